@@ -1,0 +1,95 @@
+// Sessions after Lucia's guide: a random token in the cookie, only its SHA-256 in the database,
+// sliding idle expiry inside an absolute lifetime.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { eq } from "drizzle-orm";
+import { schema, type Queryable } from "~/db.server";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+
+export async function createSession(db: Queryable, token: string, userId: string, actingOrganisationId: string | null, now = new Date()) {
+  const session = {
+    id: hashToken(token),
+    userId,
+    actingOrganisationId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS),
+    absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+  };
+  await db.insert(schema.sessions).values(session);
+  return session;
+}
+
+export type SessionUser = { id: string; email: string; name: string };
+export type Session = typeof schema.sessions.$inferSelect;
+
+export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      session: schema.sessions,
+      user: { id: schema.users.id, email: schema.users.email, name: schema.users.name, disabledAt: schema.users.disabledAt },
+    })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.id, id));
+  if (!row) return null;
+  const { session, user } = row;
+  if (now >= session.expiresAt || now >= session.absoluteExpiresAt || user.disabledAt) {
+    await db.delete(schema.sessions).where(eq(schema.sessions.id, id));
+    return null;
+  }
+  // Slide the idle expiry, but only write when half of it has passed.
+  if (session.expiresAt.getTime() - now.getTime() < IDLE_TIMEOUT_MS / 2) {
+    const expiresAt = new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, session.absoluteExpiresAt.getTime()));
+    await db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, id));
+    session.expiresAt = expiresAt;
+  }
+  return { session, user: { id: user.id, email: user.email, name: user.name } satisfies SessionUser };
+}
+
+export async function invalidateSession(db: Queryable, sessionId: string) {
+  await db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Queryable, userId: string) {
+  await db.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
+}
+
+export async function setActingOrganisation(db: Queryable, sessionId: string, organisationId: string) {
+  await db.update(schema.sessions).set({ actingOrganisationId: organisationId }).where(eq(schema.sessions.id, sessionId));
+}
+
+// The cookie. In production (served over https) it is __Host- prefixed and Secure.
+export const sessionCookieName = (secure: boolean) => (secure ? "__Host-session" : "session");
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean) {
+  const parts = [`${sessionCookieName(secure)}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function blankSessionCookie(secure: boolean) {
+  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request, secure: boolean): string | null {
+  const name = sessionCookieName(secure);
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
+  }
+  return null;
+}

@@ -1,0 +1,210 @@
+import type { ReactNode } from "react";
+import { t } from "~/i18n";
+
+/** Field errors as zod's flatten() gives them: field name -> messages. */
+export type FieldErrors = Partial<Record<string, string[] | undefined>>;
+
+export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
+  const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabIndex={-1}>
+      <h2 className="govuk-error-summary__title">{t("errorSummary.title")}</h2>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {entries.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#${field === "form" ? "main-content" : field}`}>{messages![0]}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors | null;
+  defaultValue?: string | number | null;
+  type?: string;
+  autoComplete?: string;
+  width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
+  spellCheck?: boolean;
+  inputMode?: "numeric" | "decimal" | "email" | "text";
+  prefix?: string;
+  labelIsHeading?: boolean;
+};
+
+const describedBy = (name: string, hint: unknown, error: unknown) =>
+  [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+
+export function FieldError({ name, errors }: { name: string; errors?: FieldErrors | null }) {
+  const message = errors?.[name]?.[0];
+  if (!message) return null;
+  return (
+    <p id={`${name}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+export function TextInput({ name, label, hint, errors, defaultValue, type = "text", autoComplete, width, spellCheck, inputMode, prefix, labelIsHeading }: FieldProps) {
+  const error = errors?.[name]?.[0];
+  const labelEl = (
+    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={name}>
+      {label}
+    </label>
+  );
+  const input = (
+    <input
+      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+      id={name}
+      name={name}
+      type={type}
+      defaultValue={defaultValue ?? undefined}
+      autoComplete={autoComplete}
+      spellCheck={spellCheck}
+      inputMode={inputMode}
+      aria-describedby={describedBy(name, hint, error)}
+    />
+  );
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      {prefix ? (
+        <div className="govuk-input__wrapper">
+          <div className="govuk-input__prefix" aria-hidden="true">
+            {prefix}
+          </div>
+          {input}
+        </div>
+      ) : (
+        input
+      )}
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, defaultValue, rows = 5 }: FieldProps & { rows?: number }) {
+  const error = errors?.[name]?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue ?? undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+type Option = { value: string; label: ReactNode; hint?: ReactNode };
+
+/** Radios or checkboxes in a fieldset; the first input carries the field's id for the error summary link. */
+export function Choices({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  type = "radio",
+  defaultValue,
+  small,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors | null;
+  options: Option[];
+  type?: "radio" | "checkbox";
+  defaultValue?: string | string[] | null;
+  small?: boolean;
+}) {
+  const error = errors?.[name]?.[0];
+  const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  const kind = type === "radio" ? "radios" : "checkboxes";
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <FieldError name={name} errors={errors} />
+        <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
+          {options.map((option, i) => {
+            const id = i === 0 ? name : `${name}-${i + 1}`;
+            return (
+              <div className={`govuk-${kind}__item`} key={option.value}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={id}
+                  name={name}
+                  type={type}
+                  value={option.value}
+                  defaultChecked={selected.has(option.value)}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Select({ name, label, hint, errors, options, defaultValue }: { name: string; label: ReactNode; hint?: ReactNode; errors?: FieldErrors | null; options: Option[]; defaultValue?: string | null }) {
+  const error = errors?.[name]?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? undefined} aria-describedby={describedBy(name, hint, error)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// The one message catalogue. English now; Welsh (cy) follows with the same keys.
+import { common } from "./en/common";
+
+export const en = { ...common };
+
+export type MessageKey = keyof typeof en;
+export type Locale = "en";
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en };
+
+/** A message by key, with {name} placeholders filled in. */
+export function t(key: MessageKey, params?: Record<string, string | number>, locale: Locale = "en"): string {
+  const text: string = catalogues[locale][key] ?? en[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}

@@ -1,0 +1,156 @@
+import "~/context";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
+import { useEffect } from "react";
+import { getUser } from "~/auth/user.server";
+import { useNonce } from "~/components/nonce";
+import { navigationFor } from "~/navigation";
+import { t } from "~/i18n";
+import appCss from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: govukCss },
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: t("service.name") }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  return {
+    user: user && {
+      name: user.name,
+      acting: user.acting,
+      organisationCount: new Set(user.memberships.map((m) => m.organisationId)).size,
+      navigation: navigationFor(user),
+    },
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  useEffect(() => {
+    document.body.classList.add("js-enabled", "govuk-frontend-supported");
+    import("govuk-frontend").then(({ initAll }) => initAll());
+  }, []);
+  return (
+    <html lang="en" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          {t("skipLink")}
+        </a>
+        <header className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/" className="govuk-generic-header__homepage-link">
+                {t("service.name")}
+              </Link>
+            </div>
+          </div>
+        </header>
+        <section aria-label={t("nav.label")} className="govuk-service-navigation" data-module="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {(user?.navigation ?? []).map((item) => (
+                    <li className="govuk-service-navigation__item" key={item.href}>
+                      <Link className="govuk-service-navigation__link" to={item.href}>
+                        {t(item.label)}
+                      </Link>
+                    </li>
+                  ))}
+                  {user?.acting ? (
+                    <li className="govuk-service-navigation__item">
+                      <span className="govuk-service-navigation__text app-acting">
+                        {t("nav.actingFor", { organisation: user.acting.organisationName })} ({user.acting.authorityName})
+                      </span>
+                    </li>
+                  ) : null}
+                  {user && user.organisationCount > 1 ? (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/organisations">
+                        {t("nav.switchOrganisation")}
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li className="govuk-service-navigation__item">
+                    {user ? (
+                      <Form method="post" action="/sign-out" className="app-inline-form">
+                        <button type="submit" className="govuk-service-navigation__link app-link-button">
+                          {t("nav.signOut")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <Link className="govuk-service-navigation__link" to="/sign-in">
+                        {t("nav.signIn")}
+                      </Link>
+                    )}
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <div className="govuk-footer__meta">
+              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <p className="govuk-body-s">{t("footer.licence")}</p>
+              </div>
+            </div>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const [title, body] =
+      error.status === 404
+        ? [t("error.notFound.title"), t("error.notFound.body")]
+        : error.status === 403
+          ? [t("error.forbidden.title"), typeof error.data === "string" && error.data ? error.data : t("error.forbidden.body")]
+          : error.status === 429
+            ? [t("error.tooMany.title"), typeof error.data === "string" ? error.data : ""]
+            : [t("error.generic.title"), typeof error.data === "string" ? error.data : t("error.generic.body")];
+    return (
+      <>
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">{body}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("error.generic.title")}</h1>
+      <p className="govuk-body">{t("error.generic.body")}</p>
+    </>
+  );
+}

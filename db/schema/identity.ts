@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import { authorities, organisations } from "./tenancy";
+import { ROLES, type SubjectArea } from "./vocabulary";
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased; unique across the deployment. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    disabledAt: at("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_idx").on(t.email)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** For commissioners: the subject areas they lead. */
+    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull().default(sql`'{}'::text[]`),
+    /** For QA panel members: the chair of the improvement board's panel. */
+    chair: boolean("chair").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_org_role_idx").on(t.userId, t.organisationId, t.role),
+    index("memberships_org_idx").on(t.organisationId),
+  ],
+);
+
+/** Sessions after Lucia's guide: only the SHA-256 of the cookie's token is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    actingOrganisationId: uuid("acting_organisation_id").references(() => organisations.id),
+    createdAt: createdAt(),
+    expiresAt: at("expires_at").notNull(),
+    absoluteExpiresAt: at("absolute_expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use emailed links: invitations and password resets. */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: id(),
+    kind: text("kind", { enum: ["invitation", "password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("auth_tokens_hash_idx").on(t.tokenHash)],
+);
+
+/** Fixed-window counters for sign-in throttling, kept in the database so any app server sees them. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: at("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+
+export const NATIONS = ["england", "wales"] as const;
+export const CATEGORY_SCHEMES = {
+  england: ["1", "2A", "2B", "3A", "3B", "3C", "3D", "4"],
+  wales: ["green", "yellow", "amber", "red"],
+} as const;
+
+/** The tenant: a local authority or a regional consortium body. */
+export const authorities = pgTable("authorities", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nation: text("nation", { enum: NATIONS }).notNull(),
+  laCode: text("la_code"),
+  financialYearStartMonth: integer("financial_year_start_month").notNull().default(4),
+  vatRegistrationNumber: text("vat_registration_number"),
+  createdAt: createdAt(),
+});
+
+export const ORGANISATION_KINDS = ["authority_office", "school", "consortium", "provider", "improvement_board"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organisations_authority_kind_idx").on(t.authorityId, t.kind)],
+);
+
+export const PHASES = ["nursery", "primary", "secondary", "all_through", "special", "post_16", "early_years"] as const;
+export const ESTABLISHMENT_TYPES = [
+  "la_maintained",
+  "academy",
+  "free",
+  "special",
+  "nursery",
+  "early_years_setting",
+  "post_16_college",
+] as const;
+export type EstablishmentType = (typeof ESTABLISHMENT_TYPES)[number];
+
+export const schools = pgTable(
+  "schools",
+  {
+    organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    urn: text("urn").notNull().unique(),
+    phase: text("phase", { enum: PHASES }).notNull(),
+    establishmentType: text("establishment_type", { enum: ESTABLISHMENT_TYPES }).notNull(),
+    /** Maintained schools can pay the authority's own services by internal recharge. */
+    laMaintained: boolean("la_maintained").notNull(),
+    numberOnRoll: integer("number_on_roll").notNull(),
+    /** The authority's own categorisation, in its scheme (England 1..4, Wales green..red). */
+    category: text("category"),
+    costCentre: text("cost_centre"),
+    postcode: text("postcode"),
+  },
+  (t) => [index("schools_authority_idx").on(t.authorityId)],
+);
+
+/** Ofsted (or Estyn) inspections are stored as dated events, not one fixed grade. */
+export const inspections = pgTable("inspections", {
+  id: id(),
+  schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+  inspectorate: text("inspectorate", { enum: ["ofsted", "estyn"] }).notNull(),
+  framework: text("framework").notNull(),
+  outcome: text("outcome").notNull(),
+  inspectedOn: date("inspected_on").notNull(),
+});
+
+export const consortia = pgTable("consortia", {
+  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
+  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
+});
+
+export const consortiumMemberships = pgTable(
+  "consortium_memberships",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    consortiumId: uuid("consortium_id").notNull().references(() => consortia.organisationId),
+    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    joinedOn: date("joined_on").notNull(),
+    leftOn: date("left_on"),
+  },
+  (t) => [
+    index("consortium_memberships_consortium_idx").on(t.consortiumId),
+    // A school is in at most one consortium at a time.
+    uniqueIndex("consortium_memberships_current_idx").on(t.schoolId).where(sql`left_on is null`),
+  ],
+);
+
+export const PROVIDER_KINDS = [
+  "teaching_school",
+  "la_traded_services",
+  "school_to_school",
+  "private_company",
+  "consultant",
+  "system_leader",
+  "university",
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const providers = pgTable("providers", {
+  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
+  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  providerKind: text("provider_kind", { enum: PROVIDER_KINDS }).notNull(),
+  /** The school, when a school offers school-to-school support. */
+  schoolId: uuid("school_id").references(() => schools.organisationId),
+  verifiedAt: at("verified_at"),
+  verifiedBy: uuid("verified_by"),
+});
+
+export const improvementBoards = pgTable("improvement_boards", {
+  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
+  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
+});
+

@@ -1,0 +1,26 @@
+import { render } from "@react-email/render";
+import { createElement, type ComponentProps } from "react";
+import Invitation, { subject as invitationSubject } from "./invitation";
+import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
+
+/** Every email the product sends: its template and its subject line. */
+export const templates = {
+  invitation: { component: Invitation, subject: invitationSubject },
+  "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+};
+
+export type EmailName = keyof typeof templates;
+export type EmailProps<N extends EmailName> = ComponentProps<(typeof templates)[N]["component"]>;
+
+export async function renderEmail<N extends EmailName>(name: N, props: EmailProps<N>) {
+  const template = templates[name] as unknown as {
+    component: (p: Record<string, unknown>) => JSX.Element;
+    subject: (p: EmailProps<N>) => string;
+  };
+  const element = createElement(template.component, props as Record<string, unknown>);
+  return {
+    subject: template.subject(props),
+    html: await render(element),
+    text: await render(element, { plainText: true }),
+  };
+}

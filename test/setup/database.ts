@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "#db/client";
+
+export const TEMPLATE_DUMP = new URL("../../node_modules/.cache/marketplace-test/template.tar.gz", import.meta.url);
+
+export const templateDatabaseName = () => `marketplace_template_${process.env.TEST_RUN_ID ?? "local"}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+
+let counter = 0;
+
+/**
+ * A fresh, migrated database for one test file: a copy of the PGlite template, or,
+ * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const dump = readFileSync(TEMPLATE_DUMP);
+    return openDatabase({ kind: "pglite", loadDataDir: new Blob([dump]) });
+  }
+  const name = `${templateDatabaseName()}_w${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${counter++}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
