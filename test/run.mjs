@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CI = process.env.CI === "true" || process.env.CI === "1";
-const resultsDir = "node_modules/.cache/marketplace-test/results";
+const resultsDir = ".cache/test/results";
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 

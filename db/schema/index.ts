@@ -3,3 +3,4 @@ export * from "./tenancy";
 export * from "./identity";
 export * from "./audit";
 export * from "./outbox";
+export * from "./catalogue";

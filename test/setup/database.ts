@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "#db/client";
 
-export const TEMPLATE_DUMP = new URL("../../node_modules/.cache/marketplace-test/template.tar.gz", import.meta.url);
+export const TEMPLATE_DUMP = new URL("../../.cache/test/template.tar.gz", import.meta.url);
 
-export const templateDatabaseName = () => `marketplace_template_${process.env.TEST_RUN_ID ?? "local"}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+// Named after the checkout, so two checkouts on one machine never share a template.
+export const templateDatabaseName = () =>
+  `mkt_tpl_${process.env.TEST_RUN_ID ?? createHash("sha1").update(process.cwd()).digest("hex").slice(0, 10)}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 
 let counter = 0;
 

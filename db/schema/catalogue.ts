@@ -1,0 +1,175 @@
+import { sql, type SQL } from "drizzle-orm";
+import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import { users } from "./identity";
+import { authorities, organisations } from "./tenancy";
+import type { SubjectArea } from "./vocabulary";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const OFFER_PHASES = ["early_years", "primary", "secondary", "special", "post_16"] as const;
+export type OfferPhase = (typeof OFFER_PHASES)[number];
+export const DELIVERY_FORMATS = ["in_school", "central_venue", "online", "coaching", "school_to_school", "data_pack"] as const;
+export const PRICING_MODELS = ["per_school", "per_delegate", "per_pupil", "fixed_package"] as const;
+export type PricingModel = (typeof PRICING_MODELS)[number];
+export const EVIDENCE_STRENGTHS = ["strong", "moderate", "promising", "limited"] as const;
+export const TERMS = ["autumn", "spring", "summer"] as const;
+/** VAT is decided by who buys: LA-maintained schools, academies, and everyone else. */
+export const BUYER_TYPES = ["la_maintained", "academy", "other"] as const;
+export type BuyerType = (typeof BUYER_TYPES)[number];
+export const VAT_TREATMENTS = ["standard", "exempt", "zero", "outside_scope"] as const;
+export type VatTreatment = (typeof VAT_TREATMENTS)[number];
+
+/** A price tier: from `minSchools` schools (inclusive) up to `maxSchools` (inclusive, or open-ended). */
+export type PriceTier = { minSchools: number; maxSchools: number | null; unitPricePence: number };
+
+export const REVISION_STATUSES = ["draft", "submitted", "in_review", "approved", "changes_requested", "rejected", "withdrawn"] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+/**
+ * An offer is the stable thing a provider sells; its content lives in revisions.
+ * `liveRevisionId` is the approved revision on sale; `latestRevisionId` is the newest one
+ * (a draft or one under review while the live one stays on sale).
+ */
+export const offers = pgTable(
+  "offers",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    providerId: uuid("provider_id").notNull().references(() => organisations.id),
+    latestRevisionId: uuid("latest_revision_id"),
+    liveRevisionId: uuid("live_revision_id"),
+    approvedAt: at("approved_at"),
+    approvalExpiresAt: at("approval_expires_at"),
+    suspendedAt: at("suspended_at"),
+    suspendedReason: text("suspended_reason"),
+    suspendedBy: uuid("suspended_by").references(() => users.id),
+    commissionedAt: at("commissioned_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("offers_authority_idx").on(t.authorityId), index("offers_provider_idx").on(t.providerId)],
+);
+
+export const offerRevisions = pgTable(
+  "offer_revisions",
+  {
+    id: id(),
+    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    number: integer("number").notNull(),
+    status: text("status", { enum: REVISION_STATUSES }).notNull().default("draft"),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull().default(sql`'{}'::text[]`),
+    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
+    deliveryFormat: text("delivery_format", { enum: DELIVERY_FORMATS }),
+    duration: text("duration").notNull().default(""),
+    capacityUnit: text("capacity_unit", { enum: ["schools", "delegates"] }).notNull().default("schools"),
+    minCapacity: integer("min_capacity"),
+    maxCapacity: integer("max_capacity"),
+    pricingModel: text("pricing_model", { enum: PRICING_MODELS }),
+    priceTiers: jsonb("price_tiers").$type<PriceTier[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The single-school price (the first tier), kept for filtering and sorting. */
+    fromPricePence: integer("from_price_pence"),
+    vatTreatment: jsonb("vat_treatment").$type<Record<BuyerType, VatTreatment>>(),
+    outcomes: text("outcomes").notNull().default(""),
+    evidence: text("evidence").notNull().default(""),
+    evidenceStrength: text("evidence_strength", { enum: EVIDENCE_STRENGTHS }),
+    terms: text("terms").array().$type<(typeof TERMS)[number][]>().notNull().default(sql`'{}'::text[]`),
+    deliveryTerms: text("delivery_terms").notNull().default(""),
+    cancellationTerms: text("cancellation_terms").notNull().default(""),
+    /** Days before delivery up to which a purchase may be cancelled with a full refund. */
+    cancellationNoticeDays: integer("cancellation_notice_days").notNull().default(14),
+    submittedAt: at("submitted_at"),
+    decidedAt: at("decided_at"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decisionComments: text("decision_comments"),
+    conditions: text("conditions"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${offerRevisions.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${offerRevisions.summary}, '')), 'B') || setweight(to_tsvector('english', coalesce(${offerRevisions.description}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("offer_revisions_offer_number_idx").on(t.offerId, t.number),
+    index("offer_revisions_search_idx").using("gin", t.searchVector),
+    index("offer_revisions_status_idx").on(t.authorityId, t.status),
+  ],
+);
+
+export const RUBRIC_CRITERIA = [
+  "evidence_of_impact",
+  "fit_with_priorities",
+  "value_for_money",
+  "provider_credibility_and_safeguarding",
+  "clarity_of_outcomes",
+] as const;
+export type RubricCriterion = (typeof RUBRIC_CRITERIA)[number];
+
+/** One panel member's review of one revision. */
+export const qaReviews = pgTable(
+  "qa_reviews",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
+    reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
+    status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] }).notNull().default("in_progress"),
+    conflictOfInterest: boolean("conflict_of_interest").notNull().default(false),
+    conflictNote: text("conflict_note"),
+    scores: jsonb("scores").$type<Partial<Record<RubricCriterion, number>>>().notNull().default(sql`'{}'::jsonb`),
+    comments: jsonb("comments").$type<Partial<Record<RubricCriterion, string>>>().notNull().default(sql`'{}'::jsonb`),
+    overallComment: text("overall_comment"),
+    recommendation: text("recommendation", { enum: ["approve", "approve_with_conditions", "request_changes", "reject"] }),
+    createdAt: createdAt(),
+    submittedAt: at("submitted_at"),
+  },
+  (t) => [uniqueIndex("qa_reviews_revision_reviewer_idx").on(t.revisionId, t.reviewerId)],
+);
+
+/** A commissioner's call for offers. */
+export const needs = pgTable(
+  "needs",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    commissionerId: uuid("commissioner_id").notNull().references(() => users.id),
+    subjectArea: text("subject_area").$type<SubjectArea>().notNull(),
+    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    budgetPence: integer("budget_pence"),
+    closesOn: date("closes_on").notNull(),
+    status: text("status", { enum: ["open", "closed", "commissioned"] }).notNull().default("open"),
+    commissionedOfferId: uuid("commissioned_offer_id").references(() => offers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("needs_authority_idx").on(t.authorityId, t.status)],
+);
+
+export const needResponses = pgTable(
+  "need_responses",
+  {
+    needId: uuid("need_id").notNull().references(() => needs.id),
+    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.needId, t.offerId] })],
+);
+
+/** A buyer's shortlist for side-by-side comparison (at most four offers). */
+export const shortlistItems = pgTable(
+  "shortlist_items",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.offerId] })],
+);
