@@ -36,9 +36,9 @@ export type Statement = {
 
 const { journalEntries, ledgerAccounts, ledgerPostings, organisations } = schema;
 
-/** An account's movements over a period with opening, running and closing balances, signed as people read the account. */
-export async function accountStatement(db: Queryable, { authorityId, accountId, from, to }: StatementOptions): Promise<Statement> {
-  if (!isUuid(accountId)) throw notFound("Account");
+/** An account of the authority with its owner's name, or null (also for an id that is not a uuid). */
+export async function findAccount(db: Queryable, { authorityId, accountId }: { authorityId: string; accountId: string }): Promise<Statement["account"] | null> {
+  if (!isUuid(accountId)) return null;
   const [account] = await db
     .select({
       id: ledgerAccounts.id,
@@ -52,6 +52,12 @@ export async function accountStatement(db: Queryable, { authorityId, accountId, 
     .from(ledgerAccounts)
     .innerJoin(organisations, eq(organisations.id, ledgerAccounts.ownerId))
     .where(and(eq(ledgerAccounts.id, accountId), eq(ledgerAccounts.authorityId, authorityId)));
+  return account ?? null;
+}
+
+/** An account's movements over a period with opening, running and closing balances, signed as people read the account. */
+export async function accountStatement(db: Queryable, { authorityId, accountId, from, to }: StatementOptions): Promise<Statement> {
+  const account = await findAccount(db, { authorityId, accountId });
   if (!account) throw notFound("Account");
 
   const sign = (pence: number) => displayBalance(account.kind, pence);
