@@ -3,18 +3,11 @@ import type { MembershipGrant } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import { displayBalance } from "./accounts";
 import { canViewStatement } from "./statement-access";
+import { accountColumns } from "./statement.server";
 
 const { ledgerAccounts, organisations } = schema;
 
-const columns = {
-  id: ledgerAccounts.id,
-  authorityId: ledgerAccounts.authorityId,
-  kind: ledgerAccounts.kind,
-  name: ledgerAccounts.name,
-  ownerId: ledgerAccounts.ownerId,
-  ownerName: organisations.name,
-  balancePence: ledgerAccounts.balancePence,
-};
+const columns = { ...accountColumns, balancePence: ledgerAccounts.balancePence };
 
 /** Every account of the authority with its stored (debit-positive) balance, for the finance view. */
 export async function listLedgerAccounts(db: Queryable, authorityId: string) {

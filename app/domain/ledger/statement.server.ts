@@ -36,19 +36,22 @@ export type Statement = {
 
 const { journalEntries, ledgerAccounts, ledgerPostings, organisations } = schema;
 
+/** An account as lists and statements show it: with its owner's name. Join organisations on the owner. */
+export const accountColumns = {
+  id: ledgerAccounts.id,
+  authorityId: ledgerAccounts.authorityId,
+  kind: ledgerAccounts.kind,
+  name: ledgerAccounts.name,
+  ownerId: ledgerAccounts.ownerId,
+  ownerName: organisations.name,
+  guarded: ledgerAccounts.guarded,
+};
+
 /** An account of the authority with its owner's name, or null (also for an id that is not a uuid). */
 export async function findAccount(db: Queryable, { authorityId, accountId }: { authorityId: string; accountId: string }): Promise<Statement["account"] | null> {
   if (!isUuid(accountId)) return null;
   const [account] = await db
-    .select({
-      id: ledgerAccounts.id,
-      authorityId: ledgerAccounts.authorityId,
-      kind: ledgerAccounts.kind,
-      name: ledgerAccounts.name,
-      ownerId: ledgerAccounts.ownerId,
-      ownerName: organisations.name,
-      guarded: ledgerAccounts.guarded,
-    })
+    .select(accountColumns)
     .from(ledgerAccounts)
     .innerJoin(organisations, eq(organisations.id, ledgerAccounts.ownerId))
     .where(and(eq(ledgerAccounts.id, accountId), eq(ledgerAccounts.authorityId, authorityId)));
