@@ -40,7 +40,7 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
     await handle?.close();
   });
 
-  it("stays balanced, never overdraws a pot and posts each key once", { timeout: 90_000 }, async () => {
+  it("stays balanced, never overdraws a pot and posts each key once", { timeout: 180_000 }, async () => {
     const db = handle.db;
     const authority = await createAuthority(db);
     const office = await createOrganisation(db, authority.id, "authority_office");
