@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { openDatabase, type DatabaseHandle } from "#db/client";
+import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
 import { parseEnv, type Env } from "./env.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 
@@ -68,7 +68,7 @@ function originCheck(env: Env) {
 export type RunningServer = { server: Server; url: string; database: DatabaseHandle; stop: () => Promise<void> };
 
 export async function startServer(env: Env, { dev = false, onReady }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void> } = {}): Promise<RunningServer> {
-  const database = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR });
+  const database = await openDatabase(databaseConfig(env));
   await database.migrate();
   await onReady?.(database);
 
