@@ -223,6 +223,10 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
     current.joinedOn = leftOn;
   }
 
+  // Boards and providers get their organisations now, so the people can refer to them.
+  const boardIds = spec.boards.map((b) => org("improvement_board", b.name));
+  const providerIds = spec.providers.map((p) => org("provider", p.name));
+
   const resolve = (ref: OrgRef): string => {
     const [kind, a, b] = parseRef(ref);
     if (kind === "office") return officeId;
@@ -231,10 +235,6 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
     if (kind === "board") return boardIds[Number(a)];
     return providerIds[Number(a)];
   };
-
-  // Boards and providers get their organisations now, so the people can refer to them.
-  const boardIds = spec.boards.map((b) => org("improvement_board", b.name));
-  const providerIds = spec.providers.map((p) => org("provider", p.name));
 
   const users: Plan["users"] = [];
   const roles: Plan["memberships"] = [];
