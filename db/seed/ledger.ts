@@ -4,7 +4,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import { createDefaultSplitRules } from "~/domain/ledger/split-rules.server";
 import { formatPence } from "~/format";
-import type { Database } from "../client";
+import type { Queryable } from "../client";
 import { consortia, consortiumMemberships, organisations } from "../schema";
 
 export const CONSORTIUM_FUNDING = { smallPence: 2_420_000, largePence: 2_820_000, largeFromSchools: 15 } as const;
@@ -13,7 +13,7 @@ export const consortiumFundingPence = (schools: number) =>
   schools >= CONSORTIUM_FUNDING.largeFromSchools ? CONSORTIUM_FUNDING.largePence : CONSORTIUM_FUNDING.smallPence;
 
 /** Idempotent: run twice, it posts each pot's funding once. */
-export async function seedDemoLedger(db: Database, authorityId: string) {
+export async function seedDemoLedger(db: Queryable, authorityId: string) {
   await db.transaction(async (tx) => {
     await createDefaultSplitRules(tx, authorityId);
     const rows = await tx
