@@ -5,7 +5,10 @@ import type { MessageKey } from "~/i18n";
 export type NavigationItem = { href: string; label: MessageKey };
 
 /** The service navigation: each item shows when the user may use it in their acting organisation's authority. */
-const ITEMS: { item: NavigationItem; permission?: Permission }[] = [{ item: { href: "/", label: "nav.home" } }];
+const ITEMS: { item: NavigationItem; permission?: Permission }[] = [
+  { item: { href: "/", label: "nav.home" } },
+  { item: { href: "/account", label: "nav.account" } },
+];
 
 export function navigationFor(user: CurrentUser): NavigationItem[] {
   const acting = user.acting;
