@@ -1,12 +1,16 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentProps } from "react";
+import AddedToOrganisation, { subject as addedToOrganisationSubject } from "./added-to-organisation";
 import Invitation, { subject as invitationSubject } from "./invitation";
+import PasswordChanged, { subject as passwordChangedSubject } from "./password-changed";
 import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
 
 /** Every email the product sends: its template and its subject line. */
 export const templates = {
   invitation: { component: Invitation, subject: invitationSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "password-changed": { component: PasswordChanged, subject: passwordChangedSubject },
+  "added-to-organisation": { component: AddedToOrganisation, subject: addedToOrganisationSubject },
 };
 
 export type EmailName = keyof typeof templates;
