@@ -7,12 +7,9 @@ export type NavigationItem = { href: string; label: MessageKey };
 /** The service navigation: each item shows when the user may use it in their acting organisation's authority. */
 const ITEMS: { item: NavigationItem; permission?: Permission }[] = [
   { item: { href: "/", label: "nav.home" } },
-<<<<<<< HEAD
   { item: { href: "/accounts", label: "nav.accounts" }, permission: "view:statement" },
   { item: { href: "/finance/ledger", label: "nav.ledger" }, permission: "view:ledger" },
-=======
   { item: { href: "/account", label: "nav.account" } },
->>>>>>> identity
 ];
 
 export function navigationFor(user: CurrentUser): NavigationItem[] {

@@ -1,14 +1,9 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
 import { common } from "./en/common";
-<<<<<<< HEAD
+import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
 
-export const en = { ...common, ...ledger };
-=======
-import { identity } from "./en/identity";
-
-export const en = { ...common, ...identity };
->>>>>>> identity
+export const en = { ...common, ...identity, ...ledger };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";
