@@ -42,4 +42,6 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  // The address changes before the new page has rendered: wait for the sign-in form to go.
+  await page.locator("form[action='/sign-in'], form:has(input[name=password])").first().waitFor({ state: "detached" });
 }
