@@ -1,7 +1,8 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
 import { common } from "./en/common";
+import { quality } from "./en/quality";
 
-export const en = { ...common };
+export const en = { ...common, ...quality };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";
