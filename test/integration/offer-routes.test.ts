@@ -80,7 +80,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
 
   it("answers bad offer input with 400, the messages by field, and writes nothing", async () => {
     const before = await Promise.all([count(schema.offers), count(schema.auditLog), count(schema.outbox)]);
-    for (const form of [
+    for (const form of <Record<string, string | string[]>[]>[
       { intent: "save", title: "" },
       { intent: "submit", title: "Phonics catch-up" },
       { intent: "save", title: "x".repeat(10_000), minCapacity: "🦄", tier1Min: "1", tier1Price: "'; drop table offers; --" },
