@@ -1,12 +1,20 @@
 import type { CurrentUser } from "~/auth/user.server";
-import { can, type Permission } from "~/auth/permissions";
+import { can, roleCan, type Permission } from "~/auth/permissions";
 import type { MessageKey } from "~/i18n";
 
 export type NavigationItem = { href: string; label: MessageKey };
 
-/** The service navigation: each item shows when the user may use it in their acting organisation's authority. */
-const ITEMS: { item: NavigationItem; permission?: Permission }[] = [
+/**
+ * The service navigation: each item shows when the user may use it in their acting organisation
+ * (or, with `anywhere`, through any of their memberships in the acting authority: a head acting
+ * for their school still sits on the QA panel of the board).
+ */
+const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean }[] = [
   { item: { href: "/", label: "nav.home" } },
+  { item: { href: "/provider/offers", label: "nav.providerOffers" }, permission: "edit:offer" },
+  { item: { href: "/qa", label: "nav.qaReviews" }, permission: "review:offer", anywhere: true },
+  { item: { href: "/commissioning", label: "nav.commissioning" }, permission: "publish:need" },
+  { item: { href: "/authority/providers", label: "nav.providers" }, permission: "verify:provider" },
   { item: { href: "/accounts", label: "nav.accounts" }, permission: "view:statement" },
   { item: { href: "/finance/ledger", label: "nav.ledger" }, permission: "view:ledger" },
   { item: { href: "/account", label: "nav.account" } },
@@ -14,5 +22,8 @@ const ITEMS: { item: NavigationItem; permission?: Permission }[] = [
 
 export function navigationFor(user: CurrentUser): NavigationItem[] {
   const acting = user.acting;
-  return ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting))).map(({ item }) => item);
+  return ITEMS.filter(
+    ({ permission, anywhere }) =>
+      !permission || (acting && (can(user.grants, permission, acting) || (anywhere && user.grants.some((g) => roleCan(g.role, permission))))),
+  ).map(({ item }) => item);
 }

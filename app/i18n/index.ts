@@ -2,8 +2,9 @@
 import { common } from "./en/common";
 import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
+import { quality } from "./en/quality";
 
-export const en = { ...common, ...identity, ...ledger };
+export const en = { ...common, ...identity, ...ledger, ...quality };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

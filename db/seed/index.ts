@@ -6,6 +6,7 @@ import { schema } from "../client";
 import { arden } from "./arden";
 import { glanTeifi } from "./glan-teifi";
 import { seedDemoLedger } from "./ledger";
+import { seedDemoOffers } from "./offers";
 import { isoDate, planAuthority, type DemoAuthority, type Plan, type SignIn } from "./plan";
 
 export type { DemoAuthority, SignIn } from "./plan";
@@ -29,6 +30,10 @@ export const demoSteps: DemoStep[] = [
   // Split rules and each consortium pot's funding, in both authorities.
   async (tx, county) => {
     for (const authority of county.authorities) await seedDemoLedger(tx, authority.authorityId);
+  },
+  // About forty quality-assured offers per authority, and a few on their way through QA.
+  async (tx, county) => {
+    for (const authority of county.authorities) await seedDemoOffers(tx, authority.authorityId, county.today);
   },
 ];
 

@@ -1,0 +1,16 @@
+import type { ProviderKind } from "#db/schema/tenancy";
+import { t } from "~/i18n";
+
+/** A provider's kind, and whether the authority has verified it, as GOV.UK tags. */
+export function ProviderBadges({ kind, verified }: { kind: ProviderKind; verified: boolean }) {
+  return (
+    <>
+      <strong className="govuk-tag govuk-tag--blue app-badge">{t(`providerKind.${kind}`)}</strong>
+      {verified ? (
+        <strong className="govuk-tag govuk-tag--green app-badge">{t("provider.verified")}</strong>
+      ) : (
+        <strong className="govuk-tag govuk-tag--grey app-badge">{t("provider.notVerified")}</strong>
+      )}
+    </>
+  );
+}
