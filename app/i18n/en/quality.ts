@@ -245,4 +245,8 @@ export const quality = {
   "need.prices": "Prices",
   "need.note": "Provider’s note",
   "need.qaDate": "Quality assured",
+  "home.task.reviews": "Offers waiting for your QA review",
+  "home.task.decisions": "Reviewed offers waiting for a decision",
+  "home.task.providerOffers": "Your offers in draft or with changes requested",
+  "home.task.providersToVerify": "Providers waiting for verification",
 } as const;
