@@ -1,7 +1,8 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
+import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
 
-export const en = { ...common };
+export const en = { ...common, ...catalogue };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";
