@@ -6,8 +6,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { openDatabase, type DatabaseHandle } from "#db/client";
+import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
 import { parseEnv, type Env } from "./env.server";
+import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
 const ORIGIN_EXEMPT = ["/webhooks/stripe"];
@@ -67,7 +68,7 @@ function originCheck(env: Env) {
 export type RunningServer = { server: Server; url: string; database: DatabaseHandle; stop: () => Promise<void> };
 
 export async function startServer(env: Env, { dev = false, onReady }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void> } = {}): Promise<RunningServer> {
-  const database = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR });
+  const database = await openDatabase(databaseConfig(env));
   await database.migrate();
   await onReady?.(database);
 
@@ -141,8 +142,16 @@ async function main() {
     process.exit(1);
   }
   const dev = process.argv.includes("--dev");
-  const running = await startServer(env, { dev });
+  let startup: Startup = { kind: "ready" };
+  const running = await startServer(env, {
+    dev,
+    onReady: async (database) => {
+      startup = await prepareDatabase(database.db, env);
+    },
+  });
   console.log(`School Improvement Marketplace is running at ${running.url}`);
+  const message = startupMessage(startup);
+  if (message) console.log(message);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, async () => {
       console.log(`${signal} received: finishing requests in flight, then stopping.`);

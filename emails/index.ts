@@ -1,12 +1,18 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentProps } from "react";
 import Invitation, { subject as invitationSubject } from "./invitation";
+import OfferDecision, { subject as offerDecisionSubject } from "./offer-decision";
+import OfferSubmitted, { subject as offerSubmittedSubject } from "./offer-submitted";
+import OfferSuspended, { subject as offerSuspendedSubject } from "./offer-suspended";
 import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
 
 /** Every email the product sends: its template and its subject line. */
 export const templates = {
   invitation: { component: Invitation, subject: invitationSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "offer-submitted": { component: OfferSubmitted, subject: offerSubmittedSubject },
+  "offer-decision": { component: OfferDecision, subject: offerDecisionSubject },
+  "offer-suspended": { component: OfferSuspended, subject: offerSuspendedSubject },
 };
 
 export type EmailName = keyof typeof templates;

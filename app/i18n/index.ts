@@ -1,8 +1,9 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
 import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
+import { quality } from "./en/quality";
 
-export const en = { ...common, ...catalogue };
+export const en = { ...common, ...quality, ...catalogue };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

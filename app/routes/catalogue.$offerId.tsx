@@ -45,7 +45,7 @@ function Paragraphs({ text }: { text: string }) {
   return (
     <>
       {paragraphs.map((p, i) => (
-        <p className="govuk-body app-prewrap" key={i}>
+        <p className="govuk-body app-pre-wrap" key={i}>
           {p.trim()}
         </p>
       ))}
@@ -59,11 +59,11 @@ export default function OfferPage() {
   const r = offer.revision;
   const capacity =
     r.minCapacity !== null && r.maxCapacity !== null
-      ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+      ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
       : r.minCapacity !== null
-        ? t("offer.capacity.min", { min: r.minCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+        ? t("offer.capacity.min", { min: r.minCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
         : r.maxCapacity !== null
-          ? t("offer.capacity.max", { max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+          ? t("offer.capacity.max", { max: r.maxCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
           : t("offer.notStated");
   const list = <T extends string>(values: T[], label: (v: T) => string) => (values.length ? values.map(label).join(", ") : t("offer.notStated"));
 
@@ -90,7 +90,7 @@ export default function OfferPage() {
           {r.conditions ? (
             <div className="govuk-inset-text">
               <h2 className="govuk-heading-s">{t("offer.conditions")}</h2>
-              <p className="govuk-body app-prewrap">{r.conditions}</p>
+              <p className="govuk-body app-pre-wrap">{r.conditions}</p>
             </div>
           ) : null}
 
@@ -161,7 +161,7 @@ export default function OfferPage() {
                     <th scope="row" className="govuk-table__header">
                       {t(`buyerType.${buyer}`)}
                     </th>
-                    <td className="govuk-table__cell">{t(`vatTreatment.${treatment}`)}</td>
+                    <td className="govuk-table__cell">{t(`vat.${treatment}`)}</td>
                   </tr>
                 ))}
               </tbody>
