@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
-import { parseEnv, type Env } from "./env.server";
+import { loadEnv, type Env } from "./env.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
@@ -134,13 +134,7 @@ export async function startServer(env: Env, { dev = false, onReady }: { dev?: bo
 }
 
 async function main() {
-  let env: Env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const env = loadEnv();
   const dev = process.argv.includes("--dev");
   let startup: Startup = { kind: "ready" };
   const running = await startServer(env, {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { generateSessionToken, hashToken } from "~/auth/session.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { parseEnv, type Env } from "~/env.server";
+import { loadEnv } from "~/env.server";
 import { formatDate } from "~/format";
 import { databaseConfig, openDatabase, schema, type Database } from "./client";
 import { NATIONS } from "./schema";
@@ -84,13 +84,7 @@ async function main() {
     console.error(["Could not create the authority:", ...args.errors.map((e) => `  - ${e}`), "", USAGE].join("\n"));
     process.exit(2);
   }
-  let env: Env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(2);
-  }
+  const env = loadEnv();
   const database = await openDatabase(databaseConfig(env));
   try {
     await database.migrate();

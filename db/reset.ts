@@ -2,7 +2,7 @@
 // database is wiped only when DEMO=true says it holds nothing but demo data.
 import { rmSync } from "node:fs";
 import postgres from "postgres";
-import { parseEnv, type Env } from "~/env.server";
+import { loadEnv, type Env } from "~/env.server";
 import { startupMessage } from "~/startup.server";
 import { databaseConfig, openDatabase } from "./client";
 import { seedDemo } from "./seed/index";
@@ -21,13 +21,7 @@ async function wipe(env: Env) {
 }
 
 async function main() {
-  let env: Env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(2);
-  }
+  const env = loadEnv();
   if (!env.DEMO) {
     console.error(
       env.DATABASE_URL

@@ -2,24 +2,19 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { createFirstAuthority, parseCreateAuthorityArgs, type CreateAuthorityInput } from "#db/create-authority";
 import { hashToken } from "~/auth/session.server";
-import { schema, type Database } from "~/db.server";
+import { schema } from "~/db.server";
 import { AppError } from "~/domain/errors";
+import { countRows } from "../factories/demo";
 import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-04-01T10:00:00Z");
 const input: CreateAuthorityInput = { name: "North County Council", slug: "north", nation: "england", adminEmail: "admin@north.example", adminName: "Alex Morgan" };
 
-async function rowCounts(db: Database) {
-  const tables = { authorities: schema.authorities, organisations: schema.organisations, users: schema.users, memberships: schema.memberships, authTokens: schema.authTokens, auditLog: schema.auditLog };
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: count() }).from(table))[0].n;
-  return counts;
-}
 
 describe("the first-authority command", () => {
   let handle: DatabaseHandle;
@@ -33,7 +28,7 @@ describe("the first-authority command", () => {
   it("creates exactly the authority, its office, its admin and a hashed single-use invitation", async () => {
     const created = await createFirstAuthority(handle.db, input, { appUrl: "https://marketplace.example.gov.uk", now: NOW });
     const db = handle.db;
-    expect(await rowCounts(db)).toMatchObject({ authorities: 1, organisations: 1, users: 1, memberships: 1, authTokens: 1 });
+    expect(await countRows(db)).toMatchObject({ authorities: 1, organisations: 1, users: 1, memberships: 1, authTokens: 1 });
 
     const [authority] = await db.select().from(schema.authorities);
     expect(authority).toMatchObject({ id: created.authorityId, slug: "north", name: "North County Council", nation: "england", financialYearStartMonth: 4 });
@@ -57,10 +52,10 @@ describe("the first-authority command", () => {
   });
 
   it("refuses a slug or an email already taken, and writes nothing", async () => {
-    const before = await rowCounts(handle.db);
+    const before = await countRows(handle.db);
     await expect(createFirstAuthority(handle.db, { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(AppError);
     await expect(createFirstAuthority(handle.db, { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow("already has an account");
-    expect(await rowCounts(handle.db)).toEqual(before);
+    expect(await countRows(handle.db)).toEqual(before);
   });
 
   it("checks its arguments and says what is wrong with each", () => {

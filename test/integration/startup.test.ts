@@ -1,20 +1,13 @@
-import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { parseEnv } from "~/env.server";
-import { schema, type Database } from "~/db.server";
 import { prepareDatabase, startupMessage } from "~/startup.server";
+import { countRows } from "../factories/demo";
 import { createTestDatabase } from "../setup/database";
 import { testEnv } from "../setup/context";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
-async function rowCounts(db: Database) {
-  const tables = { authorities: schema.authorities, organisations: schema.organisations, users: schema.users, memberships: schema.memberships, auditLog: schema.auditLog };
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: count() }).from(table))[0].n;
-  return counts;
-}
 
 describe("start-up", () => {
   it("is a demo only on the embedded database or when DEMO=true", () => {
@@ -37,7 +30,7 @@ describe("start-up", () => {
       expect(env.DEMO).toBe(false);
       const startup = await prepareDatabase(handle.db, env, TODAY);
       expect(startup).toEqual({ kind: "empty" });
-      expect(await rowCounts(handle.db)).toEqual({ authorities: 0, organisations: 0, users: 0, memberships: 0, auditLog: 0 });
+      expect(await countRows(handle.db)).toEqual({ authorities: 0, organisations: 0, users: 0, memberships: 0, authTokens: 0, auditLog: 0 });
       const message = startupMessage(startup)!;
       expect(message).toContain("npm run authority:create -- --name");
       expect(message).not.toContain("DEMO_PASSWORD");
@@ -57,7 +50,7 @@ describe("start-up", () => {
     it("seeds the demo county on the first start, prints the sign-ins, and only once", async () => {
       const first = await prepareDatabase(handle.db, env, TODAY);
       expect(first).toMatchObject({ kind: "demo", seeded: true });
-      const counts = await rowCounts(handle.db);
+      const counts = await countRows(handle.db);
       expect(counts.authorities).toBe(2);
 
       const message = startupMessage(first)!;
@@ -71,7 +64,7 @@ describe("start-up", () => {
       const again = await prepareDatabase(handle.db, env, TODAY);
       expect(again).toMatchObject({ kind: "demo", seeded: false });
       if (again.kind === "demo" && first.kind === "demo") expect(again.signIns).toEqual(first.signIns);
-      expect(await rowCounts(handle.db)).toEqual(counts);
+      expect(await countRows(handle.db)).toEqual(counts);
     });
 
     it("leaves a database that is not empty alone in production too", async () => {
