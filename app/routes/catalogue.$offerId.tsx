@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
 import { ShortlistButton } from "~/components/shortlist-button";
+import { Table } from "~/components/table";
 import { BUYER_TYPES } from "~/db.server";
 import { findOfferOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
 import { formatDate } from "~/format";
@@ -143,29 +144,11 @@ export default function OfferPage() {
 
           <h2 className="govuk-heading-m">{t("offer.vat")}</h2>
           {vat.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{t("offer.vat.caption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    {t("offer.vat.buyer")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("offer.vat.treatment")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {vat.map(({ buyer, treatment }) => (
-                  <tr className="govuk-table__row" key={buyer}>
-                    <th scope="row" className="govuk-table__header">
-                      {t(`buyerType.${buyer}`)}
-                    </th>
-                    <td className="govuk-table__cell">{t(`vat.${treatment}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t("offer.vat.caption")}
+              columns={[{ label: t("offer.vat.buyer") }, { label: t("offer.vat.treatment") }]}
+              rows={vat.map(({ buyer, treatment }) => ({ key: buyer, cells: [t(`buyerType.${buyer}`), t(`vat.${treatment}`)] }))}
+            />
           ) : (
             <p className="govuk-body">{t("offer.vat.notStated")}</p>
           )}

@@ -35,7 +35,6 @@ export const catalogue = {
   "catalogue.results.none": "No offers match your search. Try fewer words or clear some filters.",
   "catalogue.results.pastEnd": "There are no offers on this page.",
   "catalogue.results.firstPage": "Go to the first page",
-  "catalogue.results.from": "From {price} {unit}",
   "catalogue.results.priceOnRequest": "Price on request",
   "catalogue.results.provider": "Provider",
   "catalogue.results.format": "Format",
@@ -45,7 +44,6 @@ export const catalogue = {
   "catalogue.pagination.previous": "Previous",
   "catalogue.pagination.next": "Next",
   "catalogue.pagination.page": "Page {page}",
-  "catalogue.pagination.ofPages": "Page {page} of {pages}",
 
   "offer.qualityAssured": "Quality assured",
   "offer.qualityAssuredOn": "Quality assured on {date}",
@@ -93,10 +91,8 @@ export const catalogue = {
   "catalogue.shortlist.addNamed": "Add {title} to shortlist",
   "catalogue.shortlist.remove": "Remove from shortlist",
   "catalogue.shortlist.removeNamed": "Remove {title} from shortlist",
-  "catalogue.shortlist.onList": "On your shortlist",
   "catalogue.shortlist.full": "You can compare up to {limit} offers. Remove one from your shortlist before adding another.",
   "catalogue.shortlist.notFound": "That offer is not on sale.",
-  "catalogue.shortlist.compareLink": "Compare your shortlist ({count})",
 
   "compare.title": "Compare offers",
   "compare.lead": "Up to {limit} offers from your shortlist, side by side.",
