@@ -2,15 +2,20 @@ import type { CurrentUser } from "~/auth/user.server";
 import { can, roleCan, type Permission } from "~/auth/permissions";
 import type { MessageKey } from "~/i18n";
 
-export type NavigationItem = { href: string; label: MessageKey };
+export type NavigationItem = { href: string; label: MessageKey; params?: Record<string, string | number> };
+
+/** Figures some items show in their label, loaded by the root loader. */
+export type NavigationCounts = { shortlist?: number };
 
 /**
  * The service navigation: each item shows when the user may use it in their acting organisation
  * (or, with `anywhere`, through any of their memberships in the acting authority: a head acting
  * for their school still sits on the QA panel of the board).
  */
-const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean }[] = [
+const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean; count?: keyof NavigationCounts }[] = [
   { item: { href: "/", label: "nav.home" } },
+  { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
+  { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
   { item: { href: "/provider/offers", label: "nav.providerOffers" }, permission: "edit:offer" },
   { item: { href: "/qa", label: "nav.qaReviews" }, permission: "review:offer", anywhere: true },
   { item: { href: "/commissioning", label: "nav.commissioning" }, permission: "publish:need" },
@@ -20,10 +25,13 @@ const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean
   { item: { href: "/account", label: "nav.account" } },
 ];
 
-export function navigationFor(user: CurrentUser): NavigationItem[] {
+export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {
   const acting = user.acting;
   return ITEMS.filter(
     ({ permission, anywhere }) =>
       !permission || (acting && (can(user.grants, permission, acting) || (anywhere && user.grants.some((g) => roleCan(g.role, permission))))),
-  ).map(({ item }) => item);
+  ).map(({ item, count }) => (count ? { ...item, params: { count: counts[count] ?? 0 } } : item));
 }
+
+/** May this user see the item at this address? (Lets the root loader skip counting what is not shown.) */
+export const showsItem = (user: CurrentUser, href: string) => navigationFor(user).some((item) => item.href === href);

@@ -1,10 +1,11 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
+import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
 import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
 import { quality } from "./en/quality";
 
-export const en = { ...common, ...identity, ...ledger, ...quality };
+export const en = { ...common, ...identity, ...ledger, ...quality, ...catalogue };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

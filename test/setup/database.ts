@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "#db/client";
+import { openDatabase, type DatabaseHandle, type QueryListener } from "#db/client";
 
 export const TEMPLATE_DUMP = new URL("../../.cache/test/template.tar.gz", import.meta.url);
 
@@ -16,11 +16,11 @@ let counter = 0;
  * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template
  * (`max` connections in its pool).
  */
-export async function createTestDatabase({ max = 5 }: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase({ max = 5, onQuery }: { max?: number; onQuery?: QueryListener } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const dump = readFileSync(TEMPLATE_DUMP);
-    return openDatabase({ kind: "pglite", loadDataDir: new Blob([dump]) });
+    return openDatabase({ kind: "pglite", loadDataDir: new Blob([dump]), onQuery });
   }
   const name = `${templateDatabaseName()}_w${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${counter++}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -29,7 +29,7 @@ export async function createTestDatabase({ max = 5 }: { max?: number } = {}): Pr
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max });
+  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max, onQuery });
   return {
     ...handle,
     close: async () => {

@@ -1,0 +1,111 @@
+import { and, arrayOverlaps, eq, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import type { CatalogueQuery, Sort } from "./catalogue-query";
+import { onSaleCondition } from "./on-sale.server";
+
+export type SearchCatalogueOptions = { authorityId: string; userId: string; query: CatalogueQuery; now?: Date };
+
+/** The filters of a query as one `where`: on sale, in the buyer's authority, matching the words and every filter. */
+function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, tsquery: SQL): SQL {
+  const conditions: SQL[] = [eq(offers.authorityId, authorityId), onSaleCondition(now)];
+  if (query.q) conditions.push(sql`${offerRevisions.searchVector} @@ ${tsquery}`);
+  if (query.subjects.length) conditions.push(arrayOverlaps(offerRevisions.subjectAreas, query.subjects));
+  if (query.phases.length) conditions.push(arrayOverlaps(offerRevisions.phases, query.phases));
+  if (query.terms.length) conditions.push(arrayOverlaps(offerRevisions.terms, query.terms));
+  if (query.formats.length) conditions.push(inArray(offerRevisions.deliveryFormat, query.formats));
+  if (query.providerKinds.length) conditions.push(inArray(providers.providerKind, query.providerKinds));
+  if (query.maxPricePence !== null) conditions.push(lte(offerRevisions.fromPricePence, query.maxPricePence));
+  return and(...conditions)!;
+}
+
+/**
+ * One page of on-sale offers with the total count, in one statement, and a second only when the
+ * page asked for is past the end. The inner query finds, counts and orders the matches carrying
+ * only their sort keys (so the count over every match stays cheap); the outer one fetches what
+ * the page shows for those twenty.
+ */
+export async function searchCatalogue(db: Queryable, { authorityId, userId, query, now = new Date() }: SearchCatalogueOptions) {
+  // websearch_to_tsquery never rejects its input: quotes, "or", "-" and stray symbols are read as a person would mean them.
+  const tsquery = sql`websearch_to_tsquery('english', ${query.q})`;
+  const where = conditionsFor(authorityId, query, now, tsquery);
+  const rank = query.q ? sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})` : sql<number>`0`;
+
+  const matches = db.$with("matches").as(
+    db
+      .select({
+        id: offers.id,
+        rank: rank.as("rank"),
+        price: offerRevisions.fromPricePence,
+        approvedAt: offers.approvedAt,
+        total: sql<number>`(count(*) over ())::int`.as("total"),
+      })
+      .from(offers)
+      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+      .where(where)
+      .orderBy(...orderFor(query.sort, { rank: sql`${rank}`, price: offerRevisions.fromPricePence, approvedAt: offers.approvedAt, id: offers.id }))
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage),
+  );
+
+  const rows = await db
+    .with(matches)
+    .select({
+      id: offers.id,
+      title: offerRevisions.title,
+      summary: offerRevisions.summary,
+      subjectAreas: offerRevisions.subjectAreas,
+      phases: offerRevisions.phases,
+      deliveryFormat: offerRevisions.deliveryFormat,
+      pricingModel: offerRevisions.pricingModel,
+      fromPricePence: offerRevisions.fromPricePence,
+      terms: offerRevisions.terms,
+      approvedAt: offers.approvedAt,
+      commissionedAt: offers.commissionedAt,
+      providerName: organisations.name,
+      providerKind: providers.providerKind,
+      providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
+      shortlisted: sql<boolean>`exists (select 1 from ${shortlistItems} where ${shortlistItems.userId} = ${userId} and ${shortlistItems.offerId} = ${offers.id})`,
+      total: matches.total,
+    })
+    .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.id))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+    .innerJoin(organisations, eq(organisations.id, offers.providerId))
+    .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+    .orderBy(...orderFor(query.sort, { rank: sql`${matches.rank}`, price: matches.price, approvedAt: matches.approvedAt, id: matches.id }));
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    const [count] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(offers)
+      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+      .where(where);
+    total = count.total;
+  }
+  return {
+    total,
+    totalPages: Math.max(1, Math.ceil(total / query.perPage)),
+    results: rows.map(({ total: _total, ...row }) => row),
+  };
+}
+
+type SortKeys = { rank: SQL; price: SQL.Aliased | AnyColumn; approvedAt: SQL.Aliased | AnyColumn; id: SQL.Aliased | AnyColumn };
+
+/** The order of each sort, ending on the id so that pages never overlap. */
+function orderFor(sort: Sort, k: SortKeys): SQL[] {
+  switch (sort) {
+    case "relevance":
+      return [sql`${k.rank} desc`, sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
+    case "price-asc":
+      return [sql`${k.price} asc nulls last`, sql`${k.id} asc`];
+    case "price-desc":
+      return [sql`${k.price} desc nulls last`, sql`${k.id} asc`];
+    case "newest":
+      return [sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
+  }
+}
+
+export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>["results"][number];
