@@ -21,7 +21,7 @@ async function search(page: Page, words: string) {
 /** The journey; axe runs only with JavaScript, which it needs (the server sends the same markup either way). */
 async function journey(page: Page, { axe }: { axe: boolean }) {
   const checkAccessible = () => (axe ? expectAccessible(page) : Promise.resolve());
-  await page.getByRole("link", { name: "Find support" }).click();
+  await page.getByRole("link", { name: "Find support", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Find support" }).waitFor();
   await expect(page.getByRole("status").textContent()).resolves.toMatch(/^\d+ offers$/);
   await checkAccessible();

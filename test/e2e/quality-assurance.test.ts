@@ -44,7 +44,7 @@ async function fillOffer(page: Page, evidence: string) {
 }
 
 async function openReview(page: Page) {
-  await page.getByRole("link", { name: "QA reviews" }).click();
+  await page.getByRole("link", { name: "QA reviews", exact: true }).click();
   await page.getByRole("link", { name: TITLE }).click();
 }
 
@@ -89,7 +89,7 @@ describe("quality assurance of a new offer", () => {
 
   it("a provider drafts an offer and submits it for review", async () => {
     const page = await as("teaching.school@arden.demo");
-    await page.getByRole("link", { name: "Your offers" }).click();
+    await page.getByRole("link", { name: "Your offers", exact: true }).click();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Create an offer" }).click();
     await page.getByRole("button", { name: "Submit for review" }).click();
@@ -111,7 +111,7 @@ describe("quality assurance of a new offer", () => {
 
   it("the provider edits and resubmits, the reviewers see what changed, and the chair approves", async () => {
     const page = await as("teaching.school@arden.demo");
-    await page.getByRole("link", { name: "Your offers" }).click();
+    await page.getByRole("link", { name: "Your offers", exact: true }).click();
     await page.getByRole("link", { name: TITLE }).click();
     await page.getByText("Please show the impact on children's attainment").waitFor();
     await page.getByRole("button", { name: "Edit" }).or(page.getByRole("link", { name: "Edit" })).first().click();
@@ -126,7 +126,7 @@ describe("quality assurance of a new offer", () => {
     await decide("Approve");
 
     const provider = await as("teaching.school@arden.demo");
-    await provider.getByRole("link", { name: "Your offers" }).click();
+    await provider.getByRole("link", { name: "Your offers", exact: true }).click();
     const row = provider.getByRole("row", { name: new RegExp(TITLE) });
     await expect(row.textContent()).resolves.toContain("On sale until");
     await provider.context().close();
@@ -142,7 +142,7 @@ describe("quality assurance of a new offer", () => {
 
   it("a commissioner publishes a need, refused first for a closing date in the past", async () => {
     const commissioner = await as("commissioner@arden.demo");
-    await commissioner.getByRole("link", { name: "Commissioning" }).click();
+    await commissioner.getByRole("link", { name: "Commissioning", exact: true }).click();
     await expectAccessible(commissioner);
     await commissioner.getByRole("link", { name: "Number sense in Reception" }).click();
     await expectAccessible(commissioner);
