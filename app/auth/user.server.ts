@@ -49,7 +49,19 @@ export async function loadMemberships(db: Queryable, userId: string): Promise<Cu
     .orderBy(asc(schema.organisations.name), asc(schema.memberships.role));
 }
 
-export async function getUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+// The root loader and the page's loaders see the same Request: look the session up once for all of them.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = loadUser(request, context);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function loadUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   const token = readSessionToken(request, context.env.SECURE);
   if (!token) return null;
   const result = await validateSessionToken(context.db, token);
