@@ -1,5 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentProps } from "react";
+import CollectivePurchaseInvitation, { subject as collectivePurchaseInvitationSubject } from "./collective-purchase-invitation";
+import CollectivePurchaseOutcome, { subject as collectivePurchaseOutcomeSubject } from "./collective-purchase-outcome";
 import Invitation, { subject as invitationSubject } from "./invitation";
 import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
 
@@ -7,6 +9,8 @@ import PasswordReset, { subject as passwordResetSubject } from "./password-reset
 export const templates = {
   invitation: { component: Invitation, subject: invitationSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "collective-purchase-invitation": { component: CollectivePurchaseInvitation, subject: collectivePurchaseInvitationSubject },
+  "collective-purchase-outcome": { component: CollectivePurchaseOutcome, subject: collectivePurchaseOutcomeSubject },
 };
 
 export type EmailName = keyof typeof templates;

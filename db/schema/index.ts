@@ -4,3 +4,4 @@ export * from "./identity";
 export * from "./audit";
 export * from "./outbox";
 export * from "./catalogue";
+export * from "./purchasing";

@@ -1,0 +1,63 @@
+// The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
+import { ensureAccount } from "~/domain/ledger/accounts.server";
+import { AppError } from "~/domain/errors";
+import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules";
+
+/**
+ * Invoiced sales wait here, credit-normal and owned by the authority's office, until they are paid
+ * and split. Not (yet) one of the ledger's ACCOUNT_KINDS: the database takes any kind, and the
+ * ledger should list it beside the others.
+ */
+export const SALES_PENDING = "sales_pending" as AccountKind;
+
+export async function authorityOfficeId(tx: Queryable, authorityId: string) {
+  const [office] = await tx
+    .select({ id: schema.organisations.id })
+    .from(schema.organisations)
+    .where(and(eq(schema.organisations.authorityId, authorityId), eq(schema.organisations.kind, "authority_office")))
+    .orderBy(asc(schema.organisations.createdAt))
+    .limit(1);
+  if (!office) throw new AppError("INVALID_STATE", "The authority has no office to hold its accounts");
+  return office.id;
+}
+
+export type OfficeAccounts = { salesPending: string; vatOutput: string; bank: string; recharge: string; tradedIncome: string };
+
+export async function officeAccounts(tx: Queryable, authorityId: string): Promise<OfficeAccounts> {
+  const ownerId = await authorityOfficeId(tx, authorityId);
+  const open = (kind: AccountKind, name?: string) => ensureAccount(tx, { authorityId, kind, ownerId, name }).then((a) => a.id);
+  return {
+    salesPending: await open(SALES_PENDING, "Sales awaiting payment"),
+    vatOutput: await open("vat_output"),
+    bank: await open("payment_clearing_bank"),
+    recharge: await open("recharge_clearing"),
+    tradedIncome: await open("authority_traded_income"),
+  };
+}
+
+export const potAccount = (tx: Queryable, authorityId: string, consortiumId: string) =>
+  ensureAccount(tx, { authorityId, kind: "consortium_pot", ownerId: consortiumId }).then((a) => a.id);
+
+/** The pot's available balance, with its row locked until the transaction ends. */
+export async function lockPot(tx: Queryable, accountId: string) {
+  const [row] = await tx
+    .select({ balancePence: schema.ledgerAccounts.balancePence })
+    .from(schema.ledgerAccounts)
+    .where(eq(schema.ledgerAccounts.id, accountId))
+    .for("update");
+  return Math.max(0, -(row?.balancePence ?? 0));
+}
+
+/** The authority's split for this kind of provider, else its default row, else the platform's. */
+export async function splitRuleFor(tx: Queryable, authorityId: string, providerKind: ProviderKind): Promise<SplitRule> {
+  const rules = await tx
+    .select({ providerKind: schema.incomeSplitRules.providerKind, providerBps: schema.incomeSplitRules.providerBps, authorityBps: schema.incomeSplitRules.authorityBps, potBps: schema.incomeSplitRules.potBps })
+    .from(schema.incomeSplitRules)
+    .where(and(eq(schema.incomeSplitRules.authorityId, authorityId), or(eq(schema.incomeSplitRules.providerKind, providerKind), isNull(schema.incomeSplitRules.providerKind))))
+    .orderBy(sql`${schema.incomeSplitRules.providerKind} nulls last`);
+  const rule = rules[0];
+  if (rule) return { providerBps: rule.providerBps, authorityBps: rule.authorityBps, potBps: rule.potBps };
+  return providerKind === "la_traded_services" ? LA_TRADED_SERVICES_SPLIT : DEFAULT_SPLIT;
+}
