@@ -1,7 +1,8 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
 import { common } from "./en/common";
+import { ledger } from "./en/ledger";
 
-export const en = { ...common };
+export const en = { ...common, ...ledger };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

@@ -4,4 +4,5 @@ export * from "./identity";
 export * from "./audit";
 export * from "./outbox";
 export * from "./catalogue";
+export * from "./ledger";
 export * from "./purchasing";

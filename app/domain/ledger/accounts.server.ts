@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import { ACCOUNT_OWNER_KIND, GUARDED_KINDS, schema, type AccountKind, type Queryable } from "~/db.server";
+import { audit } from "~/domain/audit.server";
+import { AppError } from "~/domain/errors";
+import { isUuid } from "~/domain/ids";
+import { t } from "~/i18n";
+
+export type EnsureAccountOptions = { authorityId: string; kind: AccountKind; ownerId: string; name?: string };
+
+const { ledgerAccounts, organisations } = schema;
+
+async function findAccount(tx: Queryable, { authorityId, kind, ownerId }: EnsureAccountOptions) {
+  const [row] = await tx
+    .select({ id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.authorityId, authorityId), eq(ledgerAccounts.kind, kind), eq(ledgerAccounts.ownerId, ownerId)));
+  return row;
+}
+
+/**
+ * The account of this kind for this organisation, opened on first use. The owner must be an
+ * organisation of the authority and of the kind the account needs (a pot belongs to a consortium).
+ */
+export async function ensureAccount(tx: Queryable, options: EnsureAccountOptions): Promise<{ id: string }> {
+  const { authorityId, kind, ownerId, name } = options;
+  if (!isUuid(ownerId) || !isUuid(authorityId)) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
+  const existing = await findAccount(tx, options);
+  if (existing) return existing;
+
+  const label = t(`ledger.accountKind.${kind}`);
+  const inserted = await tx
+    .insert(ledgerAccounts)
+    .select(
+      tx
+        .select({
+          id: sql<string>`gen_random_uuid()`.as("id"),
+          authorityId: organisations.authorityId,
+          kind: sql<AccountKind>`${kind}`.as("kind"),
+          ownerId: organisations.id,
+          name: sql<string>`coalesce(${name ?? null}::text, ${organisations.name} || ${`: ${label}`})`.as("name"),
+          balancePence: sql<number>`0`.as("balance_pence"),
+          guarded: sql<boolean>`${GUARDED_KINDS.includes(kind)}::boolean`.as("guarded"),
+          createdAt: sql<Date>`now()`.as("created_at"),
+        })
+        .from(organisations)
+        .where(and(eq(organisations.id, ownerId), eq(organisations.authorityId, authorityId), eq(organisations.kind, ACCOUNT_OWNER_KIND[kind]))),
+    )
+    .onConflictDoNothing()
+    .returning({ id: ledgerAccounts.id, name: ledgerAccounts.name });
+  if (inserted[0]) {
+    await audit(tx, { authorityId, actorUserId: null, action: "ledger.account.open", entityType: "ledger_account", entityId: inserted[0].id, after: { kind, ownerId, name: inserted[0].name } });
+    return { id: inserted[0].id };
+  }
+  // Opened by a concurrent transaction, or the owner is not an organisation of that kind in this authority.
+  const raced = await findAccount(tx, options);
+  if (!raced) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
+  return raced;
+}
+
+/** The authority's own office: the owner of its traded income, funding, clearing and VAT accounts. */
+export async function authorityOfficeId(tx: Queryable, authorityId: string): Promise<string> {
+  const [office] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.authorityId, authorityId), eq(organisations.kind, "authority_office")))
+    .orderBy(organisations.createdAt, organisations.id)
+    .limit(1);
+  if (!office) throw new AppError("NOT_FOUND", "The authority has no office to hold its accounts");
+  return office.id;
+}
+
+/** One of the accounts the authority's office holds (traded income, funding, clearing, VAT). */
+export async function ensureAuthorityAccount(tx: Queryable, { authorityId, kind }: { authorityId: string; kind: AccountKind }) {
+  return ensureAccount(tx, { authorityId, kind, ownerId: await authorityOfficeId(tx, authorityId) });
+}
