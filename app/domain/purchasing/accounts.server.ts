@@ -1,8 +1,7 @@
 // The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
-import { ensureAccount } from "~/domain/ledger/accounts.server";
-import { AppError } from "~/domain/errors";
+import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
 import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules";
 
 /**
@@ -12,15 +11,18 @@ import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules
  */
 export const SALES_PENDING = "sales_pending" as AccountKind;
 
-export async function authorityOfficeId(tx: Queryable, authorityId: string) {
-  const [office] = await tx
-    .select({ id: schema.organisations.id })
-    .from(schema.organisations)
-    .where(and(eq(schema.organisations.authorityId, authorityId), eq(schema.organisations.kind, "authority_office")))
-    .orderBy(asc(schema.organisations.createdAt))
-    .limit(1);
-  if (!office) throw new AppError("INVALID_STATE", "The authority has no office to hold its accounts");
-  return office.id;
+/** The ledger opens accounts only of its own kinds, so the sales-pending account is opened here. */
+async function ensureSalesPending(tx: Queryable, authorityId: string, ownerId: string) {
+  const find = () =>
+    tx
+      .select({ id: schema.ledgerAccounts.id })
+      .from(schema.ledgerAccounts)
+      .where(and(eq(schema.ledgerAccounts.authorityId, authorityId), eq(schema.ledgerAccounts.kind, SALES_PENDING), eq(schema.ledgerAccounts.ownerId, ownerId)));
+  const [existing] = await find();
+  if (existing) return existing.id;
+  await tx.insert(schema.ledgerAccounts).values({ authorityId, kind: SALES_PENDING, ownerId, name: "Sales awaiting payment" }).onConflictDoNothing();
+  const [created] = await find();
+  return created.id;
 }
 
 export type OfficeAccounts = { salesPending: string; vatOutput: string; bank: string; recharge: string; tradedIncome: string };
@@ -29,7 +31,7 @@ export async function officeAccounts(tx: Queryable, authorityId: string): Promis
   const ownerId = await authorityOfficeId(tx, authorityId);
   const open = (kind: AccountKind, name?: string) => ensureAccount(tx, { authorityId, kind, ownerId, name }).then((a) => a.id);
   return {
-    salesPending: await open(SALES_PENDING, "Sales awaiting payment"),
+    salesPending: await ensureSalesPending(tx, authorityId, ownerId),
     vatOutput: await open("vat_output"),
     bank: await open("payment_clearing_bank"),
     recharge: await open("recharge_clearing"),
