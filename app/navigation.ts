@@ -2,12 +2,24 @@ import type { CurrentUser } from "~/auth/user.server";
 import { can, type Permission } from "~/auth/permissions";
 import type { MessageKey } from "~/i18n";
 
-export type NavigationItem = { href: string; label: MessageKey };
+export type NavigationItem = { href: string; label: MessageKey; params?: Record<string, string | number> };
+
+/** Figures some items show in their label, loaded by the root loader. */
+export type NavigationCounts = { shortlist?: number };
 
 /** The service navigation: each item shows when the user may use it in their acting organisation's authority. */
-const ITEMS: { item: NavigationItem; permission?: Permission }[] = [{ item: { href: "/", label: "nav.home" } }];
+const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof NavigationCounts }[] = [
+  { item: { href: "/", label: "nav.home" } },
+  { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
+  { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
+];
 
-export function navigationFor(user: CurrentUser): NavigationItem[] {
+export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {
   const acting = user.acting;
-  return ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting))).map(({ item }) => item);
+  return ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting))).map(({ item, count }) =>
+    count ? { ...item, params: { count: counts[count] ?? 0 } } : item,
+  );
 }
+
+/** May this user see the item at this address? (Lets the root loader skip counting what is not shown.) */
+export const showsItem = (user: CurrentUser, href: string) => navigationFor(user).some((item) => item.href === href);

@@ -5,7 +5,8 @@ import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
 import { useEffect } from "react";
 import { getUser } from "~/auth/user.server";
 import { useNonce } from "~/components/nonce";
-import { navigationFor } from "~/navigation";
+import { countShortlist } from "~/domain/catalogue/load-shortlist.server";
+import { navigationFor, showsItem } from "~/navigation";
 import { t } from "~/i18n";
 import appCss from "~/styles/app.css?url";
 
@@ -19,12 +20,13 @@ export const meta: MetaFunction = () => [{ title: t("service.name") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
+  const shortlist = user?.acting && showsItem(user, "/catalogue/compare") ? await countShortlist(context.db, { authorityId: user.acting.authorityId, userId: user.id }) : 0;
   return {
     user: user && {
       name: user.name,
       acting: user.acting,
       organisationCount: new Set(user.memberships.map((m) => m.organisationId)).size,
-      navigation: navigationFor(user),
+      navigation: navigationFor(user, { shortlist }),
     },
   };
 }
@@ -67,7 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   {(user?.navigation ?? []).map((item) => (
                     <li className="govuk-service-navigation__item" key={item.href}>
                       <Link className="govuk-service-navigation__link" to={item.href}>
-                        {t(item.label)}
+                        {t(item.label, item.params)}
                       </Link>
                     </li>
                   ))}

@@ -18,9 +18,12 @@ export type Queryable = Database | Tx;
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
+/** Called with the text of every statement the app sends (for statement budgets in tests and benches). */
+export type QueryListener = (sql: string) => void;
+
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File };
+  | { kind: "postgres"; url: string; max?: number; onQuery?: QueryListener }
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: QueryListener };
 
 export type DatabaseHandle = {
   db: Database;
@@ -32,9 +35,11 @@ export type DatabaseHandle = {
 };
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const onQuery = config.onQuery;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (config.kind === "postgres") {
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
     return {
       db,
       kind: "postgres",
@@ -44,7 +49,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
   await pglite.waitReady;
-  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
   return {
     db,
     kind: "pglite",

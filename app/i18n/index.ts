@@ -1,8 +1,9 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
+import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
 import { ledger } from "./en/ledger";
 
-export const en = { ...common, ...ledger };
+export const en = { ...common, ...ledger, ...catalogue };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

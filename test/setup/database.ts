@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "#db/client";
+import { openDatabase, type DatabaseHandle, type QueryListener } from "#db/client";
 
 export const TEMPLATE_DUMP = new URL("../../.cache/test/template.tar.gz", import.meta.url);
 
@@ -15,11 +15,11 @@ let counter = 0;
  * A fresh, migrated database for one test file: a copy of the PGlite template, or,
  * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase({ onQuery }: { onQuery?: QueryListener } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const dump = readFileSync(TEMPLATE_DUMP);
-    return openDatabase({ kind: "pglite", loadDataDir: new Blob([dump]) });
+    return openDatabase({ kind: "pglite", loadDataDir: new Blob([dump]), onQuery });
   }
   const name = `${templateDatabaseName()}_w${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${counter++}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max: 5 });
+  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max: 5, onQuery });
   return {
     ...handle,
     close: async () => {

@@ -1,11 +1,11 @@
-import { and, eq, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { offers } from "~/db.server";
 
-/** An offer is on sale when it has a live approved revision, its approval has not expired and it is not suspended. */
+/**
+ * The one rule for what is on sale: an approved revision is live, its approval has not
+ * expired, and the offer is not suspended. Every query that shows or sells an offer uses it,
+ * together with the buyer's authority in the same `where`.
+ */
 export function onSaleCondition(now: Date): SQL {
-  return and(isNotNull(offers.liveRevisionId), gt(offers.approvalExpiresAt, now), isNull(offers.suspendedAt)) as SQL;
+  return and(isNotNull(offers.liveRevisionId), gt(offers.approvalExpiresAt, now), isNull(offers.suspendedAt))!;
 }
-
-/** The same rule for one offer, scoped to its authority. */
-export const onSaleOffer = (offerId: string, authorityId: string, now: Date) =>
-  and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now)) as SQL;

@@ -1,7 +1,7 @@
 // Loading what a purchase needs, always scoped to the authority: an id of another authority finds nothing.
 import { and, eq, isNull } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
-import { onSaleOffer } from "~/domain/catalogue/on-sale.server";
+import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import type { OfferForSale } from "./charge.server";
@@ -28,7 +28,7 @@ export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, no
         .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
         .innerJoin(providers, eq(providers.organisationId, offers.providerId))
         .innerJoin(organisations, eq(organisations.id, offers.providerId))
-        .where(onSaleOffer(offerId, authorityId, now))
+        .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now)))
     : [];
   if (!row) throw new AppError("NOT_FOUND", "Offer not found, or not on sale");
   return { ...row, pricingModel: row.pricingModel ?? "per_school" } satisfies OfferForSale & Record<string, unknown>;

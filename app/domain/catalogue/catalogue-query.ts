@@ -1,0 +1,133 @@
+// The catalogue's query string: parsed leniently, because it is typed, bookmarked and shared.
+// Unknown filter values are ignored; only a maximum price that is not an amount is reported.
+import { z } from "zod";
+import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
+import type { FieldErrors } from "~/components/forms";
+import { parsePounds } from "~/format";
+import type { FormValues } from "~/forms.server";
+
+export const SORTS = ["relevance", "price-asc", "price-desc", "newest"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const QUERY_MAX_LENGTH = 200;
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 10_000;
+/** £1,000,000: far above any offer, and well inside PostgreSQL's integer. */
+export const MAX_PRICE_PENCE = 100_000_000;
+
+/**
+ * Search text as PostgreSQL may safely receive it: no control characters (a NUL byte
+ * cannot be stored in text), whitespace collapsed, at most 200 characters (counted by
+ * code point, so an emoji is never cut in half).
+ */
+export function cleanSearchText(input: string): string {
+  const cleaned = input
+    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return Array.from(cleaned).slice(0, QUERY_MAX_LENGTH).join("").trim();
+}
+
+const listOf = <T extends string>(allowed: readonly T[]) =>
+  z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+    .transform((values) => [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))])
+    .catch([]);
+
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(1).max(max)).catch(fallback);
+
+const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+const CatalogueQuerySchema = z.object({
+  q: z.preprocess(single, z.string()).catch("").transform(cleanSearchText),
+  subject: listOf(SUBJECT_AREAS),
+  phase: listOf(OFFER_PHASES),
+  format: listOf(DELIVERY_FORMATS),
+  provider: listOf(PROVIDER_KINDS),
+  term: listOf(TERMS),
+  maxPrice: z.preprocess(
+    single,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v.trim() === "") return null;
+        const pence = parsePounds(v);
+        if (pence === null || pence > MAX_PRICE_PENCE) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a maximum price in pounds, like 750 or 1,200.50, up to £1,000,000" });
+          return z.NEVER;
+        }
+        return pence;
+      }),
+  ),
+  sort: z.preprocess(single, z.enum(SORTS).optional()).catch(undefined),
+  page: positiveInt(1, MAX_PAGE),
+  perPage: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+});
+
+export type CatalogueQuery = {
+  q: string;
+  subjects: (typeof SUBJECT_AREAS)[number][];
+  phases: (typeof OFFER_PHASES)[number][];
+  formats: (typeof DELIVERY_FORMATS)[number][];
+  providerKinds: (typeof PROVIDER_KINDS)[number][];
+  terms: (typeof TERMS)[number][];
+  maxPricePence: number | null;
+  sort: Sort;
+  page: number;
+  perPage: number;
+};
+
+export function searchParamsToValues(params: URLSearchParams): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    values[key] = all.length > 1 ? all : all[0];
+  }
+  return values;
+}
+
+/** The query the catalogue runs, and any message to show next to a field. Never throws. */
+export function parseCatalogueQuery(params: URLSearchParams): { query: CatalogueQuery; errors: FieldErrors } {
+  const values = searchParamsToValues(params);
+  let result = CatalogueQuerySchema.safeParse(values);
+  let errors: FieldErrors = {};
+  if (!result.success) {
+    errors = result.error.flatten().fieldErrors;
+    // Only the maximum price can fail; without it the rest always parses.
+    result = CatalogueQuerySchema.safeParse({ ...values, maxPrice: undefined });
+  }
+  const data = result.success ? result.data : CatalogueQuerySchema.parse({});
+  const sort: Sort = data.sort === "relevance" || data.sort === undefined ? (data.q ? "relevance" : "newest") : data.sort;
+  return {
+    query: {
+      q: data.q,
+      subjects: data.subject,
+      phases: data.phase,
+      formats: data.format,
+      providerKinds: data.provider,
+      terms: data.term,
+      maxPricePence: data.maxPrice,
+      sort,
+      page: data.page,
+      perPage: data.perPage,
+    },
+    errors,
+  };
+}
+
+export type PaginationItem = { kind: "page"; number: number; current: boolean } | { kind: "ellipsis" };
+
+/** GOV.UK pagination: the first and last pages, the current one and its neighbours, ellipses between. */
+export function paginationItems(current: number, totalPages: number): PaginationItem[] {
+  const shown = new Set([1, totalPages, current - 1, current, current + 1].filter((n) => n >= 1 && n <= totalPages));
+  const pages = [...shown].sort((a, b) => a - b);
+  const items: PaginationItem[] = [];
+  pages.forEach((n, i) => {
+    if (i > 0 && n - pages[i - 1] > 1) items.push({ kind: "ellipsis" });
+    items.push({ kind: "page", number: n, current: n === current });
+  });
+  return items;
+}

@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { onSaleCondition } from "./on-sale.server";
+
+export type LoadShortlistOptions = { authorityId: string; userId: string; now?: Date };
+
+/**
+ * The buyer's shortlist in their authority, oldest first, in one statement. An offer that has
+ * gone off sale stays on the list, marked, so the buyer sees why it no longer compares.
+ */
+export async function loadShortlist(db: Queryable, { authorityId, userId, now = new Date() }: LoadShortlistOptions) {
+  const rows = await db
+    .select({
+      id: offers.id,
+      onSale: sql<boolean>`coalesce(${onSaleCondition(now)}, false)`,
+      approvedAt: offers.approvedAt,
+      title: offerRevisions.title,
+      subjectAreas: offerRevisions.subjectAreas,
+      phases: offerRevisions.phases,
+      deliveryFormat: offerRevisions.deliveryFormat,
+      pricingModel: offerRevisions.pricingModel,
+      priceTiers: offerRevisions.priceTiers,
+      outcomes: offerRevisions.outcomes,
+      evidenceStrength: offerRevisions.evidenceStrength,
+      terms: offerRevisions.terms,
+      duration: offerRevisions.duration,
+      providerName: organisations.name,
+      providerKind: providers.providerKind,
+      providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
+    })
+    .from(shortlistItems)
+    .innerJoin(offers, eq(offers.id, shortlistItems.offerId))
+    .leftJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+    .innerJoin(organisations, eq(organisations.id, offers.providerId))
+    .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+    .where(and(eq(shortlistItems.userId, userId), eq(offers.authorityId, authorityId)))
+    .orderBy(asc(shortlistItems.createdAt), asc(offers.id));
+  return rows;
+}
+
+export type ShortlistEntry = Awaited<ReturnType<typeof loadShortlist>>[number];
+
+/** How many offers are on the buyer's shortlist in their authority (for the navigation). */
+export async function countShortlist(db: Queryable, { authorityId, userId }: { authorityId: string; userId: string }) {
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(shortlistItems)
+    .innerJoin(offers, eq(offers.id, shortlistItems.offerId))
+    .where(and(eq(shortlistItems.userId, userId), eq(offers.authorityId, authorityId)));
+  return count;
+}

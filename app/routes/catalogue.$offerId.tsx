@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
+import { ErrorSummary } from "~/components/forms";
+import { PriceTierTable } from "~/components/price-tiers";
+import { ProviderBadges } from "~/components/provider-badges";
+import { ShortlistButton } from "~/components/shortlist-button";
+import { BUYER_TYPES } from "~/db.server";
+import { findOfferOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
+import { formatDate } from "~/format";
+import { t } from "~/i18n";
+import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.offer.revision.title ?? t("catalogue.title")} - ${t("service.name")}` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, authorityId } = await requireBuyer(request, context);
+  const offer = await findOfferOnSale(context.db, { authorityId, userId: user.id, offerId: params.offerId ?? "" });
+  if (!offer) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+  const acting = user.acting!;
+  return {
+    offer,
+    canBuy: can(user.grants, "buy:offer", acting),
+    canOpenCollective: can(user.grants, "open:collective-purchase", acting),
+  };
+}
+
+export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+/** Free text as the provider wrote it: paragraphs split on blank lines. */
+function Paragraphs({ text }: { text: string }) {
+  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim());
+  if (paragraphs.length === 0) return <p className="govuk-body">{t("offer.notStated")}</p>;
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p className="govuk-body app-prewrap" key={i}>
+          {p.trim()}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export default function OfferPage() {
+  const { offer, canBuy, canOpenCollective } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const r = offer.revision;
+  const capacity =
+    r.minCapacity !== null && r.maxCapacity !== null
+      ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+      : r.minCapacity !== null
+        ? t("offer.capacity.min", { min: r.minCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+        : r.maxCapacity !== null
+          ? t("offer.capacity.max", { max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+          : t("offer.notStated");
+  const list = <T extends string>(values: T[], label: (v: T) => string) => (values.length ? values.map(label).join(", ") : t("offer.notStated"));
+
+  return (
+    <>
+      <Link to="/catalogue" className="govuk-back-link">
+        {t("offer.back")}
+      </Link>
+      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : null} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{offer.provider.name}</span>
+          <h1 className="govuk-heading-xl">{r.title}</h1>
+          <p className="govuk-body">
+            <strong className="govuk-tag govuk-tag--green app-badge">{t("offer.qualityAssured")}</strong>
+            {offer.approvedAt ? t("offer.qualityAssuredOn", { date: formatDate(offer.approvedAt) }) : null}
+          </p>
+          {offer.commissionedAt ? (
+            <p className="govuk-body">
+              <strong className="govuk-tag govuk-tag--purple">{t("offer.commissioned")}</strong>
+            </p>
+          ) : null}
+          <p className="govuk-body-l">{r.summary}</p>
+          {r.conditions ? (
+            <div className="govuk-inset-text">
+              <h2 className="govuk-heading-s">{t("offer.conditions")}</h2>
+              <p className="govuk-body app-prewrap">{r.conditions}</p>
+            </div>
+          ) : null}
+
+          <div className="govuk-button-group">
+            {canBuy ? (
+              <Link to={`/purchases/new?offerId=${offer.id}`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
+                {t("offer.buy")}
+              </Link>
+            ) : null}
+            {canOpenCollective ? (
+              <Link to={`/collective-purchases/new?offerId=${offer.id}`} className="govuk-button govuk-button--secondary" role="button" draggable="false" data-module="govuk-button">
+                {t("offer.collective")}
+              </Link>
+            ) : null}
+            <ShortlistButton offerId={offer.id} title={r.title} shortlisted={offer.shortlisted} />
+          </div>
+
+          <h2 className="govuk-heading-l">{t("offer.about")}</h2>
+          <Paragraphs text={r.description} />
+          <dl className="govuk-summary-list">
+            <Row label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</Row>
+            <Row label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</Row>
+          </dl>
+
+          <h2 className="govuk-heading-l">{t("offer.outcomes")}</h2>
+          <Paragraphs text={r.outcomes} />
+
+          <h2 className="govuk-heading-l">{t("offer.evidence")}</h2>
+          {r.evidenceStrength ? (
+            <p className="govuk-body">
+              {t("offer.evidenceStrength")}: <strong className="govuk-tag govuk-tag--blue">{t(`evidenceStrength.${r.evidenceStrength}`)}</strong>
+            </p>
+          ) : null}
+          <Paragraphs text={r.evidence} />
+
+          <h2 className="govuk-heading-l">{t("offer.delivery")}</h2>
+          <dl className="govuk-summary-list">
+            <Row label={t("offer.deliveryFormat")}>{r.deliveryFormat ? t(`deliveryFormat.${r.deliveryFormat}`) : t("offer.notStated")}</Row>
+            <Row label={t("offer.terms")}>{list(r.terms, (v) => t(`term.${v}`))}</Row>
+            <Row label={t("offer.deliveryTerms")}>{r.deliveryTerms || t("offer.notStated")}</Row>
+            <Row label={t("offer.duration")}>{r.duration || t("offer.notStated")}</Row>
+            <Row label={t("offer.capacity")}>{capacity}</Row>
+          </dl>
+
+          <h2 className="govuk-heading-l">{t("offer.price")}</h2>
+          <dl className="govuk-summary-list">
+            <Row label={t("offer.pricingModel")}>{r.pricingModel ? t(`pricingModel.${r.pricingModel}`) : t("offer.notStated")}</Row>
+          </dl>
+          {r.priceTiers.length ? <PriceTierTable tiers={r.priceTiers} pricingModel={r.pricingModel} caption={t("offer.tiers.caption")} /> : null}
+
+          <h2 className="govuk-heading-m">{t("offer.vat")}</h2>
+          {r.vatTreatment ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">{t("offer.vat.caption")}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    {t("offer.vat.buyer")}
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    {t("offer.vat.treatment")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {BUYER_TYPES.filter((b) => r.vatTreatment?.[b]).map((buyer) => (
+                  <tr className="govuk-table__row" key={buyer}>
+                    <th scope="row" className="govuk-table__header">
+                      {t(`buyerType.${buyer}`)}
+                    </th>
+                    <td className="govuk-table__cell">{t(`vatTreatment.${r.vatTreatment![buyer]}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="govuk-body">{t("offer.vat.notStated")}</p>
+          )}
+
+          <h2 className="govuk-heading-l">{t("offer.cancellation")}</h2>
+          <p className="govuk-body">{t("offer.cancellation.notice", { days: r.cancellationNoticeDays })}</p>
+          {r.cancellationTerms ? <Paragraphs text={r.cancellationTerms} /> : null}
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <aside className="app-aside" aria-labelledby="provider-heading">
+            <h2 className="govuk-heading-m" id="provider-heading">
+              {t("offer.provider")}
+            </h2>
+            <p className="govuk-body">{offer.provider.name}</p>
+            {offer.provider.kind ? (
+              <p className="govuk-body">
+                <ProviderBadges kind={offer.provider.kind} verified={offer.provider.verified} />
+              </p>
+            ) : null}
+          </aside>
+        </div>
+      </div>
+    </>
+  );
+}

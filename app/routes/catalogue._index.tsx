@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { ProviderBadges } from "~/components/provider-badges";
+import { unitPriceText } from "~/components/price-tiers";
+import { ShortlistButton } from "~/components/shortlist-button";
+import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
+import { DEFAULT_PAGE_SIZE, paginationItems, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
+import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
+import { formatDate } from "~/format";
+import { t } from "~/i18n";
+import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("catalogue.title")} - ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, authorityId } = await requireBuyer(request, context);
+  const { query, errors } = parseCatalogueQuery(new URL(request.url).searchParams);
+  const page = await searchCatalogue(context.db, { authorityId, userId: user.id, query });
+  return { authorityName: user.acting!.authorityName, query, errors, ...page };
+}
+
+export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
+
+export default function Catalogue() {
+  const { authorityName, query, errors, total, totalPages, results } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("index");
+    if (page === 1) params.delete("page");
+    else params.set("page", String(page));
+    const search = params.toString();
+    return search ? `/catalogue?${search}` : "/catalogue";
+  };
+  const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((value) => ({ value, label: label(value) }));
+  const allErrors = { ...errors, ...(actionData && !actionData.ok ? actionData.errors : {}) };
+
+  return (
+    <>
+      <ErrorSummary errors={allErrors} />
+      <h1 className="govuk-heading-xl">{t("catalogue.title")}</h1>
+      <p className="govuk-body-l">{t("catalogue.lead", { authority: authorityName })}</p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <Form method="get" action="/catalogue" role="search" aria-label={t("catalogue.filters.title")}>
+            <TextInput name="q" label={t("catalogue.search.label")} hint={t("catalogue.search.hint")} defaultValue={query.q} type="search" spellCheck={false} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("catalogue.search.button")}
+            </button>
+            <h2 className="govuk-heading-m">{t("catalogue.filters.title")}</h2>
+            <Select
+              name="sort"
+              label={t("catalogue.sort.label")}
+              options={options(SORTS, (s) => t(`catalogue.sort.${s}`))}
+              defaultValue={query.sort}
+            />
+            <Choices type="checkbox" small name="subject" legend={t("catalogue.filters.subject")} options={options(SUBJECT_AREAS, (v) => t(`subjectArea.${v}`))} defaultValue={query.subjects} />
+            <Choices type="checkbox" small name="phase" legend={t("catalogue.filters.phase")} options={options(OFFER_PHASES, (v) => t(`offerPhase.${v}`))} defaultValue={query.phases} />
+            <Choices type="checkbox" small name="format" legend={t("catalogue.filters.format")} options={options(DELIVERY_FORMATS, (v) => t(`deliveryFormat.${v}`))} defaultValue={query.formats} />
+            <Choices type="checkbox" small name="provider" legend={t("catalogue.filters.provider")} options={options(PROVIDER_KINDS, (v) => t(`providerKind.${v}`))} defaultValue={query.providerKinds} />
+            <Choices type="checkbox" small name="term" legend={t("catalogue.filters.term")} options={options(TERMS, (v) => t(`term.${v}`))} defaultValue={query.terms} />
+            <TextInput
+              name="maxPrice"
+              label={t("catalogue.filters.maxPrice")}
+              hint={t("catalogue.filters.maxPrice.hint")}
+              errors={errors}
+              defaultValue={errors.maxPrice ? new URLSearchParams(location.search).get("maxPrice") : query.maxPricePence === null ? "" : String(query.maxPricePence / 100)}
+              width="5"
+              prefix="£"
+              inputMode="decimal"
+              spellCheck={false}
+            />
+            {query.perPage !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                {t("catalogue.filters.apply")}
+              </button>
+              <Link to="/catalogue" className="govuk-link">
+                {t("catalogue.filters.clear")}
+              </Link>
+            </div>
+          </Form>
+        </div>
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-heading-m" role="status" id="results-count">
+            {total === 1 ? t("catalogue.results.count.one") : t("catalogue.results.count.many", { count: total })}
+            {query.q ? <span className="govuk-caption-m">{t("catalogue.results.matching", { q: query.q })}</span> : null}
+          </p>
+          {total === 0 ? <p className="govuk-body">{t("catalogue.results.none")}</p> : null}
+          {total > 0 && results.length === 0 ? (
+            <p className="govuk-body">
+              {t("catalogue.results.pastEnd")}{" "}
+              <Link className="govuk-link" to={hrefFor(1)}>
+                {t("catalogue.results.firstPage")}
+              </Link>
+            </p>
+          ) : null}
+          <ul className="govuk-list app-results" aria-labelledby="results-count">
+            {results.map((offer) => (
+              <li key={offer.id} className="app-result">
+                <h2 className="govuk-heading-s govuk-!-margin-bottom-2">
+                  <Link className="govuk-link" to={`/catalogue/${offer.id}`}>
+                    {offer.title}
+                  </Link>
+                </h2>
+                <p className="govuk-body govuk-!-margin-bottom-2">{offer.summary}</p>
+                <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">{t("catalogue.results.provider")}</dt>
+                    <dd className="govuk-summary-list__value">
+                      {offer.providerName} {offer.providerKind ? <ProviderBadges kind={offer.providerKind} verified={offer.providerVerified} /> : null}
+                    </dd>
+                  </div>
+                  {offer.deliveryFormat ? (
+                    <div className="govuk-summary-list__row">
+                      <dt className="govuk-summary-list__key">{t("catalogue.results.format")}</dt>
+                      <dd className="govuk-summary-list__value">{t(`deliveryFormat.${offer.deliveryFormat}`)}</dd>
+                    </div>
+                  ) : null}
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">{t("catalogue.results.price")}</dt>
+                    <dd className="govuk-summary-list__value">
+                      {offer.fromPricePence === null ? t("catalogue.results.priceOnRequest") : unitPriceText(offer.fromPricePence, offer.pricingModel)}
+                    </dd>
+                  </div>
+                  {offer.approvedAt ? (
+                    <div className="govuk-summary-list__row">
+                      <dt className="govuk-summary-list__key">{t("catalogue.results.qualityAssured")}</dt>
+                      <dd className="govuk-summary-list__value">{formatDate(offer.approvedAt)}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+                <ShortlistButton offerId={offer.id} title={offer.title} shortlisted={offer.shortlisted} />
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            items={paginationItems(query.page, totalPages)}
+            current={query.page}
+            totalPages={totalPages}
+            hrefFor={hrefFor}
+            label={t("catalogue.pagination.label")}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorSummary } from "~/components/forms";
+import { PriceTierList } from "~/components/price-tiers";
+import { ProviderBadges } from "~/components/provider-badges";
+import { ShortlistButton } from "~/components/shortlist-button";
+import { loadShortlist } from "~/domain/catalogue/load-shortlist.server";
+import { SHORTLIST_LIMIT } from "~/domain/catalogue/shortlist";
+import { formatDate } from "~/format";
+import { t } from "~/i18n";
+import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("compare.title")} - ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, authorityId } = await requireBuyer(request, context);
+  return { offers: await loadShortlist(context.db, { authorityId, userId: user.id }) };
+}
+
+export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
+
+const joined = <T extends string>(values: T[] | null, label: (v: T) => string) => (values?.length ? values.map(label).join(", ") : t("offer.notStated"));
+
+export default function Compare() {
+  const { offers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  type Entry = (typeof offers)[number];
+  const rows: { label: string; render: (o: Entry) => ReactNode }[] = [
+    { label: t("compare.provider"), render: (o) => <>{o.providerName} {o.providerKind ? <ProviderBadges kind={o.providerKind} verified={o.providerVerified} /> : null}</> },
+    { label: t("compare.priceTiers"), render: (o) => (o.priceTiers?.length ? <PriceTierList tiers={o.priceTiers} pricingModel={o.pricingModel} /> : t("offer.notStated")) },
+    { label: t("compare.format"), render: (o) => (o.deliveryFormat ? t(`deliveryFormat.${o.deliveryFormat}`) : t("offer.notStated")) },
+    { label: t("compare.phases"), render: (o) => joined(o.phases, (v) => t(`offerPhase.${v}`)) },
+    { label: t("compare.subjects"), render: (o) => joined(o.subjectAreas, (v) => t(`subjectArea.${v}`)) },
+    { label: t("compare.terms"), render: (o) => joined(o.terms, (v) => t(`term.${v}`)) },
+    { label: t("compare.outcomes"), render: (o) => <span className="app-prewrap">{o.outcomes || t("offer.notStated")}</span> },
+    { label: t("compare.evidence"), render: (o) => (o.evidenceStrength ? t(`evidenceStrength.${o.evidenceStrength}`) : t("offer.notStated")) },
+    { label: t("compare.qaDate"), render: (o) => (o.approvedAt ? formatDate(o.approvedAt) : t("offer.notStated")) },
+  ];
+
+  return (
+    <>
+      <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : null} />
+      <h1 className="govuk-heading-xl">{t("compare.title")}</h1>
+      {offers.length === 0 ? (
+        <>
+          <p className="govuk-body">{t("compare.empty")}</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/catalogue">
+              {t("compare.find")}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">{t("compare.lead", { limit: SHORTLIST_LIMIT })}</p>
+          <div className="app-compare">
+            <table className="govuk-table app-table--compact">
+              <caption className="govuk-table__caption govuk-table__caption--m">{t("compare.caption")}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <td className="govuk-table__header">
+                    <span className="govuk-visually-hidden">{t("compare.feature")}</span>
+                  </td>
+                  {offers.map((o) => (
+                    <th scope="col" className="govuk-table__header" key={o.id}>
+                      {o.onSale ? (
+                        <Link className="govuk-link" to={`/catalogue/${o.id}`}>
+                          {o.title}
+                        </Link>
+                      ) : (
+                        <>
+                          {o.title ?? t("compare.unavailable")} <strong className="govuk-tag govuk-tag--grey">{t("compare.unavailable")}</strong>
+                        </>
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {rows.map((row, i) => (
+                  <tr className="govuk-table__row" key={row.label}>
+                    <th scope="row" className="govuk-table__header">
+                      {row.label}
+                    </th>
+                    {offers.map((o) => (
+                      <td className="govuk-table__cell" key={o.id}>
+                        {/* An offer that went off sale keeps its column, so the buyer sees why, but has nothing to compare. */}
+                        {o.onSale ? row.render(o) : i === 0 ? t("compare.unavailableHint") : null}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                <tr className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    {t("compare.actions")}
+                  </th>
+                  {offers.map((o) => (
+                    <td className="govuk-table__cell" key={o.id}>
+                      <ShortlistButton offerId={o.id} title={o.title ?? t("compare.unavailable")} shortlisted />
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
