@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
-import { schema } from "~/db.server";
+import { schema, type PaymentRoute } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
@@ -163,7 +163,7 @@ describe("purchasing", () => {
     it("refuses the wrong role, another school, another authority's offer, card, and an offer not on sale", async () => {
       const world = await createPurchasingWorld(db(), { schools: 2, potPence: 0 });
       const other = await createPurchasingWorld(db(), { schools: 1, potPence: 0 });
-      const base = { authorityId: world.authority.id, schoolId: world.members[0].school.id, offerId: world.offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice" as const };
+      const base = { authorityId: world.authority.id, schoolId: world.members[0].school.id, offerId: world.offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice" as PaymentRoute };
       const attempt = async (actorUser: { id: string; name: string }, overrides: Partial<typeof base> = {}) =>
         placeOrder(db(), { ...base, actor: await actorFor(db(), actorUser, world.authority.id), idempotencyKey: `attempt-${Math.random()}`, ...overrides });
       await expect(attempt(world.providerAdmin)).rejects.toMatchObject({ code: "FORBIDDEN" });
