@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { FieldErrors } from "~/components/forms";
+import { AppError } from "~/domain/errors";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -49,4 +50,10 @@ export function parseValues<S extends z.ZodTypeAny>(values: FormValues, schema: 
 export function invalid(errors: FieldErrors, values: FormValues = {}, status = 400) {
   const safe = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k)));
   return data({ ok: false as const, errors, values: safe }, { status });
+}
+
+/** An expected refusal from the domain (an AppError), shown next to a field or atop the form, with its status; anything else is rethrown. */
+export function refused(error: unknown, field = "form", values: FormValues = {}) {
+  if (error instanceof AppError) return invalid({ [field]: [error.message] }, values, error.status);
+  throw error;
 }

@@ -12,6 +12,7 @@ const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof Navi
   { item: { href: "/", label: "nav.home" } },
   { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
   { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
+  { item: { href: "/account", label: "nav.account" } },
 ];
 
 export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {

@@ -8,6 +8,8 @@ import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase, type DatabaseHandle } from "#db/client";
 import { parseEnv, type Env } from "./env.server";
+import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispatcher.server";
+import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
 const ORIGIN_EXEMPT = ["/webhooks/stripe"];
@@ -66,10 +68,14 @@ function originCheck(env: Env) {
 
 export type RunningServer = { server: Server; url: string; database: DatabaseHandle; stop: () => Promise<void> };
 
-export async function startServer(env: Env, { dev = false, onReady }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void> } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  { dev = false, onReady, tasks = PERIODIC_TASKS }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void>; tasks?: PeriodicTask[] } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR });
   await database.migrate();
   await onReady?.(database);
+  const dispatcher = startDispatcher(database.db, env, { tasks });
 
   const app = express();
   app.disable("x-powered-by");
@@ -121,11 +127,14 @@ export async function startServer(env: Env, { dev = false, onReady }: { dev?: bo
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop taking new connections, let requests in flight finish, then close the database.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      // Stop taking new connections, let requests in flight and the dispatcher's tick finish, then close the database.
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+        dispatcher.stop(),
+      ]);
       await database.close();
     })());
 

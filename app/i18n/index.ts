@@ -1,9 +1,10 @@
 // The one message catalogue. English now; Welsh (cy) follows with the same keys.
 import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
+import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
 
-export const en = { ...common, ...ledger, ...catalogue };
+export const en = { ...common, ...identity, ...ledger, ...catalogue };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

@@ -1,22 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/user.server";
+import { tasksFor } from "~/domain/home/tasks.server";
 import { t } from "~/i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user) return { user: null };
+  if (!user) return { user: null, tasks: [] };
   return {
     user: {
       name: user.name,
       actingOrganisationId: user.acting?.organisationId ?? null,
       memberships: user.memberships.map((m) => ({ id: m.id, organisationId: m.organisationId, organisationName: m.organisationName, kind: m.organisationKind, authorityName: m.authorityName, role: m.role })),
     },
+    tasks: await tasksFor(context.db, user),
   };
 }
 
 export default function Home() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, tasks } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <>
@@ -32,16 +34,39 @@ export default function Home() {
     <>
       <h1 className="govuk-heading-xl">{t("home.title")}</h1>
       <p className="govuk-body-l">{user.name}</p>
+      <h2 className="govuk-heading-m">{t("home.whatYouCanDo")}</h2>
+      {tasks.length === 0 ? (
+        <p className="govuk-body">{t("home.noTasks")}</p>
+      ) : (
+        <ul className="govuk-list govuk-list--spaced">
+          {tasks.map((task) => (
+            <li key={`${task.href}|${task.label}`}>
+              <Link className="govuk-link" to={task.href}>
+                {task.label}
+              </Link>
+              {task.count !== undefined ? <strong className="govuk-tag govuk-tag--grey app-count">{task.count}</strong> : null}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="govuk-heading-m">{t("home.organisations")}</h2>
       {user.memberships.length === 0 ? <p className="govuk-body">{t("home.noMemberships")}</p> : null}
-      <ul className="govuk-list">
-        {user.memberships.map((m) => (
-          <li key={m.id}>
-            {m.organisationName} ({t(`orgKind.${m.kind}`)}, {m.authorityName}): {t(`role.${m.role}`)}
-            {m.organisationId === user.actingOrganisationId ? <strong className="govuk-tag govuk-tag--green app-badge">{t("home.actingNow")}</strong> : null}
-          </li>
-        ))}
-      </ul>
+      <Form method="post" action="/organisations">
+        <ul className="govuk-list govuk-list--spaced">
+          {user.memberships.map((m) => (
+            <li key={m.id}>
+              {m.organisationName} ({t(`orgKind.${m.kind}`)}, {m.authorityName}): {t(`role.${m.role}`)}{" "}
+              {m.organisationId === user.actingOrganisationId ? (
+                <strong className="govuk-tag govuk-tag--green app-badge">{t("home.actingNow")}</strong>
+              ) : (
+                <button type="submit" name="organisationId" value={m.organisationId} className="app-link-button">
+                  {t("home.actFor", { organisation: m.organisationName })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Form>
     </>
   );
 }

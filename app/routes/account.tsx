@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { and, count, eq, gt } from "drizzle-orm";
+import { z } from "zod";
+import { blankSessionCookie } from "~/auth/session.server";
+import { requireUser } from "~/auth/user.server";
+import { schema } from "~/db.server";
+import { signOutEverywhere } from "~/domain/identity/sign-out-everywhere.server";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+
+const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
+
+export const meta: MetaFunction = () => [{ title: `${t("account.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const [{ sessions }] = await context.db
+    .select({ sessions: count() })
+    .from(schema.sessions)
+    .where(and(eq(schema.sessions.userId, user.id), gt(schema.sessions.expiresAt, new Date())));
+  return { name: user.name, email: user.email, sessions };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const parsed = await parseForm(request, AccountSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  await signOutEverywhere(context.db, { userId: user.id });
+  return redirect("/sign-in?signedOut=everywhere", { headers: { "Set-Cookie": blankSessionCookie(context.env.SECURE) } });
+}
+
+export default function Account() {
+  const { name, email, sessions } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t("account.title")}</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("account.name")}</dt>
+            <dd className="govuk-summary-list__value">{name}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("account.email")}</dt>
+            <dd className="govuk-summary-list__value">{email}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("account.sessions")}</dt>
+            <dd className="govuk-summary-list__value">{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</dd>
+          </div>
+        </dl>
+        <p className="govuk-body">
+          <Link to="/forgot-password" className="govuk-link">
+            {t("account.changePassword")}
+          </Link>
+        </p>
+        <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
+        <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="sign-out-everywhere" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            {t("account.signOutEverywhere.button")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextInput } from "~/components/forms";
+import { emailField } from "~/domain/identity/fields";
+import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
+import { invalid, parseForm, refused } from "~/forms.server";
+import { t } from "~/i18n";
+
+const ForgotSchema = z.object({ email: emailField });
+
+export const meta: MetaFunction = () => [{ title: `${t("forgot.title")} – ${t("service.name")}` }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, ForgotSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  try {
+    await requestPasswordReset(context.db, { email: parsed.data.email, clientIp: context.clientIp, appUrl: context.env.APP_URL });
+  } catch (error) {
+    return refused(error, "email", parsed.values);
+  }
+  // The same answer whether or not there is an account for this address.
+  return { ok: true as const, sentTo: parsed.data.email };
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  if (result && "sentTo" in result) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("forgot.sent.title")}</h1>
+          <p className="govuk-body">{t("forgot.sent.body", { email: result.sentTo })}</p>
+          <p className="govuk-body">{t("forgot.sent.notReceived")}</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/sign-in">
+              {t("signIn.title")}
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  const errors = result && "errors" in result ? result.errors : null;
+  const values = result && "values" in result ? result.values : {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("forgot.title")}</h1>
+        <p className="govuk-body">{t("forgot.lead")}</p>
+        <Form method="post" noValidate>
+          <TextInput name="email" label={t("email.label")} type="email" autoComplete="username" spellCheck={false} errors={errors} defaultValue={values.email as string | undefined} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("forgot.button")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
