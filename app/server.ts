@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from "#db/client";
 import { parseEnv, type Env } from "./env.server";
 import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispatcher.server";
 import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
+import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
 const ORIGIN_EXEMPT = ["/webhooks/stripe"];
@@ -150,8 +151,16 @@ async function main() {
     process.exit(1);
   }
   const dev = process.argv.includes("--dev");
-  const running = await startServer(env, { dev });
+  let startup: Startup = { kind: "ready" };
+  const running = await startServer(env, {
+    dev,
+    onReady: async (database) => {
+      startup = await prepareDatabase(database.db, env);
+    },
+  });
   console.log(`School Improvement Marketplace is running at ${running.url}`);
+  const message = startupMessage(startup);
+  if (message) console.log(message);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, async () => {
       console.log(`${signal} received: finishing requests in flight, then stopping.`);
