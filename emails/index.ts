@@ -5,6 +5,9 @@ import CollectivePurchaseOutcome, { subject as collectivePurchaseOutcomeSubject 
 import AddedToOrganisation, { subject as addedToOrganisationSubject } from "./added-to-organisation";
 import Invitation, { subject as invitationSubject } from "./invitation";
 import PasswordChanged, { subject as passwordChangedSubject } from "./password-changed";
+import OfferDecision, { subject as offerDecisionSubject } from "./offer-decision";
+import OfferSubmitted, { subject as offerSubmittedSubject } from "./offer-submitted";
+import OfferSuspended, { subject as offerSuspendedSubject } from "./offer-suspended";
 import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
 
 /** Every email the product sends: its template and its subject line. */
@@ -15,6 +18,9 @@ export const templates = {
   "collective-purchase-outcome": { component: CollectivePurchaseOutcome, subject: collectivePurchaseOutcomeSubject },
   "password-changed": { component: PasswordChanged, subject: passwordChangedSubject },
   "added-to-organisation": { component: AddedToOrganisation, subject: addedToOrganisationSubject },
+  "offer-submitted": { component: OfferSubmitted, subject: offerSubmittedSubject },
+  "offer-decision": { component: OfferDecision, subject: offerDecisionSubject },
+  "offer-suspended": { component: OfferSuspended, subject: offerSuspendedSubject },
 };
 
 export type EmailName = keyof typeof templates;

@@ -1,0 +1,78 @@
+// Reading offers for their provider, and the people an offer's news goes to.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { schema, type Queryable } from "~/db.server";
+import { notFound } from "~/domain/errors";
+import { isUuid } from "~/domain/actor";
+import { fromPricePence, revisionFields, type OfferFields } from "./offer-schema";
+
+const { offers, offerRevisions, organisations, providers, memberships, users } = schema;
+
+export type Revision = typeof offerRevisions.$inferSelect;
+export type Offer = typeof offers.$inferSelect;
+
+/** An offer of this provider in this authority with its latest revision, or NOT_FOUND. */
+export async function loadProviderOffer(db: Queryable, { authorityId, providerId, offerId }: { authorityId: string; providerId: string; offerId: string }) {
+  if (!isUuid(offerId)) throw notFound("Offer");
+  const [row] = await db
+    .select({ offer: offers, latest: offerRevisions })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.latestRevisionId))
+    .where(and(eq(offers.id, offerId), eq(offers.providerId, providerId), eq(offers.authorityId, authorityId)));
+  if (!row) throw notFound("Offer");
+  return row;
+}
+
+/** A provider of this authority, with its organisation's name; NOT_FOUND for another authority's. */
+export async function loadProvider(db: Queryable, { authorityId, providerId }: { authorityId: string; providerId: string }) {
+  if (!isUuid(providerId)) throw notFound("Provider");
+  const [row] = await db
+    .select({
+      id: providers.organisationId,
+      authorityId: providers.authorityId,
+      name: organisations.name,
+      kind: providers.providerKind,
+      schoolId: providers.schoolId,
+      verifiedAt: providers.verifiedAt,
+    })
+    .from(providers)
+    .innerJoin(organisations, eq(organisations.id, providers.organisationId))
+    .where(and(eq(providers.organisationId, providerId), eq(providers.authorityId, authorityId)));
+  if (!row) throw notFound("Provider");
+  return row;
+}
+
+/** Every revision of an offer, newest first. */
+export const offerRevisionHistory = (db: Queryable, { offerId, authorityId }: { offerId: string; authorityId: string }) =>
+  db
+    .select()
+    .from(offerRevisions)
+    .where(and(eq(offerRevisions.offerId, offerId), eq(offerRevisions.authorityId, authorityId)))
+    .orderBy(desc(offerRevisions.number));
+
+/** The revision before this one, to show reviewers what changed. */
+export async function previousRevision(db: Queryable, revision: Pick<Revision, "offerId" | "number">): Promise<Revision | null> {
+  const [row] = await db
+    .select()
+    .from(offerRevisions)
+    .where(and(eq(offerRevisions.offerId, revision.offerId), eq(offerRevisions.number, revision.number - 1)));
+  return row ?? null;
+}
+
+/** The columns to write for a revision's content (fromPricePence follows the first tier). */
+export const contentColumns = (fields: OfferFields) => ({ ...revisionFields(fields), fromPricePence: fromPricePence(fields.priceTiers) });
+
+/** People with a role in some organisations, once each: who an email goes to. */
+export async function peopleWithRole(db: Queryable, { organisationIds, roles }: { organisationIds: string[]; roles: (typeof memberships.$inferSelect)["role"][] }) {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(inArray(memberships.organisationId, organisationIds), inArray(memberships.role, roles)))
+    .orderBy(users.email);
+  return rows;
+}
+
+/** The improvement boards of an authority: their members are its QA panel. */
+export const boardIds = async (db: Queryable, authorityId: string) =>
+  (await db.select({ id: schema.improvementBoards.organisationId }).from(schema.improvementBoards).where(eq(schema.improvementBoards.authorityId, authorityId))).map((b) => b.id);

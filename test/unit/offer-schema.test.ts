@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { fieldsToFormValues, OfferFormSchema, parseTiers, submissionErrors, tierSequenceError } from "~/domain/catalogue/offer-schema";
+import { parseValues } from "~/forms.server";
+import { base } from "./revision-diff.test";
+
+const complete = () => ({ ...fieldsToFormValues(base), intent: "submit" });
+
+describe("the offer form", () => {
+  it("saves a draft with only a title", () => {
+    const parsed = parseValues({ intent: "save", title: "Phonics catch-up" }, OfferFormSchema);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.data.fields.title).toBe("Phonics catch-up");
+    expect(parsed.data.fields.priceTiers).toEqual([]);
+    expect(parsed.data.fields.vatTreatment).toBeNull();
+  });
+
+  it("needs a title even for a draft, and still checks what is given", () => {
+    const parsed = parseValues({ intent: "save", title: "  ", minCapacity: "two", tier1Min: "1", tier1Price: "-5" }, OfferFormSchema);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.title).toEqual(["Enter a title"]);
+    expect(parsed.errors.minCapacity?.[0]).toBe("Minimum capacity must be a whole number");
+    expect(parsed.errors.tier1Price?.[0]).toMatch(/enter a price in pounds/);
+  });
+
+  it("round-trips a complete revision through the form's values", () => {
+    const parsed = parseValues(complete(), OfferFormSchema);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.data.fields).toEqual(base);
+  });
+
+  it("needs everything to submit, with a message next to each missing field", () => {
+    const parsed = parseValues({ intent: "submit", title: "Phonics catch-up" }, OfferFormSchema);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    for (const field of ["summary", "description", "subjectAreas", "phases", "deliveryFormat", "duration", "minCapacity", "maxCapacity", "pricingModel", "priceTiers", "vatLaMaintained", "vatAcademy", "vatOther", "outcomes", "evidence", "evidenceStrength", "terms", "deliveryTerms", "cancellationTerms"])
+      expect(parsed.errors[field], field).toHaveLength(1);
+  });
+
+  it("refuses unknown choices, overlong text and a maximum below the minimum", () => {
+    const parsed = parseValues({ ...complete(), subjectAreas: ["literacy", "astrology"], deliveryFormat: "carrier pigeon", title: "x".repeat(151), minCapacity: "10", maxCapacity: "5" }, OfferFormSchema);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.subjectAreas?.[0]).toBe("Choose subject areas from the list");
+    expect(parsed.errors.deliveryFormat?.[0]).toBe("Choose a delivery format from the list");
+    expect(parsed.errors.title?.[0]).toBe("Title must be 150 characters or fewer");
+    expect(parsed.errors.maxCapacity?.[0]).toBe("Maximum capacity must be at least the minimum capacity");
+  });
+});
+
+describe("price tiers", () => {
+  const row = (row: number, min: string, max: string, price: string) => ({ row, min, max, price });
+
+  it("parses pounds into pence and ignores blank rows", () => {
+    expect(parseTiers([row(1, "1", "4", "£900"), row(2, "5", "9", "750.50"), row(3, "", "", ""), row(4, "10", "", "1,600")])).toEqual({
+      tiers: [
+        { minSchools: 1, maxSchools: 4, unitPricePence: 90000 },
+        { minSchools: 5, maxSchools: 9, unitPricePence: 75050 },
+        { minSchools: 10, maxSchools: null, unitPricePence: 160000 },
+      ],
+      errors: {},
+    });
+  });
+
+  it("must start at 1, run on without gaps or overlaps, and be open-ended only at the end", () => {
+    expect(parseTiers([row(1, "2", "4", "900")]).errors.priceTiers).toEqual(["The first tier must start at 1 school"]);
+    expect(parseTiers([row(1, "1", "4", "900"), row(2, "6", "", "700")]).errors.priceTiers?.[0]).toMatch(/Tier 2 must start at 5 schools/);
+    expect(parseTiers([row(1, "1", "4", "900"), row(2, "4", "", "700")]).errors.priceTiers?.[0]).toMatch(/no gap or overlap/);
+    expect(parseTiers([row(1, "1", "", "900"), row(2, "5", "", "700")]).errors.tier1Max?.[0]).toMatch(/only the last tier/);
+    expect(parseTiers([row(1, "1", "0", "900")]).errors.tier1Max?.[0]).toMatch(/whole number/);
+    expect(parseTiers([row(1, "3", "2", "900")]).errors.tier1Max?.[0]).toMatch(/at least the smallest/);
+  });
+
+  it("needs positive prices in whole pence", () => {
+    for (const price of ["0", "-1", "9.999", "abc", ""]) expect(parseTiers([row(1, "1", "", price)]).errors.tier1Price, price).toHaveLength(1);
+    expect(tierSequenceError([{ minSchools: 1, maxSchools: null, unitPricePence: 0.5 }])).toMatch(/more than £0/);
+  });
+
+  it("is checked again on submission of stored content", () => {
+    expect(submissionErrors({ ...base, priceTiers: [{ minSchools: 2, maxSchools: null, unitPricePence: 100 }] }).priceTiers).toEqual(["The first tier must start at 1 school"]);
+    expect(submissionErrors(base)).toEqual({});
+  });
+});
