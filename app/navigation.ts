@@ -12,14 +12,20 @@ const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof Navi
   { item: { href: "/", label: "nav.home" } },
   { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
   { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
+  { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "join:collective-purchase" },
+  { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "open:collective-purchase" },
+  { item: { href: "/school/orders", label: "nav.schoolOrders" }, permission: "buy:offer" },
+  { item: { href: "/provider/orders", label: "nav.providerOrders" }, permission: "deliver:order" },
+  { item: { href: "/finance/sales", label: "nav.sales" }, permission: "view:sales" },
   { item: { href: "/account", label: "nav.account" } },
 ];
 
 export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {
   const acting = user.acting;
-  return ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting))).map(({ item, count }) =>
-    count ? { ...item, params: { count: counts[count] ?? 0 } } : item,
-  );
+  const shown = ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting)));
+  return shown
+    .filter(({ item }, i) => shown.findIndex((other) => other.item.href === item.href) === i)
+    .map(({ item, count }) => (count ? { ...item, params: { count: counts[count] ?? 0 } } : item));
 }
 
 /** May this user see the item at this address? (Lets the root loader skip counting what is not shown.) */

@@ -3,8 +3,9 @@ import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
 import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
+import { purchasing } from "./en/purchasing";
 
-export const en = { ...common, ...identity, ...ledger, ...catalogue };
+export const en = { ...common, ...identity, ...ledger, ...catalogue, ...purchasing };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

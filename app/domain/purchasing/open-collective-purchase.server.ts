@@ -51,9 +51,9 @@ export async function openCollectivePurchase(db: Database, options: OpenCollecti
   const consortium = await loadConsortium(db, authorityId, options.consortiumId);
   ensureCan(actor, "open:collective-purchase", { organisationId: consortium.id, authorityId }, "Only the consortium's lead or a commissioner can open a collective purchase for it");
   const offer = await loadOfferForSale(db, { authorityId, offerId: options.offerId, now });
-  if (options.closesAt.getTime() <= now.getTime()) throw new AppError("INVALID_INPUT", "The closing date must be in the future");
+  if (options.closesAt.getTime() <= now.getTime()) throw new AppError("CLOSES_IN_PAST", "The closing date must be in the future", 400);
   const members = await currentMembers(db, consortium.id);
-  if (options.minSchools > members.length) throw new AppError("INVALID_INPUT", `The consortium has ${members.length} schools: the minimum cannot be more than that`);
+  if (options.minSchools > members.length) throw new AppError("MIN_SCHOOLS_TOO_HIGH", `The consortium has ${members.length} schools: the minimum cannot be more than that`, 400);
 
   return db.transaction(async (tx) => {
     const [purchase] = await tx
