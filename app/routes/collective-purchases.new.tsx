@@ -63,8 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, OpenSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const form = parsed.data;
-  const { actor, authorityId, consortia, offer } = await prepare(request, context, form.offerId);
-  if (!consortia.some((c) => c.id === form.consortiumId)) return invalid({ consortiumId: [t("collective.consortium.required")] }, parsed.values);
+  const { actor, authorityId, offer } = await prepare(request, context, form.offerId);
   try {
     const purchase = await openCollectivePurchase(context.db, {
       actor,

@@ -30,7 +30,8 @@ async function prepare(request: Request, context: LoaderFunctionArgs["context"],
   const { user, authorityId, actor } = await requireActing(request, context);
   const schools = organisationsWhere(user, "school", "buy:offer");
   if (schools.length === 0) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
-  const chosen = schools.find((s) => s.id === schoolId) ?? schools[0];
+  const chosen = schoolId === null ? schools[0] : schools.find((s) => s.id === schoolId);
+  if (!chosen) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
   const { school, offer } = await loadPurchaseContext(context.db, { actor, authorityId, schoolId: chosen.id, offerId }).catch(loaderRefusal);
   return { user, authorityId, actor, schools, school, offer };
 }
