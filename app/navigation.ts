@@ -17,6 +17,8 @@ const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof Navi
   { item: { href: "/school/orders", label: "nav.schoolOrders" }, permission: "buy:offer" },
   { item: { href: "/provider/orders", label: "nav.providerOrders" }, permission: "deliver:order" },
   { item: { href: "/finance/sales", label: "nav.sales" }, permission: "view:sales" },
+  { item: { href: "/accounts", label: "nav.accounts" }, permission: "view:statement" },
+  { item: { href: "/finance/ledger", label: "nav.ledger" }, permission: "view:ledger" },
   { item: { href: "/account", label: "nav.account" } },
 ];
 

@@ -25,13 +25,14 @@ export const PERMISSIONS = [
   "view:sales",
   "allocate:funding",
   "view:audit",
+  "view:ledger",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** One table: what each role may do in the organisation where it is held. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   la_admin: ["view:organisation", "invite:member", "verify:provider", "browse:catalogue", "view:statement", "view:audit", "allocate:funding"],
-  la_finance: ["view:organisation", "view:statement", "record:payment", "view:sales", "allocate:funding", "view:audit"],
+  la_finance: ["view:organisation", "view:statement", "record:payment", "view:sales", "allocate:funding", "view:audit", "view:ledger"],
   commissioner: ["view:organisation", "browse:catalogue", "decide:offer", "suspend:offer", "publish:need", "commission:offer", "open:collective-purchase"],
   challenge_adviser: ["view:organisation", "browse:catalogue", "sign-off:evaluation"],
   qa_panel_member: ["view:organisation", "review:offer"],

@@ -186,7 +186,7 @@ describe("the ledger", () => {
     await expect(post(db(), world.authority.id, [
       { accountId: world.accounts.school.id, amountPence: 100 },
       { accountId: other.accounts.provider.id, amountPence: -100 },
-    ])).rejects.toMatchObject({ code: "FORBIDDEN" });
+    ])).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await entryCount()).toBe(entries);
     expect(await stored(other.accounts.provider.id)).toBe(0);
     await refused(

@@ -13,9 +13,10 @@ let counter = 0;
 
 /**
  * A fresh, migrated database for one test file: a copy of the PGlite template, or,
- * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template.
+ * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template
+ * (`max` connections in its pool).
  */
-export async function createTestDatabase({ onQuery }: { onQuery?: QueryListener } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase({ onQuery, max = 5 }: { onQuery?: QueryListener; max?: number } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const dump = readFileSync(TEMPLATE_DUMP);
@@ -28,7 +29,7 @@ export async function createTestDatabase({ onQuery }: { onQuery?: QueryListener 
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max: 5, onQuery });
+  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max, onQuery });
   return {
     ...handle,
     close: async () => {

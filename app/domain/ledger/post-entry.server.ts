@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
@@ -22,6 +22,13 @@ export type PostEntryOptions = {
 };
 
 const { journalEntries, ledgerAccounts, ledgerPostings } = schema;
+
+/** The SQLSTATE of a database error, through drizzle's wrapping. */
+export const sqlState = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === "string" ? code : undefined;
+};
 
 /** Refuse postings that cannot balance, before touching the database (which checks again at commit). */
 export function assertBalanced(postings: Posting[]) {
@@ -62,20 +69,38 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
   }
   const entryId = inserted.id;
 
+  // Postings and audit row go in before the accounts are locked, so the locks are held only
+  // for the balance update and the commit. The composite foreign key refuses an unknown account
+  // or one of another authority here.
+  try {
+    await tx.insert(ledgerPostings).values(postings.map((p) => ({ entryId, accountId: p.accountId, authorityId, amountPence: p.amountPence })));
+  } catch (error) {
+    if (sqlState(error) === "23503") throw new AppError("NOT_FOUND", `${t("ledger.error.accountNotFound")}: ${t("ledger.error.crossAuthority").toLowerCase()}`);
+    throw error;
+  }
+  await audit(tx, {
+    authorityId,
+    actorUserId,
+    action: reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post",
+    entityType: "journal_entry",
+    entityId: entryId,
+    after: { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings },
+  });
+
   const deltas = new Map<string, number>();
   for (const p of postings) deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountPence);
   const accountIds = [...deltas.keys()].sort();
 
   // Locked in id order, so two entries touching the same accounts queue instead of deadlocking.
+  // FOR NO KEY UPDATE is SELECT ... FOR UPDATE without blocking the foreign-key checks of rows
+  // that merely point at an account (postings, orders): only balance writers queue.
   const accounts = await tx
-    .select({ id: ledgerAccounts.id, authorityId: ledgerAccounts.authorityId, kind: ledgerAccounts.kind, name: ledgerAccounts.name, balancePence: ledgerAccounts.balancePence, guarded: ledgerAccounts.guarded })
+    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, name: ledgerAccounts.name, balancePence: ledgerAccounts.balancePence, guarded: ledgerAccounts.guarded })
     .from(ledgerAccounts)
-    .where(inArray(ledgerAccounts.id, accountIds))
+    .where(and(inArray(ledgerAccounts.id, accountIds), eq(ledgerAccounts.authorityId, authorityId)))
     .orderBy(asc(ledgerAccounts.id))
-    .for("update");
-  if (accounts.length !== accountIds.length) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
+    .for("no key update");
   for (const account of accounts) {
-    if (account.authorityId !== authorityId) throw new AppError("FORBIDDEN", t("ledger.error.crossAuthority"));
     const after = account.balancePence + deltas.get(account.id)!;
     if (account.guarded && displayBalance(account.kind, after) < 0) {
       throw new AppError(
@@ -86,7 +111,6 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
     }
   }
 
-  await tx.insert(ledgerPostings).values(postings.map((p) => ({ entryId, accountId: p.accountId, authorityId, amountPence: p.amountPence })));
   const change = sql.join(
     accountIds.map((id) => sql`when ${id}::uuid then ${deltas.get(id)}::bigint`),
     sql` `,
@@ -95,14 +119,5 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
     .update(ledgerAccounts)
     .set({ balancePence: sql`${ledgerAccounts.balancePence} + (case ${ledgerAccounts.id} ${change} end)` })
     .where(inArray(ledgerAccounts.id, accountIds));
-
-  await audit(tx, {
-    authorityId,
-    actorUserId,
-    action: reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post",
-    entityType: "journal_entry",
-    entityId: entryId,
-    after: { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings },
-  });
   return { entryId, created: true };
 }

@@ -36,22 +36,31 @@ export type Statement = {
 
 const { journalEntries, ledgerAccounts, ledgerPostings, organisations } = schema;
 
-/** An account's movements over a period with opening, running and closing balances, signed as people read the account. */
-export async function accountStatement(db: Queryable, { authorityId, accountId, from, to }: StatementOptions): Promise<Statement> {
-  if (!isUuid(accountId)) throw notFound("Account");
+/** An account as lists and statements show it: with its owner's name. Join organisations on the owner. */
+export const accountColumns = {
+  id: ledgerAccounts.id,
+  authorityId: ledgerAccounts.authorityId,
+  kind: ledgerAccounts.kind,
+  name: ledgerAccounts.name,
+  ownerId: ledgerAccounts.ownerId,
+  ownerName: organisations.name,
+  guarded: ledgerAccounts.guarded,
+};
+
+/** An account of the authority with its owner's name, or null (also for an id that is not a uuid). */
+export async function findAccount(db: Queryable, { authorityId, accountId }: { authorityId: string; accountId: string }): Promise<Statement["account"] | null> {
+  if (!isUuid(accountId)) return null;
   const [account] = await db
-    .select({
-      id: ledgerAccounts.id,
-      authorityId: ledgerAccounts.authorityId,
-      kind: ledgerAccounts.kind,
-      name: ledgerAccounts.name,
-      ownerId: ledgerAccounts.ownerId,
-      ownerName: organisations.name,
-      guarded: ledgerAccounts.guarded,
-    })
+    .select(accountColumns)
     .from(ledgerAccounts)
     .innerJoin(organisations, eq(organisations.id, ledgerAccounts.ownerId))
     .where(and(eq(ledgerAccounts.id, accountId), eq(ledgerAccounts.authorityId, authorityId)));
+  return account ?? null;
+}
+
+/** An account's movements over a period with opening, running and closing balances, signed as people read the account. */
+export async function accountStatement(db: Queryable, { authorityId, accountId, from, to }: StatementOptions): Promise<Statement> {
+  const account = await findAccount(db, { authorityId, accountId });
   if (!account) throw notFound("Account");
 
   const sign = (pence: number) => displayBalance(account.kind, pence);

@@ -1,0 +1,172 @@
+// Journal entries per second through postEntry (idempotency key, ordered account locks, guarded
+// check, balance update, audit row, the database's balance triggers at commit) against the limit:
+// the same number of bare balanced inserts (entry and posting rows in one transaction, nothing else)
+// through the same driver. On PostgreSQL with N concurrent writers, then on PGlite with one.
+import { randomUUID } from "node:crypto";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { migrationsFolder, schema, type Database } from "#db/client";
+import { ensureAccount } from "~/domain/ledger/accounts.server";
+import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+
+const WRITERS = Number(process.env.BENCH_LEDGER_WRITERS ?? 8);
+const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 10);
+const PGLITE_SECONDS = Math.min(SECONDS, 5);
+
+type World = { authorityId: string; schools: string[]; providers: string[]; pots: string[] };
+
+async function buildWorld(db: Database): Promise<World> {
+  const [authority] = await db.insert(schema.authorities).values({ slug: `bench-${randomUUID()}`, name: "Bench County", nation: "england" }).returning();
+  const organisations = async (kind: "school" | "provider" | "consortium", n: number) =>
+    db
+      .insert(schema.organisations)
+      .values(Array.from({ length: n }, (_, i) => ({ authorityId: authority.id, kind, name: `${kind} ${i + 1}` })))
+      .returning({ id: schema.organisations.id });
+  const open = async (kind: "school_receivable" | "provider_payable" | "consortium_pot", owners: { id: string }[]) => {
+    const ids: string[] = [];
+    for (const owner of owners) ids.push((await ensureAccount(db, { authorityId: authority.id, kind, ownerId: owner.id })).id);
+    return ids;
+  };
+  return {
+    authorityId: authority.id,
+    schools: await open("school_receivable", await organisations("school", 50)),
+    providers: await open("provider_payable", await organisations("provider", 10)),
+    pots: await open("consortium_pot", await organisations("consortium", 10)),
+  };
+}
+
+/** A sale: the school owes, the provider and (for one in two) the consortium pot are owed. */
+function entryFor(world: World, n: number): Posting[] {
+  const amount = 1_000 + ((n * 7_919) % 90_000);
+  const school = world.schools[(n * 31) % world.schools.length];
+  const provider = world.providers[(n * 17) % world.providers.length];
+  if (n % 2 === 0) return [{ accountId: school, amountPence: amount }, { accountId: provider, amountPence: -amount }];
+  const pot = world.pots[(n * 13) % world.pots.length];
+  const share = Math.floor(amount / 20);
+  return [
+    { accountId: school, amountPence: amount },
+    { accountId: provider, amountPence: -(amount - share) },
+    { accountId: pot, amountPence: -share },
+  ];
+}
+
+async function timed(writers: number, work: (writer: number, stop: () => boolean) => Promise<number>, seconds: number) {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const counts = await Promise.all(Array.from({ length: writers }, (_, w) => work(w, () => performance.now() >= deadline)));
+  const elapsed = (performance.now() - started) / 1000;
+  const entries = counts.reduce((a, b) => a + b, 0);
+  return { entries, elapsed, perSecond: entries / elapsed };
+}
+
+/** postEntry for a fixed time with `writers` concurrent loops. */
+async function throughPostEntry(db: Database, world: World, writers: number, seconds: number) {
+  let next = 0;
+  return timed(
+    writers,
+    async (w, stop) => {
+      let done = 0;
+      while (!stop()) {
+        const n = next++;
+        await db.transaction((tx) =>
+          postEntry(tx, { authorityId: world.authorityId, idempotencyKey: `bench:${w}:${n}:${randomUUID()}`, description: "Bench sale", cause: { type: "bench", id: String(n) }, actorUserId: null, postings: entryFor(world, n) }),
+        );
+        done++;
+      }
+      return done;
+    },
+    seconds,
+  );
+}
+
+/** The same number of entries written bare: one transaction inserting the entry row and its posting rows. */
+async function bare(insert: (n: number) => Promise<void>, writers: number, total: number) {
+  let next = 0;
+  return timed(
+    writers,
+    async () => {
+      let done = 0;
+      for (let n = next++; n < total; n = next++) {
+        await insert(n);
+        done++;
+      }
+      return done;
+    },
+    Number.POSITIVE_INFINITY,
+  );
+}
+
+const line = (label: string, r: { entries: number; elapsed: number; perSecond: number }) =>
+  console.log(`  ${label.padEnd(44)} ${String(r.entries).padStart(7)} entries in ${r.elapsed.toFixed(1).padStart(5)} s = ${r.perSecond.toFixed(0).padStart(6)} entries/s`);
+
+async function onPostgres() {
+  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `ledger_bench_${process.pid}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const client = postgres(url.toString(), { max: WRITERS + 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    await migratePostgres(db as never, { migrationsFolder });
+    const world = await buildWorld(db);
+    console.log(`PostgreSQL (${url.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`);
+    const posted = await throughPostEntry(db, world, WRITERS, SECONDS);
+    line("postEntry", posted);
+    const insertBare = (n: number) =>
+      client.begin(async (sql) => {
+        const [entry] = await sql`insert into journal_entries (authority_id, idempotency_key, description, cause_type, cause_id) values (${world.authorityId}, ${`bare:${n}:${randomUUID()}`}, 'Bench sale', 'bench', ${String(n)}) returning id`;
+        const rows = entryFor(world, n).map((p) => ({ entry_id: entry.id, account_id: p.accountId, authority_id: world.authorityId, amount_pence: p.amountPence }));
+        await sql`insert into ledger_postings ${sql(rows)}`;
+      }) as Promise<unknown> as Promise<void>;
+    const limit = await bare(insertBare, WRITERS, posted.entries);
+    line("bare inserts (database checks on)", limit);
+    console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
+  } finally {
+    await client.end({ timeout: 5 });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onPglite() {
+  const pglite = new PGlite();
+  try {
+    const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+    await migratePglite(db as never, { migrationsFolder });
+    const world = await buildWorld(db);
+    console.log(`PGlite (embedded), 1 writer:`);
+    const posted = await throughPostEntry(db, world, 1, PGLITE_SECONDS);
+    line("postEntry", posted);
+    const insertBare = (n: number) =>
+      pglite.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          "insert into journal_entries (authority_id, idempotency_key, description, cause_type, cause_id) values ($1, $2, 'Bench sale', 'bench', $3) returning id",
+          [world.authorityId, `bare:${n}:${randomUUID()}`, String(n)],
+        );
+        const postings = entryFor(world, n);
+        const values = postings.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(", ");
+        await tx.query(`insert into ledger_postings (entry_id, authority_id, account_id, amount_pence) values ${values}`, [
+          rows[0].id,
+          world.authorityId,
+          ...postings.flatMap((p) => [p.accountId, p.amountPence]),
+        ]);
+      });
+    const limit = await bare(insertBare, 1, posted.entries);
+    line("bare inserts (database checks on)", limit);
+    console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
+  } finally {
+    await pglite.close();
+  }
+}
+
+export async function run() {
+  await onPostgres();
+  await onPglite();
+}
