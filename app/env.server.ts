@@ -48,3 +48,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return result.data;
 }
+
+/** For commands and the server: the environment, or a clear message and exit code 1. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

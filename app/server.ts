@@ -6,8 +6,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { openDatabase, type DatabaseHandle } from "#db/client";
-import { parseEnv, type Env } from "./env.server";
+import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
+import { loadEnv, type Env } from "./env.server";
 import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispatcher.server";
 import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
@@ -73,7 +73,7 @@ export async function startServer(
   env: Env,
   { dev = false, onReady, tasks = PERIODIC_TASKS }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void>; tasks?: PeriodicTask[] } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR });
+  const database = await openDatabase(databaseConfig(env));
   await database.migrate();
   await onReady?.(database);
   const dispatcher = startDispatcher(database.db, env, { tasks });
@@ -143,13 +143,7 @@ export async function startServer(
 }
 
 async function main() {
-  let env: Env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const env = loadEnv();
   const dev = process.argv.includes("--dev");
   let startup: Startup = { kind: "ready" };
   const running = await startServer(env, {

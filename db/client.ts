@@ -34,6 +34,10 @@ export type DatabaseHandle = {
   pglite?: PGlite;
 };
 
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded database in DATA_DIR. */
+export const databaseConfig = (env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig =>
+  env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR };
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const onQuery = config.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;

@@ -15,6 +15,7 @@ export const glanTeifi: AuthoritySpec = {
       name: "Teifi Estuary Consortium",
       phase: "cross_phase",
       places: ["Aberteifi", "Aberporth", "Llechryd", "Cenarth", "Penparc", "Ferwig", "Blaenporth", "Tan-y-groes"],
+      towns: ["Aberteifi"],
       postcodeDistricts: ["SA43"],
       schools: [
         ["primary", 6],
@@ -26,6 +27,7 @@ export const glanTeifi: AuthoritySpec = {
       name: "Dyffryn Teifi Consortium",
       phase: "cross_phase",
       places: ["Llandysul", "Pontsian", "Talgarreg", "Capel Dewi", "Llanwenog", "Cwrtnewydd", "Ffostrasol", "Coed-y-bryn", "Rhydlewis", "Llanybydder"],
+      towns: ["Llandysul"],
       postcodeDistricts: ["SA44", "SA40"],
       schools: [
         ["primary", 7],
@@ -36,6 +38,7 @@ export const glanTeifi: AuthoritySpec = {
       name: "Aeron Valley Consortium",
       phase: "cross_phase",
       places: ["Aberaeron", "Felinfach", "Ciliau Aeron", "Llan-non", "Llanarth", "Cross Inn", "Llangeitho", "Tregaron", "Llanbedr Pont Steffan"],
+      towns: ["Aberaeron", "Tregaron", "Llanbedr Pont Steffan"],
       postcodeDistricts: ["SA46", "SA48", "SY25"],
       schools: [
         ["primary", 6],

@@ -39,21 +39,21 @@ const ENGLISH_NAMES: Record<SchoolPhase, Partial<Record<EstablishmentType, Patte
   secondary: {
     la_maintained: [
       [40, (p) => `${p} High School`],
-      [30, (p) => `${p} School`],
+      [30, (p) => `${p} Community School`],
       [15, (_, r) => `${saint(r)} Catholic School`],
-      [14, (p) => `${p} Grammar School`],
+      [4, (p) => `${p} Grammar School`],
     ],
     academy: [
       [30, (p) => `${p} Academy`],
-      [15, (p) => `${p} School`],
+      [15, (p) => `${p} High School`],
       [16, (p) => `${p} College`],
       [14, (_, r) => `${feature(r)} Academy`],
-      [10, (p) => `${p} Grammar School`],
+      [3, (p) => `${p} Grammar School`],
       [13, (_, r) => `${saint(r)} Catholic High School`],
     ],
     free: [
-      [60, (p) => `${p} Free School`],
-      [40, (p) => `${p} University Technical College`],
+      [85, (p) => `${p} Free School`],
+      [15, (p) => `${p} University Technical College`],
     ],
   },
   special: {

@@ -18,6 +18,8 @@ export type ConsortiumSpec = {
   phase: GroupPhase;
   /** Villages and towns its schools are named after. */
   places: readonly string[];
+  /** The towns its secondary and special schools are named after, when not any of its places. */
+  towns?: readonly string[];
   postcodeDistricts: readonly string[];
   /** Its schools by phase, in order; a school's position in this list is how the specs refer to it. */
   schools: readonly (readonly [SchoolPhase, number])[];
@@ -181,7 +183,10 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
       let name = pin.name;
       for (let attempt = 0; !name || (takenNames.has(name) && !pin.name); attempt++) {
         if (attempt > 500) throw new Error(`${c.name} needs more places to name its schools after`);
-        name = scheme.schoolName(rng, phase, establishmentType, c.places);
+        // Name schools after places no school of the consortium is named after yet, while there are some.
+        const places = phase === "primary" ? c.places : (c.towns ?? c.places);
+        const unused = places.filter((place) => !county.schools.some((s) => s.consortiumId === consortiumId && s.name.includes(place)));
+        name = scheme.schoolName(rng, phase, establishmentType, unused.length > 0 ? unused : places);
       }
       takenNames.add(name);
       let urn: string;
@@ -223,6 +228,10 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
     current.joinedOn = leftOn;
   }
 
+  // Boards and providers get their organisations now, so the people can refer to them.
+  const boardIds = spec.boards.map((b) => org("improvement_board", b.name));
+  const providerIds = spec.providers.map((p) => org("provider", p.name));
+
   const resolve = (ref: OrgRef): string => {
     const [kind, a, b] = parseRef(ref);
     if (kind === "office") return officeId;
@@ -231,10 +240,6 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
     if (kind === "board") return boardIds[Number(a)];
     return providerIds[Number(a)];
   };
-
-  // Boards and providers get their organisations now, so the people can refer to them.
-  const boardIds = spec.boards.map((b) => org("improvement_board", b.name));
-  const providerIds = spec.providers.map((p) => org("provider", p.name));
 
   const users: Plan["users"] = [];
   const roles: Plan["memberships"] = [];

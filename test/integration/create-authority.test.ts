@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { createFirstAuthority, parseCreateAuthorityArgs, type CreateAuthorityInput } from "#db/create-authority";
+import { hashToken } from "~/auth/session.server";
+import { schema } from "~/db.server";
+import { AppError } from "~/domain/errors";
+import { countRows } from "../factories/demo";
+import { createTestDatabase } from "../setup/database";
+
+const NOW = new Date("2026-04-01T10:00:00Z");
+const input: CreateAuthorityInput = { name: "North County Council", slug: "north", nation: "england", adminEmail: "admin@north.example", adminName: "Alex Morgan" };
+
+
+describe("the first-authority command", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("creates exactly the authority, its office, its admin and a hashed single-use invitation", async () => {
+    const created = await createFirstAuthority(handle.db, input, { appUrl: "https://marketplace.example.gov.uk", now: NOW });
+    const db = handle.db;
+    expect(await countRows(db)).toMatchObject({ authorities: 1, organisations: 1, users: 1, memberships: 1, authTokens: 1 });
+
+    const [authority] = await db.select().from(schema.authorities);
+    expect(authority).toMatchObject({ id: created.authorityId, slug: "north", name: "North County Council", nation: "england", financialYearStartMonth: 4 });
+    const [office] = await db.select().from(schema.organisations);
+    expect(office).toMatchObject({ id: created.officeId, authorityId: authority.id, kind: "authority_office", name: "North County Council School Improvement" });
+    const [admin] = await db.select().from(schema.users);
+    expect(admin).toMatchObject({ id: created.adminUserId, email: "admin@north.example", name: "Alex Morgan", passwordHash: null });
+    const [membership] = await db.select().from(schema.memberships);
+    expect(membership).toMatchObject({ userId: admin.id, organisationId: office.id, authorityId: authority.id, role: "la_admin" });
+
+    const match = /^https:\/\/marketplace\.example\.gov\.uk\/invitation\/([a-z0-9]+)$/.exec(created.invitationUrl);
+    expect(match).not.toBeNull();
+    const token = match![1];
+    const [stored] = await db.select().from(schema.authTokens);
+    expect(stored).toMatchObject({ kind: "invitation", userId: admin.id, usedAt: null, tokenHash: hashToken(token) });
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.expiresAt.getTime() - NOW.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+
+    const audits = await db.select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id));
+    expect(audits.map((a) => a.action).sort()).toEqual(["authority.create", "invitation.create", "membership.create"]);
+  });
+
+  it("refuses a slug or an email already taken, and writes nothing", async () => {
+    const before = await countRows(handle.db);
+    await expect(createFirstAuthority(handle.db, { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(AppError);
+    await expect(createFirstAuthority(handle.db, { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow("already has an account");
+    expect(await countRows(handle.db)).toEqual(before);
+  });
+
+  it("checks its arguments and says what is wrong with each", () => {
+    const good = parseCreateAuthorityArgs(["--name", "  Ysgol Sir Gâr Council ", "--slug", "sir-gar", "--nation", "wales", "--admin-email", "Admin@SirGar.example", "--admin-name", "Siân Evans"]);
+    expect(good).toEqual({ ok: true, data: { name: "Ysgol Sir Gâr Council", slug: "sir-gar", nation: "wales", adminEmail: "admin@sirgar.example", adminName: "Siân Evans" } });
+
+    const bad = parseCreateAuthorityArgs(["--name", "X", "--slug", "Not A Slug", "--nation", "scotland", "--admin-email", "not-an-email"]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors).toEqual([
+        "--name must be at least 3 characters",
+        "--slug must be lower-case letters and digits, words joined by single hyphens, such as north-county",
+        "--nation must be england or wales",
+        "--admin-email must be an email address, like name@example.gov.uk",
+        "--admin-name is required",
+      ]);
+    }
+    expect(parseCreateAuthorityArgs(["--name", "North County Council", "--colour", "blue"])).toMatchObject({ ok: false, errors: [expect.stringContaining("--colour")] });
+    expect(parseCreateAuthorityArgs(["--slug", "a".repeat(61), "--name", "x".repeat(10_000)])).toMatchObject({ ok: false });
+  });
+
+  it("runs from the command line and prints the invitation link", () => {
+    const dir = mkdtempSync(join(tmpdir(), "create-authority-"));
+    try {
+      const { DATABASE_URL: _ignored, ...inherited } = process.env;
+      const env = { ...inherited, DATA_DIR: join(dir, "pglite"), APP_URL: "http://localhost:3000" };
+      const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "db/create-authority.ts", ...args], { env, encoding: "utf8" });
+      const ok = run(["--name", "North County Council", "--slug", "north", "--nation", "england", "--admin-email", "admin@north.example", "--admin-name", "Alex Morgan"]);
+      expect(ok.stderr).toBe("");
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(/http:\/\/localhost:3000\/invitation\/[a-z0-9]{32}\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { parseEnv } from "~/env.server";
+import { prepareDatabase, startupMessage } from "~/startup.server";
+import { countRows } from "../factories/demo";
+import { createTestDatabase } from "../setup/database";
+import { testEnv } from "../setup/context";
+
+const TODAY = new Date("2026-03-16T09:00:00Z");
+
+
+describe("start-up", () => {
+  it("is a demo only on the embedded database or when DEMO=true", () => {
+    expect(parseEnv({}).DEMO).toBe(true);
+    expect(parseEnv({ DATABASE_URL: "postgres://db.example/marketplace" }).DEMO).toBe(false);
+    expect(parseEnv({ DATABASE_URL: "postgres://db.example/marketplace", DEMO: "true" }).DEMO).toBe(true);
+  });
+
+  describe("in production, on an empty database", () => {
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      handle = await createTestDatabase();
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    it("seeds nothing and says how to create the first authority", async () => {
+      const env = testEnv({ DATABASE_URL: "postgres://db.example/marketplace" });
+      expect(env.DEMO).toBe(false);
+      const startup = await prepareDatabase(handle.db, env, TODAY);
+      expect(startup).toEqual({ kind: "empty" });
+      expect(await countRows(handle.db)).toEqual({ authorities: 0, organisations: 0, users: 0, memberships: 0, authTokens: 0, auditLog: 0 });
+      const message = startupMessage(startup)!;
+      expect(message).toContain("npm run authority:create -- --name");
+      expect(message).not.toContain("DEMO_PASSWORD");
+    });
+  });
+
+  describe("in demo mode", () => {
+    let handle: DatabaseHandle;
+    const env = testEnv({ DEMO: "true", DEMO_PASSWORD: "start-up-test-password" });
+    beforeAll(async () => {
+      handle = await createTestDatabase();
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    it("seeds the demo county on the first start, prints the sign-ins, and only once", async () => {
+      const first = await prepareDatabase(handle.db, env, TODAY);
+      expect(first).toMatchObject({ kind: "demo", seeded: true });
+      const counts = await countRows(handle.db);
+      expect(counts.authorities).toBe(2);
+
+      const message = startupMessage(first)!;
+      expect(message).toContain("Arden County Council");
+      expect(message).toContain("Glan Teifi County Council");
+      expect(message).toMatch(/local authority administrator\s+Priya Shah\s+Arden County Council School Improvement\s+la\.admin@arden\.demo/);
+      expect(message).toContain("Password: the value of DEMO_PASSWORD, default demo-county-2026");
+      expect(message).not.toContain("start-up-test-password");
+      expect(message).not.toMatch(/head\.\d+@/);
+
+      const again = await prepareDatabase(handle.db, env, TODAY);
+      expect(again).toMatchObject({ kind: "demo", seeded: false });
+      if (again.kind === "demo" && first.kind === "demo") expect(again.signIns).toEqual(first.signIns);
+      expect(await countRows(handle.db)).toEqual(counts);
+    });
+
+    it("leaves a database that is not empty alone in production too", async () => {
+      const startup = await prepareDatabase(handle.db, testEnv({ DATABASE_URL: "postgres://db.example/marketplace" }), TODAY);
+      expect(startup).toEqual({ kind: "ready" });
+      expect(startupMessage(startup)).toBeNull();
+    });
+  });
+});
