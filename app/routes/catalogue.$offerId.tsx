@@ -18,8 +18,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const offer = await findOfferOnSale(context.db, { authorityId, userId: user.id, offerId: params.offerId ?? "" });
   if (!offer) throw new Response("Not found", { status: 404, statusText: "Not Found" });
   const acting = user.acting!;
+  const vat = offer.revision.vatTreatment;
   return {
     offer,
+    vat: vat ? BUYER_TYPES.filter((buyer) => vat[buyer]).map((buyer) => ({ buyer, treatment: vat[buyer] })) : [],
     canBuy: can(user.grants, "buy:offer", acting),
     canOpenCollective: can(user.grants, "open:collective-purchase", acting),
   };
@@ -52,7 +54,7 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export default function OfferPage() {
-  const { offer, canBuy, canOpenCollective } = useLoaderData<typeof loader>();
+  const { offer, vat, canBuy, canOpenCollective } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const r = offer.revision;
   const capacity =
@@ -140,7 +142,7 @@ export default function OfferPage() {
           {r.priceTiers.length ? <PriceTierTable tiers={r.priceTiers} pricingModel={r.pricingModel} caption={t("offer.tiers.caption")} /> : null}
 
           <h2 className="govuk-heading-m">{t("offer.vat")}</h2>
-          {r.vatTreatment ? (
+          {vat.length ? (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--s">{t("offer.vat.caption")}</caption>
               <thead className="govuk-table__head">
@@ -154,12 +156,12 @@ export default function OfferPage() {
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
-                {BUYER_TYPES.filter((b) => r.vatTreatment?.[b]).map((buyer) => (
+                {vat.map(({ buyer, treatment }) => (
                   <tr className="govuk-table__row" key={buyer}>
                     <th scope="row" className="govuk-table__header">
                       {t(`buyerType.${buyer}`)}
                     </th>
-                    <td className="govuk-table__cell">{t(`vatTreatment.${r.vatTreatment![buyer]}`)}</td>
+                    <td className="govuk-table__cell">{t(`vatTreatment.${treatment}`)}</td>
                   </tr>
                 ))}
               </tbody>

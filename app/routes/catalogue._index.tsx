@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
-import { Pagination } from "~/components/pagination";
+import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { unitPriceText } from "~/components/price-tiers";
 import { ShortlistButton } from "~/components/shortlist-button";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
-import { DEFAULT_PAGE_SIZE, paginationItems, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
+import { DEFAULT_PAGE_SIZE, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
@@ -18,13 +18,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireBuyer(request, context);
   const { query, errors } = parseCatalogueQuery(new URL(request.url).searchParams);
   const page = await searchCatalogue(context.db, { authorityId, userId: user.id, query });
-  return { authorityName: user.acting!.authorityName, query, errors, ...page };
+  // The choices travel with the data, so that the page's code in the browser needs nothing from the server's modules.
+  const choices = { sort: SORTS, subject: SUBJECT_AREAS, phase: OFFER_PHASES, format: DELIVERY_FORMATS, provider: PROVIDER_KINDS, term: TERMS };
+  return { authorityName: user.acting!.authorityName, query, errors, choices, customPageSize: query.perPage !== DEFAULT_PAGE_SIZE, ...page };
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
 
 export default function Catalogue() {
-  const { authorityName, query, errors, total, totalPages, results } = useLoaderData<typeof loader>();
+  const { authorityName, query, errors, choices, customPageSize, total, totalPages, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const hrefFor = (page: number) => {
@@ -54,14 +56,14 @@ export default function Catalogue() {
             <Select
               name="sort"
               label={t("catalogue.sort.label")}
-              options={options(SORTS, (s) => t(`catalogue.sort.${s}`))}
+              options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))}
               defaultValue={query.sort}
             />
-            <Choices type="checkbox" small name="subject" legend={t("catalogue.filters.subject")} options={options(SUBJECT_AREAS, (v) => t(`subjectArea.${v}`))} defaultValue={query.subjects} />
-            <Choices type="checkbox" small name="phase" legend={t("catalogue.filters.phase")} options={options(OFFER_PHASES, (v) => t(`offerPhase.${v}`))} defaultValue={query.phases} />
-            <Choices type="checkbox" small name="format" legend={t("catalogue.filters.format")} options={options(DELIVERY_FORMATS, (v) => t(`deliveryFormat.${v}`))} defaultValue={query.formats} />
-            <Choices type="checkbox" small name="provider" legend={t("catalogue.filters.provider")} options={options(PROVIDER_KINDS, (v) => t(`providerKind.${v}`))} defaultValue={query.providerKinds} />
-            <Choices type="checkbox" small name="term" legend={t("catalogue.filters.term")} options={options(TERMS, (v) => t(`term.${v}`))} defaultValue={query.terms} />
+            <Choices type="checkbox" small name="subject" legend={t("catalogue.filters.subject")} options={options(choices.subject, (v) => t(`subjectArea.${v}`))} defaultValue={query.subjects} />
+            <Choices type="checkbox" small name="phase" legend={t("catalogue.filters.phase")} options={options(choices.phase, (v) => t(`offerPhase.${v}`))} defaultValue={query.phases} />
+            <Choices type="checkbox" small name="format" legend={t("catalogue.filters.format")} options={options(choices.format, (v) => t(`deliveryFormat.${v}`))} defaultValue={query.formats} />
+            <Choices type="checkbox" small name="provider" legend={t("catalogue.filters.provider")} options={options(choices.provider, (v) => t(`providerKind.${v}`))} defaultValue={query.providerKinds} />
+            <Choices type="checkbox" small name="term" legend={t("catalogue.filters.term")} options={options(choices.term, (v) => t(`term.${v}`))} defaultValue={query.terms} />
             <TextInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
@@ -73,7 +75,7 @@ export default function Catalogue() {
               inputMode="decimal"
               spellCheck={false}
             />
-            {query.perPage !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
+            {customPageSize ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                 {t("catalogue.filters.apply")}

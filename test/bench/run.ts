@@ -1,7 +1,11 @@
 // `npm run bench [name ...]`: runs each bench module in turn; each prints its own figures.
 type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
 
-const BENCHES: Bench[] = [{ name: "ledger", load: () => import("./ledger") }];
+const BENCHES: Bench[] = [
+  { name: "catalogue", load: () => import("./catalogue") },
+  { name: "ledger", load: () => import("./ledger") },
+  { name: "purchasing", load: () => import("./purchasing") },
+];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;

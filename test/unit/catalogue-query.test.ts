@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tierRangeText } from "~/components/price-tiers";
-import { cleanSearchText, paginationItems, parseCatalogueQuery, QUERY_MAX_LENGTH } from "~/domain/catalogue/catalogue-query";
+import { paginationItems } from "~/components/pagination";
+import { cleanSearchText, parseCatalogueQuery, QUERY_MAX_LENGTH } from "~/domain/catalogue/catalogue-query";
 import { SHORTLIST_LIMIT, shortlistHasRoom } from "~/domain/catalogue/shortlist";
 
 const parse = (search: string) => parseCatalogueQuery(new URLSearchParams(search));

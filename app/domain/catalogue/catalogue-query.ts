@@ -117,17 +117,3 @@ export function parseCatalogueQuery(params: URLSearchParams): { query: Catalogue
     errors,
   };
 }
-
-export type PaginationItem = { kind: "page"; number: number; current: boolean } | { kind: "ellipsis" };
-
-/** GOV.UK pagination: the first and last pages, the current one and its neighbours, ellipses between. */
-export function paginationItems(current: number, totalPages: number): PaginationItem[] {
-  const shown = new Set([1, totalPages, current - 1, current, current + 1].filter((n) => n >= 1 && n <= totalPages));
-  const pages = [...shown].sort((a, b) => a - b);
-  const items: PaginationItem[] = [];
-  pages.forEach((n, i) => {
-    if (i > 0 && n - pages[i - 1] > 1) items.push({ kind: "ellipsis" });
-    items.push({ kind: "page", number: n, current: n === current });
-  });
-  return items;
-}

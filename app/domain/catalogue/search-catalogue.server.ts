@@ -1,6 +1,6 @@
-import { and, arrayOverlaps, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
-import type { CatalogueQuery } from "./catalogue-query";
+import type { CatalogueQuery, Sort } from "./catalogue-query";
 import { onSaleCondition } from "./on-sale.server";
 
 export type SearchCatalogueOptions = { authorityId: string; userId: string; query: CatalogueQuery; now?: Date };
@@ -19,22 +19,37 @@ function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, ts
 }
 
 /**
- * One page of on-sale offers with the total count, in one statement (the count rides along
- * as a window function), and a second only when the page asked for is past the end.
+ * One page of on-sale offers with the total count, in one statement, and a second only when the
+ * page asked for is past the end. The inner query finds, counts and orders the matches carrying
+ * only their sort keys (so the count over every match stays cheap); the outer one fetches what
+ * the page shows for those twenty.
  */
 export async function searchCatalogue(db: Queryable, { authorityId, userId, query, now = new Date() }: SearchCatalogueOptions) {
   // websearch_to_tsquery never rejects its input: quotes, "or", "-" and stray symbols are read as a person would mean them.
   const tsquery = sql`websearch_to_tsquery('english', ${query.q})`;
   const where = conditionsFor(authorityId, query, now, tsquery);
   const rank = query.q ? sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})` : sql<number>`0`;
-  const orderBy = {
-    relevance: [desc(rank), desc(offers.approvedAt), asc(offers.id)],
-    "price-asc": [sql`${offerRevisions.fromPricePence} asc nulls last`, asc(offers.id)],
-    "price-desc": [sql`${offerRevisions.fromPricePence} desc nulls last`, asc(offers.id)],
-    newest: [sql`${offers.approvedAt} desc nulls last`, asc(offers.id)],
-  }[query.sort];
+
+  const matches = db.$with("matches").as(
+    db
+      .select({
+        id: offers.id,
+        rank: rank.as("rank"),
+        price: offerRevisions.fromPricePence,
+        approvedAt: offers.approvedAt,
+        total: sql<number>`(count(*) over ())::int`.as("total"),
+      })
+      .from(offers)
+      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+      .where(where)
+      .orderBy(...orderFor(query.sort, { rank: sql`${rank}`, price: offerRevisions.fromPricePence, approvedAt: offers.approvedAt, id: offers.id }))
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage),
+  );
 
   const rows = await db
+    .with(matches)
     .select({
       id: offers.id,
       title: offerRevisions.title,
@@ -51,16 +66,14 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       providerKind: providers.providerKind,
       providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
       shortlisted: sql<boolean>`exists (select 1 from ${shortlistItems} where ${shortlistItems.userId} = ${userId} and ${shortlistItems.offerId} = ${offers.id})`,
-      total: sql<number>`(count(*) over ())::int`,
+      total: matches.total,
     })
-    .from(offers)
+    .from(matches)
+    .innerJoin(offers, eq(offers.id, matches.id))
     .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .leftJoin(providers, eq(providers.organisationId, offers.providerId))
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(query.perPage)
-    .offset((query.page - 1) * query.perPage);
+    .orderBy(...orderFor(query.sort, { rank: sql`${matches.rank}`, price: matches.price, approvedAt: matches.approvedAt, id: matches.id }));
 
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.page > 1) {
@@ -77,6 +90,22 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
     totalPages: Math.max(1, Math.ceil(total / query.perPage)),
     results: rows.map(({ total: _total, ...row }) => row),
   };
+}
+
+type SortKeys = { rank: SQL; price: SQL.Aliased | AnyColumn; approvedAt: SQL.Aliased | AnyColumn; id: SQL.Aliased | AnyColumn };
+
+/** The order of each sort, ending on the id so that pages never overlap. */
+function orderFor(sort: Sort, k: SortKeys): SQL[] {
+  switch (sort) {
+    case "relevance":
+      return [sql`${k.rank} desc`, sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
+    case "price-asc":
+      return [sql`${k.price} asc nulls last`, sql`${k.id} asc`];
+    case "price-desc":
+      return [sql`${k.price} desc nulls last`, sql`${k.id} asc`];
+    case "newest":
+      return [sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
+  }
 }
 
 export type CatalogueResult = Awaited<ReturnType<typeof searchCatalogue>>["results"][number];

@@ -1,0 +1,236 @@
+// The catalogue under load: the search page served by the real app (Remix, sessions, the root
+// loader, React rendering) against a bare node:http server answering the same search as JSON
+// through the same database handle and the same SQL. Both at a fixed rate, then flat out.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import type { Database } from "#db/client";
+import { createSession, generateSessionToken, sessionCookieName } from "~/auth/session.server";
+import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, schema, SUBJECT_AREAS, TERMS, type PriceTier } from "~/db.server";
+import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
+import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
+import { parseEnv } from "~/env.server";
+import { formatResult, load, type LoadResult } from "./load";
+
+const OFFERS = Number(process.env.BENCH_OFFERS ?? 20_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SEARCH = "/catalogue?q=reading&phase=primary";
+
+const DAY = 24 * 60 * 60 * 1000;
+// Dates are relative to the run, so the same offers are on sale whenever it runs.
+const NOW = Date.now();
+
+/** A small deterministic random source, so every run seeds the same county. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A stable uuid for a name (shaped as version 5). */
+function uuidFor(name: string) {
+  const h = createHash("sha1").update(`bench:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const TOPICS = ["reading", "phonics", "writing", "spelling", "fluency", "mathematics", "fractions", "reasoning", "science", "oracy", "behaviour", "attendance", "leadership", "governance", "curriculum", "assessment", "inclusion", "SEND", "wellbeing", "transition", "feedback", "questioning", "vocabulary", "coaching", "mentoring", "safeguarding", "data", "moderation", "Welsh", "digital"];
+const KINDS = ["programme", "training", "network", "review", "coaching", "toolkit", "conference", "audit", "masterclass", "support"];
+const ADJECTIVES = ["Whole-school", "Targeted", "Intensive", "Practical", "Evidence-based", "Collaborative", "Advanced", "Introductory", "Sustained", "Rapid"];
+
+export async function seedCatalogue(db: Database, count = OFFERS) {
+  const random = mulberry32(20260105);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)))];
+
+  const [authority] = await db.insert(schema.authorities).values({ id: uuidFor("authority"), slug: "bench", name: "Bench County Council", nation: "england" }).returning();
+  const providerIds: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const id = uuidFor(`provider-${i}`);
+    await db.insert(schema.organisations).values({ id, authorityId: authority.id, kind: "provider", name: `Bench provider ${i + 1}` });
+    await db.insert(schema.providers).values({ organisationId: id, authorityId: authority.id, providerKind: PROVIDER_KINDS[i % PROVIDER_KINDS.length], verifiedAt: i % 7 === 6 ? null : new Date(NOW - 400 * DAY) });
+    providerIds.push(id);
+  }
+  const [school] = await db.insert(schema.organisations).values({ id: uuidFor("school"), authorityId: authority.id, kind: "school", name: "Bench Primary School" }).returning();
+  await db.insert(schema.schools).values({ organisationId: school.id, authorityId: authority.id, urn: "999001", phase: "primary", establishmentType: "la_maintained", laMaintained: true, numberOnRoll: 300 });
+  const [head] = await db.insert(schema.users).values({ id: uuidFor("head"), email: "head@bench.example", name: "Bench Head" }).returning();
+  await db.insert(schema.memberships).values({ userId: head.id, organisationId: school.id, authorityId: authority.id, role: "headteacher" });
+
+  const CHUNK = 500;
+  for (let start = 0; start < count; start += CHUNK) {
+    const offers: (typeof schema.offers.$inferInsert)[] = [];
+    const revisions: (typeof schema.offerRevisions.$inferInsert)[] = [];
+    for (let i = start; i < Math.min(count, start + CHUNK); i++) {
+      const id = uuidFor(`offer-${i}`);
+      const revisionId = uuidFor(`revision-${i}`);
+      const topic = pick(TOPICS);
+      const second = pick(TOPICS);
+      const roll = random();
+      // Most are on sale; some expired, suspended or never approved, as in a real catalogue.
+      const live = roll >= 0.05;
+      const approvedAt = new Date(NOW - Math.floor(random() * 300) * DAY);
+      const expiresAt = new Date(roll < 0.1 ? NOW - DAY : approvedAt.getTime() + 365 * DAY);
+      const base = 20_000 + Math.floor(random() * 280) * 1_000;
+      const tiers: PriceTier[] = [
+        { minSchools: 1, maxSchools: 4, unitPricePence: base },
+        { minSchools: 5, maxSchools: 9, unitPricePence: Math.round(base * 0.85) },
+        { minSchools: 10, maxSchools: null, unitPricePence: Math.round(base * 0.7) },
+      ];
+      offers.push({
+        id,
+        authorityId: authority.id,
+        providerId: providerIds[i % providerIds.length],
+        latestRevisionId: revisionId,
+        liveRevisionId: live ? revisionId : null,
+        approvedAt: live ? approvedAt : null,
+        approvalExpiresAt: live ? expiresAt : null,
+        suspendedAt: roll >= 0.1 && roll < 0.13 ? new Date(NOW - DAY) : null,
+        createdAt: new Date(approvedAt.getTime() - 30 * DAY),
+      });
+      revisions.push({
+        id: revisionId,
+        offerId: id,
+        authorityId: authority.id,
+        number: 1,
+        status: live ? "approved" : "submitted",
+        title: `${pick(ADJECTIVES)} ${topic} ${pick(KINDS)} ${i + 1}`,
+        summary: `Helps staff improve ${topic} and ${second} across the school.`,
+        description: `Sessions on ${topic}, ${second} and ${pick(TOPICS)}, with follow-up visits, resources and an impact review. Designed with local schools and adapted to each setting's priorities.`,
+        subjectAreas: some(SUBJECT_AREAS, 2),
+        phases: some(OFFER_PHASES, 2),
+        deliveryFormat: pick(DELIVERY_FORMATS),
+        pricingModel: "per_school",
+        priceTiers: tiers,
+        fromPricePence: base,
+        vatTreatment: { la_maintained: "outside_scope", academy: "standard", other: "standard" },
+        outcomes: `Better ${topic} outcomes for pupils.`,
+        evidence: "Evaluated in partner schools.",
+        evidenceStrength: pick(["strong", "moderate", "promising", "limited"] as const),
+        terms: some(TERMS, 2),
+        decidedAt: live ? approvedAt : null,
+      });
+    }
+    await db.insert(schema.offers).values(offers);
+    await db.insert(schema.offerRevisions).values(revisions);
+  }
+  // Fresh statistics, as autovacuum would give a long-running database, so the planner sees 20,000 offers.
+  await db.execute(sql`analyze`);
+  const token = generateSessionToken();
+  await createSession(db, token, head.id, school.id);
+  return { authorityId: authority.id, userId: head.id, cookie: `${sessionCookieName(false)}=${token}` };
+}
+
+/** The same search as the catalogue page, and nothing else: the floor the app is measured against. */
+function bareServer(db: Database, authorityId: string, userId: string) {
+  const server = createServer(async (req, res) => {
+    try {
+      const { query } = parseCatalogueQuery(new URL(req.url ?? "/", "http://localhost").searchParams);
+      const page = await searchCatalogue(db, { authorityId, userId, query });
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(page));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  return new Promise<{ server: Server; url: string }>((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
+    }),
+  );
+}
+
+async function freshPostgres(url: string) {
+  const name = `mkt_bench_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function run() {
+  process.env.NODE_ENV = "production";
+  if (!existsSync("build/server/index.js")) {
+    console.log("Building the app first (npx remix vite:build)...");
+    const built = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+    if (built.status !== 0) throw new Error("The build failed");
+  }
+  const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const pg = postgresUrl ? await freshPostgres(postgresUrl) : null;
+  const dataDir = pg ? null : mkdtempSync(join(tmpdir(), "marketplace-bench-"));
+  const env = parseEnv({ NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DEMO: "false", ...(pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dataDir!, "pglite") }) });
+
+  const { startServer } = await import("~/server");
+  let seeded: Awaited<ReturnType<typeof seedCatalogue>> | undefined;
+  const seedStarted = Date.now();
+  const app = await startServer(env, {
+    onReady: async (database) => {
+      seeded = await seedCatalogue(database.db);
+    },
+  });
+  const { authorityId, userId, cookie } = seeded!;
+  console.log(`Database: ${pg ? "PostgreSQL" : "PGlite"}; ${OFFERS.toLocaleString("en-GB")} offers seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+  const bare = await bareServer(app.database.db, authorityId, userId);
+
+  try {
+    const appUrl = `${app.url}${SEARCH}`;
+    const bareUrl = `${bare.url}${SEARCH}`;
+    const headers = { Cookie: cookie, Accept: "text/html" };
+    const check = await fetch(appUrl, { headers });
+    const html = await check.text();
+    const found = /(\d[\d,]*) offers?/.exec(html)?.[0];
+    if (check.status !== 200 || !found) throw new Error(`The catalogue page did not answer as expected (${check.status})`);
+    const bareCheck = (await (await fetch(bareUrl)).json()) as { total: number };
+    console.log(`Query: GET ${SEARCH}  -> ${found} (bare: ${bareCheck.total}), ${(html.length / 1024).toFixed(0)} KiB of HTML`);
+
+    // Warm both up (JIT, query plans, caches) before measuring.
+    await load({ url: appUrl, headers, seconds: 2, connections: 4 });
+    await load({ url: bareUrl, seconds: 2, connections: 4 });
+
+    const results: Record<string, LoadResult> = {};
+    const measure = async (label: string, options: Parameters<typeof load>[0]) => {
+      results[label] = await load(options);
+      console.log(formatResult(label, results[label]));
+    };
+    console.log(`\nFixed rate: ${RATE} req/s for ${SECONDS} s`);
+    await measure("catalogue page (app)", { url: appUrl, headers, seconds: SECONDS, rate: RATE });
+    await measure("same query as JSON (bare)", { url: bareUrl, seconds: SECONDS, rate: RATE });
+    console.log(`\nFull load: ${CONNECTIONS} connections for ${SECONDS} s`);
+    await measure("catalogue page (app) full", { url: appUrl, headers, seconds: SECONDS, connections: CONNECTIONS });
+    await measure("same query as JSON (bare) full", { url: bareUrl, seconds: SECONDS, connections: CONNECTIONS });
+
+    const fixedApp = results["catalogue page (app)"];
+    const fixedBare = results["same query as JSON (bare)"];
+    const fullApp = results["catalogue page (app) full"];
+    const fullBare = results["same query as JSON (bare) full"];
+    console.log(
+      `\nRatio catalogue / bare: throughput ${(fullApp.rps / fullBare.rps).toFixed(2)}x; ` +
+        `p50 at ${RATE} req/s ${(fixedApp.p50 / fixedBare.p50).toFixed(2)}x, p99 ${(fixedApp.p99 / fixedBare.p99).toFixed(2)}x; ` +
+        `p50 at full load ${(fullApp.p50 / fullBare.p50).toFixed(2)}x`,
+    );
+  } finally {
+    await new Promise((resolve) => bare.server.close(resolve));
+    await app.stop();
+    await pg?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
