@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { seedSignInFixture } from "./identity-fixture";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "marketplace-e2e-"));
   const port = await freePort();
   const demoPassword = "e2e-demo-password";
+  await seedSignInFixture(join(dataDir, "pglite"), demoPassword);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
     env: {
       ...process.env,
