@@ -1,5 +1,6 @@
 // The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { t } from "~/i18n";
 import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
 import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
 import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules";
@@ -37,6 +38,49 @@ export async function officeAccounts(tx: Queryable, authorityId: string): Promis
     recharge: await open("recharge_clearing"),
     tradedIncome: await open("authority_traded_income"),
   };
+}
+
+/**
+ * The school receivables of many schools at once (a collective close charges hundreds): the
+ * same accounts `ensureAccount` opens, in three statements instead of three per school.
+ */
+export async function ensureSchoolReceivables(tx: Queryable, authorityId: string, schoolIds: string[]): Promise<Map<string, string>> {
+  const { ledgerAccounts, organisations, auditLog } = schema;
+  const find = () =>
+    tx
+      .select({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.authorityId, authorityId), eq(ledgerAccounts.kind, "school_receivable"), inArray(ledgerAccounts.ownerId, schoolIds)));
+  const ids = new Map((await find()).map((a) => [a.ownerId, a.id]));
+  const missing = schoolIds.filter((id) => !ids.has(id));
+  if (missing.length > 0) {
+    const opened = await tx
+      .insert(ledgerAccounts)
+      .select(
+        tx
+          .select({
+            id: sql<string>`gen_random_uuid()`.as("id"),
+            authorityId: organisations.authorityId,
+            kind: sql<AccountKind>`'school_receivable'`.as("kind"),
+            ownerId: organisations.id,
+            name: sql<string>`${organisations.name} || ${`: ${t("ledger.accountKind.school_receivable")}`}`.as("name"),
+            balancePence: sql<number>`0`.as("balance_pence"),
+            guarded: sql<boolean>`false`.as("guarded"),
+            createdAt: sql<Date>`now()`.as("created_at"),
+          })
+          .from(organisations)
+          .where(and(inArray(organisations.id, missing), eq(organisations.authorityId, authorityId), eq(organisations.kind, "school"))),
+      )
+      .onConflictDoNothing()
+      .returning({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId, name: ledgerAccounts.name });
+    if (opened.length > 0) {
+      await tx.insert(auditLog).values(
+        opened.map((a) => ({ authorityId, actorUserId: null, action: "ledger.account.open", entityType: "ledger_account", entityId: a.id, after: { kind: "school_receivable", ownerId: a.ownerId, name: a.name } })),
+      );
+    }
+    for (const a of await find()) ids.set(a.ownerId, a.id);
+  }
+  return ids;
 }
 
 export const potAccount = (tx: Queryable, authorityId: string, consortiumId: string) =>

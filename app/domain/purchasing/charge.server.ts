@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { schema, type BuyerType, type PaymentRoute, type PricingModel, type ProviderKind, type Queryable, type VatTreatment } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
-import { officeAccounts, potAccount, splitRuleFor, type OfficeAccounts } from "./accounts.server";
+import { ensureSchoolReceivables, officeAccounts, potAccount, splitRuleFor, type OfficeAccounts } from "./accounts.server";
 import { documentNumber, documentPrefix, dueOn } from "./pricing";
 import { incomeSplit, vatFor } from "./rules";
 
@@ -115,10 +115,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   const byKey = new Map(newOrders.map((o) => [o.idempotencyKey, o]));
   const byOrder = new Map(inserted.map((o) => [o.id, byKey.get(o.idempotencyKey)!]));
   const accounts = await officeAccounts(tx, authorityId);
-  const receivables = new Map<string, string>();
-  for (const o of inserted) {
-    if (o.payablePence > 0 && !receivables.has(o.schoolId)) receivables.set(o.schoolId, (await ensureAccount(tx, { authorityId, kind: "school_receivable", ownerId: o.schoolId })).id);
-  }
+  const receivables = await ensureSchoolReceivables(tx, authorityId, [...new Set(inserted.filter((o) => o.payablePence > 0).map((o) => o.schoolId))]);
 
   // What the pot pays.
   const potTotal = inserted.reduce((sum, o) => sum + o.potContributionPence, 0);
