@@ -1,5 +1,5 @@
 import type { CurrentUser } from "~/auth/user.server";
-import { can, type Permission } from "~/auth/permissions";
+import { can, roleCan, type Permission } from "~/auth/permissions";
 import type { MessageKey } from "~/i18n";
 
 export type NavigationItem = { href: string; label: MessageKey; params?: Record<string, string | number> };
@@ -7,15 +7,23 @@ export type NavigationItem = { href: string; label: MessageKey; params?: Record<
 /** Figures some items show in their label, loaded by the root loader. */
 export type NavigationCounts = { shortlist?: number };
 
-/** The service navigation: each item shows when the user may use it in their acting organisation's authority. */
-const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof NavigationCounts }[] = [
+/**
+ * The service navigation: each item shows when the user may use it in their acting organisation
+ * (or, with `anywhere`, through any of their memberships in the acting authority: a head acting
+ * for their school still sits on the QA panel of the board).
+ */
+const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean; count?: keyof NavigationCounts }[] = [
   { item: { href: "/", label: "nav.home" } },
   { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
   { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
   { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "join:collective-purchase" },
   { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "open:collective-purchase" },
   { item: { href: "/school/orders", label: "nav.schoolOrders" }, permission: "buy:offer" },
+  { item: { href: "/provider/offers", label: "nav.providerOffers" }, permission: "edit:offer" },
   { item: { href: "/provider/orders", label: "nav.providerOrders" }, permission: "deliver:order" },
+  { item: { href: "/qa", label: "nav.qaReviews" }, permission: "review:offer", anywhere: true },
+  { item: { href: "/commissioning", label: "nav.commissioning" }, permission: "publish:need" },
+  { item: { href: "/authority/providers", label: "nav.providers" }, permission: "verify:provider" },
   { item: { href: "/finance/sales", label: "nav.sales" }, permission: "view:sales" },
   { item: { href: "/accounts", label: "nav.accounts" }, permission: "view:statement" },
   { item: { href: "/finance/ledger", label: "nav.ledger" }, permission: "view:ledger" },
@@ -24,7 +32,10 @@ const ITEMS: { item: NavigationItem; permission?: Permission; count?: keyof Navi
 
 export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {
   const acting = user.acting;
-  const shown = ITEMS.filter(({ permission }) => !permission || (acting && can(user.grants, permission, acting)));
+  const shown = ITEMS.filter(
+    ({ permission, anywhere }) =>
+      !permission || (acting && (can(user.grants, permission, acting) || (anywhere && user.grants.some((g) => roleCan(g.role, permission))))),
+  );
   return shown
     .filter(({ item }, i) => shown.findIndex((other) => other.item.href === item.href) === i)
     .map(({ item, count }) => (count ? { ...item, params: { count: counts[count] ?? 0 } } : item));

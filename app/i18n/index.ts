@@ -4,8 +4,9 @@ import { common } from "./en/common";
 import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
 import { purchasing } from "./en/purchasing";
+import { quality } from "./en/quality";
 
-export const en = { ...common, ...identity, ...ledger, ...catalogue, ...purchasing };
+export const en = { ...common, ...identity, ...ledger, ...catalogue, ...quality, ...purchasing };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

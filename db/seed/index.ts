@@ -5,6 +5,7 @@ import type { Database, Tx } from "../client";
 import { schema } from "../client";
 import { arden } from "./arden";
 import { glanTeifi } from "./glan-teifi";
+import { seedDemoOffers } from "./offers";
 import { isoDate, planAuthority, type DemoAuthority, type Plan, type SignIn } from "./plan";
 
 export type { DemoAuthority, SignIn } from "./plan";
@@ -24,7 +25,11 @@ export type DemoStep = (tx: Tx, county: DemoCounty) => Promise<void>;
  * The steps after the county itself, in order. Other areas add theirs here, e.g.
  * `(tx, county) => seedDemoOffers(tx, county.authorityId, county.today)`.
  */
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [
+  async (tx, county) => {
+    for (const authority of county.authorities) await seedDemoOffers(tx, authority.authorityId, county.today);
+  },
+];
 
 export type SeedOptions = { password: string; today: Date; steps?: readonly DemoStep[] };
 

@@ -1,5 +1,5 @@
 // Reading offers for their provider, and the people an offer's news goes to.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { notFound } from "~/domain/errors";
 import { isUuid } from "~/domain/actor";
@@ -76,3 +76,23 @@ export async function peopleWithRole(db: Queryable, { organisationIds, roles }: 
 /** The improvement boards of an authority: their members are its QA panel. */
 export const boardIds = async (db: Queryable, authorityId: string) =>
   (await db.select({ id: schema.improvementBoards.organisationId }).from(schema.improvementBoards).where(eq(schema.improvementBoards.authorityId, authorityId))).map((b) => b.id);
+
+/** A provider's offers with their latest revision and what is on sale. */
+export const providerOffers = (db: Queryable, { authorityId, providerId }: { authorityId: string; providerId: string }) =>
+  db
+    .select({
+      offerId: offers.id,
+      title: offerRevisions.title,
+      number: offerRevisions.number,
+      status: offerRevisions.status,
+      liveRevisionId: offers.liveRevisionId,
+      approvedAt: offers.approvedAt,
+      approvalExpiresAt: offers.approvalExpiresAt,
+      suspendedAt: offers.suspendedAt,
+      commissionedAt: offers.commissionedAt,
+      updatedAt: offerRevisions.updatedAt,
+    })
+    .from(offers)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.latestRevisionId))
+    .where(and(eq(offers.authorityId, authorityId), eq(offers.providerId, providerId)))
+    .orderBy(asc(offerRevisions.title));

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, TextArea } from "~/components/forms";
+import { loadLiveOffer } from "~/domain/commissioning/commissioning.server";
+import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
+import { formatDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const SuspensionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("suspend"), reason: z.string({ message: "Enter the reason for suspending the offer" }).trim().min(1, "Enter the reason for suspending the offer").max(2000, "Keep the reason to 2000 characters or fewer") }),
+  z.object({ intent: z.literal("reinstate") }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} - ${t("service.name")}` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "suspend:offer", { authorityId });
+  const { offer, title, providerName } = await orErrorPage(() => loadLiveOffer(context.db, { authorityId, offerId: params.offerId! }));
+  return { title, providerName, approvalExpiresAt: offer.approvalExpiresAt, suspendedAt: offer.suspendedAt, suspendedReason: offer.suspendedReason };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "suspend:offer", { authorityId });
+  const form = await parseForm(request, SuspensionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const values = form.values;
+  const offerId = params.offerId!;
+  const done = await attempt<unknown>(
+    () =>
+      form.data.intent === "suspend"
+        ? suspendOffer(context.db, { actor: user, authorityId, offerId, reason: form.data.reason, appUrl: context.env.APP_URL })
+        : reinstateOffer(context.db, { actor: user, authorityId, offerId }),
+    values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/commissioning/offers/${offerId}`);
+}
+
+export default function CommissioningOffer() {
+  const { title, providerName, approvalExpiresAt, suspendedAt, suspendedReason } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{providerName}</span>
+        <h1 className="govuk-heading-l">{title}</h1>
+        {suspendedAt ? (
+          <>
+            <p className="govuk-body">
+              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong> {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
+            </p>
+            <Form method="post">
+              <button type="submit" name="intent" value="reinstate" className="govuk-button" data-module="govuk-button">
+                {t("commissioning.reinstate")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            {approvalExpiresAt ? <p className="govuk-body">{t("commissioning.onSale", { date: formatDate(approvalExpiresAt) })}</p> : null}
+            <Form method="post">
+              <TextArea name="reason" label={t("commissioning.reason", { title })} errors={result?.errors} rows={3} defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null} />
+              <button type="submit" name="intent" value="suspend" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                {t("commissioning.suspend")}
+              </button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

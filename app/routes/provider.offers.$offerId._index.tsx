@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/user.server";
+import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
+import { ErrorSummary } from "~/components/forms";
+import { loadProvider, loadProviderOffer, offerRevisionHistory } from "~/domain/catalogue/offers.server";
+import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
+import { canTransition, editMode, isOnSale, needsReReview } from "~/domain/quality/offer-workflow";
+import { formatDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage, requireActingProvider } from "~/refusals.server";
+
+const OfferActionSchema = z.object({ intent: z.enum(["submit", "withdraw"], { message: "Choose what to do" }) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.latest.title ?? ""} - ${t("service.name")}` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const scope = requireActingProvider(user);
+  const { offer, latest } = await orErrorPage(() => loadProviderOffer(context.db, { ...scope, offerId: params.offerId! }));
+  const provider = await loadProvider(context.db, scope);
+  const history = await offerRevisionHistory(context.db, { offerId: offer.id, authorityId: scope.authorityId });
+  const now = new Date();
+  const lastDecided = history.find((r) => r.decidedAt !== null) ?? null;
+  const live = history.find((r) => r.id === offer.liveRevisionId) ?? null;
+  return {
+    offer: { id: offer.id, suspendedAt: offer.suspendedAt, suspendedReason: offer.suspendedReason, approvedAt: offer.approvedAt, approvalExpiresAt: offer.approvalExpiresAt },
+    latest,
+    live: live && { number: live.number },
+    onSale: isOnSale(offer, now),
+    reReviewDue: needsReReview(offer, now),
+    canEdit: editMode(latest.status) !== "locked",
+    canSubmit: provider.verifiedAt !== null && (latest.status === "draft" || latest.status === "changes_requested" || needsReReview(offer, now)),
+    canWithdraw: canTransition(latest.status, "withdraw") && latest.status !== "draft",
+    verified: provider.verifiedAt !== null,
+    lastDecision: lastDecided && { number: lastDecided.number, status: lastDecided.status, comments: lastDecided.decisionComments, conditions: lastDecided.conditions },
+    history: history.map((r) => ({ id: r.id, number: r.number, status: r.status, submittedAt: r.submittedAt, decidedAt: r.decidedAt })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const scope = requireActingProvider(user);
+  const form = await parseForm(request, OfferActionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const offerId = params.offerId!;
+  const done = await attempt<unknown>(() =>
+    form.data.intent === "submit"
+      ? submitOffer(context.db, { actor: user, ...scope, offerId, appUrl: context.env.APP_URL })
+      : withdrawOffer(context.db, { actor: user, ...scope, offerId }),
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/provider/offers/${offerId}`);
+}
+
+export default function ProviderOffer() {
+  const { offer, latest, live, onSale, reReviewDue, canEdit, canSubmit, canWithdraw, verified, lastDecision, history } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <ErrorSummary errors={result?.errors} />
+      <span className="govuk-caption-l">{t("providerOffer.revision", { number: latest.number })}</span>
+      <h1 className="govuk-heading-l">{latest.title}</h1>
+      <p className="govuk-body">
+        <RevisionStatusTag status={latest.status} />
+      </p>
+      {offer.suspendedAt ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="suspended-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="suspended-title">
+              {t("providerOffers.suspended")}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t("providerOffer.suspendedBanner", { date: formatDate(offer.suspendedAt), reason: offer.suspendedReason ?? "" })}</p>
+          </div>
+        </div>
+      ) : null}
+      {onSale && live ? (
+        <div className="govuk-inset-text">{t("providerOffer.liveBanner", { number: live.number, date: formatDate(offer.approvedAt!), expires: formatDate(offer.approvalExpiresAt!) })}</div>
+      ) : null}
+      {reReviewDue ? (
+        <div className="govuk-inset-text">
+          <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong> {t("providerOffer.expiredBanner", { date: formatDate(offer.approvalExpiresAt!) })}
+        </div>
+      ) : null}
+      {!verified ? <p className="govuk-body">{t("providerOffers.unverified")}</p> : null}
+      {lastDecision && (lastDecision.comments || lastDecision.conditions) ? (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-s">{t("providerOffer.panelComments", { number: lastDecision.number })}</h2>
+          {lastDecision.comments ? <p className="govuk-body app-pre-wrap">{lastDecision.comments}</p> : null}
+          {lastDecision.conditions ? (
+            <p className="govuk-body">
+              {t("providerOffer.conditions")}: {lastDecision.conditions}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="govuk-button-group">
+        {canEdit ? (
+          <Link to={`/provider/offers/${offer.id}/edit`} className="govuk-button govuk-button--secondary" role="button" draggable="false">
+            {t("providerOffer.editLink")}
+          </Link>
+        ) : (
+          <p className="govuk-body">{t("providerOffer.locked")}</p>
+        )}
+        {canSubmit ? (
+          <Form method="post" className="app-inline-form">
+            <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
+              {reReviewDue ? t("providerOffer.resubmit") : t("providerOffer.submit")}
+            </button>
+          </Form>
+        ) : null}
+        {canWithdraw ? (
+          <Form method="post" className="app-inline-form">
+            <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              {t("providerOffer.withdraw")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <OfferSummaryList offer={latest} />
+      <h2 className="govuk-heading-m">{t("providerOffer.history")}</h2>
+      <table className="govuk-table">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">{t("providerOffer.history")}</th>
+            <th scope="col" className="govuk-table__header">{t("qa.status")}</th>
+            <th scope="col" className="govuk-table__header">{t("qa.submitted")}</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {history.map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <td className="govuk-table__cell">{t("providerOffer.revision", { number: r.number })}</td>
+              <td className="govuk-table__cell">
+                <RevisionStatusTag status={r.status} />
+              </td>
+              <td className="govuk-table__cell">{r.submittedAt ? formatDate(r.submittedAt) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/user.server";
+import { RevisionStatusTag } from "~/components/offer-content";
+import { loadProvider, providerOffers } from "~/domain/catalogue/offers.server";
+import { isOnSale, needsReReview } from "~/domain/quality/offer-workflow";
+import { formatDate } from "~/format";
+import { t } from "~/i18n";
+import { orErrorPage, requireActingProvider } from "~/refusals.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("providerOffers.title")} - ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const scope = requireActingProvider(user);
+  const provider = await orErrorPage(() => loadProvider(context.db, scope));
+  const now = new Date();
+  const offers = (await providerOffers(context.db, scope)).map((o) => ({
+    ...o,
+    sale: o.suspendedAt ? ("suspended" as const) : isOnSale(o, now) ? ("on_sale" as const) : needsReReview(o, now) ? ("re_review_due" as const) : ("not_on_sale" as const),
+  }));
+  return { providerName: provider.name, verified: provider.verifiedAt !== null, offers };
+}
+
+export default function ProviderOffers() {
+  const { providerName, verified, offers } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{providerName}</span>
+      <h1 className="govuk-heading-l">{t("providerOffers.title")}</h1>
+      {verified ? null : (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">{t("providerOffers.unverified")}</strong>
+        </div>
+      )}
+      <div className="govuk-button-group">
+        <Link to="/provider/offers/new" className="govuk-button" role="button" draggable="false">
+          {t("providerOffers.create")}
+        </Link>
+        <Link to="/provider/needs" className="govuk-link">
+          {t("providerOffers.needs")}
+        </Link>
+      </div>
+      {offers.length === 0 ? (
+        <p className="govuk-body">{t("providerOffers.none")}</p>
+      ) : (
+        <table className="govuk-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("offerField.title")}</th>
+              <th scope="col" className="govuk-table__header">{t("providerOffers.status")}</th>
+              <th scope="col" className="govuk-table__header">{t("providerOffers.sale")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {offers.map((o) => (
+              <tr className="govuk-table__row" key={o.offerId}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/provider/offers/${o.offerId}`}>
+                    {o.title}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">
+                  <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
+                </td>
+                <td className="govuk-table__cell">
+                  {o.sale === "on_sale" ? (
+                    t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
+                  ) : o.sale === "re_review_due" ? (
+                    <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
+                  ) : o.sale === "suspended" ? (
+                    <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+                  ) : (
+                    t("providerOffers.notOnSale")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

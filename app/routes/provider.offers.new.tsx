@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/user.server";
+import { OfferForm } from "~/components/offer-form";
+import { t } from "~/i18n";
+import { requireActingProvider } from "~/refusals.server";
+import { offerFormAction, offerFormChoices } from "./provider.offers.form.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("providerOffer.new")} - ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireActingProvider(await requireUser(request, context));
+  return { choices: offerFormChoices };
+}
+
+export const action = ({ request, context }: ActionFunctionArgs) => offerFormAction(request, context);
+
+export default function NewOffer() {
+  const { choices } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t("providerOffer.new")}</h1>
+        <OfferForm values={result?.values ?? {}} errors={result?.errors} choices={choices} onSale={false} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,309 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
+import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { ProviderBadges } from "~/components/provider-badges";
+import { RUBRIC_CRITERIA, type RubricCriterion } from "~/db.server";
+import { revisionFields } from "~/domain/catalogue/offer-schema";
+import { previousRevision } from "~/domain/catalogue/offers.server";
+import { decideOffer } from "~/domain/quality/decide-offer.server";
+import { hasQuorum, QUORUM } from "~/domain/quality/offer-workflow";
+import { assertNoOwnInterest, loadRevisionForPanel, panelPowers, requirePanelAccess, reviewsOf } from "~/domain/quality/panel.server";
+import { revisionDiff } from "~/domain/quality/revision-diff";
+import { submitReview } from "~/domain/quality/submit-review.server";
+import { takeReview } from "~/domain/quality/take-review.server";
+import { formToObject, invalid, parseValues } from "~/forms.server";
+import { t, type MessageKey } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const longText = (max: number, message: string) => z.string({ message }).trim().min(1, message).max(max, `Keep it to ${max} characters or fewer`);
+const scoreField = (c: RubricCriterion) => `score_${c}`;
+const commentField = (c: RubricCriterion) => `comment_${c}`;
+const CRITERION_NAMES: Record<RubricCriterion, string> = {
+  evidence_of_impact: "evidence of impact",
+  fit_with_priorities: "fit with priorities",
+  value_for_money: "value for money",
+  provider_credibility_and_safeguarding: "provider credibility and safeguarding",
+  clarity_of_outcomes: "clarity of outcomes",
+};
+
+const IntentSchema = z.object({ intent: z.enum(["take", "conflict", "review", "decide"], { message: "Choose what to do" }) });
+const ConflictSchema = z.object({ conflictNote: longText(2000, "Describe the conflict of interest") });
+const ReviewSchema = z.object({
+  ...Object.fromEntries(
+    RUBRIC_CRITERIA.flatMap((c) => [
+      [scoreField(c), z.coerce.number({ message: `Score ${CRITERION_NAMES[c]} from 1 to 4` }).int().min(1, `Score ${CRITERION_NAMES[c]} from 1 to 4`).max(4, `Score ${CRITERION_NAMES[c]} from 1 to 4`)],
+      [commentField(c), longText(2000, `Comment on ${CRITERION_NAMES[c]}`)],
+    ]),
+  ),
+  overallComment: longText(5000, "Enter an overall comment"),
+  recommendation: z.enum(["approve", "approve_with_conditions", "request_changes", "reject"], { message: "Choose your recommendation" }),
+});
+const DecisionSchema = z
+  .object({
+    decision: z.enum(["approve", "request_changes", "reject"], { message: "Choose approve, request changes or reject" }),
+    conditions: z.string().trim().max(2000, "Keep the conditions to 2000 characters or fewer").optional(),
+    comments: z.string().trim().max(5000, "Keep the comments to 5000 characters or fewer").optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.decision !== "approve" && !d.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: "Tell the provider why: enter comments" });
+  });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t("review.title", { title: data.revision.title }) : ""} - ${t("service.name")}` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  await orErrorPage(() => requirePanelAccess(context.db, user, authorityId));
+  const { revision, provider } = await orErrorPage(() => loadRevisionForPanel(context.db, { authorityId, revisionId: params.revisionId! }));
+  await orErrorPage(async () => assertNoOwnInterest(user, provider));
+  const powers = await panelPowers(context.db, user, authorityId);
+  const previous = await previousRevision(context.db, revision);
+  const reviews = await reviewsOf(context.db, revision.id);
+  const mine = reviews.find((r) => r.reviewerId === user.id) ?? null;
+  const counted = reviews.filter((r) => r.status === "submitted" && !r.conflictOfInterest).length;
+  return {
+    revision: { id: revision.id, number: revision.number, status: revision.status, title: revision.title, content: revisionFields(revision) },
+    provider: { name: provider.name, kind: provider.kind, verified: provider.verifiedAt !== null },
+    previous: previous && { number: previous.number, comments: previous.decisionComments, changes: revisionDiff(revisionFields(previous), revisionFields(revision)) },
+    powers,
+    mine: mine && { status: mine.status, conflict: mine.conflictOfInterest },
+    // Only those who decide read the other reviews, so each reviewer judges independently.
+    reviews: powers.decider ? reviews.filter((r) => r.status === "submitted") : [],
+    quorum: hasQuorum(reviews),
+    missing: Math.max(0, QUORUM - counted),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const revisionId = params.revisionId!;
+  let values;
+  try {
+    values = formToObject(await request.formData());
+  } catch {
+    return invalid({ form: ["The form could not be read. Try again."] });
+  }
+  const intent = parseValues(values, IntentSchema);
+  if (!intent.ok) return invalid(intent.errors, values);
+  const back = redirect(`/qa/reviews/${revisionId}`);
+  const appUrl = context.env.APP_URL;
+  switch (intent.data.intent) {
+    case "take": {
+      const done = await attempt(() => takeReview(context.db, { actor: user, authorityId, revisionId }), values);
+      return done.ok ? back : done.response;
+    }
+    case "conflict": {
+      const form = parseValues(values, ConflictSchema);
+      if (!form.ok) return invalid(form.errors, values);
+      const done = await attempt(() => submitReview(context.db, { actor: user, authorityId, revisionId, input: { conflict: true, conflictNote: form.data.conflictNote } }), values);
+      return done.ok ? back : done.response;
+    }
+    case "review": {
+      const form = parseValues(values, ReviewSchema);
+      if (!form.ok) return invalid(form.errors, values);
+      const scores = Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, Number(form.data[scoreField(c)])])) as Record<RubricCriterion, number>;
+      const comments = Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, String(form.data[commentField(c)])])) as Record<RubricCriterion, string>;
+      const input = { conflict: false as const, scores, comments, overallComment: form.data.overallComment, recommendation: form.data.recommendation };
+      const done = await attempt(() => submitReview(context.db, { actor: user, authorityId, revisionId, input }), values);
+      return done.ok ? back : done.response;
+    }
+    case "decide": {
+      const form = parseValues(values, DecisionSchema);
+      if (!form.ok) return invalid(form.errors, values);
+      const d = form.data;
+      const decision =
+        d.decision === "approve" ? { decision: "approve" as const, conditions: d.conditions || null, comments: d.comments || null } : { decision: d.decision, comments: d.comments! };
+      const done = await attempt(() => decideOffer(context.db, { actor: user, authorityId, revisionId, decision, appUrl }), values);
+      return done.ok ? back : done.response;
+    }
+  }
+}
+
+const one = (v: unknown) => (typeof v === "string" ? v : null);
+
+export default function Review() {
+  const { revision, provider, previous, powers, mine, reviews, quorum, missing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, unknown>;
+  const open = revision.status === "submitted" || revision.status === "in_review";
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{t("review.caption", { number: revision.number, provider: provider.name })}</span>
+      <h1 className="govuk-heading-l">{t("review.title", { title: revision.title })}</h1>
+      <p className="govuk-body">
+        <RevisionStatusTag status={revision.status} /> <ProviderBadges kind={provider.kind} verified={provider.verified} />
+      </p>
+
+      {previous ? (
+        <>
+          <h2 className="govuk-heading-m">{t("review.changes", { number: previous.number })}</h2>
+          {previous.comments ? (
+            <div className="govuk-inset-text">
+              <h3 className="govuk-heading-s">{t("review.previousComments", { number: previous.number })}</h3>
+              <p className="govuk-body app-pre-wrap">{previous.comments}</p>
+            </div>
+          ) : null}
+          {previous.changes.length === 0 ? (
+            <p className="govuk-body">{t("review.noChanges", { number: previous.number })}</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">{t("review.changes", { number: previous.number })}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">{t("review.field")}</th>
+                  <th scope="col" className="govuk-table__header">{t("review.before")}</th>
+                  <th scope="col" className="govuk-table__header">{t("review.after")}</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {previous.changes.map((c) => (
+                  <tr className="govuk-table__row" key={c.field}>
+                    <th scope="row" className="govuk-table__header">{t(`offerField.${c.field}` as MessageKey)}</th>
+                    <td className="govuk-table__cell app-pre-wrap">
+                      <del>{c.before}</del>
+                    </td>
+                    <td className="govuk-table__cell app-pre-wrap">
+                      <ins>{c.after}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+
+      {open && powers.reviewer && !mine ? (
+        <Form method="post">
+          <p className="govuk-body">{t("review.takeLead")}</p>
+          <button type="submit" name="intent" value="take" className="govuk-button" data-module="govuk-button">
+            {t("review.take")}
+          </button>
+        </Form>
+      ) : null}
+      {mine?.status === "submitted" ? <div className="govuk-inset-text">{mine.conflict ? t("review.conflictDeclared") : t("review.submitted")}</div> : null}
+
+      <h2 className="govuk-heading-m">{t("review.content")}</h2>
+      <OfferSummaryList offer={revision.content} />
+
+      {mine?.status === "in_progress" && revision.status === "in_review" ? (
+        <>
+          <Form method="post">
+            <h2 className="govuk-heading-m">{t("review.conflictHeading")}</h2>
+            <p className="govuk-body">{t("review.conflictLead")}</p>
+            <TextArea name="conflictNote" label={t("review.conflictNote")} errors={errors} rows={3} defaultValue={one(values.conflictNote)} />
+            <button type="submit" name="intent" value="conflict" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              {t("review.declareConflict")}
+            </button>
+          </Form>
+          <Form method="post">
+            <h2 className="govuk-heading-m">{t("review.rubric")}</h2>
+            {RUBRIC_CRITERIA.map((c) => (
+              <div key={c}>
+                <Choices
+                  name={scoreField(c)}
+                  legend={t("review.score", { criterion: t(`rubric.${c}`) })}
+                  hint={t("review.scoreHint")}
+                  errors={errors}
+                  small
+                  options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))}
+                  defaultValue={one(values[scoreField(c)])}
+                />
+                <TextArea name={commentField(c)} label={t("review.comment", { criterion: t(`rubric.${c}`) })} errors={errors} rows={2} defaultValue={one(values[commentField(c)])} />
+              </div>
+            ))}
+            <TextArea name="overallComment" label={t("review.overallComment")} errors={errors} defaultValue={one(values.overallComment)} />
+            <Choices
+              name="recommendation"
+              legend={t("review.recommendation")}
+              errors={errors}
+              small
+              options={(["approve", "approve_with_conditions", "request_changes", "reject"] as const).map((v) => ({ value: v, label: t(`recommendation.${v}`) }))}
+              defaultValue={one(values.recommendation)}
+            />
+            <button type="submit" name="intent" value="review" className="govuk-button" data-module="govuk-button">
+              {t("review.submit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {powers.decider ? (
+        <>
+          <h2 className="govuk-heading-m">{t("review.others")}</h2>
+          {reviews.length === 0 ? null : (
+            <table className="govuk-table app-table--compact">
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">{t("review.reviewer")}</th>
+                  {RUBRIC_CRITERIA.map((c) => (
+                    <th scope="col" className="govuk-table__header" key={c}>
+                      {t(`rubric.${c}`)}
+                    </th>
+                  ))}
+                  <th scope="col" className="govuk-table__header">{t("review.recommendation")}</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {reviews.map((r) => (
+                  <tr className="govuk-table__row" key={r.id}>
+                    <th scope="row" className="govuk-table__header">
+                      {r.reviewerName}
+                      {r.overallComment ? <p className="govuk-body-s app-pre-wrap">{r.overallComment}</p> : null}
+                    </th>
+                    {r.conflictOfInterest ? (
+                      <td className="govuk-table__cell" colSpan={RUBRIC_CRITERIA.length + 1}>
+                        {t("review.conflict")}: {r.conflictNote}
+                      </td>
+                    ) : (
+                      <>
+                        {RUBRIC_CRITERIA.map((c) => (
+                          <td className="govuk-table__cell" key={c}>
+                            {r.scores[c]}
+                            {r.comments[c] ? <p className="govuk-body-s">{r.comments[c]}</p> : null}
+                          </td>
+                        ))}
+                        <td className="govuk-table__cell">{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {revision.status === "in_review" && quorum ? (
+            <Form method="post">
+              <h2 className="govuk-heading-m">{t("review.decide")}</h2>
+              <Choices
+                name="decision"
+                legend={t("review.decision")}
+                errors={errors}
+                options={[
+                  { value: "approve", label: t("review.approve") },
+                  { value: "request_changes", label: t("review.requestChanges") },
+                  { value: "reject", label: t("review.reject") },
+                ]}
+                defaultValue={one(values.decision)}
+              />
+              <TextArea name="conditions" label={t("review.conditions")} errors={errors} rows={2} defaultValue={one(values.conditions)} />
+              <TextArea name="comments" label={t("review.comments")} hint={t("review.commentsHint")} errors={errors} defaultValue={one(values.comments)} />
+              <button type="submit" name="intent" value="decide" className="govuk-button" data-module="govuk-button">
+                {t("review.record")}
+              </button>
+            </Form>
+          ) : open ? (
+            <p className="govuk-body">{t("review.waiting", { count: missing })}</p>
+          ) : (
+            <p className="govuk-body">{t("review.decided", { status: t(`revisionStatus.${revision.status}`) })}</p>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+const TITLE = "Number sense in Reception";
+let browser: Browser;
+
+async function as(email: string, { javaScript = true } = {}) {
+  const page = await newPage(browser, { javaScript });
+  await signIn(page, email);
+  return page;
+}
+
+async function fillOffer(page: Page, evidence: string) {
+  await page.getByLabel("Title", { exact: true }).fill(TITLE);
+  await page.getByLabel("Summary", { exact: true }).fill("Training and resources so that every Reception child leaves with secure number sense.");
+  await page.getByLabel("Description", { exact: true }).fill("Two twilight sessions for Reception teams, then a visit to see the approach in action.");
+  await page.getByRole("checkbox", { name: "Numeracy", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Early years", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Primary", exact: true }).check();
+  await page.getByRole("radio", { name: "In school", exact: true }).check();
+  await page.getByLabel("Duration", { exact: true }).fill("Two twilights and one visit");
+  await page.getByLabel("Minimum capacity").fill("1");
+  await page.getByLabel("Maximum capacity").fill("25");
+  await page.getByRole("radio", { name: "Per school", exact: true }).check();
+  await page.getByLabel("Tier 1: From (schools)").fill("1");
+  await page.getByLabel("Tier 1: To (schools)").fill("4");
+  await page.getByLabel("Tier 1: Price each (£)").fill("900");
+  await page.getByLabel("Tier 2: From (schools)").fill("5");
+  await page.getByLabel("Tier 2: To (schools)").fill("9");
+  await page.getByLabel("Tier 2: Price each (£)").fill("750");
+  await page.getByLabel("Tier 3: From (schools)").fill("10");
+  await page.getByLabel("Tier 3: Price each (£)").fill("600");
+  await page.getByLabel("LA-maintained schools").selectOption("outside_scope");
+  await page.getByLabel("Academies").selectOption("standard");
+  await page.getByLabel("Other buyers").selectOption("standard");
+  await page.getByLabel("Intended outcomes").fill("Children count, compare and compose numbers to 10 with confidence.");
+  await page.getByLabel("Evidence behind the outcomes").fill(evidence);
+  await page.getByRole("radio", { name: "Promising", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Autumn", exact: true }).check();
+  await page.getByLabel("Delivery arrangements").fill("Dates agreed with each school.");
+  await page.getByLabel("Cancellation terms").fill("Full refund up to 14 days before.");
+}
+
+async function openReview(page: Page) {
+  await page.getByRole("link", { name: "QA reviews" }).click();
+  await page.getByRole("link", { name: TITLE }).click();
+}
+
+async function review(email: string, { expectChange }: { expectChange?: string } = {}) {
+  const page = await as(email);
+  await openReview(page);
+  if (expectChange) {
+    await expect(page.getByRole("heading", { name: "What changed since revision 1" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("table").first().textContent()).resolves.toContain(expectChange);
+  }
+  await page.getByRole("button", { name: "Take this review" }).click();
+  for (const criterion of ["Evidence of impact", "Fit with priorities", "Value for money", "Provider credibility and safeguarding", "Clarity of outcomes"]) {
+    await page.getByRole("group", { name: `Score for ${criterion}` }).getByRole("radio", { name: "3" }).check();
+    await page.getByLabel(`Comment on ${criterion}`).fill("Sound and clearly explained.");
+  }
+  await expectAccessible(page);
+  await page.getByLabel("Overall comment").fill("A focused offer that our schools need.");
+  await page.getByRole("radio", { name: "Approve", exact: true }).check();
+  await page.getByRole("button", { name: "Submit your review" }).click();
+  await expect(page.getByText("You submitted your review.").isVisible()).resolves.toBe(true);
+  await page.context().close();
+}
+
+async function decide(decision: "Approve" | "Request changes", comments?: string) {
+  const page = await as("chair@arden.demo");
+  await openReview(page);
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: decision, exact: true }).check();
+  if (comments) await page.getByLabel("Comments for the provider").fill(comments);
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.getByText(decision === "Approve" ? "Decided: Approved" : "Decided: Changes requested").isVisible()).resolves.toBe(true);
+  await page.context().close();
+}
+
+describe("quality assurance of a new offer", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a provider drafts an offer and submits it for review", async () => {
+    const page = await as("teaching.school@arden.demo");
+    await page.getByRole("link", { name: "Your offers" }).click();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Create an offer" }).click();
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Enter a title");
+    await expectAccessible(page);
+    await fillOffer(page, "Piloted in six Arden schools last year.");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: TITLE }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Submitted", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("two heads review it and the chair asks for changes", async () => {
+    await review("panel.one@arden.demo");
+    await review("panel.two@arden.demo");
+    await decide("Request changes", "Please show the impact on children's attainment, not only teachers' views.");
+  });
+
+  it("the provider edits and resubmits, the reviewers see what changed, and the chair approves", async () => {
+    const page = await as("teaching.school@arden.demo");
+    await page.getByRole("link", { name: "Your offers" }).click();
+    await page.getByRole("link", { name: TITLE }).click();
+    await expect(page.getByText("Please show the impact on children's attainment").isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Edit" }).or(page.getByRole("link", { name: "Edit" })).first().click();
+    await expectAccessible(page);
+    await page.getByLabel("Evidence behind the outcomes").fill("In six Arden schools, 84% of children met the early learning goal for number, up from 71%.");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByText("Revision 2", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+
+    await review("panel.one@arden.demo", { expectChange: "84% of children" });
+    await review("panel.two@arden.demo", { expectChange: "84% of children" });
+    await decide("Approve");
+
+    const provider = await as("teaching.school@arden.demo");
+    await provider.getByRole("link", { name: "Your offers" }).click();
+    const row = provider.getByRole("row", { name: new RegExp(TITLE) });
+    await expect(row.textContent()).resolves.toContain("On sale until");
+    await provider.context().close();
+  });
+
+  it("the authority's pages for providers, commissioning and needs pass axe", async () => {
+    const admin = await as("la.admin@arden.demo");
+    await admin.goto("/authority/providers");
+    await expect(admin.getByRole("heading", { level: 1, name: "Providers" }).isVisible()).resolves.toBe(true);
+    await expectAccessible(admin);
+    await admin.context().close();
+
+    const commissioner = await as("commissioner@arden.demo");
+    await commissioner.getByRole("link", { name: "Commissioning" }).click();
+    await expectAccessible(commissioner);
+    await commissioner.getByRole("link", { name: "Number sense in Reception" }).click();
+    await expectAccessible(commissioner);
+    await commissioner.goto("/commissioning/needs/new");
+    await commissioner.getByLabel("Subject area").selectOption("numeracy");
+    await commissioner.getByRole("checkbox", { name: "Primary", exact: true }).check();
+    await commissioner.getByLabel("What is wanted, in a line").fill("Early number in Reception");
+    await commissioner.getByLabel("What is wanted", { exact: true }).fill("Support for Reception teams in the north of the county.");
+    await commissioner.getByLabel("Budget (£, optional)").fill("15000");
+    await commissioner.getByLabel("Day").fill("1");
+    await commissioner.getByLabel("Month").fill("1");
+    await commissioner.getByLabel("Year").fill("2000");
+    await commissioner.getByRole("button", { name: "Publish the need" }).click();
+    await expect(commissioner.getByRole("alert").textContent()).resolves.toContain("The closing date must be today or in the future");
+    await expectAccessible(commissioner);
+    await commissioner.getByLabel("Year").fill("2099");
+    await commissioner.getByRole("button", { name: "Publish the need" }).click();
+    await expect(commissioner.getByRole("heading", { level: 1, name: "Early number in Reception" }).isVisible()).resolves.toBe(true);
+    await expectAccessible(commissioner);
+    await commissioner.context().close();
+
+    const provider = await as("teaching.school@arden.demo", { javaScript: false });
+    await provider.goto("/provider/needs");
+    await provider.getByLabel("Calls for offers").selectOption({ label: "Early number in Reception" });
+    await provider.getByLabel("Your offers").selectOption({ label: TITLE });
+    await provider.getByRole("button", { name: "Send your answer" }).click();
+    await expect(provider.getByText(`You answered with: ${TITLE}`).isVisible()).resolves.toBe(true);
+    await expectAccessible(provider);
+    await provider.context().close();
+  });
+});
