@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
-import { PAYMENT_ROUTES } from "~/db.server";
+import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-purchase.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
@@ -133,7 +133,7 @@ export default function CollectivePurchasePage() {
             <div className="govuk-inset-text" aria-live="polite">
               <p className="govuk-heading-m">{t("collective.live.joined", { count: joined, min: purchase.minSchools })}</p>
               <p className="govuk-body">{tier ? t("collective.live.tier", { price: formatPence(tier.unitPricePence), unit: t(`pricingUnit.${purchase.pricingModel ?? "per_school"}`) }) : t("collective.live.noTier")}</p>
-              {next ? <p className="govuk-body">{t("collective.live.next", { count: next.schoolsNeeded, schools: next.schoolsNeeded === 1 ? t("collective.school") : t("collective.schools"), price: formatPence(next.unitPricePence) })}</p> : null}
+              {next ? <p className="govuk-body">{t(next.schoolsNeeded === 1 ? "collective.live.nextOne" : "collective.live.next", { count: next.schoolsNeeded, price: formatPence(next.unitPricePence) })}</p> : null}
             </div>
           ) : null}
           <dl className="govuk-summary-list">
@@ -257,7 +257,7 @@ export default function CollectivePurchasePage() {
               {answers.map((a) => (
                 <tr className="govuk-table__row" key={a.schoolId}>
                   <td className="govuk-table__cell">{a.schoolName}</td>
-                  <td className="govuk-table__cell">{t(`pledgeStatus.${a.status}`)}</td>
+                  <td className="govuk-table__cell">{t(`pledgeShort.${a.status}`)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{a.status === "joined" ? a.delegates : ""}</td>
                   <td className="govuk-table__cell">{a.poNumber ?? ""}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, ErrorSummary, TextArea, TextInput } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
-import { SHARE_METHODS } from "~/db.server";
+import { SHARE_METHODS } from "#db/schema/purchasing-vocabulary";
 import { AppError } from "~/domain/errors";
 import { loadOfferForSale } from "~/domain/purchasing/load.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
-import { PAYMENT_ROUTES } from "~/db.server";
+import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
 import { formatPence } from "~/format";
 import { invalid, optionalText, parseForm, refused } from "~/forms.server";

@@ -3,23 +3,13 @@ import { bigint, check, date, index, integer, pgTable, primaryKey, text, uniqueI
 import { at, createdAt, id } from "./columns";
 import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { users } from "./identity";
+import { COLLECTIVE_PURCHASE_STATUSES, INVOICE_STATUSES, ORDER_STATUSES, PAYMENT_ROUTES, PLEDGE_STATUSES, SHARE_METHODS } from "./purchasing-vocabulary";
 import { authorities, consortia, organisations, schools } from "./tenancy";
 
 /** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
 const pence = (name: string) => bigint(name, { mode: "number" });
 
-export const PAYMENT_ROUTES = ["invoice", "internal_recharge", "consortium_pot", "card"] as const;
-export type PaymentRoute = (typeof PAYMENT_ROUTES)[number];
-export const ORDER_STATUSES = ["placed", "confirmed", "cancelled", "delivered"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const SHARE_METHODS = ["equal", "per_pupil", "per_delegate"] as const;
-export type ShareMethod = (typeof SHARE_METHODS)[number];
-export const COLLECTIVE_PURCHASE_STATUSES = ["open", "confirmed", "cancelled"] as const;
-export type CollectivePurchaseStatus = (typeof COLLECTIVE_PURCHASE_STATUSES)[number];
-export const PLEDGE_STATUSES = ["joined", "declined", "withdrawn"] as const;
-export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
-export const INVOICE_STATUSES = ["issued", "paid", "credited"] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export * from "./purchasing-vocabulary";
 
 /**
  * A consortium buying one offer together: open until `closesAt`, then confirmed at the tier

@@ -5,6 +5,7 @@ import type { Database, Tx } from "../client";
 import { schema } from "../client";
 import { arden } from "./arden";
 import { glanTeifi } from "./glan-teifi";
+import { seedDemoLedger } from "./ledger";
 import { seedDemoOffers } from "./offers";
 import { isoDate, planAuthority, type DemoAuthority, type Plan, type SignIn } from "./plan";
 
@@ -28,6 +29,9 @@ export type DemoStep = (tx: Tx, county: DemoCounty) => Promise<void>;
 export const demoSteps: DemoStep[] = [
   async (tx, county) => {
     for (const authority of county.authorities) await seedDemoOffers(tx, authority.authorityId, county.today);
+  },
+  async (tx, county) => {
+    for (const authority of county.authorities) await seedDemoLedger(tx, authority.authorityId);
   },
 ];
 
