@@ -74,6 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     reviews: powers.decider ? reviews.filter((r) => r.status === "submitted") : [],
     quorum: hasQuorum(reviews),
     missing: Math.max(0, QUORUM - counted),
+    criteria: RUBRIC_CRITERIA,
   };
 }
 
@@ -126,7 +127,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const one = (v: unknown) => (typeof v === "string" ? v : null);
 
 export default function Review() {
-  const { revision, provider, previous, powers, mine, reviews, quorum, missing } = useLoaderData<typeof loader>();
+  const { revision, provider, previous, powers, mine, reviews, quorum, missing, criteria } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, unknown>;
@@ -204,7 +205,7 @@ export default function Review() {
           </Form>
           <Form method="post">
             <h2 className="govuk-heading-m">{t("review.rubric")}</h2>
-            {RUBRIC_CRITERIA.map((c) => (
+            {criteria.map((c) => (
               <div key={c}>
                 <Choices
                   name={scoreField(c)}
@@ -242,7 +243,7 @@ export default function Review() {
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">{t("review.reviewer")}</th>
-                  {RUBRIC_CRITERIA.map((c) => (
+                  {criteria.map((c) => (
                     <th scope="col" className="govuk-table__header" key={c}>
                       {t(`rubric.${c}`)}
                     </th>
@@ -258,12 +259,12 @@ export default function Review() {
                       {r.overallComment ? <p className="govuk-body-s app-pre-wrap">{r.overallComment}</p> : null}
                     </th>
                     {r.conflictOfInterest ? (
-                      <td className="govuk-table__cell" colSpan={RUBRIC_CRITERIA.length + 1}>
+                      <td className="govuk-table__cell" colSpan={criteria.length + 1}>
                         {t("review.conflict")}: {r.conflictNote}
                       </td>
                     ) : (
                       <>
-                        {RUBRIC_CRITERIA.map((c) => (
+                        {criteria.map((c) => (
                           <td className="govuk-table__cell" key={c}>
                             {r.scores[c]}
                             {r.comments[c] ? <p className="govuk-body-s">{r.comments[c]}</p> : null}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fieldsToFormValues, OfferFormSchema, parseTiers, submissionErrors, tierSequenceError } from "~/domain/catalogue/offer-schema";
 import { parseValues } from "~/forms.server";
-import { base } from "./revision-diff.test";
+import { completeFields } from "../factories/quality";
+
+const base = completeFields();
 
 const complete = () => ({ ...fieldsToFormValues(base), intent: "submit" });
 

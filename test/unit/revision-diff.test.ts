@@ -1,32 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { OfferFields } from "~/domain/catalogue/offer-schema";
+import { completeFields } from "../factories/quality";
 import { isMaterialEdit, MATERIAL_FIELDS, OFFER_CONTENT_FIELDS, revisionDiff } from "~/domain/quality/revision-diff";
 
-export const base: OfferFields = {
-  title: "Talk for Writing: whole-school training",
-  summary: "Training for every teacher",
-  description: "Two days",
-  subjectAreas: ["literacy", "teaching_and_learning"],
-  phases: ["primary"],
-  deliveryFormat: "in_school",
-  duration: "Two days",
-  capacityUnit: "schools",
-  minCapacity: 1,
-  maxCapacity: 20,
-  pricingModel: "per_school",
-  priceTiers: [
-    { minSchools: 1, maxSchools: 4, unitPricePence: 90000 },
-    { minSchools: 5, maxSchools: null, unitPricePence: 75000 },
-  ],
-  vatTreatment: { la_maintained: "outside_scope", academy: "standard", other: "standard" },
-  outcomes: "Better writing",
-  evidence: "EEF",
-  evidenceStrength: "moderate",
-  terms: ["autumn", "spring"],
-  deliveryTerms: "Dates agreed",
-  cancellationTerms: "Full refund",
-  cancellationNoticeDays: 14,
-};
+const base = completeFields();
 
 describe("the diff between two revisions", () => {
   it("is empty for the same content, whatever the order of lists", () => {
@@ -38,16 +15,13 @@ describe("the diff between two revisions", () => {
     const after: OfferFields = {
       ...base,
       title: "Talk for Writing",
-      priceTiers: [
-        { minSchools: 1, maxSchools: 4, unitPricePence: 95000 },
-        { minSchools: 5, maxSchools: null, unitPricePence: 75000 },
-      ],
+      priceTiers: base.priceTiers.map((t, i) => (i === 0 ? { ...t, unitPricePence: 95000 } : t)),
       vatTreatment: { ...base.vatTreatment!, academy: "exempt" },
       cancellationNoticeDays: 28,
     };
     expect(revisionDiff(base, after)).toEqual([
       { field: "title", before: "Talk for Writing: whole-school training", after: "Talk for Writing" },
-      { field: "priceTiers", before: "1-4 schools: £900.00; 5+ schools: £750.00", after: "1-4 schools: £950.00; 5+ schools: £750.00" },
+      { field: "priceTiers", before: "1-4 schools: £900.00; 5-9 schools: £750.00; 10+ schools: £600.00", after: "1-4 schools: £950.00; 5-9 schools: £750.00; 10+ schools: £600.00" },
       {
         field: "vatTreatment",
         before: "LA maintained: outside_scope; academy: standard; other: standard",
@@ -66,7 +40,7 @@ describe("the diff between two revisions", () => {
 
   it("treats a change to any content field of an approved offer as material", () => {
     expect(MATERIAL_FIELDS).toEqual(OFFER_CONTENT_FIELDS);
-    expect(isMaterialEdit(base, { ...base, summary: "Training for every teacher." })).toBe(true);
+    expect(isMaterialEdit(base, { ...base, summary: `${base.summary} Now with coaching.` })).toBe(true);
     expect(isMaterialEdit(base, { ...base, capacityUnit: "delegates" })).toBe(true);
   });
 });
