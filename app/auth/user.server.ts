@@ -2,7 +2,6 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
-import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
 import { readSessionToken, validateSessionToken, type Session } from "./session.server";
 
@@ -100,7 +99,8 @@ export function requireAuthorityId(user: CurrentUser): string {
 /** An organisation of the user's authority, or 404: ids from another authority find nothing. */
 export async function requireOrganisation(db: Queryable, user: CurrentUser, organisationId: string) {
   const authorityId = requireAuthorityId(user);
-  const [organisation] = isUuid(organisationId)
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organisationId);
+  const [organisation] = isUuid
     ? await db
         .select()
         .from(schema.organisations)

@@ -1,6 +1,7 @@
 import type { PriceTier, PricingModel } from "~/db.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
+import { Table } from "./table";
 
 /** "1 to 4 schools", "10 or more schools", "1 school". */
 export function tierRangeText({ minSchools, maxSchools }: Pick<PriceTier, "minSchools" | "maxSchools">): string {
@@ -18,29 +19,11 @@ const byMinSchools = (tiers: readonly PriceTier[]) => [...tiers].sort((a, b) => 
 /** The tier price table of an offer. */
 export function PriceTierTable({ tiers, pricingModel, caption }: { tiers: readonly PriceTier[]; pricingModel: PricingModel | null; caption: string }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            {t("offer.tiers.schools")}
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            {t("offer.tiers.price")}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {byMinSchools(tiers).map((tier) => (
-          <tr className="govuk-table__row" key={tier.minSchools}>
-            <th scope="row" className="govuk-table__header">
-              {tierRangeText(tier)}
-            </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{unitPriceText(tier.unitPricePence, pricingModel)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      columns={[{ label: t("offer.tiers.schools") }, { label: t("offer.tiers.price"), numeric: true }]}
+      rows={byMinSchools(tiers).map((tier) => ({ key: tier.minSchools, cells: [tierRangeText(tier), unitPriceText(tier.unitPricePence, pricingModel)] }))}
+    />
   );
 }
 

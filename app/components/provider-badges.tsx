@@ -1,7 +1,7 @@
-import type { ProviderKind } from "~/db.server";
+import type { ProviderKind } from "#db/schema/tenancy";
 import { t } from "~/i18n";
 
-/** What kind of provider this is, and whether the authority has verified it. */
+/** A provider's kind, and whether the authority has verified it, as GOV.UK tags. */
 export function ProviderBadges({ kind, verified }: { kind: ProviderKind; verified: boolean }) {
   return (
     <>

@@ -10,7 +10,7 @@ export function ShortlistButton({ offerId, title, shortlisted }: { offerId: stri
         type="submit"
         name="intent"
         value={shortlisted ? "shortlist-remove" : "shortlist-add"}
-        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+        className="govuk-button govuk-button--secondary app-shortlist-button"
         data-module="govuk-button"
         aria-label={shortlisted ? t("catalogue.shortlist.removeNamed", { title }) : t("catalogue.shortlist.addNamed", { title })}
       >

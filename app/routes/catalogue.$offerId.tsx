@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
 import { ShortlistButton } from "~/components/shortlist-button";
+import { Table } from "~/components/table";
 import { BUYER_TYPES } from "~/db.server";
 import { findOfferOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
 import { formatDate } from "~/format";
@@ -45,7 +46,7 @@ function Paragraphs({ text }: { text: string }) {
   return (
     <>
       {paragraphs.map((p, i) => (
-        <p className="govuk-body app-prewrap" key={i}>
+        <p className="govuk-body app-pre-wrap" key={i}>
           {p.trim()}
         </p>
       ))}
@@ -59,11 +60,11 @@ export default function OfferPage() {
   const r = offer.revision;
   const capacity =
     r.minCapacity !== null && r.maxCapacity !== null
-      ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+      ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
       : r.minCapacity !== null
-        ? t("offer.capacity.min", { min: r.minCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+        ? t("offer.capacity.min", { min: r.minCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
         : r.maxCapacity !== null
-          ? t("offer.capacity.max", { max: r.maxCapacity, unit: t(`capacityUnit.${r.capacityUnit}`) })
+          ? t("offer.capacity.max", { max: r.maxCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
           : t("offer.notStated");
   const list = <T extends string>(values: T[], label: (v: T) => string) => (values.length ? values.map(label).join(", ") : t("offer.notStated"));
 
@@ -90,7 +91,7 @@ export default function OfferPage() {
           {r.conditions ? (
             <div className="govuk-inset-text">
               <h2 className="govuk-heading-s">{t("offer.conditions")}</h2>
-              <p className="govuk-body app-prewrap">{r.conditions}</p>
+              <p className="govuk-body app-pre-wrap">{r.conditions}</p>
             </div>
           ) : null}
 
@@ -143,29 +144,11 @@ export default function OfferPage() {
 
           <h2 className="govuk-heading-m">{t("offer.vat")}</h2>
           {vat.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{t("offer.vat.caption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    {t("offer.vat.buyer")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("offer.vat.treatment")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {vat.map(({ buyer, treatment }) => (
-                  <tr className="govuk-table__row" key={buyer}>
-                    <th scope="row" className="govuk-table__header">
-                      {t(`buyerType.${buyer}`)}
-                    </th>
-                    <td className="govuk-table__cell">{t(`vatTreatment.${treatment}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t("offer.vat.caption")}
+              columns={[{ label: t("offer.vat.buyer") }, { label: t("offer.vat.treatment") }]}
+              rows={vat.map(({ buyer, treatment }) => ({ key: buyer, cells: [t(`buyerType.${buyer}`), t(`vat.${treatment}`)] }))}
+            />
           ) : (
             <p className="govuk-body">{t("offer.vat.notStated")}</p>
           )}

@@ -33,7 +33,7 @@ export default function Compare() {
     { label: t("compare.phases"), render: (o) => joined(o.phases, (v) => t(`offerPhase.${v}`)) },
     { label: t("compare.subjects"), render: (o) => joined(o.subjectAreas, (v) => t(`subjectArea.${v}`)) },
     { label: t("compare.terms"), render: (o) => joined(o.terms, (v) => t(`term.${v}`)) },
-    { label: t("compare.outcomes"), render: (o) => <span className="app-prewrap">{o.outcomes || t("offer.notStated")}</span> },
+    { label: t("compare.outcomes"), render: (o) => <span className="app-pre-wrap">{o.outcomes || t("offer.notStated")}</span> },
     { label: t("compare.evidence"), render: (o) => (o.evidenceStrength ? t(`evidenceStrength.${o.evidenceStrength}`) : t("offer.notStated")) },
     { label: t("compare.qaDate"), render: (o) => (o.approvedAt ? formatDate(o.approvedAt) : t("offer.notStated")) },
   ];
@@ -54,7 +54,7 @@ export default function Compare() {
       ) : (
         <>
           <p className="govuk-body">{t("compare.lead", { limit: SHORTLIST_LIMIT })}</p>
-          <div className="app-compare">
+          <div className="app-scroll-x app-compare-table">
             <table className="govuk-table app-table--compact">
               <caption className="govuk-table__caption govuk-table__caption--m">{t("compare.caption")}</caption>
               <thead className="govuk-table__head">

@@ -1,15 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { schema, type ProviderKind } from "~/db.server";
-import { createOrganisation } from "./tenancy";
+import { schema } from "~/db.server";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-export async function createProvider(db: Database, authorityId: string, { kind = "teaching_school", verified = true, name }: { kind?: ProviderKind; verified?: boolean; name?: string } = {}) {
-  const organisation = await createOrganisation(db, authorityId, "provider", name);
-  await db.insert(schema.providers).values({ organisationId: organisation.id, authorityId, providerKind: kind, verifiedAt: verified ? new Date() : null });
-  return organisation;
-}
 
 type RevisionFields = Partial<Omit<typeof schema.offerRevisions.$inferInsert, "id" | "offerId" | "authorityId" | "number" | "searchVector">>;
 

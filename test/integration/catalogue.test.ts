@@ -4,7 +4,8 @@ import type { DatabaseHandle } from "#db/client";
 import { schema, type Role } from "~/db.server";
 import { loader as catalogueLoader } from "~/routes/catalogue._index";
 import { loader as offerLoader } from "~/routes/catalogue.$offerId";
-import { createOffer, createProvider, type CreateOfferOptions } from "../factories/catalogue";
+import { createOffer, type CreateOfferOptions } from "../factories/catalogue";
+import { createProvider } from "../factories/quality";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
@@ -31,7 +32,7 @@ async function county({ role = "headteacher" as Role } = {}) {
   const { organisation: school } = await createSchool(db, authority.id);
   const head = await createMember(db, school, role);
   const cookie = await sessionCookieFor(db, head.id, school.id);
-  const provider = await createProvider(db, authority.id, { name: "Kingsbury Teaching School Alliance" });
+  const provider = await createProvider(db, authority.id);
   const offer = (options: Partial<CreateOfferOptions> = {}) => createOffer(db, { authorityId: authority.id, providerId: provider.id, ...options });
   return { authority, school, head, cookie, provider, offer };
 }
@@ -74,7 +75,7 @@ describe("searching the catalogue", () => {
 
   it("filters by subject area, phase, delivery format, provider kind, maximum price and term", async () => {
     const { authority, cookie, offer } = await county();
-    const university = await createProvider(handle.db, authority.id, { kind: "university", name: "Arden University" });
+    const university = await createProvider(handle.db, authority.id, { kind: "university" });
     await offer({ revision: { title: "A", subjectAreas: ["literacy"], phases: ["primary"], deliveryFormat: "in_school", terms: ["autumn"], fromPricePence: 90_000 } });
     await offer({ revision: { title: "B", subjectAreas: ["numeracy", "send"], phases: ["secondary"], deliveryFormat: "online", terms: ["spring", "summer"], fromPricePence: 50_000 } });
     await createOffer(handle.db, { authorityId: authority.id, providerId: university.id, revision: { title: "C", subjectAreas: ["governance"], phases: ["special", "primary"], deliveryFormat: "coaching", terms: ["summer"], fromPricePence: 120_000 } });
@@ -224,7 +225,7 @@ describe("searching the catalogue", () => {
 
 describe("the offer page", () => {
   it("shows the live revision, its quality mark and who may buy", async () => {
-    const { authority, cookie, offer } = await county();
+    const { authority, cookie, offer, provider } = await county();
     const approvedAt = new Date("2026-01-05T10:00:00Z");
     const { offer: created } = await offer({ approvedAt, approvalExpiresAt: new Date(Date.now() + 100 * DAY), commissionedAt: new Date(), revision: { title: "Phonics for all" } });
     const result = await respond(() => offerLoader({ request: request(`/catalogue/${created.id}`, { cookie }), params: { offerId: created.id }, context: appContext(handle.db) }));
@@ -234,7 +235,7 @@ describe("the offer page", () => {
     expect(data.offer.approvedAt).toEqual(approvedAt);
     expect(data.offer.commissionedAt).not.toBeNull();
     expect(data.offer.revision.priceTiers[0]).toEqual({ minSchools: 1, maxSchools: 4, unitPricePence: 90_000 });
-    expect(data.offer.provider).toMatchObject({ name: "Kingsbury Teaching School Alliance", kind: "teaching_school", verified: true });
+    expect(data.offer.provider).toMatchObject({ name: provider.name, kind: "teaching_school", verified: true });
     expect(data).toMatchObject({ canBuy: true, canOpenCollective: false });
 
     const office = await createOrganisation(handle.db, authority.id, "authority_office");

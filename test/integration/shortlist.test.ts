@@ -6,7 +6,8 @@ import { action as catalogueAction, loader as catalogueLoader } from "~/routes/c
 import { action as offerAction } from "~/routes/catalogue.$offerId";
 import { action as compareAction, loader as compareLoader } from "~/routes/catalogue.compare";
 import { loader as rootLoader } from "~/root";
-import { createOffer, createProvider } from "../factories/catalogue";
+import { createOffer } from "../factories/catalogue";
+import { createProvider } from "../factories/quality";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
