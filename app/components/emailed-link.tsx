@@ -1,10 +1,10 @@
-import { Link } from "@remix-run/react";
-import type { FieldErrors } from "~/components/forms";
-import { TextInput } from "~/components/forms";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import type { loadLinkPage, submitLinkPage } from "~/domain/identity/link-page.server";
 import { t } from "~/i18n";
 
 /** A new password typed twice, with the account's email for password managers. */
-export function NewPasswordFields({ email, errors }: { email: string; errors?: FieldErrors | null }) {
+function NewPasswordFields({ email, errors }: { email: string; errors?: FieldErrors | null }) {
   return (
     <>
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
@@ -15,7 +15,7 @@ export function NewPasswordFields({ email, errors }: { email: string; errors?: F
 }
 
 /** The page for an emailed link that is unknown, already used or expired. */
-export function UnusableLink({ state, kind }: { state: "unknown" | "used" | "expired"; kind: "invitation" | "reset" }) {
+function UnusableLink({ state, kind }: { state: "unknown" | "used" | "expired"; kind: "invitation" | "reset" }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -33,6 +33,30 @@ export function UnusableLink({ state, kind }: { state: "unknown" | "used" | "exp
             </Link>
           )}
         </p>
+      </div>
+    </div>
+  );
+}
+
+/** The page behind an emailed link: choose a password, or learn why the link no longer works. */
+export function SetPasswordPage({ kind, title, lead, button }: { kind: "invitation" | "reset"; title: string; lead: (email: string) => string; button: string }) {
+  const { state, email } = useLoaderData<typeof loadLinkPage>();
+  const result = useActionData<typeof submitLinkPage>();
+  const unusable = result && "unusable" in result ? result.unusable : state !== "valid" ? state : null;
+  if (unusable || !email) return <UnusableLink state={unusable ?? "unknown"} kind={kind} />;
+  const errors = result && "errors" in result ? result.errors : null;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">{lead(email)}</p>
+        <Form method="post" noValidate>
+          <NewPasswordFields email={email} errors={errors} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {button}
+          </button>
+        </Form>
       </div>
     </div>
   );

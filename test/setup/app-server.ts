@@ -14,7 +14,7 @@ declare module "vitest" {
   }
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
