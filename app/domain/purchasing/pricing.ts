@@ -64,8 +64,7 @@ export function quoteCollective({
   const quantities = participants.map((p) => unitsFor(model, p));
   const totalPence = tier.unitPricePence * quantities.reduce((a, b) => a + b, 0);
   const potPence = potContribution({ totalPence, rule, schools: participants.length, potAvailablePence });
-  // Equal shares of a per-delegate or per-pupil price would make a large school pay for a small one's pupils:
-  // "equal" shares equally among schools, the other methods by their own weight.
+  // The share method is the lead's choice, separate from the pricing model: a per-pupil price may still be shared equally.
   const own = shareCost({ totalPence: totalPence - potPence, method, participants });
   const pot = shareCost({ totalPence: potPence, method, participants });
   const charges = participants.map((p, i) => {
