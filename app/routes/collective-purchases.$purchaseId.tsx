@@ -6,7 +6,6 @@ import { can } from "~/auth/permissions";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
-import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-purchase.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
@@ -14,9 +13,9 @@ import { paymentRoutesFor } from "~/domain/purchasing/pricing";
 import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase } from "~/domain/purchasing/queries.server";
 import { nextTierHint, tierFor } from "~/domain/purchasing/rules";
 import { formatDate, formatPence } from "~/format";
-import { invalid, optionalText, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm, refused } from "~/forms.server";
 import { t } from "~/i18n";
-import { accountIdOf, notFoundResponse, organisationsWhere, requireActing } from "./purchasing.server";
+import { accountIdOf, buyerFields, notFoundResponse, organisationsWhere, requireActing } from "./purchasing.server";
 import { schema } from "~/db.server";
 import { eq, inArray } from "drizzle-orm";
 import { isUuid } from "~/domain/ids";
@@ -26,9 +25,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("join"),
     schoolId: school,
-    delegates: z.coerce.number({ invalid_type_error: t("purchase.delegates.invalid") }).int(t("purchase.delegates.invalid")).min(1, t("purchase.delegates.invalid")).max(500, t("purchase.delegates.tooMany")),
-    poNumber: optionalText(40).pipe(z.string().regex(/^[\w\-/. ]*$/, t("purchase.poNumber.invalid")).optional()),
-    paymentRoute: z.enum(PAYMENT_ROUTES, { errorMap: () => ({ message: t("purchase.paymentRoute.required") }) }),
+    ...buyerFields,
   }),
   z.object({ intent: z.literal("decline"), schoolId: school }),
   z.object({ intent: z.literal("withdraw"), schoolId: school }),

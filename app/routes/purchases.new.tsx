@@ -4,19 +4,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
-import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
 import { formatPence } from "~/format";
-import { invalid, optionalText, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm, refused } from "~/forms.server";
 import { t } from "~/i18n";
-import { formKey, loaderRefusal, organisationsWhere, requireActing } from "./purchasing.server";
+import { buyerFields, formKey, loaderRefusal, organisationsWhere, requireActing } from "./purchasing.server";
 
 const Answers = z.object({
   offerId: z.string().max(100),
   schoolId: z.string().max(100),
-  delegates: z.coerce.number({ invalid_type_error: t("purchase.delegates.invalid") }).int(t("purchase.delegates.invalid")).min(1, t("purchase.delegates.invalid")).max(500, t("purchase.delegates.tooMany")),
-  poNumber: optionalText(40).pipe(z.string().regex(/^[\w\-/. ]*$/, t("purchase.poNumber.invalid")).optional()),
-  paymentRoute: z.enum(PAYMENT_ROUTES, { errorMap: () => ({ message: t("purchase.paymentRoute.required") }) }),
+  ...buyerFields,
 });
 const PurchaseSchema = z.discriminatedUnion("intent", [
   Answers.extend({ intent: z.literal("check") }),

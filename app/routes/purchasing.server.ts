@@ -6,6 +6,10 @@ import { requireAuthorityId, requireUser, type CurrentUser } from "~/auth/user.s
 import { schema } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import type { Actor } from "~/domain/purchasing/actor";
+import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
+import { z } from "zod";
+import { optionalText } from "~/forms.server";
+import { t } from "~/i18n";
 
 export async function requireActing(request: Request, context: AppLoadContext) {
   const user = await requireUser(request, context);
@@ -55,3 +59,10 @@ export const accountIdOf = async (context: AppLoadContext, authorityId: string, 
 
 /** A fresh key for a form, so that submitting it twice does the thing once. */
 export const formKey = () => crypto.randomUUID();
+
+/** The fields a school fills in to buy or to join: how many delegates, its purchase-order number, how it pays. */
+export const buyerFields = {
+  delegates: z.coerce.number({ invalid_type_error: t("purchase.delegates.invalid") }).int(t("purchase.delegates.invalid")).min(1, t("purchase.delegates.invalid")).max(500, t("purchase.delegates.tooMany")),
+  poNumber: optionalText(40).pipe(z.string().regex(/^[\w\-/. ]*$/, t("purchase.poNumber.invalid")).optional()),
+  paymentRoute: z.enum(PAYMENT_ROUTES, { errorMap: () => ({ message: t("purchase.paymentRoute.required") }) }),
+};

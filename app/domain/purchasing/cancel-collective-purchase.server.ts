@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
@@ -6,7 +6,7 @@ import { isUuid } from "~/domain/ids";
 import { ensureCan, type Actor } from "./actor";
 import { cancelOrdersMoney } from "./cancel.server";
 import { liveOrders } from "./charge.server";
-import { queueEmails, schoolBuyers } from "./notify.server";
+import { tellOutcome } from "./notify.server";
 import { cancellationRefusal } from "./pricing";
 
 export type CancelCollectivePurchaseOptions = { actor: Actor; authorityId: string; collectivePurchaseId: string; reason: string; appUrl: string; now?: Date };
@@ -43,26 +43,18 @@ export async function cancelCollectivePurchase(db: Database, { actor, authorityI
       .select({ schoolId: pledges.schoolId, name: organisations.name })
       .from(pledges)
       .innerJoin(organisations, eq(organisations.id, pledges.schoolId))
-      .where(and(eq(pledges.collectivePurchaseId, purchase.id), inArray(pledges.status, ["joined"])));
+      .where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.status, "joined")));
     const [consortium] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, purchase.consortiumId));
-    const names = new Map(joined.map((j) => [j.schoolId, j.name]));
-    const buyers = await schoolBuyers(tx, joined.map((j) => j.schoolId));
-    await queueEmails(
-      tx,
+    await tellOutcome(tx, {
       authorityId,
-      "collective-purchase-outcome",
-      buyers.map((b) => ({
-        to: b.email,
-        props: {
-          outcome: "cancelled" as const,
-          consortiumName: consortium.name,
-          offerTitle: revision.title,
-          schoolName: names.get(b.schoolId)!,
-          detail: orders.length > 0 ? `${reason}. Any invoice has been credited and the consortium pot refunded.` : `${reason}. Nothing has been charged.`,
-          url: new URL(`/collective-purchases/${purchase.id}`, appUrl).toString(),
-        },
-      })),
-    );
+      collectivePurchaseId: purchase.id,
+      outcome: "cancelled",
+      consortiumName: consortium.name,
+      offerTitle: revision.title,
+      schools: joined,
+      detailFor: () => (orders.length > 0 ? `${reason}. Any invoice has been credited and the consortium pot refunded.` : `${reason}. Nothing has been charged.`),
+      appUrl,
+    });
     return after;
   });
 }

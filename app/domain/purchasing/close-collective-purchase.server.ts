@@ -8,7 +8,7 @@ import { formatPence } from "~/format";
 import { ensureCan, type Actor } from "./actor";
 import { createAndChargeOrders, type NewOrder } from "./charge.server";
 import { lockPot, potAccount } from "./accounts.server";
-import { queueEmails, schoolBuyers } from "./notify.server";
+import { tellOutcome } from "./notify.server";
 import { quoteCollective } from "./pricing";
 import { buyerType } from "./rules";
 
@@ -83,18 +83,9 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
     .innerJoin(organisations, eq(organisations.id, pledges.schoolId))
     .where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.status, "joined")))
     .orderBy(asc(pledges.createdAt), asc(pledges.schoolId));
-  const url = new URL(`/collective-purchases/${purchase.id}`, appUrl).toString();
   const model = offer.pricingModel ?? "per_school";
-  const tell = async (outcome: "confirmed" | "cancelled", detailFor: (schoolId: string) => string) => {
-    const names = new Map(joined.map((j) => [j.schoolId, j.name]));
-    const buyers = await schoolBuyers(tx, joined.map((j) => j.schoolId));
-    await queueEmails(
-      tx,
-      authorityId,
-      "collective-purchase-outcome",
-      buyers.map((b) => ({ to: b.email, props: { outcome, consortiumName: consortium.name, offerTitle: offer.title, schoolName: names.get(b.schoolId)!, detail: detailFor(b.schoolId), url } })),
-    );
-  };
+  const tell = (outcome: "confirmed" | "cancelled", detailFor: (schoolId: string) => string) =>
+    tellOutcome(tx, { authorityId, collectivePurchaseId: purchase.id, outcome, consortiumName: consortium.name, offerTitle: offer.title, schools: joined, detailFor, appUrl });
 
   const pot = await potAccount(tx, authorityId, purchase.consortiumId);
   const quote =

@@ -23,3 +23,28 @@ export async function queueEmails<N extends EmailName>(tx: Queryable, authorityI
     unique.map((e) => ({ kind: "email" as const, topic: template, recipient: e.to.toLowerCase(), payload: e.props as Record<string, unknown>, authorityId })),
   );
 }
+
+/** Tell the buyers of each joined school how a collective purchase ended, with a line about their school. */
+export async function tellOutcome(
+  tx: Queryable,
+  {
+    authorityId,
+    collectivePurchaseId,
+    outcome,
+    consortiumName,
+    offerTitle,
+    schools,
+    detailFor,
+    appUrl,
+  }: { authorityId: string; collectivePurchaseId: string; outcome: "confirmed" | "cancelled"; consortiumName: string; offerTitle: string; schools: { schoolId: string; name: string }[]; detailFor: (schoolId: string) => string; appUrl: string },
+) {
+  const names = new Map(schools.map((s) => [s.schoolId, s.name]));
+  const url = new URL(`/collective-purchases/${collectivePurchaseId}`, appUrl).toString();
+  const buyers = await schoolBuyers(tx, schools.map((s) => s.schoolId));
+  await queueEmails(
+    tx,
+    authorityId,
+    "collective-purchase-outcome",
+    buyers.map((b) => ({ to: b.email, props: { outcome, consortiumName, offerTitle, schoolName: names.get(b.schoolId)!, detail: detailFor(b.schoolId), url } })),
+  );
+}

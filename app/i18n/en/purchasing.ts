@@ -1,4 +1,6 @@
 export const purchasing = {
+  // The ledger names accounts by kind; sales awaiting payment is purchasing's holding account.
+  "ledger.accountKind.sales_pending": "sales awaiting payment",
   "nav.collectivePurchases": "Collective purchases",
   "nav.schoolOrders": "Orders",
   "nav.providerOrders": "Orders",
