@@ -306,6 +306,60 @@ describe("purchasing", () => {
       await expectSoundLedger(world.authority.id);
     });
 
+    it("confirms once when the lead and the periodic task close it at the same moment", async () => {
+      const world = await createPurchasingWorld(db(), { schools: 5 });
+      const purchase = await openFor(world);
+      await joinAll(world, purchase.id);
+      const lead = await actorFor(db(), world.lead, world.authority.id);
+      const results = await Promise.all([
+        closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
+        closeCollectivePurchase(db(), { actor: null, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: LATER }),
+      ]);
+      expect(results.filter((r) => r.changed)).toHaveLength(1);
+      expect(results.every((r) => r.status === "confirmed")).toBe(true);
+      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(5);
+      await expectSoundLedger(world.authority.id);
+    });
+
+    it("never lets two purchases closing together take the pot below zero", async () => {
+      const world = await createPurchasingWorld(db(), { schools: 3, potPence: 100_000 });
+      const first = await openFor(world, { potPercentBps: 10_000, potCapPence: 80_000 });
+      const second = await openFor(world, { potPercentBps: 10_000, potCapPence: 80_000 });
+      await joinAll(world, first.id);
+      await joinAll(world, second.id);
+      const lead = await actorFor(db(), world.lead, world.authority.id);
+      await Promise.all(
+        [first, second].map((p) => closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: p.id, appUrl: APP_URL, now: NOW })),
+      );
+      const closed = await db().select().from(schema.collectivePurchases).where(inArray(schema.collectivePurchases.id, [first.id, second.id]));
+      // The second to take the pot's lock gets what the first left: 80,000 then 20,000.
+      expect(closed.map((c) => c.potContributionPence).sort((a, b) => b! - a!)).toEqual([80_000, 20_000]);
+      expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(0);
+      await expectSoundLedger(world.authority.id);
+    });
+
+    it("lets purchases, payments and a close run at the same moment without waiting on each other in a circle", async () => {
+      const world = await createPurchasingWorld(db(), { schools: 8 });
+      const purchase = await openFor(world, { minSchools: 2 });
+      await joinAll(world, purchase.id, world.members.slice(0, 4));
+      const finance = await actorFor(db(), world.finance, world.authority.id);
+      const paidEarlier: { id: string }[] = [];
+      for (const m of world.members.slice(4)) {
+        const { order } = await placeOrder(db(), { actor: await actorFor(db(), m.head, world.authority.id), authorityId: world.authority.id, schoolId: m.school.id, offerId: world.offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice", idempotencyKey: `race-first:${m.school.id}`, now: NOW });
+        paidEarlier.push(order);
+      }
+      const invoices = await db().select().from(schema.invoices).where(inArray(schema.invoices.orderId, paidEarlier.map((o) => o.id)));
+      const lead = await actorFor(db(), world.lead, world.authority.id);
+      const work = [
+        closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
+        ...invoices.map((invoice) => recordPayment(db(), { actor: finance, authorityId: world.authority.id, invoiceId: invoice.id, amountPence: invoice.grossPence, bankReference: "BACS", receivedOn: "2026-01-06", idempotencyKey: `race-pay:${invoice.id}`, now: NOW })),
+        ...world.members.map(async (m) => placeOrder(db(), { actor: await actorFor(db(), m.head, world.authority.id), authorityId: world.authority.id, schoolId: m.school.id, offerId: world.offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice", idempotencyKey: `race-second:${m.school.id}`, now: NOW })),
+      ];
+      const results = await Promise.allSettled(work);
+      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      await expectSoundLedger(world.authority.id);
+    });
+
     it("never lets schools joining at the same moment exceed the maximum", async () => {
       const world = await createPurchasingWorld(db(), { schools: 8 });
       const purchase = await openFor(world, { minSchools: 2, maxSchools: 3 });

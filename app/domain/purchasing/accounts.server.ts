@@ -1,5 +1,5 @@
 // The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { t } from "~/i18n";
 import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
 import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
@@ -86,15 +86,27 @@ export async function ensureSchoolReceivables(tx: Queryable, authorityId: string
 export const potAccount = (tx: Queryable, authorityId: string, consortiumId: string) =>
   ensureAccount(tx, { authorityId, kind: "consortium_pot", ownerId: consortiumId }).then((a) => a.id);
 
-/** The pot's available balance, with its row locked until the transaction ends. */
-export async function lockPot(tx: Queryable, accountId: string) {
-  const [row] = await tx
-    .select({ balancePence: schema.ledgerAccounts.balancePence })
+/**
+ * Lock, in one statement and in id order, every account a transaction is about to post to.
+ * `postEntry` locks each entry's accounts in id order, but a purchase posts several entries
+ * (the pot, the charges, the split) over overlapping accounts: taking them all first, in the
+ * same global order, keeps two purchases from ever waiting on each other in a circle.
+ * Returns the balances as locked.
+ */
+export async function lockAccounts(tx: Queryable, accountIds: string[]) {
+  const ids = [...new Set(accountIds)].sort();
+  if (ids.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ id: schema.ledgerAccounts.id, balancePence: schema.ledgerAccounts.balancePence })
     .from(schema.ledgerAccounts)
-    .where(eq(schema.ledgerAccounts.id, accountId))
-    .for("update");
-  return Math.max(0, -(row?.balancePence ?? 0));
+    .where(inArray(schema.ledgerAccounts.id, ids))
+    .orderBy(asc(schema.ledgerAccounts.id))
+    .for("no key update");
+  return new Map(rows.map((r) => [r.id, r.balancePence]));
 }
+
+/** What a (credit-normal) pot can still pay out, from its stored balance. */
+export const potAvailable = (balancePence: number | undefined) => Math.max(0, -(balancePence ?? 0));
 
 /** The authority's split for this kind of provider, else its default row, else the platform's. */
 export async function splitRuleFor(tx: Queryable, authorityId: string, providerKind: ProviderKind): Promise<SplitRule> {

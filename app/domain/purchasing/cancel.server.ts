@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
 import { documentNumber } from "./pricing";
+import { lockAccounts } from "./accounts.server";
 import { reserveNumbers } from "./charge.server";
 
 const { journalEntries, invoices, creditNotes, recharges, orders } = schema;
@@ -31,6 +32,13 @@ export async function cancelOrdersMoney(
         sql`not exists (select 1 from ${reversal} r where r.reverses_entry_id = ${journalEntries.id})`,
       ),
     );
+  if (entries.length > 0) {
+    const touched = await tx
+      .selectDistinct({ accountId: schema.ledgerPostings.accountId })
+      .from(schema.ledgerPostings)
+      .where(inArray(schema.ledgerPostings.entryId, entries.map((e) => e.id)));
+    await lockAccounts(tx, touched.map((a) => a.accountId));
+  }
   entries.sort((a, b) => (RANK[a.key.split(":").pop()!] ?? 9) - (RANK[b.key.split(":").pop()!] ?? 9) || a.key.localeCompare(b.key));
   for (const entry of entries) {
     await reverseEntry(tx, { entryId: entry.id, authorityId, idempotencyKey: `${entry.key}:reversal`, description: `Cancelled: ${reason}`, actorUserId });

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { schema, type BuyerType, type PaymentRoute, type PricingModel, type ProviderKind, type Queryable, type VatTreatment } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
-import { ensureSchoolReceivables, officeAccounts, potAccount, splitRuleFor, type OfficeAccounts } from "./accounts.server";
+import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, splitRuleFor, type OfficeAccounts } from "./accounts.server";
 import { documentNumber, documentPrefix, dueOn } from "./pricing";
 import { incomeSplit, vatFor } from "./rules";
 
@@ -116,11 +116,14 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   const byOrder = new Map(inserted.map((o) => [o.id, byKey.get(o.idempotencyKey)!]));
   const accounts = await officeAccounts(tx, authorityId);
   const receivables = await ensureSchoolReceivables(tx, authorityId, [...new Set(inserted.filter((o) => o.payablePence > 0).map((o) => o.schoolId))]);
+  const potTotal = inserted.reduce((sum, o) => sum + o.potContributionPence, 0);
+  const pot = potTotal > 0 ? await potAccount(tx, authorityId, options.payingConsortiumId!) : null;
+  const sharePots = await Promise.all([...new Set(inserted.map((o) => o.consortiumId).filter((c): c is string => c !== null))].map((c) => potAccount(tx, authorityId, c)));
+  const provider = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: offer.providerId });
+  await lockAccounts(tx, [...Object.values(accounts), ...receivables.values(), ...(pot ? [pot] : []), ...sharePots, provider.id]);
 
   // What the pot pays.
-  const potTotal = inserted.reduce((sum, o) => sum + o.potContributionPence, 0);
-  if (potTotal > 0) {
-    const pot = await potAccount(tx, authorityId, options.payingConsortiumId!);
+  if (pot) {
     await postEntry(tx, {
       authorityId,
       idempotencyKey: keyOf(cause, "pot"),

@@ -7,7 +7,8 @@ import { parseEnv } from "~/env.server";
 import { formatPence } from "~/format";
 import { ensureCan, type Actor } from "./actor";
 import { createAndChargeOrders, type NewOrder } from "./charge.server";
-import { lockPot, potAccount } from "./accounts.server";
+import { ensureAccount } from "~/domain/ledger/accounts.server";
+import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, potAvailable } from "./accounts.server";
 import { tellOutcome } from "./notify.server";
 import { quoteCollective } from "./pricing";
 import { buyerType } from "./rules";
@@ -87,7 +88,12 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
   const tell = (outcome: "confirmed" | "cancelled", detailFor: (schoolId: string) => string) =>
     tellOutcome(tx, { authorityId, collectivePurchaseId: purchase.id, outcome, consortiumName: consortium.name, offerTitle: offer.title, schools: joined, detailFor, appUrl });
 
+  // Every account the close may post to, locked together in one order before the pot's balance is read.
   const pot = await potAccount(tx, authorityId, purchase.consortiumId);
+  const office = await officeAccounts(tx, authorityId);
+  const receivables = await ensureSchoolReceivables(tx, authorityId, joined.map((j) => j.schoolId));
+  const provider = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: offer.providerId });
+  const balances = await lockAccounts(tx, [pot, provider.id, ...Object.values(office), ...receivables.values()]);
   const quote =
     offer.onSale && joined.length >= purchase.minSchools
       ? quoteCollective({
@@ -100,7 +106,7 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
             capPence: purchase.potCapPence ?? undefined,
           },
           method: purchase.shareMethod,
-          potAvailablePence: await lockPot(tx, pot),
+          potAvailablePence: potAvailable(balances.get(pot)),
         })
       : null;
 

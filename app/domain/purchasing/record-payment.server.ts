@@ -7,7 +7,7 @@ import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry } from "~/domain/ledger/post-entry.server";
 import { formatPence } from "~/format";
 import { ensureCan, type Actor } from "./actor";
-import { officeAccounts } from "./accounts.server";
+import { lockAccounts, officeAccounts, potAccount } from "./accounts.server";
 import { splitPaidOrders } from "./charge.server";
 
 export type RecordPaymentOptions = {
@@ -46,8 +46,12 @@ export async function recordPayment(db: Database, options: RecordPaymentOptions)
       .insert(payments)
       .values({ authorityId, invoiceId: invoice.id, amountPence, bankReference, receivedOn, recordedBy: actor.id, idempotencyKey, createdAt: now })
       .returning();
+    const [order] = await tx.select().from(orders).where(eq(orders.id, invoice.orderId));
     const accounts = await officeAccounts(tx, authorityId);
     const receivable = await ensureAccount(tx, { authorityId, kind: "school_receivable", ownerId: invoice.schoolId });
+    const payable = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: order.providerId });
+    const pot = order.consortiumId ? [await potAccount(tx, authorityId, order.consortiumId)] : [];
+    await lockAccounts(tx, [...Object.values(accounts), receivable.id, payable.id, ...pot]);
     await postEntry(tx, {
       authorityId,
       idempotencyKey: `payment:${payment.id}`,
@@ -60,7 +64,6 @@ export async function recordPayment(db: Database, options: RecordPaymentOptions)
       ],
     });
     await tx.update(invoices).set({ status: "paid", paidAt: now }).where(eq(invoices.id, invoice.id));
-    const [order] = await tx.select().from(orders).where(eq(orders.id, invoice.orderId));
     const [provider] = await tx
       .select({ kind: providers.providerKind, title: offerRevisions.title })
       .from(providers)
