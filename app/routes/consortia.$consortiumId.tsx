@@ -1,13 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/forms";
+import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
+import { invalid, parseForm, refused } from "~/forms.server";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema } from "~/db.server";
 import { isUuid } from "~/domain/ids";
-import { collectivePurchasesOf } from "~/domain/purchasing/queries.server";
+import { collectivePurchasesOf, potRequestsOf } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { accountIdOf, notFoundResponse, requireActing } from "./purchasing.server";
+
+const DecisionSchema = z.object({ intent: z.enum(["approve", "refuse"]), orderId: z.string().max(100) });
 
 export const meta: MetaFunction = () => [{ title: `${t("consortium.title")} – ${t("service.name")}` }];
 
@@ -45,18 +52,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const potAccountId = (await accountIdOf(context, authorityId, "consortium_pot", [consortium.id])).get(consortium.id) ?? null;
   const [pot] = potAccountId ? await context.db.select({ balance: ledgerAccounts.balancePence }).from(ledgerAccounts).where(eq(ledgerAccounts.id, potAccountId)) : [];
   const purchases = await collectivePurchasesOf(context.db, authorityId, [consortium.id]);
+  const canManagePot = can(user.grants, "manage:pot", target);
+  const requests = canManagePot ? await potRequestsOf(context.db, authorityId, consortium.id) : [];
   return {
     consortium,
+    canManagePot,
+    requests,
     members: members.map((m) => ({ ...m, heads: heads.filter((h) => h.schoolId === m.id) })),
     pot: potAccountId ? { accountId: potAccountId, availablePence: Math.max(0, -(pot?.balance ?? 0)) } : null,
     purchases,
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const parsed = await parseForm(request, DecisionSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  try {
+    await decidePotRequest(context.db, { actor, authorityId, orderId: parsed.data.orderId, decision: parsed.data.intent });
+  } catch (error) {
+    return refused(error, "form", parsed.values);
+  }
+  return redirect(`/consortia/${params.consortiumId}`, { status: 303 });
+}
+
 export default function ConsortiumDashboard() {
-  const { consortium, members, pot, purchases } = useLoaderData<typeof loader>();
+  const { consortium, members, pot, purchases, requests } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
+      <ErrorSummary errors={result?.errors} />
       <h1 className="govuk-heading-l">{consortium.name}</h1>
       <h2 className="govuk-heading-m">{t("consortium.pot")}</h2>
       {pot ? (
@@ -69,6 +94,39 @@ export default function ConsortiumDashboard() {
       ) : (
         <p className="govuk-body">{t("consortium.noPot")}</p>
       )}
+      {requests.length ? (
+        <table className="govuk-table app-table--compact">
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("consortium.requests")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("purchase.school")}</th>
+              <th scope="col" className="govuk-table__header">{t("purchase.offer")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("invoice.net")}</th>
+              <th scope="col" className="govuk-table__header">{t("consortium.decision")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {requests.map((r) => (
+              <tr className="govuk-table__row" key={r.id}>
+                <td className="govuk-table__cell">{r.schoolName}</td>
+                <td className="govuk-table__cell">{r.title}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.netPence)}</td>
+                <td className="govuk-table__cell">
+                  <Form method="post" className="govuk-button-group">
+                    <input type="hidden" name="orderId" value={r.id} />
+                    <button type="submit" name="intent" value="approve" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+                      {t("consortium.approve", { school: r.schoolName })}
+                    </button>
+                    <button type="submit" name="intent" value="refuse" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                      {t("consortium.refuse")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <h2 className="govuk-heading-m">{t("nav.collectivePurchases")}</h2>
       {purchases.length ? (
         <ul className="govuk-list">

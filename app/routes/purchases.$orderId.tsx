@@ -72,7 +72,7 @@ export default function OrderPage() {
         {justPlaced && !order.collectivePurchaseId ? (
           <div className="govuk-panel govuk-panel--confirmation">
             <h1 className="govuk-panel__title">{t("order.placed.title")}</h1>
-            <div className="govuk-panel__body">{order.invoiceNumber ? t("order.placed.invoice", { number: order.invoiceNumber }) : t("order.placed.noInvoice")}</div>
+            <div className="govuk-panel__body">{order.invoiceNumber ? t("order.placed.invoice", { number: order.invoiceNumber }) : order.potRequest ? t("order.placed.potRequested") : t("order.placed.noInvoice")}</div>
           </div>
         ) : (
           <h1 className="govuk-heading-l">{t("order.title")}</h1>
@@ -103,6 +103,7 @@ export default function OrderPage() {
               ({t(`invoiceStatus.${order.invoiceStatus!}`)})
             </SummaryRow>
           ) : null}
+          {order.potRequest ? <SummaryRow label={t("order.potRequest")}>{t(`potRequest.${order.potRequest}`)}</SummaryRow> : null}
           {order.recharge ? (
             <SummaryRow label={t("order.recharge")}>
               {t("order.rechargeDetail", { reference: order.recharge.journalReference, costCentre: order.recharge.costCentre })}

@@ -100,6 +100,9 @@ CREATE TABLE "orders" (
 	"delivery_starts_on" date,
 	"idempotency_key" text NOT NULL,
 	"placed_by" uuid NOT NULL,
+	"pot_request" text,
+	"pot_decided_by" uuid,
+	"pot_decided_at" timestamp with time zone,
 	"paid_at" timestamp with time zone,
 	"provider_share_pence" bigint,
 	"authority_share_pence" bigint,
@@ -172,6 +175,7 @@ ALTER TABLE "orders" ADD CONSTRAINT "orders_provider_id_organisations_id_fk" FOR
 ALTER TABLE "orders" ADD CONSTRAINT "orders_collective_purchase_id_collective_purchases_id_fk" FOREIGN KEY ("collective_purchase_id") REFERENCES "public"."collective_purchases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_consortium_id_consortia_organisation_id_fk" FOREIGN KEY ("consortium_id") REFERENCES "public"."consortia"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_placed_by_users_id_fk" FOREIGN KEY ("placed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_pot_decided_by_users_id_fk" FOREIGN KEY ("pot_decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_authority_id_authorities_id_fk" FOREIGN KEY ("authority_id") REFERENCES "public"."authorities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -196,6 +200,7 @@ CREATE INDEX "orders_school_idx" ON "orders" USING btree ("school_id","created_a
 CREATE INDEX "orders_provider_idx" ON "orders" USING btree ("provider_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_authority_idx" ON "orders" USING btree ("authority_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_collective_idx" ON "orders" USING btree ("collective_purchase_id");--> statement-breakpoint
+CREATE INDEX "orders_pot_requests_idx" ON "orders" USING btree ("consortium_id") WHERE pot_request = 'requested';--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_idempotency_key_idx" ON "payments" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_invoice_idx" ON "payments" USING btree ("invoice_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pledges_purchase_school_idx" ON "pledges" USING btree ("collective_purchase_id","school_id");--> statement-breakpoint

@@ -11,3 +11,5 @@ export const PLEDGE_STATUSES = ["joined", "declined", "withdrawn"] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 export const INVOICE_STATUSES = ["issued", "paid", "credited"] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const POT_REQUEST_STATUSES = ["requested", "approved", "refused"] as const;
+export type PotRequestStatus = (typeof POT_REQUEST_STATUSES)[number];

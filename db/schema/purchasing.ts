@@ -3,7 +3,7 @@ import { bigint, check, date, index, integer, pgTable, primaryKey, text, uniqueI
 import { at, createdAt, id } from "./columns";
 import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { users } from "./identity";
-import { COLLECTIVE_PURCHASE_STATUSES, INVOICE_STATUSES, ORDER_STATUSES, PAYMENT_ROUTES, PLEDGE_STATUSES, SHARE_METHODS } from "./purchasing-vocabulary";
+import { COLLECTIVE_PURCHASE_STATUSES, INVOICE_STATUSES, ORDER_STATUSES, PAYMENT_ROUTES, PLEDGE_STATUSES, POT_REQUEST_STATUSES, SHARE_METHODS } from "./purchasing-vocabulary";
 import { authorities, consortia, organisations, schools } from "./tenancy";
 
 /** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
@@ -105,6 +105,10 @@ export const orders = pgTable(
     deliveryStartsOn: date("delivery_starts_on"),
     idempotencyKey: text("idempotency_key").notNull(),
     placedBy: uuid("placed_by").notNull().references(() => users.id),
+    /** A school paying from its consortium pot on its own asks the lead first: requested, approved or refused. */
+    potRequest: text("pot_request", { enum: POT_REQUEST_STATUSES }),
+    potDecidedBy: uuid("pot_decided_by").references(() => users.id),
+    potDecidedAt: at("pot_decided_at"),
     paidAt: at("paid_at"),
     // How the paid net was shared out (set with the split entry): they add up to netPence.
     providerSharePence: pence("provider_share_pence"),
@@ -121,6 +125,7 @@ export const orders = pgTable(
     index("orders_provider_idx").on(t.providerId, t.createdAt),
     index("orders_authority_idx").on(t.authorityId, t.createdAt),
     index("orders_collective_idx").on(t.collectivePurchaseId),
+    index("orders_pot_requests_idx").on(t.consortiumId).where(sql`pot_request = 'requested'`),
     check("orders_amounts_check", sql`${t.netPence} >= 0 and ${t.vatPence} >= 0 and ${t.potContributionPence} >= 0 and ${t.potContributionPence} <= ${t.netPence} and ${t.grossPence} = ${t.netPence} + ${t.vatPence} and ${t.payablePence} = ${t.grossPence} - ${t.potContributionPence}`),
   ],
 );

@@ -14,6 +14,7 @@ async function openOffer(page: Page, title: string) {
   await page.goto(`/catalogue?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: title, exact: true }).first().click();
   await page.waitForURL(/\/catalogue\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -36,6 +37,7 @@ describe("buying together and alone", () => {
     if (await start.count()) await start.click();
     else await lead.goto(`/collective-purchases/new?offerId=${offerId}`);
     await lead.waitForURL(/\/collective-purchases\/new/);
+    await lead.getByRole("heading", { name: "Start a collective purchase" }).waitFor();
     await expectAccessible(lead);
     await lead.getByLabel("Closing date").fill(inDays(21));
     await lead.getByLabel("Minimum number of schools").fill("5");
@@ -45,7 +47,7 @@ describe("buying together and alone", () => {
     await lead.getByRole("button", { name: "Open the collective purchase and invite the schools" }).click();
     await lead.waitForURL(/\/collective-purchases\/[0-9a-f-]{36}$/);
     const purchaseUrl = new URL(lead.url()).pathname;
-    await expect(lead.getByText("0 schools have joined").isVisible()).resolves.toBe(true);
+    await lead.getByText("0 schools have joined").waitFor();
     await expect(lead.getByText("1 more school brings the price to £900.00 each.").isVisible()).resolves.toBe(true);
     await expectAccessible(lead);
 
@@ -54,6 +56,7 @@ describe("buying together and alone", () => {
     await expectAccessible(lead);
     await lead.getByRole("link", { name: /members and pot/ }).first().click();
     await lead.waitForURL(/\/consortia\//);
+    await lead.getByRole("table", { name: /Member schools/ }).waitFor();
     await expectAccessible(lead);
     const emails = (await lead.getByRole("cell").allTextContents()).flatMap((text) => text.split(", ")).filter((e) => /^head\.\d+@arden\.demo$/.test(e));
     expect(emails.length).toBeGreaterThan(0);
@@ -77,7 +80,7 @@ describe("buying together and alone", () => {
     }
 
     await lead.reload();
-    await expect(lead.getByText("5 schools have joined").isVisible()).resolves.toBe(true);
+    await lead.getByText("5 schools have joined").waitFor();
     await expect(lead.getByText("The price now: £750.00 each school.").isVisible()).resolves.toBe(true);
     await expect(lead.getByText("5 more schools bring the price to £600.00 each.").isVisible()).resolves.toBe(true);
     await lead.getByRole("button", { name: "Close and confirm now" }).click();
@@ -103,7 +106,8 @@ describe("buying together and alone", () => {
     await expectAccessible(finance);
 
     await lead.getByRole("link", { name: "See the pot statement" }).click();
-    await lead.waitForURL(/\/accounts\//);
+    await lead.getByRole("heading", { name: /^Statement/ }).waitFor();
+    await lead.getByText("Income split").first().waitFor();
     const statement = (await lead.locator("main").textContent()) ?? "";
     expect(statement).toContain("Consortium pot contribution");
     expect(statement).toContain("Income split");
@@ -116,6 +120,7 @@ describe("buying together and alone", () => {
     await openOffer(head, TITLE);
     await head.getByRole("button", { name: "Buy for your school" }).click();
     await head.waitForURL(/\/purchases\/new/);
+    await head.getByRole("heading", { name: "Buy for your school" }).waitFor();
     await expectAccessible(head);
     await head.getByLabel("Purchase order number (optional)").fill("<PO>");
     await head.getByRole("button", { name: "Continue" }).click();
@@ -145,6 +150,7 @@ describe("buying together and alone", () => {
     await openOffer(head, TITLE);
     await head.getByRole("button", { name: "Buy for your school" }).click();
     await head.waitForURL(/\/purchases\/new/);
+    await head.getByRole("heading", { name: "Buy for your school" }).waitFor();
     await head.getByLabel("Purchase order number (optional)").fill("MNT-88");
     await head.getByRole("radio", { name: "Invoice" }).check();
     await head.getByRole("button", { name: "Continue" }).click();
@@ -156,6 +162,30 @@ describe("buying together and alone", () => {
     await head.getByRole("heading", { name: "Purchase complete" }).waitFor();
     await head.getByRole("button", { name: "Cancel this purchase" }).click();
     await head.getByText("The purchase has been cancelled and any invoice credited.").waitFor();
+  });
+
+  it("a head asks the consortium pot to pay, and the lead approves it from the consortium's page", async () => {
+    const TITLE = "Emotion coaching for school staff";
+    const head = await as("head@arden.demo");
+    await openOffer(head, TITLE);
+    await head.getByRole("button", { name: "Buy for your school" }).click();
+    await head.getByRole("radio", { name: "Consortium pot" }).check();
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByRole("button", { name: "Confirm and buy" }).click();
+    await head.getByText("Your consortium lead has been asked to pay from the pot").waitFor();
+    const orderPath = new URL(head.url()).pathname;
+
+    const lead = await as("lead@arden.demo");
+    await lead.goto("/collective-purchases");
+    await lead.getByRole("link", { name: /members and pot/ }).first().click();
+    await lead.getByRole("table", { name: "Schools asking to pay from the pot" }).waitFor();
+    await expectAccessible(lead);
+    await lead.getByRole("button", { name: /^Pay for / }).first().click();
+    await lead.getByRole("table", { name: "Schools asking to pay from the pot" }).waitFor({ state: "detached" });
+
+    await head.goto(orderPath);
+    await head.getByText("Approved by the consortium lead").waitFor();
+    await expectAccessible(head);
   });
 
   it("a provider sees the orders for its services", async () => {

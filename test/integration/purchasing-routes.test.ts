@@ -61,7 +61,7 @@ describe("purchasing routes", () => {
     it("shows the options to a head, refuses a provider, and finds nothing of another authority", async () => {
       const ok = await respond(() => purchaseNew.loader({ request: request(`/purchases/new?offerId=${world.offer.id}`, { cookie: cookies.head }), params: {}, context: ctx() }));
       expect(statusOf(ok)).toBe(200);
-      expect(dataOf<{ routes: string[] }>(ok)!.routes).toEqual(["invoice"]);
+      expect(dataOf<{ routes: string[] }>(ok)!.routes).toEqual(["invoice", "consortium_pot"]);
       expect(statusOf(await respond(() => purchaseNew.loader({ request: request(`/purchases/new?offerId=${world.offer.id}`, { cookie: cookies.provider }), params: {}, context: ctx() })))).toBe(403);
       expect(statusOf(await respond(() => purchaseNew.loader({ request: request(`/purchases/new?offerId=${other.offer.id}`, { cookie: cookies.head }), params: {}, context: ctx() })))).toBe(404);
       expect(statusOf(await respond(() => purchaseNew.loader({ request: request(`/purchases/new?offerId=%27;drop%20table`, { cookie: cookies.head }), params: {}, context: ctx() })))).toBe(404);
@@ -265,6 +265,21 @@ describe("purchasing routes", () => {
 
     it("shows the consortium dashboard with the pot to its lead only", async () => {
       const dash = (cookie: string, id = world.consortium.id) => respond(() => consortiumPage.loader({ request: request(`/consortia/${id}`, { cookie }), params: { consortiumId: id }, context: ctx() }));
+      // A school asks to pay from the pot; the lead sees the request on the dashboard and approves it.
+      const key = crypto.randomUUID();
+      const requested = await buy(cookies.head2, { ...answers(), schoolId: world.members[1].school.id, paymentRoute: "consortium_pot", intent: "confirm", idempotencyKey: key });
+      const orderId = locationOf(requested)!.split("/").pop()!.split("?")[0];
+      const decide = (cookie: string, form: Record<string, string>) => respond(() => consortiumPage.action({ request: request(`/consortia/${world.consortium.id}`, { cookie, form }), params: { consortiumId: world.consortium.id }, context: ctx() }));
+      expect(statusOf(await decide(cookies.lead, { intent: "pay-twice", orderId }))).toBe(400);
+      expect(statusOf(await decide(cookies.head, { intent: "approve", orderId }))).toBe(403);
+      expect(statusOf(await decide(cookies.otherLead, { intent: "approve", orderId }))).toBe(404);
+      expect(statusOf(await decide(cookies.lead, { intent: "approve", orderId: "nope" }))).toBe(404);
+      expect(dataOf<{ requests: { id: string }[] }>(await dash(cookies.lead))!.requests.map((r) => r.id)).toContain(orderId);
+      expect(statusOf(await decide(cookies.lead, { intent: "approve", orderId }))).toBe(303);
+      expect(statusOf(await decide(cookies.lead, { intent: "approve", orderId }))).toBe(409);
+      const [paid] = await db().select().from(schema.orders).where(eq(schema.orders.id, orderId));
+      expect(paid).toMatchObject({ status: "confirmed", potRequest: "approved", payablePence: 0 });
+
       const ok = dataOf<{ members: { heads: { email: string }[] }[]; pot: { availablePence: number } }>(await dash(cookies.lead))!;
       expect(ok.members).toHaveLength(4);
       expect(ok.members[0].heads[0].email).toMatch(/@example\.org$/);

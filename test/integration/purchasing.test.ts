@@ -8,6 +8,7 @@ import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-
 import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-purchase.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
+import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
@@ -203,6 +204,55 @@ describe("purchasing", () => {
       const other = await createPurchasingWorld(db(), { schools: 1 });
       await expect(cancelOrder(db(), { actor: await actorFor(db(), other.members[0].head, other.authority.id), authorityId: other.authority.id, orderId: late.id, now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expectSoundLedger(world.authority.id);
+    });
+  });
+
+  describe("a school paying from its consortium pot", () => {
+    const ask = async (world: PurchasingWorld, key: string, member = world.members[0]) =>
+      placeOrder(db(), { actor: await actorFor(db(), member.head, world.authority.id), authorityId: world.authority.id, schoolId: member.school.id, offerId: world.offer.id, delegates: 1, poNumber: null, paymentRoute: "consortium_pot", idempotencyKey: key, now: NOW });
+
+    it("waits for the lead, charging nothing; approved, the pot pays and the sale is split", async () => {
+      const world = await createPurchasingWorld(db(), { schools: 1 });
+      const before = await entryCount(world.authority.id);
+      const { order } = await ask(world, "pot-ask-1");
+      expect(order).toMatchObject({ status: "placed", potRequest: "requested", paymentRoute: "consortium_pot", netPence: 90_000, potContributionPence: 90_000, vatPence: 0, payablePence: 0 });
+      expect(await entryCount(world.authority.id)).toBe(before);
+      expect((await ask(world, "pot-ask-1")).created).toBe(false);
+
+      const lead = await actorFor(db(), world.lead, world.authority.id);
+      const approved = await decidePotRequest(db(), { actor: lead, authorityId: world.authority.id, orderId: order.id, decision: "approve", now: NOW });
+      expect(approved).toMatchObject({ status: "confirmed", potRequest: "approved", providerSharePence: 81_000, authoritySharePence: 4_500, potSharePence: 4_500 });
+      // The pot paid 900.00 and got 45.00 back.
+      expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000 + 90_000 - 4_500);
+      await expectSoundLedger(world.authority.id);
+      await expect(decidePotRequest(db(), { actor: lead, authorityId: world.authority.id, orderId: order.id, decision: "approve", now: NOW })).rejects.toMatchObject({ code: "INVALID_STATE" });
+
+      // Cancelled within the terms, the pot is refunded.
+      await cancelOrder(db(), { actor: await actorFor(db(), world.members[0].head, world.authority.id), authorityId: world.authority.id, orderId: order.id, now: NOW });
+      expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000);
+      await expectSoundLedger(world.authority.id);
+    });
+
+    it("is refused by the lead with nothing charged, and never by another consortium's lead or beyond the pot", async () => {
+      const world = await createPurchasingWorld(db(), { schools: 2, potPence: 50_000 });
+      const { order } = await ask(world, "pot-ask-2");
+      const otherConsortium = await createConsortium(db(), world.authority.id);
+      const otherLead = await actorFor(db(), await createMember(db(), otherConsortium, "consortium_lead"), world.authority.id);
+      await expect(decidePotRequest(db(), { actor: otherLead, authorityId: world.authority.id, orderId: order.id, decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const head = await actorFor(db(), world.members[0].head, world.authority.id);
+      await expect(decidePotRequest(db(), { actor: head, authorityId: world.authority.id, orderId: order.id, decision: "approve" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const lead = await actorFor(db(), world.lead, world.authority.id);
+      const before = await entryCount(world.authority.id);
+      // The pot holds 500.00: it cannot pay 900.00.
+      await expect(decidePotRequest(db(), { actor: lead, authorityId: world.authority.id, orderId: order.id, decision: "approve" })).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
+      expect(await entryCount(world.authority.id)).toBe(before);
+      const [still] = await db().select().from(schema.orders).where(eq(schema.orders.id, order.id));
+      expect(still).toMatchObject({ status: "placed", potRequest: "requested" });
+      const refused = await decidePotRequest(db(), { actor: lead, authorityId: world.authority.id, orderId: order.id, decision: "refuse" });
+      expect(refused).toMatchObject({ status: "cancelled", potRequest: "refused" });
+      expect(await entryCount(world.authority.id)).toBe(before);
+      const other = await createPurchasingWorld(db(), { schools: 1 });
+      await expect(decidePotRequest(db(), { actor: await actorFor(db(), other.lead, other.authority.id), authorityId: other.authority.id, orderId: order.id, decision: "approve" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
   });
 

@@ -74,6 +74,7 @@ describe("a school buying on its own", () => {
     expect(paymentRoutesFor({ laMaintained: true, costCentre: null, providerKind: "la_traded_services" })).toEqual(["invoice"]);
     expect(paymentRoutesFor({ laMaintained: false, costCentre: "CC1", providerKind: "la_traded_services" })).toEqual(["invoice"]);
     expect(paymentRoutesFor({ laMaintained: true, costCentre: "CC1", providerKind: "teaching_school" })).toEqual(["invoice"]);
+    expect(paymentRoutesFor({ laMaintained: false, costCentre: null, providerKind: "teaching_school", consortiumId: "c1" })).toEqual(["invoice", "consortium_pot"]);
   });
 });
 

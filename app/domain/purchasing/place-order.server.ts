@@ -26,7 +26,7 @@ export function quoteOrder(offer: LoadedOffer, school: LoadedSchool, delegates: 
   const buyer = buyerType(school);
   const treatment = offer.vatTreatment?.[buyer] ?? "standard";
   const quote = quoteSingle({ tiers: offer.priceTiers, model: offer.pricingModel, delegates, pupils: school.numberOnRoll, treatment });
-  return { quote, buyer, treatment, routes: paymentRoutesFor({ laMaintained: school.laMaintained, costCentre: school.costCentre, providerKind: offer.providerKind }) };
+  return { quote, buyer, treatment, routes: paymentRoutesFor({ laMaintained: school.laMaintained, costCentre: school.costCentre, providerKind: offer.providerKind, consortiumId: school.consortiumId }) };
 }
 
 export async function loadPurchaseContext(db: Database, { actor, authorityId, schoolId, offerId, now = new Date() }: Pick<PlaceOrderOptions, "actor" | "authorityId" | "schoolId" | "offerId" | "now">) {
@@ -47,8 +47,11 @@ export async function placeOrder(db: Database, options: PlaceOrderOptions) {
   const { school, offer } = await loadPurchaseContext(db, options);
   if (paymentRoute === "card") throw new AppError("INVALID_INPUT", "Paying by card is coming soon: choose another way to pay");
   const { quote, buyer, treatment, routes } = quoteOrder(offer, school, delegates);
-  if (!routes.includes(paymentRoute)) throw new AppError("INVALID_INPUT", "Internal recharge is only for maintained schools buying the authority's own traded services");
+  if (!routes.includes(paymentRoute)) {
+    throw new AppError("INVALID_INPUT", paymentRoute === "consortium_pot" ? "Only a school of a consortium can ask to pay from its pot" : "Internal recharge is only for maintained schools buying the authority's own traded services");
+  }
   if (!quote) throw new AppError("INVALID_STATE", "This offer has no price for a single school: buy it with your consortium");
+  if (paymentRoute === "consortium_pot") return requestPotPayment(db, { ...options, now }, { school, offer, quote, buyer });
 
   return db.transaction(async (tx) => {
     const [order] = await createAndChargeOrders(
@@ -79,6 +82,56 @@ export async function placeOrder(db: Database, options: PlaceOrderOptions) {
       return { order: existing, created: false };
     }
     await audit(tx, { authorityId, actorUserId: actor.id, action: "order.place", entityType: "order", entityId: order.id, after: order });
+    return { order, created: true };
+  });
+}
+
+/**
+ * Paying from the consortium pot needs the lead's approval: the order waits, nothing is charged,
+ * until the lead approves (see decide-pot-request) or refuses. The pot's money is a grant
+ * outside the scope of VAT, so the order carries none.
+ */
+async function requestPotPayment(
+  db: Database,
+  { actor, authorityId, delegates, poNumber, idempotencyKey, now }: PlaceOrderOptions & { now: Date },
+  { school, offer, quote, buyer }: { school: LoadedSchool; offer: LoadedOffer; quote: NonNullable<ReturnType<typeof quoteOrder>["quote"]>; buyer: ReturnType<typeof buyerType> },
+) {
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(schema.orders)
+      .values({
+        authorityId,
+        schoolId: school.id,
+        offerId: offer.offerId,
+        revisionId: offer.revisionId,
+        providerId: offer.providerId,
+        consortiumId: school.consortiumId,
+        pricingModel: offer.pricingModel,
+        quantity: quote.quantity,
+        delegates,
+        unitPricePence: quote.unitPricePence,
+        buyerType: buyer,
+        vatTreatment: "outside_scope",
+        netPence: quote.netPence,
+        potContributionPence: quote.netPence,
+        vatPence: 0,
+        grossPence: quote.netPence,
+        payablePence: 0,
+        paymentRoute: "consortium_pot",
+        poNumber,
+        status: "placed",
+        potRequest: "requested",
+        idempotencyKey,
+        placedBy: actor.id,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: schema.orders.idempotencyKey })
+      .returning();
+    if (!order) {
+      const [existing] = await tx.select().from(schema.orders).where(eq(schema.orders.idempotencyKey, idempotencyKey));
+      return { order: existing, created: false };
+    }
+    await audit(tx, { authorityId, actorUserId: actor.id, action: "order.request_pot", entityType: "order", entityId: order.id, after: order });
     return { order, created: true };
   });
 }

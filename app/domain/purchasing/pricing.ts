@@ -18,8 +18,10 @@ export function unitsFor(model: PricingModel, { delegates, pupils }: { delegates
  * only to a maintained school (with a cost centre to charge) buying the authority's own traded service.
  * Card is not offered yet.
  */
-export function paymentRoutesFor({ laMaintained, costCentre, providerKind }: { laMaintained: boolean; costCentre: string | null; providerKind: ProviderKind }): PaymentRoute[] {
-  return laMaintained && costCentre && providerKind === "la_traded_services" ? ["internal_recharge", "invoice"] : ["invoice"];
+export function paymentRoutesFor({ laMaintained, costCentre, providerKind, consortiumId = null }: { laMaintained: boolean; costCentre: string | null; providerKind: ProviderKind; consortiumId?: string | null }): PaymentRoute[] {
+  const routes: PaymentRoute[] = laMaintained && costCentre && providerKind === "la_traded_services" ? ["internal_recharge", "invoice"] : ["invoice"];
+  // Buying on its own, a school may ask its consortium's lead to pay from the pot (given with its consortium).
+  return consortiumId ? [...routes, "consortium_pot"] : routes;
 }
 
 export type SingleQuote = { unitPricePence: number; quantity: number; netPence: number; vatPence: number; grossPence: number };

@@ -34,6 +34,7 @@ const orderColumns = {
   providerSharePence: orders.providerSharePence,
   authoritySharePence: orders.authoritySharePence,
   potSharePence: orders.potSharePence,
+  potRequest: orders.potRequest,
   invoiceId: invoices.id,
   invoiceNumber: invoices.number,
   invoiceStatus: invoices.status,
@@ -69,6 +70,9 @@ export const ordersOfSchool = (db: Queryable, authorityId: string, schoolId: str
 export const ordersOfProvider = (db: Queryable, authorityId: string, providerId: string) => orderQuery(db, and(eq(orders.authorityId, authorityId), eq(orders.providerId, providerId)));
 export const ordersOfAuthority = (db: Queryable, authorityId: string, { from, to }: { from?: Date; to?: Date } = {}) =>
   orderQuery(db, and(eq(orders.authorityId, authorityId), from ? sql`${orders.createdAt} >= ${from}` : undefined, to ? sql`${orders.createdAt} < ${to}` : undefined));
+/** Schools' requests, waiting for the lead, to pay from the consortium's pot. */
+export const potRequestsOf = (db: Queryable, authorityId: string, consortiumId: string) =>
+  orderQuery(db, and(eq(orders.authorityId, authorityId), eq(orders.consortiumId, consortiumId), eq(orders.potRequest, "requested"), eq(orders.status, "placed")));
 export const ordersOfCollectivePurchase = (db: Queryable, authorityId: string, collectivePurchaseId: string) =>
   orderQuery(db, and(eq(orders.authorityId, authorityId), eq(orders.collectivePurchaseId, collectivePurchaseId)));
 
