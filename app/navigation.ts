@@ -16,10 +16,15 @@ const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean
   { item: { href: "/", label: "nav.home" } },
   { item: { href: "/catalogue", label: "nav.findSupport" }, permission: "browse:catalogue" },
   { item: { href: "/catalogue/compare", label: "nav.shortlist" }, permission: "browse:catalogue", count: "shortlist" },
+  { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "join:collective-purchase" },
+  { item: { href: "/collective-purchases", label: "nav.collectivePurchases" }, permission: "open:collective-purchase" },
+  { item: { href: "/school/orders", label: "nav.schoolOrders" }, permission: "buy:offer" },
   { item: { href: "/provider/offers", label: "nav.providerOffers" }, permission: "edit:offer" },
+  { item: { href: "/provider/orders", label: "nav.providerOrders" }, permission: "deliver:order" },
   { item: { href: "/qa", label: "nav.qaReviews" }, permission: "review:offer", anywhere: true },
   { item: { href: "/commissioning", label: "nav.commissioning" }, permission: "publish:need" },
   { item: { href: "/authority/providers", label: "nav.providers" }, permission: "verify:provider" },
+  { item: { href: "/finance/sales", label: "nav.sales" }, permission: "view:sales" },
   { item: { href: "/accounts", label: "nav.accounts" }, permission: "view:statement" },
   { item: { href: "/finance/ledger", label: "nav.ledger" }, permission: "view:ledger" },
   { item: { href: "/account", label: "nav.account" } },
@@ -27,10 +32,13 @@ const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean
 
 export function navigationFor(user: CurrentUser, counts: NavigationCounts = {}): NavigationItem[] {
   const acting = user.acting;
-  return ITEMS.filter(
+  const shown = ITEMS.filter(
     ({ permission, anywhere }) =>
       !permission || (acting && (can(user.grants, permission, acting) || (anywhere && user.grants.some((g) => roleCan(g.role, permission))))),
-  ).map(({ item, count }) => (count ? { ...item, params: { count: counts[count] ?? 0 } } : item));
+  );
+  return shown
+    .filter(({ item }, i) => shown.findIndex((other) => other.item.href === item.href) === i)
+    .map(({ item, count }) => (count ? { ...item, params: { count: counts[count] ?? 0 } } : item));
 }
 
 /** May this user see the item at this address? (Lets the root loader skip counting what is not shown.) */

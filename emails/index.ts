@@ -1,5 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentProps } from "react";
+import CollectivePurchaseInvitation, { subject as collectivePurchaseInvitationSubject } from "./collective-purchase-invitation";
+import CollectivePurchaseOutcome, { subject as collectivePurchaseOutcomeSubject } from "./collective-purchase-outcome";
 import AddedToOrganisation, { subject as addedToOrganisationSubject } from "./added-to-organisation";
 import Invitation, { subject as invitationSubject } from "./invitation";
 import PasswordChanged, { subject as passwordChangedSubject } from "./password-changed";
@@ -12,6 +14,8 @@ import PasswordReset, { subject as passwordResetSubject } from "./password-reset
 export const templates = {
   invitation: { component: Invitation, subject: invitationSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
+  "collective-purchase-invitation": { component: CollectivePurchaseInvitation, subject: collectivePurchaseInvitationSubject },
+  "collective-purchase-outcome": { component: CollectivePurchaseOutcome, subject: collectivePurchaseOutcomeSubject },
   "password-changed": { component: PasswordChanged, subject: passwordChangedSubject },
   "added-to-organisation": { component: AddedToOrganisation, subject: addedToOrganisationSubject },
   "offer-submitted": { component: OfferSubmitted, subject: offerSubmittedSubject },

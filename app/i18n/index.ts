@@ -3,9 +3,10 @@ import { catalogue } from "./en/catalogue";
 import { common } from "./en/common";
 import { identity } from "./en/identity";
 import { ledger } from "./en/ledger";
+import { purchasing } from "./en/purchasing";
 import { quality } from "./en/quality";
 
-export const en = { ...common, ...identity, ...ledger, ...quality, ...catalogue };
+export const en = { ...common, ...identity, ...ledger, ...catalogue, ...quality, ...purchasing };
 
 export type MessageKey = keyof typeof en;
 export type Locale = "en";

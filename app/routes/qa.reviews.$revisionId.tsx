@@ -5,7 +5,7 @@ import { requireAuthorityId, requireUser } from "~/auth/user.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
-import { RUBRIC_CRITERIA, type RubricCriterion } from "~/db.server";
+import { RUBRIC_CRITERIA, type RubricCriterion } from "#db/schema/catalogue";
 import { revisionFields } from "~/domain/catalogue/offer-schema";
 import { previousRevision } from "~/domain/catalogue/offers.server";
 import { decideOffer } from "~/domain/quality/decide-offer.server";

@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./outbox";
 export * from "./catalogue";
 export * from "./ledger";
+export * from "./purchasing";

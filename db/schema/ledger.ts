@@ -21,10 +21,12 @@ export const ACCOUNT_KINDS = [
   "payment_clearing_stripe",
   "recharge_clearing",
   "vat_output",
+  /** Invoiced sales waiting to be paid and split. */
+  "sales_pending",
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-export const CREDIT_NORMAL_KINDS: readonly AccountKind[] = ["consortium_pot", "provider_payable", "authority_traded_income", "authority_funding", "vat_output"];
+export const CREDIT_NORMAL_KINDS: readonly AccountKind[] = ["consortium_pot", "provider_payable", "authority_traded_income", "authority_funding", "vat_output", "sales_pending"];
 
 /** Which organisation owns each kind of account. */
 export const ACCOUNT_OWNER_KIND: Record<AccountKind, OrganisationKind> = {
@@ -37,6 +39,7 @@ export const ACCOUNT_OWNER_KIND: Record<AccountKind, OrganisationKind> = {
   payment_clearing_stripe: "authority_office",
   recharge_clearing: "authority_office",
   vat_output: "authority_office",
+  sales_pending: "authority_office",
 };
 
 /** Accounts that may never go below zero in their normal direction. */

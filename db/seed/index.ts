@@ -35,6 +35,9 @@ export const demoSteps: DemoStep[] = [
   async (tx, county) => {
     for (const authority of county.authorities) await seedDemoOffers(tx, authority.authorityId, county.today);
   },
+  async (tx, county) => {
+    for (const authority of county.authorities) await seedDemoLedger(tx, authority.authorityId);
+  },
 ];
 
 export type SeedOptions = { password: string; today: Date; steps?: readonly DemoStep[] };

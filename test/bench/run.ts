@@ -4,6 +4,7 @@ type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> }
 const BENCHES: Bench[] = [
   { name: "catalogue", load: () => import("./catalogue") },
   { name: "ledger", load: () => import("./ledger") },
+  { name: "purchasing", load: () => import("./purchasing") },
 ];
 
 const wanted = process.argv.slice(2);

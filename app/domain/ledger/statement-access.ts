@@ -17,6 +17,7 @@ const READERS: Record<AccountKind, { owner: readonly Role[]; authority: readonly
   payment_clearing_stripe: { owner: [], authority: ["la_finance", "la_admin"] },
   recharge_clearing: { owner: [], authority: ["la_finance", "la_admin"] },
   vat_output: { owner: [], authority: ["la_finance", "la_admin"] },
+  sales_pending: { owner: [], authority: ["la_finance", "la_admin"] },
 };
 
 export function canViewStatement(grants: readonly MembershipGrant[], account: { authorityId: string; kind: AccountKind; ownerId: string }): boolean {

@@ -8,6 +8,7 @@ export const ledger = {
   "ledger.accountKind.payment_clearing_stripe": "card payments clearing",
   "ledger.accountKind.recharge_clearing": "budget-share recharges clearing",
   "ledger.accountKind.vat_output": "VAT output",
+  "ledger.accountKind.sales_pending": "sales awaiting payment",
   "ledger.error.unbalanced": "The postings of a journal entry must add up to zero",
   "ledger.error.insufficientFunds": "There is not enough money in {account} for this: {available} is available",
   "ledger.error.crossAuthority": "A journal entry can only touch accounts of its own authority",

@@ -1,0 +1,100 @@
+// The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { t } from "~/i18n";
+import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
+import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
+import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules";
+
+export type OfficeAccounts = { salesPending: string; vatOutput: string; bank: string; recharge: string; tradedIncome: string };
+
+export async function officeAccounts(tx: Queryable, authorityId: string): Promise<OfficeAccounts> {
+  const ownerId = await authorityOfficeId(tx, authorityId);
+  const open = (kind: AccountKind, name?: string) => ensureAccount(tx, { authorityId, kind, ownerId, name }).then((a) => a.id);
+  return {
+    salesPending: await open("sales_pending"),
+    vatOutput: await open("vat_output"),
+    bank: await open("payment_clearing_bank"),
+    recharge: await open("recharge_clearing"),
+    tradedIncome: await open("authority_traded_income"),
+  };
+}
+
+/**
+ * The school receivables of many schools at once (a collective close charges hundreds): the
+ * same accounts `ensureAccount` opens, in three statements instead of three per school.
+ */
+export async function ensureSchoolReceivables(tx: Queryable, authorityId: string, schoolIds: string[]): Promise<Map<string, string>> {
+  const { ledgerAccounts, organisations, auditLog } = schema;
+  const find = () =>
+    tx
+      .select({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.authorityId, authorityId), eq(ledgerAccounts.kind, "school_receivable"), inArray(ledgerAccounts.ownerId, schoolIds)));
+  const ids = new Map((await find()).map((a) => [a.ownerId, a.id]));
+  const missing = schoolIds.filter((id) => !ids.has(id));
+  if (missing.length > 0) {
+    const opened = await tx
+      .insert(ledgerAccounts)
+      .select(
+        tx
+          .select({
+            id: sql<string>`gen_random_uuid()`.as("id"),
+            authorityId: organisations.authorityId,
+            kind: sql<AccountKind>`'school_receivable'`.as("kind"),
+            ownerId: organisations.id,
+            name: sql<string>`${organisations.name} || ${`: ${t("ledger.accountKind.school_receivable")}`}`.as("name"),
+            balancePence: sql<number>`0`.as("balance_pence"),
+            guarded: sql<boolean>`false`.as("guarded"),
+            createdAt: sql<Date>`now()`.as("created_at"),
+          })
+          .from(organisations)
+          .where(and(inArray(organisations.id, missing), eq(organisations.authorityId, authorityId), eq(organisations.kind, "school"))),
+      )
+      .onConflictDoNothing()
+      .returning({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId, name: ledgerAccounts.name });
+    if (opened.length > 0) {
+      await tx.insert(auditLog).values(
+        opened.map((a) => ({ authorityId, actorUserId: null, action: "ledger.account.open", entityType: "ledger_account", entityId: a.id, after: { kind: "school_receivable", ownerId: a.ownerId, name: a.name } })),
+      );
+    }
+    for (const a of await find()) ids.set(a.ownerId, a.id);
+  }
+  return ids;
+}
+
+export const potAccount = (tx: Queryable, authorityId: string, consortiumId: string) =>
+  ensureAccount(tx, { authorityId, kind: "consortium_pot", ownerId: consortiumId }).then((a) => a.id);
+
+/**
+ * Lock, in one statement and in id order, every account a transaction is about to post to.
+ * `postEntry` locks each entry's accounts in id order, but a purchase posts several entries
+ * (the pot, the charges, the split) over overlapping accounts: taking them all first, in the
+ * same global order, keeps two purchases from ever waiting on each other in a circle.
+ * Returns the balances as locked.
+ */
+export async function lockAccounts(tx: Queryable, accountIds: string[]) {
+  const ids = [...new Set(accountIds)].sort();
+  if (ids.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ id: schema.ledgerAccounts.id, balancePence: schema.ledgerAccounts.balancePence })
+    .from(schema.ledgerAccounts)
+    .where(inArray(schema.ledgerAccounts.id, ids))
+    .orderBy(asc(schema.ledgerAccounts.id))
+    .for("no key update");
+  return new Map(rows.map((r) => [r.id, r.balancePence]));
+}
+
+/** What a (credit-normal) pot can still pay out, from its stored balance. */
+export const potAvailable = (balancePence: number | undefined) => Math.max(0, -(balancePence ?? 0));
+
+/** The authority's split for this kind of provider, else its default row, else the platform's. */
+export async function splitRuleFor(tx: Queryable, authorityId: string, providerKind: ProviderKind): Promise<SplitRule> {
+  const rules = await tx
+    .select({ providerKind: schema.incomeSplitRules.providerKind, providerBps: schema.incomeSplitRules.providerBps, authorityBps: schema.incomeSplitRules.authorityBps, potBps: schema.incomeSplitRules.potBps })
+    .from(schema.incomeSplitRules)
+    .where(and(eq(schema.incomeSplitRules.authorityId, authorityId), or(eq(schema.incomeSplitRules.providerKind, providerKind), isNull(schema.incomeSplitRules.providerKind))))
+    .orderBy(sql`${schema.incomeSplitRules.providerKind} nulls last`);
+  const rule = rules[0];
+  if (rule) return { providerBps: rule.providerBps, authorityBps: rule.authorityBps, potBps: rule.potBps };
+  return providerKind === "la_traded_services" ? LA_TRADED_SERVICES_SPLIT : DEFAULT_SPLIT;
+}

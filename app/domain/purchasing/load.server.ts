@@ -1,0 +1,58 @@
+// Loading what a purchase needs, always scoped to the authority: an id of another authority finds nothing.
+import { and, eq, isNull } from "drizzle-orm";
+import { schema, type Queryable } from "~/db.server";
+import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
+import { AppError } from "~/domain/errors";
+import { isUuid } from "~/domain/ids";
+import type { OfferForSale } from "./charge.server";
+
+const { offers, offerRevisions, providers, organisations, schools, consortiumMemberships } = schema;
+
+export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, now }: { authorityId: string; offerId: string; now: Date }) {
+  const [row] = isUuid(offerId)
+    ? await tx
+        .select({
+          offerId: offers.id,
+          revisionId: offerRevisions.id,
+          title: offerRevisions.title,
+          providerId: offers.providerId,
+          providerName: organisations.name,
+          providerKind: providers.providerKind,
+          pricingModel: offerRevisions.pricingModel,
+          priceTiers: offerRevisions.priceTiers,
+          vatTreatment: offerRevisions.vatTreatment,
+          cancellationNoticeDays: offerRevisions.cancellationNoticeDays,
+          cancellationTerms: offerRevisions.cancellationTerms,
+        })
+        .from(offers)
+        .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+        .innerJoin(providers, eq(providers.organisationId, offers.providerId))
+        .innerJoin(organisations, eq(organisations.id, offers.providerId))
+        .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now)))
+    : [];
+  if (!row) throw new AppError("NOT_FOUND", "Offer not found, or not on sale");
+  return { ...row, pricingModel: row.pricingModel ?? "per_school" } satisfies OfferForSale & Record<string, unknown>;
+}
+export type LoadedOffer = Awaited<ReturnType<typeof loadOfferForSale>>;
+
+export async function loadSchool(tx: Queryable, { authorityId, schoolId }: { authorityId: string; schoolId: string }) {
+  const [row] = isUuid(schoolId)
+    ? await tx
+        .select({
+          id: schools.organisationId,
+          name: organisations.name,
+          establishmentType: schools.establishmentType,
+          laMaintained: schools.laMaintained,
+          numberOnRoll: schools.numberOnRoll,
+          costCentre: schools.costCentre,
+          consortiumId: consortiumMemberships.consortiumId,
+        })
+        .from(schools)
+        .innerJoin(organisations, eq(organisations.id, schools.organisationId))
+        .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), isNull(consortiumMemberships.leftOn)))
+        .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId)))
+    : [];
+  if (!row) throw new AppError("NOT_FOUND", "School not found");
+  return row;
+}
+export type LoadedSchool = Awaited<ReturnType<typeof loadSchool>>;

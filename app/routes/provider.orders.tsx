@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OrdersTable } from "~/components/orders-table";
+import { ordersOfProvider } from "~/domain/purchasing/queries.server";
+import { t } from "~/i18n";
+import { accountIdOf, requireActing } from "./purchasing.server";
+import { can } from "~/auth/permissions";
+
+export const meta: MetaFunction = () => [{ title: `${t("providerOrders.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, authorityId } = await requireActing(request, context);
+  const provider = user.grants.find((m) => m.organisationKind === "provider" && m.organisationId === user.acting?.organisationId) ?? user.grants.find((m) => m.organisationKind === "provider");
+  if (!provider || !can(user.grants, "deliver:order", { organisationId: provider.organisationId, authorityId })) throw new Response(t("providerOrders.error"), { status: 403 });
+  const orders = await ordersOfProvider(context.db, authorityId, provider.organisationId);
+  const mayViewStatement = can(user.grants, "view:statement", { organisationId: provider.organisationId, authorityId });
+  const accountId = mayViewStatement ? ((await accountIdOf(context, authorityId, "provider_payable", [provider.organisationId])).get(provider.organisationId) ?? null) : null;
+  return { provider: { id: provider.organisationId, name: provider.organisationName }, orders, accountId };
+}
+
+export default function ProviderOrders() {
+  const { provider, orders, accountId } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{provider.name}</span>
+      <h1 className="govuk-heading-l">{t("providerOrders.title")}</h1>
+      {accountId ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/accounts/${accountId}`}>
+            {t("providerOrders.statement")}
+          </Link>
+        </p>
+      ) : null}
+      <OrdersTable orders={orders} show="school" caption={t("providerOrders.caption")} />
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { SummaryRow } from "~/components/summary-row";
+import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
+import { formatPence } from "~/format";
+import { invalid, parseForm, refused } from "~/forms.server";
+import { t } from "~/i18n";
+import { buyerFields, formKey, loaderRefusal, organisationsWhere, requireActing } from "./purchasing.server";
+
+const Answers = z.object({
+  offerId: z.string().max(100),
+  schoolId: z.string().max(100),
+  ...buyerFields,
+});
+const PurchaseSchema = z.discriminatedUnion("intent", [
+  Answers.extend({ intent: z.literal("check") }),
+  Answers.extend({ intent: z.literal("change") }),
+  Answers.extend({ intent: z.literal("confirm"), idempotencyKey: z.string().uuid() }),
+]);
+
+export const meta: MetaFunction = () => [{ title: `${t("purchase.new.title")} – ${t("service.name")}` }];
+
+async function prepare(request: Request, context: LoaderFunctionArgs["context"], offerId: string, schoolId: string | null) {
+  const { user, authorityId, actor } = await requireActing(request, context);
+  const schools = organisationsWhere(user, "school", "buy:offer");
+  if (schools.length === 0) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
+  const chosen = schoolId === null ? schools[0] : schools.find((s) => s.id === schoolId);
+  if (!chosen) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
+  const { school, offer } = await loadPurchaseContext(context.db, { actor, authorityId, schoolId: chosen.id, offerId }).catch(loaderRefusal);
+  return { user, authorityId, actor, schools, school, offer };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { schools, school, offer } = await prepare(request, context, url.searchParams.get("offerId") ?? "", url.searchParams.get("schoolId"));
+  const { quote, routes } = quoteOrder(offer, school, 1);
+  return {
+    offer: { id: offer.offerId, title: offer.title, providerName: offer.providerName, pricingModel: offer.pricingModel, cancellationNoticeDays: offer.cancellationNoticeDays },
+    school: { id: school.id, name: school.name, pupils: school.numberOnRoll },
+    schools,
+    routes,
+    unitPricePence: quote?.unitPricePence ?? null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, PurchaseSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const answers = parsed.data;
+  const { actor, authorityId, school, offer } = await prepare(request, context, answers.offerId, answers.schoolId);
+  const { quote, routes, treatment } = quoteOrder(offer, school, answers.delegates);
+  if (!routes.includes(answers.paymentRoute)) return invalid({ paymentRoute: [t("purchase.paymentRoute.notOpen")] }, parsed.values);
+  if (!quote) return invalid({ form: [t("purchase.error.noSinglePrice")] }, parsed.values, 409);
+  if (answers.intent === "change") return data({ ok: true as const, step: "options" as const, values: parsed.values });
+  if (answers.intent === "check") {
+    return data({ ok: true as const, step: "check" as const, values: parsed.values, quote, treatment, idempotencyKey: formKey(), schoolName: school.name });
+  }
+  try {
+    const { order } = await placeOrder(context.db, { actor, authorityId, schoolId: school.id, offerId: offer.offerId, delegates: answers.delegates, poNumber: answers.poNumber ?? null, paymentRoute: answers.paymentRoute, idempotencyKey: answers.idempotencyKey });
+    return redirect(`/purchases/${order.id}?placed=1`, { status: 303 });
+  } catch (error) {
+    return refused(error, "form", parsed.values);
+  }
+}
+
+export default function NewPurchase() {
+  const { offer, school, schools, routes, unitPricePence } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : null;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const hidden = (name: string, value: string | number) => <input type="hidden" name={name} value={value} />;
+
+  if (result?.ok && result.step === "check") {
+    const { quote } = result;
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{result.schoolName}</span>
+          <h1 className="govuk-heading-l">{t("purchase.check.title")}</h1>
+          <dl className="govuk-summary-list">
+            <SummaryRow label={t("purchase.offer")}>{offer.title}</SummaryRow>
+            <SummaryRow label={t("purchase.provider")}>{offer.providerName}</SummaryRow>
+            {offer.pricingModel === "per_delegate" ? <SummaryRow label={t("purchase.delegates.label")}>{values.delegates}</SummaryRow> : null}
+            <SummaryRow label={t("purchase.price")}>{`${quote.quantity} × ${formatPence(quote.unitPricePence)} = ${formatPence(quote.netPence)}`}</SummaryRow>
+            <SummaryRow label={t("purchase.vat")}>{formatPence(quote.vatPence)}</SummaryRow>
+            <SummaryRow label={t("purchase.total")}>
+              <strong>{formatPence(quote.grossPence)}</strong>
+            </SummaryRow>
+            <SummaryRow label={t("purchase.poNumber.label")}>{values.poNumber || t("purchase.none")}</SummaryRow>
+            <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${values.paymentRoute as "invoice"}`)}</SummaryRow>
+          </dl>
+          <p className="govuk-body">{t("purchase.check.cancellation", { days: offer.cancellationNoticeDays })}</p>
+          <Form method="post" noValidate>
+            {Object.entries(values)
+              .filter(([k]) => !["intent", "idempotencyKey"].includes(k))
+              .map(([k, v]) => hidden(k, v))}
+            {hidden("idempotencyKey", result.idempotencyKey)}
+            <div className="govuk-button-group">
+              <button type="submit" name="intent" value="confirm" className="govuk-button" data-module="govuk-button">
+                {t("purchase.check.confirm")}
+              </button>
+              <button type="submit" name="intent" value="change" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                {t("purchase.check.change")}
+              </button>
+            </div>
+          </Form>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={`/catalogue/${offer.id}`} className="govuk-back-link">
+          {t("purchase.backToOffer")}
+        </Link>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{offer.title}</span>
+        <h1 className="govuk-heading-l">{t("purchase.new.title")}</h1>
+        <p className="govuk-body">
+          {unitPricePence === null ? t("purchase.error.noSinglePrice") : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
+        </p>
+        <Form method="post" noValidate>
+          {hidden("offerId", offer.id)}
+          {schools.length > 1 ? (
+            <Choices name="schoolId" legend={t("purchase.school.label")} errors={errors} options={schools.map((s) => ({ value: s.id, label: s.name }))} defaultValue={values.schoolId ?? school.id} />
+          ) : (
+            hidden("schoolId", school.id)
+          )}
+          {offer.pricingModel === "per_delegate" ? (
+            <TextInput name="delegates" label={t("purchase.delegates.label")} hint={t("purchase.delegates.hint")} inputMode="numeric" width="3" errors={errors} defaultValue={values.delegates ?? "1"} />
+          ) : (
+            hidden("delegates", 1)
+          )}
+          {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
+          <TextInput name="poNumber" label={t("purchase.poNumber.label")} hint={t("purchase.poNumber.hint")} width="10" errors={errors} defaultValue={values.poNumber} />
+          <Choices
+            name="paymentRoute"
+            legend={t("purchase.paymentRoute.label")}
+            hint={t("purchase.paymentRoute.cardSoon")}
+            errors={errors}
+            options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
+            defaultValue={values.paymentRoute ?? routes[0]}
+          />
+          <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
+            {t("purchase.continue")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OrdersTable } from "~/components/orders-table";
+import { ordersOfSchool } from "~/domain/purchasing/queries.server";
+import { t } from "~/i18n";
+import { accountIdOf, organisationsWhere, requireActing } from "./purchasing.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("schoolOrders.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, authorityId } = await requireActing(request, context);
+  const schools = organisationsWhere(user, "school", "view:statement");
+  const school = schools.find((s) => s.id === user.acting?.organisationId) ?? schools[0];
+  if (!school) throw new Response(t("schoolOrders.error"), { status: 403 });
+  const orders = await ordersOfSchool(context.db, authorityId, school.id);
+  const accountId = (await accountIdOf(context, authorityId, "school_receivable", [school.id])).get(school.id) ?? null;
+  return { school, orders, accountId };
+}
+
+export default function SchoolOrders() {
+  const { school, orders, accountId } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{school.name}</span>
+      <h1 className="govuk-heading-l">{t("schoolOrders.title")}</h1>
+      {accountId ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/accounts/${accountId}`}>
+            {t("schoolOrders.statement")}
+          </Link>
+        </p>
+      ) : null}
+      <OrdersTable orders={orders} show="provider" caption={t("schoolOrders.caption")} />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "ledger_accounts" DROP CONSTRAINT "ledger_accounts_guarded_check";--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_guarded_check" CHECK (not "ledger_accounts"."guarded" or (case when "ledger_accounts"."kind" in ('consortium_pot', 'provider_payable', 'authority_traded_income', 'authority_funding', 'vat_output', 'sales_pending') then "ledger_accounts"."balance_pence" <= 0 else "ledger_accounts"."balance_pence" >= 0 end));

@@ -1,0 +1,237 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
+import { users } from "./identity";
+import { COLLECTIVE_PURCHASE_STATUSES, INVOICE_STATUSES, ORDER_STATUSES, PAYMENT_ROUTES, PLEDGE_STATUSES, POT_REQUEST_STATUSES, SHARE_METHODS } from "./purchasing-vocabulary";
+import { authorities, consortia, organisations, schools } from "./tenancy";
+
+/** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
+const pence = (name: string) => bigint(name, { mode: "number" });
+
+export * from "./purchasing-vocabulary";
+
+/**
+ * A consortium buying one offer together: open until `closesAt`, then confirmed at the tier
+ * the final count of schools reaches, or cancelled with nothing charged.
+ */
+export const collectivePurchases = pgTable(
+  "collective_purchases",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    consortiumId: uuid("consortium_id").notNull().references(() => consortia.organisationId),
+    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
+    openedBy: uuid("opened_by").notNull().references(() => users.id),
+    closesAt: at("closes_at").notNull(),
+    minSchools: integer("min_schools").notNull(),
+    maxSchools: integer("max_schools"),
+    delegatesPerSchool: integer("delegates_per_school").notNull().default(1),
+    // The funding rule: what the consortium pot pays (any mix; the smallest limit wins).
+    potPercentBps: integer("pot_percent_bps"),
+    potPerSchoolPence: pence("pot_per_school_pence"),
+    potCapPence: pence("pot_cap_pence"),
+    shareMethod: text("share_method", { enum: SHARE_METHODS }).notNull().default("equal"),
+    message: text("message").notNull().default(""),
+    status: text("status", { enum: COLLECTIVE_PURCHASE_STATUSES }).notNull().default("open"),
+    finalUnitPricePence: pence("final_unit_price_pence"),
+    totalPence: pence("total_pence"),
+    potContributionPence: pence("pot_contribution_pence"),
+    closedAt: at("closed_at"),
+    closedBy: uuid("closed_by").references(() => users.id),
+    cancelledReason: text("cancelled_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("collective_purchases_consortium_idx").on(t.consortiumId, t.status),
+    index("collective_purchases_due_idx").on(t.status, t.closesAt),
+    check("collective_purchases_schools_check", sql`${t.minSchools} >= 1 and (${t.maxSchools} is null or ${t.maxSchools} >= ${t.minSchools})`),
+  ],
+);
+
+/** A school's answer to a collective purchase: one row per school, its status changing over time. */
+export const pledges = pgTable(
+  "pledges",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    collectivePurchaseId: uuid("collective_purchase_id").notNull().references(() => collectivePurchases.id),
+    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    status: text("status", { enum: PLEDGE_STATUSES }).notNull(),
+    delegates: integer("delegates").notNull().default(1),
+    poNumber: text("po_number"),
+    paymentRoute: text("payment_route", { enum: PAYMENT_ROUTES }).notNull().default("invoice"),
+    pledgedBy: uuid("pledged_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pledges_purchase_school_idx").on(t.collectivePurchaseId, t.schoolId), index("pledges_school_idx").on(t.schoolId)],
+);
+
+/** One school's purchase: bought on its own, or its part of a confirmed collective purchase. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
+    providerId: uuid("provider_id").notNull().references(() => organisations.id),
+    collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
+    /** The consortium whose pot shares in the income: the buying consortium, or the school's current one. */
+    consortiumId: uuid("consortium_id").references(() => consortia.organisationId),
+    pricingModel: text("pricing_model").$type<PricingModel>().notNull(),
+    /** Units charged at the unit price: 1 per school, the delegates, or the pupils. */
+    quantity: integer("quantity").notNull(),
+    delegates: integer("delegates").notNull().default(1),
+    unitPricePence: pence("unit_price_pence").notNull(),
+    buyerType: text("buyer_type").$type<BuyerType>().notNull(),
+    vatTreatment: text("vat_treatment").$type<VatTreatment>().notNull(),
+    /** The sale, net of VAT: what the provider, authority and pot share. */
+    netPence: pence("net_pence").notNull(),
+    /** The consortium pot's part of the net. */
+    potContributionPence: pence("pot_contribution_pence").notNull().default(0),
+    /** VAT on the school's part (the pot's contribution is a grant outside the scope of VAT). */
+    vatPence: pence("vat_pence").notNull(),
+    /** What the school pays: its part of the net plus VAT. */
+    payablePence: pence("payable_pence").notNull(),
+    grossPence: pence("gross_pence").notNull(),
+    paymentRoute: text("payment_route", { enum: PAYMENT_ROUTES }).notNull(),
+    poNumber: text("po_number"),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    /** When the provider is to start delivering; cancellation closes the offer's notice period before it. */
+    deliveryStartsOn: date("delivery_starts_on"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    placedBy: uuid("placed_by").notNull().references(() => users.id),
+    /** A school paying from its consortium pot on its own asks the lead first: requested, approved or refused. */
+    potRequest: text("pot_request", { enum: POT_REQUEST_STATUSES }),
+    potDecidedBy: uuid("pot_decided_by").references(() => users.id),
+    potDecidedAt: at("pot_decided_at"),
+    paidAt: at("paid_at"),
+    // How the paid net was shared out (set with the split entry): they add up to netPence.
+    providerSharePence: pence("provider_share_pence"),
+    authoritySharePence: pence("authority_share_pence"),
+    potSharePence: pence("pot_share_pence"),
+    cancelledAt: at("cancelled_at"),
+    cancelledBy: uuid("cancelled_by").references(() => users.id),
+    deliveredAt: at("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_idempotency_key_idx").on(t.idempotencyKey),
+    index("orders_school_idx").on(t.schoolId, t.createdAt),
+    index("orders_provider_idx").on(t.providerId, t.createdAt),
+    index("orders_authority_idx").on(t.authorityId, t.createdAt),
+    index("orders_collective_idx").on(t.collectivePurchaseId),
+    index("orders_pot_requests_idx").on(t.consortiumId).where(sql`pot_request = 'requested'`),
+    check("orders_amounts_check", sql`${t.netPence} >= 0 and ${t.vatPence} >= 0 and ${t.potContributionPence} >= 0 and ${t.potContributionPence} <= ${t.netPence} and ${t.grossPence} = ${t.netPence} + ${t.vatPence} and ${t.payablePence} = ${t.grossPence} - ${t.potContributionPence}`),
+  ],
+);
+
+/** Gap-free numbering of invoices and credit notes, per authority and series, taken inside the issuing transaction. */
+export const documentCounters = pgTable(
+  "document_counters",
+  {
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    series: text("series", { enum: ["invoice", "credit_note", "recharge"] }).notNull(),
+    lastValue: integer("last_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityId, t.series] })],
+);
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    number: text("number").notNull(),
+    orderId: uuid("order_id").notNull().references(() => orders.id),
+    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    poNumber: text("po_number"),
+    netPence: pence("net_pence").notNull(),
+    vatPence: pence("vat_pence").notNull(),
+    grossPence: pence("gross_pence").notNull(),
+    issuedAt: at("issued_at").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status", { enum: INVOICE_STATUSES }).notNull().default("issued"),
+    paidAt: at("paid_at"),
+    creditedAt: at("credited_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invoices_number_idx").on(t.authorityId, t.number),
+    uniqueIndex("invoices_order_idx").on(t.orderId),
+    index("invoices_school_idx").on(t.schoolId),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: id(),
+    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPricePence: pence("unit_price_pence").notNull(),
+    /** Negative for the consortium pot's contribution. */
+    netPence: pence("net_pence").notNull(),
+    /** VAT is charged on the invoice's net total; each line shows its treatment. */
+    vatTreatment: text("vat_treatment").$type<VatTreatment>().notNull(),
+  },
+  (t) => [uniqueIndex("invoice_lines_position_idx").on(t.invoiceId, t.position)],
+);
+
+export const creditNotes = pgTable(
+  "credit_notes",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    number: text("number").notNull(),
+    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    netPence: pence("net_pence").notNull(),
+    vatPence: pence("vat_pence").notNull(),
+    grossPence: pence("gross_pence").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("credit_notes_number_idx").on(t.authorityId, t.number), uniqueIndex("credit_notes_invoice_idx").on(t.invoiceId)],
+);
+
+/** A maintained school paying the authority's own traded service from its budget share. */
+export const recharges = pgTable(
+  "recharges",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    orderId: uuid("order_id").notNull().references(() => orders.id),
+    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    costCentre: text("cost_centre").notNull(),
+    amountPence: pence("amount_pence").notNull(),
+    /** The reference finance quotes in the budget journal. */
+    journalReference: text("journal_reference").notNull(),
+    status: text("status", { enum: ["posted", "reversed"] }).notNull().default("posted"),
+    reversedAt: at("reversed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recharges_order_idx").on(t.orderId), uniqueIndex("recharges_reference_idx").on(t.authorityId, t.journalReference)],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    amountPence: pence("amount_pence").notNull(),
+    bankReference: text("bank_reference").notNull(),
+    receivedOn: date("received_on").notNull(),
+    recordedBy: uuid("recorded_by").notNull().references(() => users.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("payments_idempotency_key_idx").on(t.idempotencyKey), uniqueIndex("payments_invoice_idx").on(t.invoiceId)],
+);

@@ -1,0 +1,197 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+
+async function as(email: string, { javaScript = true } = {}) {
+  const page = await newPage(browser, { javaScript });
+  await signIn(page, email);
+  return page;
+}
+
+async function openOffer(page: Page, title: string) {
+  await page.goto(`/catalogue?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title, exact: true }).first().click();
+  await page.waitForURL(/\/catalogue\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("buying together and alone", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a consortium lead opens a collective purchase, five schools join, it confirms at the tier they reach, and the pot gets its share back", async () => {
+    const TITLE = "Talk for Writing: whole-school training";
+    const lead = await as("lead@arden.demo");
+    await openOffer(lead, TITLE);
+    // The offer page shows "Start a collective purchase" when the lead acts for the consortium; the lead may act for their school.
+    const offerId = new URL(lead.url()).pathname.split("/").pop()!;
+    const start = lead.getByRole("button", { name: "Start a collective purchase" });
+    if (await start.count()) await start.click();
+    else await lead.goto(`/collective-purchases/new?offerId=${offerId}`);
+    await lead.waitForURL(/\/collective-purchases\/new/);
+    await lead.getByRole("heading", { name: "Start a collective purchase" }).waitFor();
+    await expectAccessible(lead);
+    await lead.getByLabel("Closing date").fill(inDays(21));
+    await lead.getByLabel("Minimum number of schools").fill("5");
+    await lead.getByLabel("A percentage of the total").fill("10");
+    await lead.getByRole("radio", { name: "Equally between the schools" }).check();
+    await lead.getByLabel("Message to the schools (optional)").fill("Together we reach the £750 price.");
+    await lead.getByRole("button", { name: "Open the collective purchase and invite the schools" }).click();
+    await lead.waitForURL(/\/collective-purchases\/[0-9a-f-]{36}$/);
+    const purchaseUrl = new URL(lead.url()).pathname;
+    await lead.getByText("0 schools have joined").waitFor();
+    await expect(lead.getByText("1 more school brings the price to £900.00 each.").isVisible()).resolves.toBe(true);
+    await expectAccessible(lead);
+
+    // The lead finds the other heads on the consortium's dashboard.
+    await lead.goto("/collective-purchases");
+    await expectAccessible(lead);
+    await lead.getByRole("link", { name: /members and pot/ }).first().click();
+    await lead.waitForURL(/\/consortia\//);
+    await lead.getByRole("table", { name: /Member schools/ }).waitFor();
+    await expectAccessible(lead);
+    const emails = (await lead.getByRole("cell").allTextContents()).flatMap((text) => text.split(", ")).filter((e) => /^head\.\d+@arden\.demo$/.test(e));
+    expect(emails.length).toBeGreaterThan(0);
+    const joiners = ["head@arden.demo", "head.academy@arden.demo", "chair@arden.demo", emails[0]];
+
+    // The lead's own school joins from the same page.
+    await lead.goto(purchaseUrl);
+    const join = async (page: Page, po: string) => {
+      await page.getByLabel("Purchase order number (optional)").fill(po);
+      await page.getByRole("radio", { name: "Invoice" }).check();
+      await page.getByRole("button", { name: /^Join for / }).click();
+      await page.getByText("Your school has joined.").waitFor();
+    };
+    await join(lead, "PO-LEAD-1");
+    for (const [i, email] of joiners.entries()) {
+      const head = await as(email);
+      await head.goto(purchaseUrl);
+      await join(head, `PO-${i + 1}`);
+      if (i === 0) await expectAccessible(head);
+      await head.context().close();
+    }
+
+    await lead.reload();
+    await lead.getByText("5 schools have joined").waitFor();
+    await expect(lead.getByText("The price now: £750.00 each school.").isVisible()).resolves.toBe(true);
+    await expect(lead.getByText("5 more schools bring the price to £600.00 each.").isVisible()).resolves.toBe(true);
+    await lead.getByRole("button", { name: "Close and confirm now" }).click();
+    await lead.getByText("Confirmed", { exact: true }).waitFor();
+    await expect(lead.locator("dl").first().textContent()).resolves.toContain("£750.00");
+    await expect(lead.locator("dl").first().textContent()).resolves.toContain("£3,750.00");
+    await expect(lead.locator("dl").first().textContent()).resolves.toContain("£375.00");
+    const invoiceLinks = lead.getByRole("link", { name: /^ARD-\d{4}-\d{6}$/ });
+    await expect(invoiceLinks.count()).resolves.toBe(5);
+    const invoicePath = await invoiceLinks.first().getAttribute("href");
+    await expectAccessible(lead);
+
+    // Finance records the first school's bank transfer; the sale is split and the pot gets its share.
+    const finance = await as("finance@arden.demo");
+    await finance.goto(invoicePath!);
+    await expectAccessible(finance);
+    await finance.getByRole("link", { name: "Record a payment" }).click();
+    await expectAccessible(finance);
+    await finance.getByLabel("Bank reference").fill("BACS 20391");
+    await finance.getByRole("button", { name: "Record the payment" }).click();
+    await finance.getByText(/Received on .*, bank reference BACS 20391/).waitFor();
+    await finance.goto("/finance/sales");
+    await expectAccessible(finance);
+
+    await lead.getByRole("link", { name: "See the pot statement" }).click();
+    await lead.getByRole("heading", { name: /^Statement/ }).waitFor();
+    await lead.getByText("Income split").first().waitFor();
+    const statement = (await lead.locator("main").textContent()) ?? "";
+    expect(statement).toContain("Consortium pot contribution");
+    expect(statement).toContain("Income split");
+    await expectAccessible(lead);
+  });
+
+  it("a head buys for their school on its own and gets a numbered invoice", async () => {
+    const TITLE = "Bespoke school data pack";
+    const head = await as("head.academy@arden.demo");
+    await openOffer(head, TITLE);
+    await head.getByRole("button", { name: "Buy for your school" }).click();
+    await head.waitForURL(/\/purchases\/new/);
+    await head.getByRole("heading", { name: "Buy for your school" }).waitFor();
+    await expectAccessible(head);
+    await head.getByLabel("Purchase order number (optional)").fill("<PO>");
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByText("A purchase order number can only contain").first().waitFor();
+    await expectAccessible(head);
+    await head.getByLabel("Purchase order number (optional)").fill("ACAD-5521");
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByRole("heading", { name: "Check your answers before buying" }).waitFor();
+    // An academy pays VAT at the standard rate: £650 + £130.
+    await expect(head.locator("dl").textContent()).resolves.toContain("£780.00");
+    await expectAccessible(head);
+    await head.getByRole("button", { name: "Confirm and buy" }).click();
+    await head.getByRole("heading", { name: "Purchase complete" }).waitFor();
+    await expectAccessible(head);
+    await head.getByRole("link", { name: /^ARD-\d{4}-\d{6}$/ }).click();
+    await head.getByRole("heading", { name: /^Invoice ARD-/ }).waitFor();
+    await expect(head.locator("main").textContent()).resolves.toContain("ACAD-5521");
+    await expectAccessible(head);
+    await head.goto("/school/orders");
+    await expect(head.getByRole("link", { name: TITLE }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(head);
+  });
+
+  it("a head buys without JavaScript: every step is a plain form", async () => {
+    const TITLE = "Phonics catch-up";
+    const head = await as("head@arden.demo", { javaScript: false });
+    await openOffer(head, TITLE);
+    await head.getByRole("button", { name: "Buy for your school" }).click();
+    await head.waitForURL(/\/purchases\/new/);
+    await head.getByRole("heading", { name: "Buy for your school" }).waitFor();
+    await head.getByLabel("Purchase order number (optional)").fill("MNT-88");
+    await head.getByRole("radio", { name: "Invoice" }).check();
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByRole("heading", { name: "Check your answers before buying" }).waitFor();
+    await head.getByRole("button", { name: "Change your answers" }).click();
+    await expect(head.getByLabel("Purchase order number (optional)").inputValue()).resolves.toBe("MNT-88");
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByRole("button", { name: "Confirm and buy" }).click();
+    await head.getByRole("heading", { name: "Purchase complete" }).waitFor();
+    await head.getByRole("button", { name: "Cancel this purchase" }).click();
+    await head.getByText("The purchase has been cancelled and any invoice credited.").waitFor();
+  });
+
+  it("a head asks the consortium pot to pay, and the lead approves it from the consortium's page", async () => {
+    const TITLE = "Emotion coaching for school staff";
+    const head = await as("head@arden.demo");
+    await openOffer(head, TITLE);
+    await head.getByRole("button", { name: "Buy for your school" }).click();
+    await head.getByRole("radio", { name: "Consortium pot" }).check();
+    await head.getByRole("button", { name: "Continue" }).click();
+    await head.getByRole("button", { name: "Confirm and buy" }).click();
+    await head.getByText("Your consortium lead has been asked to pay from the pot").waitFor();
+    const orderPath = new URL(head.url()).pathname;
+
+    const lead = await as("lead@arden.demo");
+    await lead.goto("/collective-purchases");
+    await lead.getByRole("link", { name: /members and pot/ }).first().click();
+    await lead.getByRole("table", { name: "Schools asking to pay from the pot" }).waitFor();
+    await expectAccessible(lead);
+    await lead.getByRole("button", { name: /^Pay for / }).first().click();
+    await lead.getByRole("table", { name: "Schools asking to pay from the pot" }).waitFor({ state: "detached" });
+
+    await head.goto(orderPath);
+    await head.getByText("Approved by the consortium lead").waitFor();
+    await expectAccessible(head);
+  });
+
+  it("a provider sees the orders for its services", async () => {
+    const provider = await as("teaching.school@arden.demo");
+    await provider.goto("/provider/orders");
+    await provider.getByRole("heading", { name: "Orders for your services" }).waitFor();
+    await expectAccessible(provider);
+  });
+});

@@ -1,0 +1,84 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { loadMemberships } from "~/auth/user.server";
+import { schema, type BuyerType, type PriceTier, type PricingModel, type ProviderKind, type VatTreatment } from "~/db.server";
+import { fundPot } from "~/domain/funding/allocate-funding.server";
+import type { Actor } from "~/domain/purchasing/actor";
+import { addToConsortium, createConsortium, createProvider, nextKey } from "./ledger";
+import { createAuthority, createMember, createOrganisation, createSchool } from "./tenancy";
+
+export const TIERS: PriceTier[] = [
+  { minSchools: 1, maxSchools: 4, unitPricePence: 90_000 },
+  { minSchools: 5, maxSchools: 9, unitPricePence: 75_000 },
+  { minSchools: 10, maxSchools: null, unitPricePence: 60_000 },
+];
+
+const ALL_STANDARD: Record<BuyerType, VatTreatment> = { la_maintained: "standard", academy: "standard", other: "standard" };
+
+/** An offer of the provider with an approved live revision, on sale for a year from `now`. */
+export async function createOfferOnSale(
+  db: Database,
+  { authorityId, providerId, tiers = TIERS, pricingModel = "per_school", vatTreatment = ALL_STANDARD, title = "Talk for Writing: whole-school training", cancellationNoticeDays = 14, now = new Date() }: { authorityId: string; providerId: string; tiers?: PriceTier[]; pricingModel?: PricingModel; vatTreatment?: Record<BuyerType, VatTreatment>; title?: string; cancellationNoticeDays?: number; now?: Date },
+) {
+  const [offer] = await db.insert(schema.offers).values({ authorityId, providerId }).returning();
+  const [revision] = await db
+    .insert(schema.offerRevisions)
+    .values({ offerId: offer.id, authorityId, number: 1, status: "approved", title, pricingModel, priceTiers: tiers, fromPricePence: tiers[0]?.unitPricePence, vatTreatment, cancellationNoticeDays })
+    .returning();
+  await db
+    .update(schema.offers)
+    .set({ liveRevisionId: revision.id, latestRevisionId: revision.id, approvedAt: now, approvalExpiresAt: new Date(now.getTime() + 365 * 86_400_000) })
+    .where(eq(schema.offers.id, offer.id));
+  return { ...offer, liveRevisionId: revision.id, revision };
+}
+
+/** The memberships a user acts with in an authority, as the routes see them. */
+export async function actorFor(db: Database, user: { id: string; name: string }, authorityId: string): Promise<Actor & { name: string }> {
+  const memberships = await loadMemberships(db, user.id);
+  return { id: user.id, name: user.name, grants: memberships.filter((m) => m.authorityId === authorityId) };
+}
+
+type WorldOptions = {
+  schools?: number;
+  providerKind?: ProviderKind;
+  tiers?: PriceTier[];
+  pricingModel?: PricingModel;
+  potPence?: number;
+  pupils?: (i: number) => number;
+  academyEvery?: number;
+  vatTreatment?: Record<BuyerType, VatTreatment>;
+};
+
+/**
+ * An authority with its office, a finance officer, a funded consortium of schools (each with a
+ * headteacher), its lead, a provider and an offer of it on sale.
+ */
+export async function createPurchasingWorld(db: Database, options: WorldOptions = {}) {
+  const { schools: count = 5, providerKind = "teaching_school", potPence = 2_420_000, pupils = () => 210, academyEvery = 0 } = options;
+  const authority = await createAuthority(db);
+  const office = await createOrganisation(db, authority.id, "authority_office", `${authority.name} School Improvement`);
+  const finance = await createMember(db, office, "la_finance");
+  const consortium = await createConsortium(db, authority.id);
+  const lead = await createMember(db, consortium, "consortium_lead");
+  const provider = await createProvider(db, authority.id, providerKind);
+  const providerAdmin = await createMember(db, provider, "provider_admin");
+  const members: { school: { id: string; name: string; authorityId: string }; head: Awaited<ReturnType<typeof createMember>> }[] = [];
+  for (let i = 0; i < count; i++) {
+    const academy = academyEvery > 0 && i % academyEvery === academyEvery - 1;
+    const { organisation } = await createSchool(db, authority.id, {
+      numberOnRoll: pupils(i),
+      establishmentType: academy ? "academy" : "la_maintained",
+      laMaintained: !academy,
+      costCentre: academy ? null : `CC${1000 + i}`,
+    });
+    await addToConsortium(db, { authorityId: authority.id, consortiumId: consortium.id, schoolId: organisation.id });
+    members.push({ school: organisation, head: await createMember(db, organisation, "headteacher") });
+  }
+  if (potPence > 0) {
+    await db.transaction((tx) => fundPot(tx, { authorityId: authority.id, consortiumId: consortium.id, amountPence: potPence, idempotencyKey: nextKey("fund"), description: "Consortium funding", actorUserId: null }));
+  }
+  const offer = await createOfferOnSale(db, { authorityId: authority.id, providerId: provider.id, tiers: options.tiers, pricingModel: options.pricingModel, vatTreatment: options.vatTreatment });
+  return { authority, office, finance, consortium, lead, provider, providerAdmin, members, offer };
+}
+export type PurchasingWorld = Awaited<ReturnType<typeof createPurchasingWorld>>;
+
