@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -51,6 +53,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // PGlite creates only the last folder of its path; a fresh checkout has no ./data yet.
+  if (config.dataDir && !config.dataDir.includes("://")) mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
   const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
