@@ -229,4 +229,8 @@ export const purchasing = {
   "potRequest.requested": "Waiting for the consortium lead",
   "potRequest.approved": "Approved by the consortium lead",
   "potRequest.refused": "Refused by the consortium lead",
+  "home.task.consortium": "{consortium}: pot, members and purchases",
+  "home.task.potRequests": "Requests to pay from the pot",
+  "home.task.collectiveToAnswer": "Collective purchases waiting for your school's answer",
+  "home.task.unpaidInvoices": "Invoices waiting for payment",
 } as const;

@@ -1,0 +1,81 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { seedDemo } from "#db/seed/index";
+import { schema } from "~/db.server";
+import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { loader } from "~/routes/_index";
+import { actorFor } from "../factories/quality";
+import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { createTestDatabase } from "../setup/database";
+
+type HomeData = { tasks: { label: string; href: string; count?: number }[] };
+
+describe("the home page shows buyers and finance what is waiting for them", () => {
+  let handle: DatabaseHandle;
+  const userByEmail = async (email: string) => {
+    const [user] = await handle.db.select().from(schema.users).where(eq(schema.users.email, email));
+    const [membership] = await handle.db.select().from(schema.memberships).where(eq(schema.memberships.userId, user.id));
+    return { user, membership };
+  };
+  const tasksOf = async (email: string, organisationId?: string) => {
+    const { user, membership } = await userByEmail(email);
+    const cookie = await sessionCookieFor(handle.db, user.id, organisationId ?? membership.organisationId);
+    const result = (await respond(() => loader({ request: request("/", { cookie }), context: appContext(handle.db), params: {} }))) as { data: HomeData };
+    return result.data.tasks;
+  };
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await seedDemo(handle.db, { password: "a demo password for tests", today: new Date("2026-11-02T09:00:00Z") });
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("gives a consortium lead their consortium's page, and a school the collective purchases it has not answered", async () => {
+    const lead = await userByEmail("lead@arden.demo");
+    const [consortiumMembership] = await handle.db
+      .select()
+      .from(schema.memberships)
+      .where(and(eq(schema.memberships.userId, lead.user.id), eq(schema.memberships.role, "consortium_lead")));
+    const consortiumId = consortiumMembership.organisationId;
+    const leadTasks = await tasksOf("lead@arden.demo", consortiumId);
+    expect(leadTasks.map((t) => t.href)).toContain(`/consortia/${consortiumId}`);
+
+    const head = await userByEmail("head@arden.demo");
+    expect((await tasksOf("head@arden.demo")).find((t) => t.href === "/collective-purchases")).toBeUndefined();
+
+    const [offer] = await handle.db
+      .select({ id: schema.offers.id })
+      .from(schema.offers)
+      .where(and(eq(schema.offers.authorityId, consortiumMembership.authorityId), isNotNull(schema.offers.liveRevisionId)))
+      .limit(1);
+    await openCollectivePurchase(handle.db, {
+      actor: { ...(await actorFor(handle.db, lead.user.id, consortiumMembership.authorityId)), name: lead.user.name },
+      authorityId: consortiumMembership.authorityId,
+      consortiumId,
+      offerId: offer.id,
+      closesAt: new Date(Date.now() + 7 * 86_400_000),
+      minSchools: 3,
+      maxSchools: null,
+      delegatesPerSchool: 1,
+      potPercentBps: 2_000,
+      potPerSchoolPence: null,
+      potCapPence: null,
+      shareMethod: "equal",
+      message: "",
+      appUrl: "http://localhost:3000",
+    });
+    expect(await tasksOf("head@arden.demo", head.membership.organisationId)).toContainEqual({
+      label: "Collective purchases waiting for your school's answer",
+      href: "/collective-purchases",
+      count: 1,
+    });
+  });
+
+  it("tells finance how many invoices wait for payment", async () => {
+    const tasks = await tasksOf("finance@arden.demo");
+    expect(tasks).toContainEqual({ label: "Invoices waiting for payment", href: "/finance/sales", count: 0 });
+  });
+});
