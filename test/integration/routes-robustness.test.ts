@@ -1,12 +1,13 @@
 // Every route module, called as the wrong people with the worst input: never a 500, never another authority's data.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { ROLES, schema, type Database, type Role } from "~/db.server";
+import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { publishNeed } from "~/domain/commissioning/needs.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
@@ -28,7 +29,7 @@ const TODAY = new Date();
 const LONG = "x".repeat(5_000);
 const HUGE = "é".repeat(10_000);
 const NASTY = ["not-a-uuid", "'; drop table users; --", LONG, "🏫 Ysgol Gymraeg – ñ 中文 \u202e", "%00", "\u0000", "00000000-0000-0000-0000-000000000000"];
-const ODD_QUERY = `?offerId=${encodeURIComponent("'; drop table users; --")}&schoolId=%00&page=-1&page=99999999999999999999&from=2026-02-31&to=not-a-date&format=csv&sort=${LONG}&q=${encodeURIComponent("🏫%00\u0000")}&redirectTo=//evil.example&invited=${LONG}&to=${encodeURIComponent("a@b")}&subject=nope&phase=&placed=1&cancelled=1`;
+const ODD_QUERY = `?offerId=${encodeURIComponent("'; drop table users; --")}&schoolId=%00&page=-1&page=99999999999999999999&from=2026-02-31&to=not-a-date&format=csv&sort=${LONG}&q=${encodeURIComponent("🏫%00\u0000")}&redirectTo=//evil.example&invited=${LONG}&to=${encodeURIComponent("a@b")}&subject=nope&phase=&placed=1&cancelled=1&maxPrice=1e309&maxPrice=99999999999999999999&perPage=-5`;
 
 const APP_DIR = fileURLToPath(new URL("../../app/", import.meta.url));
 
@@ -54,6 +55,10 @@ async function loadRoutes(): Promise<Route[]> {
     const fields = new Set<string>(["intent", "offerId", "schoolId", "consortiumId", "providerId", "needId", "orderId", "email", "password", "name", "role", "reason"]);
     for (const m of source.matchAll(/\bname="(\w+)"/g)) fields.add(m[1]);
     for (const m of source.matchAll(/\b(\w+): z\./g)) fields.add(m[1]);
+    if (source.includes("OfferFormSchema")) {
+      for (let row = 0; row < TIER_ROWS; row++) for (const part of ["Min", "Max", "Price"] as const) fields.add(tierField(row, part));
+      for (const name of Object.values(VAT_FIELDS)) fields.add(name);
+    }
     const intents = new Set<string>();
     for (const m of source.matchAll(/z\.literal\("([\w-]+)"\)|name="intent" value="([\w-]+)"|intent: z\.enum\(\[([^\]]+)\]/g)) {
       for (const v of (m[1] ?? m[2] ?? m[3]).split(",")) intents.add(v.trim().replace(/"/g, ""));
@@ -87,14 +92,20 @@ describe("every route, against odd input and the wrong people", () => {
   const ctx = () => appContext(db);
 
   async function ids(authorityId: string) {
-    const [order] = await db.select({ id: schema.orders.id }).from(schema.orders).where(eq(schema.orders.authorityId, authorityId)).limit(1);
+    const [order] = await db.select({ id: schema.orders.id, offerId: schema.orders.offerId }).from(schema.orders).where(eq(schema.orders.authorityId, authorityId)).limit(1);
     const [invoice] = await db.select({ id: schema.invoices.id }).from(schema.invoices).where(eq(schema.invoices.authorityId, authorityId)).limit(1);
     const [purchase] = await db.select({ id: schema.collectivePurchases.id }).from(schema.collectivePurchases).where(eq(schema.collectivePurchases.authorityId, authorityId)).limit(1);
     const [need] = await db.select({ id: schema.needs.id }).from(schema.needs).where(eq(schema.needs.authorityId, authorityId)).limit(1);
     const [account] = await db.select({ id: schema.ledgerAccounts.id }).from(schema.ledgerAccounts).where(eq(schema.ledgerAccounts.authorityId, authorityId)).limit(1);
-    const [consortium] = await db.select({ id: schema.consortia.organisationId }).from(schema.consortia).where(eq(schema.consortia.authorityId, authorityId)).limit(1);
+    const [consortium] = await db.select({ id: schema.collectivePurchases.consortiumId }).from(schema.collectivePurchases).where(eq(schema.collectivePurchases.authorityId, authorityId)).limit(1);
     const organisations = await db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.authorityId, authorityId)).orderBy(asc(schema.organisations.kind)).limit(40);
-    const offers = await db.select({ id: schema.offers.id, live: schema.offers.liveRevisionId }).from(schema.offers).where(eq(schema.offers.authorityId, authorityId)).limit(60);
+    // The offer bought first, so its provider's pages are among those tried.
+    const offers = await db
+      .select({ id: schema.offers.id, live: schema.offers.liveRevisionId })
+      .from(schema.offers)
+      .where(eq(schema.offers.authorityId, authorityId))
+      .orderBy(sql`${schema.offers.id} = ${order.offerId} desc`, asc(schema.offers.id))
+      .limit(60);
     const revisions = await db.select({ id: schema.offerRevisions.id }).from(schema.offerRevisions).where(eq(schema.offerRevisions.authorityId, authorityId)).orderBy(asc(schema.offerRevisions.status)).limit(20);
     const [school] = await db.select({ id: schema.schools.organisationId }).from(schema.schools).where(eq(schema.schools.authorityId, authorityId)).limit(1);
     const [provider] = await db.select({ id: schema.providers.organisationId }).from(schema.providers).where(eq(schema.providers.authorityId, authorityId)).limit(1);
@@ -147,57 +158,61 @@ describe("every route, against odd input and the wrong people", () => {
 
   let authorities: { arden: string; wales: string };
 
+  type Person = { userId: string; organisationId: string; name: string };
+  const chosen: Record<"arden" | "wales", Partial<Record<Role, Person>>> = { arden: {}, wales: {} };
+
+  /** Someone of the authority in a role: one with only that role where there is one, so the role alone decides what they may do. */
+  async function pick(authorityId: string, role: Role, organisationId?: string): Promise<Person | undefined> {
+    const [m] = await db
+      .select({ userId: schema.memberships.userId, organisationId: schema.memberships.organisationId, name: schema.users.name })
+      .from(schema.memberships)
+      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+      .where(and(eq(schema.memberships.role, role), eq(schema.memberships.authorityId, authorityId), organisationId ? eq(schema.memberships.organisationId, organisationId) : undefined))
+      .orderBy(sql`(select count(*) from ${schema.memberships} m where m.user_id = ${schema.memberships.userId})`, asc(schema.users.email))
+      .limit(1);
+    return m;
+  }
+
   /** Fresh sessions for everyone: some forms (signing out everywhere) end them. */
   async function signIn() {
-    for (const [key, into] of [
-      ["arden", users.arden],
-      ["wales", users.wales],
-    ] as const) {
+    for (const key of ["arden", "wales"] as const) {
       for (const role of ROLES) {
-        const [m] = await db
-          .select({ userId: schema.memberships.userId, organisationId: schema.memberships.organisationId })
-          .from(schema.memberships)
-          .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-          .where(and(eq(schema.memberships.role, role), eq(schema.memberships.authorityId, authorities[key])))
-          .orderBy(asc(schema.users.email))
-          .limit(1);
-        into[role] = await sessionCookieFor(db, m.userId, m.organisationId);
+        const m = chosen[key][role]!;
+        users[key][role] = await sessionCookieFor(db, m.userId, m.organisationId);
       }
     }
   }
 
-  /** A school order, a collective purchase and a call for offers in an authority, made the way its people would. */
-  async function trade(authorityId: string) {
-    const member = async (role: Role) => {
-      const [row] = await db
-        .select({ userId: schema.memberships.userId, organisationId: schema.memberships.organisationId, name: schema.users.name })
-        .from(schema.memberships)
-        .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-        .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
-        .where(and(eq(schema.memberships.role, role), eq(schema.organisations.authorityId, authorityId)))
-        .orderBy(asc(schema.users.email))
-        .limit(1);
-      return { ...row, actor: await actorFor(db, { id: row.userId, name: row.name }, authorityId) };
-    };
-    const [offer] = await db.select({ id: schema.offers.id }).from(schema.offers).where(and(eq(schema.offers.authorityId, authorityId), sql`${schema.offers.liveRevisionId} is not null`, sql`${schema.offers.suspendedAt} is null`)).limit(1);
-    const lead = await member("consortium_lead");
-    const [{ schoolId }] = await db
-      .select({ schoolId: schema.consortiumMemberships.schoolId })
+  /**
+   * The people who act in each role, and what they have done: the headteacher's school orders, its consortium's
+   * lead opens a collective purchase, a commissioner calls for offers. Their pages are the ones the wrong people try.
+   */
+  async function trade(key: "arden" | "wales", authorityId: string) {
+    for (const role of ROLES) chosen[key][role] = await pick(authorityId, role);
+    const actor = (p: Person) => actorFor(db, { id: p.userId, name: p.name }, authorityId);
+    const head = chosen[key].headteacher!;
+    const [{ consortiumId }] = await db
+      .select({ consortiumId: schema.consortiumMemberships.consortiumId })
       .from(schema.consortiumMemberships)
-      .where(eq(schema.consortiumMemberships.consortiumId, lead.organisationId))
+      .where(and(eq(schema.consortiumMemberships.schoolId, head.organisationId), isNull(schema.consortiumMemberships.leftOn)))
       .limit(1);
-    const head = await db
-      .select({ userId: schema.memberships.userId, name: schema.users.name })
-      .from(schema.memberships)
-      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-      .where(and(eq(schema.memberships.organisationId, schoolId), eq(schema.memberships.role, "headteacher")));
-    const buyer = head[0] ? await actorFor(db, { id: head[0].userId, name: head[0].name }, authorityId) : (await member("headteacher")).actor;
-    const school = head[0] ? schoolId : (await member("headteacher")).organisationId;
-    await placeOrder(db, { actor: buyer, authorityId, schoolId: school, offerId: offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice", idempotencyKey: `robust:${authorityId}` });
+    if (!(await pick(authorityId, "consortium_lead", consortiumId))) await createMember(db, { id: consortiumId, authorityId }, "consortium_lead");
+    const lead = (chosen[key].consortium_lead = await pick(authorityId, "consortium_lead", consortiumId))!;
+    const [offer] = await db.select({ id: schema.offers.id, providerId: schema.offers.providerId }).from(schema.offers).where(and(eq(schema.offers.authorityId, authorityId), sql`${schema.offers.liveRevisionId} is not null`, sql`${schema.offers.suspendedAt} is null`)).limit(1);
+    // The school's business manager and the offer's provider's people, so their pages are theirs too.
+    for (const [role, organisationId] of [
+      ["school_business_manager", head.organisationId],
+      ["provider_admin", offer.providerId],
+      ["provider_staff", offer.providerId],
+    ] as const) {
+      if (!(await pick(authorityId, role, organisationId))) await createMember(db, { id: organisationId, authorityId }, role);
+      chosen[key][role] = await pick(authorityId, role, organisationId);
+    }
+    await placeOrder(db, { actor: await actor(head), authorityId, schoolId: head.organisationId, offerId: offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice", idempotencyKey: `robust:${authorityId}` });
     await openCollectivePurchase(db, {
-      actor: lead.actor,
+      actor: { ...(await actor(lead)), name: lead.name },
       authorityId,
-      consortiumId: lead.organisationId,
+      consortiumId,
       offerId: offer.id,
       closesAt: new Date(Date.now() + 14 * 86_400_000),
       minSchools: 2,
@@ -210,9 +225,8 @@ describe("every route, against odd input and the wrong people", () => {
       message: "",
       appUrl: "http://localhost:3000",
     });
-    const commissioner = await member("commissioner");
     await publishNeed(db, {
-      actor: commissioner.actor,
+      actor: await actor(chosen[key].commissioner!),
       authorityId,
       input: { subjectArea: "literacy", phases: ["primary"], title: "Reading in key stage 2", description: "Help with reading.", budgetPence: 500_000, closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
     });
@@ -224,14 +238,11 @@ describe("every route, against odd input and the wrong people", () => {
     routes = await loadRoutes();
     await seedDemo(db, { password: "a-demo-password-for-tests", today: TODAY });
     const [arden, wales] = await db.select().from(schema.authorities).orderBy(asc(schema.authorities.createdAt), asc(schema.authorities.name));
-    for (const [authority, into] of [
-      [arden, users.arden],
-      [wales, users.wales],
-    ] as const) {
-      await staff(authority.id);
-      await trade(authority.id);
-    }
     authorities = { arden: arden.id, wales: wales.id };
+    for (const key of ["arden", "wales"] as const) {
+      await staff(authorities[key]);
+      await trade(key, authorities[key]);
+    }
     await signIn();
     Object.assign(ardenIds, await ids(arden.id));
     Object.assign(welsh, await ids(wales.id));
@@ -253,6 +264,38 @@ describe("every route, against odd input and the wrong people", () => {
     ...ROLES.filter((r) => users.arden[r]).map((r) => [`arden ${r}`, users.arden[r]] as const),
     ["wales la_admin", users.wales.la_admin],
   ] as const;
+
+  it("gives the CSV files to the authority's finance people only", async () => {
+    await signIn();
+    const csv = [
+      { file: "finance.sales.tsx", query: "?format=csv", allowed: ["la_finance"] },
+      { file: "finance.recharges[.]csv.tsx", query: "", allowed: ["la_finance"] },
+      { file: "accounts.$accountId.tsx", query: "?format=csv", allowed: ["la_admin", "la_finance"] },
+    ];
+    const welshFinance = await sessionCookieFor(db, chosen.wales.la_finance!.userId, chosen.wales.la_finance!.organisationId);
+    for (const { file, query, allowed } of csv) {
+      const route = routes.find((r) => r.file === file)!;
+      const params = route.params.length ? fill(route, ardenIds[route.params[0]][0]) : {};
+      const got: Record<string, number> = {};
+      for (const [who, cookie] of [...people(), ["wales la_finance", welshFinance] as const]) {
+        const r = await call(file, () => route.loader!({ request: request(urlOf(route, params, query), { cookie }), params, context: ctx() }));
+        got[who] = statusOf(r);
+        if (statusOf(r) !== 200) continue;
+        expect((r as Response).headers.get("Content-Type"), `${file} as ${who}`).toMatch(/^text\/csv/);
+        // Each authority's file names its own orders and none of the other's.
+        const body = await (r as Response).text();
+        const [own, theirs] = who.startsWith("wales") ? [welsh, ardenIds] : [ardenIds, welsh];
+        for (const id of Object.values(theirs).flat()) expect(body, `${file} as ${who}`).not.toContain(id);
+        if (file === "finance.sales.tsx") expect(body).toContain(own.orderId[0]);
+      }
+      // The other authority's finance officer gets their own authority's file, or nothing for one of our accounts.
+      const mayHave = (who: string) => allowed.some((role) => who === `arden ${role}` || (!route.params.length && who === `wales ${role}`));
+      const expected = Object.fromEntries(
+        Object.keys(got).map((who) => [who, who === "anonymous" ? 302 : mayHave(who) ? 200 : who.startsWith("wales") && route.params.length ? 404 : 403]),
+      );
+      expect(got, file).toEqual(expected);
+    }
+  });
 
   it("finds every route module", () => {
     expect(routes.length).toBeGreaterThan(35);
@@ -355,9 +398,41 @@ describe("every route, against odd input and the wrong people", () => {
         if (f === "paymentRoute") return [f, "invoice"];
         if (f === "role") return [f, "headteacher"];
         if (f === "decision" || f === "recommendation") return [f, "approve"];
-        return [f, "A sensible answer, long enough for any rule"];
+        return [f, "A sensible answer"];
       }),
     );
+
+  const NUMBERS = ["99999999999999999999", "2147483648", "1e309", "-1", "0.0000001", "NaN", "١٢٣"];
+  const DATES = ["2026-02-30", "99999-01-01", "0001-01-01", "2026-13-01", "2026-1-1"];
+  const numeric = (f: string) => /^(amount|budget|maxPrice|perPage|page|pot\w*|delegates\w*|min\w+|max\w+|cancellationNoticeDays|tier\d\w+)$/.test(f);
+
+  it("takes numbers and dates at their extremes without failing", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.action && !PUBLIC.has(r.file) && r.file !== "account.tsx" && r.fields.some((f) => numeric(f) || /On$/.test(f)))) {
+      await signIn();
+      const senders = (await sendersOf(route)).filter(([who]) => who.startsWith("arden"));
+      const params = route.params.length ? fill(route, ardenIds[route.params[0]]?.[0] ?? "not-a-uuid") : {};
+      for (const intent of route.intents.length ? route.intents : [undefined]) {
+        for (let i = 0; i < Math.max(NUMBERS.length, DATES.length); i++) {
+          const form = plausible(route, ardenIds, intent);
+          for (const f of route.fields) {
+            if (numeric(f)) form[f] = NUMBERS[i % NUMBERS.length];
+            if (/On$/.test(f)) form[f] = DATES[i % DATES.length];
+          }
+          for (const [who, cookie] of senders) {
+            const what = `${route.file} action${intent ? ` ${intent}` : ""} as ${who} with ${NUMBERS[i % NUMBERS.length]} and ${DATES[i % DATES.length]}`;
+            try {
+              const r = await call(what, () => route.action!({ request: request(urlOf(route, params), { cookie, form }), params, context: ctx() }));
+              if (statusOf(r) >= 500) failures.push(`${what}: ${statusOf(r)}`);
+            } catch (e) {
+              failures.push((e as Error).message);
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 
   /** Rows that say the other authority was touched: its audit trail and emails, shortlists of its offers, sessions acting for it. */
   async function welshFootprint() {
