@@ -519,19 +519,73 @@ describe("every route, against odd input and the wrong people", () => {
     const failures: string[] = [];
     const queries = [
       `?offerId=${welsh.offerId[0]}`,
-      `?offerId=${welsh.offerId[0]}&schoolId=${welsh.organisationId.at(-1)}`,
-      `?offerId=${ardenIds.offerId[0]}&schoolId=${welsh.organisationId.at(-1)}`,
+      `?offerId=${welsh.offerId[0]}&schoolId=${welsh.schoolId[0]}`,
+      `?offerId=${ardenIds.offerId[0]}&schoolId=${welsh.schoolId[0]}`,
       `?offerId=${ardenIds.offerId[0]}&schoolId=${welsh.organisationId[0]}`,
+      `?offerId=${ardenIds.offerId[0]}&schoolId=not-a-uuid`,
+      `?offerId=${ardenIds.offerId[0]}&schoolId=${encodeURIComponent(LONG)}`,
     ];
     for (const route of routes.filter((r) => r.loader && ["purchases.new.tsx", "collective-purchases.new.tsx"].includes(r.file))) {
       for (const query of queries) {
         for (const [who, cookie] of people().slice(1, -1)) {
           const what = `${route.file}${query} as ${who}`;
           const r = await call(what, () => route.loader!({ request: request(`${route.path}${query}`, { cookie }), params: {}, context: ctx() }));
-          if (statusOf(r) === 200 && JSON.stringify((r as { data: unknown }).data).match(new RegExp(welsh.offerId[0]))) failures.push(`${what}: shows a Glan Teifi offer`);
+          const shown = statusOf(r) === 200 ? JSON.stringify((r as { data: unknown }).data) : "";
+          if (Object.values(welsh).flat().some((id) => shown.includes(id))) failures.push(`${what}: shows a Glan Teifi record`);
           if (statusOf(r) >= 500) failures.push(`${what}: ${statusOf(r)}`);
         }
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets people act only for their own organisations within the authority", async () => {
+    await signIn();
+    const route = (file: string) => routes.find((r) => r.file === file)!;
+    const head = chosen.arden.headteacher!;
+    // Another school of the same consortium, and its own headteacher.
+    const [neighbour] = await db
+      .select({ schoolId: schema.consortiumMemberships.schoolId })
+      .from(schema.consortiumMemberships)
+      .where(and(eq(schema.consortiumMemberships.consortiumId, ardenIds.consortiumId[0]), sql`${schema.consortiumMemberships.schoolId} <> ${head.organisationId}`, isNull(schema.consortiumMemberships.leftOn)))
+      .limit(1);
+    if (!(await pick(authorities.arden, "headteacher", neighbour.schoolId))) await createMember(db, { id: neighbour.schoolId, authorityId: authorities.arden }, "headteacher");
+    const neighbourHead = (await pick(authorities.arden, "headteacher", neighbour.schoolId))!;
+    const neighbourCookie = await sessionCookieFor(db, neighbourHead.userId, neighbourHead.organisationId);
+    const [otherOffer] = await db
+      .select({ id: schema.offers.id })
+      .from(schema.offers)
+      .where(and(eq(schema.offers.authorityId, authorities.arden), sql`${schema.offers.providerId} <> ${chosen.arden.provider_admin!.organisationId}`, sql`${schema.offers.liveRevisionId} is not null`))
+      .limit(1);
+    const buy = { offerId: ardenIds.offerId[0], schoolId: neighbour.schoolId, delegates: "1", poNumber: "PO 1", paymentRoute: "invoice", idempotencyKey: "robust-neighbour" };
+    const cases: { what: string; file: string; cookie: string; params?: Record<string, string>; query?: string; form?: Record<string, string> }[] = [
+      { what: "a head opens the purchase page for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, query: `?offerId=${buy.offerId}&schoolId=${buy.schoolId}` },
+      { what: "a head checks a purchase for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, form: { ...buy, intent: "check" } },
+      { what: "a head buys for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, form: { ...buy, intent: "confirm" } },
+      { what: "a head joins a collective purchase for a neighbouring school", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "join", schoolId: neighbour.schoolId, delegates: "1", paymentRoute: "invoice", poNumber: "" } },
+      { what: "a head declines a collective purchase for a neighbouring school", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "decline", schoolId: neighbour.schoolId } },
+      { what: "a head closes their consortium's collective purchase", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "close" } },
+      { what: "a head cancels their consortium's collective purchase", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "cancel", reason: "Not wanted" } },
+      { what: "a neighbouring head opens another school's order", file: "purchases.$orderId.tsx", cookie: neighbourCookie, params: { orderId: ardenIds.orderId[0] } },
+      { what: "a neighbouring head cancels another school's order", file: "purchases.$orderId.tsx", cookie: neighbourCookie, params: { orderId: ardenIds.orderId[0] }, form: { intent: "cancel" } },
+      { what: "a neighbouring head opens another school's invoice", file: "invoices.$invoiceId.tsx", cookie: neighbourCookie, params: { invoiceId: ardenIds.invoiceId[0] } },
+      { what: "a head invites someone to a neighbouring school", file: "organisations.$organisationId.members.tsx", cookie: users.arden.headteacher!, params: { organisationId: neighbour.schoolId }, form: { email: "new.person@example.org", name: "New Person", role: "headteacher" } },
+      { what: "a head acts for an organisation they do not belong to", file: "organisations._index.tsx", cookie: users.arden.headteacher!, form: { organisationId: neighbour.schoolId } },
+      { what: "a provider opens another provider's offer", file: "provider.offers.$offerId._index.tsx", cookie: users.arden.provider_admin!, params: { offerId: otherOffer.id } },
+      { what: "a provider withdraws another provider's offer", file: "provider.offers.$offerId._index.tsx", cookie: users.arden.provider_admin!, params: { offerId: otherOffer.id }, form: { intent: "withdraw" } },
+      { what: "a provider answers a call for offers with another provider's offer", file: "provider.needs.tsx", cookie: users.arden.provider_admin!, form: { needId: ardenIds.needId[0], offerId: otherOffer.id, note: "Ours" } },
+      { what: "a finance officer records a payment as a school's head", file: "finance.invoices.$invoiceId.tsx", cookie: users.arden.headteacher!, params: { invoiceId: ardenIds.invoiceId[0] }, form: { amount: "1", bankReference: "REF", receivedOn: "2026-01-05", idempotencyKey: "robust-payment" } },
+    ];
+    const failures: string[] = [];
+    for (const c of cases) {
+      const r = route(c.file);
+      const params = c.params ?? {};
+      const url = urlOf(r, params, c.query ?? "");
+      const before = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
+      const result = await call(c.what, () => (c.form ? r.action! : r.loader!)({ request: request(url, { cookie: c.cookie, form: c.form }), params, context: ctx() }));
+      const after = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
+      if (![400, 403, 404].includes(statusOf(result))) failures.push(`${c.what}: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 200)}`);
+      if (after.join() !== before.join()) failures.push(`${c.what}: wrote something`);
     }
     expect(failures).toEqual([]);
   });
