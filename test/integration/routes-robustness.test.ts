@@ -70,6 +70,12 @@ async function loadRoutes(): Promise<Route[]> {
 
 const statusOf = (r: Result) => r.status;
 const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Location") : null);
+/** A redirect that leaves the site (an open redirect). */
+const offSite = (r: Result) => {
+  const location = locationOf(r);
+  return location !== null && (!location.startsWith("/") || new URL(location, "http://this.invalid").origin !== "http://this.invalid");
+};
+const EVIL = ["//evil.example/x", "/\\evil.example", "https://evil.example", "/\t/evil.example"];
 
 /** Runs a loader or action; a thrown non-Response is a failure described with the call that caused it. */
 async function call(what: string, fn: () => Promise<unknown> | unknown): Promise<Result> {
@@ -309,7 +315,7 @@ describe("every route, against odd input and the wrong people", () => {
       const values = route.params.length ? NASTY : [""];
       for (const value of values) {
         const params = fill(route, value);
-        for (const query of value === values[0] ? ["", ODD_QUERY] : [""]) {
+        for (const query of value === values[0] ? ["", ODD_QUERY, ...EVIL.map((e) => `?redirectTo=${encodeURIComponent(e)}`)] : [""]) {
           for (const [who, cookie] of people()) {
             const what = `${route.file} loader as ${who} with ${JSON.stringify(value.slice(0, 20))}${query ? " and odd query" : ""}`;
             let result: Result;
@@ -320,6 +326,7 @@ describe("every route, against odd input and the wrong people", () => {
               continue;
             }
             const status = statusOf(result);
+            if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
             if (status >= 500) failures.push(`${what}: ${status}`);
             else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
             else if (cookie && route.params.length && route.params[0] !== "token" && status === 200) failures.push(`${what}: 200 for a bad id`);
@@ -357,6 +364,7 @@ describe("every route, against odd input and the wrong people", () => {
         { junk: "1", "": "", "a[b]": "c", intent: "🏫" },
         huge,
         Object.fromEntries(route.fields.map((f) => [f, "'; drop table users; --"])),
+        ...EVIL.slice(0, 2).map((e) => ({ ...Object.fromEntries(route.fields.map((f) => [f, e])), redirectTo: e })),
         ...route.intents.map((intent) => ({ ...huge, intent })),
       ];
       const paramSets = route.params.length ? [fill(route, "not-a-uuid"), ...(ardenIds[route.params[0]] ?? []).slice(0, 1).map((id) => fill(route, id))] : [{}];
@@ -375,6 +383,7 @@ describe("every route, against odd input and the wrong people", () => {
               continue;
             }
             const status = statusOf(result);
+            if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
             if (status >= 500) failures.push(`${what}: ${status}`);
             else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
             else if (cookie && status < 300 && route.file !== "account.tsx") failures.push(`${what}: ${status}, not refused`);
