@@ -86,6 +86,26 @@ async function call(what: string, fn: () => Promise<unknown> | unknown): Promise
   }
 }
 
+/**
+ * What holds for every call: no exception but a Response, no 5xx, no redirect off the site, and a visitor
+ * sent to sign in (or refused) on any page that is not public. Gives back the result unless it failed.
+ */
+async function judge(failures: string[], what: string, route: Route, cookie: string | undefined, fn: () => Promise<unknown> | unknown) {
+  let result: Result;
+  try {
+    result = await call(what, fn);
+  } catch (e) {
+    failures.push((e as Error).message);
+    return null;
+  }
+  const status = statusOf(result);
+  if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
+  if (status >= 500) failures.push(`${what}: ${status}`);
+  else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
+  else return result;
+  return null;
+}
+
 describe("every route, against odd input and the wrong people", () => {
   let handle: DatabaseHandle;
   let db: Database;
@@ -318,18 +338,10 @@ describe("every route, against odd input and the wrong people", () => {
         for (const query of value === values[0] ? ["", ODD_QUERY, ...EVIL.map((e) => `?redirectTo=${encodeURIComponent(e)}`)] : [""]) {
           for (const [who, cookie] of people()) {
             const what = `${route.file} loader as ${who} with ${JSON.stringify(value.slice(0, 20))}${query ? " and odd query" : ""}`;
-            let result: Result;
-            try {
-              result = await call(what, () => route.loader!({ request: request(urlOf(route, params, query), { cookie }), params, context: ctx() }));
-            } catch (e) {
-              failures.push((e as Error).message);
-              continue;
-            }
+            const result = await judge(failures, what, route, cookie, () => route.loader!({ request: request(urlOf(route, params, query), { cookie }), params, context: ctx() }));
+            if (!result) continue;
             const status = statusOf(result);
-            if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
-            if (status >= 500) failures.push(`${what}: ${status}`);
-            else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
-            else if (cookie && route.params.length && route.params[0] !== "token" && status === 200) failures.push(`${what}: 200 for a bad id`);
+            if (cookie && route.params.length && route.params[0] !== "token" && status === 200) failures.push(`${what}: 200 for a bad id`);
           }
         }
       }
@@ -375,18 +387,10 @@ describe("every route, against odd input and the wrong people", () => {
           for (const [who, cookie] of senders) {
             const what = `${route.file} action as ${who} with ${JSON.stringify(Object.values(params)[0]?.slice(0, 40) ?? "")} and ${JSON.stringify(Object.keys(form).slice(0, 4))} intent=${String(form.intent).slice(0, 10)}`;
             const before = await written();
-            let result: Result;
-            try {
-              result = await call(what, () => route.action!({ request: request(urlOf(route, params), { cookie, form }), params, context: ctx() }));
-            } catch (e) {
-              failures.push((e as Error).message);
-              continue;
-            }
+            const result = await judge(failures, what, route, cookie, () => route.action!({ request: request(urlOf(route, params), { cookie, form }), params, context: ctx() }));
+            if (!result) continue;
             const status = statusOf(result);
-            if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
-            if (status >= 500) failures.push(`${what}: ${status}`);
-            else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
-            else if (cookie && status < 300 && route.file !== "account.tsx") failures.push(`${what}: ${status}, not refused`);
+            if (cookie && status < 300 && route.file !== "account.tsx") failures.push(`${what}: ${status}, not refused`);
             else if (status >= 400 && (await written()) !== before) failures.push(`${what}: refused with ${status} yet wrote audit or outbox rows`);
           }
         }
