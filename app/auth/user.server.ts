@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
+import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
 import { readSessionToken, validateSessionToken, type Session } from "./session.server";
 
@@ -111,8 +112,7 @@ export function requireAuthorityId(user: CurrentUser): string {
 /** An organisation of the user's authority, or 404: ids from another authority find nothing. */
 export async function requireOrganisation(db: Queryable, user: CurrentUser, organisationId: string) {
   const authorityId = requireAuthorityId(user);
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organisationId);
-  const [organisation] = isUuid
+  const [organisation] = isUuid(organisationId)
     ? await db
         .select()
         .from(schema.organisations)

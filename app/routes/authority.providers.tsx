@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { authorityProviders, verifyProvider } from "~/domain/identity/verify-provider.server";
 import { formatDate } from "~/format";
 import { invalid, parseForm } from "~/forms.server";

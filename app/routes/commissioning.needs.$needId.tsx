@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { tierLabel } from "~/components/offer-content";
 import { ErrorSummary } from "~/components/forms";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { loadNeed, needAnswers } from "~/domain/commissioning/commissioning.server";
 import { commissionOffer } from "~/domain/commissioning/needs.server";
 import { isOnSale } from "~/domain/quality/offer-workflow";

@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmailText, formatDateTime } from "~/components/mailbox";
 import { readMailboxEmail, mailboxEnabled } from "~/integrations/mailbox.server";
+import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.email.subject ?? t("mailbox.title")} – ${t("service.name")}` }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!mailboxEnabled(context.env)) throw new Response("Not found", { status: 404 });
-  const email = UUID.test(params.id ?? "") ? await readMailboxEmail(context.db, params.id!) : null;
+  const email = isUuid(params.id) ? await readMailboxEmail(context.db, params.id) : null;
   if (!email) throw new Response("Not found", { status: 404 });
   return { email: { ...email, createdAt: email.createdAt.toISOString() } };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select, TextArea } from "~/components/forms";
 import { schema } from "~/db.server";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { providerOffers } from "~/domain/catalogue/offers.server";
 import { authorityNeeds, londonToday } from "~/domain/commissioning/commissioning.server";
 import { respondToNeed } from "~/domain/commissioning/needs.server";

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { onSaleCondition } from "./on-sale.server";
 
 export type FindOfferOnSaleOptions = { authorityId: string; userId: string; offerId: string; now?: Date };

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { notFound } from "~/domain/errors";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { fromPricePence, revisionFields, type OfferFields } from "./offer-schema";
 
 const { offers, offerRevisions, organisations, providers, memberships, users } = schema;

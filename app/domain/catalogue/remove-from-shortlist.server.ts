@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { offers, shortlistItems, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 
 export type RemoveFromShortlistOptions = { authorityId: string; userId: string; offerId: string };
 

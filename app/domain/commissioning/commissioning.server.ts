@@ -1,7 +1,7 @@
 // Reading offers and needs for the commissioning unit and for providers answering calls for offers.
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
-import { isUuid } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { notFound } from "~/domain/errors";
 
 const { offers, offerRevisions, organisations, needs, needResponses } = schema;

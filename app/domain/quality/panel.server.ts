@@ -2,7 +2,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
-import { isUuid, type Actor } from "~/domain/actor";
+import type { Actor } from "~/domain/actor";
+import { isUuid } from "~/domain/ids";
 import { boardIds } from "~/domain/catalogue/offers.server";
 import { AppError, notFound } from "~/domain/errors";
 import { canReview, QUORUM } from "./offer-workflow";
