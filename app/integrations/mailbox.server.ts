@@ -21,7 +21,7 @@ export async function listMailbox(db: Queryable, { to, limit = 200 }: { to?: str
     .select({ id: schema.outbox.id, to: schema.outbox.recipient, topic: schema.outbox.topic, payload: schema.outbox.payload, status: schema.outbox.status, createdAt: schema.outbox.createdAt })
     .from(schema.outbox)
     .where(and(eq(schema.outbox.kind, "email"), to ? eq(schema.outbox.recipient, to) : undefined))
-    .orderBy(desc(schema.outbox.createdAt), desc(schema.outbox.id))
+    .orderBy(desc(schema.outbox.seq))
     .limit(limit);
   return rows.map(({ payload, topic, ...row }) => ({ ...row, subject: subjectOf(topic, payload) }));
 }

@@ -20,7 +20,7 @@ export async function claimDue(db: Database, { now, limit }: { now: Date; limit:
     .select({ id: schema.outbox.id })
     .from(schema.outbox)
     .where(and(eq(schema.outbox.status, "pending"), lte(schema.outbox.nextAttemptAt, now)))
-    .orderBy(asc(schema.outbox.nextAttemptAt))
+    .orderBy(asc(schema.outbox.nextAttemptAt), asc(schema.outbox.seq))
     .limit(limit)
     .for("update", { skipLocked: true });
   return db

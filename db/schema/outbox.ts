@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 
 /**
@@ -9,6 +9,8 @@ export const outbox = pgTable(
   "outbox",
   {
     id: id(),
+    /** The order rows were written in: several can share a timestamp. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     authorityId: uuid("authority_id"),
     kind: text("kind", { enum: ["email", "job"] }).notNull(),
     /** For email: the template's name; for jobs: the job's name. */
