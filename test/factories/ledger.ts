@@ -1,8 +1,8 @@
 import type { Database } from "#db/client";
-import { schema, type AccountKind, type ProviderKind } from "~/db.server";
+import { schema, type AccountKind } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
-import { createAuthority, createOrganisation, createSchool } from "./tenancy";
+import { createAuthority, createOrganisation, createProvider, createSchool } from "./tenancy";
 
 let seq = 0;
 export const nextKey = (prefix = "test") => `${prefix}:${process.pid}:${++seq}:${Math.random().toString(36).slice(2)}`;
@@ -10,12 +10,6 @@ export const nextKey = (prefix = "test") => `${prefix}:${process.pid}:${++seq}:$
 export async function createConsortium(db: Database, authorityId: string, phase: "primary" | "secondary" | "special" | "cross_phase" = "primary") {
   const organisation = await createOrganisation(db, authorityId, "consortium");
   await db.insert(schema.consortia).values({ organisationId: organisation.id, authorityId, phase });
-  return organisation;
-}
-
-export async function createProvider(db: Database, authorityId: string, providerKind: ProviderKind = "teaching_school") {
-  const organisation = await createOrganisation(db, authorityId, "provider");
-  await db.insert(schema.providers).values({ organisationId: organisation.id, authorityId, providerKind });
   return organisation;
 }
 
@@ -29,7 +23,7 @@ export async function createLedgerWorld(db: Database) {
   const office = await createOrganisation(db, authority.id, "authority_office", `${authority.name} council`);
   const consortium = await createConsortium(db, authority.id);
   const { organisation: school } = await createSchool(db, authority.id);
-  const provider = await createProvider(db, authority.id);
+  const provider = await createProvider(db, authority.id, { verified: false });
   const account = (kind: AccountKind, ownerId: string) => ensureAccount(db, { authorityId: authority.id, kind, ownerId });
   const accounts = {
     funding: await account("authority_funding", office.id),

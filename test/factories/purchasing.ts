@@ -4,8 +4,8 @@ import { loadMemberships } from "~/auth/user.server";
 import { schema, type BuyerType, type PriceTier, type PricingModel, type ProviderKind, type VatTreatment } from "~/db.server";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import type { Actor } from "~/domain/purchasing/actor";
-import { addToConsortium, createConsortium, createProvider, nextKey } from "./ledger";
-import { createAuthority, createMember, createOrganisation, createSchool } from "./tenancy";
+import { addToConsortium, createConsortium, nextKey } from "./ledger";
+import { createAuthority, createMember, createOrganisation, createProvider, createSchool } from "./tenancy";
 
 export const TIERS: PriceTier[] = [
   { minSchools: 1, maxSchools: 4, unitPricePence: 90_000 },
@@ -60,7 +60,7 @@ export async function createPurchasingWorld(db: Database, options: WorldOptions 
   const finance = await createMember(db, office, "la_finance");
   const consortium = await createConsortium(db, authority.id);
   const lead = await createMember(db, consortium, "consortium_lead");
-  const provider = await createProvider(db, authority.id, providerKind);
+  const provider = await createProvider(db, authority.id, { kind: providerKind, verified: false });
   const providerAdmin = await createMember(db, provider, "provider_admin");
   const members: { school: { id: string; name: string; authorityId: string }; head: Awaited<ReturnType<typeof createMember>> }[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,10 +1,10 @@
 // A small authority with everyone the QA workflow needs, and offers in any state.
 import type { Database } from "#db/client";
 import { loadMemberships } from "~/auth/user.server";
-import { schema, type ProviderKind } from "~/db.server";
+import { schema } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import type { OfferFields } from "~/domain/catalogue/offer-schema";
-import { addMembership, createAuthority, createMember, createOrganisation, createSchool, createUser } from "./tenancy";
+import { addMembership, createAuthority, createMember, createOrganisation, createProvider, createSchool, createUser } from "./tenancy";
 
 export const completeFields = (overrides: Partial<OfferFields> = {}): OfferFields => ({
   title: "Talk for Writing: whole-school training",
@@ -40,11 +40,6 @@ export async function actorFor(db: Database, userId: string, authorityId?: strin
   return { id: userId, grants: authorityId ? memberships.filter((m) => m.authorityId === authorityId) : memberships };
 }
 
-export async function createProvider(db: Database, authorityId: string, { kind = "teaching_school", verified = true, schoolId = null }: { kind?: ProviderKind; verified?: boolean; schoolId?: string | null } = {}) {
-  const organisation = await createOrganisation(db, authorityId, "provider");
-  await db.insert(schema.providers).values({ organisationId: organisation.id, authorityId, providerKind: kind, schoolId, verifiedAt: verified ? new Date("2025-09-01T09:00:00Z") : null });
-  return organisation;
-}
 
 export async function createBoard(db: Database, authorityId: string) {
   const organisation = await createOrganisation(db, authorityId, "improvement_board", "Primary Improvement Board");

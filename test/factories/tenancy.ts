@@ -1,5 +1,5 @@
 import type { Database } from "#db/client";
-import { schema, type OrganisationKind, type Role } from "~/db.server";
+import { schema, type OrganisationKind, type ProviderKind, type Role } from "~/db.server";
 
 let seq = 0;
 const next = () => `${process.pid}-${++seq}`;
@@ -59,4 +59,10 @@ export async function createMember(db: Database, organisation: { id: string; aut
   const user = await createUser(db, overrides);
   await addMembership(db, { userId: user.id, organisationId: organisation.id, authorityId: organisation.authorityId, role });
   return user;
+}
+
+export async function createProvider(db: Database, authorityId: string, { kind = "teaching_school", verified = true, schoolId = null }: { kind?: ProviderKind; verified?: boolean; schoolId?: string | null } = {}) {
+  const organisation = await createOrganisation(db, authorityId, "provider");
+  await db.insert(schema.providers).values({ organisationId: organisation.id, authorityId, providerKind: kind, schoolId, verifiedAt: verified ? new Date("2025-09-01T09:00:00Z") : null });
+  return organisation;
 }

@@ -5,7 +5,7 @@ import { schema, type Role } from "~/db.server";
 import { loader as catalogueLoader } from "~/routes/catalogue._index";
 import { loader as offerLoader } from "~/routes/catalogue.$offerId";
 import { createOffer, type CreateOfferOptions } from "../factories/catalogue";
-import { createProvider } from "../factories/quality";
+import { createProvider } from "../factories/tenancy";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";

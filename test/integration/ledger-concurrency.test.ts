@@ -9,7 +9,8 @@ import { AppError } from "~/domain/errors";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { postEntry, sqlState, type Posting } from "~/domain/ledger/post-entry.server";
-import { createConsortium, createProvider } from "../factories/ledger";
+import { createConsortium } from "../factories/ledger";
+import { createProvider } from "../factories/tenancy";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
 
@@ -53,7 +54,7 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
     const schools: string[] = [];
     for (let i = 0; i < 5; i++) schools.push(await open("school_receivable", (await createSchool(db, authority.id)).organisation.id));
     const providers: string[] = [];
-    for (let i = 0; i < 2; i++) providers.push(await open("provider_payable", (await createProvider(db, authority.id)).id));
+    for (let i = 0; i < 2; i++) providers.push(await open("provider_payable", (await createProvider(db, authority.id, { verified: false })).id));
 
     const committed: { key: string; postings: Posting[] }[] = [];
     const expected = new Map<string, number>();

@@ -7,7 +7,7 @@ import { action as offerAction } from "~/routes/catalogue.$offerId";
 import { action as compareAction, loader as compareLoader } from "~/routes/catalogue.compare";
 import { loader as rootLoader } from "~/root";
 import { createOffer } from "../factories/catalogue";
-import { createProvider } from "../factories/quality";
+import { createProvider } from "../factories/tenancy";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
