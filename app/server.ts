@@ -31,7 +31,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
 }
 
 function securityHeaders(env: Env, dev: boolean) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));

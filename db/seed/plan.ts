@@ -172,7 +172,7 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
   const schoolIds: string[][] = [];
   let costCentres = 0;
 
-  spec.consortia.forEach((c, ci) => {
+  spec.consortia.forEach((c) => {
     const consortiumId = org("consortium", c.name);
     consortia.push({ organisationId: consortiumId, authorityId, phase: c.phase });
     const phases = c.schools.flatMap(([phase, count]) => Array.from({ length: count }, () => phase));
