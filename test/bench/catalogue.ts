@@ -8,13 +8,13 @@ import { createServer, type Server } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import type { Database } from "#db/client";
 import { createSession, generateSessionToken, sessionCookieName } from "~/auth/session.server";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, schema, SUBJECT_AREAS, TERMS, type PriceTier } from "~/db.server";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { parseEnv } from "~/env.server";
+import { freshPostgres } from "./databases";
 import { formatResult, load } from "./load";
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 20_000);
@@ -147,24 +147,6 @@ function bareServer(db: Database, authorityId: string, userId: string) {
       resolve({ server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
     }),
   );
-}
-
-async function freshPostgres(url: string) {
-  const name = `mkt_bench_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 export async function run() {

@@ -12,6 +12,7 @@ import { migrationsFolder, schema, type Database } from "#db/client";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { benchPostgresUrl, freshPostgres } from "./databases";
 
 const WRITERS = Number(process.env.BENCH_LEDGER_WRITERS ?? 8);
 const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 10);
@@ -104,19 +105,13 @@ const line = (label: string, r: { entries: number; elapsed: number; perSecond: n
   console.log(`  ${label.padEnd(44)} ${String(r.entries).padStart(7)} entries in ${r.elapsed.toFixed(1).padStart(5)} s = ${r.perSecond.toFixed(0).padStart(6)} entries/s`);
 
 async function onPostgres() {
-  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `ledger_bench_${process.pid}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const client = postgres(url.toString(), { max: WRITERS + 1, onnotice: () => {} });
+  const fresh = await freshPostgres(benchPostgresUrl(), "ledger_bench");
+  const client = postgres(fresh.url, { max: WRITERS + 1, onnotice: () => {} });
   try {
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
     const world = await buildWorld(db);
-    console.log(`PostgreSQL (${url.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`);
+    console.log(`PostgreSQL (${fresh.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`);
     const posted = await throughPostEntry(db, world, WRITERS, SECONDS);
     line("postEntry", posted);
     const insertBare = (n: number) =>
@@ -130,8 +125,7 @@ async function onPostgres() {
     console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
   } finally {
     await client.end({ timeout: 5 });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await fresh.drop();
   }
 }
 

@@ -12,6 +12,7 @@ import { migrationsFolder, schema, type Database } from "#db/client";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
+import { benchPostgresUrl, freshPostgres } from "./databases";
 
 const SCHOOLS = Number(process.env.BENCH_PURCHASING_SCHOOLS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -99,23 +100,16 @@ async function measure(label: string, db: Database) {
 }
 
 async function onPostgres() {
-  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `purchasing_bench_${process.pid}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const client = postgres(url.toString(), { max: 4, onnotice: () => {} });
+  const fresh = await freshPostgres(benchPostgresUrl(), "purchasing_bench");
+  const client = postgres(fresh.url, { max: 4, onnotice: () => {} });
   try {
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
-    console.log(`PostgreSQL (${url.host}):`);
+    console.log(`PostgreSQL (${fresh.host}):`);
     await measure("PostgreSQL", db);
   } finally {
     await client.end({ timeout: 5 });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await fresh.drop();
   }
 }
 
