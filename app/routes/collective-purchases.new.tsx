@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, TextArea, TextInput } from "~/components/forms";
+import { Choices, TextArea, TextInput } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SHARE_METHODS } from "#db/schema/purchasing-vocabulary";
 import { AppError } from "~/domain/errors";
@@ -12,6 +12,7 @@ import { parsePounds } from "~/format";
 import { invalid, optionalText, parseForm, refused } from "~/forms.server";
 import { t } from "~/i18n";
 import { consortiaToOpenFor, loaderRefusal, requireActing } from "./purchasing.server";
+import { PurchaseHeading } from "~/components/purchase-heading";
 
 const whole = (message: string, min: number, max: number) => z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message);
 const optionalPounds = (message: string) =>
@@ -96,12 +97,7 @@ export default function OpenCollectivePurchase() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/catalogue/${offer.id}`} className="govuk-back-link">
-          {t("purchase.backToOffer")}
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{offer.title}</span>
-        <h1 className="govuk-heading-l">{t("collective.new.title")}</h1>
+        <PurchaseHeading offer={offer} title={t("collective.new.title")} errors={errors} />
         <PriceTierTable tiers={offer.priceTiers} pricingModel={offer.pricingModel} caption={t("collective.tiers")} />
         <Form method="post" noValidate>
           <input type="hidden" name="offerId" value={offer.id} />

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { Choices, TextInput } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
 import { formatPence } from "~/format";
 import { invalid, parseForm, refused } from "~/forms.server";
 import { t } from "~/i18n";
 import { buyerFields, formKey, loaderRefusal, organisationsWhere, requireActing } from "./purchasing.server";
+import { PurchaseHeading } from "~/components/purchase-heading";
 
 const Answers = z.object({
   offerId: z.string().max(100),
@@ -115,12 +116,7 @@ export default function NewPurchase() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/catalogue/${offer.id}`} className="govuk-back-link">
-          {t("purchase.backToOffer")}
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{offer.title}</span>
-        <h1 className="govuk-heading-l">{t("purchase.new.title")}</h1>
+        <PurchaseHeading offer={offer} title={t("purchase.new.title")} errors={errors} />
         <p className="govuk-body">
           {unitPricePence === null ? t("purchase.error.noSinglePrice") : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
         </p>
