@@ -1,6 +1,8 @@
-import { cpSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig, type Plugin } from "vite";
+import { build, defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -17,6 +19,67 @@ const govukAssets = (): Plugin => ({
   },
 });
 
+/**
+ * After Remix's server build, the HTTP server (app/server.ts and what it imports, db/ included)
+ * is bundled to build/start.js with its migrations beside it, so production runs plain `node`
+ * with no transpiler. Packages stay in node_modules, as they do for Remix's own server build.
+ */
+const serverEntry = (): Plugin => {
+  let ssr = false;
+  return {
+    name: "server-entry",
+    apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+    },
+    async closeBundle() {
+      if (!ssr) return;
+      await build({
+        configFile: false,
+        logLevel: "warn",
+        plugins: [tsconfigPaths()],
+        build: {
+          ssr: "app/server.ts",
+          outDir: "build",
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: "node20",
+          rollupOptions: { output: { entryFileNames: "start.js" } },
+        },
+      });
+      // db/client.ts finds its migrations beside itself: db/migrations from source, build/migrations here.
+      cpSync("db/migrations", "build/migrations", { recursive: true });
+    },
+  };
+};
+
+/** Brotli and gzip copies of the client build's text assets, served by app/compression.server.ts. */
+const PRECOMPRESS = [".js", ".css", ".svg", ".json", ".txt", ".map"];
+const precompressAssets = (): Plugin => {
+  let ssr = false;
+  return {
+    name: "precompress-assets",
+    apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+    },
+    closeBundle() {
+      if (ssr) return;
+      const dir = "build/client/assets";
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !PRECOMPRESS.includes(extname(entry.name))) continue;
+        const path = join(entry.parentPath, entry.name);
+        const raw = readFileSync(path);
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(raw, { level: 9 }));
+      }
+    },
+  };
+};
+
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
@@ -32,5 +95,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    serverEntry(),
+    precompressAssets(),
   ],
 });

@@ -1,30 +1,41 @@
-// Formatting at the edge only: money is integer pence everywhere else.
-const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/London" });
+// Formatting at the edge only: money is integer pence everywhere else; dates are instants, shown in London time.
+import { tz } from "@date-fns/tz";
+import { format, type Locale as DateLocale } from "date-fns";
+import { cy, enGB } from "date-fns/locale";
+import { currentLocale, LANGUAGE_TAGS, type Locale } from "~/i18n";
 
-export const formatPence = (pence: number) => gbp.format(pence / 100);
-/** "5 January 2026" */
-export const formatDate = (d: Date | string) => longDate.format(typeof d === "string" ? new Date(d) : d);
-/** "05/01/2026", for tables */
-export const formatShortDate = (d: Date | string) => shortDate.format(typeof d === "string" ? new Date(d) : d);
+// In the reader's language (the request's on the server, the page's in the browser) unless given.
+const gbp: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat(LANGUAGE_TAGS.en, { style: "currency", currency: "GBP" }),
+  cy: new Intl.NumberFormat(LANGUAGE_TAGS.cy, { style: "currency", currency: "GBP" }),
+};
+const numbers: Record<Locale, Intl.NumberFormat> = { en: new Intl.NumberFormat(LANGUAGE_TAGS.en), cy: new Intl.NumberFormat(LANGUAGE_TAGS.cy) };
+const DATE_LOCALES: Record<Locale, DateLocale> = { en: enGB, cy };
+/** "at" between a date and a time: "5 January 2026 at 2:05pm", "5 Ionawr 2026 am 2:05yh". */
+const AT: Record<Locale, string> = { en: "'at'", cy: "'am'" };
+export const LONDON = "Europe/London";
+const inLondon = { in: tz(LONDON) };
+const readable = (locale: Locale) => ({ ...inLondon, locale: DATE_LOCALES[locale] });
+const asDate = (d: Date | string) => (typeof d === "string" ? new Date(d.length === 10 ? `${d}T12:00:00Z` : d) : d);
 
-/** Financial year "2026-27" for a date (years start on 1 April). */
-export function financialYear(d: Date, startMonth = 4) {
-  const y = d.getUTCMonth() + 1 >= startMonth ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-  return `${y}-${String((y + 1) % 100).padStart(2, "0")}`;
-}
+export const formatPence = (pence: number, locale: Locale = currentLocale()) => gbp[locale].format(pence / 100);
+/** "1,234": a count, grouped as the reader's language groups it. */
+export const formatNumber = (n: number, locale: Locale = currentLocale()) => numbers[locale].format(n);
+/** "5 January 2026" ("5 Ionawr 2026"), in London: the one way a date is written in the service's pages and emails. */
+export const formatDate = (d: Date | string, locale: Locale = currentLocale()) => format(asDate(d), "d MMMM yyyy", readable(locale));
+/** "January 2026" ("Ionawr 2026"). */
+export const formatMonth = (d: Date | string, locale: Locale = currentLocale()) => format(asDate(d), "MMMM yyyy", readable(locale));
+/** "05/01/2026": for CSV files only, which spreadsheets read as dates. */
+export const formatShortDate = (d: Date | string) => format(asDate(d), "dd/MM/yyyy", inLondon);
+/** "5 January 2026 at 2:05pm" */
+export const formatDateTime = (d: Date | string, locale: Locale = currentLocale()) => format(asDate(d), `d MMMM yyyy ${AT[locale]} h:mmaaa`, readable(locale));
+/** The day it is in London, as "2026-01-05". */
+export const londonIsoDate = (d: Date) => format(d, "yyyy-MM-dd", inLondon);
+/** A date typed into a GOV.UK date input, as its example: "27 3 2026" (day month year). */
+export const formatDateInputExample = (d: Date) => format(d, "d M yyyy", inLondon);
 
 /** Academic year "2026/27" (September to August). */
 export function academicYear(d: Date) {
   const y = d.getUTCMonth() + 1 >= 9 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
   return `${y}/${String((y + 1) % 100).padStart(2, "0")}`;
-}
-
-/** Parse "£1,234.56" or "1234.5" into pence; null when it is not an amount. */
-export function parsePounds(input: string): number | null {
-  const cleaned = input.trim().replace(/^£/, "").replace(/,/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [pounds, fraction = ""] = cleaned.split(".");
-  return Number(pounds) * 100 + Number(fraction.padEnd(2, "0"));
 }

@@ -1,7 +1,11 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { FieldErrors } from "~/components/forms";
-import { AppError } from "~/domain/errors";
+import { localized, t } from "~/i18n";
+
+/** Schemas are built when their module loads, so their messages are made in English: say them in the reader's language. */
+const inReadersLanguage = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.map((m) => localized(m))]));
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -16,12 +20,7 @@ export function formToObject(formData: FormData): FormValues {
 }
 
 /** A field that may arrive once (a string) or many times (an array): always an array. */
-export const manyOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-
-/** An empty text field is absent. */
-export const optionalText = (max = 2000) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+export const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export type ParsedForm<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
@@ -30,7 +29,7 @@ export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema
   try {
     formData = await request.formData();
   } catch {
-    return { ok: false, errors: { form: ["The form could not be read. Try again."] }, values: {} };
+    return { ok: false, errors: { form: [t("refusal.input.formUnreadable")] }, values: {} };
   }
   return parseValues(formToObject(formData), schema);
 }
@@ -41,7 +40,7 @@ export function parseValues<S extends z.ZodTypeAny>(values: FormValues, schema: 
     const flat = result.error.flatten();
     const errors: FieldErrors = { ...flat.fieldErrors };
     if (flat.formErrors.length) errors.form = flat.formErrors;
-    return { ok: false, errors, values };
+    return { ok: false, errors: inReadersLanguage(errors), values };
   }
   return { ok: true, data: result.data, values };
 }
@@ -49,11 +48,5 @@ export function parseValues<S extends z.ZodTypeAny>(values: FormValues, schema: 
 /** Answer a form that did not validate: 400, the errors by field, and what the user typed (never passwords). */
 export function invalid(errors: FieldErrors, values: FormValues = {}, status = 400) {
   const safe = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k)));
-  return data({ ok: false as const, errors, values: safe }, { status });
-}
-
-/** An expected refusal from the domain (an AppError), shown next to a field or atop the form, with its status; anything else is rethrown. */
-export function refused(error: unknown, field = "form", values: FormValues = {}) {
-  if (error instanceof AppError) return invalid({ [field]: [error.message] }, values, error.status);
-  throw error;
+  return data({ ok: false as const, errors: inReadersLanguage(errors), values: safe }, { status });
 }

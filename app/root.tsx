@@ -1,13 +1,30 @@
 import "~/context";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { LanguageSwitch } from "~/components/language-switch";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
 import { useEffect } from "react";
 import { getUser } from "~/auth/user.server";
+import { DemoBanner, useDemo } from "~/components/demo-banner";
+import { SuccessBanner } from "~/components/success-banner";
 import { useNonce } from "~/components/nonce";
+import { PageMeta } from "~/components/page-meta";
+import { doneMessage } from "~/done";
+import { pageTitle } from "~/page-title";
 import { countShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { navigationFor, showsItem } from "~/navigation";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -16,12 +33,18 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: t("service.name") }];
+// A page whose loader refused names the refusal in the title (the leaf's own meta is not asked then).
+export const meta: MetaFunction = ({ error }) =>
+  isRouteErrorResponse(error) && error.status === 404 ? pageTitle(t("error.notFound.title")) : [{ title: t("service.name") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const shortlist = user?.acting && showsItem(user, "/catalogue/compare") ? await countShortlist(context.db, { authorityId: user.acting.authorityId, userId: user.id }) : 0;
+  const shortlist =
+    user?.acting && showsItem(user, "/catalogue/compare") ? await countShortlist(context.db, { authorityId: user.acting.authorityId, userId: user.id }) : 0;
   return {
+    locale: currentLocale(),
+    demo: context.env.DEMO,
+    done: doneMessage(new URL(request.url)),
     user: user && {
       name: user.name,
       acting: user.acting,
@@ -35,17 +58,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const demo = useDemo();
+  const locale = data?.locale ?? currentLocale();
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     import("govuk-frontend").then(({ initAll }) => initAll());
   }, []);
   return (
-    <html lang="en" className="govuk-template">
+    <html lang={locale} className="govuk-template" data-demo={demo ? "true" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body className="govuk-template__body">
@@ -59,6 +84,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {t("service.name")}
               </Link>
             </div>
+            <LanguageSwitch locale={locale} />
           </div>
         </header>
         <section aria-label={t("nav.label")} className="govuk-service-navigation" data-module="govuk-service-navigation">
@@ -106,7 +132,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </section>
         <div className="govuk-width-container">
+          {demo ? <DemoBanner /> : null}
           <main className="govuk-main-wrapper" id="main-content">
+            {data?.done ? <SuccessBanner id="app-done" heading={data.done} /> : null}
             {children}
           </main>
         </div>
@@ -139,9 +167,11 @@ export function ErrorBoundary() {
         ? [t("error.notFound.title"), t("error.notFound.body")]
         : error.status === 403
           ? [t("error.forbidden.title"), typeof error.data === "string" && error.data ? error.data : t("error.forbidden.body")]
-          : error.status === 429
-            ? [t("error.tooMany.title"), typeof error.data === "string" ? error.data : ""]
-            : [t("error.generic.title"), typeof error.data === "string" ? error.data : t("error.generic.body")];
+          : error.status === 410
+            ? [t("error.gone.title"), typeof error.data === "string" ? error.data : ""]
+            : error.status === 429
+              ? [t("error.tooMany.title"), typeof error.data === "string" ? error.data : ""]
+              : [t("error.generic.title"), typeof error.data === "string" ? error.data : t("error.generic.body")];
     return (
       <>
         <h1 className="govuk-heading-l">{title}</h1>

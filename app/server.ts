@@ -1,15 +1,26 @@
 // The HTTP server: security headers, the Origin check, health checks, static files and Remix.
 import "./context";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
+import { availableParallelism } from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
+import { readLanguageCookie } from "./auth/language-cookie.server";
+import { sessionCookieName, sessionTokenIn } from "./auth/session.server";
+import { readerLanguage } from "./domain/identity/reader-language.server";
+import { runInLocale } from "./i18n/request-locale.server";
 import { loadEnv, type Env } from "./env.server";
 import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispatcher.server";
+import { stripeJobs } from "./domain/payments/jobs.server";
+import { stripeFor } from "./integrations/stripe.server";
 import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
+import { compressResponses, precompressedFiles } from "./compression.server";
+import { createLogger, requestLogging, type RequestLogFields } from "./logger.server";
+import { applyServerTimeouts, bodyLimit } from "./request-limits.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
@@ -45,6 +56,25 @@ function securityHeaders(env: Env, dev: boolean) {
   };
 }
 
+/**
+ * Nothing a signed-in person is shown may be kept by a browser's back-forward cache, a shared
+ * proxy or a CDN: pages, data requests and CSV files alike. Decided here, where every response
+ * passes, just before its headers go out, so no route can forget it or send another value.
+ */
+export function privateWhenSignedIn(env: Env) {
+  const cookie = new RegExp(`(?:^|;\\s*)${sessionCookieName(env.SECURE)}=`);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const signedIn = cookie.test(req.get("cookie") ?? "");
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+      // A response that starts a session (signing in) is as private as the ones that follow it.
+      if (signedIn || this.hasHeader("set-cookie")) this.setHeader("Cache-Control", "private, no-store");
+      return writeHead.apply(this, args);
+    } as Response["writeHead"];
+    next();
+  };
+}
+
 export function isSameOrigin(originHeader: string | undefined, refererHeader: string | undefined, allowed: string[]) {
   let origin = originHeader && originHeader !== "null" ? originHeader : undefined;
   if (!origin && refererHeader) {
@@ -73,15 +103,21 @@ export async function startServer(
   env: Env,
   { dev = false, onReady, tasks = PERIODIC_TASKS }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void>; tasks?: PeriodicTask[] } = {},
 ): Promise<RunningServer> {
+  const logger = createLogger(env.LOG_LEVEL);
   const database = await openDatabase(databaseConfig(env));
   await database.migrate();
-  await onReady?.(database);
-  const dispatcher = startDispatcher(database.db, env, { tasks });
+  // Instances starting together against one database: one seeds the demo, the others find it there.
+  if (onReady) await database.exclusive(() => onReady(database));
+  const jobs = stripeJobs(stripeFor(env), { appUrl: env.APP_URL });
+  const dispatcher = startDispatcher(database.db, env, { tasks, jobs, onError: (err) => logger.error({ err }, "outbox dispatcher") });
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
+  app.use(requestLogging(logger));
+  app.use(compressResponses());
   app.use(securityHeaders(env, dev));
+  app.use(bodyLimit());
 
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok");
@@ -103,23 +139,39 @@ export async function startServer(
     app.use(viteDevServer.middlewares);
     build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
+    app.use("/assets", precompressedFiles("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
-    // The build exists only after `npm run build`.
+    // The build exists only after `npm run build`. This file runs from app/ under tsx (benches) and
+    // from build/start.js in production: both one level below the project root.
     const serverBuild = new URL("../build/server/index.js", import.meta.url).href;
     build = (await import(serverBuild)) as ServerBuild;
   }
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      getLoadContext: (req, res) => ({ db: database.db, env, nonce: res.locals.nonce as string, clientIp: req.ip ?? "unknown" }),
+  // After the static files, which stay cacheable for everyone.
+  app.use(privateWhenSignedIn(env));
+  const remix = createRequestHandler({
+    build,
+    getLoadContext: (req, res) => ({
+      db: database.db,
+      env,
+      nonce: res.locals.nonce as string,
+      clientIp: req.ip ?? "unknown",
+      requestLog: res.locals.requestLog as RequestLogFields,
     }),
-  );
+  });
+  // Every page and data request is answered in its reader's language, without passing it to every call (ADR 0014).
+  app.all("*", (req, res, next) => {
+    const cookie = req.get("cookie") ?? "";
+    readerLanguage(database.db, {
+      sessionToken: sessionTokenIn(cookie, env.SECURE),
+      languageCookie: readLanguageCookie(cookie),
+    }).then((locale) => runInLocale(locale, () => remix(req, res, next)), next);
+  });
 
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    applyServerTimeouts(s);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -142,9 +194,31 @@ export async function startServer(
   return { server, url, database, stop };
 }
 
-async function main() {
-  const env = loadEnv();
-  const dev = process.argv.includes("--dev");
+/**
+ * How many server processes to run: WEB_CONCURRENCY, or in production on PostgreSQL one per CPU.
+ * The embedded database belongs to one process, so on PGlite there is only ever one.
+ */
+export function workerCount(env: Pick<Env, "DATABASE_URL" | "NODE_ENV" | "WEB_CONCURRENCY">, cpus = availableParallelism()) {
+  if (!env.DATABASE_URL) return 1;
+  return env.WEB_CONCURRENCY ?? (env.NODE_ENV === "production" ? cpus : 1);
+}
+
+const announce = (url: string, startup: Startup) => {
+  const message = startupMessage(startup);
+  console.log([`School Improvement Marketplace is running at ${url}`, message].filter(Boolean).join("\n"));
+};
+
+const onStopSignal = (stop: (signal: string) => Promise<void>) => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, async () => {
+      await stop(signal);
+      process.exit(0);
+    });
+  }
+};
+
+/** One process: the server, its dispatcher, and the database prepared before it listens. */
+async function runSingle(env: Env, dev: boolean) {
   let startup: Startup = { kind: "ready" };
   const running = await startServer(env, {
     dev,
@@ -152,16 +226,73 @@ async function main() {
       startup = await prepareDatabase(database.db, env);
     },
   });
-  console.log(`School Improvement Marketplace is running at ${running.url}`);
-  const message = startupMessage(startup);
-  if (message) console.log(message);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, async () => {
-      console.log(`${signal} received: finishing requests in flight, then stopping.`);
-      await running.stop();
-      process.exit(0);
-    });
+  announce(running.url, startup);
+  onStopSignal(async (signal) => {
+    console.log(`${signal} received: finishing requests in flight, then stopping.`);
+    await running.stop();
+  });
+}
+
+/**
+ * The primary of a cluster: prepares the database once, then runs `workers` server processes on
+ * one port (Node hands each connection to a worker in turn), replaces one that dies, and on
+ * SIGTERM stops them all gracefully. Every worker also runs an outbox dispatcher; rows are
+ * claimed with SKIP LOCKED, so each is sent once.
+ */
+async function runPrimary(env: Env, workers: number) {
+  const database = await openDatabase(databaseConfig(env));
+  let startup: Startup;
+  try {
+    await database.migrate();
+    startup = await database.exclusive(() => prepareDatabase(database.db, env));
+  } finally {
+    await database.close();
   }
+  let stopping = false;
+  let listening = 0;
+  const url = await new Promise<string>((resolve, reject) => {
+    cluster.on("message", (_worker, message: { kind?: string; url?: string }) => {
+      if (message?.kind === "listening" && ++listening === workers) resolve(message.url!);
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      if (listening < workers) return reject(new Error(`A server process exited while starting (code ${code}, signal ${signal}).`));
+      console.error(`Server process ${worker.process.pid} exited (code ${code}, signal ${signal}); starting another.`);
+      cluster.fork();
+    });
+    for (let i = 0; i < workers; i++) cluster.fork();
+  });
+  announce(url, startup);
+  onStopSignal(async (signal) => {
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then stopping.`);
+    const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      running.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once("exit", () => resolve());
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
+}
+
+/** A worker of the cluster: the primary has migrated and seeded; it serves and reports its address. */
+async function runWorker(env: Env) {
+  const running = await startServer(env);
+  process.send?.({ kind: "listening", url: running.url });
+  onStopSignal(() => running.stop());
+}
+
+async function main() {
+  const env = loadEnv();
+  const dev = process.argv.includes("--dev");
+  if (cluster.isWorker) return runWorker(env);
+  const workers = dev ? 1 : workerCount(env);
+  if (workers > 1) return runPrimary(env, workers);
+  return runSingle(env, dev);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

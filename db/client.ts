@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -25,12 +25,18 @@ export type QueryListener = (sql: string) => void;
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; max?: number; onQuery?: QueryListener }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: QueryListener };
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: QueryListener; compiled?: PGliteCompiled };
+
+/** PGlite's WebAssembly compiled and its file bundle read once, for a process that opens many embedded databases (the tests). */
+export type PGliteCompiled = Pick<PGliteOptions, "pgliteWasmModule" | "initdbWasmModule" | "fsBundle">;
 
 export type DatabaseHandle = {
   db: Database;
   kind: DatabaseConfig["kind"];
+  /** Applies the migrations not yet applied; on PostgreSQL under the migration lock, so instances starting together take turns. */
   migrate: () => Promise<void>;
+  /** Runs `work` while no other instance holds the migration lock (work done once per database: migrating, seeding). Not re-entrant. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
   /** The embedded database, for dumping a migrated template in tests. */
   pglite?: PGlite;
@@ -40,22 +46,46 @@ export type DatabaseHandle = {
 export const databaseConfig = (env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig =>
   env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR };
 
+/** The advisory lock key every instance takes before migrating (any fixed bigint; this one is ours). */
+export const MIGRATION_LOCK_KEY = 4_417_203_981_776_203n;
+
+/**
+ * Runs `work` holding a session-level advisory lock on its own connection: a second caller waits
+ * until the first is done (drizzle's migrator takes no lock of its own). The lock goes with the
+ * connection, so a process that dies mid-way releases it.
+ */
+async function withAdvisoryLock<T>(url: string, key: bigint, work: () => Promise<T>): Promise<T> {
+  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lockClient`select pg_advisory_lock(${key.toString()}::bigint)`;
+    try {
+      return await work();
+    } finally {
+      await lockClient`select pg_advisory_unlock(${key.toString()}::bigint)`;
+    }
+  } finally {
+    await lockClient.end({ timeout: 5 });
+  }
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const onQuery = config.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (config.kind === "postgres") {
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
+    const exclusive = <T>(work: () => Promise<T>) => withAdvisoryLock(config.url, MIGRATION_LOCK_KEY, work);
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      migrate: () => exclusive(() => migratePostgres(db as never, { migrationsFolder })),
+      exclusive,
       close: () => client.end({ timeout: 5 }),
     };
   }
   // PGlite creates only the last folder of its path; a fresh checkout has no ./data yet.
   if (config.dataDir && !config.dataDir.includes("://")) mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir, ...config.compiled });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
   return {
@@ -63,6 +93,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     kind: "pglite",
     pglite,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    // One process owns an embedded database: there is nobody to take turns with.
+    exclusive: (work) => work(),
     close: () => pglite.close(),
   };
 }

@@ -16,15 +16,32 @@ import { NATIONS } from "./schema";
 export const INVITATION_DAYS = 7;
 
 export const CreateAuthoritySchema = z.object({
-  name: z.string({ required_error: "--name is required" }).trim().min(3, "--name must be at least 3 characters").max(120, "--name must be 120 characters or fewer"),
+  name: z
+    .string({ required_error: "--name is required" })
+    .trim()
+    .min(3, "--name must be at least 3 characters")
+    .max(120, "--name must be 120 characters or fewer"),
   slug: z
     .string({ required_error: "--slug is required" })
     .trim()
     .max(60, "--slug must be 60 characters or fewer")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "--slug must be lower-case letters and digits, words joined by single hyphens, such as north-county"),
-  nation: z.enum(NATIONS, { required_error: "--nation is required", invalid_type_error: "--nation must be england or wales", message: "--nation must be england or wales" }),
-  adminEmail: z.string({ required_error: "--admin-email is required" }).trim().toLowerCase().max(254).email("--admin-email must be an email address, like name@example.gov.uk"),
-  adminName: z.string({ required_error: "--admin-name is required" }).trim().min(1, "--admin-name is required").max(120, "--admin-name must be 120 characters or fewer"),
+  nation: z.enum(NATIONS, {
+    required_error: "--nation is required",
+    invalid_type_error: "--nation must be england or wales",
+    message: "--nation must be england or wales",
+  }),
+  adminEmail: z
+    .string({ required_error: "--admin-email is required" })
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .email("--admin-email must be an email address, like name@example.gov.uk"),
+  adminName: z
+    .string({ required_error: "--admin-name is required" })
+    .trim()
+    .min(1, "--admin-name is required")
+    .max(120, "--admin-name must be 120 characters or fewer"),
 });
 export type CreateAuthorityInput = z.output<typeof CreateAuthoritySchema>;
 
@@ -38,19 +55,35 @@ export function parseCreateAuthorityArgs(argv: string[]): { ok: true; data: Crea
     ({ values } = parseArgs({
       args: argv,
       strict: true,
-      options: { name: { type: "string" }, slug: { type: "string" }, nation: { type: "string" }, "admin-email": { type: "string" }, "admin-name": { type: "string" } },
+      options: {
+        name: { type: "string" },
+        slug: { type: "string" },
+        nation: { type: "string" },
+        "admin-email": { type: "string" },
+        "admin-name": { type: "string" },
+      },
     }));
   } catch (error) {
     return { ok: false, errors: [(error as Error).message] };
   }
-  const result = CreateAuthoritySchema.safeParse({ name: values.name, slug: values.slug, nation: values.nation, adminEmail: values["admin-email"], adminName: values["admin-name"] });
+  const result = CreateAuthoritySchema.safeParse({
+    name: values.name,
+    slug: values.slug,
+    nation: values.nation,
+    adminEmail: values["admin-email"],
+    adminName: values["admin-name"],
+  });
   if (!result.success) return { ok: false, errors: result.error.issues.map((i) => i.message) };
   return { ok: true, data: result.data };
 }
 
 export type CreatedAuthority = { authorityId: string; officeId: string; adminUserId: string; invitationUrl: string; expiresAt: Date };
 
-export async function createFirstAuthority(db: Database, input: CreateAuthorityInput, { appUrl, now = new Date() }: { appUrl: string; now?: Date }): Promise<CreatedAuthority> {
+export async function createFirstAuthority(
+  db: Database,
+  input: CreateAuthorityInput,
+  { appUrl, now = new Date() }: { appUrl: string; now?: Date },
+): Promise<CreatedAuthority> {
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, input.slug));
     if (taken) throw new AppError("CONFLICT", `An authority with the slug "${input.slug}" already exists.`);
@@ -63,18 +96,39 @@ export async function createFirstAuthority(db: Database, input: CreateAuthorityI
       .values({ authorityId: authority.id, kind: "authority_office", name: `${input.name} School Improvement` })
       .returning();
     const [admin] = await tx.insert(schema.users).values({ email: input.adminEmail, name: input.adminName }).returning();
-    const [membership] = await tx.insert(schema.memberships).values({ userId: admin.id, organisationId: office.id, authorityId: authority.id, role: "la_admin" }).returning();
+    const [membership] = await tx
+      .insert(schema.memberships)
+      .values({ userId: admin.id, organisationId: office.id, authorityId: authority.id, role: "la_admin" })
+      .returning();
     // Only the token's SHA-256 is kept: the link itself is shown once, here.
     const token = generateSessionToken();
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
     await tx.insert(schema.authTokens).values({ kind: "invitation", tokenHash: hashToken(token), userId: admin.id, expiresAt, createdAt: now });
 
     const entry = { authorityId: authority.id, actorUserId: null };
-    await audit(tx, { ...entry, action: "authority.create", entityType: "authority", entityId: authority.id, after: { slug: authority.slug, name: authority.name, nation: authority.nation, officeId: office.id } });
-    await audit(tx, { ...entry, action: "membership.create", entityType: "membership", entityId: membership.id, after: { userId: admin.id, email: admin.email, organisationId: office.id, role: "la_admin" } });
+    await audit(tx, {
+      ...entry,
+      action: "authority.create",
+      entityType: "authority",
+      entityId: authority.id,
+      after: { slug: authority.slug, name: authority.name, nation: authority.nation, officeId: office.id },
+    });
+    await audit(tx, {
+      ...entry,
+      action: "membership.create",
+      entityType: "membership",
+      entityId: membership.id,
+      after: { userId: admin.id, email: admin.email, organisationId: office.id, role: "la_admin" },
+    });
     await audit(tx, { ...entry, action: "invitation.create", entityType: "user", entityId: admin.id, after: { expiresAt: expiresAt.toISOString() } });
 
-    return { authorityId: authority.id, officeId: office.id, adminUserId: admin.id, invitationUrl: new URL(`/invitation/${token}`, appUrl).toString(), expiresAt };
+    return {
+      authorityId: authority.id,
+      officeId: office.id,
+      adminUserId: admin.id,
+      invitationUrl: new URL(`/invitation/${token}`, appUrl).toString(),
+      expiresAt,
+    };
   });
 }
 

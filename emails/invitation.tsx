@@ -1,29 +1,26 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Text } from "@react-email/components";
+import type { Role } from "~/db.server";
+import { t } from "~/i18n";
+import { ActionLink, Dear, EmailLayout } from "./layout";
 
 export type InvitationProps = {
   inviteeName: string;
   inviterName: string;
   organisationName: string;
-  roleLabel: string;
+  role: Role;
   url: string;
   expiresInDays: number;
 };
 
-export const subject = (p: InvitationProps) => `You have been invited to ${p.organisationName}`;
+export const subject = (p: InvitationProps) => t("email.invitation.subject", { organisation: p.organisationName });
 
 export default function Invitation(p: InvitationProps) {
   return (
-    <EmailLayout preview={subject(p)} heading={`Join ${p.organisationName}`}>
-      <Text>Dear {p.inviteeName},</Text>
-      <Text>
-        {p.inviterName} has invited you to the School Improvement Marketplace as {p.roleLabel} for {p.organisationName}.
-      </Text>
-      <Button href={p.url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
-        Set your password
-      </Button>
-      <Text>Or copy this link into your browser: {p.url}</Text>
-      <Text>The link works once and expires in {p.expiresInDays} days.</Text>
+    <EmailLayout preview={subject(p)} heading={t("email.invitation.heading", { organisation: p.organisationName })}>
+      <Dear name={p.inviteeName} />
+      <Text>{t("email.invitation.body", { inviter: p.inviterName, role: t(`role.${p.role}`), organisation: p.organisationName })}</Text>
+      <ActionLink url={p.url} label={t("email.invitation.button")} />
+      <Text>{t("email.invitation.expires", { count: p.expiresInDays })}</Text>
     </EmailLayout>
   );
 }
@@ -32,7 +29,7 @@ Invitation.PreviewProps = {
   inviteeName: "Sam Patel",
   inviterName: "Alex Morgan",
   organisationName: "Avon Valley Primary Consortium",
-  roleLabel: "headteacher",
+  role: "headteacher",
   url: "http://localhost:3000/invitation/example-token",
   expiresInDays: 7,
 } satisfies InvitationProps;

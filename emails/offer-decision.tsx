@@ -1,5 +1,7 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Text } from "@react-email/components";
+import { formatDate } from "~/format";
+import { t } from "~/i18n";
+import { ActionLink, Dear, EmailLayout } from "./layout";
 
 export type OfferDecisionProps = {
   name: string;
@@ -7,37 +9,28 @@ export type OfferDecisionProps = {
   decision: "approved" | "changes_requested" | "rejected";
   comments: string | null;
   conditions: string | null;
+  /** When an approval runs out, as an ISO instant or day. */
   expiresOn: string | null;
   url: string;
 };
 
-const HEADINGS: Record<OfferDecisionProps["decision"], string> = {
-  approved: "Your offer is quality assured",
-  changes_requested: "The QA panel has asked for changes",
-  rejected: "Your offer was not approved",
-};
+const heading = (p: OfferDecisionProps) => t(`email.offerDecision.heading.${p.decision}`);
 
-export const subject = (p: OfferDecisionProps) => `${HEADINGS[p.decision]}: ${p.offerTitle}`;
+export const subject = (p: OfferDecisionProps) => t("email.offerDecision.subject", { heading: heading(p), offer: p.offerTitle });
+
+function sentence(p: OfferDecisionProps) {
+  if (p.decision === "approved" && p.expiresOn) return t("email.offerDecision.body.approvedUntil", { offer: p.offerTitle, expiresOn: formatDate(p.expiresOn) });
+  return t(`email.offerDecision.body.${p.decision}`, { offer: p.offerTitle });
+}
 
 export default function OfferDecision(p: OfferDecisionProps) {
   return (
-    <EmailLayout preview={subject(p)} heading={HEADINGS[p.decision]}>
-      <Text>Dear {p.name},</Text>
-      {p.decision === "approved" ? (
-        <Text>
-          “{p.offerTitle}” has passed quality assurance and is now on sale to schools{p.expiresOn ? ` until ${p.expiresOn}, when it will need a fresh review` : ""}.
-        </Text>
-      ) : p.decision === "changes_requested" ? (
-        <Text>The panel has reviewed “{p.offerTitle}” and asks you to make changes before it can be approved. Edit the offer and submit it again.</Text>
-      ) : (
-        <Text>The panel has reviewed “{p.offerTitle}” and decided not to approve it.</Text>
-      )}
-      {p.conditions ? <Text>Conditions of approval: {p.conditions}</Text> : null}
-      {p.comments ? <Text>The panel’s comments: {p.comments}</Text> : null}
-      <Button href={p.url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
-        See your offer
-      </Button>
-      <Text>Or copy this link into your browser: {p.url}</Text>
+    <EmailLayout preview={subject(p)} heading={heading(p)}>
+      <Dear name={p.name} />
+      <Text>{sentence(p)}</Text>
+      {p.conditions ? <Text>{t("email.offerDecision.conditions", { conditions: p.conditions })}</Text> : null}
+      {p.comments ? <Text>{t("email.offerDecision.comments", { comments: p.comments })}</Text> : null}
+      <ActionLink url={p.url} label={t("email.seeYourOffer")} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Text } from "@react-email/components";
+import { t } from "~/i18n";
+import { ActionLink, Dear, EmailLayout } from "./layout";
 
 export type OfferSubmittedProps = {
   reviewerName: string;
@@ -9,21 +10,15 @@ export type OfferSubmittedProps = {
   url: string;
 };
 
-export const subject = (p: OfferSubmittedProps) => `New offer for QA review: ${p.offerTitle}`;
+export const subject = (p: OfferSubmittedProps) => t("email.offerSubmitted.subject", { offer: p.offerTitle });
 
 export default function OfferSubmitted(p: OfferSubmittedProps) {
   return (
-    <EmailLayout preview={subject(p)} heading="An offer is waiting for QA review">
-      <Text>Dear {p.reviewerName},</Text>
-      <Text>
-        {p.providerName} has submitted “{p.offerTitle}” (revision {p.revisionNumber}) for quality assurance. Two panel members need to review it
-        against the rubric before the board can decide.
-      </Text>
-      <Text>If you have a conflict of interest with this provider, declare it when you open the review.</Text>
-      <Button href={p.url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
-        Open the review
-      </Button>
-      <Text>Or copy this link into your browser: {p.url}</Text>
+    <EmailLayout preview={subject(p)} heading={t("email.offerSubmitted.heading")}>
+      <Dear name={p.reviewerName} />
+      <Text>{t("email.offerSubmitted.body", { provider: p.providerName, offer: p.offerTitle, revision: p.revisionNumber })}</Text>
+      <Text>{t("email.offerSubmitted.conflict")}</Text>
+      <ActionLink url={p.url} label={t("email.offerSubmitted.button")} />
     </EmailLayout>
   );
 }

@@ -1,20 +1,18 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
+import { Text } from "@react-email/components";
+import { t } from "~/i18n";
+import { ActionLink, Dear, EmailLayout } from "./layout";
 
 export type PasswordChangedProps = { name: string; url: string };
 
-export const subject = () => "Your password has been changed";
+export const subject = () => t("email.passwordChanged.subject");
 
 export default function PasswordChanged(p: PasswordChangedProps) {
   return (
-    <EmailLayout preview="Your School Improvement Marketplace password has been changed" heading="Your password has been changed">
-      <Text>Dear {p.name},</Text>
-      <Text>The password for your account has just been changed, and every other session was signed out.</Text>
-      <Text>If you did not do this, reset your password now and tell your local authority administrator.</Text>
-      <Button href={p.url} style={{ backgroundColor: "#00703c", color: "#ffffff", padding: "10px 16px" }}>
-        Reset your password
-      </Button>
-      <Text>Or copy this link into your browser: {p.url}</Text>
+    <EmailLayout preview={t("email.passwordChanged.preview")} heading={subject()}>
+      <Dear name={p.name} />
+      <Text>{t("email.passwordChanged.body")}</Text>
+      <Text>{t("email.passwordChanged.ifNotYou")}</Text>
+      <ActionLink url={p.url} label={t("email.passwordChanged.button")} />
     </EmailLayout>
   );
 }

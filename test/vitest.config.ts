@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
+import { e2eWorkers } from "./setup/app-server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -11,7 +12,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"], environment: "node", testTimeout: 60_000 },
+        // Threads start quicker than processes: the unit tests touch no process-wide state (cwd, exit, signals).
+        // They also share the modules they load (isolate: false): none mocks a module or keeps state between files.
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.{ts,tsx}"],
+          environment: "node",
+          pool: "threads",
+          isolate: false,
+          setupFiles: ["test/setup/property-runs.ts"],
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,
@@ -19,6 +30,10 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["test/setup/database-template.ts"],
+          // The files run one after another in one process that keeps the modules it has loaded (the app,
+          // React, drizzle, PGlite's WebAssembly): each file opens its own database, so none sees another's
+          // data. A file that mocks a module the app has already loaded re-imports what it tests (vi.resetModules).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -29,10 +44,17 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/setup/app-server.ts"],
-          fileParallelism: false,
+          // Each worker drives its own app (test/setup/app-server.ts), so files share no data with the file beside them.
+          maxWorkers: e2eWorkers(),
+          fileParallelism: e2eWorkers() > 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
+      },
+      {
+        extends: true,
+        // Several built app processes on one PostgreSQL (TEST_DATABASE_URL), after `npm run build`.
+        test: { name: "postgres", include: ["test/postgres/**/*.test.ts"], fileParallelism: false, testTimeout: 180_000, hookTimeout: 180_000 },
       },
     ],
   },

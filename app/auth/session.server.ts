@@ -84,9 +84,11 @@ export function blankSessionCookie(secure: boolean) {
   return parts.join("; ");
 }
 
-export function readSessionToken(request: Request, secure: boolean): string | null {
+export const readSessionToken = (request: Request, secure: boolean) => sessionTokenIn(request.headers.get("Cookie"), secure);
+
+export function sessionTokenIn(cookieHeader: string | null | undefined, secure: boolean): string | null {
   const name = sessionCookieName(secure);
-  const header = request.headers.get("Cookie") ?? "";
+  const header = cookieHeader ?? "";
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
     if (key === name) return rest.join("=") || null;

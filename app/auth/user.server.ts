@@ -5,6 +5,8 @@ import { schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
 import { readSessionToken, validateSessionToken, type Session } from "./session.server";
+import { t } from "~/i18n";
+import { forbidden, notFoundPage } from "~/refusals.server";
 
 export type CurrentMembership = {
   id: string;
@@ -25,7 +27,13 @@ export type CurrentUser = {
   session: Session;
   memberships: CurrentMembership[];
   /** The organisation the user acts for now, and its authority: every query is scoped by it. */
-  acting: { organisationId: string; organisationName: string; organisationKind: CurrentMembership["organisationKind"]; authorityId: string; authorityName: string } | null;
+  acting: {
+    organisationId: string;
+    organisationName: string;
+    organisationKind: CurrentMembership["organisationKind"];
+    authorityId: string;
+    authorityName: string;
+  } | null;
   /** Memberships in the acting organisation's authority: nothing crosses authorities. */
   grants: CurrentMembership[];
 };
@@ -67,9 +75,9 @@ async function loadUser(request: Request, context: AppLoadContext): Promise<Curr
   if (!token) return null;
   const result = await validateSessionToken(context.db, token);
   if (!result) return null;
+  if (context.requestLog) context.requestLog.userId = result.user.id;
   const memberships = await loadMemberships(context.db, result.user.id);
-  const actingMembership =
-    memberships.find((m) => m.organisationId === result.session.actingOrganisationId) ?? memberships[0] ?? null;
+  const actingMembership = memberships.find((m) => m.organisationId === result.session.actingOrganisationId) ?? memberships[0] ?? null;
   const acting = actingMembership
     ? {
         organisationId: actingMembership.organisationId,
@@ -94,10 +102,6 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
-export function forbidden(message = "You do not have permission to do that") {
-  return new Response(message, { status: 403, statusText: "Forbidden" });
-}
-
 /** Throws 403 unless one of the user's roles allows the permission on the target. */
 export function requirePermission(user: CurrentUser, permission: Permission, target: Target) {
   if (!can(user.grants, permission, target)) throw forbidden();
@@ -105,7 +109,7 @@ export function requirePermission(user: CurrentUser, permission: Permission, tar
 
 /** The user's authority (of the organisation they act for); 403 when they have no organisation. */
 export function requireAuthorityId(user: CurrentUser): string {
-  if (!user.acting) throw forbidden("You are not a member of any organisation");
+  if (!user.acting) throw forbidden(t("refusal.auth.areMemberAnyOrganisation"));
   return user.acting.authorityId;
 }
 
@@ -118,6 +122,6 @@ export async function requireOrganisation(db: Queryable, user: CurrentUser, orga
         .from(schema.organisations)
         .where(and(eq(schema.organisations.id, organisationId), eq(schema.organisations.authorityId, authorityId)))
     : [];
-  if (!organisation) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+  if (!organisation) throw notFoundPage();
   return organisation;
 }

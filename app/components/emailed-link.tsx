@@ -39,7 +39,17 @@ function UnusableLink({ state, kind }: { state: "unknown" | "used" | "expired"; 
 }
 
 /** The page behind an emailed link: choose a password, or learn why the link no longer works. */
-export function SetPasswordPage({ kind, title, lead, button }: { kind: "invitation" | "reset"; title: string; lead: (email: string) => string; button: string }) {
+export function SetPasswordPage({
+  kind,
+  title,
+  lead,
+  button,
+}: {
+  kind: "invitation" | "reset";
+  title: string;
+  lead: (email: string) => string;
+  button: string;
+}) {
   const { state, email } = useLoaderData<typeof loadLinkPage>();
   const result = useActionData<typeof submitLinkPage>();
   const unusable = result && "unusable" in result ? result.unusable : state !== "valid" ? state : null;

@@ -1,14 +1,34 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "~/i18n";
 
 /** Field errors as zod's flatten() gives them: field name -> messages. */
 export type FieldErrors = Partial<Record<string, string[] | undefined>>;
 
+/**
+ * GOV.UK's error summary. Each time a submission comes back with errors it takes focus (and so scrolls
+ * into view), and its links move focus to their field, as GOV.UK Frontend's ErrorSummary does. It is
+ * started here rather than by the root's initAll(): a summary appears after the page has loaded, and
+ * appears again, on the same element, after the next failed submission.
+ */
 export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
-  if (entries.length === 0) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = entries.length > 0;
+  useEffect(() => {
+    const element = ref.current;
+    if (!shown || !element) return;
+    if (element.hasAttribute("data-govuk-error-summary-init")) {
+      element.focus();
+      return;
+    }
+    void import("govuk-frontend").then(({ ErrorSummary: GovukErrorSummary }) => {
+      if (!element.isConnected || element.hasAttribute("data-govuk-error-summary-init")) return;
+      new GovukErrorSummary(element);
+    });
+  }, [errors, shown]);
+  if (!shown) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabIndex={-1}>
+    <div ref={ref} className="govuk-error-summary" role="alert" tabIndex={-1}>
       <h2 className="govuk-error-summary__title">{t("errorSummary.title")}</h2>
       <div className="govuk-error-summary__body">
         <ul className="govuk-list govuk-error-summary__list">
@@ -36,6 +56,8 @@ type FieldProps = {
   inputMode?: "numeric" | "decimal" | "email" | "text";
   prefix?: string;
   labelIsHeading?: boolean;
+  /** The language of what is typed here, when it is not the page's: a Welsh field on an English page. */
+  lang?: string;
 };
 
 const describedBy = (name: string, hint: unknown, error: unknown) =>
@@ -46,12 +68,26 @@ export function FieldError({ name, errors }: { name: string; errors?: FieldError
   if (!message) return null;
   return (
     <p id={`${name}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {message}
+      <span className="govuk-visually-hidden">{t("language.errorPrefix")}:</span> {message}
     </p>
   );
 }
 
-export function TextInput({ name, label, hint, errors, defaultValue, type = "text", autoComplete, width, spellCheck, inputMode, prefix, labelIsHeading }: FieldProps) {
+export function TextInput({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  width,
+  spellCheck,
+  inputMode,
+  prefix,
+  labelIsHeading,
+  lang,
+}: FieldProps) {
   const error = errors?.[name]?.[0];
   const labelEl = (
     <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={name}>
@@ -68,6 +104,7 @@ export function TextInput({ name, label, hint, errors, defaultValue, type = "tex
       autoComplete={autoComplete}
       spellCheck={spellCheck}
       inputMode={inputMode}
+      lang={lang}
       aria-describedby={describedBy(name, hint, error)}
     />
   );
@@ -94,7 +131,7 @@ export function TextInput({ name, label, hint, errors, defaultValue, type = "tex
   );
 }
 
-export function TextArea({ name, label, hint, errors, defaultValue, rows = 5 }: FieldProps & { rows?: number }) {
+export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, lang }: FieldProps & { rows?: number }) {
   const error = errors?.[name]?.[0];
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -112,6 +149,7 @@ export function TextArea({ name, label, hint, errors, defaultValue, rows = 5 }: 
         id={name}
         name={name}
         rows={rows}
+        lang={lang}
         defaultValue={defaultValue ?? undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
@@ -185,7 +223,21 @@ export function Choices({
   );
 }
 
-export function Select({ name, label, hint, errors, options, defaultValue }: { name: string; label: ReactNode; hint?: ReactNode; errors?: FieldErrors | null; options: Option[]; defaultValue?: string | null }) {
+export function Select({
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors | null;
+  options: Option[];
+  defaultValue?: string | null;
+}) {
   const error = errors?.[name]?.[0];
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -198,13 +250,90 @@ export function Select({ name, label, hint, errors, options, defaultValue }: { n
         </div>
       ) : null}
       <FieldError name={name} errors={errors} />
-      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? undefined} aria-describedby={describedBy(name, hint, error)}>
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * GOV.UK's date input: day, month and year in a fieldset. The day field carries the date's own id, so
+ * the error summary's link to the date lands in it; the three values post as {name}Day, {name}Month, {name}Year.
+ */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  errors,
+  values,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: FieldErrors | null;
+  values?: Record<string, unknown> | null;
+}) {
+  const error = errors?.[name]?.[0];
+  // A date given whole fills the three fields: "2026-04-01" (a filter in the address, a default) or
+  // "31/2/2026" (parts put together that did not make a date, shown back as typed).
+  const whole = values?.[name];
+  const iso = typeof whole === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(whole) : null;
+  const typed = typeof whole === "string" && !iso ? whole.split("/") : [];
+  const fromWhole = iso
+    ? { Day: String(Number(iso[3])), Month: String(Number(iso[2])), Year: iso[1] }
+    : typed.length === 3
+      ? { Day: typed[0], Month: typed[1], Year: typed[2] }
+      : null;
+  const value = (part: "Day" | "Month" | "Year") => {
+    const v = values?.[`${name}${part}`];
+    return typeof v === "string" ? v : fromWhole?.[part];
+  };
+  const parts = [
+    { part: "Day", id: name, label: t("field.date.day"), width: "2" },
+    { part: "Month", id: `${name}Month`, label: t("field.date.month"), width: "2" },
+    { part: "Year", id: `${name}Year`, label: t("field.date.year"), width: "4" },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <FieldError name={name} errors={errors} />
+        <div className="govuk-date-input">
+          {parts.map(({ part, id, label, width }) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={id}>
+                  {label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                  id={id}
+                  name={`${name}${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={value(part)}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
     </div>
   );
 }

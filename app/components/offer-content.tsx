@@ -19,7 +19,12 @@ export function RevisionStatusTag({ status }: { status: RevisionStatus }) {
 
 /** "1 to 4 schools: £900.00 each" */
 export function tierLabel(tier: PriceTier) {
-  const range = tier.maxSchools === null ? `${tier.minSchools} or more` : tier.minSchools === tier.maxSchools ? `${tier.minSchools}` : `${tier.minSchools} to ${tier.maxSchools}`;
+  const range =
+    tier.maxSchools === null
+      ? `${tier.minSchools} or more`
+      : tier.minSchools === tier.maxSchools
+        ? `${tier.minSchools}`
+        : `${tier.minSchools} to ${tier.maxSchools}`;
   return `${range} schools: ${formatPence(tier.unitPricePence)} each`;
 }
 
@@ -53,14 +58,21 @@ export function OfferSummaryList({ offer }: { offer: OfferContent }) {
   const rows: [MessageKey, React.ReactNode][] = [
     ["offerField.title", offer.title],
     ["offerField.summary", offer.summary],
-    ["offerField.description", <span className="app-pre-wrap">{offer.description}</span>],
+    [
+      "offerField.description",
+      <span key="description" className="app-pre-wrap">
+        {offer.description}
+      </span>,
+    ],
     ["offerField.subjectAreas", offer.subjectAreas.map((s) => label("subjectArea", s)).join(", ")],
     ["offerField.phases", offer.phases.map((s) => label("offerPhase", s)).join(", ")],
     ["offerField.deliveryFormat", label("deliveryFormat", offer.deliveryFormat)],
     ["offerField.duration", offer.duration],
     [
       "offerField.capacity",
-      offer.minCapacity !== null || offer.maxCapacity !== null ? `${offer.minCapacity ?? "?"} to ${offer.maxCapacity ?? "?"} ${label("capacityUnit", offer.capacityUnit).toLowerCase()}` : "",
+      offer.minCapacity !== null || offer.maxCapacity !== null
+        ? `${offer.minCapacity ?? "?"} to ${offer.maxCapacity ?? "?"} ${label("capacityUnit", offer.capacityUnit).toLowerCase()}`
+        : "",
     ],
     ["offerField.pricingModel", label("pricingModel", offer.pricingModel)],
     [
@@ -89,8 +101,18 @@ export function OfferSummaryList({ offer }: { offer: OfferContent }) {
         ""
       ),
     ],
-    ["offerField.outcomes", <span className="app-pre-wrap">{offer.outcomes}</span>],
-    ["offerField.evidence", <span className="app-pre-wrap">{offer.evidence}</span>],
+    [
+      "offerField.outcomes",
+      <span key="outcomes" className="app-pre-wrap">
+        {offer.outcomes}
+      </span>,
+    ],
+    [
+      "offerField.evidence",
+      <span key="evidence" className="app-pre-wrap">
+        {offer.evidence}
+      </span>,
+    ],
     ["offerField.evidenceStrength", label("evidenceStrength", offer.evidenceStrength)],
     ["offerField.terms", offer.terms.map((s) => label("term", s)).join(", ")],
     ["offerField.deliveryTerms", offer.deliveryTerms],

@@ -1,3 +1,4 @@
+import { Table } from "./table";
 import { Form } from "@remix-run/react";
 import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
@@ -21,7 +22,7 @@ const options = (values: readonly string[], prefix: string) => values.map((value
 function TierCell({ name, label, value, errors }: { name: string; label: string; value: string; errors?: FieldErrors | null }) {
   const error = errors?.[name]?.[0];
   return (
-    <td className="govuk-table__cell">
+    <>
       <label className="govuk-visually-hidden" htmlFor={name}>
         {label}
       </label>
@@ -35,32 +36,97 @@ function TierCell({ name, label, value, errors }: { name: string; label: string;
         aria-describedby={error ? `${name}-error` : undefined}
       />
       <FieldError name={name} errors={errors} />
-    </td>
+    </>
   );
 }
 
 /** Every field of an offer revision; works without JavaScript. */
 export function OfferForm({ values, errors, choices, onSale }: { values: Values; errors?: FieldErrors | null; choices: OfferFormOptions; onSale: boolean }) {
+  const tierParts = [
+    ["Min", t("offerForm.tierFrom")],
+    ["Max", t("offerForm.tierTo")],
+    ["Price", t("offerForm.tierPrice")],
+  ] as const;
   const tierError = errors?.priceTiers?.[0];
   return (
     <>
       <ErrorSummary errors={errors} />
-      {onSale ? (
-        <div className="govuk-inset-text">{t("offerForm.materialNote")}</div>
-      ) : null}
+      {onSale ? <div className="govuk-inset-text">{t("offerForm.materialNote")}</div> : null}
       <p className="govuk-body">{t("offerForm.saveHint")}</p>
       <Form method="post" noValidate>
         <TextInput name="title" label={t("offerField.title")} hint={t("offerForm.titleHint")} errors={errors} defaultValue={one(values.title)} />
         <TextInput name="summary" label={t("offerField.summary")} hint={t("offerForm.summaryHint")} errors={errors} defaultValue={one(values.summary)} />
         <TextArea name="description" label={t("offerField.description")} errors={errors} defaultValue={one(values.description)} rows={8} />
-        <Choices name="subjectAreas" type="checkbox" small legend={t("offerField.subjectAreas")} errors={errors} options={options(choices.subjectAreas, "subjectArea")} defaultValue={values.subjectAreas} />
-        <Choices name="phases" type="checkbox" small legend={t("offerField.phases")} errors={errors} options={options(choices.phases, "offerPhase")} defaultValue={values.phases} />
-        <Choices name="deliveryFormat" small legend={t("offerField.deliveryFormat")} errors={errors} options={options(choices.deliveryFormats, "deliveryFormat")} defaultValue={one(values.deliveryFormat)} />
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="welsh-hint">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">{t("language.offer.welshHeading")}</h2>
+          </legend>
+          <div id="welsh-hint" className="govuk-hint">
+            {t("language.offer.welshHint")}
+          </div>
+          <TextInput name="titleCy" label={t("offerField.titleCy")} errors={errors} defaultValue={one(values.titleCy)} lang="cy" />
+          <TextInput name="summaryCy" label={t("offerField.summaryCy")} errors={errors} defaultValue={one(values.summaryCy)} lang="cy" />
+          <TextArea name="descriptionCy" label={t("offerField.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} rows={8} lang="cy" />
+        </fieldset>
+        <Choices
+          name="subjectAreas"
+          type="checkbox"
+          small
+          legend={t("offerField.subjectAreas")}
+          errors={errors}
+          options={options(choices.subjectAreas, "subjectArea")}
+          defaultValue={values.subjectAreas}
+        />
+        <Choices
+          name="phases"
+          type="checkbox"
+          small
+          legend={t("offerField.phases")}
+          errors={errors}
+          options={options(choices.phases, "offerPhase")}
+          defaultValue={values.phases}
+        />
+        <Choices
+          name="deliveryFormat"
+          small
+          legend={t("offerField.deliveryFormat")}
+          errors={errors}
+          options={options(choices.deliveryFormats, "deliveryFormat")}
+          defaultValue={one(values.deliveryFormat)}
+        />
         <TextInput name="duration" label={t("offerField.duration")} errors={errors} defaultValue={one(values.duration)} width="20" />
-        <Choices name="capacityUnit" small legend={t("offerField.capacityUnit")} errors={errors} options={options(["schools", "delegates"], "capacityUnit")} defaultValue={one(values.capacityUnit) || "schools"} />
-        <TextInput name="minCapacity" label={t("offerField.minCapacity")} errors={errors} defaultValue={one(values.minCapacity)} width="4" inputMode="numeric" />
-        <TextInput name="maxCapacity" label={t("offerField.maxCapacity")} errors={errors} defaultValue={one(values.maxCapacity)} width="4" inputMode="numeric" />
-        <Choices name="pricingModel" small legend={t("offerField.pricingModel")} errors={errors} options={options(choices.pricingModels, "pricingModel")} defaultValue={one(values.pricingModel)} />
+        <Choices
+          name="capacityUnit"
+          small
+          legend={t("offerField.capacityUnit")}
+          errors={errors}
+          options={options(["schools", "delegates"], "capacityUnit")}
+          defaultValue={one(values.capacityUnit) || "schools"}
+        />
+        <TextInput
+          name="minCapacity"
+          label={t("offerField.minCapacity")}
+          errors={errors}
+          defaultValue={one(values.minCapacity)}
+          width="4"
+          inputMode="numeric"
+        />
+        <TextInput
+          name="maxCapacity"
+          label={t("offerField.maxCapacity")}
+          errors={errors}
+          defaultValue={one(values.maxCapacity)}
+          width="4"
+          inputMode="numeric"
+        />
+        <Choices
+          name="pricingModel"
+          small
+          legend={t("offerField.pricingModel")}
+          errors={errors}
+          options={options(choices.pricingModels, "pricingModel")}
+          defaultValue={one(values.pricingModel)}
+        />
 
         <div className={`govuk-form-group${tierError ? " govuk-form-group--error" : ""}`} id="priceTiers" tabIndex={-1}>
           <fieldset className="govuk-fieldset" aria-describedby={`priceTiers-hint${tierError ? " priceTiers-error" : ""}`}>
@@ -69,29 +135,28 @@ export function OfferForm({ values, errors, choices, onSale }: { values: Values;
               {t("offerForm.tiersHint")}
             </div>
             <FieldError name="priceTiers" errors={errors} />
-            <table className="govuk-table app-table--compact">
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <td className="govuk-table__header" />
-                  <th scope="col" className="govuk-table__header">{t("offerForm.tierFrom")}</th>
-                  <th scope="col" className="govuk-table__header">{t("offerForm.tierTo")}</th>
-                  <th scope="col" className="govuk-table__header">{t("offerForm.tierPrice")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {Array.from({ length: TIER_ROWS }, (_, i) => i + 1).map((row) => {
-                  const tier = t("offerForm.tierRow", { row });
-                  return (
-                    <tr className="govuk-table__row" key={row}>
-                      <th scope="row" className="govuk-table__header">{tier}</th>
-                      <TierCell name={tierField(row, "Min")} label={`${tier}: ${t("offerForm.tierFrom")}`} value={one(values[tierField(row, "Min")])} errors={errors} />
-                      <TierCell name={tierField(row, "Max")} label={`${tier}: ${t("offerForm.tierTo")}`} value={one(values[tierField(row, "Max")])} errors={errors} />
-                      <TierCell name={tierField(row, "Price")} label={`${tier}: ${t("offerForm.tierPrice")}`} value={one(values[tierField(row, "Price")])} errors={errors} />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <Table
+              compact
+              columns={[{ header: <td className="govuk-table__header" /> }, ...tierParts.map(([, heading]) => ({ label: heading }))]}
+              rows={Array.from({ length: TIER_ROWS }, (_, i) => i + 1).map((row) => {
+                const tier = t("offerForm.tierRow", { row });
+                return {
+                  key: row,
+                  cells: [
+                    tier,
+                    ...tierParts.map(([part, heading]) => (
+                      <TierCell
+                        name={tierField(row, part)}
+                        label={`${tier}: ${heading}`}
+                        value={one(values[tierField(row, part)])}
+                        errors={errors}
+                        key={part}
+                      />
+                    )),
+                  ],
+                };
+              })}
+            />
           </fieldset>
         </div>
 
@@ -112,11 +177,35 @@ export function OfferForm({ values, errors, choices, onSale }: { values: Values;
 
         <TextArea name="outcomes" label={t("offerField.outcomes")} errors={errors} defaultValue={one(values.outcomes)} />
         <TextArea name="evidence" label={t("offerField.evidence")} errors={errors} defaultValue={one(values.evidence)} />
-        <Choices name="evidenceStrength" small legend={t("offerField.evidenceStrength")} hint={t("offerForm.evidenceStrengthHint")} errors={errors} options={options(choices.evidenceStrengths, "evidenceStrength")} defaultValue={one(values.evidenceStrength)} />
-        <Choices name="terms" type="checkbox" small legend={t("offerField.terms")} errors={errors} options={options(choices.terms, "term")} defaultValue={values.terms} />
+        <Choices
+          name="evidenceStrength"
+          small
+          legend={t("offerField.evidenceStrength")}
+          hint={t("offerForm.evidenceStrengthHint")}
+          errors={errors}
+          options={options(choices.evidenceStrengths, "evidenceStrength")}
+          defaultValue={one(values.evidenceStrength)}
+        />
+        <Choices
+          name="terms"
+          type="checkbox"
+          small
+          legend={t("offerField.terms")}
+          errors={errors}
+          options={options(choices.terms, "term")}
+          defaultValue={values.terms}
+        />
         <TextArea name="deliveryTerms" label={t("offerField.deliveryTerms")} errors={errors} defaultValue={one(values.deliveryTerms)} rows={3} />
         <TextArea name="cancellationTerms" label={t("offerField.cancellationTerms")} errors={errors} defaultValue={one(values.cancellationTerms)} rows={3} />
-        <TextInput name="cancellationNoticeDays" label={t("offerField.cancellationNoticeDays")} hint={t("offerForm.noticeHint")} errors={errors} defaultValue={one(values.cancellationNoticeDays) || "14"} width="3" inputMode="numeric" />
+        <TextInput
+          name="cancellationNoticeDays"
+          label={t("offerField.cancellationNoticeDays")}
+          hint={t("offerForm.noticeHint")}
+          errors={errors}
+          defaultValue={one(values.cancellationNoticeDays) || "14"}
+          width="3"
+          inputMode="numeric"
+        />
 
         <div className="govuk-button-group">
           <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">

@@ -16,6 +16,25 @@ export const unitPriceText = (pence: number, model: PricingModel | null) =>
 
 const byMinSchools = (tiers: readonly PriceTier[]) => [...tiers].sort((a, b) => a.minSchools - b.minSchools);
 
+/**
+ * The range of prices by the number of schools buying together, from the tiers: "£950.00 each school
+ * for 1 school, down to £750.00 for 10 or more schools"; one tier is just its price.
+ */
+export function priceRangeText(tiers: readonly PriceTier[], model: PricingModel | null): string | null {
+  const sorted = byMinSchools(tiers);
+  if (sorted.length === 0) return null;
+  const first = sorted[0];
+  if (sorted.length === 1) return unitPriceText(first.unitPricePence, model);
+  const cheapest = sorted.reduce((best, tier) => (tier.unitPricePence < best.unitPricePence ? tier : best), first);
+  if (cheapest === first) return unitPriceText(first.unitPricePence, model);
+  return t("offer.tiers.priceRange", {
+    first: unitPriceText(first.unitPricePence, model),
+    firstSchools: tierRangeText(first),
+    low: formatPence(cheapest.unitPricePence),
+    lowSchools: tierRangeText(cheapest),
+  });
+}
+
 /** The tier price table of an offer. */
 export function PriceTierTable({ tiers, pricingModel, caption }: { tiers: readonly PriceTier[]; pricingModel: PricingModel | null; caption: string }) {
   return (

@@ -1,38 +1,142 @@
-import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { ScrollTable } from "./scroll-table";
+import { Fragment, type ReactNode } from "react";
 
-type Column = { label: ReactNode; numeric?: boolean };
+/** A column: its header text (or a whole header cell, such as a SortableHeader), and whether it holds numbers. */
+export type Column = { label?: ReactNode; numeric?: boolean; header?: ReactNode; colSpan?: number; scope?: "col" | "colgroup"; className?: string };
 
-/** A GOV.UK table with a caption, column headers, and each row headed by its first cell. */
-export function Table({ caption, columns, rows }: { caption: ReactNode; columns: Column[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
+/** A cell: its content, or the content with how it is marked up where it differs from its column. */
+export type Cell = ReactNode | { cell: ReactNode; header?: boolean; numeric?: boolean; colSpan?: number; className?: string };
+export type Row = { key: string | number; cells: Cell[]; className?: string };
+
+const isCellObject = (cell: Cell): cell is Exclude<Cell, ReactNode> & object => typeof cell === "object" && cell !== null && "cell" in cell;
+
+function BodyRow({ row, columns, rowHeader }: { row: Row; columns: readonly Column[]; rowHeader: boolean }) {
+  let column = 0;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {columns.map((column, i) => (
-            <th scope="col" className={`govuk-table__header${column.numeric ? " govuk-table__header--numeric" : ""}`} key={i}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+    <tr className={`govuk-table__row${row.className ? ` ${row.className}` : ""}`}>
+      {row.cells.map((cell, i) => {
+        const spec = isCellObject(cell) ? cell : { cell };
+        const numeric = spec.numeric ?? columns[column]?.numeric ?? false;
+        const header = spec.header ?? (rowHeader && i === 0);
+        column += spec.colSpan ?? 1;
+        return header ? (
+          <th
+            scope="row"
+            className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}${spec.className ? ` ${spec.className}` : ""}`}
+            colSpan={spec.colSpan}
+            key={i}
+          >
+            {spec.cell}
+          </th>
+        ) : (
+          <td
+            className={`govuk-table__cell${numeric ? " govuk-table__cell--numeric" : ""}${spec.className ? ` ${spec.className}` : ""}`}
+            colSpan={spec.colSpan}
+            key={i}
+          >
+            {spec.cell}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+export type TableProps = {
+  /** What the table shows; `captionSize` "hidden" keeps it for screen readers only. */
+  caption?: ReactNode;
+  captionSize?: "s" | "m" | "l" | "hidden";
+  /** The columns, and the header rows: usually one; a grid with grouped columns gives two. None when no column has a label (a table headed only by its rows). */
+  columns: readonly Column[];
+  groups?: readonly Column[];
+  rows: readonly Row[];
+  /** Rows of totals, in the table's foot. */
+  foot?: readonly Row[];
+  /** Whether each row's first cell heads it (th scope="row"). */
+  rowHeader?: boolean;
+  compact?: boolean;
+  className?: string;
+  /** Whether a table wider than the screen scrolls inside the page (the default). */
+  scroll?: boolean;
+};
+
+/** A GOV.UK table: a caption, column headers (numeric ones aligned right), rows each headed by its first cell unless told otherwise, and a foot of totals. */
+export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, scroll = true }: TableProps) {
+  const headerRow = (cols: readonly Column[]) => (
+    <tr className="govuk-table__row">
+      {cols.map((column, i) =>
+        column.header !== undefined ? (
+          <Fragment key={i}>{column.header}</Fragment>
+        ) : (
+          <th
+            scope={column.scope ?? "col"}
+            colSpan={column.colSpan}
+            className={`govuk-table__header${column.numeric ? " govuk-table__header--numeric" : ""}${column.className ? ` ${column.className}` : ""}`}
+            key={i}
+          >
+            {column.label}
+          </th>
+        ),
+      )}
+    </tr>
+  );
+  const table = (
+    <table className={`govuk-table${compact ? " app-table--compact" : ""}${className ? ` ${className}` : ""}`}>
+      {caption !== undefined ? (
+        <caption className={`govuk-table__caption ${captionSize === "hidden" ? "govuk-visually-hidden" : `govuk-table__caption--${captionSize}`}`}>
+          {caption}
+        </caption>
+      ) : null}
+      {columns.some((column) => column.label !== undefined || column.header !== undefined) ? (
+        <thead className="govuk-table__head">
+          {groups ? headerRow(groups) : null}
+          {headerRow(columns)}
+        </thead>
+      ) : null}
       <tbody className="govuk-table__body">
         {rows.map((row) => (
-          <tr className="govuk-table__row" key={row.key}>
-            {row.cells.map((cell, i) =>
-              i === 0 ? (
-                <th scope="row" className="govuk-table__header" key={i}>
-                  {cell}
-                </th>
-              ) : (
-                <td className={`govuk-table__cell${columns[i]?.numeric ? " govuk-table__cell--numeric" : ""}`} key={i}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
+          <BodyRow row={row} columns={columns} rowHeader={rowHeader} key={row.key} />
         ))}
       </tbody>
+      {foot?.length ? (
+        <tfoot>
+          {foot.map((row) => (
+            <BodyRow row={row} columns={columns} rowHeader={rowHeader} key={row.key} />
+          ))}
+        </tfoot>
+      ) : null}
     </table>
+  );
+  return scroll ? <ScrollTable>{table}</ScrollTable> : table;
+}
+
+/**
+ * A column header that sorts the list by its column: a plain link to the same list sorted (so it
+ * works without JavaScript), with aria-sort on the column the list is sorted by now.
+ */
+export function SortableHeader({
+  label,
+  column,
+  sort,
+  direction,
+  href,
+  numeric,
+}: {
+  label: ReactNode;
+  column: string;
+  sort: string;
+  direction: "ascending" | "descending";
+  href: string;
+  numeric?: boolean;
+}) {
+  const current = sort === column;
+  return (
+    <th scope="col" className={`govuk-table__header app-sortable${numeric ? " govuk-table__header--numeric" : ""}`} aria-sort={current ? direction : "none"}>
+      <Link className="govuk-link govuk-link--no-visited-state app-sortable__link" to={href}>
+        {label}
+        <span className={`app-sortable__icon${current ? ` app-sortable__icon--${direction}` : ""}`} aria-hidden="true" />
+      </Link>
+    </th>
   );
 }

@@ -1,4 +1,5 @@
 import { schema, type Queryable } from "~/db.server";
+import { isUuid } from "~/domain/ids";
 
 export type AuditEntry = {
   authorityId: string | null;
@@ -6,6 +7,8 @@ export type AuditEntry = {
   action: string;
   entityType: string;
   entityId: string;
+  /** The organisation the change concerns; found from the entity or its before/after when not given. */
+  organisationId?: string | null;
   before?: unknown;
   after?: unknown;
 };
@@ -14,7 +17,37 @@ export type AuditEntry = {
 export async function audit(tx: Queryable, entry: AuditEntry) {
   await tx.insert(schema.auditLog).values({
     ...entry,
+    organisationId: entry.organisationId === undefined ? organisationOf(entry) : entry.organisationId,
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/** Write many audit rows at once (a document for each of hundreds of schools), in the transaction that makes the changes. */
+export async function auditAll(tx: Queryable, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(schema.auditLog).values(
+    entries.map((entry) => ({
+      ...entry,
+      organisationId: entry.organisationId === undefined ? organisationOf(entry) : entry.organisationId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
+}
+
+const ORGANISATION_ENTITIES = new Set(["organisation", "school", "consortium", "provider"]);
+const ORGANISATION_FIELDS = ["organisationId", "schoolId", "consortiumId", "providerId"] as const;
+
+/** The organisation a change concerns, so the log can be filtered by it without every caller naming it. */
+export function organisationOf(entry: Pick<AuditEntry, "entityType" | "entityId" | "before" | "after">): string | null {
+  if (ORGANISATION_ENTITIES.has(entry.entityType) && isUuid(entry.entityId)) return entry.entityId;
+  for (const state of [entry.after, entry.before]) {
+    if (!state || typeof state !== "object") continue;
+    for (const field of ORGANISATION_FIELDS) {
+      const value = (state as Record<string, unknown>)[field];
+      if (isUuid(value)) return value;
+    }
+  }
+  return null;
 }

@@ -1,14 +1,16 @@
 // Sends what the outbox holds, after the transactions that wrote it have committed.
 // Any number of app servers can run this: rows are claimed with FOR UPDATE SKIP LOCKED and leased.
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { renderEmail, templates, type EmailName } from "#emails/index";
 import { schema, type Database } from "~/db.server";
 import type { Env } from "~/env.server";
 import { createEmailSender, type EmailSender } from "./email.server";
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from "./outbox-rules";
 
+/** The configuration a periodic task may need, handed in so the domain reads no environment. */
+export type TaskConfig = { appUrl: string };
 /** Work another area wants done regularly, on the dispatcher's tick. */
-export type PeriodicTask = (db: Database, now: Date) => Promise<void>;
+export type PeriodicTask = (db: Database, now: Date, config: TaskConfig) => Promise<void>;
 /** Handles an outbox row of kind "job" whose topic is its name. */
 export type JobHandler = (db: Database, payload: Record<string, unknown>) => Promise<void>;
 
@@ -16,10 +18,13 @@ type OutboxRow = typeof schema.outbox.$inferSelect;
 
 /** Claim up to `limit` due rows for this worker; each is leased (not due) until settled or the lease runs out. */
 export async function claimDue(db: Database, { now, limit }: { now: Date; limit: number }): Promise<OutboxRow[]> {
+  // JavaScript's clock reads whole milliseconds and PostgreSQL's microseconds: a row queued earlier in
+  // the same millisecond as `now` is due too.
+  const endOfNow = new Date(now.getTime() + 1);
   const due = db
     .select({ id: schema.outbox.id })
     .from(schema.outbox)
-    .where(and(eq(schema.outbox.status, "pending"), lte(schema.outbox.nextAttemptAt, now)))
+    .where(and(eq(schema.outbox.status, "pending"), lt(schema.outbox.nextAttemptAt, endOfNow)))
     .orderBy(asc(schema.outbox.nextAttemptAt), asc(schema.outbox.seq))
     .limit(limit)
     .for("update", { skipLocked: true });
@@ -40,7 +45,7 @@ async function deliver(db: Database, row: OutboxRow, sender: EmailSender, jobs: 
   }
   if (!isEmailName(row.topic)) throw new Error(`No email template called "${row.topic}"`);
   if (!row.recipient) throw new Error("The email has no recipient");
-  const rendered = await renderEmail(row.topic, row.payload as never);
+  const rendered = await renderEmail(row.topic, row.payload as never, row.language);
   await sender.send({ id: row.id, to: row.recipient, ...rendered });
 }
 
@@ -66,7 +71,9 @@ export async function dispatchDue(db: Database, { sender, jobs = {}, now = new D
         const givingUp = row.attempts >= MAX_ATTEMPTS;
         await db
           .update(schema.outbox)
-          .set(givingUp ? { status: "failed", lastError: message } : { lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) })
+          .set(
+            givingUp ? { status: "failed", lastError: message } : { lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) },
+          )
           .where(mine);
         failed++;
       }
@@ -78,10 +85,10 @@ export async function dispatchDue(db: Database, { sender, jobs = {}, now = new D
 /** Runs a periodic task at most once per `intervalMs`, however often the dispatcher ticks. */
 export function everyInterval(intervalMs: number, task: PeriodicTask): PeriodicTask {
   let last = -Infinity;
-  return async (db, now) => {
+  return async (db, now, config) => {
     if (now.getTime() - last < intervalMs) return;
     last = now.getTime();
-    await task(db, now);
+    await task(db, now, config);
   };
 }
 
@@ -93,8 +100,13 @@ export type Dispatcher = { stop: () => Promise<void> };
  */
 export function startDispatcher(
   db: Database,
-  env: Pick<Env, "OUTBOX_INTERVAL_MS" | "RESEND_API_KEY" | "RESEND_BASE_URL" | "EMAIL_FROM">,
-  { tasks = [], jobs = {}, sender = createEmailSender(env), onError = (error: unknown) => console.error("Outbox dispatcher:", error) }: { tasks?: PeriodicTask[]; jobs?: Record<string, JobHandler>; sender?: EmailSender; onError?: (error: unknown) => void } = {},
+  env: Pick<Env, "APP_URL" | "OUTBOX_INTERVAL_MS" | "RESEND_API_KEY" | "RESEND_BASE_URL" | "EMAIL_FROM">,
+  {
+    tasks = [],
+    jobs = {},
+    sender = createEmailSender(env),
+    onError = (error: unknown) => console.error("Outbox dispatcher:", error),
+  }: { tasks?: PeriodicTask[]; jobs?: Record<string, JobHandler>; sender?: EmailSender; onError?: (error: unknown) => void } = {},
 ): Dispatcher {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -110,7 +122,7 @@ export function startDispatcher(
     for (const task of tasks) {
       if (stopped) break;
       try {
-        await task(db, now);
+        await task(db, now, { appUrl: env.APP_URL });
       } catch (error) {
         onError(error);
       }

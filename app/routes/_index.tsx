@@ -1,24 +1,39 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/user.server";
 import { tasksFor } from "~/domain/home/tasks.server";
+import { adviserSchools } from "~/domain/school-view/school-view.server";
+import { londonIsoDate } from "~/format";
 import { t } from "~/i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user) return { user: null, tasks: [] };
+  if (!user) return { user: null, tasks: [], adviserSchools: null };
+  const adviser = user.acting && user.grants.some((g) => g.role === "challenge_adviser");
   return {
     user: {
       name: user.name,
       actingOrganisationId: user.acting?.organisationId ?? null,
-      memberships: user.memberships.map((m) => ({ id: m.id, organisationId: m.organisationId, organisationName: m.organisationName, kind: m.organisationKind, authorityName: m.authorityName, role: m.role })),
+      memberships: user.memberships.map((m) => ({
+        id: m.id,
+        organisationId: m.organisationId,
+        organisationName: m.organisationName,
+        kind: m.organisationKind,
+        authorityName: m.authorityName,
+        role: m.role,
+      })),
     },
     tasks: await tasksFor(context.db, user),
+    adviserSchools:
+      adviser && user.acting
+        ? await adviserSchools(context.db, { authorityId: user.acting.authorityId, adviserUserId: user.id, today: londonIsoDate(new Date()) })
+        : null,
   };
 }
 
 export default function Home() {
-  const { user, tasks } = useLoaderData<typeof loader>();
+  const { user, tasks, adviserSchools } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <>
@@ -49,6 +64,39 @@ export default function Home() {
           ))}
         </ul>
       )}
+      {adviserSchools ? (
+        adviserSchools.length ? (
+          <Table
+            compact
+            caption={t("advisers.yourSchools", { count: adviserSchools.length })}
+            captionSize="m"
+            scroll={false}
+            columns={[
+              { label: t("advisers.school") },
+              { label: t("consortiumSchools.urn") },
+              { label: t("consortiumSchools.category") },
+              { label: t("home.adviser.attention") },
+            ]}
+            rows={adviserSchools.map((s) => ({
+              key: s.id,
+              cells: [
+                <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}`}>
+                  {s.name}
+                </Link>,
+                s.urn,
+                s.category ?? "–",
+                s.attention ? (
+                  <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
+                ) : (
+                  t("home.adviser.bought", { count: s.ordersThisYear })
+                ),
+              ],
+            }))}
+          />
+        ) : (
+          <p className="govuk-body">{t("advisers.noSchools")}</p>
+        )
+      ) : null}
       <h2 className="govuk-heading-m">{t("home.organisations")}</h2>
       {user.memberships.length === 0 ? <p className="govuk-body">{t("home.noMemberships")}</p> : null}
       <Form method="post" action="/organisations">

@@ -1,25 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { and, count, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import { blankSessionCookie } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
-import { schema } from "~/db.server";
-import { signOutEverywhere } from "~/domain/identity/sign-out-everywhere.server";
+import { liveSessionCount, signOutEverywhere } from "~/domain/identity/sign-out-everywhere.server";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
 const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
-export const meta: MetaFunction = () => [{ title: `${t("account.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("account.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [{ sessions }] = await context.db
-    .select({ sessions: count() })
-    .from(schema.sessions)
-    .where(and(eq(schema.sessions.userId, user.id), gt(schema.sessions.expiresAt, new Date())));
+  const sessions = await liveSessionCount(context.db, user.id);
   return { name: user.name, email: user.email, sessions };
 }
 

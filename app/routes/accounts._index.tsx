@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
@@ -5,8 +6,9 @@ import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.
 import { accountsForMember } from "~/domain/ledger/list-accounts.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("accounts.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("accounts.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -25,29 +27,22 @@ export default function Accounts() {
       {accounts.length === 0 ? (
         <p className="govuk-body">{t("accounts.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("accounts.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("accounts.account")}</th>
-              <th scope="col" className="govuk-table__header">{t("accounts.kind")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("accounts.balance")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {accounts.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/accounts/${a.id}`}>
-                    {a.name}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{t(`ledger.accountKind.${a.kind}`)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(a.balancePence)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t("accounts.title")}
+          captionSize="hidden"
+          rowHeader={false}
+          columns={[{ label: t("accounts.account") }, { label: t("accounts.kind") }, { label: t("accounts.balance"), numeric: true }]}
+          rows={accounts.map((a) => ({
+            key: a.id,
+            cells: [
+              <Link key="link-cell" className="govuk-link" to={`/accounts/${a.id}`}>
+                {a.name}
+              </Link>,
+              t(`ledger.accountKind.${a.kind}`),
+              formatPence(a.balancePence),
+            ],
+          }))}
+        />
       )}
       {canViewLedger ? (
         <p className="govuk-body">

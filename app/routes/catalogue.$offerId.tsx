@@ -7,24 +7,41 @@ import { ProviderBadges } from "~/components/provider-badges";
 import { ShortlistButton } from "~/components/shortlist-button";
 import { Table } from "~/components/table";
 import { BUYER_TYPES } from "~/db.server";
-import { findOfferOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
+import { findOfferOnSale, whyNotOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
+import { leadsOf } from "~/domain/subject-leads/subject-leads.server";
+import { ratingsOfOffer } from "~/domain/delivery/queries.server";
+import { OfferRating } from "~/components/offer-rating";
 import { formatDate } from "~/format";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
+import { langOf, OfferLanguageNote } from "~/components/offer-language";
+import { offerInLanguage } from "~/domain/catalogue/rules";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+import { pageTitle } from "~/page-title";
+import { notFoundPage } from "~/refusals.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.offer.revision.title ?? t("catalogue.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? offerInLanguage(data.offer.revision, currentLocale()).title : t("catalogue.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireBuyer(request, context);
   const offer = await findOfferOnSale(context.db, { authorityId, userId: user.id, offerId: params.offerId ?? "" });
-  if (!offer) throw new Response("Not found", { status: 404, statusText: "Not Found" });
+  if (!offer) {
+    const why = await whyNotOnSale(context.db, { authorityId, offerId: params.offerId ?? "" });
+    if (!why) throw notFoundPage();
+    // 410: the offer was here and is not now; the page says why, in words (never "page not found").
+    const message = t(`offer.notOnSale.${why.reason}`, { title: why.title ?? t("offer.notOnSale.untitled"), date: why.since ? formatDate(why.since) : "" });
+    throw new Response(message, { status: 410, statusText: "Gone" });
+  }
   const acting = user.acting!;
   const vat = offer.revision.vatTreatment;
+  const leads = await leadsOf(context.db, authorityId, offer.revision.subjectAreas);
   return {
     offer,
+    leads: leads.map((l) => ({ subjectArea: l.subjectArea, name: l.name })),
     vat: vat ? BUYER_TYPES.filter((buyer) => vat[buyer]).map((buyer) => ({ buyer, treatment: vat[buyer] })) : [],
     canBuy: can(user.grants, "buy:offer", acting),
     canOpenCollective: can(user.grants, "open:collective-purchase", acting),
+    rating: await ratingsOfOffer(context.db, { authorityId, offerId: offer.id }),
   };
 }
 
@@ -55,9 +72,11 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export default function OfferPage() {
-  const { offer, vat, canBuy, canOpenCollective } = useLoaderData<typeof loader>();
+  const { offer, leads, vat, canBuy, canOpenCollective, rating } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const r = offer.revision;
+  const locale = currentLocale();
+  const words = offerInLanguage(r, locale);
   const capacity =
     r.minCapacity !== null && r.maxCapacity !== null
       ? t("offer.capacity.range", { min: r.minCapacity, max: r.maxCapacity, unit: t(`catalogue.capacityUnit.${r.capacityUnit}`) })
@@ -77,7 +96,10 @@ export default function OfferPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{offer.provider.name}</span>
-          <h1 className="govuk-heading-xl">{r.title}</h1>
+          <h1 className="govuk-heading-xl" lang={langOf(words, "title", locale)}>
+            {words.title}
+          </h1>
+          <OfferLanguageNote words={words} />
           <p className="govuk-body">
             <strong className="govuk-tag govuk-tag--green app-badge">{t("offer.qualityAssured")}</strong>
             {offer.approvedAt ? t("offer.qualityAssuredOn", { date: formatDate(offer.approvedAt) }) : null}
@@ -87,7 +109,9 @@ export default function OfferPage() {
               <strong className="govuk-tag govuk-tag--purple">{t("offer.commissioned")}</strong>
             </p>
           ) : null}
-          <p className="govuk-body-l">{r.summary}</p>
+          <p className="govuk-body-l" lang={langOf(words, "summary", locale)}>
+            {words.summary}
+          </p>
           {r.conditions ? (
             <div className="govuk-inset-text">
               <h2 className="govuk-heading-s">{t("offer.conditions")}</h2>
@@ -102,22 +126,38 @@ export default function OfferPage() {
               </Link>
             ) : null}
             {canOpenCollective ? (
-              <Link to={`/collective-purchases/new?offerId=${offer.id}`} className="govuk-button govuk-button--secondary" role="button" draggable="false" data-module="govuk-button">
+              <Link
+                to={`/collective-purchases/new?offerId=${offer.id}`}
+                className="govuk-button govuk-button--secondary"
+                role="button"
+                draggable="false"
+                data-module="govuk-button"
+              >
                 {t("offer.collective")}
               </Link>
             ) : null}
-            <ShortlistButton offerId={offer.id} title={r.title} shortlisted={offer.shortlisted} />
+            <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
           </div>
 
           <h2 className="govuk-heading-l">{t("offer.about")}</h2>
-          <Paragraphs text={r.description} />
+          <div lang={langOf(words, "description", locale)}>
+            <Paragraphs text={words.description} />
+          </div>
           <dl className="govuk-summary-list">
             <Row label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</Row>
+            {leads.length ? (
+              <Row label={t("subjectLeads.leadCommissioner")}>
+                {leads.map((l) => t("subjectLeads.leadOf", { name: l.name, subject: t(`subjectArea.${l.subjectArea}`) })).join("; ")}
+              </Row>
+            ) : null}
             <Row label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</Row>
           </dl>
 
           <h2 className="govuk-heading-l">{t("offer.outcomes")}</h2>
           <Paragraphs text={r.outcomes} />
+
+          <h2 className="govuk-heading-l">{t("rating.heading")}</h2>
+          <OfferRating rating={rating} />
 
           <h2 className="govuk-heading-l">{t("offer.evidence")}</h2>
           {r.evidenceStrength ? (

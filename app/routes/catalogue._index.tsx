@@ -3,23 +3,35 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
-import { unitPriceText } from "~/components/price-tiers";
+import { priceRangeText } from "~/components/price-tiers";
 import { ShortlistButton } from "~/components/shortlist-button";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
-import { DEFAULT_PAGE_SIZE, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
+import { DEFAULT_PAGE_SIZE, MIN_RATINGS, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
+import { ratingLabel } from "~/domain/delivery/rules";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { formatDate } from "~/format";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
+import { langOf } from "~/components/offer-language";
+import { offerInLanguage } from "~/domain/catalogue/rules";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("catalogue.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("catalogue.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireBuyer(request, context);
   const { query, errors } = parseCatalogueQuery(new URL(request.url).searchParams);
   const page = await searchCatalogue(context.db, { authorityId, userId: user.id, query });
   // The choices travel with the data, so that the page's code in the browser needs nothing from the server's modules.
-  const choices = { sort: SORTS, subject: SUBJECT_AREAS, phase: OFFER_PHASES, format: DELIVERY_FORMATS, provider: PROVIDER_KINDS, term: TERMS };
+  const choices = {
+    sort: SORTS,
+    minRating: MIN_RATINGS,
+    subject: SUBJECT_AREAS,
+    phase: OFFER_PHASES,
+    format: DELIVERY_FORMATS,
+    provider: PROVIDER_KINDS,
+    term: TERMS,
+  };
   return { authorityName: user.acting!.authorityName, query, errors, choices, customPageSize: query.perPage !== DEFAULT_PAGE_SIZE, ...page };
 }
 
@@ -29,6 +41,7 @@ export default function Catalogue() {
   const { authorityName, query, errors, choices, customPageSize, total, totalPages, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
+  const locale = currentLocale();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.delete("index");
@@ -53,23 +66,61 @@ export default function Catalogue() {
               {t("catalogue.search.button")}
             </button>
             <h2 className="govuk-heading-m">{t("catalogue.filters.title")}</h2>
+            <Select name="sort" label={t("catalogue.sort.label")} options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))} defaultValue={query.sort} />
             <Select
-              name="sort"
-              label={t("catalogue.sort.label")}
-              options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))}
-              defaultValue={query.sort}
+              name="minRating"
+              label={t("rating.filter")}
+              options={[{ value: "", label: t("rating.filter.any") }, ...options(choices.minRating, (v) => t("rating.filter.min", { min: v }))]}
+              defaultValue={query.minRatingHundredths === null ? "" : String(query.minRatingHundredths / 100)}
             />
-            <Choices type="checkbox" small name="subject" legend={t("catalogue.filters.subject")} options={options(choices.subject, (v) => t(`subjectArea.${v}`))} defaultValue={query.subjects} />
-            <Choices type="checkbox" small name="phase" legend={t("catalogue.filters.phase")} options={options(choices.phase, (v) => t(`offerPhase.${v}`))} defaultValue={query.phases} />
-            <Choices type="checkbox" small name="format" legend={t("catalogue.filters.format")} options={options(choices.format, (v) => t(`deliveryFormat.${v}`))} defaultValue={query.formats} />
-            <Choices type="checkbox" small name="provider" legend={t("catalogue.filters.provider")} options={options(choices.provider, (v) => t(`providerKind.${v}`))} defaultValue={query.providerKinds} />
-            <Choices type="checkbox" small name="term" legend={t("catalogue.filters.term")} options={options(choices.term, (v) => t(`term.${v}`))} defaultValue={query.terms} />
+            <Choices
+              type="checkbox"
+              small
+              name="subject"
+              legend={t("catalogue.filters.subject")}
+              options={options(choices.subject, (v) => t(`subjectArea.${v}`))}
+              defaultValue={query.subjects}
+            />
+            <Choices
+              type="checkbox"
+              small
+              name="phase"
+              legend={t("catalogue.filters.phase")}
+              options={options(choices.phase, (v) => t(`offerPhase.${v}`))}
+              defaultValue={query.phases}
+            />
+            <Choices
+              type="checkbox"
+              small
+              name="format"
+              legend={t("catalogue.filters.format")}
+              options={options(choices.format, (v) => t(`deliveryFormat.${v}`))}
+              defaultValue={query.formats}
+            />
+            <Choices
+              type="checkbox"
+              small
+              name="provider"
+              legend={t("catalogue.filters.provider")}
+              options={options(choices.provider, (v) => t(`providerKind.${v}`))}
+              defaultValue={query.providerKinds}
+            />
+            <Choices
+              type="checkbox"
+              small
+              name="term"
+              legend={t("catalogue.filters.term")}
+              options={options(choices.term, (v) => t(`term.${v}`))}
+              defaultValue={query.terms}
+            />
             <TextInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
               hint={t("catalogue.filters.maxPrice.hint")}
               errors={errors}
-              defaultValue={errors.maxPrice ? new URLSearchParams(location.search).get("maxPrice") : query.maxPricePence === null ? "" : String(query.maxPricePence / 100)}
+              defaultValue={
+                errors.maxPrice ? new URLSearchParams(location.search).get("maxPrice") : query.maxPricePence === null ? "" : String(query.maxPricePence / 100)
+              }
               width="5"
               prefix="£"
               inputMode="decimal"
@@ -88,7 +139,7 @@ export default function Catalogue() {
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-heading-m" role="status" id="results-count">
-            {total === 1 ? t("catalogue.results.count.one") : t("catalogue.results.count.many", { count: total })}
+            {t("catalogue.results.count", { count: total })}
             {query.q ? <span className="govuk-caption-m">{t("catalogue.results.matching", { q: query.q })}</span> : null}
           </p>
           {total === 0 ? <p className="govuk-body">{t("catalogue.results.none")}</p> : null}
@@ -101,43 +152,57 @@ export default function Catalogue() {
             </p>
           ) : null}
           <ul className="govuk-list app-results" aria-labelledby="results-count">
-            {results.map((offer) => (
-              <li key={offer.id} className="app-result">
-                <h2 className="govuk-heading-s govuk-!-margin-bottom-2">
-                  <Link className="govuk-link" to={`/catalogue/${offer.id}`}>
-                    {offer.title}
-                  </Link>
-                </h2>
-                <p className="govuk-body govuk-!-margin-bottom-2">{offer.summary}</p>
-                <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{t("catalogue.results.provider")}</dt>
-                    <dd className="govuk-summary-list__value">
-                      {offer.providerName} {offer.providerKind ? <ProviderBadges kind={offer.providerKind} verified={offer.providerVerified} /> : null}
-                    </dd>
-                  </div>
-                  {offer.deliveryFormat ? (
+            {results.map((offer) => {
+              const words = offerInLanguage(offer, locale);
+              return (
+                <li key={offer.id} className="app-result">
+                  <h2 className="govuk-heading-s govuk-!-margin-bottom-2">
+                    <Link className="govuk-link" to={`/catalogue/${offer.id}`} lang={langOf(words, "title", locale)}>
+                      {words.title}
+                    </Link>
+                  </h2>
+                  <p className="govuk-body govuk-!-margin-bottom-2" lang={langOf(words, "summary", locale)}>
+                    {words.summary}
+                  </p>
+                  {words.none ? <p className="govuk-body-s govuk-!-margin-bottom-2">{t("language.offer.notInWelsh")}</p> : null}
+                  <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
                     <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{t("catalogue.results.format")}</dt>
-                      <dd className="govuk-summary-list__value">{t(`deliveryFormat.${offer.deliveryFormat}`)}</dd>
+                      <dt className="govuk-summary-list__key">{t("catalogue.results.provider")}</dt>
+                      <dd className="govuk-summary-list__value">
+                        {offer.providerName} {offer.providerKind ? <ProviderBadges kind={offer.providerKind} verified={offer.providerVerified} /> : null}
+                      </dd>
                     </div>
-                  ) : null}
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">{t("catalogue.results.price")}</dt>
-                    <dd className="govuk-summary-list__value">
-                      {offer.fromPricePence === null ? t("catalogue.results.priceOnRequest") : unitPriceText(offer.fromPricePence, offer.pricingModel)}
-                    </dd>
-                  </div>
-                  {offer.approvedAt ? (
+                    {offer.deliveryFormat ? (
+                      <div className="govuk-summary-list__row">
+                        <dt className="govuk-summary-list__key">{t("catalogue.results.format")}</dt>
+                        <dd className="govuk-summary-list__value">{t(`deliveryFormat.${offer.deliveryFormat}`)}</dd>
+                      </div>
+                    ) : null}
                     <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{t("catalogue.results.qualityAssured")}</dt>
-                      <dd className="govuk-summary-list__value">{formatDate(offer.approvedAt)}</dd>
+                      <dt className="govuk-summary-list__key">{t("catalogue.results.rating")}</dt>
+                      <dd className="govuk-summary-list__value">
+                        {offer.ratingEvaluations > 0
+                          ? `${t("rating.average", { average: ratingLabel({ evaluations: offer.ratingEvaluations, scoreSum: offer.ratingScoreSum })! })} ${t("rating.count", { count: offer.ratingEvaluations })}`
+                          : t("rating.none")}
+                      </dd>
                     </div>
-                  ) : null}
-                </dl>
-                <ShortlistButton offerId={offer.id} title={offer.title} shortlisted={offer.shortlisted} />
-              </li>
-            ))}
+                    <div className="govuk-summary-list__row">
+                      <dt className="govuk-summary-list__key">{t("catalogue.results.price")}</dt>
+                      <dd className="govuk-summary-list__value">
+                        {priceRangeText(offer.priceTiers, offer.pricingModel) ?? t("catalogue.results.priceOnRequest")}
+                      </dd>
+                    </div>
+                    {offer.approvedAt ? (
+                      <div className="govuk-summary-list__row">
+                        <dt className="govuk-summary-list__key">{t("catalogue.results.qualityAssured")}</dt>
+                        <dd className="govuk-summary-list__value">{formatDate(offer.approvedAt)}</dd>
+                      </div>
+                    ) : null}
+                  </dl>
+                  <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
+                </li>
+              );
+            })}
           </ul>
           <Pagination
             items={paginationItems(query.page, totalPages)}

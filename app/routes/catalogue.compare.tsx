@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -7,11 +8,13 @@ import { ProviderBadges } from "~/components/provider-badges";
 import { ShortlistButton } from "~/components/shortlist-button";
 import { loadShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { SHORTLIST_LIMIT } from "~/domain/catalogue/shortlist";
+import { ratingLabel } from "~/domain/delivery/rules";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("compare.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("compare.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireBuyer(request, context);
@@ -27,14 +30,31 @@ export default function Compare() {
   const actionData = useActionData<typeof action>();
   type Entry = (typeof offers)[number];
   const rows: { label: string; render: (o: Entry) => ReactNode }[] = [
-    { label: t("compare.provider"), render: (o) => <>{o.providerName} {o.providerKind ? <ProviderBadges kind={o.providerKind} verified={o.providerVerified} /> : null}</> },
-    { label: t("compare.priceTiers"), render: (o) => (o.priceTiers?.length ? <PriceTierList tiers={o.priceTiers} pricingModel={o.pricingModel} /> : t("offer.notStated")) },
+    {
+      label: t("compare.provider"),
+      render: (o) => (
+        <>
+          {o.providerName} {o.providerKind ? <ProviderBadges kind={o.providerKind} verified={o.providerVerified} /> : null}
+        </>
+      ),
+    },
+    {
+      label: t("compare.priceTiers"),
+      render: (o) => (o.priceTiers?.length ? <PriceTierList tiers={o.priceTiers} pricingModel={o.pricingModel} /> : t("offer.notStated")),
+    },
     { label: t("compare.format"), render: (o) => (o.deliveryFormat ? t(`deliveryFormat.${o.deliveryFormat}`) : t("offer.notStated")) },
     { label: t("compare.phases"), render: (o) => joined(o.phases, (v) => t(`offerPhase.${v}`)) },
     { label: t("compare.subjects"), render: (o) => joined(o.subjectAreas, (v) => t(`subjectArea.${v}`)) },
     { label: t("compare.terms"), render: (o) => joined(o.terms, (v) => t(`term.${v}`)) },
     { label: t("compare.outcomes"), render: (o) => <span className="app-pre-wrap">{o.outcomes || t("offer.notStated")}</span> },
     { label: t("compare.evidence"), render: (o) => (o.evidenceStrength ? t(`evidenceStrength.${o.evidenceStrength}`) : t("offer.notStated")) },
+    {
+      label: t("rating.compare"),
+      render: (o) =>
+        o.ratingEvaluations > 0
+          ? `${t("rating.average", { average: ratingLabel({ evaluations: o.ratingEvaluations, scoreSum: o.ratingScoreSum })! })} ${t("rating.count", { count: o.ratingEvaluations })}`
+          : t("rating.none"),
+    },
     { label: t("compare.qaDate"), render: (o) => (o.approvedAt ? formatDate(o.approvedAt) : t("offer.notStated")) },
   ];
 
@@ -55,54 +75,46 @@ export default function Compare() {
         <>
           <p className="govuk-body">{t("compare.lead", { limit: SHORTLIST_LIMIT })}</p>
           <div className="app-scroll-x app-compare-table">
-            <table className="govuk-table app-table--compact">
-              <caption className="govuk-table__caption govuk-table__caption--m">{t("compare.caption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <td className="govuk-table__header">
-                    <span className="govuk-visually-hidden">{t("compare.feature")}</span>
-                  </td>
-                  {offers.map((o) => (
-                    <th scope="col" className="govuk-table__header" key={o.id}>
-                      {o.onSale ? (
-                        <Link className="govuk-link" to={`/catalogue/${o.id}`}>
-                          {o.title}
-                        </Link>
-                      ) : (
-                        <>
-                          {o.title ?? t("compare.unavailable")} <strong className="govuk-tag govuk-tag--grey">{t("compare.unavailable")}</strong>
-                        </>
-                      )}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {rows.map((row, i) => (
-                  <tr className="govuk-table__row" key={row.label}>
-                    <th scope="row" className="govuk-table__header">
-                      {row.label}
-                    </th>
-                    {offers.map((o) => (
-                      <td className="govuk-table__cell" key={o.id}>
-                        {/* An offer that went off sale keeps its column, so the buyer sees why, but has nothing to compare. */}
-                        {o.onSale ? row.render(o) : i === 0 ? t("compare.unavailableHint") : null}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-                <tr className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    {t("compare.actions")}
-                  </th>
-                  {offers.map((o) => (
-                    <td className="govuk-table__cell" key={o.id}>
-                      <ShortlistButton offerId={o.id} title={o.title ?? t("compare.unavailable")} shortlisted />
+            <Table
+              compact
+              caption={t("compare.caption")}
+              captionSize="m"
+              scroll={false}
+              columns={[
+                {
+                  header: (
+                    <td className="govuk-table__header">
+                      <span className="govuk-visually-hidden">{t("compare.feature")}</span>
                     </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
+                  ),
+                },
+                ...offers.map((o) => ({
+                  label: o.onSale ? (
+                    <Link className="govuk-link" to={`/catalogue/${o.id}`}>
+                      {o.title}
+                    </Link>
+                  ) : (
+                    <>
+                      {o.title ?? t("compare.unavailable")} <strong className="govuk-tag govuk-tag--grey">{t("compare.unavailable")}</strong>
+                    </>
+                  ),
+                })),
+              ]}
+              rows={[
+                // An offer that went off sale keeps its column, so the buyer sees why, but has nothing to compare.
+                ...rows.map((row, i) => ({
+                  key: row.label,
+                  cells: [row.label, ...offers.map((o) => (o.onSale ? row.render(o) : i === 0 ? t("compare.unavailableHint") : null))],
+                })),
+                {
+                  key: "actions",
+                  cells: [
+                    t("compare.actions"),
+                    ...offers.map((o) => <ShortlistButton offerId={o.id} title={o.title ?? t("compare.unavailable")} shortlisted key={o.id} />),
+                  ],
+                },
+              ]}
+            />
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 // The shortlist buttons on the results, the offer page and the compare page all post here,
 // each to its own route's action, so a refusal shows on the page the buyer is looking at.
+import { donePath } from "~/done";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser, type CurrentUser } from "~/auth/user.server";
@@ -40,5 +41,5 @@ export async function shortlistAction(request: Request, context: AppLoadContext)
     if (error instanceof AppError) return data({ ok: false as const, errors: { form: [error.message] }, values: form.values }, { status: error.status });
     throw error;
   }
-  return redirect(samePage(request), { status: 303 });
+  return redirect(donePath(samePage(request), intent === "shortlist-add" ? "shortlistAdded" : "shortlistRemoved"), { status: 303 });
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,17 +9,22 @@ import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
-import { paymentRoutesFor } from "~/domain/purchasing/pricing";
-import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase } from "~/domain/purchasing/queries.server";
-import { nextTierHint, tierFor } from "~/domain/purchasing/rules";
+import { closeCollectivePurchase, previewClose, type ClosePreview } from "~/domain/purchasing/close-collective-purchase.server";
+import { decideCollectivePot } from "~/domain/purchasing/decide-collective-pot.server";
+import { buyerType, cancellationEffect, estimateShare, nextTierHint, paymentRoutesFor, tierFor, vatTreatmentFor } from "~/domain/purchasing/rules";
+import { ConfirmStep } from "~/components/confirm";
+import { donePath, type Outcome } from "~/done";
+import { potAvailable } from "~/domain/ledger/accounts.server";
+import { described } from "~/domain/ledger/described";
+import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase, providerOfOffer, schoolsForShares } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm } from "~/forms.server";
+import { refusalOnForm, notFoundPage, forbidden } from "~/refusals.server";
+import { text } from "~/forms/fields";
 import { t } from "~/i18n";
-import { accountIdOf, buyerFields, notFoundResponse, organisationsWhere, requireActing } from "./purchasing.server";
-import { schema } from "~/db.server";
-import { eq, inArray } from "drizzle-orm";
+import { buyerFields, organisationsWhere, requireActing } from "./purchasing.server";
 import { isUuid } from "~/domain/ids";
+import { pageTitle } from "~/page-title";
 
 const school = z.string().max(100);
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -30,85 +36,186 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decline"), schoolId: school }),
   z.object({ intent: z.literal("withdraw"), schoolId: school }),
   z.object({ intent: z.literal("close") }),
-  z.object({ intent: z.literal("cancel"), reason: z.string().trim().min(1, t("collective.cancel.reasonRequired")).max(500, t("collective.cancel.reasonTooLong")) }),
+  z.object({ intent: z.literal("approve-pot") }),
+  z.object({ intent: z.literal("refuse-pot") }),
+  z.object({
+    intent: z.literal("cancel"),
+    reason: text({
+      label: t("refusal.label.reason"),
+      max: 500,
+      multiline: true,
+      required: t("collective.cancel.reasonRequired"),
+      tooLong: t("collective.cancel.reasonTooLong"),
+    }),
+  }),
 ]);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.purchase.title ?? t("collective.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.purchase.title ?? t("collective.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const found = await findCollectivePurchase(context.db, authorityId, params.purchaseId ?? "");
-  if (!found) throw notFoundResponse();
+  if (!found) throw notFoundPage();
   const { purchase } = found;
   const isLead = can(user.grants, "open:collective-purchase", { organisationId: purchase.consortiumId, authorityId });
   const answerable = organisationsWhere(user, "school", "join:collective-purchase");
-  const memberships = await currentConsortiaOf(context.db, answerable.map((s) => s.id));
+  const memberships = await currentConsortiaOf(
+    context.db,
+    answerable.map((s) => s.id),
+  );
   const mySchoolIds = new Set(memberships.filter((m) => m.consortiumId === purchase.consortiumId).map((m) => m.schoolId));
   const mySchools = answerable.filter((s) => mySchoolIds.has(s.id));
   const isFinance = can(user.grants, "view:sales", { authorityId });
-  if (!isLead && mySchools.length === 0 && !isFinance) throw new Response(t("collective.error.notMember"), { status: 403 });
+  if (!isLead && mySchools.length === 0 && !isFinance) throw forbidden(t("collective.error.notMember"));
 
-  const schoolRows = mySchools.length
-    ? await context.db.select({ id: schema.schools.organisationId, laMaintained: schema.schools.laMaintained, costCentre: schema.schools.costCentre }).from(schema.schools).where(inArray(schema.schools.organisationId, mySchools.map((s) => s.id)))
-    : [];
-  const [provider] = await context.db
-    .select({ kind: schema.providers.providerKind, name: schema.organisations.name })
-    .from(schema.offers)
-    .innerJoin(schema.providers, eq(schema.providers.organisationId, schema.offers.providerId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.offers.providerId))
-    .where(eq(schema.offers.id, purchase.offerId));
+  const schoolRows = await schoolsForShares(
+    context.db,
+    authorityId,
+    mySchools.map((s) => s.id),
+  );
+  const provider = await providerOfOffer(context.db, authorityId, purchase.offerId);
+  if (!provider) throw notFoundPage();
+  const pot = await potAvailable(context.db, authorityId, purchase.consortiumId);
+  const potAvailableForEstimate = pot?.availablePence ?? 0;
   const orders = purchase.status === "confirmed" ? await ordersOfCollectivePurchase(context.db, authorityId, purchase.id) : [];
-  const potAccountId = isLead ? (await accountIdOf(context, authorityId, "consortium_pot", [purchase.consortiumId])).get(purchase.consortiumId) ?? null : null;
-  const [pot] = potAccountId ? await context.db.select({ balance: schema.ledgerAccounts.balancePence }).from(schema.ledgerAccounts).where(eq(schema.ledgerAccounts.id, potAccountId)) : [];
   const tier = tierFor(found.priceTiers, found.joined);
+  const canManagePot = can(user.grants, "manage:pot", { organisationId: purchase.consortiumId, authorityId });
+  // The confirmation steps: a page state of their own, with the domain's figures of what will happen.
+  const asked = new URL(request.url).searchParams.get("confirm");
+  const confirm =
+    isLead && asked === "close" && purchase.status === "open"
+      ? { kind: "close" as const, preview: await previewClose(context.db, { authorityId, collectivePurchaseId: purchase.id }) }
+      : isLead && asked === "cancel" && purchase.status !== "cancelled"
+        ? { kind: "cancel" as const, effect: cancellationEffect(orders), joined: found.joined }
+        : null;
   return {
+    confirm,
+    canManagePot,
     purchase: { ...purchase, title: found.title, consortiumName: found.consortiumName, priceTiers: found.priceTiers, pricingModel: found.pricingModel },
     providerName: provider.name,
     joined: found.joined,
     tier,
     next: nextTierHint(found.priceTiers, found.joined),
     answers: isLead || isFinance ? found.answers : found.answers.filter((a) => mySchoolIds.has(a.schoolId)),
+    notAnswered: isLead || isFinance ? found.notAnswered : [],
     mySchools: mySchools.map((s) => {
       const row = schoolRows.find((r) => r.id === s.id)!;
-      return { ...s, answer: found.answers.find((a) => a.schoolId === s.id) ?? null, routes: paymentRoutesFor({ laMaintained: row.laMaintained, costCentre: row.costCentre, providerKind: provider.kind }) };
+      const answer = found.answers.find((a) => a.schoolId === s.id) ?? null;
+      const estimate =
+        purchase.status === "open"
+          ? estimateShare({
+              tiers: found.priceTiers,
+              model: found.pricingModel ?? "per_school",
+              joined: found.answers.filter((a) => a.status === "joined").map((a) => ({ id: a.schoolId, pupils: a.pupils, delegates: a.delegates })),
+              school: { id: s.id, pupils: row.pupils, delegates: answer?.status === "joined" ? answer.delegates : purchase.delegatesPerSchool },
+              rule:
+                purchase.potApproval === "refused"
+                  ? {}
+                  : {
+                      percentBps: purchase.potPercentBps ?? undefined,
+                      perSchoolPence: purchase.potPerSchoolPence ?? undefined,
+                      capPence: purchase.potCapPence ?? undefined,
+                    },
+              method: purchase.shareMethod,
+              capAtSolo: purchase.capAtSolo,
+              potAvailablePence: potAvailableForEstimate,
+              vatTreatment: vatTreatmentFor({ buyer: buyerType(row), providerKind: provider.kind, offerTreatment: found.vatTreatment }),
+              nextSchoolsNeeded: nextTierHint(found.priceTiers, found.joined)?.schoolsNeeded ?? null,
+            })
+          : null;
+      return { ...s, answer, estimate, routes: paymentRoutesFor({ laMaintained: row.laMaintained, costCentre: row.costCentre, providerKind: provider.kind }) };
     }),
     orders: isLead || isFinance ? orders : orders.filter((o) => mySchoolIds.has(o.schoolId)),
     isLead,
-    pot: potAccountId ? { accountId: potAccountId, availablePence: Math.max(0, -(pot?.balance ?? 0)) } : null,
+    pot: isLead ? pot : null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
   const collectivePurchaseId = params.purchaseId ?? "";
-  if (!isUuid(collectivePurchaseId)) throw notFoundResponse();
+  if (!isUuid(collectivePurchaseId)) throw notFoundPage();
   const parsed = await parseForm(request, ActionSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const form = parsed.data;
   const appUrl = context.env.APP_URL;
+  const here = `/collective-purchases/${collectivePurchaseId}`;
+  let outcome: Outcome;
   try {
     if (form.intent === "join") {
-      await answerCollectivePurchase(context.db, { actor, authorityId, collectivePurchaseId, schoolId: form.schoolId, answer: "join", delegates: form.delegates, poNumber: form.poNumber ?? null, paymentRoute: form.paymentRoute });
+      outcome = "joined";
+      await answerCollectivePurchase(context.db, {
+        actor,
+        authorityId,
+        collectivePurchaseId,
+        schoolId: form.schoolId,
+        answer: "join",
+        delegates: form.delegates,
+        poNumber: form.poNumber ?? null,
+        paymentRoute: form.paymentRoute,
+      });
     } else if (form.intent === "decline" || form.intent === "withdraw") {
+      outcome = form.intent === "decline" ? "declined" : "withdrawn";
       await answerCollectivePurchase(context.db, { actor, authorityId, collectivePurchaseId, schoolId: form.schoolId, answer: form.intent });
     } else if (form.intent === "close") {
-      await closeCollectivePurchase(context.db, { actor, authorityId, collectivePurchaseId, appUrl });
+      const closed = await closeCollectivePurchase(context.db, { actor, authorityId, collectivePurchaseId, appUrl });
+      outcome = closed.status === "cancelled" ? "collectiveCancelled" : "collectiveConfirmed";
+    } else if (form.intent === "approve-pot" || form.intent === "refuse-pot") {
+      const approve = form.intent === "approve-pot";
+      outcome = approve ? "potApproved" : "potRefused";
+      await decideCollectivePot(context.db, { actor, authorityId, collectivePurchaseId, decision: approve ? "approve" : "refuse" });
     } else {
+      outcome = "collectiveCancelled";
       await cancelCollectivePurchase(context.db, { actor, authorityId, collectivePurchaseId, reason: form.reason, appUrl });
     }
   } catch (error) {
-    return refused(error, form.intent === "cancel" ? "reason" : "form", parsed.values);
+    return refusalOnForm(error, parsed.values, { field: form.intent === "cancel" ? "reason" : "form", allOnForm: true });
   }
-  return redirect(`/collective-purchases/${collectivePurchaseId}`, { status: 303 });
+  return redirect(donePath(here, outcome), { status: 303 });
 }
 
 const STATUS_TAG = { open: "govuk-tag--blue", confirmed: "govuk-tag--green", cancelled: "govuk-tag--red" } as const;
 
 export default function CollectivePurchasePage() {
-  const { purchase, providerName, joined, tier, next, answers, mySchools, orders, isLead, pot } = useLoaderData<typeof loader>();
+  const { purchase, providerName, joined, tier, next, answers, notAnswered, mySchools, orders, isLead, pot, confirm, canManagePot } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const open = purchase.status === "open";
+  const here = `/collective-purchases/${purchase.id}`;
+  if (confirm?.kind === "close") {
+    const lines = closeLines(confirm.preview);
+    return (
+      <>
+        <ErrorSummary errors={errors} />
+        <ConfirmStep title={t("confirm.close.title")} lines={lines} intent="close" yes={t("confirm.close.yes")} backTo={here} />
+      </>
+    );
+  }
+  if (confirm?.kind === "cancel") {
+    const lines = [
+      purchase.status === "open"
+        ? t("confirm.cancel.openOutcome", { count: confirm.joined })
+        : t("confirm.cancel.confirmedOutcome", {
+            count: confirm.effect.orders,
+            total: formatPence(confirm.effect.creditedPence),
+            pot: formatPence(confirm.effect.potRefundPence),
+          }),
+    ];
+    return (
+      <>
+        <ErrorSummary errors={errors} />
+        <ConfirmStep title={t("confirm.cancel.title")} lines={lines} intent="cancel" yes={t("confirm.cancel.yes")} backTo={here}>
+          <TextInput
+            name="reason"
+            label={t("collective.cancel.reason")}
+            errors={errors}
+            defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : undefined}
+          />
+        </ConfirmStep>
+      </>
+    );
+  }
   const funding = [
     purchase.potPercentBps !== null ? t("collective.funding.percent", { percent: purchase.potPercentBps / 100 }) : null,
     purchase.potPerSchoolPence !== null ? t("collective.funding.perSchool", { amount: formatPence(purchase.potPerSchoolPence) }) : null,
@@ -129,17 +236,30 @@ export default function CollectivePurchasePage() {
           {open ? (
             <div className="govuk-inset-text" aria-live="polite">
               <p className="govuk-heading-m">{t("collective.live.joined", { count: joined, min: purchase.minSchools })}</p>
-              <p className="govuk-body">{tier ? t("collective.live.tier", { price: formatPence(tier.unitPricePence), unit: t(`pricingUnit.${purchase.pricingModel ?? "per_school"}`) }) : t("collective.live.noTier")}</p>
-              {next ? <p className="govuk-body">{t(next.schoolsNeeded === 1 ? "collective.live.nextOne" : "collective.live.next", { count: next.schoolsNeeded, price: formatPence(next.unitPricePence) })}</p> : null}
+              <p className="govuk-body">
+                {tier
+                  ? t("collective.live.tier", { price: formatPence(tier.unitPricePence), unit: t(`pricingUnit.${purchase.pricingModel ?? "per_school"}`) })
+                  : t("collective.live.noTier")}
+              </p>
+              {next ? <p className="govuk-body">{t("collective.live.next", { count: next.schoolsNeeded, price: formatPence(next.unitPricePence) })}</p> : null}
             </div>
           ) : null}
           <dl className="govuk-summary-list">
             <SummaryRow label={t("purchase.provider")}>{providerName}</SummaryRow>
-            <SummaryRow label={open ? t("collective.closes") : t("collective.closed")}>{formatDate(open ? purchase.closesAt : (purchase.closedAt ?? purchase.closesAt))}</SummaryRow>
-            <SummaryRow label={t("collective.schoolsNeeded")}>{purchase.maxSchools ? t("collective.range", { min: purchase.minSchools, max: purchase.maxSchools }) : t("collective.atLeast", { min: purchase.minSchools })}</SummaryRow>
+            <SummaryRow label={open ? t("collective.closes") : t("collective.closed")}>
+              {formatDate(open ? purchase.closesAt : (purchase.closedAt ?? purchase.closesAt))}
+            </SummaryRow>
+            <SummaryRow label={t("collective.schoolsNeeded")}>
+              {purchase.maxSchools
+                ? t("collective.range", { min: purchase.minSchools, max: purchase.maxSchools })
+                : t("collective.atLeast", { min: purchase.minSchools })}
+            </SummaryRow>
             <SummaryRow label={t("collective.delegates.label")}>{purchase.delegatesPerSchool}</SummaryRow>
             <SummaryRow label={t("collective.funding.legend")}>{funding.length ? funding.join("; ") : t("collective.funding.none")}</SummaryRow>
-            <SummaryRow label={t("collective.shareMethod.label")}>{t(`shareMethod.${purchase.shareMethod}`)}</SummaryRow>
+            <SummaryRow label={t("collective.shareMethod.label")}>
+              {t(`shareMethod.${purchase.shareMethod}`)}
+              {purchase.capAtSolo ? t("shareCap.summary") : ""}
+            </SummaryRow>
             {purchase.status === "confirmed" ? (
               <>
                 <SummaryRow label={t("collective.finalPrice")}>{formatPence(purchase.finalUnitPricePence ?? 0)}</SummaryRow>
@@ -147,7 +267,12 @@ export default function CollectivePurchasePage() {
                 <SummaryRow label={t("collective.potPaid")}>{formatPence(purchase.potContributionPence ?? 0)}</SummaryRow>
               </>
             ) : null}
-            {purchase.cancelledReason ? <SummaryRow label={t("collective.cancelledBecause")}>{purchase.cancelledReason}</SummaryRow> : null}
+            {purchase.potApproval ? <SummaryRow label={t("pot.approval.label")}>{t(`pot.approval.${purchase.potApproval}`)}</SummaryRow> : null}
+            {purchase.cancelledReason ? (
+              <SummaryRow label={t("collective.cancelledBecause")}>
+                {described({ description: purchase.cancelledReason, descriptionMessage: purchase.cancelledReasonMessage })}
+              </SummaryRow>
+            ) : null}
             {pot ? (
               <SummaryRow label={t("collective.potAvailable")}>
                 {formatPence(pot.availablePence)}{" "}
@@ -169,12 +294,49 @@ export default function CollectivePurchasePage() {
             {s.name}
           </h2>
           <p className="govuk-body">{s.answer ? t(`pledgeStatus.${s.answer.status}`) : t("pledgeStatus.none")}</p>
+          {s.estimate?.now ? (
+            <div className="govuk-inset-text">
+              <p className="govuk-body">
+                {t("estimate.now", {
+                  count: s.estimate.now.schools,
+                  price: formatPence(s.estimate.now.unitPricePence),
+                  net: formatPence(s.estimate.now.netPence),
+                  pot: formatPence(s.estimate.now.potPence),
+                  vat: formatPence(s.estimate.now.vatPence),
+                  pays: formatPence(s.estimate.now.payablePence),
+                })}
+              </p>
+              {s.estimate.next && s.estimate.next.unitPricePence !== s.estimate.now.unitPricePence ? (
+                <p className="govuk-body">
+                  {t("estimate.next", {
+                    count: s.estimate.next.schools,
+                    price: formatPence(s.estimate.next.unitPricePence),
+                    pays: formatPence(s.estimate.next.payablePence),
+                  })}
+                </p>
+              ) : null}
+              <p className="govuk-body-s">{t("estimate.caveat")}</p>
+            </div>
+          ) : null}
           {open && s.answer?.status !== "joined" ? (
             <Form method="post" noValidate>
               <input type="hidden" name="schoolId" value={s.id} />
-              <TextInput name="delegates" label={t("purchase.delegates.label")} inputMode="numeric" width="3" errors={errors} defaultValue={String(purchase.delegatesPerSchool)} />
+              <TextInput
+                name="delegates"
+                label={t("purchase.delegates.label")}
+                inputMode="numeric"
+                width="3"
+                errors={errors}
+                defaultValue={String(purchase.delegatesPerSchool)}
+              />
               <TextInput name="poNumber" label={t("purchase.poNumber.label")} width="10" errors={errors} />
-              <Choices name="paymentRoute" legend={t("purchase.paymentRoute.label")} errors={errors} options={s.routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))} defaultValue={s.routes[0]} small />
+              <Choices
+                name="paymentRoute"
+                legend={t("purchase.paymentRoute.label")}
+                errors={errors}
+                options={s.routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))}
+                small
+              />
               <div className="govuk-button-group">
                 <button type="submit" name="intent" value="join" className="govuk-button" data-module="govuk-button">
                   {t("collective.join", { school: s.name })}
@@ -199,88 +361,116 @@ export default function CollectivePurchasePage() {
       ))}
 
       {orders.length > 0 ? (
-        <table className="govuk-table app-table--compact">
-          <caption className="govuk-table__caption govuk-table__caption--m">{t("collective.orders")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("purchase.school")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("invoice.net")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("order.pot")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("purchase.vat")}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("order.payable")}</th>
-              <th scope="col" className="govuk-table__header">{t("order.invoice")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {orders.map((o) => (
-              <tr className="govuk-table__row" key={o.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/purchases/${o.id}`}>
-                    {o.schoolName}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(o.netPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(o.potContributionPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(o.vatPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(o.payablePence)}</td>
-                <td className="govuk-table__cell">
-                  {o.invoiceId ? (
-                    <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-                      {o.invoiceNumber}
-                    </Link>
-                  ) : (
-                    t(`paymentRoute.${o.paymentRoute}`)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          compact
+          caption={t("collective.orders")}
+          captionSize="m"
+          rowHeader={false}
+          columns={[
+            { label: t("purchase.school") },
+            { label: t("invoice.net"), numeric: true },
+            { label: t("order.pot"), numeric: true },
+            { label: t("purchase.vat"), numeric: true },
+            { label: t("order.payable"), numeric: true },
+            { label: t("order.invoice") },
+          ]}
+          rows={orders.map((o) => ({
+            key: o.id,
+            cells: [
+              <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`}>
+                {o.schoolName}
+              </Link>,
+              formatPence(o.netPence),
+              formatPence(o.potContributionPence),
+              formatPence(o.vatPence),
+              formatPence(o.payablePence),
+              o.invoiceId ? (
+                <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
+                  {o.invoiceNumber}
+                </Link>
+              ) : (
+                t(`paymentRoute.${o.paymentRoute}`)
+              ),
+            ],
+          }))}
+        />
       ) : null}
 
       {isLead ? (
         <>
-          <table className="govuk-table app-table--compact">
-            <caption className="govuk-table__caption govuk-table__caption--m">{t("collective.answers")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("purchase.school")}</th>
-                <th scope="col" className="govuk-table__header">{t("order.status")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("purchase.delegates.label")}</th>
-                <th scope="col" className="govuk-table__header">{t("purchase.poNumber.label")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {answers.map((a) => (
-                <tr className="govuk-table__row" key={a.schoolId}>
-                  <td className="govuk-table__cell">{a.schoolName}</td>
-                  <td className="govuk-table__cell">{t(`pledgeShort.${a.status}`)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{a.status === "joined" ? a.delegates : ""}</td>
-                  <td className="govuk-table__cell">{a.poNumber ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {open ? (
+          <Table
+            compact
+            caption={t("collective.answers")}
+            captionSize="m"
+            rowHeader={false}
+            columns={[
+              { label: t("purchase.school") },
+              { label: t("order.status") },
+              { label: t("collective.answers.delegates"), numeric: true },
+              { label: t("collective.answers.poNumber") },
+            ]}
+            rows={[
+              ...answers.map((a) => ({
+                key: a.schoolId,
+                cells: [a.schoolName, t(`pledgeShort.${a.status}`), a.status === "joined" ? a.delegates : "", a.poNumber ?? ""],
+              })),
+              ...notAnswered.map((s) => ({ key: s.schoolId, cells: [s.schoolName, t("collective.answers.notAnswered"), "", ""] })),
+            ]}
+          />
+          {open && canManagePot && purchase.potApproval === "requested" ? (
             <Form method="post">
-              <h2 className="govuk-heading-m">{t("collective.close.heading")}</h2>
-              <p className="govuk-body">{t("collective.close.hint", { min: purchase.minSchools })}</p>
-              <button type="submit" name="intent" value="close" className="govuk-button" data-module="govuk-button">
-                {t("collective.close.button")}
-              </button>
+              <h2 className="govuk-heading-m">{t("pot.approval.heading")}</h2>
+              <p className="govuk-body">{t("pot.approval.hint")}</p>
+              <div className="govuk-button-group">
+                <button type="submit" name="intent" value="approve-pot" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                  {t("pot.approval.approve")}
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="refuse-pot"
+                  className="govuk-button govuk-button--secondary"
+                  data-module="govuk-button"
+                  data-prevent-double-click="true"
+                >
+                  {t("pot.approval.refuse")}
+                </button>
+              </div>
             </Form>
           ) : null}
+          {open ? (
+            <>
+              <h2 className="govuk-heading-m">{t("collective.close.heading")}</h2>
+              <p className="govuk-body">{t("collective.close.hint", { min: purchase.minSchools })}</p>
+              <Link to={`${here}?confirm=close`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
+                {t("confirm.close.open")}
+              </Link>
+            </>
+          ) : null}
           {purchase.status !== "cancelled" ? (
-            <Form method="post" noValidate>
+            <>
               <h2 className="govuk-heading-m">{t("collective.cancel.heading")}</h2>
-              <TextInput name="reason" label={t("collective.cancel.reason")} errors={errors} />
-              <button type="submit" name="intent" value="cancel" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              <Link to={`${here}?confirm=cancel`} className="govuk-button govuk-button--warning" role="button" draggable="false" data-module="govuk-button">
                 {t("collective.cancel.button")}
-              </button>
-            </Form>
+              </Link>
+            </>
           ) : null}
         </>
       ) : null}
     </>
   );
+}
+
+function closeLines(preview: ClosePreview): string[] {
+  if (preview.outcome === "cancel") {
+    if (preview.refusal === "pot_undecided") return [t("confirm.close.potWaiting")];
+    if (preview.refusal === "off_sale") return [t("confirm.close.offSale")];
+    if (preview.refusal === "no_tier") return [t("confirm.close.noTier", { count: preview.joined })];
+    return [t("confirm.close.cancelOutcome", { count: preview.joined, min: preview.minSchools })];
+  }
+  const price = { total: formatPence(preview.chargedPence), price: formatPence(preview.unitPricePence), unit: t(`pricingUnit.${preview.pricingModel}`) };
+  const lines = [preview.schools === 1 ? t("confirm.close.confirmOutcomeOne", price) : t("confirm.close.confirmOutcome", { count: preview.schools, ...price })];
+  if (preview.recharged > 0) lines.push(t("confirm.close.routes", { invoiced: preview.invoiced, recharged: preview.recharged }));
+  if (preview.potPence > 0) lines.push(t("confirm.close.pot", { pot: formatPence(preview.potPence), total: formatPence(preview.totalPence) }));
+  return lines;
 }

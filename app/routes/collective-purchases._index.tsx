@@ -1,22 +1,28 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { collectivePurchasesOf, currentConsortiaOf } from "~/domain/purchasing/queries.server";
-import { formatDate } from "~/format";
+import { showsItem } from "~/navigation";
 import { t } from "~/i18n";
-import { organisationsWhere, requireActing } from "./purchasing.server";
+import { consortiaToOpenFor, organisationsWhere, requireActing } from "./purchasing.server";
+import { closingDate } from "~/components/purchase-dates";
+import { pageTitle } from "~/page-title";
+import { forbidden } from "~/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("nav.collectivePurchases")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("nav.collectivePurchases"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
-  const led = organisationsWhere(user, "consortium", "open:collective-purchase").map((c) => c.id);
+  // A commissioner opens purchases for every consortium of the authority without belonging to one.
+  const led = await consortiaToOpenFor(context, user, authorityId);
   const schools = organisationsWhere(user, "school", "join:collective-purchase").map((s) => s.id);
   const ofSchools = (await currentConsortiaOf(context.db, schools)).map((m) => m.consortiumId);
-  const consortia = [...new Set([...led, ...ofSchools])];
-  if (consortia.length === 0) throw new Response(t("collective.error.notMember"), { status: 403 });
+  const consortia = [...new Set([...led.map((c) => c.id), ...ofSchools])];
+  // The page answers whoever the navigation offers it to, even before there is a consortium to show.
+  if (consortia.length === 0 && !showsItem(user, "/collective-purchases")) throw forbidden(t("collective.error.notMember"));
   const purchases = await collectivePurchasesOf(context.db, authorityId, consortia);
   return {
-    led: organisationsWhere(user, "consortium", "open:collective-purchase"),
+    led,
     open: purchases.filter((p) => p.purchase.status === "open"),
     closed: purchases.filter((p) => p.purchase.status !== "open"),
   };
@@ -26,33 +32,30 @@ type Item = Awaited<ReturnType<typeof loader>>["open"][number];
 
 function List({ items, caption }: { items: Item[]; caption: string }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">{t("purchase.offer")}</th>
-          <th scope="col" className="govuk-table__header">{t("collectives.consortium")}</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("collectives.joined")}</th>
-          <th scope="col" className="govuk-table__header">{t("collectives.closes")}</th>
-          <th scope="col" className="govuk-table__header">{t("order.status")}</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {items.map(({ purchase, title, consortiumName, joined }) => (
-          <tr className="govuk-table__row" key={purchase.id}>
-            <td className="govuk-table__cell">
-              <Link className="govuk-link" to={`/collective-purchases/${purchase.id}`}>
-                {title}
-              </Link>
-            </td>
-            <td className="govuk-table__cell">{consortiumName}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{joined}</td>
-            <td className="govuk-table__cell">{formatDate(purchase.closesAt)}</td>
-            <td className="govuk-table__cell">{t(`collectiveStatus.${purchase.status}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionSize="m"
+      rowHeader={false}
+      columns={[
+        { label: t("purchase.offer") },
+        { label: t("collectives.consortium") },
+        { label: t("collectives.joined"), numeric: true },
+        { label: t("collectives.closes") },
+        { label: t("order.status") },
+      ]}
+      rows={items.map(({ purchase, title, consortiumName, joined }) => ({
+        key: purchase.id,
+        cells: [
+          <Link key="link-cell" className="govuk-link" to={`/collective-purchases/${purchase.id}`}>
+            {title}
+          </Link>,
+          consortiumName,
+          joined,
+          closingDate(purchase),
+          t(`collectiveStatus.${purchase.status}`),
+        ],
+      }))}
+    />
   );
 }
 

@@ -1,18 +1,23 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { approvedOffers, authorityNeeds } from "~/domain/commissioning/commissioning.server";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("commissioning.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("commissioning.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const authorityId = requireAuthorityId(user);
   requirePermission(user, "publish:need", { authorityId });
   const now = Date.now();
-  const offers = (await approvedOffers(context.db, authorityId)).map((o) => ({ ...o, expired: o.approvalExpiresAt !== null && o.approvalExpiresAt.getTime() <= now }));
+  const offers = (await approvedOffers(context.db, authorityId)).map((o) => ({
+    ...o,
+    expired: o.approvalExpiresAt !== null && o.approvalExpiresAt.getTime() <= now,
+  }));
   return { needs: await authorityNeeds(context.db, { authorityId, statuses: ["open", "closed", "commissioned"] }), offers };
 }
 
@@ -28,65 +33,53 @@ export default function Commissioning() {
       {needs.length === 0 ? (
         <p className="govuk-body">{t("commissioning.noNeeds")}</p>
       ) : (
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("need.title")}</th>
-              <th scope="col" className="govuk-table__header">{t("need.subjectArea")}</th>
-              <th scope="col" className="govuk-table__header">{t("need.budget")}</th>
-              <th scope="col" className="govuk-table__header">{t("need.closesOn")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {needs.map((n) => (
-              <tr className="govuk-table__row" key={n.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/commissioning/needs/${n.id}`}>
-                    {n.title}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{t(`subjectArea.${n.subjectArea}`)}</td>
-                <td className="govuk-table__cell">{n.budgetPence !== null ? formatPence(n.budgetPence) : ""}</td>
-                <td className="govuk-table__cell">{formatDate(n.closesOn)}</td>
-                <td className="govuk-table__cell">{t(`need.status.${n.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          rowHeader={false}
+          columns={[
+            { label: t("need.heading.title") },
+            { label: t("need.subjectArea") },
+            { label: t("need.heading.budget") },
+            { label: t("need.closesOn") },
+            { label: t("qa.status") },
+          ]}
+          rows={needs.map((n) => ({
+            key: n.id,
+            cells: [
+              <Link key="link-cell" className="govuk-link" to={`/commissioning/needs/${n.id}`}>
+                {n.title}
+              </Link>,
+              t(`subjectArea.${n.subjectArea}`),
+              n.budgetPence !== null ? formatPence(n.budgetPence) : "",
+              formatDate(n.closesOn),
+              t(`need.status.${n.status}`),
+            ],
+          }))}
+        />
       )}
       <h2 className="govuk-heading-m">{t("commissioning.offers")}</h2>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("commissioning.offer")}</th>
-            <th scope="col" className="govuk-table__header">{t("qa.provider")}</th>
-            <th scope="col" className="govuk-table__header">{t("commissioning.state")}</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {offers.map((o) => (
-            <tr className="govuk-table__row" key={o.offerId}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/commissioning/offers/${o.offerId}`}>
-                  {o.title}
-                </Link>
-              </td>
-              <td className="govuk-table__cell">{o.providerName}</td>
-              <td className="govuk-table__cell">
-                {o.suspendedAt ? (
-                  <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-                ) : o.expired ? (
-                  t("commissioning.expired", { date: formatDate(o.approvalExpiresAt!) })
-                ) : (
-                  t("commissioning.onSale", { date: formatDate(o.approvalExpiresAt!) })
-                )}
-                {o.commissionedAt ? <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rowHeader={false}
+        columns={[{ label: t("commissioning.offer") }, { label: t("qa.provider") }, { label: t("commissioning.state") }]}
+        rows={offers.map((o) => ({
+          key: o.offerId,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/commissioning/offers/${o.offerId}`}>
+              {o.title}
+            </Link>,
+            o.providerName,
+            <>
+              {o.suspendedAt ? (
+                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+              ) : o.expired ? (
+                t("commissioning.expired", { date: formatDate(o.approvalExpiresAt!) })
+              ) : (
+                t("commissioning.onSale", { date: formatDate(o.approvalExpiresAt!) })
+              )}
+              {o.commissionedAt ? <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong> : null}
+            </>,
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { Table } from "~/components/table";
+import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,15 +9,18 @@ import { ErrorSummary } from "~/components/forms";
 import { isUuid } from "~/domain/ids";
 import { loadNeed, needAnswers } from "~/domain/commissioning/commissioning.server";
 import { commissionOffer } from "~/domain/commissioning/needs.server";
-import { isOnSale } from "~/domain/quality/offer-workflow";
+import { isOnSale } from "~/domain/catalogue/on-sale";
 import { formatDate, formatPence } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
-import { t, type MessageKey } from "~/i18n";
+import { currentLocale, t, type MessageKey } from "~/i18n";
+import { langOf } from "~/components/offer-language";
+import { NEED_TEXTS, textsInLanguage } from "~/domain/catalogue/rules";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-const CommissionSchema = z.object({ offerId: z.string().refine(isUuid, "Choose an offer") });
+const CommissionSchema = z.object({ offerId: z.string().refine(isUuid, t("refusal.input.chooseOffer")) });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? ""} - ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? textsInLanguage(data.need, NEED_TEXTS, currentLocale()).title : "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -33,13 +38,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePermission(user, "commission:offer", { authorityId });
   const form = await parseForm(request, CommissionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => commissionOffer(context.db, { actor: user, authorityId, needId: params.needId!, offerId: form.data.offerId }), form.values);
+  const done = await attempt(
+    () => commissionOffer(context.db, { actor: user, authorityId, needId: params.needId!, offerId: form.data.offerId, appUrl: context.env.APP_URL }),
+    form.values,
+  );
   if (!done.ok) return done.response;
-  return redirect(`/commissioning/needs/${params.needId}`);
+  return redirect(donePath(`/commissioning/needs/${params.needId}`, "offerCommissioned"));
 }
 
 export default function Need() {
   const { need, answers } = useLoaderData<typeof loader>();
+  const locale = currentLocale();
+  const words = textsInLanguage(need, NEED_TEXTS, locale);
   const result = useActionData<typeof action>();
   const rows: [MessageKey, (a: (typeof answers)[number]) => React.ReactNode][] = [
     ["qa.provider", (a) => a.providerName],
@@ -68,8 +78,13 @@ export default function Need() {
       <span className="govuk-caption-l">
         {t(`subjectArea.${need.subjectArea}`)} · {t(`need.status.${need.status}`)}
       </span>
-      <h1 className="govuk-heading-l">{need.title}</h1>
-      <p className="govuk-body app-pre-wrap">{need.description}</p>
+      <h1 className="govuk-heading-l" lang={langOf(words, "title", locale)}>
+        {words.title}
+      </h1>
+      {words.none ? <p className="govuk-inset-text">{t("language.need.notInWelsh")}</p> : null}
+      <p className="govuk-body app-pre-wrap" lang={langOf(words, "description", locale)}>
+        {words.description}
+      </p>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("need.phases")}</dt>
@@ -88,53 +103,49 @@ export default function Need() {
       {answers.length === 0 ? (
         <p className="govuk-body">{t("need.noAnswers")}</p>
       ) : (
-        <div className="app-scroll-x" tabIndex={0} role="region" aria-label={t("need.answers")}>
-          <table className="govuk-table app-table--compact">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("need.answers")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <td className="govuk-table__header" />
-                {answers.map((a) => (
-                  <th scope="col" className="govuk-table__header" key={a.offerId}>
-                    {a.title}
-                    {need.commissionedOfferId === a.offerId ? <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong> : null}
-                    {!a.onSale ? <strong className="govuk-tag govuk-tag--grey app-badge">{t("providerOffers.notOnSale")}</strong> : null}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map(([key, cell]) => (
-                <tr className="govuk-table__row" key={key}>
-                  <th scope="row" className="govuk-table__header">{t(key)}</th>
-                  {answers.map((a) => (
-                    <td className="govuk-table__cell" key={a.offerId}>
-                      {cell(a)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              {need.status === "open" ? (
-                <tr className="govuk-table__row">
-                  <td className="govuk-table__cell" />
-                  {answers.map((a) => (
-                    <td className="govuk-table__cell" key={a.offerId}>
-                      {a.onSale ? (
-                        <Form method="post">
-                          <input type="hidden" name="offerId" value={a.offerId} />
-                          <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
-                            {t("need.commission")}
-                            <span className="govuk-visually-hidden">: {a.title}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  ))}
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          compact
+          caption={t("need.answers")}
+          captionSize="hidden"
+          columns={[
+            { header: <td className="govuk-table__header" /> },
+            ...answers.map((a) => ({
+              label: (
+                <>
+                  {a.title}
+                  {need.commissionedOfferId === a.offerId ? (
+                    <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong>
+                  ) : null}
+                  {!a.onSale ? <strong className="govuk-tag govuk-tag--grey app-badge">{t("providerOffers.notOnSale")}</strong> : null}
+                </>
+              ),
+            })),
+          ]}
+          rows={[
+            ...rows.map(([key, cell]) => ({ key, cells: [t(key), ...answers.map((a) => cell(a))] })),
+            ...(need.status === "open"
+              ? [
+                  {
+                    key: "commission",
+                    cells: [
+                      { cell: null, header: false },
+                      ...answers.map((a) =>
+                        a.onSale ? (
+                          <Form method="post" key={a.offerId}>
+                            <input type="hidden" name="offerId" value={a.offerId} />
+                            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+                              {t("need.commission")}
+                              <span className="govuk-visually-hidden">: {a.title}</span>
+                            </button>
+                          </Form>
+                        ) : null,
+                      ),
+                    ],
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
     </>
   );

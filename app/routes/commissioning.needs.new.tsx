@@ -1,52 +1,59 @@
+import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { addDays } from "date-fns";
+import { formatDateInputExample } from "~/format";
 import { OFFER_PHASES, SUBJECT_AREAS } from "~/db.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { commissionerAreas, publishNeed } from "~/domain/commissioning/needs.server";
-import { parsePounds } from "~/format";
-import { invalid, manyOf, optionalText, parseForm } from "~/forms.server";
+import { invalid, manyOf, parseForm } from "~/forms.server";
+import { date, optionalMoney, text, withDateInputs } from "~/forms/fields";
 import { t } from "~/i18n";
 import { attempt } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-const dayPart = (label: string, max: number) => z.string().trim().regex(/^\d{1,4}$/, `The closing date must include a ${label}`).transform(Number).pipe(z.number().min(1, `Enter a real ${label}`).max(max, `Enter a real ${label}`));
-
-const NeedSchema = z
-  .object({
-    subjectArea: z.enum(SUBJECT_AREAS, { message: "Choose a subject area" }),
-    phases: manyOf(z.enum(OFFER_PHASES, { message: "Choose phases from the list" })).pipe(z.array(z.string()).min(1, "Choose at least one phase")),
-    title: z.string({ message: "Enter what is wanted, in a line" }).trim().min(1, "Enter what is wanted, in a line").max(150, "Keep it to 150 characters or fewer"),
-    description: z.string({ message: "Describe what is wanted" }).trim().min(1, "Describe what is wanted").max(5000, "Keep it to 5000 characters or fewer"),
-    budget: optionalText(20).transform((v, ctx) => {
-      if (v === undefined) return null;
-      const pence = parsePounds(v);
-      if (pence === null || pence <= 0) {
-        ctx.addIssue({ code: "custom", message: "Enter the budget in pounds, like 20000 or 20,000.00" });
+const NeedSchema = withDateInputs(
+  ["closesOn"],
+  z
+    .object({
+      subjectArea: z.enum(SUBJECT_AREAS, { message: t("refusal.subjectLeads.chooseSubjectArea") }),
+      phases: manyOf(z.enum(OFFER_PHASES, { message: t("refusal.input.phasesFromList") })).pipe(z.array(z.string()).min(1, t("refusal.input.atLeastOnePhase"))),
+      title: text({ label: t("refusal.label.title"), max: 150, required: t("refusal.input.whatIsWanted"), tooLong: t("refusal.input.keepItTo", { max: 150 }) }),
+      description: text({
+        label: t("refusal.label.description"),
+        max: 5000,
+        multiline: true,
+        required: t("refusal.input.describeWanted"),
+        tooLong: t("refusal.input.keepItTo", { max: 5000 }),
+      }),
+      titleCy: text({ label: t("need.titleCy"), max: 150 }),
+      descriptionCy: text({ label: t("need.descriptionCy"), max: 5000, multiline: true }),
+      budget: optionalMoney({ label: t("refusal.label.budget"), invalid: t("refusal.input.budgetInPounds") }),
+      closesOn: date({ label: t("refusal.label.closingDate"), required: t("refusal.input.closingDate") }),
+    })
+    .transform((v, ctx) => {
+      const iso = v.closesOn;
+      if (iso < londonToday(new Date())) {
+        ctx.addIssue({ code: "custom", path: ["closesOn"], message: t("refusal.commissioning.closingDateMustToday") });
         return z.NEVER;
       }
-      return pence;
+      return {
+        subjectArea: v.subjectArea,
+        phases: v.phases as (typeof OFFER_PHASES)[number][],
+        title: v.title,
+        description: v.description,
+        titleCy: v.titleCy,
+        descriptionCy: v.descriptionCy,
+        budgetPence: v.budget,
+        closesOn: iso,
+      };
     }),
-    closesOnDay: dayPart("day", 31),
-    closesOnMonth: dayPart("month", 12),
-    closesOnYear: dayPart("year", 2100),
-  })
-  .transform((v, ctx) => {
-    const iso = `${String(v.closesOnYear).padStart(4, "0")}-${String(v.closesOnMonth).padStart(2, "0")}-${String(v.closesOnDay).padStart(2, "0")}`;
-    const date = new Date(`${iso}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
-      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "The closing date must be a real date" });
-      return z.NEVER;
-    }
-    if (iso < londonToday(new Date())) {
-      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "The closing date must be today or in the future" });
-      return z.NEVER;
-    }
-    return { subjectArea: v.subjectArea, phases: v.phases as (typeof OFFER_PHASES)[number][], title: v.title, description: v.description, budgetPence: v.budget, closesOn: iso };
-  });
+);
 
-export const meta: MetaFunction = () => [{ title: `${t("need.new")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("need.new"), data);
 
 function requireCommissioner(user: Awaited<ReturnType<typeof requireUser>>) {
   const authorityId = requireAuthorityId(user);
@@ -66,9 +73,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const authorityId = requireCommissioner(user);
   const form = await parseForm(request, NeedSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => publishNeed(context.db, { actor: user, authorityId, input: form.data }), form.values);
+  const done = await attempt(() => publishNeed(context.db, { actor: user, authorityId, input: form.data, appUrl: context.env.APP_URL }), form.values);
   if (!done.ok) return done.response;
-  return redirect(`/commissioning/needs/${done.value.id}`);
+  return redirect(donePath(`/commissioning/needs/${done.value.id}`, "needPublished"));
 }
 
 const one = (v: unknown) => (typeof v === "string" ? v : null);
@@ -78,52 +85,40 @@ export default function NewNeed() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, string | string[]>;
-  const dateError = errors?.closesOn?.[0] ?? errors?.closesOnDay?.[0] ?? errors?.closesOnMonth?.[0] ?? errors?.closesOnYear?.[0];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">{t("need.new")}</h1>
         <Form method="post" noValidate>
-          <Select name="subjectArea" label={t("need.subjectArea")} errors={errors} options={subjectAreas.map((s) => ({ value: s, label: t(`subjectArea.${s}`) }))} defaultValue={one(values.subjectArea)} />
-          <Choices name="phases" type="checkbox" small legend={t("need.phases")} errors={errors} options={phases.map((p) => ({ value: p, label: t(`offerPhase.${p}`) }))} defaultValue={values.phases} />
+          <Select
+            name="subjectArea"
+            label={t("need.subjectArea")}
+            errors={errors}
+            options={subjectAreas.map((s) => ({ value: s, label: t(`subjectArea.${s}`) }))}
+            defaultValue={one(values.subjectArea)}
+          />
+          <Choices
+            name="phases"
+            type="checkbox"
+            small
+            legend={t("need.phases")}
+            errors={errors}
+            options={phases.map((p) => ({ value: p, label: t(`offerPhase.${p}`) }))}
+            defaultValue={values.phases}
+          />
           <TextInput name="title" label={t("need.title")} errors={errors} defaultValue={one(values.title)} />
           <TextArea name="description" label={t("need.description")} hint={t("need.descriptionHint")} errors={errors} defaultValue={one(values.description)} />
+          <TextInput name="titleCy" label={t("need.titleCy")} hint={t("need.welshHint")} errors={errors} defaultValue={one(values.titleCy)} lang="cy" />
+          <TextArea name="descriptionCy" label={t("need.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} lang="cy" />
           <TextInput name="budget" label={t("need.budget")} errors={errors} defaultValue={one(values.budget)} width="10" prefix="£" inputMode="decimal" />
-          <div className={`govuk-form-group${dateError ? " govuk-form-group--error" : ""}`} id="closesOn">
-            <fieldset className="govuk-fieldset" role="group" aria-describedby={`closesOn-hint${dateError ? " closesOn-error" : ""}`}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("need.closesOn")}</legend>
-              <div id="closesOn-hint" className="govuk-hint">
-                {t("need.closesOnHint")}
-              </div>
-              {dateError ? <FieldError name="closesOn" errors={{ closesOn: [dateError] }} /> : null}
-              <div className="govuk-date-input">
-                {(
-                  [
-                    ["closesOnDay", "need.day", "2"],
-                    ["closesOnMonth", "need.month", "2"],
-                    ["closesOnYear", "need.year", "4"],
-                  ] as const
-                ).map(([name, label, width]) => (
-                  <div className="govuk-date-input__item" key={name}>
-                    <div className="govuk-form-group">
-                      <label className="govuk-label govuk-date-input__label" htmlFor={name}>
-                        {t(label)}
-                      </label>
-                      <input
-                        className={`govuk-input govuk-date-input__input govuk-input--width-${width}${dateError ? " govuk-input--error" : ""}`}
-                        id={name}
-                        name={name}
-                        type="text"
-                        inputMode="numeric"
-                        defaultValue={one(values[name]) ?? undefined}
-                      />
-                    </div>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <DateInput
+            name="closesOn"
+            legend={t("need.closesOn")}
+            hint={t("field.date.hint", { example: formatDateInputExample(addDays(new Date(), 28)) })}
+            errors={errors}
+            values={values}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("need.publish")}
           </button>

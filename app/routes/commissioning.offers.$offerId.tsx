@@ -1,3 +1,4 @@
+import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,15 +8,26 @@ import { loadLiveOffer } from "~/domain/commissioning/commissioning.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
 import { formatDate } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
+import { text } from "~/forms/fields";
 import { t } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const SuspensionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("suspend"), reason: z.string({ message: "Enter the reason for suspending the offer" }).trim().min(1, "Enter the reason for suspending the offer").max(2000, "Keep the reason to 2000 characters or fewer") }),
+  z.object({
+    intent: z.literal("suspend"),
+    reason: text({
+      label: t("refusal.label.reason"),
+      max: 2000,
+      multiline: true,
+      required: t("refusal.input.suspensionReason"),
+      tooLong: t("refusal.input.reasonTooLong", { max: 2000 }),
+    }),
+  }),
   z.object({ intent: z.literal("reinstate") }),
 ]);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} - ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -41,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     values,
   );
   if (!done.ok) return done.response;
-  return redirect(`/commissioning/offers/${offerId}`);
+  return redirect(donePath(`/commissioning/offers/${offerId}`, form.data.intent === "suspend" ? "offerSuspended" : "offerReinstated"));
 }
 
 export default function CommissioningOffer() {
@@ -56,7 +68,8 @@ export default function CommissioningOffer() {
         {suspendedAt ? (
           <>
             <p className="govuk-body">
-              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong> {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
+              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>{" "}
+              {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
             </p>
             <Form method="post">
               <button type="submit" name="intent" value="reinstate" className="govuk-button" data-module="govuk-button">
@@ -68,7 +81,13 @@ export default function CommissioningOffer() {
           <>
             {approvalExpiresAt ? <p className="govuk-body">{t("commissioning.onSale", { date: formatDate(approvalExpiresAt) })}</p> : null}
             <Form method="post">
-              <TextArea name="reason" label={t("commissioning.reason", { title })} errors={result?.errors} rows={3} defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null} />
+              <TextArea
+                name="reason"
+                label={t("commissioning.reason", { title })}
+                errors={result?.errors}
+                rows={3}
+                defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null}
+              />
               <button type="submit" name="intent" value="suspend" className="govuk-button govuk-button--warning" data-module="govuk-button">
                 {t("commissioning.suspend")}
               </button>

@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmailText, formatDateTime } from "~/components/mailbox";
-import { readMailboxEmail, mailboxEnabled } from "~/integrations/mailbox.server";
+import { readMailboxEmail, mailboxOpenTo } from "~/integrations/mailbox.server";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { notFoundPage } from "~/refusals.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.email.subject ?? t("mailbox.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.email.subject ?? t("mailbox.title"), data);
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  if (!mailboxEnabled(context.env)) throw new Response("Not found", { status: 404 });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!mailboxOpenTo(context, request)) throw notFoundPage();
   const email = isUuid(params.id) ? await readMailboxEmail(context.db, params.id) : null;
-  if (!email) throw new Response("Not found", { status: 404 });
+  if (!email) throw notFoundPage();
   return { email: { ...email, createdAt: email.createdAt.toISOString() } };
 }
 

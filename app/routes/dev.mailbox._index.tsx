@@ -1,13 +1,16 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listMailbox, mailboxEnabled } from "~/integrations/mailbox.server";
+import { listMailbox, mailboxOpenTo } from "~/integrations/mailbox.server";
 import { formatDateTime } from "~/components/mailbox";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { notFoundPage } from "~/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("mailbox.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!mailboxEnabled(context.env)) throw new Response("Not found", { status: 404 });
+  if (!mailboxOpenTo(context, request)) throw notFoundPage();
   const to = new URL(request.url).searchParams.get("to")?.trim().toLowerCase().slice(0, 254) || undefined;
   const emails = await listMailbox(context.db, { to });
   return { to: to ?? "", emails: emails.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
@@ -40,31 +43,23 @@ export default function Mailbox() {
       {emails.length === 0 ? (
         <p className="govuk-body">{t("mailbox.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("mailbox.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("mailbox.to")}</th>
-              <th scope="col" className="govuk-table__header">{t("mailbox.subject")}</th>
-              <th scope="col" className="govuk-table__header">{t("mailbox.sent")}</th>
-              <th scope="col" className="govuk-table__header">{t("mailbox.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {emails.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">{e.to}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/dev/mailbox/${e.id}`}>
-                    {e.subject}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{formatDateTime(e.createdAt)}</td>
-                <td className="govuk-table__cell">{t(`mailbox.status.${e.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t("mailbox.title")}
+          captionSize="hidden"
+          rowHeader={false}
+          columns={[{ label: t("mailbox.to") }, { label: t("mailbox.subject") }, { label: t("mailbox.sent") }, { label: t("mailbox.status") }]}
+          rows={emails.map((e) => ({
+            key: e.id,
+            cells: [
+              e.to,
+              <Link key="link-cell" className="govuk-link" to={`/dev/mailbox/${e.id}`}>
+                {e.subject}
+              </Link>,
+              formatDateTime(e.createdAt),
+              t(`mailbox.status.${e.status}`),
+            ],
+          }))}
+        />
       )}
     </>
   );

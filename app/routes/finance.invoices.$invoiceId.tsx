@@ -1,64 +1,71 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { donePath } from "~/done";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { DateInput, ErrorSummary, TextInput } from "~/components/forms";
+import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";
 import { findInvoice } from "~/domain/purchasing/queries.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
-import { formatDate, formatPence, parsePounds } from "~/format";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { formatDate, formatPence } from "~/format";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { date, money, text, withDateInputs } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { notFoundPage, attempt } from "~/refusals.server";
 import { t } from "~/i18n";
-import { formKey, notFoundResponse, requireActing } from "./purchasing.server";
+import { formKey, requireActing } from "./purchasing.server";
+import { pageTitle } from "~/page-title";
 
-const PaymentSchema = z.object({
-  amount: z
-    .string()
-    .trim()
-    .max(20, t("payment.amount.invalid"))
-    .transform((v, ctx) => {
-      const pence = parsePounds(v);
-      if (pence === null || pence <= 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: t("payment.amount.invalid") });
-        return z.NEVER;
-      }
-      return pence;
-    }),
-  bankReference: z.string().trim().min(1, t("payment.reference.required")).max(60, t("payment.reference.tooLong")),
-  receivedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, t("payment.receivedOn.invalid"))
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), t("payment.receivedOn.invalid"))
-    .refine((v) => Date.parse(`${v}T00:00:00Z`) <= Date.now(), t("payment.receivedOn.future")),
-  idempotencyKey: z.string().uuid(),
-});
+const PaymentSchema = withDateInputs(
+  ["receivedOn"],
+  z.object({
+    amount: money({ label: t("payment.amount.label"), invalid: t("payment.amount.invalid") }),
+    bankReference: text({ label: t("payment.reference.label"), max: 60, required: t("payment.reference.required"), tooLong: t("payment.reference.tooLong") }),
+    receivedOn: date({ label: t("payment.receivedOn.label"), required: t("payment.receivedOn.invalid") }).refine(
+      (v) => v <= londonToday(new Date()),
+      t("payment.receivedOn.future"),
+    ),
+    idempotencyKey: z.string().uuid(),
+  }),
+);
 
-export const meta: MetaFunction = () => [{ title: `${t("payment.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("payment.title"), data);
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], invoiceId: string) {
   const acting = await requireActing(request, context);
   requirePermission(acting.user, "record:payment", { authorityId: acting.authorityId });
   const invoice = await findInvoice(context.db, acting.authorityId, invoiceId);
-  if (!invoice) throw notFoundResponse();
+  if (!invoice) throw notFoundPage();
   return { ...acting, invoice };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { invoice } = await load(request, context, params.invoiceId ?? "");
-  return { invoice, idempotencyKey: formKey(), today: new Date().toISOString().slice(0, 10) };
+  return { invoice, idempotencyKey: formKey(), today: londonToday(new Date()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId, invoice } = await load(request, context, params.invoiceId ?? "");
   const parsed = await parseForm(request, PaymentSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  try {
-    await recordPayment(context.db, { actor, authorityId, invoiceId: invoice.invoice.id, amountPence: parsed.data.amount, bankReference: parsed.data.bankReference, receivedOn: parsed.data.receivedOn, idempotencyKey: parsed.data.idempotencyKey });
-  } catch (error) {
-    return refused(error, "amount", parsed.values);
-  }
-  return redirect(`/invoices/${invoice.invoice.id}`, { status: 303 });
+  const done = await attempt(
+    () =>
+      recordPayment(context.db, {
+        actor,
+        authorityId,
+        invoiceId: invoice.invoice.id,
+        amountPence: parsed.data.amount,
+        bankReference: parsed.data.bankReference,
+        receivedOn: parsed.data.receivedOn,
+        idempotencyKey: parsed.data.idempotencyKey,
+      }),
+    parsed.values,
+    { field: "amount", allOnForm: true },
+  );
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/invoices/${invoice.invoice.id}`, "paymentRecorded"), { status: 303 });
 }
 
 export default function RecordPayment() {
@@ -80,13 +87,34 @@ export default function RecordPayment() {
           <SummaryRow label={t("invoice.total")}>{formatPence(invoice.grossPence)}</SummaryRow>
           <SummaryRow label={t("invoice.due")}>{formatDate(invoice.dueOn)}</SummaryRow>
           <SummaryRow label={t("order.status")}>{t(`invoiceStatus.${invoice.status}`)}</SummaryRow>
+          {view.payments.length > 0 ? <SummaryRow label={t("payments.paidSoFar")}>{formatPence(view.balance.paidPence)}</SummaryRow> : null}
+          {view.payments.length > 0 ? (
+            <SummaryRow label={t("payment.recordedBy")}>{view.payments.map((p) => p.recordedByName ?? t("payments.byStripe")).join(", ")}</SummaryRow>
+          ) : null}
+          <SummaryRow label={t("payments.amountDue")}>{formatPence(view.balance.duePence)}</SummaryRow>
         </dl>
+        <InvoiceLines lines={view.lines} />
         {invoice.status === "issued" ? (
           <Form method="post" noValidate>
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-            <TextInput name="amount" label={t("payment.amount.label")} hint={t("payment.amount.hint")} prefix="£" width="10" inputMode="decimal" errors={result?.errors} defaultValue={values.amount ?? (invoice.grossPence / 100).toFixed(2)} />
+            <TextInput
+              name="amount"
+              label={t("payment.amount.label")}
+              hint={t("payment.amount.hint")}
+              prefix="£"
+              width="10"
+              inputMode="decimal"
+              errors={result?.errors}
+              defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
+            />
             <TextInput name="bankReference" label={t("payment.reference.label")} width="20" errors={result?.errors} defaultValue={values.bankReference} />
-            <TextInput name="receivedOn" label={t("payment.receivedOn.label")} hint={t("payment.receivedOn.hint")} type="date" width="10" errors={result?.errors} defaultValue={values.receivedOn ?? today} />
+            <DateInput
+              name="receivedOn"
+              legend={t("payment.receivedOn.label")}
+              hint={t("payment.receivedOn.hint")}
+              errors={result?.errors}
+              values={result ? values : { receivedOn: today }}
+            />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               {t("payment.submit")}
             </button>

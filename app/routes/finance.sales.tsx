@@ -1,50 +1,112 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "~/auth/user.server";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { OrdersTable } from "~/components/orders-table";
-import { csvCell, poundsForCsv } from "~/domain/ledger/statement.server";
-import { ordersOfAuthority } from "~/domain/purchasing/queries.server";
-import { formatShortDate } from "~/format";
+import { hrefWithQuery, Pagination, paginationItems } from "~/components/pagination";
+import { SummaryRow } from "~/components/summary-row";
+import { SALES_PAGE_SIZE, salesPage } from "~/domain/purchasing/sales.server";
+import { formatPence } from "~/format";
 import { t } from "~/i18n";
-import { requireActing } from "./purchasing.server";
+import { ORDER_STATUSES, PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
+import { loadSalesQuery } from "./sales.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("sales.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("sales.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, authorityId } = await requireActing(request, context);
-  requirePermission(user, "view:sales", { authorityId });
-  const orders = await ordersOfAuthority(context.db, authorityId);
-  if (new URL(request.url).searchParams.get("format") === "csv") {
-    const header = ["Date", "Order", "School", "Offer", "Provider", "Net GBP", "VAT GBP", "Gross GBP", "Route", "Status"].map(csvCell).join(",");
-    const rows = orders.map((o) =>
-      [csvCell(formatShortDate(o.createdAt)), o.id, csvCell(o.schoolName), csvCell(o.title), csvCell(o.providerName), poundsForCsv(o.netPence), poundsForCsv(o.vatPence), poundsForCsv(o.grossPence), o.paymentRoute, o.status].join(","),
-    );
-    return new Response([header, ...rows].join("\r\n") + "\r\n", {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="sales.csv"', "Cache-Control": "no-store" },
-    });
-  }
-  return { orders };
+  const { authorityId, query, filter, errors, page } = await loadSalesQuery(request, context);
+  const sales = await salesPage(context.db, { authorityId, filter, page });
+  const first = (sales.page - 1) * SALES_PAGE_SIZE + 1;
+  return data({ ...sales, first, query, errors, csvHref: hrefWithQuery("/finance/sales.csv", errors ? {} : query) }, { status: errors ? 400 : 200 });
 }
 
 export default function Sales() {
-  const { orders } = useLoaderData<typeof loader>() as Exclude<Awaited<ReturnType<typeof loader>>, Response>;
+  const { orders, totals, page, first, totalPages, choices, query, errors, csvHref } = useLoaderData<typeof loader>();
+  const any = { value: "", label: t("sales.filter.any") };
   return (
     <>
+      <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("sales.title")}</h1>
       <p className="govuk-body">
-        <a className="govuk-link" href="/finance/sales?format=csv" download>
-          {t("sales.csv")}
-        </a>
+        <Link className="govuk-link" to="/finance/ledger">
+          {t("sales.ledger")}
+        </Link>
         {" · "}
         <a className="govuk-link" href="/finance/recharges.csv" download>
           {t("sales.rechargesCsv")}
         </a>
-        {" · "}
-        <Link className="govuk-link" to="/finance/ledger">
-          {t("sales.ledger")}
-        </Link>
       </p>
-      <OrdersTable orders={orders} show="school" caption={t("sales.caption")} />
+
+      <Form method="get" className="app-sales-filter">
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("sales.filter.legend")}</legend>
+          <DateInput name="from" legend={t("sales.filter.from")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
+          <DateInput name="to" legend={t("sales.filter.to")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
+          <Select
+            name="consortium"
+            label={t("sales.filter.consortium")}
+            errors={errors}
+            defaultValue={query.consortium ?? ""}
+            options={[any, ...choices.consortia.map((c) => ({ value: c.id, label: c.name }))]}
+          />
+          <Select
+            name="provider"
+            label={t("sales.filter.provider")}
+            errors={errors}
+            defaultValue={query.provider ?? ""}
+            options={[any, ...choices.providers.map((p) => ({ value: p.id, label: p.name }))]}
+          />
+          <Select
+            name="status"
+            label={t("sales.filter.status")}
+            errors={errors}
+            defaultValue={query.status ?? ""}
+            options={[any, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))]}
+          />
+          <Select
+            name="route"
+            label={t("sales.filter.route")}
+            errors={errors}
+            defaultValue={query.route ?? ""}
+            options={[any, ...PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))]}
+          />
+        </fieldset>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t("sales.filter.submit")}
+          </button>
+          <Link className="govuk-link" to="/finance/sales">
+            {t("sales.filter.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      <h2 className="govuk-heading-m">{t("sales.totals")}</h2>
+      <dl className="govuk-summary-list app-sales-totals">
+        <SummaryRow label={t("sales.totals.orders")}>{totals.orders}</SummaryRow>
+        <SummaryRow label={t("sales.totals.net")}>{formatPence(totals.netPence)}</SummaryRow>
+        <SummaryRow label={t("sales.totals.vat")}>{formatPence(totals.vatPence)}</SummaryRow>
+        <SummaryRow label={t("sales.totals.gross")}>{formatPence(totals.grossPence)}</SummaryRow>
+      </dl>
+      <p className="govuk-body">
+        <a className="govuk-link" href={csvHref} download>
+          {t("sales.csvFiltered")}
+        </a>
+      </p>
+
+      <OrdersTable
+        orders={orders}
+        show="school"
+        caption={totals.orders ? t("sales.captionPage", { first, last: first + orders.length - 1, total: totals.orders }) : t("sales.caption")}
+      />
+      <Pagination
+        items={paginationItems(page, totalPages)}
+        current={page}
+        totalPages={totalPages}
+        hrefFor={(n) => hrefWithQuery("/finance/sales", query, n)}
+        label={t("sales.pagination")}
+      />
     </>
   );
 }

@@ -4,21 +4,24 @@ import { z } from "zod";
 import { ErrorSummary, TextInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm } from "~/forms.server";
+import { attempt } from "~/refusals.server";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
 const ForgotSchema = z.object({ email: emailField });
 
-export const meta: MetaFunction = () => [{ title: `${t("forgot.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("forgot.title"), data);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ForgotSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  try {
-    await requestPasswordReset(context.db, { email: parsed.data.email, clientIp: context.clientIp, appUrl: context.env.APP_URL });
-  } catch (error) {
-    return refused(error, "email", parsed.values);
-  }
+  const done = await attempt(
+    () => requestPasswordReset(context.db, { email: parsed.data.email, clientIp: context.clientIp, appUrl: context.env.APP_URL }),
+    parsed.values,
+    { field: "email", allOnForm: true },
+  );
+  if (!done.ok) return done.response;
   // The same answer whether or not there is an account for this address.
   return { ok: true as const, sentTo: parsed.data.email };
 }
@@ -50,7 +53,15 @@ export default function ForgotPassword() {
         <h1 className="govuk-heading-l">{t("forgot.title")}</h1>
         <p className="govuk-body">{t("forgot.lead")}</p>
         <Form method="post" noValidate>
-          <TextInput name="email" label={t("email.label")} type="email" autoComplete="username" spellCheck={false} errors={errors} defaultValue={values.email as string | undefined} />
+          <TextInput
+            name="email"
+            label={t("email.label")}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            errors={errors}
+            defaultValue={values.email as string | undefined}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("forgot.button")}
           </button>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,28 +7,32 @@ import { can } from "~/auth/permissions";
 import { requireOrganisation, requirePermission, requireUser } from "~/auth/user.server";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { ROLES } from "~/db.server";
-import { AppError } from "~/domain/errors";
 import { emailField } from "~/domain/identity/fields";
 import { inviteMember } from "~/domain/identity/invite-member.server";
 import { listMembers } from "~/domain/identity/list-members.server";
-import { ROLES_BY_KIND } from "~/domain/identity/rules";
-import { formatShortDate } from "~/format";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { PERSON_NAME, PERSON_NAME_MAX, ROLES_BY_KIND } from "~/domain/identity/rules";
+import { formatDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { attempt } from "~/refusals.server";
+import { SuccessBanner } from "~/components/success-banner";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
 const InviteSchema = z.object({
   name: z
     .string({ required_error: t("members.invite.nameRequired") })
     .trim()
     .min(1, t("members.invite.nameRequired"))
-    .max(200, t("members.invite.nameTooLong")),
+    .max(PERSON_NAME_MAX, t("members.invite.nameTooLong"))
+    // The name goes into an email from the service: no links, no markup, nothing but a name.
+    .regex(PERSON_NAME, t("members.invite.nameInvalid"))
+    .transform((name) => name.replace(/\s+/g, " ")),
   email: emailField,
   role: z.enum(ROLES, { errorMap: () => ({ message: t("members.invite.roleRequired") }) }),
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? t("members.title", { organisation: data.organisation.name }) : t("error.notFound.title")} – ${t("service.name")}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? t("members.title", { organisation: data.organisation.name }) : t("error.notFound.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -40,10 +45,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const confirmed = members.find((m) => m.email === invited);
   return {
     organisation: { id: organisation.id, name: organisation.name },
-    members: members.map((m) => ({ ...m, createdAt: formatShortDate(m.createdAt) })),
+    members: members.map((m) => ({ ...m, createdAt: formatDate(m.createdAt) })),
     canInvite: can(user.grants, "invite:member", target),
     roles: ROLES_BY_KIND[organisation.kind],
-    confirmation: confirmed ? t(confirmed.status === "active" ? "members.invite.added" : "members.invite.sent", { email: confirmed.email }) : null,
+    // The same words whether or not the address already had an account.
+    confirmation: confirmed ? t("members.invite.sent", { email: confirmed.email }) : null,
   };
 }
 
@@ -53,12 +59,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requirePermission(user, "invite:member", { organisationId: organisation.id, authorityId: organisation.authorityId });
   const parsed = await parseForm(request, InviteSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  try {
-    await inviteMember(context.db, { inviter: user, organisation, ...parsed.data, appUrl: context.env.APP_URL });
-  } catch (error) {
-    const field = error instanceof AppError && error.code === "ROLE_NOT_ALLOWED" ? "role" : "email";
-    return refused(error, field, parsed.values);
-  }
+  const done = await attempt(() => inviteMember(context.db, { inviter: user, organisation, ...parsed.data, appUrl: context.env.APP_URL }), parsed.values, {
+    field: (error) => (error.code === "ROLE_NOT_ALLOWED" ? "role" : "email"),
+    allOnForm: true,
+  });
+  if (!done.ok) return done.response;
   return redirect(`/organisations/${organisation.id}/members?invited=${encodeURIComponent(parsed.data.email)}`);
 }
 
@@ -70,49 +75,30 @@ export default function Members() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {confirmation && !errors ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="invite-confirmation-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="invite-confirmation-title">
-              {t("members.invite.heading")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{confirmation}</p>
-          </div>
-        </div>
-      ) : null}
+      {confirmation && !errors ? <SuccessBanner id="invite-confirmation" title={t("members.invite.heading")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("members.title", { organisation: organisation.name })}</h1>
       {members.length === 0 ? (
         <p className="govuk-body">{t("members.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("members.title", { organisation: organisation.name })}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("members.name")}</th>
-              <th scope="col" className="govuk-table__header">{t("members.email")}</th>
-              <th scope="col" className="govuk-table__header">{t("members.role")}</th>
-              <th scope="col" className="govuk-table__header">{t("members.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {members.map((m) => (
-              <tr className="govuk-table__row" key={m.membershipId}>
-                <td className="govuk-table__cell">{m.name}</td>
-                <td className="govuk-table__cell">{m.email}</td>
-                <td className="govuk-table__cell">{t(`role.${m.role}`)}</td>
-                <td className="govuk-table__cell">
-                  {m.status === "active" ? (
-                    <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t("members.title", { organisation: organisation.name })}
+          captionSize="hidden"
+          rowHeader={false}
+          columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("members.status") }]}
+          rows={members.map((m) => ({
+            key: m.membershipId,
+            cells: [
+              m.name,
+              m.email,
+              t(`role.${m.role}`),
+              m.status === "active" ? (
+                <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
+              ),
+            ],
+          }))}
+        />
       )}
       {canInvite ? (
         <div className="govuk-grid-row">
@@ -120,8 +106,23 @@ export default function Members() {
             <h2 className="govuk-heading-m">{t("members.invite.heading")}</h2>
             <p className="govuk-body">{t("members.invite.lead")}</p>
             <Form method="post" noValidate>
-              <TextInput name="name" label={t("members.invite.name")} autoComplete="off" spellCheck={false} errors={errors} defaultValue={values.name as string | undefined} />
-              <TextInput name="email" label={t("email.label")} type="email" autoComplete="off" spellCheck={false} errors={errors} defaultValue={values.email as string | undefined} />
+              <TextInput
+                name="name"
+                label={t("members.invite.name")}
+                autoComplete="off"
+                spellCheck={false}
+                errors={errors}
+                defaultValue={values.name as string | undefined}
+              />
+              <TextInput
+                name="email"
+                label={t("email.label")}
+                type="email"
+                autoComplete="off"
+                spellCheck={false}
+                errors={errors}
+                defaultValue={values.email as string | undefined}
+              />
               <Choices
                 name="role"
                 legend={t("members.invite.role")}

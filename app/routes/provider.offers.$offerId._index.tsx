@@ -1,3 +1,5 @@
+import { Table } from "~/components/table";
+import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -6,15 +8,17 @@ import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content"
 import { ErrorSummary } from "~/components/forms";
 import { loadProvider, loadProviderOffer, offerRevisionHistory } from "~/domain/catalogue/offers.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
-import { canTransition, editMode, isOnSale, needsReReview } from "~/domain/quality/offer-workflow";
+import { canTransition, editMode, needsReReview } from "~/domain/quality/offer-workflow";
+import { isOnSale } from "~/domain/catalogue/on-sale";
 import { formatDate } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, orErrorPage, requireActingProvider } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-const OfferActionSchema = z.object({ intent: z.enum(["submit", "withdraw"], { message: "Choose what to do" }) });
+const OfferActionSchema = z.object({ intent: z.enum(["submit", "withdraw"], { message: t("refusal.input.chooseWhatToDo") }) });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.latest.title ?? ""} - ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.latest.title ?? "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -26,16 +30,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const lastDecided = history.find((r) => r.decidedAt !== null) ?? null;
   const live = history.find((r) => r.id === offer.liveRevisionId) ?? null;
   return {
-    offer: { id: offer.id, suspendedAt: offer.suspendedAt, suspendedReason: offer.suspendedReason, approvedAt: offer.approvedAt, approvalExpiresAt: offer.approvalExpiresAt },
+    offer: {
+      id: offer.id,
+      suspendedAt: offer.suspendedAt,
+      suspendedReason: offer.suspendedReason,
+      approvedAt: offer.approvedAt,
+      approvalExpiresAt: offer.approvalExpiresAt,
+    },
     latest,
     live: live && { number: live.number },
     onSale: isOnSale(offer, now),
     reReviewDue: needsReReview(offer, now),
     canEdit: editMode(latest.status) !== "locked",
-    canSubmit: provider.verifiedAt !== null && (latest.status === "draft" || latest.status === "changes_requested" || needsReReview(offer, now)),
+    // Only what the workflow allows from here: an offer awaiting changes is edited, not sent back as it was.
+    canSubmit: provider.verifiedAt !== null && (canTransition(latest.status, "submit") || needsReReview(offer, now)),
     canWithdraw: canTransition(latest.status, "withdraw") && latest.status !== "draft",
     verified: provider.verifiedAt !== null,
-    lastDecision: lastDecided && { number: lastDecided.number, status: lastDecided.status, comments: lastDecided.decisionComments, conditions: lastDecided.conditions },
+    lastDecision: lastDecided && {
+      number: lastDecided.number,
+      status: lastDecided.status,
+      comments: lastDecided.decisionComments,
+      conditions: lastDecided.conditions,
+    },
     history: history.map((r) => ({ id: r.id, number: r.number, status: r.status, submittedAt: r.submittedAt, decidedAt: r.decidedAt })),
   };
 }
@@ -52,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       : withdrawOffer(context.db, { actor: user, ...scope, offerId }),
   );
   if (!done.ok) return done.response;
-  return redirect(`/provider/offers/${offerId}`);
+  return redirect(donePath(`/provider/offers/${offerId}`, form.data.intent === "submit" ? "offerSubmitted" : "offerWithdrawn"));
 }
 
 export default function ProviderOffer() {
@@ -74,16 +90,21 @@ export default function ProviderOffer() {
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("providerOffer.suspendedBanner", { date: formatDate(offer.suspendedAt), reason: offer.suspendedReason ?? "" })}</p>
+            <p className="govuk-notification-banner__heading">
+              {t("providerOffer.suspendedBanner", { date: formatDate(offer.suspendedAt), reason: offer.suspendedReason ?? "" })}
+            </p>
           </div>
         </div>
       ) : null}
       {onSale && live ? (
-        <div className="govuk-inset-text">{t("providerOffer.liveBanner", { number: live.number, date: formatDate(offer.approvedAt!), expires: formatDate(offer.approvalExpiresAt!) })}</div>
+        <div className="govuk-inset-text">
+          {t("providerOffer.liveBanner", { number: live.number, date: formatDate(offer.approvedAt!), expires: formatDate(offer.approvalExpiresAt!) })}
+        </div>
       ) : null}
       {reReviewDue ? (
         <div className="govuk-inset-text">
-          <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong> {t("providerOffer.expiredBanner", { date: formatDate(offer.approvalExpiresAt!) })}
+          <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>{" "}
+          {t("providerOffer.expiredBanner", { date: formatDate(offer.approvalExpiresAt!) })}
         </div>
       ) : null}
       {!verified ? <p className="govuk-body">{t("providerOffers.unverified")}</p> : null}
@@ -123,26 +144,20 @@ export default function ProviderOffer() {
       </div>
       <OfferSummaryList offer={latest} />
       <h2 className="govuk-heading-m">{t("providerOffer.history")}</h2>
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("providerOffer.history")}</th>
-            <th scope="col" className="govuk-table__header">{t("qa.status")}</th>
-            <th scope="col" className="govuk-table__header">{t("qa.submitted")}</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {history.map((r) => (
-            <tr className="govuk-table__row" key={r.id}>
-              <td className="govuk-table__cell">{t("providerOffer.revision", { number: r.number })}</td>
-              <td className="govuk-table__cell">
-                <RevisionStatusTag status={r.status} />
-              </td>
-              <td className="govuk-table__cell">{r.submittedAt ? formatDate(r.submittedAt) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rowHeader={false}
+        columns={[{ label: t("providerOffer.history") }, { label: t("qa.status") }, { label: t("qa.submitted") }]}
+        rows={history.map((r) => ({
+          key: r.id,
+          cells: [
+            t("providerOffer.revision", { number: r.number }),
+            <>
+              <RevisionStatusTag status={r.status} />
+            </>,
+            r.submittedAt ? formatDate(r.submittedAt) : "",
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -8,8 +8,9 @@ import { editMode } from "~/domain/quality/offer-workflow";
 import { t } from "~/i18n";
 import { orErrorPage, requireActingProvider } from "~/refusals.server";
 import { offerFormAction, offerFormChoices } from "./provider.offers.form.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("providerOffer.edit")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("providerOffer.edit"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

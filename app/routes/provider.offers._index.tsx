@@ -1,14 +1,17 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { RevisionStatusTag } from "~/components/offer-content";
 import { loadProvider, providerOffers } from "~/domain/catalogue/offers.server";
-import { isOnSale, needsReReview } from "~/domain/quality/offer-workflow";
+import { needsReReview } from "~/domain/quality/offer-workflow";
+import { isOnSale } from "~/domain/catalogue/on-sale";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { orErrorPage, requireActingProvider } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("providerOffers.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("providerOffers.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -17,7 +20,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = new Date();
   const offers = (await providerOffers(context.db, scope)).map((o) => ({
     ...o,
-    sale: o.suspendedAt ? ("suspended" as const) : isOnSale(o, now) ? ("on_sale" as const) : needsReReview(o, now) ? ("re_review_due" as const) : ("not_on_sale" as const),
+    sale: o.suspendedAt
+      ? ("suspended" as const)
+      : isOnSale(o, now)
+        ? ("on_sale" as const)
+        : needsReReview(o, now)
+          ? ("re_review_due" as const)
+          : ("not_on_sale" as const),
   }));
   return { providerName: provider.name, verified: provider.verifiedAt !== null, offers };
 }
@@ -47,40 +56,30 @@ export default function ProviderOffers() {
       {offers.length === 0 ? (
         <p className="govuk-body">{t("providerOffers.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("offerField.title")}</th>
-              <th scope="col" className="govuk-table__header">{t("providerOffers.status")}</th>
-              <th scope="col" className="govuk-table__header">{t("providerOffers.sale")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {offers.map((o) => (
-              <tr className="govuk-table__row" key={o.offerId}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/provider/offers/${o.offerId}`}>
-                    {o.title}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">
-                  <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
-                </td>
-                <td className="govuk-table__cell">
-                  {o.sale === "on_sale" ? (
-                    t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
-                  ) : o.sale === "re_review_due" ? (
-                    <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
-                  ) : o.sale === "suspended" ? (
-                    <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-                  ) : (
-                    t("providerOffers.notOnSale")
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          rowHeader={false}
+          columns={[{ label: t("offerField.title") }, { label: t("providerOffers.status") }, { label: t("providerOffers.sale") }]}
+          rows={offers.map((o) => ({
+            key: o.offerId,
+            cells: [
+              <Link key="link-cell" className="govuk-link" to={`/provider/offers/${o.offerId}`}>
+                {o.title}
+              </Link>,
+              <>
+                <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
+              </>,
+              o.sale === "on_sale" ? (
+                t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
+              ) : o.sale === "re_review_due" ? (
+                <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
+              ) : o.sale === "suspended" ? (
+                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+              ) : (
+                t("providerOffers.notOnSale")
+              ),
+            ],
+          }))}
+        />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 // The action shared by the new-offer and edit-offer pages.
+import { donePath } from "~/done";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { requireUser } from "~/auth/user.server";
 import { DELIVERY_FORMATS, EVIDENCE_STRENGTHS, OFFER_PHASES, PRICING_MODELS, SUBJECT_AREAS, TERMS, VAT_TREATMENTS } from "~/db.server";
@@ -23,9 +24,10 @@ export async function offerFormAction(request: Request, context: AppLoadContext,
   const form = await parseForm(request, OfferFormSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const saved = await attempt(
-    () => saveOffer(context.db, { actor: user, authorityId, providerId, offerId, fields: form.data.fields, intent: form.data.intent, appUrl: context.env.APP_URL }),
+    () =>
+      saveOffer(context.db, { actor: user, authorityId, providerId, offerId, fields: form.data.fields, intent: form.data.intent, appUrl: context.env.APP_URL }),
     form.values,
   );
   if (!saved.ok) return saved.response;
-  return redirect(`/provider/offers/${saved.value.offerId}`);
+  return redirect(donePath(`/provider/offers/${saved.value.offerId}`, form.data.intent === "submit" ? "offerSubmitted" : "offerSaved"));
 }

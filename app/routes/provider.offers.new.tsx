@@ -5,8 +5,9 @@ import { OfferForm } from "~/components/offer-form";
 import { t } from "~/i18n";
 import { requireActingProvider } from "~/refusals.server";
 import { offerFormAction, offerFormChoices } from "./provider.offers.form.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("providerOffer.new")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("providerOffer.new"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireActingProvider(await requireUser(request, context));

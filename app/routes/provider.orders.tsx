@@ -5,16 +5,22 @@ import { ordersOfProvider } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
 import { accountIdOf, requireActing } from "./purchasing.server";
 import { can } from "~/auth/permissions";
+import { pageTitle } from "~/page-title";
+import { forbidden } from "~/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("providerOrders.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("providerOrders.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
-  const provider = user.grants.find((m) => m.organisationKind === "provider" && m.organisationId === user.acting?.organisationId) ?? user.grants.find((m) => m.organisationKind === "provider");
-  if (!provider || !can(user.grants, "deliver:order", { organisationId: provider.organisationId, authorityId })) throw new Response(t("providerOrders.error"), { status: 403 });
+  const provider =
+    user.grants.find((m) => m.organisationKind === "provider" && m.organisationId === user.acting?.organisationId) ??
+    user.grants.find((m) => m.organisationKind === "provider");
+  if (!provider || !can(user.grants, "deliver:order", { organisationId: provider.organisationId, authorityId })) throw forbidden(t("providerOrders.error"));
   const orders = await ordersOfProvider(context.db, authorityId, provider.organisationId);
   const mayViewStatement = can(user.grants, "view:statement", { organisationId: provider.organisationId, authorityId });
-  const accountId = mayViewStatement ? ((await accountIdOf(context, authorityId, "provider_payable", [provider.organisationId])).get(provider.organisationId) ?? null) : null;
+  const accountId = mayViewStatement
+    ? ((await accountIdOf(context, authorityId, "provider_payable", [provider.organisationId])).get(provider.organisationId) ?? null)
+    : null;
   return { provider: { id: provider.organisationId, name: provider.organisationName }, orders, accountId };
 }
 

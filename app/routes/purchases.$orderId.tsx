@@ -1,21 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import type { CurrentUser } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
+import { ConfirmStep } from "~/components/confirm";
+import { donePath } from "~/done";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
+import { cancellationEffect } from "~/domain/purchasing/rules";
 import { findOrder } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm } from "~/forms.server";
+import { attempt, notFoundPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
-import { notFoundResponse, requireActing } from "./purchasing.server";
+import { requireActing } from "./purchasing.server";
+import { pageTitle } from "~/page-title";
 
 const CancelSchema = z.object({ intent: z.literal("cancel") });
 
-export const meta: MetaFunction = () => [{ title: `${t("order.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("order.title"), data);
 
 /** The school that bought it, the provider delivering it and the authority's finance officers may see an order. */
 function mayView(user: CurrentUser, authorityId: string, order: { schoolId: string; providerId: string }) {
@@ -30,49 +35,62 @@ function mayView(user: CurrentUser, authorityId: string, order: { schoolId: stri
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const order = await findOrder(context.db, authorityId, params.orderId ?? "");
-  if (!order) throw notFoundResponse();
-  if (!mayView(user, authorityId, order)) throw new Response(t("order.error.notYours"), { status: 403 });
-  const canCancel = !order.collectivePurchaseId && order.status !== "cancelled" && order.status !== "delivered" && can(user.grants, "buy:offer", { organisationId: order.schoolId, authorityId });
-  return { order, canCancel };
+  if (!order) throw notFoundPage();
+  if (!mayView(user, authorityId, order)) throw forbidden(t("order.error.notYours"));
+  const canCancel =
+    !order.collectivePurchaseId &&
+    order.status !== "cancelled" &&
+    order.status !== "delivered" &&
+    can(user.grants, "buy:offer", { organisationId: order.schoolId, authorityId });
+  const confirming = canCancel && new URL(request.url).searchParams.get("confirm") === "cancel";
+  return { order, canCancel, effect: confirming ? cancellationEffect([order]) : null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
   const parsed = await parseForm(request, CancelSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  try {
-    const order = await cancelOrder(context.db, { actor, authorityId, orderId: params.orderId ?? "" });
-    return redirect(`/purchases/${order.id}?cancelled=1`, { status: 303 });
-  } catch (error) {
-    return refused(error, "form", parsed.values);
-  }
+  const done = await attempt(() => cancelOrder(context.db, { actor, authorityId, orderId: params.orderId ?? "" }), parsed.values, { allOnForm: true });
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/purchases/${done.value.id}`, "orderCancelled"), { status: 303 });
 }
 
 export default function OrderPage() {
-  const { order, canCancel } = useLoaderData<typeof loader>();
+  const { order, canCancel, effect } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const justPlaced = params.get("placed") === "1" && order.status !== "cancelled";
+  if (effect) {
+    const lines = [
+      order.invoiceNumber
+        ? t("confirm.order.invoice", { number: order.invoiceNumber, amount: formatPence(effect.creditedPence) })
+        : effect.creditedPence > 0
+          ? t("confirm.order.recharge", { amount: formatPence(effect.creditedPence) })
+          : null,
+      effect.potRefundPence > 0 ? t("confirm.order.pot", { amount: formatPence(effect.potRefundPence) }) : null,
+      effect.paidByBankPence > 0 ? t("confirm.order.paid", { amount: formatPence(effect.paidByBankPence) }) : null,
+    ].filter((line): line is string => line !== null);
+    return (
+      <>
+        <ErrorSummary errors={result?.errors} />
+        <ConfirmStep title={t("confirm.order.title")} lines={lines} intent="cancel" yes={t("confirm.order.yes")} backTo={`/purchases/${order.id}`} />
+      </>
+    );
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
-        {params.get("cancelled") ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="cancelled-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="cancelled-title">
-                {t("order.banner.success")}
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t("order.cancelled")}</p>
-            </div>
-          </div>
-        ) : null}
         {justPlaced && !order.collectivePurchaseId ? (
           <div className="govuk-panel govuk-panel--confirmation">
             <h1 className="govuk-panel__title">{t("order.placed.title")}</h1>
-            <div className="govuk-panel__body">{order.invoiceNumber ? t("order.placed.invoice", { number: order.invoiceNumber }) : order.potRequest ? t("order.placed.potRequested") : t("order.placed.noInvoice")}</div>
+            <div className="govuk-panel__body">
+              {order.invoiceNumber
+                ? t("order.placed.invoice", { number: order.invoiceNumber })
+                : order.potRequest
+                  ? t("order.placed.potRequested")
+                  : t("order.placed.noInvoice")}
+            </div>
           </div>
         ) : (
           <h1 className="govuk-heading-l">{t("order.title")}</h1>
@@ -92,7 +110,11 @@ export default function OrderPage() {
           <SummaryRow label={t("purchase.price")}>{formatPence(order.netPence)}</SummaryRow>
           {order.potContributionPence > 0 ? <SummaryRow label={t("order.pot")}>{formatPence(order.potContributionPence)}</SummaryRow> : null}
           <SummaryRow label={t("purchase.vat")}>{formatPence(order.vatPence)}</SummaryRow>
-          <SummaryRow label={t("order.payable")}>{formatPence(order.payablePence)}</SummaryRow>
+          <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : t("order.payable")}>{formatPence(order.payablePence)}</SummaryRow>
+          <SummaryRow label={t("order.dueNow")}>
+            <strong>{formatPence(order.balance.duePence)}</strong>
+          </SummaryRow>
+          {order.balance.owedBackPence > 0 ? <SummaryRow label={t("order.owedBack")}>{formatPence(order.balance.owedBackPence)}</SummaryRow> : null}
           <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${order.paymentRoute}`)}</SummaryRow>
           <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
           {order.invoiceId ? (
@@ -117,15 +139,34 @@ export default function OrderPage() {
             </SummaryRow>
           ) : null}
         </dl>
+        {order.status !== "cancelled" ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
+              {t("delivery.link")}
+            </Link>
+            {order.status === "delivered" ? (
+              <>
+                {" · "}
+                <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
+                  {t("delivery.evaluationLink")}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {canCancel ? (
           <>
             <h2 className="govuk-heading-m">{t("order.cancel.heading")}</h2>
             <p className="govuk-body">{t("purchase.check.cancellation", { days: order.cancellation.noticeDays })}</p>
-            <Form method="post">
-              <button type="submit" name="intent" value="cancel" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                {t("order.cancel.button")}
-              </button>
-            </Form>
+            <Link
+              to={`/purchases/${order.id}?confirm=cancel`}
+              className="govuk-button govuk-button--warning"
+              role="button"
+              draggable="false"
+              data-module="govuk-button"
+            >
+              {t("confirm.order.open")}
+            </Link>
           </>
         ) : null}
       </div>

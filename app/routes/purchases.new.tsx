@@ -1,15 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { donePath } from "~/done";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, TextInput } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
+import { unevaluatedOrdersOf } from "~/domain/delivery/queries.server";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
+import { invoiceIdOfOrder } from "~/domain/payments/start-checkout.server";
 import { formatPence } from "~/format";
-import { invalid, parseForm, refused } from "~/forms.server";
+import { invalid, parseForm } from "~/forms.server";
+import { attempt, orErrorPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
-import { buyerFields, formKey, loaderRefusal, organisationsWhere, requireActing } from "./purchasing.server";
+import { buyerFields, formKey, organisationsWhere, requireActing } from "./purchasing.server";
 import { PurchaseHeading } from "~/components/purchase-heading";
+import { pageTitle } from "~/page-title";
 
 const Answers = z.object({
   offerId: z.string().max(100),
@@ -22,28 +27,38 @@ const PurchaseSchema = z.discriminatedUnion("intent", [
   Answers.extend({ intent: z.literal("confirm"), idempotencyKey: z.string().uuid() }),
 ]);
 
-export const meta: MetaFunction = () => [{ title: `${t("purchase.new.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("purchase.new.title"), data);
 
 async function prepare(request: Request, context: LoaderFunctionArgs["context"], offerId: string, schoolId: string | null) {
   const { user, authorityId, actor } = await requireActing(request, context);
   const schools = organisationsWhere(user, "school", "buy:offer");
-  if (schools.length === 0) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
+  if (schools.length === 0) throw forbidden(t("purchase.error.notABuyer"));
   const chosen = schoolId === null ? schools[0] : schools.find((s) => s.id === schoolId);
-  if (!chosen) throw new Response(t("purchase.error.notABuyer"), { status: 403 });
-  const { school, offer } = await loadPurchaseContext(context.db, { actor, authorityId, schoolId: chosen.id, offerId }).catch(loaderRefusal);
+  if (!chosen) throw forbidden(t("purchase.error.notABuyer"));
+  const { school, offer } = await orErrorPage(() => loadPurchaseContext(context.db, { actor, authorityId, schoolId: chosen.id, offerId }));
   return { user, authorityId, actor, schools, school, offer };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const { schools, school, offer } = await prepare(request, context, url.searchParams.get("offerId") ?? "", url.searchParams.get("schoolId"));
-  const { quote, routes } = quoteOrder(offer, school, 1);
+  const { schools, school, offer, authorityId } = await prepare(request, context, url.searchParams.get("offerId") ?? "", url.searchParams.get("schoolId"));
+  const { quote, routes } = quoteOrder(offer, school, 1, { online: context.env.STRIPE });
+  // Buying the same offer again: the school is asked first about the earlier purchase it has not evaluated.
+  const [unevaluated] = await unevaluatedOrdersOf(context.db, { authorityId, schoolId: school.id, offerId: offer.offerId });
   return {
-    offer: { id: offer.offerId, title: offer.title, providerName: offer.providerName, pricingModel: offer.pricingModel, cancellationNoticeDays: offer.cancellationNoticeDays },
+    unevaluatedOrderId: unevaluated?.id ?? null,
+    offer: {
+      id: offer.offerId,
+      title: offer.title,
+      providerName: offer.providerName,
+      pricingModel: offer.pricingModel,
+      cancellationNoticeDays: offer.cancellationNoticeDays,
+    },
     school: { id: school.id, name: school.name, pupils: school.numberOnRoll },
     schools,
     routes,
     unitPricePence: quote?.unitPricePence ?? null,
+    stripeEnabled: context.env.STRIPE,
   };
 }
 
@@ -52,23 +67,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const answers = parsed.data;
   const { actor, authorityId, school, offer } = await prepare(request, context, answers.offerId, answers.schoolId);
-  const { quote, routes, treatment } = quoteOrder(offer, school, answers.delegates);
+  const { quote, routes, treatment } = quoteOrder(offer, school, answers.delegates, { online: context.env.STRIPE });
   if (!routes.includes(answers.paymentRoute)) return invalid({ paymentRoute: [t("purchase.paymentRoute.notOpen")] }, parsed.values);
   if (!quote) return invalid({ form: [t("purchase.error.noSinglePrice")] }, parsed.values, 409);
   if (answers.intent === "change") return data({ ok: true as const, step: "options" as const, values: parsed.values });
   if (answers.intent === "check") {
     return data({ ok: true as const, step: "check" as const, values: parsed.values, quote, treatment, idempotencyKey: formKey(), schoolName: school.name });
   }
-  try {
-    const { order } = await placeOrder(context.db, { actor, authorityId, schoolId: school.id, offerId: offer.offerId, delegates: answers.delegates, poNumber: answers.poNumber ?? null, paymentRoute: answers.paymentRoute, idempotencyKey: answers.idempotencyKey });
-    return redirect(`/purchases/${order.id}?placed=1`, { status: 303 });
-  } catch (error) {
-    return refused(error, "form", parsed.values);
-  }
+  const done = await attempt(
+    () =>
+      placeOrder(context.db, {
+        actor,
+        authorityId,
+        schoolId: school.id,
+        offerId: offer.offerId,
+        delegates: answers.delegates,
+        poNumber: answers.poNumber ?? null,
+        paymentRoute: answers.paymentRoute,
+        idempotencyKey: answers.idempotencyKey,
+        appUrl: context.env.APP_URL,
+        stripeEnabled: context.env.STRIPE,
+      }),
+    parsed.values,
+    { allOnForm: true },
+  );
+  if (!done.ok) return done.response;
+  // Paying by card: straight on to paying the order's invoice.
+  const invoiceId = done.value.order.paymentRoute === "card" ? await invoiceIdOfOrder(context.db, { authorityId, orderId: done.value.order.id }) : null;
+  if (invoiceId) return redirect(`/invoices/${invoiceId}/pay`, { status: 303 });
+  return redirect(`${donePath(`/purchases/${done.value.order.id}`, "orderPlaced")}&placed=1`, { status: 303 });
 }
 
 export default function NewPurchase() {
-  const { offer, school, schools, routes, unitPricePence } = useLoaderData<typeof loader>();
+  const { offer, school, schools, routes, unitPricePence, stripeEnabled, unevaluatedOrderId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : null;
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -117,30 +148,61 @@ export default function NewPurchase() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PurchaseHeading offer={offer} title={t("purchase.new.title")} errors={errors} />
+        {unevaluatedOrderId ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">{t("purchase.unevaluated")}</p>
+            <Link className="govuk-link" to={`/purchases/${unevaluatedOrderId}/evaluation`}>
+              {t("purchase.unevaluatedLink")}
+            </Link>
+          </div>
+        ) : null}
         <p className="govuk-body">
-          {unitPricePence === null ? t("purchase.error.noSinglePrice") : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
+          {unitPricePence === null
+            ? t("purchase.error.noSinglePrice")
+            : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
         </p>
         <Form method="post" noValidate>
           {hidden("offerId", offer.id)}
           {schools.length > 1 ? (
-            <Choices name="schoolId" legend={t("purchase.school.label")} errors={errors} options={schools.map((s) => ({ value: s.id, label: s.name }))} defaultValue={values.schoolId ?? school.id} />
+            <Choices
+              name="schoolId"
+              legend={t("purchase.school.label")}
+              errors={errors}
+              options={schools.map((s) => ({ value: s.id, label: s.name }))}
+              defaultValue={values.schoolId ?? school.id}
+            />
           ) : (
             hidden("schoolId", school.id)
           )}
           {offer.pricingModel === "per_delegate" ? (
-            <TextInput name="delegates" label={t("purchase.delegates.label")} hint={t("purchase.delegates.hint")} inputMode="numeric" width="3" errors={errors} defaultValue={values.delegates ?? "1"} />
+            <TextInput
+              name="delegates"
+              label={t("purchase.delegates.label")}
+              hint={t("purchase.delegates.hint")}
+              inputMode="numeric"
+              width="3"
+              errors={errors}
+              defaultValue={values.delegates ?? "1"}
+            />
           ) : (
             hidden("delegates", 1)
           )}
           {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
-          <TextInput name="poNumber" label={t("purchase.poNumber.label")} hint={t("purchase.poNumber.hint")} width="10" errors={errors} defaultValue={values.poNumber} />
+          <TextInput
+            name="poNumber"
+            label={t("purchase.poNumber.label")}
+            hint={t("purchase.poNumber.hint")}
+            width="10"
+            errors={errors}
+            defaultValue={values.poNumber}
+          />
           <Choices
             name="paymentRoute"
             legend={t("purchase.paymentRoute.label")}
-            hint={t("purchase.paymentRoute.cardSoon")}
+            hint={stripeEnabled ? undefined : t("payments.unavailable")}
             errors={errors}
             options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
-            defaultValue={values.paymentRoute ?? routes[0]}
+            defaultValue={values.paymentRoute ?? null}
           />
           <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
             {t("purchase.continue")}
@@ -150,4 +212,3 @@ export default function NewPurchase() {
     </div>
   );
 }
-

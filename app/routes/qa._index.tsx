@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
@@ -7,8 +8,9 @@ import { requirePanelAccess, reviewQueue } from "~/domain/quality/panel.server";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("qa.title")} - ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("qa.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -26,39 +28,37 @@ export default function QaQueue() {
       {queue.length === 0 ? (
         <p className="govuk-body">{t("qa.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t("qa.offer")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.provider")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.submitted")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.status")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.reviews")}</th>
-              <th scope="col" className="govuk-table__header">{t("qa.yourReview")}</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {queue.map((r) => (
-              <tr className="govuk-table__row" key={r.revisionId}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
-                    {r.title}
-                  </Link>{" "}
-                  <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
-                </td>
-                <td className="govuk-table__cell">{r.providerName}</td>
-                <td className="govuk-table__cell">{r.submittedAt ? formatDate(r.submittedAt) : ""}</td>
-                <td className="govuk-table__cell">
-                  <RevisionStatusTag status={r.status} />
-                </td>
-                <td className="govuk-table__cell">
-                  {r.submittedReviews} / {QUORUM}
-                </td>
-                <td className="govuk-table__cell">{r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          rowHeader={false}
+          columns={[
+            { label: t("qa.offer") },
+            { label: t("qa.provider") },
+            { label: t("qa.submitted") },
+            { label: t("qa.status") },
+            { label: t("qa.reviews") },
+            { label: t("qa.yourReview") },
+          ]}
+          rows={queue.map((r) => ({
+            key: r.revisionId,
+            cells: [
+              <>
+                <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
+                  {r.title}
+                </Link>{" "}
+                <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
+              </>,
+              r.providerName,
+              r.submittedAt ? formatDate(r.submittedAt) : "",
+              <>
+                <RevisionStatusTag status={r.status} />
+              </>,
+              <>
+                {r.submittedReviews} / {QUORUM}
+              </>,
+              r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted"),
+            ],
+          }))}
+        />
       )}
     </>
   );

@@ -1,3 +1,5 @@
+import { Table } from "~/components/table";
+import { donePath, type Outcome } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -9,16 +11,19 @@ import { RUBRIC_CRITERIA, type RubricCriterion } from "#db/schema/catalogue";
 import { revisionFields } from "~/domain/catalogue/offer-schema";
 import { previousRevision } from "~/domain/catalogue/offers.server";
 import { decideOffer } from "~/domain/quality/decide-offer.server";
-import { hasQuorum, QUORUM } from "~/domain/quality/offer-workflow";
+import { hasQuorum, reviewsMissing } from "~/domain/quality/offer-workflow";
 import { assertNoOwnInterest, loadRevisionForPanel, panelPowers, requirePanelAccess, reviewsOf } from "~/domain/quality/panel.server";
 import { revisionDiff } from "~/domain/quality/revision-diff";
 import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
 import { formToObject, invalid, parseValues } from "~/forms.server";
+import { optionalText, text, whole } from "~/forms/fields";
 import { t, type MessageKey } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-const longText = (max: number, message: string) => z.string({ message }).trim().min(1, message).max(max, `Keep it to ${max} characters or fewer`);
+const longText = (max: number, message: string) =>
+  text({ label: t("refusal.label.yourText"), max, multiline: true, required: message, tooLong: t("refusal.input.keepItTo", { max }) });
 const scoreField = (c: RubricCriterion) => `score_${c}`;
 const commentField = (c: RubricCriterion) => `comment_${c}`;
 const CRITERION_NAMES: Record<RubricCriterion, string> = {
@@ -29,29 +34,44 @@ const CRITERION_NAMES: Record<RubricCriterion, string> = {
   clarity_of_outcomes: "clarity of outcomes",
 };
 
-const IntentSchema = z.object({ intent: z.enum(["take", "conflict", "review", "decide"], { message: "Choose what to do" }) });
+const IntentSchema = z.object({ intent: z.enum(["take", "conflict", "review", "decide"], { message: t("refusal.input.chooseWhatToDo") }) });
 const ConflictSchema = z.object({ conflictNote: longText(2000, "Describe the conflict of interest") });
 const ReviewSchema = z.object({
   ...Object.fromEntries(
     RUBRIC_CRITERIA.flatMap((c) => [
-      [scoreField(c), z.coerce.number({ message: `Score ${CRITERION_NAMES[c]} from 1 to 4` }).int().min(1, `Score ${CRITERION_NAMES[c]} from 1 to 4`).max(4, `Score ${CRITERION_NAMES[c]} from 1 to 4`)],
-      [commentField(c), longText(2000, `Comment on ${CRITERION_NAMES[c]}`)],
+      [
+        scoreField(c),
+        whole({
+          label: t("refusal.label.score"),
+          invalid: t("refusal.input.scoreCriterion", { criterion: CRITERION_NAMES[c] }),
+          tooSmall: t("refusal.input.scoreCriterion", { criterion: CRITERION_NAMES[c] }),
+          tooLarge: t("refusal.input.scoreCriterion", { criterion: CRITERION_NAMES[c] }),
+          min: 1,
+          max: 4,
+        }),
+      ],
+      [commentField(c), longText(2000, t("refusal.input.commentOn", { criterion: CRITERION_NAMES[c] }))],
     ]),
   ),
   overallComment: longText(5000, "Enter an overall comment"),
-  recommendation: z.enum(["approve", "approve_with_conditions", "request_changes", "reject"], { message: "Choose your recommendation" }),
+  recommendation: z.enum(["approve", "approve_with_conditions", "request_changes", "reject"], { message: t("refusal.input.chooseRecommendation") }),
 });
 const DecisionSchema = z
   .object({
-    decision: z.enum(["approve", "request_changes", "reject"], { message: "Choose approve, request changes or reject" }),
-    conditions: z.string().trim().max(2000, "Keep the conditions to 2000 characters or fewer").optional(),
-    comments: z.string().trim().max(5000, "Keep the comments to 5000 characters or fewer").optional(),
+    decision: z.enum(["approve", "request_changes", "reject"], { message: t("refusal.input.chooseDecision") }),
+    conditions: optionalText({
+      label: t("refusal.label.conditions"),
+      max: 2000,
+      multiline: true,
+      tooLong: t("refusal.input.conditionsTooLong", { max: 2000 }),
+    }),
+    comments: optionalText({ label: t("refusal.label.comments"), max: 5000, multiline: true, tooLong: t("refusal.input.commentsTooLong", { max: 5000 }) }),
   })
   .superRefine((d, ctx) => {
-    if (d.decision !== "approve" && !d.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: "Tell the provider why: enter comments" });
+    if (d.decision !== "approve" && !d.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: t("refusal.input.tellProviderWhy") });
   });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? t("review.title", { title: data.revision.title }) : ""} - ${t("service.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? t("review.title", { title: data.revision.title }) : "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -63,17 +83,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const previous = await previousRevision(context.db, revision);
   const reviews = await reviewsOf(context.db, revision.id);
   const mine = reviews.find((r) => r.reviewerId === user.id) ?? null;
-  const counted = reviews.filter((r) => r.status === "submitted" && !r.conflictOfInterest).length;
   return {
     revision: { id: revision.id, number: revision.number, status: revision.status, title: revision.title, content: revisionFields(revision) },
     provider: { name: provider.name, kind: provider.kind, verified: provider.verifiedAt !== null },
-    previous: previous && { number: previous.number, comments: previous.decisionComments, changes: revisionDiff(revisionFields(previous), revisionFields(revision)) },
+    previous: previous && {
+      number: previous.number,
+      comments: previous.decisionComments,
+      changes: revisionDiff(revisionFields(previous), revisionFields(revision)),
+    },
     powers,
     mine: mine && { status: mine.status, conflict: mine.conflictOfInterest },
     // Only those who decide read the other reviews, so each reviewer judges independently.
     reviews: powers.decider ? reviews.filter((r) => r.status === "submitted") : [],
     quorum: hasQuorum(reviews),
-    missing: Math.max(0, QUORUM - counted),
+    missing: reviewsMissing(reviews),
     criteria: RUBRIC_CRITERIA,
   };
 }
@@ -86,22 +109,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     values = formToObject(await request.formData());
   } catch {
-    return invalid({ form: ["The form could not be read. Try again."] });
+    return invalid({ form: [t("refusal.input.formUnreadable")] });
   }
   const intent = parseValues(values, IntentSchema);
   if (!intent.ok) return invalid(intent.errors, values);
-  const back = redirect(`/qa/reviews/${revisionId}`);
+  const back = (outcome: Outcome) => redirect(donePath(`/qa/reviews/${revisionId}`, outcome));
   const appUrl = context.env.APP_URL;
   switch (intent.data.intent) {
     case "take": {
       const done = await attempt(() => takeReview(context.db, { actor: user, authorityId, revisionId }), values);
-      return done.ok ? back : done.response;
+      return done.ok ? back("reviewTaken") : done.response;
     }
     case "conflict": {
       const form = parseValues(values, ConflictSchema);
       if (!form.ok) return invalid(form.errors, values);
-      const done = await attempt(() => submitReview(context.db, { actor: user, authorityId, revisionId, input: { conflict: true, conflictNote: form.data.conflictNote } }), values);
-      return done.ok ? back : done.response;
+      const done = await attempt(
+        () => submitReview(context.db, { actor: user, authorityId, revisionId, input: { conflict: true, conflictNote: form.data.conflictNote } }),
+        values,
+      );
+      return done.ok ? back("conflictDeclared") : done.response;
     }
     case "review": {
       const form = parseValues(values, ReviewSchema);
@@ -110,19 +136,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const comments = Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, String(form.data[commentField(c)])])) as Record<RubricCriterion, string>;
       const input = { conflict: false as const, scores, comments, overallComment: form.data.overallComment, recommendation: form.data.recommendation };
       const done = await attempt(() => submitReview(context.db, { actor: user, authorityId, revisionId, input }), values);
-      return done.ok ? back : done.response;
+      return done.ok ? back("reviewSubmitted") : done.response;
     }
     case "decide": {
       const form = parseValues(values, DecisionSchema);
       if (!form.ok) return invalid(form.errors, values);
       const d = form.data;
       const decision =
-        d.decision === "approve" ? { decision: "approve" as const, conditions: d.conditions || null, comments: d.comments || null } : { decision: d.decision, comments: d.comments! };
+        d.decision === "approve"
+          ? { decision: "approve" as const, conditions: d.conditions || null, comments: d.comments || null }
+          : { decision: d.decision, comments: d.comments! };
       const done = await attempt(() => decideOffer(context.db, { actor: user, authorityId, revisionId, decision, appUrl }), values);
-      return done.ok ? back : done.response;
+      return done.ok ? back(DECIDED[d.decision]) : done.response;
     }
   }
 }
+
+const DECIDED = { approve: "offerApproved", request_changes: "offerChangesRequested", reject: "offerRejected" } as const satisfies Record<string, Outcome>;
 
 const one = (v: unknown) => (typeof v === "string" ? v : null);
 
@@ -153,29 +183,19 @@ export default function Review() {
           {previous.changes.length === 0 ? (
             <p className="govuk-body">{t("review.noChanges", { number: previous.number })}</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">{t("review.changes", { number: previous.number })}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("review.field")}</th>
-                  <th scope="col" className="govuk-table__header">{t("review.before")}</th>
-                  <th scope="col" className="govuk-table__header">{t("review.after")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {previous.changes.map((c) => (
-                  <tr className="govuk-table__row" key={c.field}>
-                    <th scope="row" className="govuk-table__header">{t(`offerField.${c.field}` as MessageKey)}</th>
-                    <td className="govuk-table__cell app-pre-wrap">
-                      <del>{c.before}</del>
-                    </td>
-                    <td className="govuk-table__cell app-pre-wrap">
-                      <ins>{c.after}</ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t("review.changes", { number: previous.number })}
+              captionSize="hidden"
+              columns={[{ label: t("review.field") }, { label: t("review.before") }, { label: t("review.after") }]}
+              rows={previous.changes.map((c) => ({
+                key: c.field,
+                cells: [
+                  t(`offerField.${c.field}` as MessageKey),
+                  { cell: <del>{c.before}</del>, className: "app-pre-wrap" },
+                  { cell: <ins>{c.after}</ins>, className: "app-pre-wrap" },
+                ],
+              }))}
+            />
           )}
         </>
       ) : null}
@@ -216,7 +236,13 @@ export default function Review() {
                   options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))}
                   defaultValue={one(values[scoreField(c)])}
                 />
-                <TextArea name={commentField(c)} label={t("review.comment", { criterion: t(`rubric.${c}`) })} errors={errors} rows={2} defaultValue={one(values[commentField(c)])} />
+                <TextArea
+                  name={commentField(c)}
+                  label={t("review.comment", { criterion: t(`rubric.${c}`) })}
+                  errors={errors}
+                  rows={2}
+                  defaultValue={one(values[commentField(c)])}
+                />
               </div>
             ))}
             <TextArea name="overallComment" label={t("review.overallComment")} errors={errors} defaultValue={one(values.overallComment)} />
@@ -225,7 +251,10 @@ export default function Review() {
               legend={t("review.recommendation")}
               errors={errors}
               small
-              options={(["approve", "approve_with_conditions", "request_changes", "reject"] as const).map((v) => ({ value: v, label: t(`recommendation.${v}`) }))}
+              options={(["approve", "approve_with_conditions", "request_changes", "reject"] as const).map((v) => ({
+                value: v,
+                label: t(`recommendation.${v}`),
+              }))}
               defaultValue={one(values.recommendation)}
             />
             <button type="submit" name="intent" value="review" className="govuk-button" data-module="govuk-button">
@@ -239,44 +268,45 @@ export default function Review() {
         <>
           <h2 className="govuk-heading-m">{t("review.others")}</h2>
           {reviews.length === 0 ? null : (
-            <table className="govuk-table app-table--compact">
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("review.reviewer")}</th>
-                  {criteria.map((c) => (
-                    <th scope="col" className="govuk-table__header" key={c}>
-                      {t(`rubric.${c}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="govuk-table__header">{t("review.recommendation")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {reviews.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <th scope="row" className="govuk-table__header">
-                      {r.reviewerName}
-                      {r.overallComment ? <p className="govuk-body-s app-pre-wrap">{r.overallComment}</p> : null}
-                    </th>
+            // One card per reviewer, criteria down the page: a table of five criteria with comments was wider than the screen.
+            <>
+              {reviews.map((r) => (
+                <div className="govuk-summary-card" key={r.id}>
+                  <div className="govuk-summary-card__title-wrapper">
+                    <h3 className="govuk-summary-card__title">{r.reviewerName}</h3>
+                  </div>
+                  <div className="govuk-summary-card__content">
                     {r.conflictOfInterest ? (
-                      <td className="govuk-table__cell" colSpan={criteria.length + 1}>
+                      <p className="govuk-body">
                         {t("review.conflict")}: {r.conflictNote}
-                      </td>
+                      </p>
                     ) : (
-                      <>
+                      <dl className="govuk-summary-list">
                         {criteria.map((c) => (
-                          <td className="govuk-table__cell" key={c}>
-                            {r.scores[c]}
-                            {r.comments[c] ? <p className="govuk-body-s">{r.comments[c]}</p> : null}
-                          </td>
+                          <div className="govuk-summary-list__row" key={c}>
+                            <dt className="govuk-summary-list__key">{t(`rubric.${c}`)}</dt>
+                            <dd className="govuk-summary-list__value">
+                              {r.scores[c] ? t("review.scoreOutOf", { score: r.scores[c] }) : ""}
+                              {r.comments[c] ? <p className="govuk-body-s app-pre-wrap">{r.comments[c]}</p> : null}
+                            </dd>
+                          </div>
                         ))}
-                        <td className="govuk-table__cell">{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</td>
-                      </>
+                        <div className="govuk-summary-list__row">
+                          <dt className="govuk-summary-list__key">{t("review.heading.recommendation")}</dt>
+                          <dd className="govuk-summary-list__value">{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</dd>
+                        </div>
+                        {r.overallComment ? (
+                          <div className="govuk-summary-list__row">
+                            <dt className="govuk-summary-list__key">{t("review.overallComment")}</dt>
+                            <dd className="govuk-summary-list__value app-pre-wrap">{r.overallComment}</dd>
+                          </div>
+                        ) : null}
+                      </dl>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </div>
+                </div>
+              ))}
+            </>
           )}
           {revision.status === "in_review" && quorum ? (
             <Form method="post">

@@ -1,11 +1,21 @@
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { users } from "./identity";
 import { authorities, organisations } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Welsh letters with a to bach, acute, grave or diaeresis, and the plain letters search treats them as. */
+export const WELSH_ACCENTED = "âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿÂÊÎÔÛŴŶÁÉÍÓÚẂÝÀÈÌÒÙẀỲÄËÏÖÜẄŸ";
+export const WELSH_PLAIN = "aeiouwy".repeat(8);
+/**
+ * Lower case without accents, in SQL: translate() is immutable (unaccent() is not), so a generated
+ * column may use it, and it needs no extension on PGlite or PostgreSQL. Capitals with accents are
+ * listed because lower() leaves them alone under the C collation.
+ */
+export const foldWelsh = (value: SQL) => sql`translate(lower(coalesce(${value}, '')), ${sql.raw(`'${WELSH_ACCENTED}'`)}, ${sql.raw(`'${WELSH_PLAIN}'`)})`;
 
 export const OFFER_PHASES = ["early_years", "primary", "secondary", "special", "post_16"] as const;
 export type OfferPhase = (typeof OFFER_PHASES)[number];
@@ -35,8 +45,12 @@ export const offers = pgTable(
   "offers",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    providerId: uuid("provider_id").notNull().references(() => organisations.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => organisations.id),
     latestRevisionId: uuid("latest_revision_id"),
     liveRevisionId: uuid("live_revision_id"),
     approvedAt: at("approved_at"),
@@ -54,29 +68,54 @@ export const offerRevisions = pgTable(
   "offer_revisions",
   {
     id: id(),
-    offerId: uuid("offer_id").notNull().references(() => offers.id),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     number: integer("number").notNull(),
     status: text("status", { enum: REVISION_STATUSES }).notNull().default("draft"),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     description: text("description").notNull().default(""),
-    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull().default(sql`'{}'::text[]`),
-    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
+    /** The same in Welsh, where the provider gives it: empty means not available in Welsh. */
+    titleCy: text("title_cy").notNull().default(""),
+    summaryCy: text("summary_cy").notNull().default(""),
+    descriptionCy: text("description_cy").notNull().default(""),
+    subjectAreas: text("subject_areas")
+      .array()
+      .$type<SubjectArea[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    phases: text("phases")
+      .array()
+      .$type<OfferPhase[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     deliveryFormat: text("delivery_format", { enum: DELIVERY_FORMATS }),
     duration: text("duration").notNull().default(""),
-    capacityUnit: text("capacity_unit", { enum: ["schools", "delegates"] }).notNull().default("schools"),
+    capacityUnit: text("capacity_unit", { enum: ["schools", "delegates"] })
+      .notNull()
+      .default("schools"),
     minCapacity: integer("min_capacity"),
     maxCapacity: integer("max_capacity"),
     pricingModel: text("pricing_model", { enum: PRICING_MODELS }),
-    priceTiers: jsonb("price_tiers").$type<PriceTier[]>().notNull().default(sql`'[]'::jsonb`),
+    priceTiers: jsonb("price_tiers")
+      .$type<PriceTier[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** The single-school price (the first tier), kept for filtering and sorting. */
-    fromPricePence: integer("from_price_pence"),
+    fromPricePence: bigint("from_price_pence", { mode: "number" }),
     vatTreatment: jsonb("vat_treatment").$type<Record<BuyerType, VatTreatment>>(),
     outcomes: text("outcomes").notNull().default(""),
     evidence: text("evidence").notNull().default(""),
     evidenceStrength: text("evidence_strength", { enum: EVIDENCE_STRENGTHS }),
-    terms: text("terms").array().$type<(typeof TERMS)[number][]>().notNull().default(sql`'{}'::text[]`),
+    terms: text("terms")
+      .array()
+      .$type<(typeof TERMS)[number][]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     deliveryTerms: text("delivery_terms").notNull().default(""),
     cancellationTerms: text("cancellation_terms").notNull().default(""),
     /** Days before delivery up to which a purchase may be cancelled with a full refund. */
@@ -93,10 +132,19 @@ export const offerRevisions = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('english', coalesce(${offerRevisions.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${offerRevisions.summary}, '')), 'B') || setweight(to_tsvector('english', coalesce(${offerRevisions.description}, '')), 'C')`,
     ),
+    /**
+     * The Welsh text for search: PostgreSQL has no Welsh stemmer, so words are kept whole ('simple'),
+     * lower-cased and without accents (ŵ is w), and the query adds the mutated forms (ADR 0015).
+     */
+    searchVectorCy: tsvector("search_vector_cy").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', ${foldWelsh(sql`${offerRevisions.titleCy}`)}), 'A') || setweight(to_tsvector('simple', ${foldWelsh(sql`${offerRevisions.summaryCy}`)}), 'B') || setweight(to_tsvector('simple', ${foldWelsh(sql`${offerRevisions.descriptionCy}`)}), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("offer_revisions_offer_number_idx").on(t.offerId, t.number),
     index("offer_revisions_search_idx").using("gin", t.searchVector),
+    index("offer_revisions_search_cy_idx").using("gin", t.searchVectorCy),
     index("offer_revisions_status_idx").on(t.authorityId, t.status),
   ],
 );
@@ -115,14 +163,28 @@ export const qaReviews = pgTable(
   "qa_reviews",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
-    reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
-    status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] }).notNull().default("in_progress"),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => offerRevisions.id),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] })
+      .notNull()
+      .default("in_progress"),
     conflictOfInterest: boolean("conflict_of_interest").notNull().default(false),
     conflictNote: text("conflict_note"),
-    scores: jsonb("scores").$type<Partial<Record<RubricCriterion, number>>>().notNull().default(sql`'{}'::jsonb`),
-    comments: jsonb("comments").$type<Partial<Record<RubricCriterion, string>>>().notNull().default(sql`'{}'::jsonb`),
+    scores: jsonb("scores")
+      .$type<Partial<Record<RubricCriterion, number>>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    comments: jsonb("comments")
+      .$type<Partial<Record<RubricCriterion, string>>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     overallComment: text("overall_comment"),
     recommendation: text("recommendation", { enum: ["approve", "approve_with_conditions", "request_changes", "reject"] }),
     createdAt: createdAt(),
@@ -136,15 +198,28 @@ export const needs = pgTable(
   "needs",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    commissionerId: uuid("commissioner_id").notNull().references(() => users.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    commissionerId: uuid("commissioner_id")
+      .notNull()
+      .references(() => users.id),
     subjectArea: text("subject_area").$type<SubjectArea>().notNull(),
-    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
+    phases: text("phases")
+      .array()
+      .$type<OfferPhase[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     title: text("title").notNull(),
     description: text("description").notNull(),
-    budgetPence: integer("budget_pence"),
+    /** The same in Welsh, where the commissioner gives it. */
+    titleCy: text("title_cy").notNull().default(""),
+    descriptionCy: text("description_cy").notNull().default(""),
+    budgetPence: bigint("budget_pence", { mode: "number" }),
     closesOn: date("closes_on").notNull(),
-    status: text("status", { enum: ["open", "closed", "commissioned"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "closed", "commissioned"] })
+      .notNull()
+      .default("open"),
     commissionedOfferId: uuid("commissioned_offer_id").references(() => offers.id),
     createdAt: createdAt(),
   },
@@ -154,9 +229,15 @@ export const needs = pgTable(
 export const needResponses = pgTable(
   "need_responses",
   {
-    needId: uuid("need_id").notNull().references(() => needs.id),
-    offerId: uuid("offer_id").notNull().references(() => offers.id),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     note: text("note"),
     createdAt: createdAt(),
   },
@@ -167,8 +248,12 @@ export const needResponses = pgTable(
 export const shortlistItems = pgTable(
   "shortlist_items",
   {
-    userId: uuid("user_id").notNull().references(() => users.id),
-    offerId: uuid("offer_id").notNull().references(() => offers.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.offerId] })],

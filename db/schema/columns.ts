@@ -3,3 +3,9 @@ import { timestamp, uuid } from "drizzle-orm/pg-core";
 export const id = () => uuid("id").primaryKey().defaultRandom();
 export const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 export const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * A text kept as the catalogue message that says it (its key and params, a param itself perhaps a
+ * message), so it is shown in the reader's language rather than the one it was written in.
+ */
+export type StoredMessage = { key: string; params?: Record<string, string | number | StoredMessage> };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, type StoredMessage } from "./columns";
 import { users } from "./identity";
 import { authorities, organisations, PROVIDER_KINDS, type OrganisationKind } from "./tenancy";
 
@@ -26,7 +26,14 @@ export const ACCOUNT_KINDS = [
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-export const CREDIT_NORMAL_KINDS: readonly AccountKind[] = ["consortium_pot", "provider_payable", "authority_traded_income", "authority_funding", "vat_output", "sales_pending"];
+export const CREDIT_NORMAL_KINDS: readonly AccountKind[] = [
+  "consortium_pot",
+  "provider_payable",
+  "authority_traded_income",
+  "authority_funding",
+  "vat_output",
+  "sales_pending",
+];
 
 /** Which organisation owns each kind of account. */
 export const ACCOUNT_OWNER_KIND: Record<AccountKind, OrganisationKind> = {
@@ -51,9 +58,13 @@ export const ledgerAccounts = pgTable(
   "ledger_accounts",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     kind: text("kind", { enum: ACCOUNT_KINDS }).notNull(),
-    ownerId: uuid("owner_id").notNull().references(() => organisations.id),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => organisations.id),
     name: text("name").notNull(),
     /** The running sum of this account's postings, kept in the same transaction as each posting. */
     balancePence: bigint("balance_pence", { mode: "number" }).notNull().default(0),
@@ -75,10 +86,14 @@ export const journalEntries = pgTable(
   "journal_entries",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     /** Derived from the cause (for example `order:<id>:invoice`): a replay finds the entry already there. */
     idempotencyKey: text("idempotency_key").notNull(),
     description: text("description").notNull(),
+    /** The description as a catalogue message, said in the reader's language; null on entries posted before it was kept (their text is shown). */
+    descriptionMessage: jsonb("description_message").$type<StoredMessage>(),
     causeType: text("cause_type").notNull(),
     causeId: text("cause_id").notNull(),
     reversesEntryId: uuid("reverses_entry_id"),
@@ -89,7 +104,9 @@ export const journalEntries = pgTable(
     uniqueIndex("journal_entries_idempotency_key_idx").on(t.idempotencyKey),
     unique("journal_entries_id_authority_key").on(t.id, t.authorityId),
     // An entry is reversed at most once.
-    uniqueIndex("journal_entries_reverses_idx").on(t.reversesEntryId).where(sql`reverses_entry_id is not null`),
+    uniqueIndex("journal_entries_reverses_idx")
+      .on(t.reversesEntryId)
+      .where(sql`reverses_entry_id is not null`),
     index("journal_entries_cause_idx").on(t.authorityId, t.causeType, t.causeId),
     foreignKey({ name: "journal_entries_reverses_fk", columns: [t.reversesEntryId, t.authorityId], foreignColumns: [t.id, t.authorityId] }),
   ],
@@ -101,7 +118,9 @@ export const ledgerPostings = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     entryId: uuid("entry_id").notNull(),
     accountId: uuid("account_id").notNull(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     /** Signed: debit positive, credit negative; never zero. */
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
     createdAt: createdAt(),
@@ -123,7 +142,9 @@ export const incomeSplitRules = pgTable(
   "income_split_rules",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     providerKind: text("provider_kind", { enum: PROVIDER_KINDS }),
     providerBps: integer("provider_bps").notNull(),
     authorityBps: integer("authority_bps").notNull(),

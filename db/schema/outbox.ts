@@ -1,5 +1,6 @@
 import { bigserial, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
+import { LANGUAGES } from "./vocabulary";
 
 /**
  * Side effects that leave the process (email, payment calls) are written here in the
@@ -18,7 +19,11 @@ export const outbox = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     /** For email: the recipient, so the local mailbox can list by address. */
     recipient: text("recipient"),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    /** For email: the language it is written in, the recipient's. */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),

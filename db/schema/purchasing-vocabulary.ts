@@ -13,3 +13,24 @@ export const INVOICE_STATUSES = ["issued", "paid", "credited"] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const POT_REQUEST_STATUSES = ["requested", "approved", "refused"] as const;
 export type PotRequestStatus = (typeof POT_REQUEST_STATUSES)[number];
+
+/**
+ * Why an invoice line's amount is what it is, kept on the line when the invoice is issued so the
+ * page explains it as it stood then: the tier reached and the rule that gave the school its share.
+ */
+export type InvoiceLineBasis = {
+  kind: "collective_share";
+  method: ShareMethod;
+  /** The offer's pricing model, which says what a unit is. */
+  model: "per_school" | "per_delegate" | "per_pupil" | "fixed_package";
+  /** Schools in the purchase, and the price per unit at the tier their number reached. */
+  schools: number;
+  tierUnitPricePence: number;
+  /** Units bought by all the schools together (schools, pupils or delegates, by the pricing model). */
+  units: number;
+  totalPence: number;
+  /** The school's weight under the method (its pupils or delegates, or 1) and all the schools' together. */
+  mine: number;
+  of: number;
+  capAtSolo: boolean;
+};

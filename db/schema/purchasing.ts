@@ -1,9 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, type StoredMessage } from "./columns";
 import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
+import { fundingFormulas } from "./funding";
 import { users } from "./identity";
-import { COLLECTIVE_PURCHASE_STATUSES, INVOICE_STATUSES, ORDER_STATUSES, PAYMENT_ROUTES, PLEDGE_STATUSES, POT_REQUEST_STATUSES, SHARE_METHODS } from "./purchasing-vocabulary";
+import {
+  COLLECTIVE_PURCHASE_STATUSES,
+  INVOICE_STATUSES,
+  type InvoiceLineBasis,
+  ORDER_STATUSES,
+  PAYMENT_ROUTES,
+  PLEDGE_STATUSES,
+  POT_REQUEST_STATUSES,
+  SHARE_METHODS,
+} from "./purchasing-vocabulary";
 import { authorities, consortia, organisations, schools } from "./tenancy";
 
 /** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
@@ -19,11 +29,21 @@ export const collectivePurchases = pgTable(
   "collective_purchases",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    consortiumId: uuid("consortium_id").notNull().references(() => consortia.organisationId),
-    offerId: uuid("offer_id").notNull().references(() => offers.id),
-    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
-    openedBy: uuid("opened_by").notNull().references(() => users.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    consortiumId: uuid("consortium_id")
+      .notNull()
+      .references(() => consortia.organisationId),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => offerRevisions.id),
+    openedBy: uuid("opened_by")
+      .notNull()
+      .references(() => users.id),
     closesAt: at("closes_at").notNull(),
     minSchools: integer("min_schools").notNull(),
     maxSchools: integer("max_schools"),
@@ -33,6 +53,15 @@ export const collectivePurchases = pgTable(
     potPerSchoolPence: pence("pot_per_school_pence"),
     potCapPence: pence("pot_cap_pence"),
     shareMethod: text("share_method", { enum: SHARE_METHODS }).notNull().default("equal"),
+    /**
+     * The pot is the consortium's money: a contribution set by anyone but its lead waits for the
+     * lead's approval ("requested") and nothing is taken from the pot until then. Null: no pot rule.
+     */
+    /** The lead's share rule: no school pays more than it would buying alone. */
+    capAtSolo: boolean("cap_at_solo").notNull().default(false),
+    potApproval: text("pot_approval", { enum: POT_REQUEST_STATUSES }),
+    potDecidedBy: uuid("pot_decided_by").references(() => users.id),
+    potDecidedAt: at("pot_decided_at"),
     message: text("message").notNull().default(""),
     status: text("status", { enum: COLLECTIVE_PURCHASE_STATUSES }).notNull().default("open"),
     finalUnitPricePence: pence("final_unit_price_pence"),
@@ -41,6 +70,8 @@ export const collectivePurchases = pgTable(
     closedAt: at("closed_at"),
     closedBy: uuid("closed_by").references(() => users.id),
     cancelledReason: text("cancelled_reason"),
+    /** Why it was cancelled by itself at its closing date, as a message for the reader's language (cancelledReason keeps the English). */
+    cancelledReasonMessage: jsonb("cancelled_reason_message").$type<StoredMessage>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -55,14 +86,22 @@ export const pledges = pgTable(
   "pledges",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    collectivePurchaseId: uuid("collective_purchase_id").notNull().references(() => collectivePurchases.id),
-    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    collectivePurchaseId: uuid("collective_purchase_id")
+      .notNull()
+      .references(() => collectivePurchases.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
     status: text("status", { enum: PLEDGE_STATUSES }).notNull(),
     delegates: integer("delegates").notNull().default(1),
     poNumber: text("po_number"),
     paymentRoute: text("payment_route", { enum: PAYMENT_ROUTES }).notNull().default("invoice"),
-    pledgedBy: uuid("pledged_by").notNull().references(() => users.id),
+    pledgedBy: uuid("pledged_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -74,11 +113,21 @@ export const orders = pgTable(
   "orders",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
-    offerId: uuid("offer_id").notNull().references(() => offers.id),
-    revisionId: uuid("revision_id").notNull().references(() => offerRevisions.id),
-    providerId: uuid("provider_id").notNull().references(() => organisations.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
+    offerId: uuid("offer_id")
+      .notNull()
+      .references(() => offers.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => offerRevisions.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => organisations.id),
     collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
     /** The consortium whose pot shares in the income: the buying consortium, or the school's current one. */
     consortiumId: uuid("consortium_id").references(() => consortia.organisationId),
@@ -104,7 +153,9 @@ export const orders = pgTable(
     /** When the provider is to start delivering; cancellation closes the offer's notice period before it. */
     deliveryStartsOn: date("delivery_starts_on"),
     idempotencyKey: text("idempotency_key").notNull(),
-    placedBy: uuid("placed_by").notNull().references(() => users.id),
+    placedBy: uuid("placed_by")
+      .notNull()
+      .references(() => users.id),
     /** A school paying from its consortium pot on its own asks the lead first: requested, approved or refused. */
     potRequest: text("pot_request", { enum: POT_REQUEST_STATUSES }),
     potDecidedBy: uuid("pot_decided_by").references(() => users.id),
@@ -124,9 +175,44 @@ export const orders = pgTable(
     index("orders_school_idx").on(t.schoolId, t.createdAt),
     index("orders_provider_idx").on(t.providerId, t.createdAt),
     index("orders_authority_idx").on(t.authorityId, t.createdAt),
+    // The reports read a year of paid sales at a time: every column they sum or group by is in the
+    // index, so they read it alone (an index-only scan) and never the orders themselves.
+    index("orders_paid_report_idx")
+      .on(
+        t.authorityId,
+        t.paidAt,
+        t.status,
+        t.revisionId,
+        t.netPence,
+        t.authoritySharePence,
+        t.potSharePence,
+        t.providerSharePence,
+        t.consortiumId,
+        t.providerId,
+        t.schoolId,
+        t.buyerType,
+        t.paymentRoute,
+        t.deliveryStartsOn,
+      )
+      .where(sql`paid_at is not null`),
+    // Recognised income reads the sales paid outside its two academic years whose delivery starts within them.
+    index("orders_delivery_starts_idx")
+      .on(t.authorityId, t.deliveryStartsOn)
+      .where(sql`paid_at is not null and delivery_starts_on is not null`),
+    // The termly report reads what the pots spent in a term: by when the lead approved, else when ordered.
+    index("orders_pot_spent_idx")
+      .on(t.authorityId, sql`coalesce(${t.potDecidedAt}, ${t.createdAt})`)
+      .where(sql`pot_contribution_pence > 0`),
     index("orders_collective_idx").on(t.collectivePurchaseId),
-    index("orders_pot_requests_idx").on(t.consortiumId).where(sql`pot_request = 'requested'`),
-    check("orders_amounts_check", sql`${t.netPence} >= 0 and ${t.vatPence} >= 0 and ${t.potContributionPence} >= 0 and ${t.potContributionPence} <= ${t.netPence} and ${t.grossPence} = ${t.netPence} + ${t.vatPence} and ${t.payablePence} = ${t.grossPence} - ${t.potContributionPence}`),
+    // Finance filters sales by consortium within a period; by provider, orders_provider_idx serves.
+    index("orders_consortium_idx").on(t.consortiumId, t.createdAt),
+    index("orders_pot_requests_idx")
+      .on(t.consortiumId)
+      .where(sql`pot_request = 'requested'`),
+    check(
+      "orders_amounts_check",
+      sql`${t.netPence} >= 0 and ${t.vatPence} >= 0 and ${t.potContributionPence} >= 0 and ${t.potContributionPence} <= ${t.netPence} and ${t.grossPence} = ${t.netPence} + ${t.vatPence} and ${t.payablePence} = ${t.grossPence} - ${t.potContributionPence}`,
+    ),
   ],
 );
 
@@ -134,7 +220,9 @@ export const orders = pgTable(
 export const documentCounters = pgTable(
   "document_counters",
   {
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     series: text("series", { enum: ["invoice", "credit_note", "recharge"] }).notNull(),
     lastValue: integer("last_value").notNull(),
   },
@@ -145,10 +233,16 @@ export const invoices = pgTable(
   "invoices",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     number: text("number").notNull(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
-    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    /** The order invoiced, or null for a school's match funding, which names the formula version that raised it. */
+    orderId: uuid("order_id").references(() => orders.id),
+    fundingFormulaId: uuid("funding_formula_id").references(() => fundingFormulas.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
     poNumber: text("po_number"),
     netPence: pence("net_pence").notNull(),
     vatPence: pence("vat_pence").notNull(),
@@ -163,7 +257,12 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex("invoices_number_idx").on(t.authorityId, t.number),
     uniqueIndex("invoices_order_idx").on(t.orderId),
+    // One match-funding invoice per school for each formula version that raises one.
+    uniqueIndex("invoices_funding_idx")
+      .on(t.fundingFormulaId, t.schoolId)
+      .where(sql`funding_formula_id is not null`),
     index("invoices_school_idx").on(t.schoolId),
+    check("invoices_source_check", sql`(${t.orderId} is null) <> (${t.fundingFormulaId} is null)`),
   ],
 );
 
@@ -171,15 +270,21 @@ export const invoiceLines = pgTable(
   "invoice_lines",
   {
     id: id(),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
     position: integer("position").notNull(),
     description: text("description").notNull(),
+    /** The description as a catalogue message, said in the reader's language; null on older lines (their text is shown). */
+    descriptionMessage: jsonb("description_message").$type<StoredMessage>(),
     quantity: integer("quantity").notNull(),
     unitPricePence: pence("unit_price_pence").notNull(),
     /** Negative for the consortium pot's contribution. */
     netPence: pence("net_pence").notNull(),
     /** VAT is charged on the invoice's net total; each line shows its treatment. */
     vatTreatment: text("vat_treatment").$type<VatTreatment>().notNull(),
+    /** How a share was reached; null for a line that is plainly quantity × unit price. */
+    basis: jsonb("basis").$type<InvoiceLineBasis>(),
   },
   (t) => [uniqueIndex("invoice_lines_position_idx").on(t.invoiceId, t.position)],
 );
@@ -188,50 +293,96 @@ export const creditNotes = pgTable(
   "credit_notes",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     number: text("number").notNull(),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
     netPence: pence("net_pence").notNull(),
     vatPence: pence("vat_pence").notNull(),
     grossPence: pence("gross_pence").notNull(),
     reason: text("reason").notNull(),
+    /** The formula version whose lower match funding this credits; null for a cancelled order's credit. */
+    fundingFormulaId: uuid("funding_formula_id").references(() => fundingFormulas.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("credit_notes_number_idx").on(t.authorityId, t.number), uniqueIndex("credit_notes_invoice_idx").on(t.invoiceId)],
+  (t) => [
+    uniqueIndex("credit_notes_number_idx").on(t.authorityId, t.number),
+    // An order's invoice is credited once; a match-funding invoice once by each later version that lowers it.
+    uniqueIndex("credit_notes_invoice_idx")
+      .on(t.invoiceId)
+      .where(sql`funding_formula_id is null`),
+    uniqueIndex("credit_notes_funding_idx")
+      .on(t.invoiceId, t.fundingFormulaId)
+      .where(sql`funding_formula_id is not null`),
+  ],
 );
 
-/** A maintained school paying the authority's own traded service from its budget share. */
+/**
+ * A maintained school paying the authority's own traded service from its budget share, or its match
+ * funding for a year (then by formula version: a revision's line is the difference, negative when lower).
+ */
 export const recharges = pgTable(
   "recharges",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
-    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    orderId: uuid("order_id").references(() => orders.id),
+    fundingFormulaId: uuid("funding_formula_id").references(() => fundingFormulas.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
     costCentre: text("cost_centre").notNull(),
     amountPence: pence("amount_pence").notNull(),
     /** The reference finance quotes in the budget journal. */
     journalReference: text("journal_reference").notNull(),
-    status: text("status", { enum: ["posted", "reversed"] }).notNull().default("posted"),
+    status: text("status", { enum: ["posted", "reversed"] })
+      .notNull()
+      .default("posted"),
     reversedAt: at("reversed_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("recharges_order_idx").on(t.orderId), uniqueIndex("recharges_reference_idx").on(t.authorityId, t.journalReference)],
+  (t) => [
+    uniqueIndex("recharges_order_idx").on(t.orderId),
+    uniqueIndex("recharges_funding_idx")
+      .on(t.fundingFormulaId, t.schoolId)
+      .where(sql`funding_formula_id is not null`),
+    uniqueIndex("recharges_reference_idx").on(t.authorityId, t.journalReference),
+    check("recharges_source_check", sql`(${t.orderId} is null) <> (${t.fundingFormulaId} is null)`),
+  ],
 );
 
 export const payments = pgTable(
   "payments",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
     amountPence: pence("amount_pence").notNull(),
     bankReference: text("bank_reference").notNull(),
     receivedOn: date("received_on").notNull(),
-    recordedBy: uuid("recorded_by").notNull().references(() => users.id),
+    /** Null when Stripe's webhook recorded it: no person did. */
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    /** bank: a transfer finance recorded; stripe: card, Bacs Direct Debit or bank transfer through Stripe (negative: a refund). */
+    method: text("method", { enum: ["bank", "stripe"] })
+      .notNull()
+      .default("bank"),
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("payments_idempotency_key_idx").on(t.idempotencyKey), uniqueIndex("payments_invoice_idx").on(t.invoiceId)],
+  // An invoice may be paid in parts, by bank or through Stripe, until it is paid.
+  (t) => [
+    uniqueIndex("payments_idempotency_key_idx").on(t.idempotencyKey),
+    index("payments_invoice_idx").on(t.invoiceId),
+    check("payments_amount_check", sql`${t.amountPence} <> 0`),
+  ],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
+import { LANGUAGES } from "./vocabulary";
 
 export const NATIONS = ["england", "wales"] as const;
 export const CATEGORY_SCHEMES = {
@@ -17,6 +18,8 @@ export const authorities = pgTable("authorities", {
   laCode: text("la_code"),
   financialYearStartMonth: integer("financial_year_start_month").notNull().default(4),
   vatRegistrationNumber: text("vat_registration_number"),
+  /** The language its people read the service in until they choose one themselves. */
+  defaultLanguage: text("default_language", { enum: LANGUAGES }).notNull().default("en"),
   createdAt: createdAt(),
 });
 
@@ -27,7 +30,9 @@ export const organisations = pgTable(
   "organisations",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
     name: text("name").notNull(),
     createdAt: createdAt(),
@@ -44,14 +49,23 @@ export const ESTABLISHMENT_TYPES = [
   "nursery",
   "early_years_setting",
   "post_16_college",
+  "independent",
+  "other",
 ] as const;
 export type EstablishmentType = (typeof ESTABLISHMENT_TYPES)[number];
+
+export const SCHOOL_STATUSES = ["open", "closed"] as const;
+export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
 export const schools = pgTable(
   "schools",
   {
-    organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
     urn: text("urn").notNull().unique(),
     phase: text("phase", { enum: PHASES }).notNull(),
     establishmentType: text("establishment_type", { enum: ESTABLISHMENT_TYPES }).notNull(),
@@ -61,41 +75,74 @@ export const schools = pgTable(
     /** The authority's own categorisation, in its scheme (England 1..4, Wales green..red). */
     category: text("category"),
     costCentre: text("cost_centre"),
+    /** A maintained school the authority invoices for its match funding instead of recharging its budget share. */
+    matchFundingByInvoice: boolean("match_funding_by_invoice").notNull().default(false),
     postcode: text("postcode"),
+    town: text("town"),
+    /** The establishment type as GIAS names it ("Voluntary aided school"); null for settings added by hand. */
+    typeName: text("type_name"),
+    status: text("status", { enum: SCHOOL_STATUSES }).notNull().default("open"),
+    closedOn: date("closed_on"),
   },
   (t) => [index("schools_authority_idx").on(t.authorityId)],
 );
 
-/** Ofsted (or Estyn) inspections are stored as dated events, not one fixed grade. */
-export const inspections = pgTable("inspections", {
-  id: id(),
-  schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
-  inspectorate: text("inspectorate", { enum: ["ofsted", "estyn"] }).notNull(),
-  framework: text("framework").notNull(),
-  outcome: text("outcome").notNull(),
-  inspectedOn: date("inspected_on").notNull(),
-});
+/**
+ * Ofsted (or Estyn) inspections are stored as dated events under the framework of their day, with
+ * the judgements that framework gives (app/domain/schools/inspection-frameworks.ts), not one fixed grade.
+ */
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
+    inspectorate: text("inspectorate", { enum: ["ofsted", "estyn"] }).notNull(),
+    framework: text("framework").notNull(),
+    /** Judgement area -> grade, in the framework's own words. */
+    judgements: jsonb("judgements").$type<Record<string, string>>().notNull().default({}),
+    inspectedOn: date("inspected_on").notNull(),
+  },
+  (t) => [uniqueIndex("inspections_school_date_idx").on(t.schoolId, t.inspectorate, t.inspectedOn)],
+);
 
 export const consortia = pgTable("consortia", {
-  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
-  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  authorityId: uuid("authority_id")
+    .notNull()
+    .references(() => authorities.id),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
+  /** Named by the authority; the lead also holds the consortium_lead role in the consortium. */
+  leadUserId: uuid("lead_user_id"),
+  chairUserId: uuid("chair_user_id"),
 });
 
 export const consortiumMemberships = pgTable(
   "consortium_memberships",
   {
     id: id(),
-    authorityId: uuid("authority_id").notNull().references(() => authorities.id),
-    consortiumId: uuid("consortium_id").notNull().references(() => consortia.organisationId),
-    schoolId: uuid("school_id").notNull().references(() => schools.organisationId),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    consortiumId: uuid("consortium_id")
+      .notNull()
+      .references(() => consortia.organisationId),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
     joinedOn: date("joined_on").notNull(),
     leftOn: date("left_on"),
   },
   (t) => [
     index("consortium_memberships_consortium_idx").on(t.consortiumId),
+    index("consortium_memberships_school_idx").on(t.schoolId, t.joinedOn),
     // A school is in at most one consortium at a time.
-    uniqueIndex("consortium_memberships_current_idx").on(t.schoolId).where(sql`left_on is null`),
+    uniqueIndex("consortium_memberships_current_idx")
+      .on(t.schoolId)
+      .where(sql`left_on is null`),
   ],
 );
 
@@ -111,8 +158,12 @@ export const PROVIDER_KINDS = [
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export const providers = pgTable("providers", {
-  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
-  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  authorityId: uuid("authority_id")
+    .notNull()
+    .references(() => authorities.id),
   providerKind: text("provider_kind", { enum: PROVIDER_KINDS }).notNull(),
   /** The school, when a school offers school-to-school support. */
   schoolId: uuid("school_id").references(() => schools.organisationId),
@@ -121,8 +172,11 @@ export const providers = pgTable("providers", {
 });
 
 export const improvementBoards = pgTable("improvement_boards", {
-  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
-  authorityId: uuid("authority_id").notNull().references(() => authorities.id),
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  authorityId: uuid("authority_id")
+    .notNull()
+    .references(() => authorities.id),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
 });
-

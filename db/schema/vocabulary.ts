@@ -1,3 +1,7 @@
+/** The service's languages: English and Welsh. */
+export const LANGUAGES = ["en", "cy"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const SUBJECT_AREAS = [
   "literacy",
   "numeracy",

@@ -9,6 +9,7 @@ export const glanTeifi: AuthoritySpec = {
   laCode: "690",
   emailDomain: "glanteifi.demo",
   officeName: "Glan Teifi County Council School Improvement",
+  language: "cy",
   scheme: wales("690"),
   consortia: [
     {

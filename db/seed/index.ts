@@ -5,8 +5,13 @@ import type { Database, Tx } from "../client";
 import { schema } from "../client";
 import { arden } from "./arden";
 import { glanTeifi } from "./glan-teifi";
-import { seedDemoLedger } from "./ledger";
+import { seedDemoFunding } from "./funding";
+import { seedDemoDelivery } from "./delivery";
 import { seedDemoOffers } from "./offers";
+import { settingsStep } from "./settings";
+import { seedDemoReadiness } from "./readiness";
+import { seedDemoRecords } from "./records";
+import { seedDemoSales } from "./sales";
 import { isoDate, planAuthority, type DemoAuthority, type Plan, type SignIn } from "./plan";
 
 export type { DemoAuthority, SignIn } from "./plan";
@@ -22,21 +27,36 @@ export type DemoCounty = DemoAuthority & {
 /** A later part of the demo (offers, ledger, purchases...), run in the seed's transaction. */
 export type DemoStep = (tx: Tx, county: DemoCounty) => Promise<void>;
 
+/** Each school's categorisation, adviser and the consortia's leads: what the funding formula reads. */
+export const recordsStep: DemoStep = async (tx, county) => {
+  for (const authority of county.authorities) await seedDemoRecords(tx, authority, county.today);
+};
+
+/** Split rules, each consortium's memorandum of understanding, and the year's funding applied by formula, in both authorities. */
+export const fundingStep: DemoStep = async (tx, county) => {
+  for (const authority of county.authorities) await seedDemoFunding(tx, authority, county.today);
+};
+
 /**
  * The steps after the county itself, in order. Other areas add theirs here, e.g.
  * `(tx, county) => seedDemoOffers(tx, county.authorityId, county.today)`.
  */
 export const demoSteps: DemoStep[] = [
-  // Split rules and each consortium pot's funding, in both authorities.
-  async (tx, county) => {
-    for (const authority of county.authorities) await seedDemoLedger(tx, authority.authorityId);
-  },
+  recordsStep,
+  fundingStep,
   // About forty quality-assured offers per authority, and a few on their way through QA.
   async (tx, county) => {
     for (const authority of county.authorities) await seedDemoOffers(tx, authority.authorityId, county.today);
   },
+  // A few early years settings and post-16 providers in each authority, in consortia.
+  settingsStep,
+  // Each consortium's readiness reviews, two for every other one.
+  seedDemoReadiness,
+  // Delivered orders in Arden with sessions, attendance, evaluations and a follow-up.
+  seedDemoDelivery,
+  // Two financial years of purchases, for the reports.
   async (tx, county) => {
-    for (const authority of county.authorities) await seedDemoLedger(tx, authority.authorityId);
+    for (const authority of county.authorities) await seedDemoSales(tx, authority.authorityId, county.today);
   },
 ];
 
@@ -98,7 +118,15 @@ async function writePlan(tx: Tx, plan: Plan, passwordHash: string, today: Date) 
 /** The named sign-ins already in the database (after a restart of a seeded demo). */
 export async function existingSignIns(db: Database, today: Date): Promise<SignIn[]> {
   const named = [planAuthority(arden, today), planAuthority(glanTeifi, today)].flatMap((p) => p.signIns);
-  const rows = await db.select({ email: schema.users.email }).from(schema.users).where(inArray(schema.users.email, named.map((s) => s.email)));
+  const rows = await db
+    .select({ email: schema.users.email })
+    .from(schema.users)
+    .where(
+      inArray(
+        schema.users.email,
+        named.map((s) => s.email),
+      ),
+    );
   const present = new Set(rows.map((r) => r.email));
   return named.filter((s) => present.has(s.email));
 }

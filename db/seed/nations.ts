@@ -1,4 +1,5 @@
 // How schools look in England and in Wales: their names, types, sizes, categories and inspections.
+import { frameworkFor } from "~/domain/schools/inspection-frameworks";
 import { CATEGORY_SCHEMES, type EstablishmentType } from "../schema";
 import { ENGLISH_FIRST_NAMES, ENGLISH_SURNAMES, FEATURES, possessive, SAINTS, WELSH_FIRST_NAMES, WELSH_SURNAMES } from "./names";
 import { addDays, type Inspection, type NationScheme, type SchoolPhase } from "./plan";
@@ -65,9 +66,7 @@ const ENGLISH_NAMES: Record<SchoolPhase, Partial<Record<EstablishmentType, Patte
       [60, (_, r) => `${feature(r)} Academy`],
       [40, (_, r) => `${feature(r)} Specialist Academy`],
     ],
-    free: [
-      [100, (_, r) => `${feature(r)} Free School`],
-    ],
+    free: [[100, (_, r) => `${feature(r)} Free School`]],
   },
 };
 
@@ -84,16 +83,40 @@ const primaryRoll = (rng: Random) => {
   return rng.int(min, max);
 };
 
-// Before September 2019 the common inspection framework; the education inspection framework
-// until its renewal in November 2025, whose report cards grade on a five-point scale.
-const OFSTED_EIF_2019 = "2019-09-01";
-const OFSTED_RENEWED_2025 = "2025-11-10";
+// Report cards (from November 2025) grade each area on a five-point scale.
 const REPORT_CARD: Record<string, string> = {
   Outstanding: "Exceptional",
   Good: "Strong standard",
   "Requires improvement": "Needs attention",
   Inadequate: "Urgent improvement",
 };
+const OFSTED_AREAS = ["quality_of_education", "behaviour_and_attitudes", "personal_development", "leadership_and_management"];
+const REPORT_CARD_AREAS = [
+  "inclusion",
+  "curriculum_and_teaching",
+  "achievement",
+  "attendance_and_behaviour",
+  "personal_development_and_wellbeing",
+  "leadership_and_governance",
+];
+const OFSTED_SCALE = ["Outstanding", "Good", "Requires improvement", "Inadequate"];
+
+/** The judgements an Ofsted inspection of a school of this grade gives under the framework of its day. */
+function ofstedInspection(rng: Random, grade: string, inspectedOn: string): Inspection {
+  const framework = frameworkFor("ofsted", inspectedOn);
+  // Most areas take the school's grade; now and then one is a step either side.
+  const near = (g: string) => {
+    const i = OFSTED_SCALE.indexOf(g) + (rng.chance(0.2) ? rng.pick([-1, 1]) : 0);
+    return OFSTED_SCALE[Math.min(OFSTED_SCALE.length - 1, Math.max(0, i))];
+  };
+  const areas = Object.fromEntries(OFSTED_AREAS.map((a) => [a, near(grade)]));
+  if (framework === "ofsted_overall_effectiveness")
+    return { inspectorate: "ofsted", framework, judgements: { overall_effectiveness: grade, ...areas, quality_of_education: grade }, inspectedOn };
+  if (framework === "ofsted_2024_25")
+    return { inspectorate: "ofsted", framework, judgements: { ...areas, safeguarding: grade === "Inadequate" ? "Not effective" : "Effective" }, inspectedOn };
+  const card = Object.fromEntries(REPORT_CARD_AREAS.map((a) => [a, REPORT_CARD[near(grade)]]));
+  return { inspectorate: "ofsted", framework, judgements: { ...card, safeguarding: grade === "Inadequate" ? "Not met" : "Met" }, inspectedOn };
+}
 
 export const england: NationScheme = {
   nation: "england",
@@ -112,7 +135,7 @@ export const england: NationScheme = {
     String(type === "la_maintained" || type === "special" ? rng.int(125000, 126999) : type === "free" ? rng.int(138000, 149999) : rng.int(136000, 151999)),
   costCentre: (n) => `K${2000 + n}`,
   category: (rng) => rng.weighted({ "1": 14, "2A": 34, "2B": 18, "3A": 8, "3B": 9, "3C": 8, "3D": 6, "4": 3 }),
-  inspection(rng, category, today): Inspection {
+  inspections(rng, category, today): Inspection[] {
     const grade =
       category === "1"
         ? "Outstanding"
@@ -125,13 +148,19 @@ export const england: NationScheme = {
               : "Requires improvement";
     // Outstanding schools were long exempt from routine inspection, so theirs are older.
     const inspectedOn = addDays(today, -(grade === "Outstanding" ? rng.int(200, 2900) : rng.int(40, 1800)));
-    if (inspectedOn < OFSTED_EIF_2019) return { inspectorate: "ofsted", framework: "Common inspection framework (2015)", outcome: grade, inspectedOn };
-    if (inspectedOn < OFSTED_RENEWED_2025) return { inspectorate: "ofsted", framework: "Education inspection framework (2019)", outcome: grade, inspectedOn };
-    return { inspectorate: "ofsted", framework: "Renewed education inspection framework (2025)", outcome: REPORT_CARD[grade], inspectedOn };
+    // One or two earlier inspections, three to five years apart, a grade either side of today's.
+    const history: Inspection[] = [];
+    let previous = inspectedOn;
+    for (let n = rng.int(1, 2); n > 0; n--) {
+      previous = addDays(previous, -rng.int(1100, 1800));
+      const earlier = OFSTED_SCALE[Math.min(3, Math.max(0, OFSTED_SCALE.indexOf(grade) + rng.pick([-1, 0, 0, 1])))];
+      history.push(ofstedInspection(rng, earlier, previous));
+    }
+    return [ofstedInspection(rng, grade, inspectedOn), ...history];
   },
 };
 
-const WELSH_NAMES: Record<SchoolPhase, Patterns> = {
+export const WELSH_NAMES: Record<SchoolPhase, Patterns> = {
   primary: [
     [45, (p) => `Ysgol Gynradd ${p}`],
     [25, (p) => `Ysgol ${p}`],
@@ -144,9 +173,7 @@ const WELSH_NAMES: Record<SchoolPhase, Patterns> = {
     [30, (p) => `Ysgol Gyfun ${p}`],
     [30, (p) => `Ysgol Bro ${p}`],
   ],
-  special: [
-    [100, (p) => `Ysgol Arbennig ${p}`],
-  ],
+  special: [[100, (p) => `Ysgol Arbennig ${p}`]],
 };
 
 const welshPrimaryRoll = (rng: Random) => {
@@ -155,8 +182,36 @@ const welshPrimaryRoll = (rng: Random) => {
   return rng.int(min, max);
 };
 
-// Estyn stopped giving summative grades with its 2022 framework.
-const ESTYN_2022 = "2022-09-01";
+const ESTYN_AREAS = [
+  "standards",
+  "wellbeing_and_attitudes_to_learning",
+  "teaching_and_learning_experiences",
+  "care_support_and_guidance",
+  "leadership_and_management",
+];
+
+/** An Estyn inspection: area grades until 2022, since then only whether it needs follow-up. */
+function estynInspection(rng: Random, category: string, inspectedOn: string): Inspection {
+  const framework = frameworkFor("estyn", inspectedOn);
+  if (framework === "estyn_2017") {
+    const grade = () =>
+      category === "green"
+        ? rng.pick(["Excellent", "Good"])
+        : category === "yellow"
+          ? "Good"
+          : category === "amber"
+            ? rng.pick(["Good", "Adequate and needs improvement"])
+            : rng.pick(["Adequate and needs improvement", "Unsatisfactory and needs urgent improvement"]);
+    return { inspectorate: "estyn", framework, judgements: Object.fromEntries(ESTYN_AREAS.map((a) => [a, grade()])), inspectedOn };
+  }
+  const followUp =
+    category === "green" || category === "yellow"
+      ? "No follow-up"
+      : category === "amber"
+        ? "Estyn review"
+        : rng.pick(["Significant improvement", "Special measures"]);
+  return { inspectorate: "estyn", framework, judgements: { follow_up: followUp }, inspectedOn };
+}
 
 /** Wales has no academies: every school is maintained, and its number is the LA code and four digits. */
 export const wales = (laCode: string): NationScheme => ({
@@ -166,30 +221,16 @@ export const wales = (laCode: string): NationScheme => ({
   surnames: WELSH_SURNAMES,
   establishmentType: (_rng, phase) => (phase === "special" ? "special" : "la_maintained"),
   schoolName: (rng, phase, _type, places) => pickName(rng, WELSH_NAMES[phase], places),
-  numberOnRoll: (rng, phase) =>
-    phase === "primary"
-      ? welshPrimaryRoll(rng)
-      : phase === "secondary"
-        ? rng.int(450, 1250)
-        : rng.int(50, 140),
+  numberOnRoll: (rng, phase) => (phase === "primary" ? welshPrimaryRoll(rng) : phase === "secondary" ? rng.int(450, 1250) : rng.int(50, 140)),
   urn: (rng, phase) => `${laCode}${phase === "primary" ? rng.int(2000, 3999) : phase === "secondary" ? rng.int(4000, 4999) : rng.int(7000, 7099)}`,
   costCentre: (n) => `GT${String(n).padStart(4, "0")}`,
   category: (rng) => rng.weighted({ green: 38, yellow: 42, amber: 15, red: 5 }),
-  inspection(rng, category, today): Inspection {
+  inspections(rng, category, today): Inspection[] {
     const inspectedOn = addDays(today, -rng.int(60, 2400));
-    if (inspectedOn < ESTYN_2022) {
-      const outcome =
-        category === "green"
-          ? rng.pick(["Excellent", "Good"])
-          : category === "yellow"
-            ? "Good"
-            : category === "amber"
-              ? "Adequate and needs improvement"
-              : "Unsatisfactory and needs urgent improvement";
-      return { inspectorate: "estyn", framework: "Common Inspection Framework (2017)", outcome, inspectedOn };
-    }
-    const outcome =
-      category === "green" || category === "yellow" ? "No follow-up activity" : category === "amber" ? "Estyn review" : rng.pick(["Significant improvement", "Special measures"]);
-    return { inspectorate: "estyn", framework: "Inspection arrangements (2022)", outcome, inspectedOn };
+    // The inspection before, on Estyn's cycle of about six years.
+    return [
+      estynInspection(rng, category, inspectedOn),
+      estynInspection(rng, rng.chance(0.7) ? category : "yellow", addDays(inspectedOn, -rng.int(1800, 2500))),
+    ];
   },
 });

@@ -11,7 +11,13 @@ import { createRandom, seedFrom, type Random } from "./random";
 export type SchoolPhase = "primary" | "secondary" | "special";
 export type GroupPhase = "primary" | "secondary" | "special" | "cross_phase";
 
-export type SchoolPin = { name?: string; establishmentType?: EstablishmentType; category?: string };
+export type SchoolPin = {
+  name?: string;
+  establishmentType?: EstablishmentType;
+  category?: string;
+  /** A maintained school the authority invoices for its match funding instead of recharging it. */
+  matchFundingByInvoice?: boolean;
+};
 
 export type ConsortiumSpec = {
   name: string;
@@ -45,7 +51,7 @@ export type ProviderSpec = {
 };
 export type BoardSpec = { name: string; phase: GroupPhase; consortia: readonly number[] };
 
-export type Inspection = { inspectorate: "ofsted" | "estyn"; framework: string; outcome: string; inspectedOn: string };
+export type Inspection = { inspectorate: "ofsted" | "estyn"; framework: string; judgements: Record<string, string>; inspectedOn: string };
 
 /** What differs between England and Wales: names, school types, numbers on roll, categories, inspections. */
 export type NationScheme = {
@@ -59,7 +65,8 @@ export type NationScheme = {
   urn(rng: Random, phase: SchoolPhase, type: EstablishmentType): string;
   costCentre(sequence: number): string;
   category(rng: Random): string;
-  inspection(rng: Random, category: string, today: string): Inspection;
+  /** The school's inspections, latest first, each under the framework of its day. */
+  inspections(rng: Random, category: string, today: string): Inspection[];
 };
 
 export type AuthoritySpec = {
@@ -68,6 +75,8 @@ export type AuthoritySpec = {
   laCode: string;
   emailDomain: string;
   officeName: string;
+  /** The language its people read the service in until they choose: English unless said. */
+  language?: "en" | "cy";
   scheme: NationScheme;
   consortia: readonly ConsortiumSpec[];
   boards: readonly BoardSpec[];
@@ -112,6 +121,19 @@ export type Plan = {
   county: DemoAuthority;
 };
 
+/** The establishment type as GIAS would name it, so the demo's schools look like imported ones. */
+const GIAS_TYPE_NAMES: Record<EstablishmentType, string> = {
+  la_maintained: "Community school",
+  academy: "Academy converter",
+  free: "Free schools",
+  special: "Community special school",
+  nursery: "LA nursery school",
+  early_years_setting: "Early years setting",
+  post_16_college: "Further education",
+  independent: "Other independent school",
+  other: "Other",
+};
+
 /** Today's date in England, as YYYY-MM-DD. */
 export const isoDate = (day: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(day);
 
@@ -119,6 +141,27 @@ export function addDays(isoDay: string, days: number) {
   const date = new Date(`${isoDay}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+/** A month of the demo's sales, counted back from the seed's day. */
+export const SALES_MONTH_DAYS = 30;
+
+/**
+ * How many months back the demo's sales start: from the first April of the previous financial year,
+ * so that they fall in two financial years (the last and this), each sale at most 27 days into its month.
+ */
+export function salesMonths(today: Date) {
+  const day = isoDate(today);
+  const [y, m] = day.split("-").map(Number);
+  const previousStart = `${(m >= 4 ? y : y - 1) - 1}-04-01`;
+  return Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${previousStart}T00:00:00Z`)) / (SALES_MONTH_DAYS * DAY_MS));
+}
+
+/** The first and last day a sale of month `month` back from the seed's day can fall on. */
+export function salesMonthDays(today: Date, month: number) {
+  const first = new Date(today.getTime() - month * SALES_MONTH_DAYS * DAY_MS);
+  return { first: isoDate(first), last: isoDate(new Date(first.getTime() + 27 * DAY_MS)) };
 }
 
 /** Consortia were set up on 30 September, two academic years before the current one. */
@@ -207,9 +250,11 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
         numberOnRoll,
         category,
         costCentre: laMaintained ? scheme.costCentre(++costCentres) : null,
+        matchFundingByInvoice: pin.matchFundingByInvoice ?? false,
+        typeName: GIAS_TYPE_NAMES[establishmentType],
         postcode: postcode(rng.pick(c.postcodeDistricts), rng.int(1, 9), rng.int(0, 19), rng.int(0, 19)),
       });
-      inspections.push({ id: randomUUID(), schoolId: id, ...scheme.inspection(inspectionRng, category, day) });
+      for (const inspection of scheme.inspections(inspectionRng, category, day)) inspections.push({ id: randomUUID(), schoolId: id, ...inspection });
       // Most joined when the consortia were set up; some came in over the following year.
       const joinedOn = rng.chance(0.85) ? establishedOn : addDays(establishedOn, rng.int(20, 330));
       memberships.push({ id: randomUUID(), authorityId, consortiumId, schoolId: id, joinedOn });
@@ -338,7 +383,15 @@ export function planAuthority(spec: AuthoritySpec, today: Date): Plan {
   });
 
   return {
-    authority: { id: authorityId, slug: spec.slug, name: spec.name, nation: scheme.nation, laCode: spec.laCode, financialYearStartMonth: 4 },
+    authority: {
+      id: authorityId,
+      slug: spec.slug,
+      name: spec.name,
+      nation: scheme.nation,
+      laCode: spec.laCode,
+      financialYearStartMonth: 4,
+      defaultLanguage: spec.language ?? "en",
+    },
     organisations,
     schools,
     inspections,

@@ -16,6 +16,7 @@ import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { parseEnv } from "~/env.server";
 import { freshPostgres } from "./databases";
 import { formatResult, load } from "./load";
+import { describeWeight } from "./weight";
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -44,7 +45,38 @@ function uuidFor(name: string) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const TOPICS = ["reading", "phonics", "writing", "spelling", "fluency", "mathematics", "fractions", "reasoning", "science", "oracy", "behaviour", "attendance", "leadership", "governance", "curriculum", "assessment", "inclusion", "SEND", "wellbeing", "transition", "feedback", "questioning", "vocabulary", "coaching", "mentoring", "safeguarding", "data", "moderation", "Welsh", "digital"];
+const TOPICS = [
+  "reading",
+  "phonics",
+  "writing",
+  "spelling",
+  "fluency",
+  "mathematics",
+  "fractions",
+  "reasoning",
+  "science",
+  "oracy",
+  "behaviour",
+  "attendance",
+  "leadership",
+  "governance",
+  "curriculum",
+  "assessment",
+  "inclusion",
+  "SEND",
+  "wellbeing",
+  "transition",
+  "feedback",
+  "questioning",
+  "vocabulary",
+  "coaching",
+  "mentoring",
+  "safeguarding",
+  "data",
+  "moderation",
+  "Welsh",
+  "digital",
+];
 const KINDS = ["programme", "training", "network", "review", "coaching", "toolkit", "conference", "audit", "masterclass", "support"];
 const ADJECTIVES = ["Whole-school", "Targeted", "Intensive", "Practical", "Evidence-based", "Collaborative", "Advanced", "Introductory", "Sustained", "Rapid"];
 
@@ -53,17 +85,39 @@ export async function seedCatalogue(db: Database, count = OFFERS) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)))];
 
-  const [authority] = await db.insert(schema.authorities).values({ id: uuidFor("authority"), slug: "bench", name: "Bench County Council", nation: "england" }).returning();
+  const [authority] = await db
+    .insert(schema.authorities)
+    .values({ id: uuidFor("authority"), slug: "bench", name: "Bench County Council", nation: "england" })
+    .returning();
   const providerIds: string[] = [];
   for (let i = 0; i < 30; i++) {
     const id = uuidFor(`provider-${i}`);
     await db.insert(schema.organisations).values({ id, authorityId: authority.id, kind: "provider", name: `Bench provider ${i + 1}` });
-    await db.insert(schema.providers).values({ organisationId: id, authorityId: authority.id, providerKind: PROVIDER_KINDS[i % PROVIDER_KINDS.length], verifiedAt: i % 7 === 6 ? null : new Date(NOW - 400 * DAY) });
+    await db.insert(schema.providers).values({
+      organisationId: id,
+      authorityId: authority.id,
+      providerKind: PROVIDER_KINDS[i % PROVIDER_KINDS.length],
+      verifiedAt: i % 7 === 6 ? null : new Date(NOW - 400 * DAY),
+    });
     providerIds.push(id);
   }
-  const [school] = await db.insert(schema.organisations).values({ id: uuidFor("school"), authorityId: authority.id, kind: "school", name: "Bench Primary School" }).returning();
-  await db.insert(schema.schools).values({ organisationId: school.id, authorityId: authority.id, urn: "999001", phase: "primary", establishmentType: "la_maintained", laMaintained: true, numberOnRoll: 300 });
-  const [head] = await db.insert(schema.users).values({ id: uuidFor("head"), email: "head@bench.example", name: "Bench Head" }).returning();
+  const [school] = await db
+    .insert(schema.organisations)
+    .values({ id: uuidFor("school"), authorityId: authority.id, kind: "school", name: "Bench Primary School" })
+    .returning();
+  await db.insert(schema.schools).values({
+    organisationId: school.id,
+    authorityId: authority.id,
+    urn: "999001",
+    phase: "primary",
+    establishmentType: "la_maintained",
+    laMaintained: true,
+    numberOnRoll: 300,
+  });
+  const [head] = await db
+    .insert(schema.users)
+    .values({ id: uuidFor("head"), email: "head@bench.example", name: "Bench Head" })
+    .returning();
   await db.insert(schema.memberships).values({ userId: head.id, organisationId: school.id, authorityId: authority.id, role: "headteacher" });
 
   const CHUNK = 500;
@@ -159,7 +213,13 @@ export async function run() {
   const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   const pg = postgresUrl ? await freshPostgres(postgresUrl) : null;
   const dataDir = pg ? null : mkdtempSync(join(tmpdir(), "marketplace-bench-"));
-  const env = parseEnv({ NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", DEMO: "false", ...(pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dataDir!, "pglite") }) });
+  const env = parseEnv({
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DEMO: "false",
+    ...(pg ? { DATABASE_URL: pg.url } : { DATA_DIR: join(dataDir!, "pglite") }),
+  });
 
   const { startServer } = await import("~/server");
   let seeded: Awaited<ReturnType<typeof seedCatalogue>> | undefined;
@@ -170,7 +230,9 @@ export async function run() {
     },
   });
   const { authorityId, userId, cookie } = seeded!;
-  console.log(`Database: ${pg ? "PostgreSQL" : "PGlite"}; ${OFFERS.toLocaleString("en-GB")} offers seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `Database: ${pg ? "PostgreSQL" : "PGlite"}; ${OFFERS.toLocaleString("en-GB")} offers seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   const bare = await bareServer(app.database.db, authorityId, userId);
 
   try {
@@ -183,6 +245,7 @@ export async function run() {
     if (check.status !== 200 || !found) throw new Error(`The catalogue page did not answer as expected (${check.status})`);
     const bareCheck = (await (await fetch(bareUrl)).json()) as { total: number };
     console.log(`Query: GET ${SEARCH}  -> ${found} (bare: ${bareCheck.total}), ${(html.length / 1024).toFixed(0)} KiB of HTML`);
+    console.log(describeWeight("catalogue page, 20 results", html));
 
     // Warm both up (JIT, query plans, caches) before measuring.
     await load({ url: appUrl, headers, seconds: 2, connections: 4 });
@@ -207,7 +270,11 @@ export async function run() {
       `\nRatio catalogue / bare: throughput ${(fullApp.rps / fullBare.rps).toFixed(2)}x; ` +
         `at ${rate} req/s p50 ${(fixedApp.p50 / fixedBare.p50).toFixed(2)}x, p95 ${(fixedApp.p95 / fixedBare.p95).toFixed(2)}x, p99 ${(fixedApp.p99 / fixedBare.p99).toFixed(2)}x`,
     );
-    console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `Machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
   } finally {
     await new Promise((resolve) => bare.server.close(resolve));
     await app.stop();

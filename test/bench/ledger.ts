@@ -21,7 +21,10 @@ const PGLITE_SECONDS = Math.min(SECONDS, 5);
 type World = { authorityId: string; schools: string[]; providers: string[]; pots: string[] };
 
 async function buildWorld(db: Database): Promise<World> {
-  const [authority] = await db.insert(schema.authorities).values({ slug: `bench-${randomUUID()}`, name: "Bench County", nation: "england" }).returning();
+  const [authority] = await db
+    .insert(schema.authorities)
+    .values({ slug: `bench-${randomUUID()}`, name: "Bench County", nation: "england" })
+    .returning();
   const organisations = async (kind: "school" | "provider" | "consortium", n: number) =>
     db
       .insert(schema.organisations)
@@ -45,7 +48,11 @@ function entryFor(world: World, n: number): Posting[] {
   const amount = 1_000 + ((n * 7_919) % 90_000);
   const school = world.schools[(n * 31) % world.schools.length];
   const provider = world.providers[(n * 17) % world.providers.length];
-  if (n % 2 === 0) return [{ accountId: school, amountPence: amount }, { accountId: provider, amountPence: -amount }];
+  if (n % 2 === 0)
+    return [
+      { accountId: school, amountPence: amount },
+      { accountId: provider, amountPence: -amount },
+    ];
   const pot = world.pots[(n * 13) % world.pots.length];
   const share = Math.floor(amount / 20);
   return [
@@ -74,7 +81,14 @@ async function throughPostEntry(db: Database, world: World, writers: number, sec
       while (!stop()) {
         const n = next++;
         await db.transaction((tx) =>
-          postEntry(tx, { authorityId: world.authorityId, idempotencyKey: `bench:${w}:${n}:${randomUUID()}`, description: "Bench sale", cause: { type: "bench", id: String(n) }, actorUserId: null, postings: entryFor(world, n) }),
+          postEntry(tx, {
+            authorityId: world.authorityId,
+            idempotencyKey: `bench:${w}:${n}:${randomUUID()}`,
+            description: "Bench sale",
+            cause: { type: "bench", id: String(n) },
+            actorUserId: null,
+            postings: entryFor(world, n),
+          }),
         );
         done++;
       }
@@ -102,7 +116,9 @@ async function bare(insert: (n: number) => Promise<void>, writers: number, total
 }
 
 const line = (label: string, r: { entries: number; elapsed: number; perSecond: number }) =>
-  console.log(`  ${label.padEnd(44)} ${String(r.entries).padStart(7)} entries in ${r.elapsed.toFixed(1).padStart(5)} s = ${r.perSecond.toFixed(0).padStart(6)} entries/s`);
+  console.log(
+    `  ${label.padEnd(44)} ${String(r.entries).padStart(7)} entries in ${r.elapsed.toFixed(1).padStart(5)} s = ${r.perSecond.toFixed(0).padStart(6)} entries/s`,
+  );
 
 async function onPostgres() {
   const fresh = await freshPostgres(benchPostgresUrl(), "ledger_bench");
@@ -111,13 +127,21 @@ async function onPostgres() {
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
     const world = await buildWorld(db);
-    console.log(`PostgreSQL (${fresh.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`);
+    console.log(
+      `PostgreSQL (${fresh.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`,
+    );
     const posted = await throughPostEntry(db, world, WRITERS, SECONDS);
     line("postEntry", posted);
     const insertBare = (n: number) =>
       client.begin(async (sql) => {
-        const [entry] = await sql`insert into journal_entries (authority_id, idempotency_key, description, cause_type, cause_id) values (${world.authorityId}, ${`bare:${n}:${randomUUID()}`}, 'Bench sale', 'bench', ${String(n)}) returning id`;
-        const rows = entryFor(world, n).map((p) => ({ entry_id: entry.id, account_id: p.accountId, authority_id: world.authorityId, amount_pence: p.amountPence }));
+        const [entry] =
+          await sql`insert into journal_entries (authority_id, idempotency_key, description, cause_type, cause_id) values (${world.authorityId}, ${`bare:${n}:${randomUUID()}`}, 'Bench sale', 'bench', ${String(n)}) returning id`;
+        const rows = entryFor(world, n).map((p) => ({
+          entry_id: entry.id,
+          account_id: p.accountId,
+          authority_id: world.authorityId,
+          amount_pence: p.amountPence,
+        }));
         await sql`insert into ledger_postings ${sql(rows)}`;
       }) as Promise<unknown> as Promise<void>;
     const limit = await bare(insertBare, WRITERS, posted.entries);

@@ -5,6 +5,9 @@ const BENCHES: Bench[] = [
   { name: "catalogue", load: () => import("./catalogue") },
   { name: "ledger", load: () => import("./ledger") },
   { name: "purchasing", load: () => import("./purchasing") },
+  { name: "gias", load: () => import("./gias") },
+  { name: "audit", load: () => import("./audit") },
+  { name: "reports", load: () => import("./reports") },
 ];
 
 const wanted = process.argv.slice(2);

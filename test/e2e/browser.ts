@@ -1,10 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export const baseUrl = () => inject("baseUrl");
+/** This worker's own app: files running at the same time each have one (test/setup/app-server.ts). */
+export const baseUrl = () => {
+  const urls = inject("baseUrls");
+  const worker = Number(process.env.VITEST_POOL_ID ?? "1");
+  const url = urls[worker - 1];
+  if (!url) throw new Error(`No app for e2e worker ${worker}: ${urls.length} started`);
+  return url;
+};
 export const demoPassword = () => inject("demoPassword");
 
 export function launchBrowser(): Promise<Browser> {
@@ -29,6 +36,23 @@ export async function newPage(browser: Browser, { javaScript = true } = {}): Pro
   return context.newPage();
 }
 
+/**
+ * Retrying checks on what a locator shows, in the manner of Playwright Test's `expect(locator)`
+ * (playwright-core has no `expect`): each reads the page again until it holds, so a check made
+ * while the page is still changing waits for it, and fails after `timeout` with the last value read.
+ */
+export function expectLocator(locator: Locator, { timeout = 10_000 } = {}) {
+  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout, interval: 100 });
+  // Short reads: a missing element fails this attempt and the poll tries again.
+  const text = () => locator.textContent({ timeout: 1_000 });
+  return {
+    toBeVisible: () => poll(() => locator.isVisible()).toBe(true),
+    toHaveCount: (count: number) => poll(() => locator.count()).toBe(count),
+    toContainText: (expected: string) => poll(text).toContain(expected),
+    toHaveText: (expected: string | RegExp) => (typeof expected === "string" ? poll(text).toBe(expected) : poll(text).toMatch(expected)),
+  };
+}
+
 /** Axe finds no WCAG 2.2 A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -44,4 +68,13 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   // The address changes before the new page has rendered: wait for the sign-in form to go.
   await page.locator("form[action='/sign-in'], form:has(input[name=password])").first().waitFor({ state: "detached" });
+}
+
+/** Fills a GOV.UK date input (day, month and year in a fieldset named by its legend) with an ISO date. */
+export async function fillDate(page: Page, legend: string, isoDate: string) {
+  const [year, month, day] = isoDate.split("-");
+  const group = page.getByRole("group", { name: legend, exact: true });
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year);
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +15,10 @@ const resultLink = (page: Page, title: string) => page.getByRole("list", { name:
 async function search(page: Page, words: string) {
   await page.getByLabel("Search offers").fill(words);
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: `matching “${words}”` }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: `matching “${words}”` })
+    .waitFor();
 }
 
 /** The journey; axe runs only with JavaScript, which it needs (the server sends the same markup either way). */
@@ -23,14 +26,14 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   const checkAccessible = () => (axe ? expectAccessible(page) : Promise.resolve());
   await page.getByRole("link", { name: "Find support", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Find support" }).waitFor();
-  await expect(page.getByRole("status").textContent()).resolves.toMatch(/^\d+ offers$/);
+  await expectLocator(page.getByRole("status")).toHaveText(/^\d+ offers$/);
   await checkAccessible();
 
   await search(page, "phonics");
   await resultLink(page, "Phonics catch-up").waitFor();
   // An offer still waiting for QA is never for sale.
   await search(page, "reading for pleasure");
-  await expect(resultLink(page, "Reading for pleasure: whole-school approach").count()).resolves.toBe(0);
+  await expectLocator(resultLink(page, "Reading for pleasure: whole-school approach")).toHaveCount(0);
 
   await page.getByLabel("Search offers").fill("");
   await page.getByRole("checkbox", { name: "Governance", exact: true }).check();
@@ -38,18 +41,19 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   await page.waitForURL((url) => url.searchParams.getAll("subject").includes("governance"));
   await resultLink(page, "Governing board self-review").waitFor();
   await resultLink(page, "Governor training: financial oversight").waitFor();
-  await expect(resultLink(page, "Phonics catch-up").count()).resolves.toBe(0);
+  await expectLocator(resultLink(page, "Phonics catch-up")).toHaveCount(0);
 
   // Shortlist one straight from the results, then open the other and shortlist it there.
   await page.getByRole("button", { name: "Add Governor training: financial oversight to shortlist" }).click();
   await page.getByRole("button", { name: "Remove Governor training: financial oversight from shortlist" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();
   await resultLink(page, "Governing board self-review").click();
   await page.getByRole("heading", { level: 1, name: "Governing board self-review" }).waitFor();
   expect(page.url()).toMatch(/\/catalogue\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/Quality assured on \d{1,2} \w+ \d{4}/).isVisible()).resolves.toBe(true);
-  await expect(page.getByRole("table", { name: "Price by the number of schools buying together" }).textContent()).resolves.toContain("1 to 4 schools");
-  await expect(page.getByRole("button", { name: "Buy for your school" }).isVisible()).resolves.toBe(true);
-  await expect(page.getByRole("button", { name: "Start a collective purchase" }).count()).resolves.toBe(0);
+  await expectLocator(page.getByText(/Quality assured on \d{1,2} \w+ \d{4}/)).toBeVisible();
+  await expectLocator(page.getByRole("table", { name: "Price by the number of schools buying together" })).toContainText("1 to 4 schools");
+  await expectLocator(page.getByRole("button", { name: "Buy for your school" })).toBeVisible();
+  await expectLocator(page.getByRole("button", { name: "Start a collective purchase" })).toHaveCount(0);
   await checkAccessible();
   await page.getByRole("button", { name: "Add Governing board self-review to shortlist" }).click();
   await page.getByRole("button", { name: "Remove Governing board self-review from shortlist" }).waitFor();
@@ -59,11 +63,21 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   await table.waitFor();
   await expect(table.getByRole("columnheader").allTextContents()).resolves.toEqual(["Governor training: financial oversight", "Governing board self-review"]);
   await expect(table.getByRole("rowheader").allTextContents()).resolves.toEqual(
-    expect.arrayContaining(["Price tiers", "Delivery format", "Phases", "Subject areas", "Intended outcomes", "Strength of evidence", "Quality assured", "Provider"]),
+    expect.arrayContaining([
+      "Price tiers",
+      "Delivery format",
+      "Phases",
+      "Subject areas",
+      "Intended outcomes",
+      "Strength of evidence",
+      "Quality assured",
+      "Provider",
+    ]),
   );
   await checkAccessible();
   await page.getByRole("button", { name: "Remove Governor training: financial oversight from shortlist" }).click();
   await page.getByRole("link", { name: "Shortlist (1)" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "The offer is removed from your shortlist." }).waitFor();
   await table.getByRole("columnheader", { name: "Governor training: financial oversight" }).waitFor({ state: "detached" });
   await expect(table.getByRole("columnheader").allTextContents()).resolves.toEqual(["Governing board self-review"]);
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { demoPassword, expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 const OFFICE = "Arden County Council School Improvement";
@@ -35,7 +35,7 @@ async function invite(browser: Browser, name: string, email: string) {
   await page.getByLabel("challenge adviser").check();
   await page.getByRole("button", { name: "Send invitation" }).click();
   await page.getByText(`Invitation sent to ${email}`).waitFor();
-  expect(await page.getByRole("row", { name: new RegExp(name) }).getByText("Invited").isVisible()).toBe(true);
+  await expectLocator(page.getByRole("row", { name: new RegExp(name) }).getByText("Invited")).toBeVisible();
   await expectAccessible(page);
   await page.context().close();
 }
@@ -68,7 +68,10 @@ describe("identity journeys", () => {
     const page = await open(browser, { javaScript: false });
     await openEmail(page, email, INVITED);
     const mailboxEmail = new URL(page.url()).pathname;
-    await page.getByRole("link", { name: /\/invitation\// }).first().click();
+    await page
+      .getByRole("link", { name: /\/invitation\// })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: "Set your password" }).waitFor();
     const invitation = new URL(page.url()).pathname;
     for (const path of [`/dev/mailbox?to=${encodeURIComponent(email)}`, mailboxEmail, invitation]) await expectAccessibleAt(browser, path);
@@ -76,18 +79,18 @@ describe("identity journeys", () => {
     await setPassword(page, "river otter lantern cobble", "not the same password");
     await page.getByRole("button", { name: "Set password and sign in" }).click();
     await page.getByRole("alert").getByText("Passwords must match").waitFor();
-    expect(await page.locator("#confirmPassword-error").textContent()).toContain("Passwords must match");
+    await expectLocator(page.locator("#confirmPassword-error")).toContainText("Passwords must match");
 
     await setPassword(page, "river otter lantern cobble");
     await page.getByRole("button", { name: "Set password and sign in" }).click();
     await page.getByRole("heading", { level: 1, name: "Your marketplace" }).waitFor();
-    expect(await page.getByText(`Acting for ${OFFICE}`).isVisible()).toBe(true);
-    expect(await page.getByText("challenge adviser").first().isVisible()).toBe(true);
+    await expectLocator(page.getByText(`Acting for ${OFFICE}`)).toBeVisible();
+    await expectLocator(page.getByText("challenge adviser").first()).toBeVisible();
 
     // The link works once.
     await page.goto(invitation);
     await page.getByRole("heading", { level: 1, name: "This link does not work" }).waitFor();
-    expect(await page.getByText("This link has already been used").isVisible()).toBe(true);
+    await expectLocator(page.getByText("This link has already been used")).toBeVisible();
     await expectAccessibleAt(browser, invitation);
   });
 
@@ -96,7 +99,10 @@ describe("identity journeys", () => {
     await invite(browser, "Sam Forgetful", email);
     const before = await open(browser);
     await openEmail(before, email, INVITED);
-    await before.getByRole("link", { name: /\/invitation\// }).first().click();
+    await before
+      .getByRole("link", { name: /\/invitation\// })
+      .first()
+      .click();
     await setPassword(before, "river otter lantern cobble");
     await before.getByRole("button", { name: "Set password and sign in" }).click();
     await before.getByRole("heading", { level: 1, name: "Your marketplace" }).waitFor();
@@ -110,7 +116,10 @@ describe("identity journeys", () => {
     await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
 
     await openEmail(page, email, "Reset your password");
-    await page.getByRole("link", { name: /\/reset-password\// }).first().click();
+    await page
+      .getByRole("link", { name: /\/reset-password\// })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
     await expectAccessibleAt(browser, new URL(page.url()).pathname);
     await setPassword(page, "harbour maple quartz drum");
@@ -143,8 +152,8 @@ describe("identity journeys", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
       await summary.waitFor();
-      expect(await summary.getByRole("link", { name: "Enter a correct email address and password" }).isVisible()).toBe(true);
-      expect(await page.locator("#email-error").textContent()).toContain("Enter a correct email address and password");
+      await expectLocator(summary.getByRole("link", { name: "Enter a correct email address and password" })).toBeVisible();
+      await expectLocator(page.locator("#email-error")).toContainText("Enter a correct email address and password");
       expect(await page.getByLabel("Email address").inputValue()).toBe(ADMIN);
       if (javaScript) {
         await expectAccessible(page);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 const TITLE = "Number sense in Reception";
 let browser: Browser;
@@ -53,11 +53,15 @@ async function review(email: string, { expectChange }: { expectChange?: string }
   await openReview(page);
   if (expectChange) {
     await page.getByRole("heading", { name: "What changed since revision 1" }).waitFor();
-    await expect(page.getByRole("table").first().textContent()).resolves.toContain(expectChange);
+    await expectLocator(page.getByRole("table").first()).toContainText(expectChange);
   }
   await page.getByRole("button", { name: "Take this review" }).click();
+  await page.getByRole("alert").filter({ hasText: "You have taken this review." }).waitFor();
   for (const criterion of ["Evidence of impact", "Fit with priorities", "Value for money", "Provider credibility and safeguarding", "Clarity of outcomes"]) {
-    await page.getByRole("group", { name: `Score for ${criterion}` }).getByRole("radio", { name: "3" }).check();
+    await page
+      .getByRole("group", { name: `Score for ${criterion}` })
+      .getByRole("radio", { name: "3" })
+      .check();
     await page.getByLabel(`Comment on ${criterion}`).fill("Sound and clearly explained.");
   }
   await expectAccessible(page);
@@ -65,6 +69,7 @@ async function review(email: string, { expectChange }: { expectChange?: string }
   await page.getByRole("radio", { name: "Approve", exact: true }).check();
   await page.getByRole("button", { name: "Submit your review" }).click();
   await page.getByText("You submitted your review.").waitFor();
+  await page.getByRole("alert").filter({ hasText: "Your review is submitted." }).waitFor();
   await page.context().close();
 }
 
@@ -76,6 +81,12 @@ async function decide(decision: "Approve" | "Request changes", comments?: string
   if (comments) await page.getByLabel("Comments for the provider").fill(comments);
   await page.getByRole("button", { name: "Record the decision" }).click();
   await page.getByText(decision === "Approve" ? "Decided: Approved" : "Decided: Changes requested").waitFor();
+  await page
+    .getByRole("alert")
+    .filter({
+      hasText: decision === "Approve" ? "The offer is approved and the provider has been told." : "Changes are requested and the provider has been told.",
+    })
+    .waitFor();
   await page.context().close();
 }
 
@@ -93,12 +104,13 @@ describe("quality assurance of a new offer", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Create an offer" }).click();
     await page.getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("Enter a title");
+    await expectLocator(page.getByRole("alert")).toContainText("Enter a title");
     await expectAccessible(page);
     await fillOffer(page, "Piloted in six Arden schools last year.");
     await page.getByRole("button", { name: "Submit for review" }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await page.getByText("Submitted", { exact: true }).first().waitFor();
+    await page.getByRole("alert").filter({ hasText: "The offer is submitted for review." }).waitFor();
     await expectAccessible(page);
     await page.context().close();
   });
@@ -114,7 +126,11 @@ describe("quality assurance of a new offer", () => {
     await page.getByRole("link", { name: "Your offers", exact: true }).click();
     await page.getByRole("link", { name: TITLE }).click();
     await page.getByText("Please show the impact on children's attainment").waitFor();
-    await page.getByRole("button", { name: "Edit" }).or(page.getByRole("link", { name: "Edit" })).first().click();
+    await page
+      .getByRole("button", { name: "Edit" })
+      .or(page.getByRole("link", { name: "Edit" }))
+      .first()
+      .click();
     await expectAccessible(page);
     await page.getByLabel("Evidence behind the outcomes").fill("In six Arden schools, 84% of children met the early learning goal for number, up from 71%.");
     await page.getByRole("button", { name: "Submit for review" }).click();
@@ -128,7 +144,7 @@ describe("quality assurance of a new offer", () => {
     const provider = await as("teaching.school@arden.demo");
     await provider.getByRole("link", { name: "Your offers", exact: true }).click();
     const row = provider.getByRole("row", { name: new RegExp(TITLE) });
-    await expect(row.textContent()).resolves.toContain("On sale until");
+    await expectLocator(row).toContainText("On sale until");
     await provider.context().close();
   });
 
@@ -156,11 +172,12 @@ describe("quality assurance of a new offer", () => {
     await commissioner.getByLabel("Month", { exact: true }).fill("1");
     await commissioner.getByLabel("Year", { exact: true }).fill("2000");
     await commissioner.getByRole("button", { name: "Publish the need" }).click();
-    await expect(commissioner.getByRole("alert").textContent()).resolves.toContain("The closing date must be today or in the future");
+    await expectLocator(commissioner.getByRole("alert")).toContainText("The closing date must be today or in the future");
     await expectAccessible(commissioner);
     await commissioner.getByLabel("Year", { exact: true }).fill("2099");
     await commissioner.getByRole("button", { name: "Publish the need" }).click();
     await commissioner.getByRole("heading", { level: 1, name: "Early number in Reception" }).waitFor();
+    await commissioner.getByRole("alert").filter({ hasText: "The need is published. Providers can now answer it." }).waitFor();
     await expectAccessible(commissioner);
     await commissioner.context().close();
   });
@@ -172,6 +189,7 @@ describe("quality assurance of a new offer", () => {
     await provider.getByLabel("Your offers", { exact: true }).selectOption({ label: TITLE }, { timeout: 5000 });
     await provider.getByRole("button", { name: "Send your answer" }).click();
     await provider.getByText(`You answered with: ${TITLE}`).waitFor();
+    await provider.getByRole("alert").filter({ hasText: "Your answer is sent to the authority." }).waitFor();
     await provider.context().close();
     // axe runs its script in the page, so the accessibility check runs with JavaScript on.
     const checked = await as("teaching.school@arden.demo");

@@ -12,7 +12,12 @@ function pathOf(routes: ServerBuild["routes"], route: Route): string {
   const path = segments
     .join("/")
     .split("/")
-    .map((s) => s.replace(/^\(?(.*?)\)?$/, "$1").replace(/^:.*$/, "00000000-0000-4000-8000-000000000000").replace(/^\*$/, "anything"))
+    .map((s) =>
+      s
+        .replace(/^\(?(.*?)\)?$/, "$1")
+        .replace(/^:.*$/, "00000000-0000-4000-8000-000000000000")
+        .replace(/^\*$/, "anything"),
+    )
     .filter(Boolean)
     .join("/");
   return `/${path}${route.index ? "?index" : ""}`;
@@ -32,12 +37,19 @@ describe("every action refuses a POST from another site", () => {
         headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
         body: "email=la.admin%40arden.demo&password=guess",
       });
-      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      // Stripe's webhook is the one POST without an Origin check: its signature is checked instead, so a
+      // foreign POST is refused as unsigned (400), or not found where Stripe is not set up (404).
+      if (path === "/webhooks/stripe") expect({ path, refused: [400, 404].includes(response.status) }).toEqual({ path, refused: true });
+      else expect({ path, status: response.status }).toEqual({ path, status: 403 });
     }
   });
 
   it("refuses a POST with no Origin or Referer at all, and accepts one from the service itself", async () => {
-    const bare = await fetch(new URL("/sign-in", baseUrl()), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=&password=" });
+    const bare = await fetch(new URL("/sign-in", baseUrl()), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=&password=",
+    });
     expect(bare.status).toBe(403);
     const own = await fetch(new URL("/sign-in", baseUrl()), {
       method: "POST",
@@ -52,7 +64,12 @@ describe("security headers", () => {
   it("sends a nonce-based CSP with no inline script, nosniff, no framing, a referrer policy and no X-Powered-By", async () => {
     const response = await fetch(new URL("/sign-in", baseUrl()));
     const csp = response.headers.get("Content-Security-Policy") ?? "";
-    const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives["script-src"]).toContain("'self'");
     expect(directives["script-src"]).not.toContain("'unsafe-inline'");
     expect(directives["script-src"]).not.toContain("'unsafe-eval'");

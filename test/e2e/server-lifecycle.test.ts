@@ -5,7 +5,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../setup/app-server";
+import { freePort, START_COMMAND } from "../setup/app-server";
 
 describe("the server in production mode", () => {
   let child: ChildProcess;
@@ -32,8 +32,20 @@ describe("the server in production mode", () => {
     dataDir = mkdtempSync(join(tmpdir(), "marketplace-lifecycle-"));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: join(dataDir, "pglite"), DATABASE_URL: undefined, DEMO: "false", RESEND_API_KEY: undefined, OUTBOX_INTERVAL_MS: "100" },
+    // As `npm start` runs it, plus a preload that reports, at exit, what the process loaded.
+    child = spawn(process.execPath, ["--import", "./test/setup/runtime-report.mjs", ...START_COMMAND.args], {
+      env: {
+        ...process.env,
+        ...START_COMMAND.env,
+        NODE_OPTIONS: undefined,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: join(dataDir, "pglite"),
+        DATABASE_URL: undefined,
+        DEMO: "false",
+        RESEND_API_KEY: undefined,
+        OUTBOX_INTERVAL_MS: "100",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -86,5 +98,25 @@ describe("the server in production mode", () => {
     expect(status).toBe(400);
     expect(text).toContain("Enter an email address");
     expect(await exited).toBe(0);
+  });
+
+  it("ran the built JavaScript with React's production build and no TypeScript loader", async () => {
+    await exited;
+    const line = output.split("\n").find((l) => l.startsWith("runtime-report "));
+    expect(line, output).toBeDefined();
+    const report = JSON.parse(line!.slice("runtime-report ".length)) as {
+      nodeEnv: string;
+      argv: string[];
+      execArgv: string[];
+      nodeOptions: string;
+      modules: string[];
+    };
+    expect(report.nodeEnv).toBe("production");
+    expect(report.argv[0]).toMatch(/build\/start\.js$/);
+    const reactDomServer = report.modules.filter((m) => m.includes("react-dom/cjs/react-dom-server"));
+    expect(reactDomServer.length).toBeGreaterThan(0);
+    expect(reactDomServer.every((m) => m.includes(".production."))).toBe(true);
+    expect(report.modules.filter((m) => m.includes(".development."))).toEqual([]);
+    expect([...report.execArgv, report.nodeOptions, ...report.modules].filter((m) => m.includes("tsx"))).toEqual([]);
   });
 });

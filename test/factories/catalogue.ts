@@ -19,7 +19,19 @@ export type CreateOfferOptions = {
 };
 
 /** An offer with one revision: by default approved, live and on sale for a year from 30 days ago. */
-export async function createOffer(db: Database, { authorityId, providerId, revision = {}, live = true, approvedAt = new Date(Date.now() - 30 * DAY), approvalExpiresAt, suspendedAt = null, commissionedAt = null }: CreateOfferOptions) {
+export async function createOffer(
+  db: Database,
+  {
+    authorityId,
+    providerId,
+    revision = {},
+    live = true,
+    approvedAt = new Date(Date.now() - 30 * DAY),
+    approvalExpiresAt,
+    suspendedAt = null,
+    commissionedAt = null,
+  }: CreateOfferOptions,
+) {
   const [offer] = await db.insert(schema.offers).values({ authorityId, providerId, suspendedAt, commissionedAt }).returning();
   const tiers = revision.priceTiers ?? [
     { minSchools: 1, maxSchools: 4, unitPricePence: 90_000 },

@@ -7,9 +7,17 @@ import { createMember } from "./tenancy";
 
 export const PASSWORD = "a long enough pass phrase";
 
+// Hashed once (at the app's own cost) and shared by every account made here: each hash takes tens of milliseconds.
+let passwordHash: Promise<string> | null = null;
+
 /** A member who can sign in with PASSWORD. */
-export async function createAccount(db: Database, organisation: { id: string; authorityId: string }, role: Role, overrides: Partial<typeof schema.users.$inferInsert> = {}) {
-  return createMember(db, organisation, role, { passwordHash: await hashPassword(PASSWORD), ...overrides });
+export async function createAccount(
+  db: Database,
+  organisation: { id: string; authorityId: string },
+  role: Role,
+  overrides: Partial<typeof schema.users.$inferInsert> = {},
+) {
+  return createMember(db, organisation, role, { passwordHash: await (passwordHash ??= hashPassword(PASSWORD)), ...overrides });
 }
 
 /** The newest email queued to an address, with its props. */

@@ -38,4 +38,6 @@ export async function createLedgerWorld(db: Database) {
 
 /** Post an entry in its own transaction. */
 export const post = (db: Database, authorityId: string, postings: Posting[], idempotencyKey = nextKey(), actorUserId: string | null = null) =>
-  db.transaction((tx) => postEntry(tx, { authorityId, idempotencyKey, description: "Test entry", cause: { type: "test", id: idempotencyKey }, actorUserId, postings }));
+  db.transaction((tx) =>
+    postEntry(tx, { authorityId, idempotencyKey, description: "Test entry", cause: { type: "test", id: idempotencyKey }, actorUserId, postings }),
+  );

@@ -3,7 +3,7 @@ import type { Database } from "#db/client";
 import { loadMemberships } from "~/auth/user.server";
 import { schema, type BuyerType, type PriceTier, type PricingModel, type ProviderKind, type VatTreatment } from "~/db.server";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
-import type { Actor } from "~/domain/purchasing/actor";
+import type { Actor } from "~/domain/actor";
 import { addToConsortium, createConsortium, nextKey } from "./ledger";
 import { createAuthority, createMember, createOrganisation, createProvider, createSchool } from "./tenancy";
 
@@ -18,12 +18,41 @@ const ALL_STANDARD: Record<BuyerType, VatTreatment> = { la_maintained: "standard
 /** An offer of the provider with an approved live revision, on sale for a year from `now`. */
 export async function createOfferOnSale(
   db: Database,
-  { authorityId, providerId, tiers = TIERS, pricingModel = "per_school", vatTreatment = ALL_STANDARD, title = "Talk for Writing: whole-school training", cancellationNoticeDays = 14, now = new Date() }: { authorityId: string; providerId: string; tiers?: PriceTier[]; pricingModel?: PricingModel; vatTreatment?: Record<BuyerType, VatTreatment>; title?: string; cancellationNoticeDays?: number; now?: Date },
+  {
+    authorityId,
+    providerId,
+    tiers = TIERS,
+    pricingModel = "per_school",
+    vatTreatment = ALL_STANDARD,
+    title = "Talk for Writing: whole-school training",
+    cancellationNoticeDays = 14,
+    now = new Date(),
+  }: {
+    authorityId: string;
+    providerId: string;
+    tiers?: PriceTier[];
+    pricingModel?: PricingModel;
+    vatTreatment?: Record<BuyerType, VatTreatment>;
+    title?: string;
+    cancellationNoticeDays?: number;
+    now?: Date;
+  },
 ) {
   const [offer] = await db.insert(schema.offers).values({ authorityId, providerId }).returning();
   const [revision] = await db
     .insert(schema.offerRevisions)
-    .values({ offerId: offer.id, authorityId, number: 1, status: "approved", title, pricingModel, priceTiers: tiers, fromPricePence: tiers[0]?.unitPricePence, vatTreatment, cancellationNoticeDays })
+    .values({
+      offerId: offer.id,
+      authorityId,
+      number: 1,
+      status: "approved",
+      title,
+      pricingModel,
+      priceTiers: tiers,
+      fromPricePence: tiers[0]?.unitPricePence,
+      vatTreatment,
+      cancellationNoticeDays,
+    })
     .returning();
   await db
     .update(schema.offers)
@@ -75,10 +104,24 @@ export async function createPurchasingWorld(db: Database, options: WorldOptions 
     members.push({ school: organisation, head: await createMember(db, organisation, "headteacher") });
   }
   if (potPence > 0) {
-    await db.transaction((tx) => fundPot(tx, { authorityId: authority.id, consortiumId: consortium.id, amountPence: potPence, idempotencyKey: nextKey("fund"), description: "Consortium funding", actorUserId: null }));
+    await db.transaction((tx) =>
+      fundPot(tx, {
+        authorityId: authority.id,
+        consortiumId: consortium.id,
+        amountPence: potPence,
+        idempotencyKey: nextKey("fund"),
+        description: "Consortium funding",
+        actorUserId: null,
+      }),
+    );
   }
-  const offer = await createOfferOnSale(db, { authorityId: authority.id, providerId: provider.id, tiers: options.tiers, pricingModel: options.pricingModel, vatTreatment: options.vatTreatment });
+  const offer = await createOfferOnSale(db, {
+    authorityId: authority.id,
+    providerId: provider.id,
+    tiers: options.tiers,
+    pricingModel: options.pricingModel,
+    vatTreatment: options.vatTreatment,
+  });
   return { authority, office, finance, consortium, lead, provider, providerAdmin, members, offer };
 }
 export type PurchasingWorld = Awaited<ReturnType<typeof createPurchasingWorld>>;
-

@@ -1,15 +1,21 @@
 // A small authority with everyone the QA workflow needs, and offers in any state.
 import type { Database } from "#db/client";
 import { loadMemberships } from "~/auth/user.server";
-import { schema } from "~/db.server";
+import { RUBRIC_CRITERIA, schema, type RubricCriterion } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import type { OfferFields } from "~/domain/catalogue/offer-schema";
+import { saveOffer } from "~/domain/catalogue/save-offer.server";
+import { submitReview, type ReviewInput } from "~/domain/quality/submit-review.server";
+import { takeReview } from "~/domain/quality/take-review.server";
 import { addMembership, createAuthority, createMember, createOrganisation, createProvider, createSchool, createUser } from "./tenancy";
 
 export const completeFields = (overrides: Partial<OfferFields> = {}): OfferFields => ({
   title: "Talk for Writing: whole-school training",
   summary: "Two days of training for every teacher, with follow-up coaching.",
   description: "Teachers learn to teach writing through imitation, innovation and invention.",
+  titleCy: "",
+  summaryCy: "",
+  descriptionCy: "",
   subjectAreas: ["literacy", "teaching_and_learning"],
   phases: ["primary"],
   deliveryFormat: "in_school",
@@ -40,7 +46,6 @@ export async function actorFor(db: Database, userId: string, authorityId?: strin
   return { id: userId, grants: authorityId ? memberships.filter((m) => m.authorityId === authorityId) : memberships };
 }
 
-
 export async function createBoard(db: Database, authorityId: string) {
   const organisation = await createOrganisation(db, authorityId, "improvement_board", "Primary Improvement Board");
   await db.insert(schema.improvementBoards).values({ organisationId: organisation.id, authorityId, phase: "primary" });
@@ -61,7 +66,13 @@ export async function createQaWorld(db: Database) {
   const office = await createOrganisation(db, authority.id, "authority_office");
   const laAdmin = await createMember(db, office, "la_admin");
   const commissionerUser = await createUser(db);
-  await addMembership(db, { userId: commissionerUser.id, organisationId: office.id, authorityId: authority.id, role: "commissioner", subjectAreas: ["literacy", "numeracy"] });
+  await addMembership(db, {
+    userId: commissionerUser.id,
+    organisationId: office.id,
+    authorityId: authority.id,
+    role: "commissioner",
+    subjectAreas: ["literacy", "numeracy"],
+  });
   const board = await createBoard(db, authority.id);
   const chair = await createPanelMember(db, board, { chair: true });
   const panelOne = await createPanelMember(db, board);
@@ -89,8 +100,52 @@ export async function createQaWorld(db: Database) {
     unverified,
     schoolProvider,
     otherAuthority,
-    users: { laAdmin, commissioner: commissionerUser, chair: chair.user, panelOne: panelOne.user, panelTwo: panelTwo.user, providerAdmin, providerStaff, unverifiedAdmin, supportHead: supportHead.user, schoolProviderAdmin, otherPanel: otherPanel.user },
+    users: {
+      laAdmin,
+      commissioner: commissionerUser,
+      chair: chair.user,
+      panelOne: panelOne.user,
+      panelTwo: panelTwo.user,
+      providerAdmin,
+      providerStaff,
+      unverifiedAdmin,
+      supportHead: supportHead.user,
+      schoolProviderAdmin,
+      otherPanel: otherPanel.user,
+    },
     actor: (user: { id: string }, authorityId = a) => actorFor(db, user.id, authorityId),
   };
 }
 export type QaWorld = Awaited<ReturnType<typeof createQaWorld>>;
+
+const APP_URL = "http://localhost:3000";
+
+/** A review that scores every criterion 3 and recommends approval. */
+export const goodReview: ReviewInput = {
+  conflict: false,
+  scores: Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, 3])) as Record<RubricCriterion, number>,
+  comments: Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, "Sound"])) as Record<RubricCriterion, string>,
+  overallComment: "A credible offer",
+  recommendation: "approve",
+};
+
+/** A new offer of the world's provider, sent to the panel by its administrator. */
+export async function submittedOffer(db: Database, w: QaWorld, fields = completeFields()) {
+  return saveOffer(db, {
+    actor: await w.actor(w.users.providerAdmin),
+    authorityId: w.authority.id,
+    providerId: w.provider.id,
+    fields,
+    intent: "submit",
+    appUrl: APP_URL,
+  });
+}
+
+/** Two panel members take the revision and submit good reviews: the quorum a decision needs. */
+export async function reviewTwice(db: Database, w: QaWorld, revisionId: string) {
+  for (const u of [w.users.panelOne, w.users.panelTwo]) {
+    const actor = await w.actor(u);
+    await takeReview(db, { actor, authorityId: w.authority.id, revisionId });
+    await submitReview(db, { actor, authorityId: w.authority.id, revisionId, input: goodReview });
+  }
+}

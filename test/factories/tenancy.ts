@@ -48,21 +48,46 @@ export async function createUser(db: Database, overrides: Partial<typeof schema.
 
 export async function addMembership(
   db: Database,
-  { userId, organisationId, authorityId, role, chair = false, subjectAreas = [] }: { userId: string; organisationId: string; authorityId: string; role: Role; chair?: boolean; subjectAreas?: (typeof schema.memberships.$inferInsert)["subjectAreas"] },
+  {
+    userId,
+    organisationId,
+    authorityId,
+    role,
+    chair = false,
+    subjectAreas = [],
+  }: {
+    userId: string;
+    organisationId: string;
+    authorityId: string;
+    role: Role;
+    chair?: boolean;
+    subjectAreas?: (typeof schema.memberships.$inferInsert)["subjectAreas"];
+  },
 ) {
   const [membership] = await db.insert(schema.memberships).values({ userId, organisationId, authorityId, role, chair, subjectAreas }).returning();
   return membership;
 }
 
 /** A user holding one role in one organisation. */
-export async function createMember(db: Database, organisation: { id: string; authorityId: string }, role: Role, overrides: Partial<typeof schema.users.$inferInsert> = {}) {
+export async function createMember(
+  db: Database,
+  organisation: { id: string; authorityId: string },
+  role: Role,
+  overrides: Partial<typeof schema.users.$inferInsert> = {},
+) {
   const user = await createUser(db, overrides);
   await addMembership(db, { userId: user.id, organisationId: organisation.id, authorityId: organisation.authorityId, role });
   return user;
 }
 
-export async function createProvider(db: Database, authorityId: string, { kind = "teaching_school", verified = true, schoolId = null }: { kind?: ProviderKind; verified?: boolean; schoolId?: string | null } = {}) {
+export async function createProvider(
+  db: Database,
+  authorityId: string,
+  { kind = "teaching_school", verified = true, schoolId = null }: { kind?: ProviderKind; verified?: boolean; schoolId?: string | null } = {},
+) {
   const organisation = await createOrganisation(db, authorityId, "provider");
-  await db.insert(schema.providers).values({ organisationId: organisation.id, authorityId, providerKind: kind, schoolId, verifiedAt: verified ? new Date("2025-09-01T09:00:00Z") : null });
+  await db
+    .insert(schema.providers)
+    .values({ organisationId: organisation.id, authorityId, providerKind: kind, schoolId, verifiedAt: verified ? new Date("2025-09-01T09:00:00Z") : null });
   return organisation;
 }

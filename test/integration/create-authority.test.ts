@@ -13,8 +13,13 @@ import { countRows } from "../factories/demo";
 import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-04-01T10:00:00Z");
-const input: CreateAuthorityInput = { name: "North County Council", slug: "north", nation: "england", adminEmail: "admin@north.example", adminName: "Alex Morgan" };
-
+const input: CreateAuthorityInput = {
+  name: "North County Council",
+  slug: "north",
+  nation: "england",
+  adminEmail: "admin@north.example",
+  adminName: "Alex Morgan",
+};
 
 describe("the first-authority command", () => {
   let handle: DatabaseHandle;
@@ -33,7 +38,12 @@ describe("the first-authority command", () => {
     const [authority] = await db.select().from(schema.authorities);
     expect(authority).toMatchObject({ id: created.authorityId, slug: "north", name: "North County Council", nation: "england", financialYearStartMonth: 4 });
     const [office] = await db.select().from(schema.organisations);
-    expect(office).toMatchObject({ id: created.officeId, authorityId: authority.id, kind: "authority_office", name: "North County Council School Improvement" });
+    expect(office).toMatchObject({
+      id: created.officeId,
+      authorityId: authority.id,
+      kind: "authority_office",
+      name: "North County Council School Improvement",
+    });
     const [admin] = await db.select().from(schema.users);
     expect(admin).toMatchObject({ id: created.adminUserId, email: "admin@north.example", name: "Alex Morgan", passwordHash: null });
     const [membership] = await db.select().from(schema.memberships);
@@ -53,14 +63,32 @@ describe("the first-authority command", () => {
 
   it("refuses a slug or an email already taken, and writes nothing", async () => {
     const before = await countRows(handle.db);
-    await expect(createFirstAuthority(handle.db, { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(AppError);
-    await expect(createFirstAuthority(handle.db, { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow("already has an account");
+    await expect(createFirstAuthority(handle.db, { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(
+      AppError,
+    );
+    await expect(createFirstAuthority(handle.db, { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(
+      "already has an account",
+    );
     expect(await countRows(handle.db)).toEqual(before);
   });
 
   it("checks its arguments and says what is wrong with each", () => {
-    const good = parseCreateAuthorityArgs(["--name", "  Ysgol Sir Gâr Council ", "--slug", "sir-gar", "--nation", "wales", "--admin-email", "Admin@SirGar.example", "--admin-name", "Siân Evans"]);
-    expect(good).toEqual({ ok: true, data: { name: "Ysgol Sir Gâr Council", slug: "sir-gar", nation: "wales", adminEmail: "admin@sirgar.example", adminName: "Siân Evans" } });
+    const good = parseCreateAuthorityArgs([
+      "--name",
+      "  Ysgol Sir Gâr Council ",
+      "--slug",
+      "sir-gar",
+      "--nation",
+      "wales",
+      "--admin-email",
+      "Admin@SirGar.example",
+      "--admin-name",
+      "Siân Evans",
+    ]);
+    expect(good).toEqual({
+      ok: true,
+      data: { name: "Ysgol Sir Gâr Council", slug: "sir-gar", nation: "wales", adminEmail: "admin@sirgar.example", adminName: "Siân Evans" },
+    });
 
     const bad = parseCreateAuthorityArgs(["--name", "X", "--slug", "Not A Slug", "--nation", "scotland", "--admin-email", "not-an-email"]);
     expect(bad.ok).toBe(false);
@@ -73,7 +101,10 @@ describe("the first-authority command", () => {
         "--admin-name is required",
       ]);
     }
-    expect(parseCreateAuthorityArgs(["--name", "North County Council", "--colour", "blue"])).toMatchObject({ ok: false, errors: [expect.stringContaining("--colour")] });
+    expect(parseCreateAuthorityArgs(["--name", "North County Council", "--colour", "blue"])).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("--colour")],
+    });
     expect(parseCreateAuthorityArgs(["--slug", "a".repeat(61), "--name", "x".repeat(10_000)])).toMatchObject({ ok: false });
   });
 
@@ -83,7 +114,18 @@ describe("the first-authority command", () => {
       const { DATABASE_URL: _ignored, ...inherited } = process.env;
       const env = { ...inherited, DATA_DIR: join(dir, "pglite"), APP_URL: "http://localhost:3000" };
       const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "db/create-authority.ts", ...args], { env, encoding: "utf8" });
-      const ok = run(["--name", "North County Council", "--slug", "north", "--nation", "england", "--admin-email", "admin@north.example", "--admin-name", "Alex Morgan"]);
+      const ok = run([
+        "--name",
+        "North County Council",
+        "--slug",
+        "north",
+        "--nation",
+        "england",
+        "--admin-email",
+        "admin@north.example",
+        "--admin-name",
+        "Alex Morgan",
+      ]);
       expect(ok.stderr).toBe("");
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/http:\/\/localhost:3000\/invitation\/[a-z0-9]{32}\n/);

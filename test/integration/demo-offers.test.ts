@@ -36,7 +36,15 @@ describe("the demo offers", () => {
     expect(new Set(onSale.map((o) => o.offer.providerId)).size).toBeGreaterThanOrEqual(6);
     const dataPack = onSale.find((o) => o.revision.title === "Bespoke school data pack")!;
     expect(dataPack.revision.fromPricePence).toBe(65000);
-    const reviews = await db.select().from(schema.qaReviews).where(inArray(schema.qaReviews.revisionId, onSale.map((o) => o.revision.id)));
+    const reviews = await db
+      .select()
+      .from(schema.qaReviews)
+      .where(
+        inArray(
+          schema.qaReviews.revisionId,
+          onSale.map((o) => o.revision.id),
+        ),
+      );
     const memberships = await db.select().from(schema.memberships).where(eq(schema.memberships.authorityId, ardenId));
     for (const { offer, revision, schoolId } of onSale) {
       expect(submissionErrors(revisionFields(revision)), revision.title).toEqual({});
@@ -44,7 +52,10 @@ describe("the demo offers", () => {
       expect(offer.approvedAt!.getTime()).toBeLessThan(TODAY.getTime());
       const mine = reviews.filter((r) => r.revisionId === revision.id);
       expect(hasQuorum(mine)).toBe(true);
-      for (const r of mine) expect(canReview({ memberships: memberships.filter((m) => m.userId === r.reviewerId), offer: { providerId: offer.providerId, providerSchoolId: schoolId } })).toBe(true);
+      for (const r of mine)
+        expect(
+          canReview({ memberships: memberships.filter((m) => m.userId === r.reviewerId), offer: { providerId: offer.providerId, providerSchoolId: schoolId } }),
+        ).toBe(true);
     }
   });
 
@@ -64,6 +75,13 @@ describe("the demo offers", () => {
       "teaching.school@arden.demo submitted",
     ]);
     const [wales] = await db.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "glan-teifi"));
-    expect((await db.select().from(schema.offers).where(and(eq(schema.offers.authorityId, wales.id), onSaleCondition(TODAY)))).length).toBe(OFFER_TEMPLATES.length);
+    expect(
+      (
+        await db
+          .select()
+          .from(schema.offers)
+          .where(and(eq(schema.offers.authorityId, wales.id), onSaleCondition(TODAY)))
+      ).length,
+    ).toBe(OFFER_TEMPLATES.length);
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { frameworkFor } from "~/domain/schools/inspection-frameworks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { seedDemo, isDatabaseEmpty, type DemoCounty, type SignIn } from "#db/seed/index";
@@ -14,18 +15,36 @@ const PASSWORD = "a-demo-password-for-tests";
 /** The rows that make the demo what it is, without their ids, in a stable order. */
 async function snapshot(db: Database) {
   const schools = await db
-    .select({ urn: schema.schools.urn, name: schema.organisations.name, phase: schema.schools.phase, type: schema.schools.establishmentType, roll: schema.schools.numberOnRoll, category: schema.schools.category })
+    .select({
+      urn: schema.schools.urn,
+      name: schema.organisations.name,
+      phase: schema.schools.phase,
+      type: schema.schools.establishmentType,
+      roll: schema.schools.numberOnRoll,
+      category: schema.schools.category,
+    })
     .from(schema.schools)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.schools.organisationId))
     .orderBy(schema.schools.urn);
   const members = await db
-    .select({ consortium: schema.organisations.name, urn: schema.schools.urn, joinedOn: schema.consortiumMemberships.joinedOn, leftOn: schema.consortiumMemberships.leftOn })
+    .select({
+      consortium: schema.organisations.name,
+      urn: schema.schools.urn,
+      joinedOn: schema.consortiumMemberships.joinedOn,
+      leftOn: schema.consortiumMemberships.leftOn,
+    })
     .from(schema.consortiumMemberships)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.consortiumMemberships.consortiumId))
     .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.consortiumMemberships.schoolId))
     .orderBy(schema.schools.urn, schema.consortiumMemberships.joinedOn);
   const people = await db
-    .select({ email: schema.users.email, name: schema.users.name, role: schema.memberships.role, organisation: schema.organisations.name, chair: schema.memberships.chair })
+    .select({
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.memberships.role,
+      organisation: schema.organisations.name,
+      chair: schema.memberships.chair,
+    })
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
@@ -58,7 +77,12 @@ describe("the demo county", () => {
 
   const membershipsOf = (email: string) =>
     db
-      .select({ role: schema.memberships.role, organisationId: schema.memberships.organisationId, chair: schema.memberships.chair, subjectAreas: schema.memberships.subjectAreas })
+      .select({
+        role: schema.memberships.role,
+        organisationId: schema.memberships.organisationId,
+        chair: schema.memberships.chair,
+        subjectAreas: schema.memberships.subjectAreas,
+      })
       .from(schema.memberships)
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
       .where(eq(schema.users.email, email));
@@ -117,17 +141,31 @@ describe("the demo county", () => {
     expect([...types].sort()).toEqual(["academy", "free", "la_maintained", "special"]);
   });
 
-  it("records one dated inspection per school, by Ofsted in England and Estyn in Wales, before today", async () => {
+  it("records an inspection history for every school, by Ofsted in England and Estyn in Wales, each under the framework of its date", async () => {
     const rows = await db
-      .select({ authorityId: schema.schools.authorityId, inspectorate: schema.inspections.inspectorate, framework: schema.inspections.framework, inspectedOn: schema.inspections.inspectedOn })
+      .select({
+        schoolId: schema.inspections.schoolId,
+        authorityId: schema.schools.authorityId,
+        inspectorate: schema.inspections.inspectorate,
+        framework: schema.inspections.framework,
+        judgements: schema.inspections.judgements,
+        inspectedOn: schema.inspections.inspectedOn,
+      })
       .from(schema.inspections)
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.inspections.schoolId));
-    expect(rows).toHaveLength(236 + county.wales.schools.length);
+    const inspected = new Set(rows.map((r) => r.schoolId));
+    expect(inspected.size).toBe(236 + county.wales.schools.length);
+    expect(rows.length).toBeGreaterThan(inspected.size * 1.5);
     for (const r of rows) {
       expect(r.inspectorate).toBe(r.authorityId === county.authorityId ? "ofsted" : "estyn");
-      expect(r.framework.length).toBeGreaterThan(0);
+      expect(r.framework).toBe(frameworkFor(r.inspectorate, r.inspectedOn));
+      expect(Object.keys(r.judgements).length).toBeGreaterThan(0);
+      // Only the framework with overall grades has an overall grade.
+      expect("overall_effectiveness" in r.judgements).toBe(r.framework === "ofsted_overall_effectiveness");
       expect(r.inspectedOn < "2026-03-16").toBe(true);
     }
+    const frameworks = new Set(rows.map((r) => r.framework));
+    for (const f of ["ofsted_overall_effectiveness", "ofsted_2024_25", "estyn_2017", "estyn_2022"]) expect(frameworks).toContain(f);
   });
 
   it("categorises English schools 1 to 4 and Welsh schools green to red", async () => {
@@ -143,7 +181,12 @@ describe("the demo county", () => {
 
   it("has at least 8 providers of every kind in Arden, most verified, the consultant not", async () => {
     const providers = await db
-      .select({ name: schema.organisations.name, kind: schema.providers.providerKind, verifiedAt: schema.providers.verifiedAt, schoolId: schema.providers.schoolId })
+      .select({
+        name: schema.organisations.name,
+        kind: schema.providers.providerKind,
+        verifiedAt: schema.providers.verifiedAt,
+        schoolId: schema.providers.schoolId,
+      })
       .from(schema.providers)
       .innerJoin(schema.organisations, eq(schema.organisations.id, schema.providers.organisationId))
       .where(eq(schema.providers.authorityId, county.authorityId));
@@ -164,7 +207,7 @@ describe("the demo county", () => {
     const boardConsortia = [county.consortia.slice(0, 12), county.consortia.slice(12)];
     for (const [i, board] of county.boards.entries()) {
       const members = await db.select().from(schema.memberships).where(eq(schema.memberships.organisationId, board.id));
-      expect(members.every((m) => m.role === "qa_panel_member")).toBe(true);
+      expect(new Set(members.map((m) => m.role))).toEqual(new Set(["qa_panel_member"]));
       expect(members.filter((m) => m.chair)).toHaveLength(1);
       expect(members).toHaveLength(boardConsortia[i].length * 2);
       for (const m of members) expect(schoolsLedBy(m.userId).length, "a board member is a head").toBeGreaterThan(0);
@@ -189,7 +232,10 @@ describe("the demo county", () => {
   });
 
   it("has someone in every role in Arden", async () => {
-    const roles = await db.selectDistinct({ role: schema.memberships.role }).from(schema.memberships).where(eq(schema.memberships.authorityId, county.authorityId));
+    const roles = await db
+      .selectDistinct({ role: schema.memberships.role })
+      .from(schema.memberships)
+      .where(eq(schema.memberships.authorityId, county.authorityId));
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
 
@@ -200,9 +246,10 @@ describe("the demo county", () => {
     const school = (id: string) => county.schools.find((s) => s.id === id)!;
     const expectOnly = async (email: string, expected: { role: string; organisationId: string; chair?: boolean }[]) => {
       const actual = await membershipsOf(email);
-      expect(actual.map((m) => ({ role: m.role, organisationId: m.organisationId, chair: m.chair })).sort((a, b) => a.role.localeCompare(b.role)), email).toEqual(
-        expected.map((e) => ({ chair: false, ...e })).sort((a, b) => a.role.localeCompare(b.role)),
-      );
+      expect(
+        actual.map((m) => ({ role: m.role, organisationId: m.organisationId, chair: m.chair })).sort((a, b) => a.role.localeCompare(b.role)),
+        email,
+      ).toEqual(expected.map((e) => ({ chair: false, ...e })).sort((a, b) => a.role.localeCompare(b.role)));
       return actual;
     };
     const office = county.officeId;
@@ -252,7 +299,9 @@ describe("the demo county", () => {
     const [welshHead] = await membershipsOf("head@glanteifi.demo");
     expect(welshHead.role).toBe("headteacher");
     expect(wales.schools.map((s) => s.id)).toContain(welshHead.organisationId);
-    expect((await membershipsOf("panel@glanteifi.demo")).filter((m) => m.role === "qa_panel_member").map((m) => m.organisationId)).toEqual([wales.boards[0].id]);
+    expect((await membershipsOf("panel@glanteifi.demo")).filter((m) => m.role === "qa_panel_member").map((m) => m.organisationId)).toEqual([
+      wales.boards[0].id,
+    ]);
     await expectOnly("provider@glanteifi.demo", [{ role: "provider_admin", organisationId: wales.providers.find((p) => p.kind === "la_traded_services")!.id }]);
 
     expect(signIns.map((s) => s.email)).toEqual([
@@ -285,7 +334,10 @@ describe("the demo county", () => {
     expect(wales.schools.length).toBeLessThanOrEqual(28);
     expect(wales.boards).toHaveLength(1);
     expect(wales.providers).toHaveLength(2);
-    const kinds = await db.select({ kind: schema.organisations.kind }).from(schema.organisations).where(eq(schema.organisations.authorityId, wales.authorityId));
+    const kinds = await db
+      .select({ kind: schema.organisations.kind })
+      .from(schema.organisations)
+      .where(eq(schema.organisations.authorityId, wales.authorityId));
     expect(kinds.filter((k) => k.kind === "authority_office")).toHaveLength(1);
   });
 

@@ -32,12 +32,30 @@ describe("the home page tells each person what they can do now", () => {
 
   it("shows a panel member the offers waiting for their review once a provider submits one", async () => {
     expect((await tasksOf(w.users.panelOne, w.board.id)).find((t) => t.href === "/qa")).toBeUndefined();
-    await saveOffer(handle.db, { actor: await w.actor(w.users.providerAdmin), authorityId: w.authority.id, providerId: w.provider.id, fields: completeFields(), intent: "submit", appUrl: "http://localhost:3000" });
+    await saveOffer(handle.db, {
+      actor: await w.actor(w.users.providerAdmin),
+      authorityId: w.authority.id,
+      providerId: w.provider.id,
+      fields: completeFields(),
+      intent: "submit",
+      appUrl: "http://localhost:3000",
+    });
     expect(await tasksOf(w.users.panelOne, w.board.id)).toContainEqual({ label: "Offers waiting for your QA review", href: "/qa", count: 1 });
   });
 
   it("shows a provider its offers that need work", async () => {
-    await saveOffer(handle.db, { actor: await w.actor(w.users.providerAdmin), authorityId: w.authority.id, providerId: w.provider.id, fields: completeFields({ title: "A draft" }), intent: "save", appUrl: "http://localhost:3000" });
-    expect(await tasksOf(w.users.providerAdmin, w.provider.id)).toContainEqual({ label: "Your offers in draft or with changes requested", href: "/provider/offers", count: 1 });
+    await saveOffer(handle.db, {
+      actor: await w.actor(w.users.providerAdmin),
+      authorityId: w.authority.id,
+      providerId: w.provider.id,
+      fields: completeFields({ title: "A draft" }),
+      intent: "save",
+      appUrl: "http://localhost:3000",
+    });
+    expect(await tasksOf(w.users.providerAdmin, w.provider.id)).toContainEqual({
+      label: "Your offers in draft or with changes requested",
+      href: "/provider/offers",
+      count: 1,
+    });
   });
 });

@@ -13,7 +13,7 @@ import { appContext, request, respond, sessionCookieFor } from "../setup/context
 import { createTestDatabase } from "../setup/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
-const dataOf = <T,>(answer: Answer) => (answer as { data: T }).data;
+const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 const NEW_PASSWORD = "a brand new pass phrase";
 
 describe("resetting a forgotten password", () => {
@@ -23,10 +23,18 @@ describe("resetting a forgotten password", () => {
   let ip = 0;
   const context = (overrides: Partial<AppLoadContext> = {}) => appContext(db, { clientIp: `192.0.2.${++ip}`, ...overrides });
 
-  const forgot = (email: string, ctx = context()) => respond(() => forgotAction({ request: request("/forgot-password", { form: { email } }), context: ctx, params: {} } as ActionFunctionArgs));
-  const openReset = (token: string) => respond(() => resetLoader({ request: request(`/reset-password/${token}`), context: context(), params: { token } } as LoaderFunctionArgs));
+  const forgot = (email: string, ctx = context()) =>
+    respond(() => forgotAction({ request: request("/forgot-password", { form: { email } }), context: ctx, params: {} } as ActionFunctionArgs));
+  const openReset = (token: string) =>
+    respond(() => resetLoader({ request: request(`/reset-password/${token}`), context: context(), params: { token } } as LoaderFunctionArgs));
   const reset = (token: string, password: string, confirmPassword = password, cookie?: string) =>
-    respond(() => resetAction({ request: request(`/reset-password/${token}`, { form: { password, confirmPassword }, cookie }), context: context(), params: { token } } as ActionFunctionArgs));
+    respond(() =>
+      resetAction({
+        request: request(`/reset-password/${token}`, { form: { password, confirmPassword }, cookie }),
+        context: context(),
+        params: { token },
+      } as ActionFunctionArgs),
+    );
   const outboxCount = async () => (await db.select({ n: count() }).from(schema.outbox))[0].n;
 
   beforeAll(async () => {
@@ -56,7 +64,12 @@ describe("resetting a forgotten password", () => {
     const [stored] = await db.select().from(schema.authTokens).where(eq(schema.authTokens.userId, user.id));
     expect(stored).toMatchObject({ kind: "password_reset", tokenHash: hashToken(token) });
     expect((stored.expiresAt.getTime() - stored.createdAt.getTime()) / 60_000).toBeCloseTo(60, 5);
-    expect(await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset_requested")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset_requested"))),
+    ).toHaveLength(1);
   });
 
   it("explains a missing email address and writes nothing", async () => {
@@ -86,11 +99,18 @@ describe("resetting a forgotten password", () => {
     const [{ n: sessions }] = await db.select({ n: count() }).from(schema.sessions).where(eq(schema.sessions.userId, user.id));
     expect(sessions).toBe(1);
 
-    await expect(signIn(db, { email: user.email, password: PASSWORD, clientIp: "192.0.2.200", previousToken: null })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    await expect(signIn(db, { email: user.email, password: PASSWORD, clientIp: "192.0.2.200", previousToken: null })).rejects.toMatchObject({
+      code: "INVALID_CREDENTIALS",
+    });
     await expect(signIn(db, { email: user.email, password: NEW_PASSWORD, clientIp: "192.0.2.200", previousToken: null })).resolves.toHaveProperty("token");
 
     expect((await lastEmailTo(db, user.email)).topic).toBe("password-changed");
-    expect(await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset"))),
+    ).toHaveLength(1);
 
     const again = await reset(token, "an attacker's pass phrase");
     expect(again.status).toBe(410);
@@ -106,7 +126,10 @@ describe("resetting a forgotten password", () => {
     expect(second).not.toBe(first);
     expect((await reset(first, NEW_PASSWORD)).status).toBe(410);
 
-    await db.update(schema.authTokens).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(schema.authTokens.tokenHash, hashToken(second)));
+    await db
+      .update(schema.authTokens)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(schema.authTokens.tokenHash, hashToken(second)));
     const expired = await reset(second, NEW_PASSWORD);
     expect(expired.status).toBe(410);
     expect(dataOf<{ unusable: string }>(expired).unusable).toBe("expired");

@@ -2,7 +2,6 @@
 // Watching the hashing library (not our code) shows a hash is checked on every path.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "#db/client";
-import { signIn } from "~/domain/identity/sign-in.server";
 import { createAccount } from "../factories/identity";
 import { createAuthority, createOrganisation, createUser } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
@@ -21,11 +20,17 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 
 describe("sign-in timing", () => {
   let handle: DatabaseHandle;
+  let signIn: typeof import("~/domain/identity/sign-in.server").signIn;
   beforeAll(async () => {
+    // The integration files share their loaded modules (isolate: false): load sign-in afresh, so it hashes through the mock.
+    vi.resetModules();
+    ({ signIn } = await import("~/domain/identity/sign-in.server"));
     handle = await createTestDatabase();
   });
   afterAll(async () => {
     await handle?.close();
+    vi.doUnmock("@node-rs/argon2");
+    vi.resetModules();
   });
 
   it("checks an argon2id hash of the same cost whether the account exists, has no password yet, or does not exist", async () => {
@@ -36,7 +41,9 @@ describe("sign-in timing", () => {
     const invited = await createUser(db);
     const attempt = async (email: string, clientIp: string) => {
       argon2.verifications.length = 0;
-      await expect(signIn(db, { email, password: "not the right password", clientIp, previousToken: null })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+      await expect(signIn(db, { email, password: "not the right password", clientIp, previousToken: null })).rejects.toMatchObject({
+        code: "INVALID_CREDENTIALS",
+      });
       expect(argon2.verifications).toHaveLength(1);
       return argon2.verifications[0].replace(/\$[^$]+\$[^$]+$/, "");
     };

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { hashToken } from "~/auth/session.server";
 import { schema } from "~/db.server";
+import { AppError } from "~/domain/errors";
+import { signIn as signInUseCase } from "~/domain/identity/sign-in.server";
 import { action as accountAction } from "~/routes/account";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in";
 import { action as signOutAction } from "~/routes/sign-out";
@@ -27,8 +29,10 @@ describe("signing in and out", () => {
   // Each test signs in from its own address, so the per-address throttle of one does not touch another.
   const context = (overrides: Partial<AppLoadContext> = {}) => appContext(db, { clientIp: `198.51.100.${++ipCounter}`, ...overrides });
 
-  const signIn = (form: Record<string, string>, { cookie, path = "/sign-in", ctx = context() }: { cookie?: string; path?: string; ctx?: AppLoadContext } = {}) =>
-    respond(() => signInAction({ request: request(path, { form, cookie }), context: ctx, params: {} } as ActionFunctionArgs));
+  const signIn = (
+    form: Record<string, string>,
+    { cookie, path = "/sign-in", ctx = context() }: { cookie?: string; path?: string; ctx?: AppLoadContext } = {},
+  ) => respond(() => signInAction({ request: request(path, { form, cookie }), context: ctx, params: {} } as ActionFunctionArgs));
 
   const sessionsOf = async (userId: string) => (await db.select({ n: count() }).from(schema.sessions).where(eq(schema.sessions.userId, userId)))[0].n;
 
@@ -50,7 +54,10 @@ describe("signing in and out", () => {
     const cookie = cookieFrom(response)!;
     expect(cookie.header).toMatch(/^session=[a-z2-7]{32}; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
     expect(cookie.header).not.toContain("Secure");
-    const [session] = await db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(cookie.token)));
+    const [session] = await db
+      .select()
+      .from(schema.sessions)
+      .where(eq(schema.sessions.id, hashToken(cookie.token)));
     expect(session.userId).toBe(user.id);
   });
 
@@ -72,15 +79,33 @@ describe("signing in and out", () => {
     const response = asResponse(await signIn({ email: user.email, password: PASSWORD }, { cookie: before }));
     const after = cookieFrom(response)!;
     expect(after.token).not.toBe(oldToken);
-    expect(await db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(oldToken)))).toHaveLength(0);
-    expect(await db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(after.token)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(schema.sessions)
+        .where(eq(schema.sessions.id, hashToken(oldToken))),
+    ).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(schema.sessions)
+        .where(eq(schema.sessions.id, hashToken(after.token))),
+    ).toHaveLength(1);
   });
 
   it("goes back to a local page after signing in, but never to another site", async () => {
     const user = await createAccount(db, office, "la_admin");
     const local = asResponse(await signIn({ email: user.email, password: PASSWORD }, { path: "/sign-in?redirectTo=%2Forganisations%3Fx%3D1" }));
     expect(local.headers.get("Location")).toBe("/organisations?x=1");
-    for (const target of ["//evil.example", "https://evil.example/", "/\\evil.example"]) {
+    for (const target of [
+      "//evil.example",
+      "https://evil.example/",
+      "/\\evil.example",
+      "/.//evil.example",
+      "/..//evil.example",
+      "/%2e//evil.example",
+      "/./\\evil.example",
+    ]) {
       const away = asResponse(await signIn({ email: user.email, password: PASSWORD }, { path: `/sign-in?redirectTo=${encodeURIComponent(target)}` }));
       expect(away.headers.get("Location")).toBe("/");
     }
@@ -124,7 +149,9 @@ describe("signing in and out", () => {
   it("sends a signed-in person on from the sign-in page", async () => {
     const user = await createAccount(db, office, "la_admin");
     const cookie = await sessionCookieFor(db, user.id);
-    const answer = asResponse(await respond(() => signInLoader({ request: request("/sign-in?redirectTo=%2Faccount", { cookie }), context: context(), params: {} })));
+    const answer = asResponse(
+      await respond(() => signInLoader({ request: request("/sign-in?redirectTo=%2Faccount", { cookie }), context: context(), params: {} })),
+    );
     expect(answer.headers.get("Location")).toBe("/account");
   });
 
@@ -135,8 +162,18 @@ describe("signing in and out", () => {
     const response = asResponse(await respond(() => signOutAction({ request: request("/sign-out", { cookie, form: {} }), context: context(), params: {} })));
     expect(response.headers.get("Location")).toBe("/");
     expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
-    expect(await db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(cookie.split("=")[1])))).toHaveLength(0);
-    expect(await db.select().from(schema.sessions).where(eq(schema.sessions.id, hashToken(other.split("=")[1])))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(schema.sessions)
+        .where(eq(schema.sessions.id, hashToken(cookie.split("=")[1]))),
+    ).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(schema.sessions)
+        .where(eq(schema.sessions.id, hashToken(other.split("=")[1]))),
+    ).toHaveLength(1);
   });
 
   it("signing out everywhere ends every session of that person only, with an audit row", async () => {
@@ -152,18 +189,65 @@ describe("signing in and out", () => {
     expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
     expect(await sessionsOf(user.id)).toBe(0);
     expect(await sessionsOf(bystander.id)).toBe(1);
-    const audits = await db.select().from(schema.auditLog).where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.signed_out_everywhere")));
+    const audits = await db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.signed_out_everywhere")));
     expect(audits).toHaveLength(1);
   });
 
   describe("throttling", () => {
-    it("refuses an account after 5 failed sign-ins, even with the right password, saying when to try again", async () => {
-      const user = await createAccount(db, office, "la_admin");
-      for (let i = 0; i < 5; i++) expect((await signIn({ email: user.email, password: "wrong password " + i })).status).toBe(401);
-      const refused = await signIn({ email: user.email, password: PASSWORD });
-      expect(refused.status).toBe(429);
+    const domainSignIn = (email: string, password: string, clientIp: string, now: Date) =>
+      signInUseCase(db, { email, password, clientIp, previousToken: null, now });
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => "signed in",
+        (error: AppError) => (error.code === "RATE_LIMITED" ? `held back: ${error.message}` : error.code),
+      );
+
+    it("lets at most 5 of 30 parallel wrong passwords from one address be checked, and the owner still signs in from another", async () => {
+      const user = await createAccount(db, office, "la_finance");
+      const ctx = context();
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn({ email: user.email, password: `wrong password ${i}` }, { ctx })));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+      const refused = answers.find((a) => a.status === 429)!;
       expect(errorsOf(refused).errors.email[0]).toMatch(/^Too many attempts\. Try again in (1 minute|\d+ minutes)\.$/);
+      // Even the right password waits at the guesser's address...
+      expect((await signIn({ email: user.email, password: PASSWORD }, { ctx })).status).toBe(429);
       expect(await sessionsOf(user.id)).toBe(0);
+      // ...but not at the owner's.
+      expect(asResponse(await signIn({ email: user.email, password: PASSWORD })).status).toBe(302);
+    });
+
+    it("holds one address back for longer after each further failure, and lets it try again when the wait is over", async () => {
+      const user = await createAccount(db, office, "la_admin");
+      const ip = "203.0.113.10";
+      const start = new Date("2026-03-02T09:00:00Z");
+      const later = (ms: number) => new Date(start.getTime() + ms);
+      for (let i = 0; i < 5; i++) expect(await outcome(domainSignIn(user.email, "wrong password", ip, start))).toBe("INVALID_CREDENTIALS");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, ip, later(30_000)))).toBe("held back: Too many attempts. Try again in 1 minute.");
+      expect(await outcome(domainSignIn(user.email, "wrong password", ip, later(61_000)))).toBe("INVALID_CREDENTIALS");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, ip, later(62_000)))).toBe("held back: Too many attempts. Try again in 2 minutes.");
+      expect(await outcome(domainSignIn(user.email, "wrong password", ip, later(182_000)))).toBe("INVALID_CREDENTIALS");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, ip, later(183_000)))).toBe("held back: Too many attempts. Try again in 4 minutes.");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, ip, later(183_000 + 4 * 60_000)))).toBe("signed in");
+      // Signing in forgets the failures from there (in the next window of the address-wide count).
+      for (let i = 0; i < 4; i++) expect(await outcome(domainSignIn(user.email, "wrong password", ip, later(16 * 60_000)))).toBe("INVALID_CREDENTIALS");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, ip, later(16 * 60_000)))).toBe("signed in");
+    });
+
+    it("slows guesses spread over many addresses, without holding back the owner at an address they signed in from", async () => {
+      const user = await createAccount(db, office, "la_finance");
+      const now = new Date("2026-03-03T09:00:00Z");
+      const home = "203.0.113.20";
+      expect(await outcome(domainSignIn(user.email, PASSWORD, home, now))).toBe("signed in");
+      // The first sign-in from home counted as one of the 20 from addresses not yet known.
+      for (let i = 0; i < 19; i++) expect(await outcome(domainSignIn(user.email, "guess", `192.0.2.${i + 1}`, now))).toBe("INVALID_CREDENTIALS");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, "192.0.2.200", now))).toBe("held back: Too many attempts. Try again in 1 minute.");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, home, now))).toBe("signed in");
+      expect(await outcome(domainSignIn(user.email, PASSWORD, "192.0.2.200", new Date(now.getTime() + 61_000)))).toBe("signed in");
     });
 
     it("refuses an address after 10 failed sign-ins, whichever accounts they tried", async () => {
@@ -172,16 +256,19 @@ describe("signing in and out", () => {
       const user = await createAccount(db, office, "la_admin");
       expect((await signIn({ email: user.email, password: PASSWORD }, { ctx })).status).toBe(429);
       expect(asResponse(await signIn({ email: user.email, password: PASSWORD })).status).toBe(302);
-      const rows = await db.select().from(schema.rateLimits).where(like(schema.rateLimits.key, `sign-in:ip:${ctx.clientIp}`));
+      const rows = await db
+        .select()
+        .from(schema.rateLimits)
+        .where(like(schema.rateLimits.key, `sign-in:ip:${ctx.clientIp}`));
       expect(rows[0].count).toBe(10);
     });
 
-    it("forgets an account's failures once its owner signs in", async () => {
-      const user = await createAccount(db, office, "la_admin");
-      for (let i = 0; i < 4; i++) await signIn({ email: user.email, password: "wrong password" });
-      expect(asResponse(await signIn({ email: user.email, password: PASSWORD })).status).toBe(302);
-      for (let i = 0; i < 4; i++) await signIn({ email: user.email, password: "wrong password" });
-      expect(asResponse(await signIn({ email: user.email, password: PASSWORD })).status).toBe(302);
+    it("does not count an address's successful sign-ins against it", async () => {
+      const ctx = context();
+      for (let i = 0; i < 12; i++) {
+        const person = await createAccount(db, office, "la_admin");
+        expect(asResponse(await signIn({ email: person.email, password: PASSWORD }, { ctx })).status).toBe(302);
+      }
     });
   });
 });

@@ -10,8 +10,7 @@ import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { postEntry, sqlState, type Posting } from "~/domain/ledger/post-entry.server";
 import { createConsortium } from "../factories/ledger";
-import { createProvider } from "../factories/tenancy";
-import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
+import { createProvider, createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -64,13 +63,20 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
     let deadlocks = 0;
 
     const operation = (rnd: () => number): Posting[] => {
-      const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+      const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
       const amount = 1 + Math.floor(rnd() * 50_000);
       const roll = rnd();
-      if (roll < 0.15) return [{ accountId: funding, amountPence: amount }, { accountId: pick(pots), amountPence: -amount }];
+      if (roll < 0.15)
+        return [
+          { accountId: funding, amountPence: amount },
+          { accountId: pick(pots), amountPence: -amount },
+        ];
       if (roll < 0.45) {
         // A draw on a pot, often larger than what it holds.
-        return [{ accountId: pick(pots), amountPence: amount * 3 }, { accountId: pick(providers), amountPence: -amount * 3 }];
+        return [
+          { accountId: pick(pots), amountPence: amount * 3 },
+          { accountId: pick(providers), amountPence: -amount * 3 },
+        ];
       }
       if (roll < 0.8) {
         const provider = Math.floor(amount * 0.9);
@@ -83,13 +89,25 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
         if (pot > 0) lines.push({ accountId: pick(pots), amountPence: -pot });
         return lines;
       }
-      return [{ accountId: bank, amountPence: amount }, { accountId: pick(schools), amountPence: -amount }];
+      return [
+        { accountId: bank, amountPence: amount },
+        { accountId: pick(schools), amountPence: -amount },
+      ];
     };
 
     const attempt = async (key: string, postings: Posting[]) => {
       for (;;) {
         try {
-          return await db.transaction((tx) => postEntry(tx, { authorityId: authority.id, idempotencyKey: key, description: "Concurrent entry", cause: { type: "test", id: key }, actorUserId: null, postings }));
+          return await db.transaction((tx) =>
+            postEntry(tx, {
+              authorityId: authority.id,
+              idempotencyKey: key,
+              description: "Concurrent entry",
+              cause: { type: "test", id: key },
+              actorUserId: null,
+              postings,
+            }),
+          );
         } catch (error) {
           const state = sqlState(error);
           if (state && RETRYABLE.has(state)) {

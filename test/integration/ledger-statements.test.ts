@@ -6,7 +6,8 @@ import { schema } from "~/db.server";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { accountStatement, statementToCsv } from "~/domain/ledger/statement.server";
+import { toCsv } from "~/csv.server";
+import { accountStatement, statementCsvRows } from "~/domain/ledger/statement.server";
 import { addToConsortium, createConsortium, createLedgerWorld, nextKey, post } from "../factories/ledger";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
@@ -44,7 +45,14 @@ describe("funding, statements and the demo ledger", () => {
     const key = nextKey("fund");
     const fund = () =>
       db().transaction((tx) =>
-        fundPot(tx, { authorityId: world.authority.id, consortiumId: world.consortium.id, amountPence: 600_000, idempotencyKey: key, description: "Chair's time", actorUserId: null }),
+        fundPot(tx, {
+          authorityId: world.authority.id,
+          consortiumId: world.consortium.id,
+          amountPence: 600_000,
+          idempotencyKey: key,
+          description: "Chair's time",
+          actorUserId: null,
+        }),
       );
     expect((await fund()).created).toBe(true);
     expect((await fund()).created).toBe(false);
@@ -53,7 +61,16 @@ describe("funding, statements and the demo ledger", () => {
     const funding = await accountStatement(db(), { authorityId: world.authority.id, accountId: world.accounts.funding.id });
     expect(funding.closingPence).toBe(-600_000);
     await expect(
-      db().transaction((tx) => fundPot(tx, { authorityId: world.authority.id, consortiumId: world.school.id, amountPence: 1, idempotencyKey: nextKey(), description: "x", actorUserId: null })),
+      db().transaction((tx) =>
+        fundPot(tx, {
+          authorityId: world.authority.id,
+          consortiumId: world.school.id,
+          amountPence: 1,
+          idempotencyKey: nextKey(),
+          description: "x",
+          actorUserId: null,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -77,7 +94,12 @@ describe("funding, statements and the demo ledger", () => {
       { accountId: accounts.provider.id, amountPence: -65_000 },
     ]);
 
-    const april = await accountStatement(db(), { authorityId: authority.id, accountId: accounts.pot.id, from: new Date("2026-04-01T00:00:00+01:00"), to: new Date("2026-05-01T00:00:00+01:00") });
+    const april = await accountStatement(db(), {
+      authorityId: authority.id,
+      accountId: accounts.pot.id,
+      from: new Date("2026-04-01T00:00:00+01:00"),
+      to: new Date("2026-05-01T00:00:00+01:00"),
+    });
     expect(april.account).toMatchObject({ id: accounts.pot.id, kind: "consortium_pot", ownerName: world.consortium.name });
     expect(april.openingPence).toBe(2_420_000);
     expect(april.lines.map((l) => [l.description, l.amountPence, l.runningPence])).toEqual([
@@ -111,7 +133,7 @@ describe("funding, statements and the demo ledger", () => {
       { accountId: accounts.pot.id, amountPence: 1_005 },
       { accountId: accounts.provider.id, amountPence: -1_005 },
     ]);
-    const csv = statementToCsv(await accountStatement(db(), { authorityId: authority.id, accountId: accounts.pot.id }));
+    const csv = toCsv(statementCsvRows(await accountStatement(db(), { authorityId: authority.id, accountId: accounts.pot.id })));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("Date,Description,Cause,Reference,Amount (GBP),Balance (GBP)");
     expect(lines[1]).toBe(",Opening balance,,,,0.00");
@@ -133,7 +155,8 @@ describe("funding, statements and the demo ledger", () => {
       const { organisation } = await createSchool(db(), authority.id);
       await addToConsortium(db(), { authorityId: authority.id, consortiumId: small.id, schoolId: organisation.id });
       // One school has left: fourteen current members.
-      if (i === 0) await db().update(schema.consortiumMemberships).set({ leftOn: "2025-12-31" }).where(eq(schema.consortiumMemberships.schoolId, organisation.id));
+      if (i === 0)
+        await db().update(schema.consortiumMemberships).set({ leftOn: "2025-12-31" }).where(eq(schema.consortiumMemberships.schoolId, organisation.id));
     }
     await seedDemoLedger(db(), authority.id);
     await seedDemoLedger(db(), authority.id);

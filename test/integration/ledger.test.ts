@@ -41,15 +41,23 @@ describe("the ledger", () => {
   it("posts a balanced entry, moves the stored balances and writes an audit row", async () => {
     const { accounts, authority } = world;
     const key = nextKey("fund");
-    const result = await post(db(), authority.id, [
-      { accountId: accounts.funding.id, amountPence: 2_420_000 },
-      { accountId: accounts.pot.id, amountPence: -2_420_000 },
-    ], key);
+    const result = await post(
+      db(),
+      authority.id,
+      [
+        { accountId: accounts.funding.id, amountPence: 2_420_000 },
+        { accountId: accounts.pot.id, amountPence: -2_420_000 },
+      ],
+      key,
+    );
     expect(result.created).toBe(true);
     expect(await stored(accounts.funding.id)).toBe(2_420_000);
     expect(await stored(accounts.pot.id)).toBe(-2_420_000);
     expect(await accountBalance(db(), accounts.pot.id)).toBe(-2_420_000);
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityType, "journal_entry"), eq(auditLog.entityId, result.entryId)));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "journal_entry"), eq(auditLog.entityId, result.entryId)));
     expect(audits).toHaveLength(1);
     expect(audits[0].action).toBe("ledger.entry.post");
     expect(await trialBalance(db(), authority.id)).toBe(0);
@@ -75,12 +83,24 @@ describe("the ledger", () => {
   it("refuses an unbalanced entry in code, writing nothing", async () => {
     const { accounts, authority } = world;
     const before = await entryCount();
-    await expect(post(db(), authority.id, [
-      { accountId: accounts.school.id, amountPence: 100 },
-      { accountId: accounts.provider.id, amountPence: -99 },
-    ])).rejects.toMatchObject({ code: "UNBALANCED" });
-    await expect(post(db(), authority.id, [{ accountId: accounts.school.id, amountPence: 0 }, { accountId: accounts.provider.id, amountPence: 0 }])).rejects.toMatchObject({ code: "UNBALANCED" });
-    await expect(post(db(), authority.id, [{ accountId: accounts.school.id, amountPence: 1.5 }, { accountId: accounts.provider.id, amountPence: -1.5 }])).rejects.toMatchObject({ code: "UNBALANCED" });
+    await expect(
+      post(db(), authority.id, [
+        { accountId: accounts.school.id, amountPence: 100 },
+        { accountId: accounts.provider.id, amountPence: -99 },
+      ]),
+    ).rejects.toMatchObject({ code: "UNBALANCED" });
+    await expect(
+      post(db(), authority.id, [
+        { accountId: accounts.school.id, amountPence: 0 },
+        { accountId: accounts.provider.id, amountPence: 0 },
+      ]),
+    ).rejects.toMatchObject({ code: "UNBALANCED" });
+    await expect(
+      post(db(), authority.id, [
+        { accountId: accounts.school.id, amountPence: 1.5 },
+        { accountId: accounts.provider.id, amountPence: -1.5 },
+      ]),
+    ).rejects.toMatchObject({ code: "UNBALANCED" });
     expect(await entryCount()).toBe(before);
   });
 
@@ -89,7 +109,10 @@ describe("the ledger", () => {
     const before = [await entryCount(), await postingCount()];
     await refused(
       db().transaction(async (tx) => {
-        const [entry] = await tx.insert(journalEntries).values({ authorityId: authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" }).returning();
+        const [entry] = await tx
+          .insert(journalEntries)
+          .values({ authorityId: authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" })
+          .returning();
         await tx.insert(ledgerPostings).values([
           { entryId: entry.id, accountId: accounts.school.id, authorityId: authority.id, amountPence: 500 },
           { entryId: entry.id, accountId: accounts.provider.id, authorityId: authority.id, amountPence: -400 },
@@ -100,23 +123,39 @@ describe("the ledger", () => {
     // An entry with no postings at all cannot commit either.
     await refused(
       db().transaction(async (tx) => {
-        await tx.insert(journalEntries).values({ authorityId: authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" });
+        await tx
+          .insert(journalEntries)
+          .values({ authorityId: authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" });
       }),
       /does not balance/,
     );
     // Nor can balanced postings added later to an entry already committed, one side at a time.
-    const { entryId } = await post(db(), authority.id, [{ accountId: accounts.school.id, amountPence: 1 }, { accountId: accounts.provider.id, amountPence: -1 }]);
-    await refused(db().insert(ledgerPostings).values({ entryId, accountId: accounts.school.id, authorityId: authority.id, amountPence: 1 }), /does not balance/);
-    await refused(db().insert(ledgerPostings).values([
-      { entryId, accountId: accounts.school.id, authorityId: authority.id, amountPence: 0 },
-      { entryId, accountId: accounts.provider.id, authorityId: authority.id, amountPence: 0 },
-    ]), /amount_check/);
+    const { entryId } = await post(db(), authority.id, [
+      { accountId: accounts.school.id, amountPence: 1 },
+      { accountId: accounts.provider.id, amountPence: -1 },
+    ]);
+    await refused(
+      db().insert(ledgerPostings).values({ entryId, accountId: accounts.school.id, authorityId: authority.id, amountPence: 1 }),
+      /does not balance/,
+    );
+    await refused(
+      db()
+        .insert(ledgerPostings)
+        .values([
+          { entryId, accountId: accounts.school.id, authorityId: authority.id, amountPence: 0 },
+          { entryId, accountId: accounts.provider.id, authorityId: authority.id, amountPence: 0 },
+        ]),
+      /amount_check/,
+    );
     expect([await entryCount(), await postingCount()]).toEqual([before[0] + 1, before[1] + 2]);
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of entries and postings", async () => {
     const { accounts, authority } = world;
-    const { entryId } = await post(db(), authority.id, [{ accountId: accounts.school.id, amountPence: 10 }, { accountId: accounts.provider.id, amountPence: -10 }]);
+    const { entryId } = await post(db(), authority.id, [
+      { accountId: accounts.school.id, amountPence: 10 },
+      { accountId: accounts.provider.id, amountPence: -10 },
+    ]);
     await refused(db().update(journalEntries).set({ description: "changed" }).where(eq(journalEntries.id, entryId)), /append-only/);
     await refused(db().delete(journalEntries).where(eq(journalEntries.id, entryId)), /append-only/);
     await refused(db().update(ledgerPostings).set({ amountPence: 11 }).where(eq(ledgerPostings.entryId, entryId)), /append-only/);
@@ -136,13 +175,19 @@ describe("the ledger", () => {
     ]);
     const key = nextKey("reverse");
     const reverse = (idempotencyKey: string) =>
-      db().transaction((tx) => reverseEntry(tx, { entryId: original.entryId, authorityId: authority.id, idempotencyKey, description: "Order cancelled", actorUserId: null }));
+      db().transaction((tx) =>
+        reverseEntry(tx, { entryId: original.entryId, authorityId: authority.id, idempotencyKey, description: "Order cancelled", actorUserId: null }),
+      );
     const reversal = await reverse(key);
     expect(reversal.created).toBe(true);
     expect([await stored(accounts.school.id), await stored(accounts.provider.id)]).toEqual([school, provider]);
     const [row] = await db().select().from(journalEntries).where(eq(journalEntries.id, reversal.entryId));
     expect(row.reversesEntryId).toBe(original.entryId);
-    const negated = await db().select({ a: ledgerPostings.accountId, p: ledgerPostings.amountPence }).from(ledgerPostings).where(eq(ledgerPostings.entryId, reversal.entryId)).orderBy(ledgerPostings.id);
+    const negated = await db()
+      .select({ a: ledgerPostings.accountId, p: ledgerPostings.amountPence })
+      .from(ledgerPostings)
+      .where(eq(ledgerPostings.entryId, reversal.entryId))
+      .orderBy(ledgerPostings.id);
     expect(negated).toEqual([
       { a: accounts.school.id, p: -12_345 },
       { a: accounts.provider.id, p: 11_111 },
@@ -153,7 +198,9 @@ describe("the ledger", () => {
     expect(await reverse(key)).toEqual({ entryId: reversal.entryId, created: false });
     await expect(reverse(nextKey("reverse"))).rejects.toMatchObject({ code: "INVALID_STATE" });
     await expect(
-      db().transaction((tx) => reverseEntry(tx, { entryId: reversal.entryId, authorityId: authority.id, idempotencyKey: nextKey(), description: "x", actorUserId: null })),
+      db().transaction((tx) =>
+        reverseEntry(tx, { entryId: reversal.entryId, authorityId: authority.id, idempotencyKey: nextKey(), description: "x", actorUserId: null }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await entryCount()).toBe(entries);
     expect(await checkLedger(db())).toEqual([]);
@@ -164,34 +211,52 @@ describe("the ledger", () => {
     const available = -(await stored(accounts.pot.id));
     expect(available).toBeGreaterThan(0);
     const entries = await entryCount();
-    await expect(post(db(), authority.id, [
-      { accountId: accounts.pot.id, amountPence: available + 1 },
-      { accountId: accounts.provider.id, amountPence: -(available + 1) },
-    ])).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS", status: 409 });
+    await expect(
+      post(db(), authority.id, [
+        { accountId: accounts.pot.id, amountPence: available + 1 },
+        { accountId: accounts.provider.id, amountPence: -(available + 1) },
+      ]),
+    ).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS", status: 409 });
     expect(await entryCount()).toBe(entries);
     expect(-(await stored(accounts.pot.id))).toBe(available);
 
     // Drawing exactly what is there is allowed, and leaves nothing.
-    await post(db(), authority.id, [{ accountId: accounts.pot.id, amountPence: available }, { accountId: accounts.provider.id, amountPence: -available }]);
+    await post(db(), authority.id, [
+      { accountId: accounts.pot.id, amountPence: available },
+      { accountId: accounts.provider.id, amountPence: -available },
+    ]);
     expect(await stored(accounts.pot.id)).toBe(0);
-    await expect(post(db(), authority.id, [{ accountId: accounts.pot.id, amountPence: 1 }, { accountId: accounts.provider.id, amountPence: -1 }])).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
+    await expect(
+      post(db(), authority.id, [
+        { accountId: accounts.pot.id, amountPence: 1 },
+        { accountId: accounts.provider.id, amountPence: -1 },
+      ]),
+    ).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
     await refused(db().update(ledgerAccounts).set({ balancePence: 1 }).where(eq(ledgerAccounts.id, accounts.pot.id)), /guarded/);
     // Refill it for the tests that follow.
-    await post(db(), authority.id, [{ accountId: accounts.funding.id, amountPence: available }, { accountId: accounts.pot.id, amountPence: -available }]);
+    await post(db(), authority.id, [
+      { accountId: accounts.funding.id, amountPence: available },
+      { accountId: accounts.pot.id, amountPence: -available },
+    ]);
   });
 
   it("refuses accounts of another authority, in code and in the database", async () => {
     const other = await createLedgerWorld(db());
     const entries = await entryCount();
-    await expect(post(db(), world.authority.id, [
-      { accountId: world.accounts.school.id, amountPence: 100 },
-      { accountId: other.accounts.provider.id, amountPence: -100 },
-    ])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      post(db(), world.authority.id, [
+        { accountId: world.accounts.school.id, amountPence: 100 },
+        { accountId: other.accounts.provider.id, amountPence: -100 },
+      ]),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await entryCount()).toBe(entries);
     expect(await stored(other.accounts.provider.id)).toBe(0);
     await refused(
       db().transaction(async (tx) => {
-        const [entry] = await tx.insert(journalEntries).values({ authorityId: world.authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" }).returning();
+        const [entry] = await tx
+          .insert(journalEntries)
+          .values({ authorityId: world.authority.id, idempotencyKey: nextKey("raw"), description: "raw", causeType: "test", causeId: "raw" })
+          .returning();
         await tx.insert(ledgerPostings).values([
           { entryId: entry.id, accountId: world.accounts.school.id, authorityId: world.authority.id, amountPence: 100 },
           { entryId: entry.id, accountId: other.accounts.provider.id, authorityId: world.authority.id, amountPence: -100 },
@@ -201,11 +266,39 @@ describe("the ledger", () => {
     );
     // A key already used by another authority's entry is a conflict, not a silent replay.
     const key = nextKey("shared");
-    await post(db(), other.authority.id, [{ accountId: other.accounts.school.id, amountPence: 1 }, { accountId: other.accounts.provider.id, amountPence: -1 }], key);
-    await expect(post(db(), world.authority.id, [{ accountId: world.accounts.school.id, amountPence: 1 }, { accountId: world.accounts.provider.id, amountPence: -1 }], key)).rejects.toMatchObject({ code: "CONFLICT" });
+    await post(
+      db(),
+      other.authority.id,
+      [
+        { accountId: other.accounts.school.id, amountPence: 1 },
+        { accountId: other.accounts.provider.id, amountPence: -1 },
+      ],
+      key,
+    );
+    await expect(
+      post(
+        db(),
+        world.authority.id,
+        [
+          { accountId: world.accounts.school.id, amountPence: 1 },
+          { accountId: world.accounts.provider.id, amountPence: -1 },
+        ],
+        key,
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     // Unknown or malformed account ids are not found.
-    await expect(post(db(), world.authority.id, [{ accountId: "not-a-uuid", amountPence: 1 }, { accountId: world.accounts.provider.id, amountPence: -1 }])).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(post(db(), world.authority.id, [{ accountId: crypto.randomUUID(), amountPence: 1 }, { accountId: world.accounts.provider.id, amountPence: -1 }])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      post(db(), world.authority.id, [
+        { accountId: "not-a-uuid", amountPence: 1 },
+        { accountId: world.accounts.provider.id, amountPence: -1 },
+      ]),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      post(db(), world.authority.id, [
+        { accountId: crypto.randomUUID(), amountPence: 1 },
+        { accountId: world.accounts.provider.id, amountPence: -1 },
+      ]),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("opens each account once, only for an owner of the right kind in the authority", async () => {
@@ -218,20 +311,32 @@ describe("the ledger", () => {
     await expect(ensureAccount(db(), { authorityId: authority.id, kind: "consortium_pot", ownerId: school.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const other = await createOrganisation(db(), (await createLedgerWorld(db())).authority.id, "consortium");
     await expect(ensureAccount(db(), { authorityId: authority.id, kind: "consortium_pot", ownerId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(ensureAccount(db(), { authorityId: authority.id, kind: "consortium_pot", ownerId: "x'; drop table" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(ensureAccount(db(), { authorityId: authority.id, kind: "consortium_pot", ownerId: "x'; drop table" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("reads the authority's income split, falling back to the platform defaults", async () => {
     const { authority } = world;
     expect(await incomeSplitRuleFor(db(), authority.id, "private_company")).toEqual({ providerBps: 9_000, authorityBps: 500, potBps: 500 });
-    await db().insert(schema.incomeSplitRules).values({ authorityId: authority.id, providerKind: "university", providerBps: 8_000, authorityBps: 1_000, potBps: 1_000 });
+    await db()
+      .insert(schema.incomeSplitRules)
+      .values({ authorityId: authority.id, providerKind: "university", providerBps: 8_000, authorityBps: 1_000, potBps: 1_000 });
     await createDefaultSplitRules(db(), authority.id);
     await createDefaultSplitRules(db(), authority.id);
     expect(await incomeSplitRuleFor(db(), authority.id, "university")).toEqual({ providerBps: 8_000, authorityBps: 1_000, potBps: 1_000 });
     expect(await incomeSplitRuleFor(db(), authority.id, "la_traded_services")).toEqual({ providerBps: 0, authorityBps: 9_000, potBps: 1_000 });
     expect(await incomeSplitRuleFor(db(), authority.id, "consultant")).toEqual({ providerBps: 9_000, authorityBps: 500, potBps: 500 });
-    await refused(db().insert(schema.incomeSplitRules).values({ authorityId: authority.id, providerKind: "consultant", providerBps: 9_000, authorityBps: 500, potBps: 501 }), /bps_check/);
-    await refused(db().insert(schema.incomeSplitRules).values({ authorityId: authority.id, providerKind: null, providerBps: 9_000, authorityBps: 500, potBps: 500 }), /kind_key/);
+    await refused(
+      db()
+        .insert(schema.incomeSplitRules)
+        .values({ authorityId: authority.id, providerKind: "consultant", providerBps: 9_000, authorityBps: 500, potBps: 501 }),
+      /bps_check/,
+    );
+    await refused(
+      db().insert(schema.incomeSplitRules).values({ authorityId: authority.id, providerKind: null, providerBps: 9_000, authorityBps: 500, potBps: 500 }),
+      /kind_key/,
+    );
   });
 
   it("keeps the trial balance at zero and every stored balance equal to its postings", async () => {

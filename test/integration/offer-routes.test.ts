@@ -25,7 +25,12 @@ const body = (r: Result) => (r instanceof Response ? null : (r.data as Record<st
 
 const reviewForm = (recommendation = "approve") => ({
   intent: "review",
-  ...Object.fromEntries(RUBRIC_CRITERIA.flatMap((c) => [[`score_${c}`, "3"], [`comment_${c}`, "Clear and credible"]])),
+  ...Object.fromEntries(
+    RUBRIC_CRITERIA.flatMap((c) => [
+      [`score_${c}`, "3"],
+      [`comment_${c}`, "Clear and credible"],
+    ]),
+  ),
   overallComment: "Good value",
   recommendation,
 });
@@ -57,24 +62,30 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   });
 
   const ctx = () => appContext(handle.db);
-  const count = async (table: typeof schema.offers | typeof schema.auditLog | typeof schema.outbox | typeof schema.offerRevisions) => (await handle.db.select().from(table)).length;
-  const post = (mod: { action: (args: never) => Promise<unknown> }, path: string, cookie: string, form: Record<string, string | string[]>, params: Record<string, string> = {}) =>
-    respond(() => mod.action({ request: request(path, { cookie, form }), context: ctx(), params } as never));
+  const count = async (table: typeof schema.offers | typeof schema.auditLog | typeof schema.outbox | typeof schema.offerRevisions) =>
+    (await handle.db.select().from(table)).length;
+  const post = (
+    mod: { action: (args: never) => Promise<unknown> },
+    path: string,
+    cookie: string,
+    form: Record<string, string | string[]>,
+    params: Record<string, string> = {},
+  ) => respond(() => mod.action({ request: request(path, { cookie, form }), context: ctx(), params } as never));
   const get = (mod: { loader: (args: never) => Promise<unknown> }, path: string, cookie: string, params: Record<string, string> = {}) =>
     respond(() => mod.loader({ request: request(path, { cookie }), context: ctx(), params } as never));
 
   async function submitViaForm(title: string) {
     const r = await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { ...fieldsToFormValues(completeFields({ title })), intent: "submit" });
     expect(status(r)).toBe(302);
-    const offerId = location(r)!.split("/").pop()!;
+    const offerId = location(r)!.split("?")[0].split("/").pop()!;
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     return { offerId, revisionId: offer.latestRevisionId! };
   }
   async function reviewViaForm(revisionId: string, who: ("panelOne" | "panelTwo" | "chair")[] = ["panelOne", "panelTwo"]) {
     for (const name of who) {
       const path = `/qa/reviews/${revisionId}`;
-      expect(location(await post(review, path, cookies[name], { intent: "take" }, { revisionId }))).toBe(path);
-      expect(location(await post(review, path, cookies[name], reviewForm(), { revisionId }))).toBe(path);
+      expect(location(await post(review, path, cookies[name], { intent: "take" }, { revisionId }))).toBe(`${path}?done=reviewTaken`);
+      expect(location(await post(review, path, cookies[name], reviewForm(), { revisionId }))).toBe(`${path}?done=reviewSubmitted`);
     }
   }
 
@@ -91,7 +102,8 @@ describe("the offer and QA pages, through their loaders and actions", () => {
       expect(status(r), JSON.stringify(form).slice(0, 80)).toBe(400);
       expect(Object.keys((body(r)!.errors as object) ?? {}).length).toBeGreaterThan(0);
     }
-    const missing = body(await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { intent: "submit", title: "Phonics catch-up" }))!.errors as Record<string, string[]>;
+    const missing = body(await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { intent: "submit", title: "Phonics catch-up" }))!
+      .errors as Record<string, string[]>;
     expect(missing.priceTiers).toEqual(["Enter at least one price tier, starting at 1 school"]);
     expect(missing.vatAcademy).toEqual(["Choose the VAT treatment for academies"]);
     expect(await Promise.all([count(schema.offers), count(schema.auditLog), count(schema.outbox)])).toEqual(before);
@@ -100,7 +112,8 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   it("drafts with a title only, resumes the draft, and refuses another provider's offer", async () => {
     const r = await post(newOffer, "/provider/offers/new", cookies.providerStaff, { intent: "save", title: "Early Years Foundation Stage moderation package" });
     expect(status(r)).toBe(302);
-    const offerId = location(r)!.split("/").pop()!;
+    expect(location(r)).toMatch(/\?done=offerSaved$/);
+    const offerId = location(r)!.split("?")[0].split("/").pop()!;
     const edit = body(await get(editOffer, `/provider/offers/${offerId}/edit`, cookies.providerStaff, { offerId }))!;
     expect((edit.values as Record<string, string>).title).toBe("Early Years Foundation Stage moderation package");
     const page = body(await get(offerPage, `/provider/offers/${offerId}`, cookies.providerStaff, { offerId }))!;
@@ -124,7 +137,17 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     const bad = await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "reject" }, { revisionId });
     expect(status(bad)).toBe(400);
     expect((body(bad)!.errors as Record<string, string[]>).comments).toEqual(["Tell the provider why: enter comments"]);
-    expect(status(await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "approve", conditions: "Share impact data termly" }, { revisionId }))).toBe(302);
+    expect(
+      status(
+        await post(
+          review,
+          `/qa/reviews/${revisionId}`,
+          cookies.chair,
+          { intent: "decide", decision: "approve", conditions: "Share impact data termly" },
+          { revisionId },
+        ),
+      ),
+    ).toBe(302);
     const list = body(await get(offerList, "/provider/offers", cookies.providerAdmin))!.offers as { offerId: string; sale: string }[];
     expect(list.find((o) => o.offerId === offerId)?.sale).toBe("on_sale");
   });
@@ -132,20 +155,43 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   it("loops through changes requested, and reviewers see what changed", async () => {
     const { offerId, revisionId } = await submitViaForm("Middle leaders programme");
     await reviewViaForm(revisionId);
-    await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "request_changes", comments: "Show impact on pupils" }, { revisionId });
+    await post(
+      review,
+      `/qa/reviews/${revisionId}`,
+      cookies.chair,
+      { intent: "decide", decision: "request_changes", comments: "Show impact on pupils" },
+      { revisionId },
+    );
     const page = body(await get(offerPage, `/provider/offers/${offerId}`, cookies.providerAdmin, { offerId }))!;
     expect(page.lastDecision).toMatchObject({ comments: "Show impact on pupils", status: "changes_requested" });
-    const r = await post(editOffer, `/provider/offers/${offerId}/edit`, cookies.providerAdmin, { ...fieldsToFormValues(completeFields({ title: "Middle leaders programme", evidence: "Impact on 1,200 pupils' outcomes" })), intent: "submit" }, { offerId });
+    // Awaiting changes: edit or withdraw; not send the same revision back.
+    expect(page).toMatchObject({ canEdit: true, canSubmit: false, canWithdraw: true });
+    const resent = await post(offerPage, `/provider/offers/${offerId}`, cookies.providerAdmin, { intent: "submit" }, { offerId });
+    expect(status(resent)).toBe(409);
+    const r = await post(
+      editOffer,
+      `/provider/offers/${offerId}/edit`,
+      cookies.providerAdmin,
+      { ...fieldsToFormValues(completeFields({ title: "Middle leaders programme", evidence: "Impact on 1,200 pupils' outcomes" })), intent: "submit" },
+      { offerId },
+    );
     expect(status(r)).toBe(302);
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.latestRevisionId).not.toBe(revisionId);
     const second = body(await get(review, `/qa/reviews/${offer.latestRevisionId}`, cookies.panelOne, { revisionId: offer.latestRevisionId! }))!;
-    expect(second.previous).toMatchObject({ number: 1, comments: "Show impact on pupils", changes: [{ field: "evidence", before: completeFields().evidence, after: "Impact on 1,200 pupils' outcomes" }] });
+    expect(second.previous).toMatchObject({
+      number: 1,
+      comments: "Show impact on pupils",
+      changes: [{ field: "evidence", before: completeFields().evidence, after: "Impact on 1,200 pupils' outcomes" }],
+    });
   });
 
   it("keeps reviewers from their own organisation's offers and other authorities out", async () => {
-    const r = await post(newOffer, "/provider/offers/new", cookies.schoolProviderAdmin, { ...fieldsToFormValues(completeFields({ title: "School-to-school support: reading" })), intent: "submit" });
-    const offerId = location(r)!.split("/").pop()!;
+    const r = await post(newOffer, "/provider/offers/new", cookies.schoolProviderAdmin, {
+      ...fieldsToFormValues(completeFields({ title: "School-to-school support: reading" })),
+      intent: "submit",
+    });
+    const offerId = location(r)!.split("?")[0].split("/").pop()!;
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     const revisionId = offer.latestRevisionId!;
     expect(status(await get(review, `/qa/reviews/${revisionId}`, cookies.supportHead, { revisionId }))).toBe(403);
@@ -156,7 +202,9 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(body(await get(queue, "/qa", cookies.otherPanel))!.queue).toEqual([]);
     expect(status(await get(queue, "/qa", cookies.providerAdmin))).toBe(403);
     // A provider cannot approve its own offer.
-    expect(status(await post(review, `/qa/reviews/${revisionId}`, cookies.schoolProviderAdmin, { intent: "decide", decision: "approve" }, { revisionId }))).toBe(403);
+    expect(
+      status(await post(review, `/qa/reviews/${revisionId}`, cookies.schoolProviderAdmin, { intent: "decide", decision: "approve" }, { revisionId })),
+    ).toBe(403);
   });
 
   it("lets an unverified provider draft but not submit, with a clear message, until the LA verifies it", async () => {
@@ -177,17 +225,30 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   it("suspends with a reason shown to the provider, publishes a need, takes an answer and commissions it", async () => {
     const { offerId, revisionId } = await submitViaForm("Phonics catch-up");
     await reviewViaForm(revisionId);
-    await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "approve" }, { revisionId });
+    expect(location(await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "approve" }, { revisionId }))).toBe(
+      `/qa/reviews/${revisionId}?done=offerApproved`,
+    );
 
     const path = `/commissioning/offers/${offerId}`;
     expect(status(await post(commissioningOffer, path, cookies.commissioner, { intent: "suspend", reason: "  " }, { offerId }))).toBe(400);
     expect(status(await post(commissioningOffer, path, cookies.panelOne, { intent: "suspend", reason: "x" }, { offerId }))).toBe(403);
-    expect(status(await post(commissioningOffer, path, cookies.commissioner, { intent: "suspend", reason: "Sessions cancelled at short notice" }, { offerId }))).toBe(302);
+    expect(
+      location(await post(commissioningOffer, path, cookies.commissioner, { intent: "suspend", reason: "Sessions cancelled at short notice" }, { offerId })),
+    ).toBe(`${path}?done=offerSuspended`);
     const page = body(await get(offerPage, `/provider/offers/${offerId}`, cookies.providerAdmin, { offerId }))!;
     expect(page.offer).toMatchObject({ suspendedReason: "Sessions cancelled at short notice" });
-    expect(status(await post(commissioningOffer, path, cookies.commissioner, { intent: "reinstate" }, { offerId }))).toBe(302);
+    expect(location(await post(commissioningOffer, path, cookies.commissioner, { intent: "reinstate" }, { offerId }))).toBe(`${path}?done=offerReinstated`);
 
-    const needForm = { subjectArea: "literacy", phases: "primary", title: "Phonics in Year 1", description: "Lift phonics screening results", budget: "12,000", closesOnDay: "31", closesOnMonth: "12", closesOnYear: "2099" };
+    const needForm = {
+      subjectArea: "literacy",
+      phases: "primary",
+      title: "Phonics in Year 1",
+      description: "Lift phonics screening results",
+      budget: "12,000",
+      closesOnDay: "31",
+      closesOnMonth: "12",
+      closesOnYear: "2099",
+    };
     const past = await post(newNeed, "/commissioning/needs/new", cookies.commissioner, { ...needForm, closesOnYear: "2020" });
     expect(status(past)).toBe(400);
     expect((body(past)!.errors as Record<string, string[]>).closesOn).toEqual(["The closing date must be today or in the future"]);
@@ -195,21 +256,25 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(status(await post(newNeed, "/commissioning/needs/new", cookies.commissioner, { ...needForm, budget: "lots" }))).toBe(400);
     const published = await post(newNeed, "/commissioning/needs/new", cookies.commissioner, needForm);
     expect(status(published)).toBe(302);
-    const needId = location(published)!.split("/").pop()!;
+    expect(location(published)).toMatch(/^\/commissioning\/needs\/[0-9a-f-]{36}\?done=needPublished$/);
+    const needId = location(published)!.split("?")[0].split("/").pop()!;
     const [need] = await handle.db.select().from(schema.needs).where(eq(schema.needs.id, needId));
     expect(need).toMatchObject({ budgetPence: 1_200_000, closesOn: "2099-12-31", phases: ["primary"] });
 
     const open = body(await get(providerNeeds, "/provider/needs", cookies.providerAdmin))!;
     expect((open.needs as { id: string }[]).map((n) => n.id)).toContain(needId);
     expect(status(await post(providerNeeds, "/provider/needs", cookies.providerAdmin, { needId, offerId: "🦄" }))).toBe(400);
-    expect(status(await post(providerNeeds, "/provider/needs", cookies.providerAdmin, { needId, offerId, note: "Autumn start" }))).toBe(302);
+    expect(location(await post(providerNeeds, "/provider/needs", cookies.providerAdmin, { needId, offerId, note: "Autumn start" }))).toBe(
+      "/provider/needs?done=needAnswered",
+    );
     const answers = body(await get(needDetail, `/commissioning/needs/${needId}`, cookies.commissioner, { needId }))!.answers as { offerId: string }[];
     expect(answers.map((a) => a.offerId)).toEqual([offerId]);
-    expect(status(await post(needDetail, `/commissioning/needs/${needId}`, cookies.commissioner, { offerId }, { needId }))).toBe(302);
+    expect(location(await post(needDetail, `/commissioning/needs/${needId}`, cookies.commissioner, { offerId }, { needId }))).toBe(
+      `/commissioning/needs/${needId}?done=offerCommissioned`,
+    );
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.commissionedAt).not.toBeNull();
     expect(status(await get(needDetail, `/commissioning/needs/${needId}`, cookies.otherPanel, { needId }))).toBe(403);
     expect(status(await get(needDetail, "/commissioning/needs/x", cookies.commissioner, { needId: "x" }))).toBe(404);
   });
 });
-

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
-import { schema, RUBRIC_CRITERIA } from "~/db.server";
+import { schema } from "~/db.server";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
@@ -10,20 +10,12 @@ import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-off
 import { verifyProvider } from "~/domain/identity/verify-provider.server";
 import { decideOffer } from "~/domain/quality/decide-offer.server";
 import { pendingDecisionCount, pendingReviewCount, reviewQueue } from "~/domain/quality/panel.server";
-import { submitReview, type ReviewInput } from "~/domain/quality/submit-review.server";
+import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
-import { completeFields, createQaWorld, type QaWorld } from "../factories/quality";
+import { completeFields, createQaWorld, goodReview, reviewTwice, submittedOffer, type QaWorld } from "../factories/quality";
 import { createTestDatabase } from "../setup/database";
 
 const appUrl = "http://localhost:3000";
-const goodReview: ReviewInput = {
-  conflict: false,
-  scores: Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, 3])) as Record<(typeof RUBRIC_CRITERIA)[number], number>,
-  comments: Object.fromEntries(RUBRIC_CRITERIA.map((c) => [c, "Sound"])) as Record<(typeof RUBRIC_CRITERIA)[number], string>,
-  overallComment: "A credible offer",
-  recommendation: "approve",
-};
-
 describe("the QA workflow through the use cases", () => {
   let handle: DatabaseHandle;
   let w: QaWorld;
@@ -40,26 +32,39 @@ describe("the QA workflow through the use cases", () => {
   const auditFor = (entityId: string) => db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, entityId));
   const outboxCount = async () => (await db().select().from(schema.outbox)).length;
 
-  async function submitted(fields = completeFields()) {
-    return saveOffer(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), providerId: w.provider.id, fields, intent: "submit", appUrl });
-  }
-  async function reviewedTwice(revisionId: string) {
-    for (const u of [w.users.panelOne, w.users.panelTwo]) {
-      const actor = await w.actor(u);
-      await takeReview(db(), { actor, authorityId: a(), revisionId });
-      await submitReview(db(), { actor, authorityId: a(), revisionId, input: goodReview });
-    }
-  }
+  const submitted = (fields = completeFields()) => submittedOffer(db(), w, fields);
+  const reviewedTwice = (revisionId: string) => reviewTwice(db(), w, revisionId);
 
   it("drafts, submits, reviews twice and approves: the offer goes on sale for twelve months", async () => {
     const staff = await w.actor(w.users.providerStaff);
-    const draft = await saveOffer(db(), { actor: staff, authorityId: a(), providerId: w.provider.id, fields: completeFields({ summary: "" }), intent: "save", appUrl });
+    const draft = await saveOffer(db(), {
+      actor: staff,
+      authorityId: a(),
+      providerId: w.provider.id,
+      fields: completeFields({ summary: "" }),
+      intent: "save",
+      appUrl,
+    });
     expect(draft.status).toBe("draft");
-    const resumed = await saveOffer(db(), { actor: staff, authorityId: a(), providerId: w.provider.id, offerId: draft.offerId, fields: completeFields(), intent: "save", appUrl });
+    const resumed = await saveOffer(db(), {
+      actor: staff,
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: draft.offerId,
+      fields: completeFields(),
+      intent: "save",
+      appUrl,
+    });
     expect(resumed.revisionId).toBe(draft.revisionId);
 
     const before = await outboxCount();
-    const sent = await submitOffer(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), providerId: w.provider.id, offerId: draft.offerId, appUrl });
+    const sent = await submitOffer(db(), {
+      actor: await w.actor(w.users.providerAdmin),
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: draft.offerId,
+      appUrl,
+    });
     expect(sent.revisionId).toBe(draft.revisionId);
     const emails = await db().select().from(schema.outbox).where(eq(schema.outbox.topic, "offer-submitted"));
     // One email to each panel member of the authority's boards: chair, two members and the support school's head.
@@ -71,15 +76,28 @@ describe("the QA workflow through the use cases", () => {
     expect(revisionBefore.status).toBe("in_review");
 
     const now = new Date("2026-02-10T10:00:00Z");
-    await decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a(), revisionId: draft.revisionId, decision: { decision: "approve", conditions: "Report impact termly", comments: null }, appUrl, now });
+    await decideOffer(db(), {
+      actor: await w.actor(w.users.chair),
+      authorityId: a(),
+      revisionId: draft.revisionId,
+      decision: { decision: "approve", conditions: "Report impact termly", comments: null },
+      appUrl,
+      now,
+    });
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, draft.offerId));
     expect(offer.liveRevisionId).toBe(draft.revisionId);
     expect(offer.approvedAt).toEqual(now);
     expect(offer.approvalExpiresAt).toEqual(new Date("2027-02-10T10:00:00Z"));
-    const onSale = await db().select({ id: schema.offers.id }).from(schema.offers).where(and(eq(schema.offers.id, offer.id), onSaleCondition(new Date("2026-06-01"))));
+    const onSale = await db()
+      .select({ id: schema.offers.id })
+      .from(schema.offers)
+      .where(and(eq(schema.offers.id, offer.id), onSaleCondition(new Date("2026-06-01"))));
     expect(onSale).toHaveLength(1);
     // An expired approval leaves the catalogue by itself.
-    const expired = await db().select({ id: schema.offers.id }).from(schema.offers).where(and(eq(schema.offers.id, offer.id), onSaleCondition(new Date("2027-02-10T10:00:01Z"))));
+    const expired = await db()
+      .select({ id: schema.offers.id })
+      .from(schema.offers)
+      .where(and(eq(schema.offers.id, offer.id), onSaleCondition(new Date("2027-02-10T10:00:01Z"))));
     expect(expired).toHaveLength(0);
 
     const actions = (await auditFor(draft.revisionId)).map((r) => r.action);
@@ -92,13 +110,35 @@ describe("the QA workflow through the use cases", () => {
   it("keeps the approved revision on sale while a material edit waits for review", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), { actor: await w.actor(w.users.commissioner), authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl });
+    await decideOffer(db(), {
+      actor: await w.actor(w.users.commissioner),
+      authorityId: a(),
+      revisionId: first.revisionId,
+      decision: { decision: "approve", conditions: null, comments: null },
+      appUrl,
+    });
     const admin = await w.actor(w.users.providerAdmin);
-    const unchanged = await saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields(), intent: "save", appUrl });
+    const unchanged = await saveOffer(db(), {
+      actor: admin,
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: first.offerId,
+      fields: completeFields(),
+      intent: "save",
+      appUrl,
+    });
     expect(unchanged.revisionId).toBe(first.revisionId);
 
     const tiers = completeFields().priceTiers.map((t, i) => (i === 0 ? { ...t, unitPricePence: 95000 } : t));
-    const edit = await saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields({ priceTiers: tiers }), intent: "submit", appUrl });
+    const edit = await saveOffer(db(), {
+      actor: admin,
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: first.offerId,
+      fields: completeFields({ priceTiers: tiers }),
+      intent: "submit",
+      appUrl,
+    });
     expect(edit.revisionId).not.toBe(first.revisionId);
     expect(edit.status).toBe("submitted");
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, first.offerId));
@@ -107,15 +147,31 @@ describe("the QA workflow through the use cases", () => {
     const [revision] = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, edit.revisionId));
     expect(revision).toMatchObject({ number: 2, fromPricePence: 95000 });
     // While it is with the panel the provider cannot edit it.
-    await expect(saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields(), intent: "save", appUrl })).rejects.toThrow(/with the QA panel/);
+    await expect(
+      saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields(), intent: "save", appUrl }),
+    ).rejects.toThrow(/with the QA panel/);
   });
 
   it("sends changes back to the provider, who edits and resubmits as a new revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a(), revisionId: first.revisionId, decision: { decision: "request_changes", comments: "Add evidence from schools like ours" }, appUrl });
+    await decideOffer(db(), {
+      actor: await w.actor(w.users.chair),
+      authorityId: a(),
+      revisionId: first.revisionId,
+      decision: { decision: "request_changes", comments: "Add evidence from schools like ours" },
+      appUrl,
+    });
     const admin = await w.actor(w.users.providerAdmin);
-    const second = await saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields({ evidence: "EEF trial in 60 schools" }), intent: "submit", appUrl });
+    const second = await saveOffer(db(), {
+      actor: admin,
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: first.offerId,
+      fields: completeFields({ evidence: "EEF trial in 60 schools" }),
+      intent: "submit",
+      appUrl,
+    });
     const revisions = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.offerId, first.offerId));
     expect(revisions.map((r) => [r.number, r.status]).sort()).toEqual([
       [1, "changes_requested"],
@@ -129,11 +185,19 @@ describe("the QA workflow through the use cases", () => {
   it("rejects, and withdraws a pending revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a(), revisionId: first.revisionId, decision: { decision: "reject", comments: "Not value for money" }, appUrl });
+    await decideOffer(db(), {
+      actor: await w.actor(w.users.chair),
+      authorityId: a(),
+      revisionId: first.revisionId,
+      decision: { decision: "reject", comments: "Not value for money" },
+      appUrl,
+    });
     const second = await submitted();
     const admin = await w.actor(w.users.providerAdmin);
     expect((await withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: second.offerId })).status).toBe("withdrawn");
-    await expect(withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: second.offerId })).rejects.toThrow(/can be withdrawn/);
+    await expect(withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: second.offerId })).rejects.toThrow(
+      /can be withdrawn/,
+    );
   });
 
   it("lets no one decide without a quorum, a conflict not count, and a non-chair not decide", async () => {
@@ -144,10 +208,19 @@ describe("the QA workflow through the use cases", () => {
     await takeReview(db(), { actor: one, authorityId: a(), revisionId: first.revisionId });
     await submitReview(db(), { actor: one, authorityId: a(), revisionId: first.revisionId, input: goodReview });
     await takeReview(db(), { actor: two, authorityId: a(), revisionId: first.revisionId });
-    await submitReview(db(), { actor: two, authorityId: a(), revisionId: first.revisionId, input: { conflict: true, conflictNote: "I was a trustee of the alliance" } });
-    const decide = (actor: typeof chair) => decideOffer(db(), { actor, authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl });
+    await submitReview(db(), {
+      actor: two,
+      authorityId: a(),
+      revisionId: first.revisionId,
+      input: { conflict: true, conflictNote: "I was a trustee of the alliance" },
+    });
+    const decide = (actor: typeof chair) =>
+      decideOffer(db(), { actor, authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl });
     await expect(decide(chair)).rejects.toThrow(/At least two panel members/);
-    const [conflicted] = await db().select().from(schema.qaReviews).where(and(eq(schema.qaReviews.revisionId, first.revisionId), eq(schema.qaReviews.reviewerId, w.users.panelTwo.id)));
+    const [conflicted] = await db()
+      .select()
+      .from(schema.qaReviews)
+      .where(and(eq(schema.qaReviews.revisionId, first.revisionId), eq(schema.qaReviews.reviewerId, w.users.panelTwo.id)));
     expect(conflicted).toMatchObject({ conflictOfInterest: true, scores: {} });
 
     await takeReview(db(), { actor: chair, authorityId: a(), revisionId: first.revisionId });
@@ -171,9 +244,17 @@ describe("the QA workflow through the use cases", () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
     await expect(
-      decideOffer(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl }),
+      decideOffer(db(), {
+        actor: await w.actor(w.users.providerAdmin),
+        authorityId: a(),
+        revisionId: first.revisionId,
+        decision: { decision: "approve", conditions: null, comments: null },
+        appUrl,
+      }),
     ).rejects.toThrow(/chair of the QA panel or a commissioner/);
-    await expect(takeReview(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), revisionId: first.revisionId })).rejects.toThrow(/Only QA panel members/);
+    await expect(takeReview(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), revisionId: first.revisionId })).rejects.toThrow(
+      /Only QA panel members/,
+    );
   });
 
   it("keeps another authority's panel out of the queue and the review", async () => {
@@ -188,28 +269,56 @@ describe("the QA workflow through the use cases", () => {
     const actor = await w.actor(w.users.unverifiedAdmin);
     const draft = await saveOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, fields: completeFields(), intent: "save", appUrl });
     const before = await outboxCount();
-    await expect(saveOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, fields: completeFields(), intent: "submit", appUrl })).rejects.toThrow(/not been verified/);
-    await expect(submitOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, appUrl })).rejects.toThrow(/not been verified/);
+    await expect(
+      saveOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, fields: completeFields(), intent: "submit", appUrl }),
+    ).rejects.toThrow(/not been verified/);
+    await expect(submitOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, appUrl })).rejects.toThrow(
+      /not been verified/,
+    );
     expect(await outboxCount()).toBe(before);
     await expect(verifyProvider(db(), { actor, authorityId: a(), providerId: w.unverified.id })).rejects.toThrow(/administrators/);
     await verifyProvider(db(), { actor: await w.actor(w.users.laAdmin), authorityId: a(), providerId: w.unverified.id });
     expect((await auditFor(w.unverified.id)).map((r) => r.action)).toEqual(["provider.verified"]);
-    expect((await submitOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, appUrl })).revisionId).toBe(draft.revisionId);
+    expect((await submitOffer(db(), { actor, authorityId: a(), providerId: w.unverified.id, offerId: draft.offerId, appUrl })).revisionId).toBe(
+      draft.revisionId,
+    );
   });
 
   it("lets only a provider administrator submit, and only complete offers", async () => {
     const staff = await w.actor(w.users.providerStaff);
-    await expect(saveOffer(db(), { actor: staff, authorityId: a(), providerId: w.provider.id, fields: completeFields(), intent: "submit", appUrl })).rejects.toThrow(/provider administrator/);
+    await expect(
+      saveOffer(db(), { actor: staff, authorityId: a(), providerId: w.provider.id, fields: completeFields(), intent: "submit", appUrl }),
+    ).rejects.toThrow(/provider administrator/);
     const admin = await w.actor(w.users.providerAdmin);
-    const draft = await saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, fields: completeFields({ evidence: "" }), intent: "save", appUrl });
+    const draft = await saveOffer(db(), {
+      actor: admin,
+      authorityId: a(),
+      providerId: w.provider.id,
+      fields: completeFields({ evidence: "" }),
+      intent: "save",
+      appUrl,
+    });
     await expect(submitOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: draft.offerId, appUrl })).rejects.toThrow(/evidence/);
   });
 
   it("re-reviews an offer whose approval ran out, as a new revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl, now: new Date("2024-01-10T09:00:00Z") });
-    const again = await submitOffer(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), providerId: w.provider.id, offerId: first.offerId, appUrl });
+    await decideOffer(db(), {
+      actor: await w.actor(w.users.chair),
+      authorityId: a(),
+      revisionId: first.revisionId,
+      decision: { decision: "approve", conditions: null, comments: null },
+      appUrl,
+      now: new Date("2024-01-10T09:00:00Z"),
+    });
+    const again = await submitOffer(db(), {
+      actor: await w.actor(w.users.providerAdmin),
+      authorityId: a(),
+      providerId: w.provider.id,
+      offerId: first.offerId,
+      appUrl,
+    });
     const [revision] = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, again.revisionId));
     expect(revision).toMatchObject({ number: 2, status: "submitted", title: completeFields().title });
   });
@@ -219,14 +328,37 @@ describe("the QA workflow through the use cases", () => {
     const queue = await reviewQueue(db(), { actor: one, authorityId: a() });
     expect(await pendingReviewCount(db(), { ...one, acting: { authorityId: a() } })).toBe(queue.filter((r) => r.myReview !== "submitted").length);
     expect(await pendingReviewCount(db(), { ...(await w.actor(w.users.providerAdmin)), acting: { authorityId: a() } })).toBe(0);
-    expect(await pendingDecisionCount(db(), { ...(await w.actor(w.users.chair)), acting: { authorityId: a() } })).toBeGreaterThanOrEqual(0);
+    // A revision with its two reviews in waits for the chair's decision, and stops waiting once decided.
+    const chair = { ...(await w.actor(w.users.chair)), acting: { authorityId: a() } };
+    const waiting = await pendingDecisionCount(db(), chair);
+    const next = await submitted();
+    expect(await pendingDecisionCount(db(), chair)).toBe(waiting);
+    await reviewedTwice(next.revisionId);
+    expect(await pendingDecisionCount(db(), chair)).toBe(waiting + 1);
+    expect(await pendingDecisionCount(db(), { ...(await w.actor(w.users.panelOne)), acting: { authorityId: a() } })).toBe(0);
+    await decideOffer(db(), {
+      actor: chair,
+      authorityId: a(),
+      revisionId: next.revisionId,
+      decision: { decision: "reject", comments: "Not this year" },
+      appUrl,
+    });
+    expect(await pendingDecisionCount(db(), chair)).toBe(waiting);
   });
 
   it("a failing transition writes neither audit nor outbox rows", async () => {
     const first = await submitted();
     const audits = (await db().select().from(schema.auditLog)).length;
     const emails = await outboxCount();
-    await expect(decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a(), revisionId: first.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl })).rejects.toThrow();
+    await expect(
+      decideOffer(db(), {
+        actor: await w.actor(w.users.chair),
+        authorityId: a(),
+        revisionId: first.revisionId,
+        decision: { decision: "approve", conditions: null, comments: null },
+        appUrl,
+      }),
+    ).rejects.toThrow();
     expect((await db().select().from(schema.auditLog)).length).toBe(audits);
     expect(await outboxCount()).toBe(emails);
   });
@@ -240,13 +372,15 @@ describe("commissioning through the use cases", () => {
     handle = await createTestDatabase();
     w = await createQaWorld(handle.db);
     const a = w.authority.id;
-    const saved = await saveOffer(handle.db, { actor: await w.actor(w.users.providerAdmin), authorityId: a, providerId: w.provider.id, fields: completeFields(), intent: "submit", appUrl });
-    for (const u of [w.users.panelOne, w.users.panelTwo]) {
-      const actor = await w.actor(u);
-      await takeReview(handle.db, { actor, authorityId: a, revisionId: saved.revisionId });
-      await submitReview(handle.db, { actor, authorityId: a, revisionId: saved.revisionId, input: goodReview });
-    }
-    await decideOffer(handle.db, { actor: await w.actor(w.users.chair), authorityId: a, revisionId: saved.revisionId, decision: { decision: "approve", conditions: null, comments: null }, appUrl });
+    const saved = await submittedOffer(handle.db, w);
+    await reviewTwice(handle.db, w, saved.revisionId);
+    await decideOffer(handle.db, {
+      actor: await w.actor(w.users.chair),
+      authorityId: a,
+      revisionId: saved.revisionId,
+      decision: { decision: "approve", conditions: null, comments: null },
+      appUrl,
+    });
     offerId = saved.offerId;
   });
   afterAll(async () => {
@@ -256,16 +390,28 @@ describe("commissioning through the use cases", () => {
   it("suspends with a reason the provider hears, and reinstates", async () => {
     const a = w.authority.id;
     const commissioner = await w.actor(w.users.commissioner);
-    await expect(suspendOffer(handle.db, { actor: await w.actor(w.users.chair), authorityId: a, offerId, reason: "x", appUrl })).rejects.toThrow(/commissioner/);
+    await expect(suspendOffer(handle.db, { actor: await w.actor(w.users.chair), authorityId: a, offerId, reason: "x", appUrl })).rejects.toThrow(
+      /commissioner/,
+    );
     await suspendOffer(handle.db, { actor: commissioner, authorityId: a, offerId, reason: "Sessions cancelled without notice", appUrl });
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.suspendedReason).toBe("Sessions cancelled without notice");
-    expect(await handle.db.select().from(schema.offers).where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date())))).toHaveLength(0);
+    expect(
+      await handle.db
+        .select()
+        .from(schema.offers)
+        .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
+    ).toHaveLength(0);
     const emails = await handle.db.select().from(schema.outbox).where(eq(schema.outbox.topic, "offer-suspended"));
     expect(emails.map((e) => e.recipient)).toEqual([w.users.providerAdmin.email]);
     await expect(suspendOffer(handle.db, { actor: commissioner, authorityId: a, offerId, reason: "again", appUrl })).rejects.toThrow(/already suspended/);
     await reinstateOffer(handle.db, { actor: commissioner, authorityId: a, offerId });
-    expect(await handle.db.select().from(schema.offers).where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date())))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(schema.offers)
+        .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
+    ).toHaveLength(1);
     const actions = (await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, offerId))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["offer.suspended", "offer.reinstated"]));
   });
@@ -273,20 +419,47 @@ describe("commissioning through the use cases", () => {
   it("publishes a need, takes answers and commissions one", async () => {
     const a = w.authority.id;
     const commissioner = await w.actor(w.users.commissioner);
-    const input = { subjectArea: "literacy" as const, phases: ["primary" as const], title: "Writing in Key Stage 2", description: "Raise writing attainment", budgetPence: 2_000_000, closesOn: "2099-03-31" };
-    await expect(publishNeed(handle.db, { actor: commissioner, authorityId: a, input: { ...input, subjectArea: "send" } })).rejects.toThrow(/subject areas you lead/);
-    await expect(publishNeed(handle.db, { actor: commissioner, authorityId: a, input: { ...input, closesOn: "2020-01-01" } })).rejects.toThrow(/closing date/);
-    const need = await publishNeed(handle.db, { actor: commissioner, authorityId: a, input });
+    const input = {
+      subjectArea: "literacy" as const,
+      phases: ["primary" as const],
+      title: "Writing in Key Stage 2",
+      description: "Raise writing attainment",
+      budgetPence: 2_000_000,
+      closesOn: "2099-03-31",
+    };
+    await expect(
+      publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, subjectArea: "send" } }),
+    ).rejects.toThrow(/subject areas you lead/);
+    await expect(
+      publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, closesOn: "2020-01-01" } }),
+    ).rejects.toThrow(/closing date/);
+    const need = await publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input });
     const provider = await w.actor(w.users.providerAdmin);
-    await respondToNeed(handle.db, { actor: provider, authorityId: a, providerId: w.provider.id, needId: need.id, offerId, note: "We can start in the autumn" });
-    await expect(respondToNeed(handle.db, { actor: provider, authorityId: a, providerId: w.provider.id, needId: need.id, offerId, note: null })).rejects.toThrow(/already answered/);
-    await expect(commissionOffer(handle.db, { actor: provider, authorityId: a, needId: need.id, offerId })).rejects.toThrow(/commissioner/);
-    await commissionOffer(handle.db, { actor: commissioner, authorityId: a, needId: need.id, offerId });
+    await respondToNeed(handle.db, {
+      actor: provider,
+      authorityId: a,
+      providerId: w.provider.id,
+      needId: need.id,
+      offerId,
+      note: "We can start in the autumn",
+    });
+    await expect(
+      respondToNeed(handle.db, { actor: provider, authorityId: a, providerId: w.provider.id, needId: need.id, offerId, note: null }),
+    ).rejects.toThrow(/already answered/);
+    await expect(commissionOffer(handle.db, { appUrl: "http://localhost:3000", actor: provider, authorityId: a, needId: need.id, offerId })).rejects.toThrow(
+      /commissioner/,
+    );
+    await commissionOffer(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, needId: need.id, offerId });
     const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.commissionedAt).not.toBeNull();
     const [after] = await handle.db.select().from(schema.needs).where(eq(schema.needs.id, need.id));
     expect(after).toMatchObject({ status: "commissioned", commissionedOfferId: offerId });
-    const actions = (await handle.db.select().from(schema.auditLog).where(inArray(schema.auditLog.action, ["need.published", "need.answered", "need.commissioned"]))).map((r) => r.action);
+    const actions = (
+      await handle.db
+        .select()
+        .from(schema.auditLog)
+        .where(inArray(schema.auditLog.action, ["need.published", "need.answered", "need.commissioned"]))
+    ).map((r) => r.action);
     expect(actions.sort()).toEqual(["need.answered", "need.commissioned", "need.published"]);
   });
 });

@@ -1,5 +1,5 @@
 // Every route module, called as the wrong people with the worst input: never a 500, never another authority's data.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -8,12 +8,12 @@ import type { DatabaseHandle } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { ROLES, schema, type Database, type Role } from "~/db.server";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
-import { publishNeed } from "~/domain/commissioning/needs.server";
+import { commissionerAreas, publishNeed } from "~/domain/commissioning/needs.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { actorFor } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { testEnv, appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
@@ -23,7 +23,15 @@ type Result = Response | { data: unknown; status: number };
 
 const ROUTES_DIR = fileURLToPath(new URL("../../app/routes/", import.meta.url));
 // Pages anyone may see without signing in.
-const PUBLIC = new Set(["_index.tsx", "sign-in.tsx", "sign-out.tsx", "forgot-password.tsx", "invitation.$token.tsx", "reset-password.$token.tsx"]);
+const PUBLIC = new Set([
+  "_index.tsx",
+  "sign-in.tsx",
+  "sign-out.tsx",
+  "forgot-password.tsx",
+  "invitation.$token.tsx",
+  "reset-password.$token.tsx",
+  "language.tsx",
+]);
 const TODAY = new Date();
 
 const LONG = "x".repeat(5_000);
@@ -37,22 +45,41 @@ const APP_DIR = fileURLToPath(new URL("../../app/", import.meta.url));
 function sourceOf(file: string) {
   const own = readFileSync(file, "utf8");
   const imported = [...own.matchAll(/from "(?:\.\/([\w.$[\]-]+\.server)|~\/(components\/[\w-]+|domain\/[\w/-]+-schema))"/g)].map((m) =>
-    m[1] ? `${ROUTES_DIR}${m[1]}.ts` : `${APP_DIR}${m[2]}${m[2].startsWith("components") ? ".tsx" : ".ts"}`,
+    m[1] ? `${ROUTES_DIR}${m[1]}.ts` : `${APP_DIR}${m[2]}${m[2].startsWith("components") && existsSync(`${APP_DIR}${m[2]}.tsx`) ? ".tsx" : ".ts"}`,
   );
   return [own, ...imported.map((f) => readFileSync(f, "utf8"))].join("\n");
 }
 
 /** The route modules of app/routes, with their URL, params and the form fields their source names. */
 async function loadRoutes(): Promise<Route[]> {
-  const files = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f) && !/\.server\.ts$/.test(f)).sort();
+  const files = readdirSync(ROUTES_DIR)
+    .filter((f) => /\.tsx?$/.test(f) && !/\.server\.ts$/.test(f))
+    .sort();
   const routes: Route[] = [];
   for (const file of files) {
     const mod = (await import(/* @vite-ignore */ `${ROUTES_DIR}${file}`)) as { loader?: Loader; action?: Action };
-    const segments = file.replace(/\.tsx?$/, "").replace("[.]", "\u0001").split(".").map((s) => s.replace("\u0001", "."));
+    const segments = file
+      .replace(/\.tsx?$/, "")
+      .replace("[.]", "\u0001")
+      .split(".")
+      .map((s) => s.replace("\u0001", ".").replace(/(.)_$/, "$1"));
     const params = segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1));
     const path = "/" + segments.filter((s) => s !== "_index").join("/");
     const source = sourceOf(`${ROUTES_DIR}${file}`);
-    const fields = new Set<string>(["intent", "offerId", "schoolId", "consortiumId", "providerId", "needId", "orderId", "email", "password", "name", "role", "reason"]);
+    const fields = new Set<string>([
+      "intent",
+      "offerId",
+      "schoolId",
+      "consortiumId",
+      "providerId",
+      "needId",
+      "orderId",
+      "email",
+      "password",
+      "name",
+      "role",
+      "reason",
+    ]);
     for (const m of source.matchAll(/\bname="(\w+)"/g)) fields.add(m[1]);
     for (const m of source.matchAll(/\b(\w+): z\./g)) fields.add(m[1]);
     if (source.includes("OfferFormSchema")) {
@@ -101,7 +128,8 @@ async function judge(failures: string[], what: string, route: Route, cookie: str
   const status = statusOf(result);
   if (offSite(result)) failures.push(`${what}: redirects off the site to ${locationOf(result)}`);
   if (status >= 500) failures.push(`${what}: ${status}`);
-  else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400)) failures.push(`${what}: ${status} for a visitor`);
+  else if (!cookie && !PUBLIC.has(route.file) && !(status === 302 && locationOf(result)?.startsWith("/sign-in")) && !(status >= 400))
+    failures.push(`${what}: ${status} for a visitor`);
   else return result;
   return null;
 }
@@ -115,16 +143,41 @@ describe("every route, against odd input and the wrong people", () => {
   // Real ids of Glan Teifi (the other authority), by route param.
   const welsh: Record<string, string[]> = {};
   const ardenIds: Record<string, string[]> = {};
-  const ctx = () => appContext(db);
+  // Stripe set up (its API never reached: nothing here pays), so the pay pages are in the sweep too.
+  const ctx = () =>
+    appContext(db, {
+      env: testEnv({ STRIPE_SECRET_KEY: "sk_test_robustness", STRIPE_WEBHOOK_SECRET: "whsec_robustness", STRIPE_API_URL: "http://127.0.0.1:9" }),
+    });
 
   async function ids(authorityId: string) {
-    const [order] = await db.select({ id: schema.orders.id, offerId: schema.orders.offerId }).from(schema.orders).where(eq(schema.orders.authorityId, authorityId)).limit(1);
+    const [order] = await db
+      .select({ id: schema.orders.id, offerId: schema.orders.offerId })
+      .from(schema.orders)
+      .where(eq(schema.orders.authorityId, authorityId))
+      .limit(1);
     const [invoice] = await db.select({ id: schema.invoices.id }).from(schema.invoices).where(eq(schema.invoices.authorityId, authorityId)).limit(1);
-    const [purchase] = await db.select({ id: schema.collectivePurchases.id }).from(schema.collectivePurchases).where(eq(schema.collectivePurchases.authorityId, authorityId)).limit(1);
+    const [purchase] = await db
+      .select({ id: schema.collectivePurchases.id })
+      .from(schema.collectivePurchases)
+      .where(eq(schema.collectivePurchases.authorityId, authorityId))
+      .limit(1);
     const [need] = await db.select({ id: schema.needs.id }).from(schema.needs).where(eq(schema.needs.authorityId, authorityId)).limit(1);
-    const [account] = await db.select({ id: schema.ledgerAccounts.id }).from(schema.ledgerAccounts).where(eq(schema.ledgerAccounts.authorityId, authorityId)).limit(1);
-    const [consortium] = await db.select({ id: schema.collectivePurchases.consortiumId }).from(schema.collectivePurchases).where(eq(schema.collectivePurchases.authorityId, authorityId)).limit(1);
-    const organisations = await db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.authorityId, authorityId)).orderBy(asc(schema.organisations.kind)).limit(40);
+    const [account] = await db
+      .select({ id: schema.ledgerAccounts.id })
+      .from(schema.ledgerAccounts)
+      .where(eq(schema.ledgerAccounts.authorityId, authorityId))
+      .limit(1);
+    const [consortium] = await db
+      .select({ id: schema.collectivePurchases.consortiumId })
+      .from(schema.collectivePurchases)
+      .where(eq(schema.collectivePurchases.authorityId, authorityId))
+      .limit(1);
+    const organisations = await db
+      .select({ id: schema.organisations.id })
+      .from(schema.organisations)
+      .where(eq(schema.organisations.authorityId, authorityId))
+      .orderBy(asc(schema.organisations.kind))
+      .limit(40);
     // The offer bought first, so its provider's pages are among those tried.
     const offers = await db
       .select({ id: schema.offers.id, live: schema.offers.liveRevisionId })
@@ -132,11 +185,22 @@ describe("every route, against odd input and the wrong people", () => {
       .where(eq(schema.offers.authorityId, authorityId))
       .orderBy(sql`${schema.offers.id} = ${order.offerId} desc`, asc(schema.offers.id))
       .limit(60);
-    const revisions = await db.select({ id: schema.offerRevisions.id }).from(schema.offerRevisions).where(eq(schema.offerRevisions.authorityId, authorityId)).orderBy(asc(schema.offerRevisions.status)).limit(20);
+    const revisions = await db
+      .select({ id: schema.offerRevisions.id })
+      .from(schema.offerRevisions)
+      .where(eq(schema.offerRevisions.authorityId, authorityId))
+      .orderBy(asc(schema.offerRevisions.status))
+      .limit(20);
     const [school] = await db.select({ id: schema.schools.organisationId }).from(schema.schools).where(eq(schema.schools.authorityId, authorityId)).limit(1);
-    const [provider] = await db.select({ id: schema.providers.organisationId }).from(schema.providers).where(eq(schema.providers.authorityId, authorityId)).limit(1);
+    const [provider] = await db
+      .select({ id: schema.providers.organisationId })
+      .from(schema.providers)
+      .where(eq(schema.providers.authorityId, authorityId))
+      .limit(1);
     const [email] = await db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorityId)).limit(1);
-    const pick = <T extends { id: string }>(rows: T[]) => [...new Set([rows[0], rows[Math.floor(rows.length / 2)], rows.at(-1)].filter(Boolean).map((r) => r!.id))];
+    const pick = <T extends { id: string }>(rows: T[]) => [
+      ...new Set([rows[0], rows[Math.floor(rows.length / 2)], rows.at(-1)].filter(Boolean).map((r) => r!.id)),
+    ];
     return {
       orderId: [order.id],
       invoiceId: [invoice.id],
@@ -170,7 +234,11 @@ describe("every route, against odd input and the wrong people", () => {
   /** Someone in every role: the Welsh demo has fewer people than the English one. */
   async function staff(authorityId: string) {
     for (const role of ROLES) {
-      const [held] = await db.select({ id: schema.memberships.id }).from(schema.memberships).where(and(eq(schema.memberships.authorityId, authorityId), eq(schema.memberships.role, role))).limit(1);
+      const [held] = await db
+        .select({ id: schema.memberships.id })
+        .from(schema.memberships)
+        .where(and(eq(schema.memberships.authorityId, authorityId), eq(schema.memberships.role, role)))
+        .limit(1);
       if (held) continue;
       const [organisation] = await db
         .select({ id: schema.organisations.id, authorityId: schema.organisations.authorityId })
@@ -193,7 +261,13 @@ describe("every route, against odd input and the wrong people", () => {
       .select({ userId: schema.memberships.userId, organisationId: schema.memberships.organisationId, name: schema.users.name })
       .from(schema.memberships)
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-      .where(and(eq(schema.memberships.role, role), eq(schema.memberships.authorityId, authorityId), organisationId ? eq(schema.memberships.organisationId, organisationId) : undefined))
+      .where(
+        and(
+          eq(schema.memberships.role, role),
+          eq(schema.memberships.authorityId, authorityId),
+          organisationId ? eq(schema.memberships.organisationId, organisationId) : undefined,
+        ),
+      )
       .orderBy(sql`(select count(*) from ${schema.memberships} m where m.user_id = ${schema.memberships.userId})`, asc(schema.users.email))
       .limit(1);
     return m;
@@ -224,7 +298,11 @@ describe("every route, against odd input and the wrong people", () => {
       .limit(1);
     if (!(await pick(authorityId, "consortium_lead", consortiumId))) await createMember(db, { id: consortiumId, authorityId }, "consortium_lead");
     const lead = (chosen[key].consortium_lead = await pick(authorityId, "consortium_lead", consortiumId))!;
-    const [offer] = await db.select({ id: schema.offers.id, providerId: schema.offers.providerId }).from(schema.offers).where(and(eq(schema.offers.authorityId, authorityId), sql`${schema.offers.liveRevisionId} is not null`, sql`${schema.offers.suspendedAt} is null`)).limit(1);
+    const [offer] = await db
+      .select({ id: schema.offers.id, providerId: schema.offers.providerId })
+      .from(schema.offers)
+      .where(and(eq(schema.offers.authorityId, authorityId), sql`${schema.offers.liveRevisionId} is not null`, sql`${schema.offers.suspendedAt} is null`))
+      .limit(1);
     // The school's business manager and the offer's provider's people, so their pages are theirs too.
     for (const [role, organisationId] of [
       ["school_business_manager", head.organisationId],
@@ -234,7 +312,17 @@ describe("every route, against odd input and the wrong people", () => {
       if (!(await pick(authorityId, role, organisationId))) await createMember(db, { id: organisationId, authorityId }, role);
       chosen[key][role] = await pick(authorityId, role, organisationId);
     }
-    await placeOrder(db, { actor: await actor(head), authorityId, schoolId: head.organisationId, offerId: offer.id, delegates: 1, poNumber: null, paymentRoute: "invoice", idempotencyKey: `robust:${authorityId}` });
+    await placeOrder(db, {
+      appUrl: "http://localhost:3000",
+      actor: await actor(head),
+      authorityId,
+      schoolId: head.organisationId,
+      offerId: offer.id,
+      delegates: 1,
+      poNumber: null,
+      paymentRoute: "invoice",
+      idempotencyKey: `robust:${authorityId}`,
+    });
     await openCollectivePurchase(db, {
       actor: { ...(await actor(lead)), name: lead.name },
       authorityId,
@@ -251,10 +339,21 @@ describe("every route, against odd input and the wrong people", () => {
       message: "",
       appUrl: "http://localhost:3000",
     });
+    const commissioner = await actor(chosen[key].commissioner!);
+    // A commissioner publishes in a subject they lead: the first of theirs, or any when they lead all.
+    const areas = commissionerAreas(commissioner, authorityId);
     await publishNeed(db, {
-      actor: await actor(chosen[key].commissioner!),
+      appUrl: "http://localhost:3000",
+      actor: commissioner,
       authorityId,
-      input: { subjectArea: "literacy", phases: ["primary"], title: "Reading in key stage 2", description: "Help with reading.", budgetPence: 500_000, closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      input: {
+        subjectArea: areas === "all" ? "literacy" : (areas[0] as "literacy"),
+        phases: ["primary"],
+        title: "Reading in key stage 2",
+        description: "Help with reading.",
+        budgetPence: 500_000,
+        closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      },
     });
   }
 
@@ -285,18 +384,19 @@ describe("every route, against odd input and the wrong people", () => {
   const fill = (route: Route, value: string) => Object.fromEntries(route.params.map((p) => [p, value]));
   const urlOf = (route: Route, params: Record<string, string>, query = "") =>
     route.path.replace(/\$(\w+)/g, (_, p: string) => encodeURIComponent(params[p] ?? "")) + query;
-  const people = () => [
-    ["anonymous", undefined],
-    ...ROLES.filter((r) => users.arden[r]).map((r) => [`arden ${r}`, users.arden[r]] as const),
-    ["wales la_admin", users.wales.la_admin],
-  ] as const;
+  const people = () =>
+    [
+      ["anonymous", undefined],
+      ...ROLES.filter((r) => users.arden[r]).map((r) => [`arden ${r}`, users.arden[r]] as const),
+      ["wales la_admin", users.wales.la_admin],
+    ] as const;
 
   it("gives the CSV files to the authority's finance people only", async () => {
     await signIn();
     const csv = [
-      { file: "finance.sales.tsx", query: "?format=csv", allowed: ["la_finance"] },
+      { file: "finance.sales[.]csv.tsx", query: "", allowed: ["la_finance"] },
       { file: "finance.recharges[.]csv.tsx", query: "", allowed: ["la_finance"] },
-      { file: "accounts.$accountId.tsx", query: "?format=csv", allowed: ["la_admin", "la_finance"] },
+      { file: "accounts.$accountId_.statement[.]csv.tsx", query: "", allowed: ["la_admin", "la_finance"] },
     ];
     const welshFinance = await sessionCookieFor(db, chosen.wales.la_finance!.userId, chosen.wales.la_finance!.organisationId);
     for (const { file, query, allowed } of csv) {
@@ -312,7 +412,7 @@ describe("every route, against odd input and the wrong people", () => {
         const body = await (r as Response).text();
         const [own, theirs] = who.startsWith("wales") ? [welsh, ardenIds] : [ardenIds, welsh];
         for (const id of Object.values(theirs).flat()) expect(body, `${file} as ${who}`).not.toContain(id);
-        if (file === "finance.sales.tsx") expect(body).toContain(own.orderId[0]);
+        if (file === "finance.sales[.]csv.tsx") expect(body).toContain(own.orderId[0]);
       }
       // The other authority's finance officer gets their own authority's file, or nothing for one of our accounts.
       const mayHave = (who: string) => allowed.some((role) => who === `arden ${role}` || (!route.params.length && who === `wales ${role}`));
@@ -338,7 +438,9 @@ describe("every route, against odd input and the wrong people", () => {
         for (const query of value === values[0] ? ["", ODD_QUERY, ...EVIL.map((e) => `?redirectTo=${encodeURIComponent(e)}`)] : [""]) {
           for (const [who, cookie] of people()) {
             const what = `${route.file} loader as ${who} with ${JSON.stringify(value.slice(0, 20))}${query ? " and odd query" : ""}`;
-            const result = await judge(failures, what, route, cookie, () => route.loader!({ request: request(urlOf(route, params, query), { cookie }), params, context: ctx() }));
+            const result = await judge(failures, what, route, cookie, () =>
+              route.loader!({ request: request(urlOf(route, params, query), { cookie }), params, context: ctx() }),
+            );
             if (!result) continue;
             const status = statusOf(result);
             if (cookie && route.params.length && route.params[0] !== "token" && status === 200) failures.push(`${what}: 200 for a bad id`);
@@ -347,7 +449,7 @@ describe("every route, against odd input and the wrong people", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   /**
    * Who to send a route's forms as: a visitor, someone of the other authority, the Arden people whose page
@@ -387,7 +489,9 @@ describe("every route, against odd input and the wrong people", () => {
           for (const [who, cookie] of senders) {
             const what = `${route.file} action as ${who} with ${JSON.stringify(Object.values(params)[0]?.slice(0, 40) ?? "")} and ${JSON.stringify(Object.keys(form).slice(0, 4))} intent=${String(form.intent).slice(0, 10)}`;
             const before = await written();
-            const result = await judge(failures, what, route, cookie, () => route.action!({ request: request(urlOf(route, params), { cookie, form }), params, context: ctx() }));
+            const result = await judge(failures, what, route, cookie, () =>
+              route.action!({ request: request(urlOf(route, params), { cookie, form }), params, context: ctx() }),
+            );
             if (!result) continue;
             const status = statusOf(result);
             if (cookie && status < 300 && route.file !== "account.tsx") failures.push(`${what}: ${status}, not refused`);
@@ -421,7 +525,9 @@ describe("every route, against odd input and the wrong people", () => {
 
   it("takes numbers and dates at their extremes without failing", async () => {
     const failures: string[] = [];
-    for (const route of routes.filter((r) => r.action && !PUBLIC.has(r.file) && r.file !== "account.tsx" && r.fields.some((f) => numeric(f) || /On$/.test(f)))) {
+    for (const route of routes.filter(
+      (r) => r.action && !PUBLIC.has(r.file) && r.file !== "account.tsx" && r.fields.some((f) => numeric(f) || /On$/.test(f)),
+    )) {
       await signIn();
       const senders = (await sendersOf(route)).filter(([who]) => who.startsWith("arden"));
       const params = route.params.length ? fill(route, ardenIds[route.params[0]]?.[0] ?? "not-a-uuid") : {};
@@ -447,6 +553,216 @@ describe("every route, against odd input and the wrong people", () => {
     expect(failures).toEqual([]);
   }, 60_000);
 
+  /** Rows of every table a form here could write to, so a refusal is seen to have written nothing. */
+  async function rowCounts() {
+    const total = sql<number>`count(*)::int`;
+    const tables = {
+      needs: schema.needs,
+      collectivePurchases: schema.collectivePurchases,
+      offers: schema.offers,
+      offerRevisions: schema.offerRevisions,
+      orders: schema.orders,
+      auditLog: schema.auditLog,
+      outbox: schema.outbox,
+    };
+    const counts: Record<string, number> = {};
+    for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: total }).from(table))[0].n;
+    return counts;
+  }
+
+  it("refuses what the database would choke on (NUL bytes, amounts past their column, hex and exponent numbers) with a message by the field, writing nothing", async () => {
+    await signIn();
+    const route = (file: string) => routes.find((r) => r.file === file)!;
+    const future = new Date(Date.now() + 20 * 86_400_000);
+    const liveOffer = ardenIds.offerId[0];
+    const CONTROL = /must not contain hidden control characters/;
+    const led = commissionerAreas(
+      await actorFor(db, { id: chosen.arden.commissioner!.userId, name: chosen.arden.commissioner!.name }, authorities.arden),
+      authorities.arden,
+    );
+    const need = {
+      subjectArea: led === "all" ? "literacy" : led[0],
+      phases: "primary",
+      title: "Reading in key stage 2",
+      description: "Help with reading.",
+      budget: "20000",
+      closesOnDay: String(future.getUTCDate()),
+      closesOnMonth: String(future.getUTCMonth() + 1),
+      closesOnYear: String(future.getUTCFullYear()),
+    };
+    const purchase = {
+      offerId: liveOffer,
+      consortiumId: ardenIds.consortiumId[0],
+      closesOn: future.toISOString().slice(0, 10),
+      minSchools: "2",
+      maxSchools: "",
+      delegatesPerSchool: "1",
+      potPercent: "",
+      potPerSchool: "",
+      potCap: "",
+      shareMethod: "equal",
+      message: "Join us.",
+    };
+    const offer = {
+      intent: "save",
+      title: "Phonics for all",
+      summary: "A summary.",
+      minCapacity: "1",
+      maxCapacity: "10",
+      [tierField(1, "Min")]: "1",
+      [tierField(1, "Max")]: "",
+      [tierField(1, "Price")]: "900",
+    };
+    // 2^63 pence, in pounds: past a bigint column.
+    const BIGINT_POUNDS = "92233720368547758.08";
+    const cases: { what: string; file: string; cookie: string; form: Record<string, string>; field: string; message: RegExp }[] = [
+      {
+        what: "a NUL in a need's title",
+        file: "commissioning.needs.new.tsx",
+        cookie: users.arden.commissioner!,
+        form: { ...need, title: "Reading\u0000" },
+        field: "title",
+        message: CONTROL,
+      },
+      {
+        what: "a NUL in a need's description",
+        file: "commissioning.needs.new.tsx",
+        cookie: users.arden.commissioner!,
+        form: { ...need, description: "a\u0000b" },
+        field: "description",
+        message: CONTROL,
+      },
+      {
+        what: "a need's budget past int4",
+        file: "commissioning.needs.new.tsx",
+        cookie: users.arden.commissioner!,
+        form: { ...need, budget: "21474836.48" },
+        field: "budget",
+        message: /must be £10,000,000 or less/,
+      },
+      {
+        what: "a need's budget of 2^63 pence",
+        file: "commissioning.needs.new.tsx",
+        cookie: users.arden.commissioner!,
+        form: { ...need, budget: BIGINT_POUNDS },
+        field: "budget",
+        message: /must be £10,000,000 or less/,
+      },
+      {
+        what: "a need's budget in hex",
+        file: "commissioning.needs.new.tsx",
+        cookie: users.arden.commissioner!,
+        form: { ...need, budget: "0x1F" },
+        field: "budget",
+        message: /Enter the budget in pounds/,
+      },
+      {
+        what: "a NUL in the lead's message",
+        file: "collective-purchases.new.tsx",
+        cookie: users.arden.consortium_lead!,
+        form: { ...purchase, message: "Join\u0000" },
+        field: "message",
+        message: CONTROL,
+      },
+      {
+        what: "a pot per school of 2^63 pence",
+        file: "collective-purchases.new.tsx",
+        cookie: users.arden.consortium_lead!,
+        form: { ...purchase, potPerSchool: BIGINT_POUNDS },
+        field: "potPerSchool",
+        message: /must be £10,000,000 or less/,
+      },
+      {
+        what: "a pot cap of 2^63 pence",
+        file: "collective-purchases.new.tsx",
+        cookie: users.arden.consortium_lead!,
+        form: { ...purchase, potCap: BIGINT_POUNDS },
+        field: "potCap",
+        message: /must be £10,000,000 or less/,
+      },
+      {
+        what: "a minimum of schools in hex",
+        file: "collective-purchases.new.tsx",
+        cookie: users.arden.consortium_lead!,
+        form: { ...purchase, minSchools: "0x1F" },
+        field: "minSchools",
+        message: /whole number/,
+      },
+      {
+        what: "a percentage from the pot as an exponent",
+        file: "collective-purchases.new.tsx",
+        cookie: users.arden.consortium_lead!,
+        form: { ...purchase, potPercent: "1e1" },
+        field: "potPercent",
+        message: /percentage/,
+      },
+      {
+        what: "a NUL in an offer's title",
+        file: "provider.offers.new.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { ...offer, title: "Phonics\u0000" },
+        field: "title",
+        message: CONTROL,
+      },
+      {
+        what: "a NUL in an offer's summary",
+        file: "provider.offers.new.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { ...offer, summary: "\u0000" },
+        field: "summary",
+        message: CONTROL,
+      },
+      {
+        what: "a capacity in hex",
+        file: "provider.offers.new.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { ...offer, maxCapacity: "0x1F" },
+        field: "maxCapacity",
+        message: /whole number/,
+      },
+      {
+        what: "a draft tier's maximum of 1e308",
+        file: "provider.offers.new.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { ...offer, [tierField(1, "Max")]: "1e308" },
+        field: tierField(1, "Max"),
+        message: /whole number/,
+      },
+      {
+        what: "a draft tier's minimum in hex",
+        file: "provider.offers.new.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { ...offer, [tierField(1, "Min")]: "0x1" },
+        field: tierField(1, "Min"),
+        message: /whole number/,
+      },
+    ];
+    const failures: string[] = [];
+    // Each form as given is accepted, so the refusals below are the bad field's doing.
+    for (const [file, cookie, form] of [
+      ["commissioning.needs.new.tsx", users.arden.commissioner!, need],
+      ["collective-purchases.new.tsx", users.arden.consortium_lead!, purchase],
+      ["provider.offers.new.tsx", users.arden.provider_admin!, offer],
+    ] as const) {
+      const r = route(file);
+      const result = await call(file, () => r.action!({ request: request(r.path, { cookie, form }), params: {}, context: ctx() }));
+      if (![302, 303].includes(statusOf(result)))
+        failures.push(`${file} refused a good form: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 300)}`);
+    }
+    for (const c of cases) {
+      const r = route(c.file);
+      const before = await rowCounts();
+      const result = await call(c.what, () => r.action!({ request: request(r.path, { cookie: c.cookie, form: c.form }), params: {}, context: ctx() }));
+      const errors = ((result as { data?: { errors?: Record<string, string[]> } }).data?.errors ?? {}) as Record<string, string[]>;
+      if (statusOf(result) !== 400) failures.push(`${c.what}: ${statusOf(result)}, not 400`);
+      else if (!c.message.test(errors[c.field]?.[0] ?? ""))
+        failures.push(`${c.what}: the message by ${c.field} is ${JSON.stringify(errors[c.field])}; all: ${JSON.stringify(errors)}`);
+      const after = await rowCounts();
+      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${c.what}: wrote something (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   /** Rows that say the other authority was touched: its audit trail and emails, shortlists of its offers, sessions acting for it. */
   async function welshFootprint() {
     const n = async (q: Promise<{ n: number }[]>) => (await q)[0].n;
@@ -455,8 +771,20 @@ describe("every route, against odd input and the wrong people", () => {
       (await n(db.select({ n: total }).from(schema.auditLog).where(eq(schema.auditLog.authorityId, authorities.wales)))) +
       (await n(db.select({ n: total }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorities.wales)))) +
       (await n(db.select({ n: total }).from(schema.memberships).where(eq(schema.memberships.authorityId, authorities.wales)))) +
-      (await n(db.select({ n: total }).from(schema.shortlistItems).innerJoin(schema.offers, eq(schema.offers.id, schema.shortlistItems.offerId)).where(eq(schema.offers.authorityId, authorities.wales)))) +
-      (await n(db.select({ n: total }).from(schema.sessions).innerJoin(schema.organisations, eq(schema.organisations.id, schema.sessions.actingOrganisationId)).where(eq(schema.organisations.authorityId, authorities.wales))))
+      (await n(
+        db
+          .select({ n: total })
+          .from(schema.shortlistItems)
+          .innerJoin(schema.offers, eq(schema.offers.id, schema.shortlistItems.offerId))
+          .where(eq(schema.offers.authorityId, authorities.wales)),
+      )) +
+      (await n(
+        db
+          .select({ n: total })
+          .from(schema.sessions)
+          .innerJoin(schema.organisations, eq(schema.organisations.id, schema.sessions.actingOrganisationId))
+          .where(eq(schema.organisations.authorityId, authorities.wales)),
+      ))
     );
   }
 
@@ -475,7 +803,9 @@ describe("every route, against odd input and the wrong people", () => {
             const params = fill(route, welsh[route.params[0]][0]);
             const what = `${route.file} action${intent ? ` ${intent}` : ""} as ${who} on Glan Teifi's ${route.params[0]}`;
             const [before, footprint] = [await written(), await welshFootprint()];
-            const r = await call(what, () => route.action!({ request: request(urlOf(route, params), { cookie, form: plausible(route, ardenIds, intent) }), params, context: ctx() }));
+            const r = await call(what, () =>
+              route.action!({ request: request(urlOf(route, params), { cookie, form: plausible(route, ardenIds, intent) }), params, context: ctx() }),
+            );
             if (![400, 403, 404].includes(statusOf(r))) failures.push(`${what}: ${statusOf(r)}`);
             else refused++;
             if ((await written()) !== before || (await welshFootprint()) !== footprint) failures.push(`${what}: wrote something`);
@@ -485,7 +815,9 @@ describe("every route, against odd input and the wrong people", () => {
             const params = route.params.length ? fill(route, ardenIds[route.params[0]][0]) : {};
             const what = `${route.file} action${intent ? ` ${intent}` : ""} as ${who} with Glan Teifi's ${bodyIds.join(", ")} in the form`;
             const footprint = await welshFootprint();
-            const r = await call(what, () => route.action!({ request: request(urlOf(route, params), { cookie, form: plausible(route, welsh, intent) }), params, context: ctx() }));
+            const r = await call(what, () =>
+              route.action!({ request: request(urlOf(route, params), { cookie, form: plausible(route, welsh, intent) }), params, context: ctx() }),
+            );
             if (statusOf(r) >= 500) failures.push(`${what}: ${statusOf(r)}`);
             if (statusOf(r) >= 400) refused++;
             if ((await welshFootprint()) !== footprint) failures.push(`${what}: touched Glan Teifi (${statusOf(r)})`);
@@ -510,7 +842,10 @@ describe("every route, against odd input and the wrong people", () => {
           if (statusOf(r) === 200) someoneSawOwn = true;
         }
       }
-      if (!someoneSawOwn && route.params[0] !== "id") failures.push(`${route.file}: no one of Arden sees Arden's own records, so the check below proves nothing`);
+      // The pay page opens only for an invoice still open to pay online, which the sweep's world has none of;
+      // test/integration/stripe-routes.test.ts opens it for its own school and refuses the other authority's.
+      if (!someoneSawOwn && route.params[0] !== "id" && route.file !== "invoices.$invoiceId_.pay.tsx")
+        failures.push(`${route.file}: no one of Arden sees Arden's own records, so the check below proves nothing`);
       for (const id of welsh[route.params[0]]) {
         for (const query of ["", "?format=csv"]) {
           for (const [who, cookie] of people().slice(1, -1)) {
@@ -544,7 +879,12 @@ describe("every route, against odd input and the wrong people", () => {
           const what = `${route.file}${query} as ${who}`;
           const r = await call(what, () => route.loader!({ request: request(`${route.path}${query}`, { cookie }), params: {}, context: ctx() }));
           const shown = statusOf(r) === 200 ? JSON.stringify((r as { data: unknown }).data) : "";
-          if (Object.values(welsh).flat().some((id) => shown.includes(id))) failures.push(`${what}: shows a Glan Teifi record`);
+          if (
+            Object.values(welsh)
+              .flat()
+              .some((id) => shown.includes(id))
+          )
+            failures.push(`${what}: shows a Glan Teifi record`);
           if (statusOf(r) >= 500) failures.push(`${what}: ${statusOf(r)}`);
         }
       }
@@ -560,34 +900,137 @@ describe("every route, against odd input and the wrong people", () => {
     const [neighbour] = await db
       .select({ schoolId: schema.consortiumMemberships.schoolId })
       .from(schema.consortiumMemberships)
-      .where(and(eq(schema.consortiumMemberships.consortiumId, ardenIds.consortiumId[0]), sql`${schema.consortiumMemberships.schoolId} <> ${head.organisationId}`, isNull(schema.consortiumMemberships.leftOn)))
+      .where(
+        and(
+          eq(schema.consortiumMemberships.consortiumId, ardenIds.consortiumId[0]),
+          sql`${schema.consortiumMemberships.schoolId} <> ${head.organisationId}`,
+          isNull(schema.consortiumMemberships.leftOn),
+        ),
+      )
       .limit(1);
-    if (!(await pick(authorities.arden, "headteacher", neighbour.schoolId))) await createMember(db, { id: neighbour.schoolId, authorityId: authorities.arden }, "headteacher");
+    if (!(await pick(authorities.arden, "headteacher", neighbour.schoolId)))
+      await createMember(db, { id: neighbour.schoolId, authorityId: authorities.arden }, "headteacher");
     const neighbourHead = (await pick(authorities.arden, "headteacher", neighbour.schoolId))!;
     const neighbourCookie = await sessionCookieFor(db, neighbourHead.userId, neighbourHead.organisationId);
     const [otherOffer] = await db
       .select({ id: schema.offers.id })
       .from(schema.offers)
-      .where(and(eq(schema.offers.authorityId, authorities.arden), sql`${schema.offers.providerId} <> ${chosen.arden.provider_admin!.organisationId}`, sql`${schema.offers.liveRevisionId} is not null`))
+      .where(
+        and(
+          eq(schema.offers.authorityId, authorities.arden),
+          sql`${schema.offers.providerId} <> ${chosen.arden.provider_admin!.organisationId}`,
+          sql`${schema.offers.liveRevisionId} is not null`,
+        ),
+      )
       .limit(1);
-    const buy = { offerId: ardenIds.offerId[0], schoolId: neighbour.schoolId, delegates: "1", poNumber: "PO 1", paymentRoute: "invoice", idempotencyKey: "robust-neighbour" };
+    const buy = {
+      offerId: ardenIds.offerId[0],
+      schoolId: neighbour.schoolId,
+      delegates: "1",
+      poNumber: "PO 1",
+      paymentRoute: "invoice",
+      idempotencyKey: "robust-neighbour",
+    };
     const cases: { what: string; file: string; cookie: string; params?: Record<string, string>; query?: string; form?: Record<string, string> }[] = [
-      { what: "a head opens the purchase page for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, query: `?offerId=${buy.offerId}&schoolId=${buy.schoolId}` },
-      { what: "a head checks a purchase for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, form: { ...buy, intent: "check" } },
+      {
+        what: "a head opens the purchase page for a neighbouring school",
+        file: "purchases.new.tsx",
+        cookie: users.arden.headteacher!,
+        query: `?offerId=${buy.offerId}&schoolId=${buy.schoolId}`,
+      },
+      {
+        what: "a head checks a purchase for a neighbouring school",
+        file: "purchases.new.tsx",
+        cookie: users.arden.headteacher!,
+        form: { ...buy, intent: "check" },
+      },
       { what: "a head buys for a neighbouring school", file: "purchases.new.tsx", cookie: users.arden.headteacher!, form: { ...buy, intent: "confirm" } },
-      { what: "a head joins a collective purchase for a neighbouring school", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "join", schoolId: neighbour.schoolId, delegates: "1", paymentRoute: "invoice", poNumber: "" } },
-      { what: "a head declines a collective purchase for a neighbouring school", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "decline", schoolId: neighbour.schoolId } },
-      { what: "a head closes their consortium's collective purchase", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "close" } },
-      { what: "a head cancels their consortium's collective purchase", file: "collective-purchases.$purchaseId.tsx", cookie: users.arden.headteacher!, params: { purchaseId: ardenIds.purchaseId[0] }, form: { intent: "cancel", reason: "Not wanted" } },
-      { what: "a neighbouring head opens another school's order", file: "purchases.$orderId.tsx", cookie: neighbourCookie, params: { orderId: ardenIds.orderId[0] } },
-      { what: "a neighbouring head cancels another school's order", file: "purchases.$orderId.tsx", cookie: neighbourCookie, params: { orderId: ardenIds.orderId[0] }, form: { intent: "cancel" } },
-      { what: "a neighbouring head opens another school's invoice", file: "invoices.$invoiceId.tsx", cookie: neighbourCookie, params: { invoiceId: ardenIds.invoiceId[0] } },
-      { what: "a head invites someone to a neighbouring school", file: "organisations.$organisationId.members.tsx", cookie: users.arden.headteacher!, params: { organisationId: neighbour.schoolId }, form: { email: "new.person@example.org", name: "New Person", role: "headteacher" } },
-      { what: "a head acts for an organisation they do not belong to", file: "organisations._index.tsx", cookie: users.arden.headteacher!, form: { organisationId: neighbour.schoolId } },
-      { what: "a provider opens another provider's offer", file: "provider.offers.$offerId._index.tsx", cookie: users.arden.provider_admin!, params: { offerId: otherOffer.id } },
-      { what: "a provider withdraws another provider's offer", file: "provider.offers.$offerId._index.tsx", cookie: users.arden.provider_admin!, params: { offerId: otherOffer.id }, form: { intent: "withdraw" } },
-      { what: "a provider answers a call for offers with another provider's offer", file: "provider.needs.tsx", cookie: users.arden.provider_admin!, form: { needId: ardenIds.needId[0], offerId: otherOffer.id, note: "Ours" } },
-      { what: "a finance officer records a payment as a school's head", file: "finance.invoices.$invoiceId.tsx", cookie: users.arden.headteacher!, params: { invoiceId: ardenIds.invoiceId[0] }, form: { amount: "1", bankReference: "REF", receivedOn: "2026-01-05", idempotencyKey: "robust-payment" } },
+      {
+        what: "a head joins a collective purchase for a neighbouring school",
+        file: "collective-purchases.$purchaseId.tsx",
+        cookie: users.arden.headteacher!,
+        params: { purchaseId: ardenIds.purchaseId[0] },
+        form: { intent: "join", schoolId: neighbour.schoolId, delegates: "1", paymentRoute: "invoice", poNumber: "" },
+      },
+      {
+        what: "a head declines a collective purchase for a neighbouring school",
+        file: "collective-purchases.$purchaseId.tsx",
+        cookie: users.arden.headteacher!,
+        params: { purchaseId: ardenIds.purchaseId[0] },
+        form: { intent: "decline", schoolId: neighbour.schoolId },
+      },
+      {
+        what: "a head closes their consortium's collective purchase",
+        file: "collective-purchases.$purchaseId.tsx",
+        cookie: users.arden.headteacher!,
+        params: { purchaseId: ardenIds.purchaseId[0] },
+        form: { intent: "close" },
+      },
+      {
+        what: "a head cancels their consortium's collective purchase",
+        file: "collective-purchases.$purchaseId.tsx",
+        cookie: users.arden.headteacher!,
+        params: { purchaseId: ardenIds.purchaseId[0] },
+        form: { intent: "cancel", reason: "Not wanted" },
+      },
+      {
+        what: "a neighbouring head opens another school's order",
+        file: "purchases.$orderId.tsx",
+        cookie: neighbourCookie,
+        params: { orderId: ardenIds.orderId[0] },
+      },
+      {
+        what: "a neighbouring head cancels another school's order",
+        file: "purchases.$orderId.tsx",
+        cookie: neighbourCookie,
+        params: { orderId: ardenIds.orderId[0] },
+        form: { intent: "cancel" },
+      },
+      {
+        what: "a neighbouring head opens another school's invoice",
+        file: "invoices.$invoiceId.tsx",
+        cookie: neighbourCookie,
+        params: { invoiceId: ardenIds.invoiceId[0] },
+      },
+      {
+        what: "a head invites someone to a neighbouring school",
+        file: "organisations.$organisationId.members.tsx",
+        cookie: users.arden.headteacher!,
+        params: { organisationId: neighbour.schoolId },
+        form: { email: "new.person@example.org", name: "New Person", role: "headteacher" },
+      },
+      {
+        what: "a head acts for an organisation they do not belong to",
+        file: "organisations._index.tsx",
+        cookie: users.arden.headteacher!,
+        form: { organisationId: neighbour.schoolId },
+      },
+      {
+        what: "a provider opens another provider's offer",
+        file: "provider.offers.$offerId._index.tsx",
+        cookie: users.arden.provider_admin!,
+        params: { offerId: otherOffer.id },
+      },
+      {
+        what: "a provider withdraws another provider's offer",
+        file: "provider.offers.$offerId._index.tsx",
+        cookie: users.arden.provider_admin!,
+        params: { offerId: otherOffer.id },
+        form: { intent: "withdraw" },
+      },
+      {
+        what: "a provider answers a call for offers with another provider's offer",
+        file: "provider.needs.tsx",
+        cookie: users.arden.provider_admin!,
+        form: { needId: ardenIds.needId[0], offerId: otherOffer.id, note: "Ours" },
+      },
+      {
+        what: "a finance officer records a payment as a school's head",
+        file: "finance.invoices.$invoiceId.tsx",
+        cookie: users.arden.headteacher!,
+        params: { invoiceId: ardenIds.invoiceId[0] },
+        form: { amount: "1", bankReference: "REF", receivedOn: "2026-01-05", idempotencyKey: "robust-payment" },
+      },
     ];
     const failures: string[] = [];
     for (const c of cases) {
@@ -595,9 +1038,12 @@ describe("every route, against odd input and the wrong people", () => {
       const params = c.params ?? {};
       const url = urlOf(r, params, c.query ?? "");
       const before = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
-      const result = await call(c.what, () => (c.form ? r.action! : r.loader!)({ request: request(url, { cookie: c.cookie, form: c.form }), params, context: ctx() }));
+      const result = await call(c.what, () =>
+        (c.form ? r.action! : r.loader!)({ request: request(url, { cookie: c.cookie, form: c.form }), params, context: ctx() }),
+      );
       const after = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
-      if (![400, 403, 404].includes(statusOf(result))) failures.push(`${c.what}: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 200)}`);
+      if (![400, 403, 404].includes(statusOf(result)))
+        failures.push(`${c.what}: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 200)}`);
       if (after.join() !== before.join()) failures.push(`${c.what}: wrote something`);
     }
     expect(failures).toEqual([]);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
-import { ABSOLUTE_TIMEOUT_MS, createSession, generateSessionToken, hashToken, IDLE_TIMEOUT_MS, invalidateUserSessions, validateSessionToken } from "~/auth/session.server";
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  createSession,
+  generateSessionToken,
+  hashToken,
+  IDLE_TIMEOUT_MS,
+  invalidateUserSessions,
+  validateSessionToken,
+} from "~/auth/session.server";
 import { schema } from "~/db.server";
 import { createUser } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";

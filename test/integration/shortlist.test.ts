@@ -7,8 +7,7 @@ import { action as offerAction } from "~/routes/catalogue.$offerId";
 import { action as compareAction, loader as compareLoader } from "~/routes/catalogue.compare";
 import { loader as rootLoader } from "~/root";
 import { createOffer } from "../factories/catalogue";
-import { createProvider } from "../factories/tenancy";
-import { createAuthority, createMember, createSchool } from "../factories/tenancy";
+import { createProvider, createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
@@ -33,7 +32,9 @@ async function county() {
 
 type Act = typeof catalogueAction;
 const post = (act: Act, path: string, cookie: string, form: Record<string, string>) =>
-  respond(() => act({ request: request(path, { cookie, form }), params: { offerId: path.split("/")[2]?.split("?")[0] ?? "" }, context: appContext(handle.db) }));
+  respond(() =>
+    act({ request: request(path, { cookie, form }), params: { offerId: path.split("/")[2]?.split("?")[0] ?? "" }, context: appContext(handle.db) }),
+  );
 
 const shortlistRows = (userId: string) => handle.db.select().from(schema.shortlistItems).where(eq(schema.shortlistItems.userId, userId));
 
@@ -50,10 +51,10 @@ describe("the shortlist", () => {
 
     const added = await post(catalogueAction, "/catalogue?index&q=one&page=1", cookie, { intent: "shortlist-add", offerId: offers[0].id });
     expect(added instanceof Response && added.status).toBe(303);
-    expect(added instanceof Response && added.headers.get("Location")).toBe("/catalogue?q=one&page=1");
+    expect(added instanceof Response && added.headers.get("Location")).toBe("/catalogue?q=one&page=1&done=shortlistAdded");
     for (const o of offers.slice(1, 4)) {
       const r = await post(offerAction, `/catalogue/${o.id}`, cookie, { intent: "shortlist-add", offerId: o.id });
-      expect(r instanceof Response && r.headers.get("Location")).toBe(`/catalogue/${o.id}`);
+      expect(r instanceof Response && r.headers.get("Location")).toBe(`/catalogue/${o.id}?done=shortlistAdded`);
     }
     // Adding one already there changes nothing.
     await post(offerAction, `/catalogue/${offers[0].id}`, cookie, { intent: "shortlist-add", offerId: offers[0].id });
@@ -72,7 +73,12 @@ describe("the shortlist", () => {
     expect(navigation).toContainEqual({ href: "/catalogue", label: "nav.findSupport" });
 
     const removed = await post(compareAction, "/catalogue/compare", cookie, { intent: "shortlist-remove", offerId: offers[1].id });
-    expect(removed instanceof Response && removed.headers.get("Location")).toBe("/catalogue/compare");
+    expect(removed instanceof Response && removed.headers.get("Location")).toBe("/catalogue/compare?done=shortlistRemoved");
+    // The page the buyer lands on says what happened.
+    const landed = await respond(() =>
+      rootLoader({ request: request("/catalogue/compare?done=shortlistRemoved", { cookie }), params: {}, context: appContext(handle.db) }),
+    );
+    expect(!(landed instanceof Response) && (landed.data as Awaited<ReturnType<typeof rootLoader>>).done).toBe("The offer is removed from your shortlist.");
     await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: offers[4].id });
     expect((await compare(cookie)).map((o) => o.title)).toEqual(["One", "Three", "Four", "Five"]);
 
@@ -125,7 +131,12 @@ describe("the shortlist", () => {
     // Another authority's buyer cannot take an offer off someone else's list, nor see it.
     await post(catalogueAction, "/catalogue?index", elsewhere.cookie, { intent: "shortlist-add", offerId: foreign.id });
     await post(compareAction, "/catalogue/compare", cookie, { intent: "shortlist-remove", offerId: foreign.id });
-    expect(await handle.db.select().from(schema.shortlistItems).where(and(eq(schema.shortlistItems.userId, elsewhere.head.id), eq(schema.shortlistItems.offerId, foreign.id)))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(schema.shortlistItems)
+        .where(and(eq(schema.shortlistItems.userId, elsewhere.head.id), eq(schema.shortlistItems.offerId, foreign.id))),
+    ).toHaveLength(1);
     expect(await compare(cookie)).toEqual([]);
 
     const bad = await post(catalogueAction, "/catalogue?index", cookie, { intent: "buy-everything", offerId: foreign.id });

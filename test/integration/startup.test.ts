@@ -8,12 +8,29 @@ import { testEnv } from "../setup/context";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
-
 describe("start-up", () => {
-  it("is a demo only on the embedded database or when DEMO=true", () => {
-    expect(parseEnv({}).DEMO).toBe(true);
+  it("is a demo only when asked for: DEMO=true, or DEMO=local on the embedded database over plain http", () => {
+    expect(parseEnv({}).DEMO).toBe(false);
+    expect(parseEnv({ APP_URL: "https://marketplace.example.gov.uk" }).DEMO).toBe(false);
     expect(parseEnv({ DATABASE_URL: "postgres://db.example/marketplace" }).DEMO).toBe(false);
-    expect(parseEnv({ DATABASE_URL: "postgres://db.example/marketplace", DEMO: "true" }).DEMO).toBe(true);
+    expect(parseEnv({ DEMO: "local" })).toMatchObject({ DEMO: true, DEMO_EXPLICIT: false, DEMO_LOCAL_REFUSED: false });
+    expect(parseEnv({ DEMO: "local", APP_URL: "https://marketplace.example.gov.uk" })).toMatchObject({ DEMO: false, DEMO_LOCAL_REFUSED: true });
+    expect(parseEnv({ DEMO: "local", DATABASE_URL: "postgres://db.example/marketplace" })).toMatchObject({ DEMO: false, DEMO_LOCAL_REFUSED: true });
+    expect(parseEnv({ DATABASE_URL: "postgres://db.example/marketplace", DEMO: "true" })).toMatchObject({ DEMO: true, DEMO_EXPLICIT: true });
+    expect(parseEnv({ APP_URL: "https://demo.example.org", DEMO: "true" })).toMatchObject({ DEMO: true, DEMO_EXPLICIT: true });
+    expect(() => parseEnv({ DEMO: "maybe" })).toThrow("DEMO: must be true, false or local");
+  });
+
+  it("says why there is no demo when DEMO=local does not apply", async () => {
+    const handle = await createTestDatabase();
+    try {
+      const startup = await prepareDatabase(handle.db, testEnv({ DEMO: "local", APP_URL: "https://marketplace.example.gov.uk" }), TODAY);
+      expect(startup).toEqual({ kind: "empty", demoRefused: true });
+      expect(startupMessage(startup)).toContain("Set DEMO=true to run a demo here on purpose.");
+      expect(await countRows(handle.db)).toMatchObject({ users: 0 });
+    } finally {
+      await handle.close();
+    }
   });
 
   describe("in production, on an empty database", () => {

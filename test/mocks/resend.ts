@@ -33,7 +33,9 @@ export async function startFakeResend(): Promise<FakeResend> {
       if (failures > 0) {
         failures--;
         if (acceptBeforeFailing && !delivered.has(key)) delivered.set(key, request);
-        res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ name: "internal_server_error", message: "Something went wrong", statusCode: 500 }));
+        res
+          .writeHead(500, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ name: "internal_server_error", message: "Something went wrong", statusCode: 500 }));
         return;
       }
       if (!delivered.has(key)) delivered.set(key, request);

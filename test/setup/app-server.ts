@@ -1,4 +1,5 @@
-// Starts the built app once for the browser tests, on its own empty embedded database with the demo county.
+// Starts the built app for the browser tests, on its own empty embedded database with the demo county:
+// one app per e2e worker (E2E_WORKERS, 1 unless set), so files that run side by side never share data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,63 +9,112 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    baseUrl: string;
+    /** The address of each worker's app, by VITEST_POOL_ID - 1 (read it with `baseUrl()` from test/e2e/browser.ts). */
+    baseUrls: string[];
     demoPassword: string;
   }
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+/** How many browser-test files run at once, each worker against its own app. */
+export const e2eWorkers = (value = process.env.E2E_WORKERS) => {
+  const n = value?.trim() ? Number(value) : 1;
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`E2E_WORKERS must be a whole number, at least 1 (it is "${value}")`);
+  return n;
+};
 
-export default async function setup(project: TestProject) {
+/** How `npm start` runs the built server (after `npm run build`): plain node, production builds. */
+export const START_COMMAND = { args: ["build/start.js"], env: { NODE_ENV: "production" } } as const;
+
+/** `count` ports free now, all different: each is held until all are found. */
+export async function freePorts(count: number) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const s = createServer();
+          s.once("error", reject);
+          s.listen(0, "127.0.0.1", () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => {
+    const address = s.address();
+    return typeof address === "object" && address ? address.port : 0;
+  });
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+export const freePort = async () => (await freePorts(1))[0];
+
+const DEMO_PASSWORD = "e2e-demo-password";
+
+async function startApp(port: number) {
   const dataDir = mkdtempSync(join(tmpdir(), "marketplace-e2e-"));
-  const port = await freePort();
-  const demoPassword = "e2e-demo-password";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...START_COMMAND.args], {
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      ...START_COMMAND.env,
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: join(dataDir, "pglite"),
       DATABASE_URL: undefined,
       DEMO: "true",
-      DEMO_PASSWORD: demoPassword,
+      DEMO_PASSWORD,
       OUTBOX_INTERVAL_MS: "100",
       RESEND_API_KEY: undefined,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), 110_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("is running at")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The app exited with ${code}:\n${output}`));
-    });
-  });
-  child.removeAllListeners("exit");
-  project.provide("baseUrl", `http://127.0.0.1:${port}`);
-  project.provide("demoPassword", demoPassword);
-  return async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  let output = "";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), 110_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("is running at")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", onData);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The app exited with ${code}:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  child.removeAllListeners("exit");
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
+
+export default async function setup(project: TestProject) {
+  const started = await Promise.allSettled((await freePorts(e2eWorkers())).map(startApp));
+  const apps = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const stopAll = async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+  };
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  project.provide(
+    "baseUrls",
+    apps.map((app) => app.url),
+  );
+  project.provide("demoPassword", DEMO_PASSWORD);
+  return stopAll;
 }

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Database } from "#db/client";
 import { createSession, generateSessionToken, sessionCookieName } from "~/auth/session.server";
 import { parseEnv } from "~/env.server";
+import { urlEncodedForm } from "./url-encoded";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
@@ -27,10 +28,8 @@ type RequestOptions = { cookie?: string; form?: Record<string, string | string[]
 export function request(path: string, { cookie, form, headers = {} }: RequestOptions = {}) {
   const init: RequestInit = { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } };
   if (form) {
-    const body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
     init.method = "POST";
-    init.body = body;
+    init.body = urlEncodedForm(form);
     init.headers = { ...init.headers, Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded" };
   }
   return new Request(new URL(path, TEST_ORIGIN), init);

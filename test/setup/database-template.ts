@@ -25,7 +25,7 @@ export default async function setup() {
   }
   const handle = await openDatabase({ kind: "pglite" });
   await handle.migrate();
-  const dump = await handle.pglite!.dumpDataDir("gzip");
+  const dump = await handle.pglite!.dumpDataDir("none");
   mkdirSync(new URL(".", TEMPLATE_DUMP), { recursive: true });
   writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
   await handle.close();

@@ -9,7 +9,9 @@ const parse = (search: string) => parseCatalogueQuery(new URLSearchParams(search
 
 describe("the catalogue query string", () => {
   it("reads every filter, the sort and the page", () => {
-    const { query, errors } = parse("q=phonics&subject=literacy&subject=numeracy&phase=primary&format=online&provider=university&term=spring&maxPrice=1,200.50&sort=price-asc&page=3");
+    const { query, errors } = parse(
+      "q=phonics&subject=literacy&subject=numeracy&phase=primary&format=online&provider=university&term=spring&maxPrice=1,200.50&sort=price-asc&page=3",
+    );
     expect(errors).toEqual({});
     expect(query).toEqual({
       q: "phonics",
@@ -19,6 +21,7 @@ describe("the catalogue query string", () => {
       providerKinds: ["university"],
       terms: ["spring"],
       maxPricePence: 120_050,
+      minRatingHundredths: null,
       sort: "price-asc",
       page: 3,
       perPage: 20,
@@ -61,21 +64,33 @@ describe("the catalogue query string", () => {
 
   it("never throws, whatever the query string", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom("q", "subject", "phase", "format", "provider", "term", "maxPrice", "sort", "page", "perPage", "x"), fc.string({ unit: "binary" }))), (pairs) => {
-        const { query } = parseCatalogueQuery(new URLSearchParams(pairs));
-        expect(Array.from(query.q).length).toBeLessThanOrEqual(QUERY_MAX_LENGTH);
-        expect(query.q).not.toMatch(/[\u0000-\u001f\u007f]/);
-        expect(query.page).toBeGreaterThanOrEqual(1);
-        expect(query.perPage).toBeGreaterThanOrEqual(1);
-        expect(query.perPage).toBeLessThanOrEqual(100);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom("q", "subject", "phase", "format", "provider", "term", "maxPrice", "sort", "page", "perPage", "x"),
+            fc.string({ unit: "binary" }),
+          ),
+        ),
+        (pairs) => {
+          const { query } = parseCatalogueQuery(new URLSearchParams(pairs));
+          expect(Array.from(query.q).length).toBeLessThanOrEqual(QUERY_MAX_LENGTH);
+          // eslint-disable-next-line no-control-regex -- the query must hold no control characters
+          expect(query.q).not.toMatch(/[\u0000-\u001f\u007f]/);
+          expect(query.page).toBeGreaterThanOrEqual(1);
+          expect(query.perPage).toBeGreaterThanOrEqual(1);
+          expect(query.perPage).toBeLessThanOrEqual(100);
+        },
+      ),
     );
   });
 });
 
 describe("pagination", () => {
   it("shows the first, last, current and neighbouring pages with ellipses between", () => {
-    const render = (current: number, total: number) => paginationItems(current, total).map((i) => (i.kind === "ellipsis" ? "…" : i.current ? `[${i.number}]` : String(i.number))).join(" ");
+    const render = (current: number, total: number) =>
+      paginationItems(current, total)
+        .map((i) => (i.kind === "ellipsis" ? "…" : i.current ? `[${i.number}]` : String(i.number)))
+        .join(" ");
     expect(render(1, 1)).toBe("[1]");
     expect(render(1, 3)).toBe("[1] 2 3");
     expect(render(5, 10)).toBe("1 … 4 [5] 6 … 10");
@@ -84,18 +99,21 @@ describe("pagination", () => {
 
   it("always includes the current page once, in order, with no two ellipses together", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }).chain((total) => fc.tuple(fc.integer({ min: 1, max: total }), fc.constant(total))), ([current, total]) => {
-        const items = paginationItems(current, total);
-        const pages = items.flatMap((i) => (i.kind === "page" ? [i.number] : []));
-        expect(pages).toEqual([...pages].sort((a, b) => a - b));
-        expect(new Set(pages).size).toBe(pages.length);
-        expect(items.filter((i) => i.kind === "page" && i.current)).toEqual([{ kind: "page", number: current, current: true }]);
-        expect(pages[0]).toBe(1);
-        expect(pages.at(-1)).toBe(total);
-        items.forEach((item, i) => {
-          if (item.kind === "ellipsis") expect(items[i + 1]?.kind).toBe("page");
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }).chain((total) => fc.tuple(fc.integer({ min: 1, max: total }), fc.constant(total))),
+        ([current, total]) => {
+          const items = paginationItems(current, total);
+          const pages = items.flatMap((i) => (i.kind === "page" ? [i.number] : []));
+          expect(pages).toEqual([...pages].sort((a, b) => a - b));
+          expect(new Set(pages).size).toBe(pages.length);
+          expect(items.filter((i) => i.kind === "page" && i.current)).toEqual([{ kind: "page", number: current, current: true }]);
+          expect(pages[0]).toBe(1);
+          expect(pages.at(-1)).toBe(total);
+          items.forEach((item, i) => {
+            if (item.kind === "ellipsis") expect(items[i + 1]?.kind).toBe("page");
+          });
+        },
+      ),
     );
   });
 });

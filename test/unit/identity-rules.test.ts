@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ORGANISATION_KINDS, ROLES } from "~/db.server";
 import { NewPasswordSchema, emailField, looksLikeToken } from "~/domain/identity/fields";
-import { minutesUntilWindowEnds, roleAllowedFor, ROLES_BY_KIND, safeRedirect, windowStart } from "~/domain/identity/rules";
+import { backoffMs, minutesUntilWindowEnds, roleAllowedFor, ROLES_BY_KIND, safeRedirect, SIGN_IN_BACKOFF, windowStart } from "~/domain/identity/rules";
 import { generateSessionToken } from "~/auth/session.server";
 
 describe("where a sign-in may send you back to", () => {
@@ -11,19 +11,81 @@ describe("where a sign-in may send you back to", () => {
     expect(safeRedirect("/")).toBe("/");
   });
 
-  it.each(["//evil.example", "/\\evil.example", "https://evil.example/", "http:/evil.example", "javascript:alert(1)", "/\t/evil.example", "/\n/evil.example", "", "evil", " /x"])(
-    "refuses %j",
-    (to) => {
-      expect(safeRedirect(to)).toBe("/");
-    },
-  );
+  it.each([
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "http:/evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "",
+    "evil",
+    " /x",
+  ])("refuses %j", (to) => {
+    expect(safeRedirect(to)).toBe("/");
+  });
+
+  it.each([
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/./\\evil.example",
+    "/a/../..//evil.example",
+    "/x/..//evil.example/path?q=1",
+  ])("refuses %j, which normalises to another host", (to) => {
+    const target = safeRedirect(to, "/", "https://marketplace.example");
+    expect(target).toBe("/");
+  });
+
+  it("returns the normalised path on this site", () => {
+    expect(safeRedirect("/a/./b/../c?x=1", "/", "https://marketplace.example")).toBe("/a/c?x=1");
+    expect(safeRedirect("/%2e/members", "/", "https://marketplace.example")).toBe("/members");
+  });
+
+  const origin = "https://marketplace.example";
+  const staysHere = (target: string) =>
+    target.startsWith("/") &&
+    !target.startsWith("//") &&
+    !target.startsWith("/\\") &&
+    new URL(target, origin).origin === origin &&
+    new URL(target, "http://other.example").origin === "http://other.example";
 
   it("never gives anything that a browser would resolve to another origin", () => {
+    const prefixes = [
+      "",
+      "/",
+      "//",
+      "/\\",
+      "/\t/",
+      "https://",
+      "http:",
+      "javascript:",
+      "/./",
+      "/../",
+      "/%2e/",
+      "/%2E%2E/",
+      "/.%2e/",
+      "/x/../",
+      "/./\\",
+      "/.//",
+    ];
+    const segment = fc.constantFrom(".", "..", "%2e", "%2E", "%2e%2e", "", "evil.example", "\\", "%5c", "%2f", "@", ":", "?", "#", "a");
     fc.assert(
-      fc.property(fc.constantFrom("", "/", "//", "/\\", "/\t/", "https://", "http:", "javascript:"), fc.string({ unit: "grapheme-ascii" }), (prefix, rest) => {
-        const to = prefix + rest;
-        const target = safeRedirect(to);
-        return target.startsWith("/") && new URL(target, "https://marketplace.example").origin === "https://marketplace.example";
+      fc.property(fc.constantFrom(...prefixes), fc.array(segment, { maxLength: 6 }), fc.string({ unit: "grapheme-ascii" }), (prefix, segments, rest) => {
+        const target = safeRedirect(prefix + segments.join("/") + rest, "/", origin);
+        return staysHere(target);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keeps any ordinary path it is given, normalised", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { minLength: 1, maxLength: 5 }), (parts) => {
+        const to = "/" + parts.join("/");
+        expect(safeRedirect(to, "/", origin)).toBe(to);
       }),
     );
   });
@@ -94,5 +156,24 @@ describe("identity form fields", () => {
     expect(looksLikeToken(generateSessionToken())).toBe(true);
     expect(looksLikeToken("../../etc/passwd")).toBe(false);
     expect(looksLikeToken(undefined)).toBe(false);
+  });
+});
+
+describe("sign-in backoff", () => {
+  it("lets the free attempts through, then doubles the wait up to its ceiling", () => {
+    const waits = Array.from({ length: 14 }, (_, i) => backoffMs(i + 1, SIGN_IN_BACKOFF.pair) / 60_000);
+    expect(waits).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60, 60, 60]);
+    expect(backoffMs(19, SIGN_IN_BACKOFF.account)).toBe(0);
+    expect(backoffMs(20, SIGN_IN_BACKOFF.account)).toBe(60_000);
+    expect(backoffMs(1_000_000, SIGN_IN_BACKOFF.account)).toBe(15 * 60_000);
+  });
+
+  it("never waits less after more attempts, nor longer than the ceiling", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(SIGN_IN_BACKOFF.pair, SIGN_IN_BACKOFF.account), fc.integer({ min: 1, max: 100_000 }), (rule, n) => {
+        expect(backoffMs(n + 1, rule)).toBeGreaterThanOrEqual(backoffMs(n, rule));
+        expect(backoffMs(n, rule)).toBeLessThanOrEqual(rule.maxMs);
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsToFormValues, OfferFormSchema, parseTiers, submissionErrors, tierSequenceError } from "~/domain/catalogue/offer-schema";
 import { parseValues } from "~/forms.server";
+import { runInLocale } from "~/i18n/request-locale.server";
 import { completeFields } from "../factories/quality";
 
 const base = completeFields();
@@ -36,18 +37,72 @@ describe("the offer form", () => {
     const parsed = parseValues({ intent: "submit", title: "Phonics catch-up" }, OfferFormSchema);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    for (const field of ["summary", "description", "subjectAreas", "phases", "deliveryFormat", "duration", "minCapacity", "maxCapacity", "pricingModel", "priceTiers", "vatLaMaintained", "vatAcademy", "vatOther", "outcomes", "evidence", "evidenceStrength", "terms", "deliveryTerms", "cancellationTerms"])
+    for (const field of [
+      "summary",
+      "description",
+      "subjectAreas",
+      "phases",
+      "deliveryFormat",
+      "duration",
+      "minCapacity",
+      "maxCapacity",
+      "pricingModel",
+      "priceTiers",
+      "vatLaMaintained",
+      "vatAcademy",
+      "vatOther",
+      "outcomes",
+      "evidence",
+      "evidenceStrength",
+      "terms",
+      "deliveryTerms",
+      "cancellationTerms",
+    ])
       expect(parsed.errors[field], field).toHaveLength(1);
   });
 
   it("refuses unknown choices, overlong text and a maximum below the minimum", () => {
-    const parsed = parseValues({ ...complete(), subjectAreas: ["literacy", "astrology"], deliveryFormat: "carrier pigeon", title: "x".repeat(151), minCapacity: "10", maxCapacity: "5" }, OfferFormSchema);
+    const parsed = parseValues(
+      { ...complete(), subjectAreas: ["literacy", "astrology"], deliveryFormat: "carrier pigeon", title: "x".repeat(151), minCapacity: "10", maxCapacity: "5" },
+      OfferFormSchema,
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.subjectAreas?.[0]).toBe("Choose subject areas from the list");
     expect(parsed.errors.deliveryFormat?.[0]).toBe("Choose a delivery format from the list");
     expect(parsed.errors.title?.[0]).toBe("Title must be 150 characters or fewer");
     expect(parsed.errors.maxCapacity?.[0]).toBe("Maximum capacity must be at least the minimum capacity");
+  });
+});
+
+describe("the offer form in Welsh", () => {
+  it("says every message in Welsh, those built when the module loaded and those made while checking", () => {
+    const parsed = runInLocale("cy", () =>
+      parseValues(
+        { intent: "submit", title: "x".repeat(151), minCapacity: "two", subjectAreas: ["astrology"], tier1Min: "2", tier1Price: "900" },
+        OfferFormSchema,
+      ),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.title).toEqual(["Rhaid i Y teitl fod yn 150 nod neu lai"]);
+    expect(parsed.errors.minCapacity).toEqual(["Rhaid i Y capasiti lleiaf fod yn rhif cyfan"]);
+    expect(parsed.errors.subjectAreas).toEqual(["Dewiswch feysydd pwnc o’r rhestr"]);
+    expect(parsed.errors.summary).toEqual(["Rhowch grynodeb"]);
+    expect(parsed.errors.vatAcademy).toEqual(["Dewiswch y driniaeth TAW ar gyfer academïau"]);
+    expect(parsed.errors.priceTiers).toEqual(["Rhaid i’r haen gyntaf ddechrau ar 1 ysgol"]);
+    const english = /\b(the|enter|choose|must|tier)\b/i;
+    for (const [field, messages] of Object.entries(parsed.errors)) for (const message of messages ?? []) expect(message, field).not.toMatch(english);
+  });
+
+  it("names tiers in Welsh when the sequence is broken", () => {
+    const message = runInLocale("cy", () =>
+      tierSequenceError([
+        { minSchools: 1, maxSchools: 4, unitPricePence: 100 },
+        { minSchools: 6, maxSchools: null, unitPricePence: 90 },
+      ]),
+    );
+    expect(message).toBe("Rhaid i haen 2 ddechrau ar 5 o ysgolion, yn syth ar ôl haen 1, heb fwlch na gorgyffwrdd");
   });
 });
 
@@ -80,7 +135,9 @@ describe("price tiers", () => {
   });
 
   it("is checked again on submission of stored content", () => {
-    expect(submissionErrors({ ...base, priceTiers: [{ minSchools: 2, maxSchools: null, unitPricePence: 100 }] }).priceTiers).toEqual(["The first tier must start at 1 school"]);
+    expect(submissionErrors({ ...base, priceTiers: [{ minSchools: 2, maxSchools: null, unitPricePence: 100 }] }).priceTiers).toEqual([
+      "The first tier must start at 1 school",
+    ]);
     expect(submissionErrors(base)).toEqual({});
   });
 });

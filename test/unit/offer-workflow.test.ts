@@ -8,11 +8,11 @@ import {
   editMode,
   hasQuorum,
   IllegalTransition,
-  isOnSale,
   needsReReview,
   nextStatus,
   type WorkflowEvent,
 } from "~/domain/quality/offer-workflow";
+import { isOnSale } from "~/domain/catalogue/on-sale";
 
 const EVENTS: WorkflowEvent[] = ["submit", "take_review", "approve", "request_changes", "reject", "withdraw"];
 
@@ -29,8 +29,8 @@ describe("the QA workflow of a revision", () => {
     expect(nextStatus(s, "reject")).toBe("rejected");
   });
 
-  it("lets changes requested go back to submitted, and pending revisions be withdrawn", () => {
-    expect(nextStatus("changes_requested", "submit")).toBe("submitted");
+  it("answers changes requested by a new revision, never the same one sent back, and lets pending revisions be withdrawn", () => {
+    expect(() => nextStatus("changes_requested", "submit")).toThrow(IllegalTransition);
     for (const s of ["draft", "submitted", "in_review", "changes_requested"] as const) expect(nextStatus(s, "withdraw")).toBe("withdrawn");
   });
 
@@ -86,16 +86,42 @@ describe("quorum", () => {
 describe("conflict of interest", () => {
   const offer = { providerId: "provider", providerSchoolId: "school-a" };
   it("lets a head of another school review", () => {
-    expect(canReview({ memberships: [{ organisationId: "school-b", role: "headteacher" }, { organisationId: "board", role: "qa_panel_member" }], offer })).toBe(true);
+    expect(
+      canReview({
+        memberships: [
+          { organisationId: "school-b", role: "headteacher" },
+          { organisationId: "board", role: "qa_panel_member" },
+        ],
+        offer,
+      }),
+    ).toBe(true);
   });
   it("refuses a member of the provider", () => {
-    expect(canReview({ memberships: [{ organisationId: "board", role: "qa_panel_member" }, { organisationId: "provider", role: "provider_staff" }], offer })).toBe(false);
+    expect(
+      canReview({
+        memberships: [
+          { organisationId: "board", role: "qa_panel_member" },
+          { organisationId: "provider", role: "provider_staff" },
+        ],
+        offer,
+      }),
+    ).toBe(false);
   });
   it("refuses the head of the school that gives school-to-school support", () => {
-    expect(canReview({ memberships: [{ organisationId: "school-a", role: "headteacher" }, { organisationId: "board", role: "qa_panel_member" }], offer })).toBe(false);
+    expect(
+      canReview({
+        memberships: [
+          { organisationId: "school-a", role: "headteacher" },
+          { organisationId: "board", role: "qa_panel_member" },
+        ],
+        offer,
+      }),
+    ).toBe(false);
   });
   it("ignores a missing provider school", () => {
-    expect(canReview({ memberships: [{ organisationId: "board", role: "qa_panel_member" }], offer: { providerId: "provider", providerSchoolId: null } })).toBe(true);
+    expect(canReview({ memberships: [{ organisationId: "board", role: "qa_panel_member" }], offer: { providerId: "provider", providerSchoolId: null } })).toBe(
+      true,
+    );
   });
 });
 

@@ -21,7 +21,11 @@ describe("the diff between two revisions", () => {
     };
     expect(revisionDiff(base, after)).toEqual([
       { field: "title", before: "Talk for Writing: whole-school training", after: "Talk for Writing" },
-      { field: "priceTiers", before: "1-4 schools: £900.00; 5-9 schools: £750.00; 10+ schools: £600.00", after: "1-4 schools: £950.00; 5-9 schools: £750.00; 10+ schools: £600.00" },
+      {
+        field: "priceTiers",
+        before: "1-4 schools: £900.00; 5-9 schools: £750.00; 10+ schools: £600.00",
+        after: "1-4 schools: £950.00; 5-9 schools: £750.00; 10+ schools: £600.00",
+      },
       {
         field: "vatTreatment",
         before: "LA maintained: outside_scope; academy: standard; other: standard",

@@ -18,7 +18,7 @@ export const addToShortlist = async (db: Database, { authorityId, userId, offerI
     // One add at a time per person, so two quick clicks cannot both take the last place.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const count = await countShortlist(tx, { authorityId, userId });
-    if (!shortlistHasRoom(count)) throw new AppError("SHORTLIST_FULL", t("catalogue.shortlist.full", { limit: SHORTLIST_LIMIT }), 409);
+    if (!shortlistHasRoom(count)) throw new AppError("FULL", t("catalogue.shortlist.full", { limit: SHORTLIST_LIMIT }));
     const inserted = await tx.insert(shortlistItems).values({ userId, offerId }).onConflictDoNothing().returning({ offerId: shortlistItems.offerId });
     if (inserted.length === 0) return { added: false };
     await audit(tx, { authorityId, actorUserId: userId, action: "shortlist.add", entityType: "offer", entityId: offerId });

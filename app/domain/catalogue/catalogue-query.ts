@@ -3,10 +3,13 @@
 import { z } from "zod";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
 import type { FieldErrors } from "~/components/forms";
-import { parsePounds } from "~/format";
+import { optionalMoney, whole } from "~/forms/fields";
 import type { FormValues } from "~/forms.server";
+import { t } from "~/i18n";
 
-export const SORTS = ["relevance", "price-asc", "price-desc", "newest"] as const;
+export const SORTS = ["relevance", "price-asc", "price-desc", "newest", "rating"] as const;
+/** The lowest average rating a search can ask for, as people choose it ("3" means 3 or more out of 4). */
+export const MIN_RATINGS = ["2", "2.5", "3", "3.5"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const QUERY_MAX_LENGTH = 200;
@@ -15,6 +18,7 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_PAGE = 10_000;
 /** £1,000,000: far above any offer, and well inside PostgreSQL's integer. */
 export const MAX_PRICE_PENCE = 100_000_000;
+const MAX_PRICE_MESSAGE = t("refusal.catalogue.maxPrice");
 
 /**
  * Search text as PostgreSQL may safely receive it: no control characters (a NUL byte
@@ -36,7 +40,7 @@ const listOf = <T extends string>(allowed: readonly T[]) =>
     .catch([]);
 
 const positiveInt = (fallback: number, max: number) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(1).max(max)).catch(fallback);
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), whole({ label: "", invalid: "", min: 1, max })).catch(fallback);
 
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -47,20 +51,10 @@ const CatalogueQuerySchema = z.object({
   format: listOf(DELIVERY_FORMATS),
   provider: listOf(PROVIDER_KINDS),
   term: listOf(TERMS),
+  minRating: z.preprocess(single, z.enum(MIN_RATINGS).optional()).catch(undefined),
   maxPrice: z.preprocess(
     single,
-    z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined || v.trim() === "") return null;
-        const pence = parsePounds(v);
-        if (pence === null || pence > MAX_PRICE_PENCE) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a maximum price in pounds, like 750 or 1,200.50, up to £1,000,000" });
-          return z.NEVER;
-        }
-        return pence;
-      }),
+    optionalMoney({ label: t("refusal.label.maxPrice"), invalid: MAX_PRICE_MESSAGE, required: MAX_PRICE_MESSAGE, minPence: 0, maxPence: MAX_PRICE_PENCE }),
   ),
   sort: z.preprocess(single, z.enum(SORTS).optional()).catch(undefined),
   page: positiveInt(1, MAX_PAGE),
@@ -75,6 +69,8 @@ export type CatalogueQuery = {
   providerKinds: (typeof PROVIDER_KINDS)[number][];
   terms: (typeof TERMS)[number][];
   maxPricePence: number | null;
+  /** Only offers rated at least this average, in hundredths of a point (300 is 3 out of 4); null for any. */
+  minRatingHundredths: number | null;
   sort: Sort;
   page: number;
   perPage: number;
@@ -110,6 +106,7 @@ export function parseCatalogueQuery(params: URLSearchParams): { query: Catalogue
       providerKinds: data.provider,
       terms: data.term,
       maxPricePence: data.maxPrice,
+      minRatingHundredths: data.minRating ? Math.round(Number(data.minRating) * 100) : null,
       sort,
       page: data.page,
       perPage: data.perPage,

@@ -18,6 +18,9 @@ export async function findOfferOnSale(db: Queryable, { authorityId, userId, offe
         title: offerRevisions.title,
         summary: offerRevisions.summary,
         description: offerRevisions.description,
+        titleCy: offerRevisions.titleCy,
+        summaryCy: offerRevisions.summaryCy,
+        descriptionCy: offerRevisions.descriptionCy,
         subjectAreas: offerRevisions.subjectAreas,
         phases: offerRevisions.phases,
         deliveryFormat: offerRevisions.deliveryFormat,
@@ -55,3 +58,21 @@ export async function findOfferOnSale(db: Queryable, { authorityId, userId, offe
 }
 
 export type OfferOnSale = NonNullable<Awaited<ReturnType<typeof findOfferOnSale>>>;
+
+/**
+ * Why an offer of the authority is not on sale, for a buyer who follows an old link (from an order, a
+ * shortlist, an email): suspended, its quality assurance lapsed, or never yet on sale. Null when the
+ * authority has no such offer, which the buyer is told as "page not found".
+ */
+export async function whyNotOnSale(db: Queryable, { authorityId, offerId, now = new Date() }: Omit<FindOfferOnSaleOptions, "userId">) {
+  if (!isUuid(offerId)) return null;
+  const [row] = await db
+    .select({ title: offerRevisions.title, suspendedAt: offers.suspendedAt, approvalExpiresAt: offers.approvalExpiresAt })
+    .from(offers)
+    .leftJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+    .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId)));
+  if (!row) return null;
+  if (row.suspendedAt) return { reason: "suspended" as const, title: row.title, since: row.suspendedAt };
+  if (row.title && row.approvalExpiresAt && row.approvalExpiresAt <= now) return { reason: "lapsed" as const, title: row.title, since: row.approvalExpiresAt };
+  return { reason: "notYet" as const, title: row.title, since: null };
+}

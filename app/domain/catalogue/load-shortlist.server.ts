@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import { onSaleCondition } from "./on-sale.server";
 
 export type LoadShortlistOptions = { authorityId: string; userId: string; now?: Date };
@@ -27,12 +27,15 @@ export async function loadShortlist(db: Queryable, { authorityId, userId, now = 
       providerName: organisations.name,
       providerKind: providers.providerKind,
       providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
+      ratingEvaluations: sql<number>`coalesce(${offerRatings.evaluations}, 0)`,
+      ratingScoreSum: sql<number>`coalesce(${offerRatings.scoreSum}, 0)`,
     })
     .from(shortlistItems)
     .innerJoin(offers, eq(offers.id, shortlistItems.offerId))
     .leftJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+    .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
     .where(and(eq(shortlistItems.userId, userId), eq(offers.authorityId, authorityId)))
     .orderBy(asc(shortlistItems.createdAt), asc(offers.id));
   return rows;

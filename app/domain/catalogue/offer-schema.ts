@@ -13,8 +13,9 @@ import {
   type PriceTier,
   type VatTreatment,
 } from "#db/schema";
-import { parsePounds } from "~/format";
 import { manyOf } from "~/forms.server";
+import { optionalWhole, parsePounds, parseWhole, text as textField } from "~/forms/fields";
+import { t, type MessageKey } from "~/i18n";
 
 import { TIER_ROWS, tierField, VAT_FIELDS } from "./offer-fields";
 
@@ -25,6 +26,10 @@ export type OfferFields = {
   title: string;
   summary: string;
   description: string;
+  /** The same in Welsh; empty when the provider gives no Welsh version. */
+  titleCy: string;
+  summaryCy: string;
+  descriptionCy: string;
   subjectAreas: (typeof SUBJECT_AREAS)[number][];
   phases: (typeof OFFER_PHASES)[number][];
   deliveryFormat: (typeof DELIVERY_FORMATS)[number] | null;
@@ -50,23 +55,12 @@ const addError = (errors: FieldErrors, field: string, message: string) => {
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const text = (max: number, label: string) =>
-  z.preprocess((v) => (v === undefined ? "" : v), z.string({ message: `Enter ${label}` }).trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`));
-const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  z.preprocess(blankToUndefined, z.enum(values, { message }).optional());
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${capitalise(label)} must be a whole number` })
-      .int(`${capitalise(label)} must be a whole number`)
-      .min(min, `${capitalise(label)} must be ${min} or more`)
-      .max(max, `${capitalise(label)} must be ${max} or fewer`)
-      .optional(),
-  );
-function capitalise(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+// Built when the module loads, so made in English: parseValues says them again in the reader's language.
+const text = (max: number, label: MessageKey) => textField({ label: t(label), max, multiline: max > 300 });
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: MessageKey) =>
+  z.preprocess(blankToUndefined, z.enum(values, { message: t(message) }).optional());
+const wholeNumber = (label: MessageKey, min: number, max: number) =>
+  optionalWhole({ label: t(label), invalid: t("offerSchema.notWhole", { label: t(label) }), min, max });
 
 const tierShape: Record<string, z.ZodTypeAny> = {};
 for (let row = 1; row <= TIER_ROWS; row++) {
@@ -76,29 +70,32 @@ for (let row = 1; row <= TIER_ROWS; row++) {
 }
 
 const RAW_SHAPE = {
-  intent: z.enum(["save", "submit"], { message: "Choose save as draft or submit for review" }),
-  title: z.preprocess((v) => (v === undefined ? "" : v), z.string().trim().min(1, "Enter a title").max(150, "Title must be 150 characters or fewer")),
-  summary: text(300, "a summary"),
-  description: text(5000, "a description"),
-  subjectAreas: manyOf(z.enum(SUBJECT_AREAS, { message: "Choose subject areas from the list" })),
-  phases: manyOf(z.enum(OFFER_PHASES, { message: "Choose phases from the list" })),
-  deliveryFormat: choice(DELIVERY_FORMATS, "Choose a delivery format from the list"),
-  duration: text(200, "the duration"),
-  capacityUnit: z.preprocess((v) => blankToUndefined(v) ?? "schools", z.enum(["schools", "delegates"], { message: "Choose schools or delegates" })),
-  minCapacity: wholeNumber("minimum capacity", 1, 100_000),
-  maxCapacity: wholeNumber("maximum capacity", 1, 100_000),
-  pricingModel: choice(PRICING_MODELS, "Choose a pricing model from the list"),
+  intent: z.enum(["save", "submit"], { message: t("offerSchema.intent") }),
+  title: textField({ label: t("offerSchema.label.title"), max: 150, required: t("offerSchema.need.title") }),
+  summary: text(300, "offerSchema.label.summary"),
+  description: text(5000, "offerSchema.label.description"),
+  titleCy: text(150, "offerSchema.label.titleCy"),
+  summaryCy: text(300, "offerSchema.label.summaryCy"),
+  descriptionCy: text(5000, "offerSchema.label.descriptionCy"),
+  subjectAreas: manyOf(z.enum(SUBJECT_AREAS, { message: t("offerSchema.subjectAreasFromList") })),
+  phases: manyOf(z.enum(OFFER_PHASES, { message: t("offerSchema.phasesFromList") })),
+  deliveryFormat: choice(DELIVERY_FORMATS, "offerSchema.deliveryFormatFromList"),
+  duration: text(200, "offerSchema.label.duration"),
+  capacityUnit: z.preprocess((v) => blankToUndefined(v) ?? "schools", z.enum(["schools", "delegates"], { message: t("offerSchema.capacityUnit") })),
+  minCapacity: wholeNumber("offerSchema.label.minCapacity", 1, 100_000),
+  maxCapacity: wholeNumber("offerSchema.label.maxCapacity", 1, 100_000),
+  pricingModel: choice(PRICING_MODELS, "offerSchema.pricingModelFromList"),
   ...tierShape,
-  vatLaMaintained: choice(VAT_TREATMENTS, "Choose the VAT treatment for LA-maintained schools"),
-  vatAcademy: choice(VAT_TREATMENTS, "Choose the VAT treatment for academies"),
-  vatOther: choice(VAT_TREATMENTS, "Choose the VAT treatment for other buyers"),
-  outcomes: text(5000, "the intended outcomes"),
-  evidence: text(5000, "the evidence"),
-  evidenceStrength: choice(EVIDENCE_STRENGTHS, "Choose the strength of the evidence from the list"),
-  terms: manyOf(z.enum(TERMS, { message: "Choose terms from the list" })),
-  deliveryTerms: text(2000, "the terms of delivery"),
-  cancellationTerms: text(2000, "the cancellation terms"),
-  cancellationNoticeDays: wholeNumber("notice days", 0, 365),
+  vatLaMaintained: choice(VAT_TREATMENTS, "offerSchema.vat.la_maintained"),
+  vatAcademy: choice(VAT_TREATMENTS, "offerSchema.vat.academy"),
+  vatOther: choice(VAT_TREATMENTS, "offerSchema.vat.other"),
+  outcomes: text(5000, "offerSchema.label.outcomes"),
+  evidence: text(5000, "offerSchema.label.evidence"),
+  evidenceStrength: choice(EVIDENCE_STRENGTHS, "offerSchema.evidenceStrengthFromList"),
+  terms: manyOf(z.enum(TERMS, { message: t("offerSchema.termsFromList") })),
+  deliveryTerms: text(2000, "offerSchema.label.deliveryTerms"),
+  cancellationTerms: text(2000, "offerSchema.label.cancellationTerms"),
+  cancellationNoticeDays: wholeNumber("offerSchema.label.noticeDays", 0, 365),
 };
 type Raw = { [K in keyof typeof RAW_SHAPE]: z.output<(typeof RAW_SHAPE)[K]> };
 
@@ -116,6 +113,9 @@ function parseFields(input: Record<string, unknown>, errors: FieldErrors): Parti
   return out as Partial<Raw>;
 }
 
+/** As many schools as an offer's capacity can name. */
+const MAX_TIER_SCHOOLS = 100_000;
+
 type RawTier = { row: number; min?: string; max?: string; price?: string };
 
 /**
@@ -127,27 +127,33 @@ export function parseTiers(rows: RawTier[]): { tiers: PriceTier[]; errors: Field
   const tiers: PriceTier[] = [];
   const filled = rows.filter((r) => [r.min, r.max, r.price].some((v) => v !== undefined && v.trim() !== ""));
   for (const [i, r] of filled.entries()) {
-    const min = r.min?.trim() ? Number(r.min.trim()) : NaN;
-    const max = r.max?.trim() ? Number(r.max.trim()) : null;
+    const minMessage = t("offerSchema.tier.min", { row: r.row, max: MAX_TIER_SCHOOLS });
+    const maxMessage = t("offerSchema.tier.max", { row: r.row, max: MAX_TIER_SCHOOLS });
+    const minParsed = parseWhole(r.min ?? "", { label: "", invalid: minMessage, tooSmall: minMessage, tooLarge: minMessage, min: 1, max: MAX_TIER_SCHOOLS });
+    const maxParsed = r.max?.trim()
+      ? parseWhole(r.max, { label: "", invalid: maxMessage, tooSmall: maxMessage, tooLarge: maxMessage, min: 1, max: MAX_TIER_SCHOOLS })
+      : null;
+    const min = minParsed.ok ? minParsed.value : NaN;
+    const max = maxParsed === null ? null : maxParsed.ok ? maxParsed.value : NaN;
     const price = r.price?.trim() ? parsePounds(r.price) : null;
     let ok = true;
-    if (!Number.isInteger(min) || min < 1) {
-      addError(errors, tierField(r.row, "Min"), `Tier ${r.row}: enter the smallest number of schools as a whole number, 1 or more`);
+    if (!minParsed.ok) {
+      addError(errors, tierField(r.row, "Min"), minParsed.message);
       ok = false;
     }
-    if (max !== null && (!Number.isInteger(max) || max < 1)) {
-      addError(errors, tierField(r.row, "Max"), `Tier ${r.row}: enter the largest number of schools as a whole number, or leave it blank for no limit`);
+    if (maxParsed && !maxParsed.ok) {
+      addError(errors, tierField(r.row, "Max"), maxParsed.message);
       ok = false;
     } else if (max !== null && Number.isInteger(min) && max < min) {
-      addError(errors, tierField(r.row, "Max"), `Tier ${r.row}: the largest number of schools must be at least the smallest`);
+      addError(errors, tierField(r.row, "Max"), t("offerSchema.tier.maxBelowMin", { row: r.row }));
       ok = false;
     }
     if (max === null && i < filled.length - 1) {
-      addError(errors, tierField(r.row, "Max"), `Tier ${r.row}: only the last tier can have no upper limit`);
+      addError(errors, tierField(r.row, "Max"), t("offerSchema.tier.onlyLastOpen", { row: r.row }));
       ok = false;
     }
     if (price === null || price <= 0 || price > 100_000_000) {
-      addError(errors, tierField(r.row, "Price"), `Tier ${r.row}: enter a price in pounds, like 900 or 899.50, more than £0`);
+      addError(errors, tierField(r.row, "Price"), t("offerSchema.tier.price", { row: r.row }));
       ok = false;
     }
     if (ok) tiers.push({ minSchools: min, maxSchools: max, unitPricePence: price! });
@@ -163,11 +169,10 @@ export function parseTiers(rows: RawTier[]): { tiers: PriceTier[]; errors: Field
 export function tierSequenceError(tiers: readonly PriceTier[]): string | null {
   let expected = 1;
   for (const [i, tier] of tiers.entries()) {
-    if (!Number.isInteger(tier.unitPricePence) || tier.unitPricePence <= 0) return `Tier ${i + 1}: the price must be more than £0`;
-    if (tier.minSchools !== expected)
-      return i === 0 ? "The first tier must start at 1 school" : `Tier ${i + 1} must start at ${expected} schools, straight after tier ${i}, with no gap or overlap`;
-    if (tier.maxSchools === null) return i === tiers.length - 1 ? null : "Only the last tier can have no upper limit";
-    if (tier.maxSchools < tier.minSchools) return `Tier ${i + 1}: the largest number of schools must be at least the smallest`;
+    if (!Number.isInteger(tier.unitPricePence) || tier.unitPricePence <= 0) return t("offerSchema.tier.priceAboveZero", { row: i + 1 });
+    if (tier.minSchools !== expected) return i === 0 ? t("offerSchema.tier.firstFromOne") : t("offerSchema.tier.runsOn", { row: i + 1, expected, previous: i });
+    if (tier.maxSchools === null) return i === tiers.length - 1 ? null : t("offerSchema.tier.lastOnlyOpen");
+    if (tier.maxSchools < tier.minSchools) return t("offerSchema.tier.maxBelowMin", { row: i + 1 });
     expected = tier.maxSchools + 1;
   }
   return null;
@@ -179,36 +184,30 @@ export function submissionErrors(f: OfferFields): FieldErrors {
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) addError(errors, field, message);
   };
-  need(f.title.trim() !== "", "title", "Enter a title");
-  need(f.summary.trim() !== "", "summary", "Enter a summary");
-  need(f.description.trim() !== "", "description", "Enter a description");
-  need(f.subjectAreas.length > 0, "subjectAreas", "Choose at least one subject area");
-  need(f.phases.length > 0, "phases", "Choose at least one phase");
-  need(f.deliveryFormat !== null, "deliveryFormat", "Choose a delivery format");
-  need(f.duration.trim() !== "", "duration", "Enter the duration");
-  need(f.minCapacity !== null, "minCapacity", "Enter the minimum capacity");
-  need(f.maxCapacity !== null, "maxCapacity", "Enter the maximum capacity");
-  need(f.pricingModel !== null, "pricingModel", "Choose a pricing model");
-  need(f.priceTiers.length > 0, "priceTiers", "Enter at least one price tier, starting at 1 school");
+  need(f.title.trim() !== "", "title", t("offerSchema.need.title"));
+  need(f.summary.trim() !== "", "summary", t("offerSchema.need.summary"));
+  need(f.description.trim() !== "", "description", t("offerSchema.need.description"));
+  need(f.subjectAreas.length > 0, "subjectAreas", t("offerSchema.need.subjectAreas"));
+  need(f.phases.length > 0, "phases", t("offerSchema.need.phases"));
+  need(f.deliveryFormat !== null, "deliveryFormat", t("offerSchema.need.deliveryFormat"));
+  need(f.duration.trim() !== "", "duration", t("offerSchema.need.duration"));
+  need(f.minCapacity !== null, "minCapacity", t("offerSchema.need.minCapacity"));
+  need(f.maxCapacity !== null, "maxCapacity", t("offerSchema.need.maxCapacity"));
+  need(f.pricingModel !== null, "pricingModel", t("offerSchema.need.pricingModel"));
+  need(f.priceTiers.length > 0, "priceTiers", t("offerSchema.need.priceTiers"));
   if (f.priceTiers.length > 0) {
     const sequence = tierSequenceError(f.priceTiers);
     if (sequence) addError(errors, "priceTiers", sequence);
   }
-  for (const buyer of BUYER_TYPES) need(f.vatTreatment?.[buyer] !== undefined, VAT_FIELDS[buyer], VAT_MISSING[buyer]);
-  need(f.outcomes.trim() !== "", "outcomes", "Enter the intended outcomes");
-  need(f.evidence.trim() !== "", "evidence", "Enter the evidence behind the outcomes");
-  need(f.evidenceStrength !== null, "evidenceStrength", "Choose the strength of the evidence");
-  need(f.terms.length > 0, "terms", "Choose at least one term of delivery");
-  need(f.deliveryTerms.trim() !== "", "deliveryTerms", "Enter the terms of delivery");
-  need(f.cancellationTerms.trim() !== "", "cancellationTerms", "Enter the cancellation terms");
+  for (const buyer of BUYER_TYPES) need(f.vatTreatment?.[buyer] !== undefined, VAT_FIELDS[buyer], t(`offerSchema.vat.${buyer}`));
+  need(f.outcomes.trim() !== "", "outcomes", t("offerSchema.need.outcomes"));
+  need(f.evidence.trim() !== "", "evidence", t("offerSchema.need.evidence"));
+  need(f.evidenceStrength !== null, "evidenceStrength", t("offerSchema.need.evidenceStrength"));
+  need(f.terms.length > 0, "terms", t("offerSchema.need.terms"));
+  need(f.deliveryTerms.trim() !== "", "deliveryTerms", t("offerSchema.need.deliveryTerms"));
+  need(f.cancellationTerms.trim() !== "", "cancellationTerms", t("offerSchema.need.cancellationTerms"));
   return errors;
 }
-
-const VAT_MISSING: Record<BuyerType, string> = {
-  la_maintained: "Choose the VAT treatment for LA-maintained schools",
-  academy: "Choose the VAT treatment for academies",
-  other: "Choose the VAT treatment for other buyers",
-};
 
 /**
  * The offer form. "Save as draft" needs only a title (whatever else is given must be valid);
@@ -229,6 +228,9 @@ export const OfferFormSchema = z.record(z.unknown()).transform((input, ctx) => {
     title: raw.title ?? "",
     summary: raw.summary ?? "",
     description: raw.description ?? "",
+    titleCy: raw.titleCy ?? "",
+    summaryCy: raw.summaryCy ?? "",
+    descriptionCy: raw.descriptionCy ?? "",
     subjectAreas: [...new Set(raw.subjectAreas ?? [])],
     phases: [...new Set(raw.phases ?? [])],
     deliveryFormat: raw.deliveryFormat ?? null,
@@ -238,9 +240,7 @@ export const OfferFormSchema = z.record(z.unknown()).transform((input, ctx) => {
     maxCapacity: raw.maxCapacity ?? null,
     pricingModel: raw.pricingModel ?? null,
     priceTiers: parsedTiers.tiers,
-    vatTreatment: vatGiven.every((v) => v !== undefined)
-      ? { la_maintained: raw.vatLaMaintained!, academy: raw.vatAcademy!, other: raw.vatOther! }
-      : null,
+    vatTreatment: vatGiven.every((v) => v !== undefined) ? { la_maintained: raw.vatLaMaintained!, academy: raw.vatAcademy!, other: raw.vatOther! } : null,
     outcomes: raw.outcomes ?? "",
     evidence: raw.evidence ?? "",
     evidenceStrength: raw.evidenceStrength ?? null,
@@ -250,7 +250,7 @@ export const OfferFormSchema = z.record(z.unknown()).transform((input, ctx) => {
     cancellationNoticeDays: raw.cancellationNoticeDays ?? 14,
   };
   if (fields.minCapacity !== null && fields.maxCapacity !== null && fields.maxCapacity < fields.minCapacity)
-    addError(errors, "maxCapacity", "Maximum capacity must be at least the minimum capacity");
+    addError(errors, "maxCapacity", t("offerSchema.maxBelowMin"));
   if (raw.intent === "submit") {
     for (const [field, messages] of Object.entries(submissionErrors(fields)))
       if (!errors[field]) for (const message of messages) addError(errors, field, message);
@@ -271,6 +271,9 @@ export function fieldsToFormValues(f: OfferFields): Record<string, string | stri
     title: f.title,
     summary: f.summary,
     description: f.description,
+    titleCy: f.titleCy,
+    summaryCy: f.summaryCy,
+    descriptionCy: f.descriptionCy,
     subjectAreas: f.subjectAreas,
     phases: f.phases,
     deliveryFormat: f.deliveryFormat ?? "",
@@ -304,6 +307,9 @@ export function revisionFields(r: OfferFields): OfferFields {
     title: r.title,
     summary: r.summary,
     description: r.description,
+    titleCy: r.titleCy,
+    summaryCy: r.summaryCy,
+    descriptionCy: r.descriptionCy,
     subjectAreas: r.subjectAreas,
     phases: r.phases,
     deliveryFormat: r.deliveryFormat,

@@ -9,7 +9,10 @@ export type RemoveFromShortlistOptions = { authorityId: string; userId: string; 
 export const removeFromShortlist = async (db: Database, { authorityId, userId, offerId }: RemoveFromShortlistOptions) => {
   if (!isUuid(offerId)) return { removed: false };
   return db.transaction(async (tx) => {
-    const ofAuthority = tx.select({ id: offers.id }).from(offers).where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId)));
+    const ofAuthority = tx
+      .select({ id: offers.id })
+      .from(offers)
+      .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId)));
     const removed = await tx
       .delete(shortlistItems)
       .where(and(eq(shortlistItems.userId, userId), eq(shortlistItems.offerId, offerId), inArray(shortlistItems.offerId, ofAuthority)))

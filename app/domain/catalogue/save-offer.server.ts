@@ -8,7 +8,8 @@ import { queueEmail } from "~/domain/outbox.server";
 import { editMode, nextStatus } from "~/domain/quality/offer-workflow";
 import { isMaterialEdit, revisionDiff } from "~/domain/quality/revision-diff";
 import { revisionFields, submissionErrors, type OfferFields } from "./offer-schema";
-import { boardIds, contentColumns, loadProvider, loadProviderOffer, peopleWithRole, type Revision } from "./offers.server";
+import { boardIds, contentColumns, loadProvider, loadProviderOffer, lockOffer, peopleWithRole, type Revision } from "./offers.server";
+import { t } from "~/i18n";
 
 const { offers, offerRevisions } = schema;
 
@@ -31,14 +32,16 @@ export type SaveOfferOptions = {
  * the new one is approved); a revision with the panel cannot be edited.
  */
 export async function saveOffer(db: Database, { actor, authorityId, providerId, offerId, fields, intent, appUrl, now = new Date() }: SaveOfferOptions) {
-  const provider = await loadProvider(db, { authorityId, providerId });
-  if (!can(actor.grants, "edit:offer", { organisationId: provider.id, authorityId })) throw new AppError("FORBIDDEN", "You cannot edit this provider’s offers");
-  if (intent === "submit") assertCanSubmit(actor, provider, fields);
-  const current = offerId ? await loadProviderOffer(db, { authorityId, providerId, offerId }) : null;
-  const mode = current ? editMode(current.latest.status) : "new_offer";
-  if (mode === "locked") throw new AppError("INVALID_STATE", "This offer is with the QA panel. Withdraw it from review before you edit it.");
-
   return db.transaction(async (tx) => {
+    const provider = await loadProvider(tx, { authorityId, providerId });
+    if (!can(actor.grants, "edit:offer", { organisationId: provider.id, authorityId }))
+      throw new AppError("FORBIDDEN", t("refusal.catalogue.cannotEditProviderOffers"));
+    if (intent === "submit") assertCanSubmit(actor, provider, fields);
+    if (offerId) await lockOffer(tx, { authorityId, offerId });
+    const current = offerId ? await loadProviderOffer(tx, { authorityId, providerId, offerId }) : null;
+    const mode = current ? editMode(current.latest.status) : "new_offer";
+    if (mode === "locked") throw new AppError("INVALID_STATE", t("refusal.catalogue.offerQaPanelWithdraw"));
+
     let revision: Revision;
     if (!current) {
       const [offer] = await tx.insert(offers).values({ authorityId, providerId, createdAt: now }).returning();
@@ -47,12 +50,31 @@ export async function saveOffer(db: Database, { actor, authorityId, providerId, 
         .values({ offerId: offer.id, authorityId, number: 1, ...contentColumns(fields), createdBy: actor.id, createdAt: now, updatedAt: now })
         .returning();
       await tx.update(offers).set({ latestRevisionId: revision.id }).where(eq(offers.id, offer.id));
-      await audit(tx, { authorityId, actorUserId: actor.id, action: "offer.created", entityType: "offer", entityId: offer.id, after: { revisionId: revision.id, title: fields.title } });
+      await audit(tx, {
+        authorityId,
+        actorUserId: actor.id,
+        action: "offer.created",
+        entityType: "offer",
+        entityId: offer.id,
+        after: { revisionId: revision.id, title: fields.title },
+      });
     } else if (mode === "in_place") {
       const changes = revisionDiff(revisionFields(current.latest), fields);
-      [revision] = await tx.update(offerRevisions).set({ ...contentColumns(fields), updatedAt: now }).where(eq(offerRevisions.id, current.latest.id)).returning();
+      [revision] = await tx
+        .update(offerRevisions)
+        .set({ ...contentColumns(fields), updatedAt: now })
+        .where(eq(offerRevisions.id, current.latest.id))
+        .returning();
       if (changes.length)
-        await audit(tx, { authorityId, actorUserId: actor.id, action: "offer.draft_saved", entityType: "offer_revision", entityId: revision.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])) });
+        await audit(tx, {
+          authorityId,
+          actorUserId: actor.id,
+          action: "offer.draft_saved",
+          entityType: "offer_revision",
+          entityId: revision.id,
+          before: Object.fromEntries(changes.map((c) => [c.field, c.before])),
+          after: Object.fromEntries(changes.map((c) => [c.field, c.after])),
+        });
     } else if (!isMaterialEdit(revisionFields(current.latest), fields) && intent === "save") {
       // Nothing changed: no new revision to review.
       return { offerId: current.offer.id, revisionId: current.latest.id, status: current.latest.status };
@@ -66,15 +88,17 @@ export async function saveOffer(db: Database, { actor, authorityId, providerId, 
 
 export function assertCanSubmit(actor: Actor, provider: { id: string; authorityId: string; verifiedAt: Date | null }, fields: OfferFields) {
   if (!can(actor.grants, "submit:offer", { organisationId: provider.id, authorityId: provider.authorityId }))
-    throw new AppError("FORBIDDEN", "Only a provider administrator can submit offers for review");
-  if (!provider.verifiedAt)
-    throw new AppError("PROVIDER_NOT_VERIFIED", "Your organisation has not been verified by the local authority yet. You can save drafts, but you cannot submit offers for review until it is.", 409);
+    throw new AppError("FORBIDDEN", t("refusal.catalogue.providerAdministratorSubmitOffers"));
+  if (!provider.verifiedAt) throw new AppError("INVALID_STATE", t("refusal.catalogue.organisationBeenVerifiedLocal"));
   const missing = Object.values(submissionErrors(fields)).flat();
-  if (missing.length) throw new AppError("INVALID_INPUT", `Complete the offer before you submit it: ${missing.join("; ")}`);
+  if (missing.length) throw new AppError("INVALID_INPUT", t("refusal.catalogue.incomplete", { missing: missing.join("; ") }));
 }
 
 /** Revision n+1, a draft, with new content. */
-export async function createRevision(tx: Tx, { actor, offerId, authorityId, after, fields, now }: { actor: Actor; offerId: string; authorityId: string; after: Revision; fields: OfferFields; now: Date }) {
+export async function createRevision(
+  tx: Tx,
+  { actor, offerId, authorityId, after, fields, now }: { actor: Actor; offerId: string; authorityId: string; after: Revision; fields: OfferFields; now: Date },
+) {
   const [revision] = await tx
     .insert(offerRevisions)
     .values({ offerId, authorityId, number: after.number + 1, ...contentColumns(fields), createdBy: actor.id, createdAt: now, updatedAt: now })
@@ -93,21 +117,41 @@ export async function createRevision(tx: Tx, { actor, offerId, authorityId, afte
   return revision;
 }
 
-/** Send a revision to the panel: its status, an audit row, and one email to each panel member. */
+/** Send a revision to the panel: its status, an audit row, and one email to each panel member. Call it holding the offer's lock (lockOffer). */
 export async function submitRevision(
   tx: Tx,
-  { actor, revision, provider, appUrl, now }: { actor: Actor; revision: Revision; provider: { id: string; name: string; authorityId: string }; appUrl: string; now: Date },
+  {
+    actor,
+    revision,
+    provider,
+    appUrl,
+    now,
+  }: { actor: Actor; revision: Revision; provider: { id: string; name: string; authorityId: string }; appUrl: string; now: Date },
 ) {
   const status = nextStatus(revision.status, "submit");
   const [submitted] = await tx.update(offerRevisions).set({ status, submittedAt: now, updatedAt: now }).where(eq(offerRevisions.id, revision.id)).returning();
-  await audit(tx, { authorityId: provider.authorityId, actorUserId: actor.id, action: "offer.submitted", entityType: "offer_revision", entityId: revision.id, before: { status: revision.status }, after: { status } });
+  await audit(tx, {
+    authorityId: provider.authorityId,
+    actorUserId: actor.id,
+    action: "offer.submitted",
+    entityType: "offer_revision",
+    entityId: revision.id,
+    before: { status: revision.status },
+    after: { status },
+  });
   const reviewers = await peopleWithRole(tx, { organisationIds: await boardIds(tx, provider.authorityId), roles: ["qa_panel_member"] });
   for (const reviewer of reviewers)
     await queueEmail(tx, {
       to: reviewer.email,
       template: "offer-submitted",
       authorityId: provider.authorityId,
-      props: { reviewerName: reviewer.name, offerTitle: revision.title, providerName: provider.name, revisionNumber: revision.number, url: `${appUrl}/qa/reviews/${revision.id}` },
+      props: {
+        reviewerName: reviewer.name,
+        offerTitle: revision.title,
+        providerName: provider.name,
+        revisionNumber: revision.number,
+        url: `${appUrl}/qa/reviews/${revision.id}`,
+      },
     });
   return submitted;
 }

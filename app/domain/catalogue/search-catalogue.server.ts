@@ -1,20 +1,24 @@
 import { and, arrayOverlaps, eq, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import type { CatalogueQuery, Sort } from "./catalogue-query";
 import { onSaleCondition } from "./on-sale.server";
+import { welshTsquery } from "./rules";
 
 export type SearchCatalogueOptions = { authorityId: string; userId: string; query: CatalogueQuery; now?: Date };
 
 /** The filters of a query as one `where`: on sale, in the buyer's authority, matching the words and every filter. */
-function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, tsquery: SQL): SQL {
+function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, matchesWords: SQL): SQL {
   const conditions: SQL[] = [eq(offers.authorityId, authorityId), onSaleCondition(now)];
-  if (query.q) conditions.push(sql`${offerRevisions.searchVector} @@ ${tsquery}`);
+  if (query.q) conditions.push(matchesWords);
   if (query.subjects.length) conditions.push(arrayOverlaps(offerRevisions.subjectAreas, query.subjects));
   if (query.phases.length) conditions.push(arrayOverlaps(offerRevisions.phases, query.phases));
   if (query.terms.length) conditions.push(arrayOverlaps(offerRevisions.terms, query.terms));
   if (query.formats.length) conditions.push(inArray(offerRevisions.deliveryFormat, query.formats));
   if (query.providerKinds.length) conditions.push(inArray(providers.providerKind, query.providerKinds));
   if (query.maxPricePence !== null) conditions.push(lte(offerRevisions.fromPricePence, query.maxPricePence));
+  // average >= min  <=>  100 × sum >= 3 × count × min, in integers (an unrated offer has no average).
+  if (query.minRatingHundredths !== null)
+    conditions.push(sql`${offerRatings.evaluations} > 0 and 100 * ${offerRatings.scoreSum} >= 3 * ${offerRatings.evaluations} * ${query.minRatingHundredths}`);
   return and(...conditions)!;
 }
 
@@ -27,8 +31,19 @@ function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, ts
 export async function searchCatalogue(db: Queryable, { authorityId, userId, query, now = new Date() }: SearchCatalogueOptions) {
   // websearch_to_tsquery never rejects its input: quotes, "or", "-" and stray symbols are read as a person would mean them.
   const tsquery = sql`websearch_to_tsquery('english', ${query.q})`;
-  const where = conditionsFor(authorityId, query, now, tsquery);
-  const rank = query.q ? sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})` : sql<number>`0`;
+  // The words in English (stemmed) or in the Welsh text (whole words in any of their mutated forms; ADR 0015).
+  const welsh = welshTsquery(query.q);
+  const tsqueryCy = sql`to_tsquery('simple', ${welsh})`;
+  const matchesWords = welsh
+    ? sql`(${offerRevisions.searchVector} @@ ${tsquery} or ${offerRevisions.searchVectorCy} @@ ${tsqueryCy})`
+    : sql`${offerRevisions.searchVector} @@ ${tsquery}`;
+  const where = conditionsFor(authorityId, query, now, matchesWords);
+  const rank = !query.q
+    ? sql<number>`0`
+    : welsh
+      ? sql<number>`greatest(ts_rank_cd(${offerRevisions.searchVector}, ${tsquery}), ts_rank_cd(${offerRevisions.searchVectorCy}, ${tsqueryCy}))`
+      : sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})`;
+  const rating = sql<number | null>`${offerRatings.scoreSum}::numeric / nullif(3 * ${offerRatings.evaluations}, 0)`;
 
   const matches = db.$with("matches").as(
     db
@@ -37,13 +52,23 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
         rank: rank.as("rank"),
         price: offerRevisions.fromPricePence,
         approvedAt: offers.approvedAt,
+        rating: rating.as("rating"),
         total: sql<number>`(count(*) over ())::int`.as("total"),
       })
       .from(offers)
       .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
       .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+      .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
       .where(where)
-      .orderBy(...orderFor(query.sort, { rank: sql`${rank}`, price: offerRevisions.fromPricePence, approvedAt: offers.approvedAt, id: offers.id }))
+      .orderBy(
+        ...orderFor(query.sort, {
+          rank: sql`${rank}`,
+          price: offerRevisions.fromPricePence,
+          approvedAt: offers.approvedAt,
+          rating: sql`${rating}`,
+          id: offers.id,
+        }),
+      )
       .limit(query.perPage)
       .offset((query.page - 1) * query.perPage),
   );
@@ -54,17 +79,24 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       id: offers.id,
       title: offerRevisions.title,
       summary: offerRevisions.summary,
+      description: sql<string>`''`,
+      titleCy: offerRevisions.titleCy,
+      summaryCy: offerRevisions.summaryCy,
+      descriptionCy: sql<string>`''`,
       subjectAreas: offerRevisions.subjectAreas,
       phases: offerRevisions.phases,
       deliveryFormat: offerRevisions.deliveryFormat,
       pricingModel: offerRevisions.pricingModel,
       fromPricePence: offerRevisions.fromPricePence,
+      priceTiers: offerRevisions.priceTiers,
       terms: offerRevisions.terms,
       approvedAt: offers.approvedAt,
       commissionedAt: offers.commissionedAt,
       providerName: organisations.name,
       providerKind: providers.providerKind,
       providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
+      ratingEvaluations: sql<number>`coalesce(${offerRatings.evaluations}, 0)`,
+      ratingScoreSum: sql<number>`coalesce(${offerRatings.scoreSum}, 0)`,
       shortlisted: sql<boolean>`exists (select 1 from ${shortlistItems} where ${shortlistItems.userId} = ${userId} and ${shortlistItems.offerId} = ${offers.id})`,
       total: matches.total,
     })
@@ -73,7 +105,16 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
     .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .leftJoin(providers, eq(providers.organisationId, offers.providerId))
-    .orderBy(...orderFor(query.sort, { rank: sql`${matches.rank}`, price: matches.price, approvedAt: matches.approvedAt, id: matches.id }));
+    .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
+    .orderBy(
+      ...orderFor(query.sort, {
+        rank: sql`${matches.rank}`,
+        price: matches.price,
+        approvedAt: matches.approvedAt,
+        rating: sql`${matches.rating}`,
+        id: matches.id,
+      }),
+    );
 
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.page > 1) {
@@ -82,6 +123,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       .from(offers)
       .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
       .leftJoin(providers, eq(providers.organisationId, offers.providerId))
+      .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
       .where(where);
     total = count.total;
   }
@@ -92,7 +134,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
   };
 }
 
-type SortKeys = { rank: SQL; price: SQL.Aliased | AnyColumn; approvedAt: SQL.Aliased | AnyColumn; id: SQL.Aliased | AnyColumn };
+type SortKeys = { rank: SQL; price: SQL.Aliased | AnyColumn; approvedAt: SQL.Aliased | AnyColumn; rating: SQL; id: SQL.Aliased | AnyColumn };
 
 /** The order of each sort, ending on the id so that pages never overlap. */
 function orderFor(sort: Sort, k: SortKeys): SQL[] {
@@ -105,6 +147,8 @@ function orderFor(sort: Sort, k: SortKeys): SQL[] {
       return [sql`${k.price} desc nulls last`, sql`${k.id} asc`];
     case "newest":
       return [sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
+    case "rating":
+      return [sql`${k.rating} desc nulls last`, sql`${k.approvedAt} desc nulls last`, sql`${k.id} asc`];
   }
 }
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { notFound } from "~/domain/errors";
+import { t } from "~/i18n";
 
 const { offers, offerRevisions, organisations, needs, needResponses } = schema;
 
@@ -27,14 +28,14 @@ export const approvedOffers = (db: Queryable, authorityId: string) =>
 
 /** An offer of this authority that has a live revision, with its title and provider; NOT_FOUND otherwise. */
 export async function loadLiveOffer(db: Queryable, { authorityId, offerId }: { authorityId: string; offerId: string }) {
-  if (!isUuid(offerId)) throw notFound("Offer");
+  if (!isUuid(offerId)) throw notFound(t("refusal.catalogue.offerNotFound"));
   const [row] = await db
-    .select({ offer: offers, title: offerRevisions.title, providerName: organisations.name })
+    .select({ offer: offers, title: offerRevisions.title, subjectAreas: offerRevisions.subjectAreas, providerName: organisations.name })
     .from(offers)
     .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId)));
-  if (!row) throw notFound("Offer");
+  if (!row) throw notFound(t("refusal.catalogue.offerNotFound"));
   return row;
 }
 
@@ -46,9 +47,12 @@ export const authorityNeeds = (db: Queryable, { authorityId, statuses }: { autho
     .orderBy(asc(needs.closesOn), desc(needs.createdAt));
 
 export async function loadNeed(db: Queryable, { authorityId, needId }: { authorityId: string; needId: string }) {
-  if (!isUuid(needId)) throw notFound("Need");
-  const [need] = await db.select().from(needs).where(and(eq(needs.id, needId), eq(needs.authorityId, authorityId)));
-  if (!need) throw notFound("Need");
+  if (!isUuid(needId)) throw notFound(t("refusal.commissioning.needNotFound"));
+  const [need] = await db
+    .select()
+    .from(needs)
+    .where(and(eq(needs.id, needId), eq(needs.authorityId, authorityId)));
+  if (!need) throw notFound(t("refusal.commissioning.needNotFound"));
   return need;
 }
 
@@ -81,4 +85,5 @@ export const needAnswers = (db: Queryable, { authorityId, needId }: { authorityI
     .orderBy(asc(needResponses.createdAt));
 
 /** Today's date in England, as the yyyy-mm-dd a `date` column holds. */
-export const londonToday = (now: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+export const londonToday = (now: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

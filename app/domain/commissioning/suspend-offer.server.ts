@@ -1,47 +1,88 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Database } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { audit } from "~/domain/audit.server";
-import { peopleWithRole } from "~/domain/catalogue/offers.server";
+import { lockOffer, peopleWithRole } from "~/domain/catalogue/offers.server";
 import { AppError } from "~/domain/errors";
 import { queueEmail } from "~/domain/outbox.server";
+import { notifySubjectLeads } from "~/domain/subject-leads/subject-leads.server";
 import { loadLiveOffer } from "./commissioning.server";
+import { t } from "~/i18n";
 
 const { offers } = schema;
 
 /** A commissioner takes an approved offer off sale, with a reason the provider sees. */
-export async function suspendOffer(db: Database, { actor, authorityId, offerId, reason, appUrl, now = new Date() }: { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date }) {
-  if (!can(actor.grants, "suspend:offer", { authorityId })) throw new AppError("FORBIDDEN", "Only a commissioner can suspend offers");
-  const { offer, title } = await loadLiveOffer(db, { authorityId, offerId });
-  if (offer.suspendedAt) throw new AppError("INVALID_STATE", "This offer is already suspended");
+export async function suspendOffer(
+  db: Database,
+  {
+    actor,
+    authorityId,
+    offerId,
+    reason,
+    appUrl,
+    now = new Date(),
+  }: { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date },
+) {
+  if (!can(actor.grants, "suspend:offer", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.commissioning.commissionerSuspendOffers"));
   return db.transaction(async (tx) => {
+    await lockOffer(tx, { authorityId, offerId });
+    const { offer, title, subjectAreas } = await loadLiveOffer(tx, { authorityId, offerId });
+    if (offer.suspendedAt) throw new AppError("INVALID_STATE", t("refusal.commissioning.offerAlreadySuspended"));
     const [suspended] = await tx
       .update(offers)
       .set({ suspendedAt: now, suspendedReason: reason, suspendedBy: actor.id })
-      .where(and(eq(offers.id, offer.id), isNull(offers.suspendedAt)))
+      .where(eq(offers.id, offer.id))
       .returning();
-    if (!suspended) throw new AppError("INVALID_STATE", "This offer is already suspended");
-    await audit(tx, { authorityId, actorUserId: actor.id, action: "offer.suspended", entityType: "offer", entityId: offer.id, before: { suspendedAt: null }, after: { suspendedAt: now.toISOString(), reason } });
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: "offer.suspended",
+      entityType: "offer",
+      entityId: offer.id,
+      before: { suspendedAt: null },
+      after: { suspendedAt: now.toISOString(), reason },
+    });
     for (const admin of await peopleWithRole(tx, { organisationIds: [offer.providerId], roles: ["provider_admin"] }))
-      await queueEmail(tx, { to: admin.email, template: "offer-suspended", authorityId, props: { name: admin.name, offerTitle: title, reason, url: `${appUrl}/provider/offers/${offer.id}` } });
+      await queueEmail(tx, {
+        to: admin.email,
+        template: "offer-suspended",
+        authorityId,
+        props: { name: admin.name, offerTitle: title, reason, url: `${appUrl}/provider/offers/${offer.id}` },
+      });
+    await notifySubjectLeads(tx, {
+      authorityId,
+      areas: subjectAreas,
+      actor,
+      event: "offer-suspended",
+      title,
+      url: `${appUrl}/commissioning/offers/${offer.id}`,
+    });
     return suspended;
   });
 }
 
 /** A commissioner puts a suspended offer back on sale (if its approval has not run out). */
 export async function reinstateOffer(db: Database, { actor, authorityId, offerId }: { actor: Actor; authorityId: string; offerId: string }) {
-  if (!can(actor.grants, "suspend:offer", { authorityId })) throw new AppError("FORBIDDEN", "Only a commissioner can reinstate offers");
-  const { offer } = await loadLiveOffer(db, { authorityId, offerId });
-  if (!offer.suspendedAt) throw new AppError("INVALID_STATE", "This offer is not suspended");
+  if (!can(actor.grants, "suspend:offer", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.commissioning.commissionerReinstateOffers"));
   return db.transaction(async (tx) => {
+    await lockOffer(tx, { authorityId, offerId });
+    const { offer } = await loadLiveOffer(tx, { authorityId, offerId });
+    if (!offer.suspendedAt) throw new AppError("INVALID_STATE", t("refusal.commissioning.offerSuspended"));
     const [reinstated] = await tx
       .update(offers)
       .set({ suspendedAt: null, suspendedReason: null, suspendedBy: null })
-      .where(and(eq(offers.id, offer.id), isNotNull(offers.suspendedAt)))
+      .where(eq(offers.id, offer.id))
       .returning();
-    if (!reinstated) throw new AppError("INVALID_STATE", "This offer is not suspended");
-    await audit(tx, { authorityId, actorUserId: actor.id, action: "offer.reinstated", entityType: "offer", entityId: offer.id, before: { suspendedAt: offer.suspendedAt?.toISOString(), reason: offer.suspendedReason }, after: { suspendedAt: null } });
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: "offer.reinstated",
+      entityType: "offer",
+      entityId: offer.id,
+      before: { suspendedAt: offer.suspendedAt?.toISOString(), reason: offer.suspendedReason },
+      after: { suspendedAt: null },
+    });
     return reinstated;
   });
 }

@@ -11,7 +11,14 @@ export async function acceptInvitation(db: Database, { token, password, previous
   return db.transaction(async (tx) => {
     const { id, userId } = await consumeToken(tx, "invitation", token, now);
     const signedIn = await setPasswordAndSignIn(tx, { userId, passwordHash, previousToken, now });
-    await audit(tx, { authorityId: null, actorUserId: userId, action: "user.invitation_accepted", entityType: "user", entityId: userId, after: { tokenId: id } });
+    await audit(tx, {
+      authorityId: null,
+      actorUserId: userId,
+      action: "user.invitation_accepted",
+      entityType: "user",
+      entityId: userId,
+      after: { tokenId: id },
+    });
     return signedIn;
   });
 }

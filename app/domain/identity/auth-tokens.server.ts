@@ -2,7 +2,7 @@
 // SHA-256 in the database, so a copy of the database cannot be used to take over an account.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createSession, generateSessionToken, hashToken, invalidateSession, invalidateUserSessions } from "~/auth/session.server";
-import { schema, type Queryable } from "~/db.server";
+import { schema, type Queryable, type Role } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { t } from "~/i18n";
 import { looksLikeToken } from "./fields";
@@ -11,9 +11,28 @@ export type TokenKind = (typeof schema.authTokens.$inferSelect)["kind"];
 export type TokenState = "valid" | "unknown" | "used" | "expired";
 
 /** Issue a new token for the user; returns the raw token for the emailed link. */
-export async function issueToken(tx: Queryable, { kind, userId, createdBy, lifetimeMs, now }: { kind: TokenKind; userId: string; createdBy: string | null; lifetimeMs: number; now: Date }) {
+export async function issueToken(
+  tx: Queryable,
+  {
+    kind,
+    userId,
+    createdBy,
+    lifetimeMs,
+    now,
+    join,
+  }: {
+    kind: TokenKind;
+    userId: string;
+    createdBy: string | null;
+    lifetimeMs: number;
+    now: Date;
+    join?: { organisationId: string; role: Role; inviteeName: string };
+  },
+) {
   const token = generateSessionToken();
-  await tx.insert(schema.authTokens).values({ kind, tokenHash: hashToken(token), userId, createdBy, expiresAt: new Date(now.getTime() + lifetimeMs), createdAt: now });
+  await tx
+    .insert(schema.authTokens)
+    .values({ kind, tokenHash: hashToken(token), userId, createdBy, expiresAt: new Date(now.getTime() + lifetimeMs), createdAt: now, ...join });
   return token;
 }
 
@@ -21,10 +40,16 @@ export async function issueToken(tx: Queryable, { kind, userId, createdBy, lifet
 export async function inspectToken(db: Queryable, kind: TokenKind, token: string | undefined, now = new Date()) {
   if (!looksLikeToken(token)) return { state: "unknown" as const };
   const [row] = await db
-    .select({ usedAt: schema.authTokens.usedAt, expiresAt: schema.authTokens.expiresAt, userId: schema.users.id, email: schema.users.email, name: schema.users.name })
+    .select({
+      usedAt: schema.authTokens.usedAt,
+      expiresAt: schema.authTokens.expiresAt,
+      userId: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+    })
     .from(schema.authTokens)
     .innerJoin(schema.users, eq(schema.users.id, schema.authTokens.userId))
-    .where(and(eq(schema.authTokens.tokenHash, hashToken(token)), eq(schema.authTokens.kind, kind)));
+    .where(and(eq(schema.authTokens.tokenHash, hashToken(token)), eq(schema.authTokens.kind, kind), isNull(schema.authTokens.organisationId)));
   if (!row) return { state: "unknown" as const };
   if (row.usedAt) return { state: "used" as const };
   if (row.expiresAt <= now) return { state: "expired" as const };
@@ -35,7 +60,7 @@ export const TOKEN_STATUS: Record<Exclude<TokenState, "valid">, number> = { unkn
 
 export class UnusableTokenError extends AppError {
   constructor(readonly state: Exclude<TokenState, "valid">) {
-    super(state === "unknown" ? "TOKEN_UNKNOWN" : state === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED", t(`token.${state}.body`), TOKEN_STATUS[state]);
+    super(state === "unknown" ? "TOKEN_UNKNOWN" : state === "used" ? "TOKEN_USED" : "TOKEN_EXPIRED", t(`token.${state}.body`));
   }
 }
 
@@ -48,7 +73,15 @@ export async function consumeToken(tx: Queryable, kind: TokenKind, token: string
   const [row] = await tx
     .update(schema.authTokens)
     .set({ usedAt: now })
-    .where(and(eq(schema.authTokens.tokenHash, hashToken(token)), eq(schema.authTokens.kind, kind), isNull(schema.authTokens.usedAt), gt(schema.authTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(schema.authTokens.tokenHash, hashToken(token)),
+        eq(schema.authTokens.kind, kind),
+        isNull(schema.authTokens.organisationId),
+        isNull(schema.authTokens.usedAt),
+        gt(schema.authTokens.expiresAt, now),
+      ),
+    )
     .returning({ id: schema.authTokens.id, userId: schema.authTokens.userId });
   if (row) return row;
   const current = await inspectToken(tx, kind, token, now);
@@ -64,7 +97,11 @@ export async function setPasswordAndSignIn(
   { userId, passwordHash, previousToken, now }: { userId: string; passwordHash: string; previousToken: string | null; now: Date },
 ) {
   await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, userId));
-  await tx.update(schema.authTokens).set({ usedAt: now }).where(and(eq(schema.authTokens.userId, userId), isNull(schema.authTokens.usedAt)));
+  // Links that set a password stop working; invitations to join an organisation wait for their answer.
+  await tx
+    .update(schema.authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(schema.authTokens.userId, userId), isNull(schema.authTokens.usedAt), isNull(schema.authTokens.organisationId)));
   await invalidateUserSessions(tx, userId);
   if (previousToken) await invalidateSession(tx, hashToken(previousToken));
   const sessionToken = generateSessionToken();

@@ -1,6 +1,6 @@
 // Form fields shared by the identity forms, with GOV.UK error messages.
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy";
 import { t } from "~/i18n";
 
 /** An email address, trimmed and lower-cased: addresses are unique ignoring case. */
@@ -16,7 +16,13 @@ export const newPasswordField = z
   .string({ required_error: t("password.required") })
   .min(1, t("password.required"))
   .min(PASSWORD_MIN_LENGTH, t("password.tooShort"))
-  .max(PASSWORD_MAX_LENGTH, t("password.tooLong"));
+  .max(PASSWORD_MAX_LENGTH, t("password.tooLong"))
+  .superRefine((password, ctx) => {
+    // Only once the length is right, so one message at a time says what to change.
+    if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return;
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: t(`password.weak.${problem}`) });
+  });
 
 /** A new password typed twice. */
 export const NewPasswordSchema = z

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import type { CurrentUser } from "~/auth/user.server";
 import { schema, type Database, type OrganisationKind, type Role } from "~/db.server";
@@ -7,7 +7,9 @@ import { AppError } from "~/domain/errors";
 import { queueEmail } from "~/domain/outbox.server";
 import { t } from "~/i18n";
 import { issueToken } from "./auth-tokens.server";
-import { INVITATION_LIFETIME_DAYS, roleAllowedFor } from "./rules";
+import { grantRole, notYourself } from "./grant-role.server";
+import { INVITATION_LIFETIME_DAYS, roleAllowedFor, THROTTLES } from "./rules";
+import { takeOrRefuse } from "./throttle.server";
 
 export type InviteMemberOptions = {
   inviter: CurrentUser;
@@ -19,43 +21,39 @@ export type InviteMemberOptions = {
   now?: Date;
 };
 
-export type InviteMemberResult = { outcome: "invited" | "added"; userId: string; membershipId: string };
+export type InviteMemberResult = { outcome: "invited" };
+
+const tooMany = (minutes: number) => new AppError("RATE_LIMITED", minutes === 1 ? t("members.invite.tooManyOne") : t("members.invite.tooMany", { minutes }));
 
 /**
- * Give a person a role in an organisation. A new person (or one who never set a password) gets a
- * single-use link to set a password; a person who already has one is added and told so.
+ * Invite a person to a role in an organisation. Someone new (or who never set a password) is given
+ * the role now and a link to set a password. Someone who already has an account is only sent an
+ * invitation: the role is theirs when they accept it, signed in. The inviter's answer is the same
+ * either way, so it does not tell whether an address has an account, here or in another authority.
  */
-export async function inviteMember(db: Database, { inviter, organisation, name, email, role, appUrl, now = new Date() }: InviteMemberOptions): Promise<InviteMemberResult> {
+export async function inviteMember(
+  db: Database,
+  { inviter, organisation, name, email, role, appUrl, now = new Date() }: InviteMemberOptions,
+): Promise<InviteMemberResult> {
   if (!can(inviter.grants, "invite:member", { organisationId: organisation.id, authorityId: organisation.authorityId })) {
     throw new AppError("FORBIDDEN", t("error.forbidden.body"));
   }
-  if (!roleAllowedFor(organisation.kind, role)) throw new AppError("ROLE_NOT_ALLOWED", t("members.invite.roleNotAllowed"), 400);
+  if (!roleAllowedFor(organisation.kind, role)) throw new AppError("ROLE_NOT_ALLOWED", t("members.invite.roleNotAllowed"));
+  if (email === inviter.email.toLowerCase()) throw notYourself();
+  await takeOrRefuse(db, [{ throttle: THROTTLES.invitationsByInviter, subject: inviter.id }], now, tooMany);
 
   return db.transaction(async (tx) => {
     await tx.insert(schema.users).values({ email, name, createdAt: now }).onConflictDoNothing({ target: schema.users.email });
     const [person] = await tx
-      .select({ id: schema.users.id, name: schema.users.name, hasPassword: schema.users.passwordHash })
+      .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email, hasPassword: schema.users.passwordHash })
       .from(schema.users)
       .where(eq(schema.users.email, email));
+    if (person.id === inviter.id) throw notYourself();
+    const lifetimeMs = INVITATION_LIFETIME_DAYS * 86_400_000;
 
-    const [membership] = await tx
-      .insert(schema.memberships)
-      .values({ userId: person.id, organisationId: organisation.id, authorityId: organisation.authorityId, role, createdAt: now })
-      .onConflictDoNothing({ target: [schema.memberships.userId, schema.memberships.organisationId, schema.memberships.role] })
-      .returning({ id: schema.memberships.id });
-    if (!membership) throw new AppError("ALREADY_MEMBER", t("members.invite.alreadyMember"), 409);
-
-    const roleLabel = t(`role.${role}`);
-    const outcome = person.hasPassword ? ("added" as const) : ("invited" as const);
-    if (outcome === "added") {
-      await queueEmail(tx, {
-        to: email,
-        template: "added-to-organisation",
-        authorityId: organisation.authorityId,
-        props: { name: person.name, inviterName: inviter.name, organisationName: organisation.name, roleLabel, url: new URL("/sign-in", appUrl).toString() },
-      });
-    } else {
-      const token = await issueToken(tx, { kind: "invitation", userId: person.id, createdBy: inviter.id, lifetimeMs: INVITATION_LIFETIME_DAYS * 86_400_000, now });
+    if (!person.hasPassword) {
+      await grantRole(tx, { grantedBy: inviter, person, organisation, role, action: "membership.invited", appUrl, now });
+      const token = await issueToken(tx, { kind: "invitation", userId: person.id, createdBy: inviter.id, lifetimeMs, now });
       await queueEmail(tx, {
         to: email,
         template: "invitation",
@@ -64,20 +62,51 @@ export async function inviteMember(db: Database, { inviter, organisation, name, 
           inviteeName: person.name,
           inviterName: inviter.name,
           organisationName: organisation.name,
-          roleLabel,
+          role,
           url: new URL(`/invitation/${token}`, appUrl).toString(),
           expiresInDays: INVITATION_LIFETIME_DAYS,
         },
       });
+      return { outcome: "invited" as const };
     }
+
+    // The members list shows who holds the role here already, so saying so tells the inviter nothing new.
+    const [held] = await tx
+      .select({ id: schema.memberships.id })
+      .from(schema.memberships)
+      .where(and(eq(schema.memberships.userId, person.id), eq(schema.memberships.organisationId, organisation.id), eq(schema.memberships.role, role)));
+    if (held) throw new AppError("CONFLICT", t("members.invite.alreadyMember"));
+
+    const token = await issueToken(tx, {
+      kind: "invitation",
+      userId: person.id,
+      createdBy: inviter.id,
+      lifetimeMs,
+      now,
+      join: { organisationId: organisation.id, role, inviteeName: name },
+    });
+    await queueEmail(tx, {
+      to: email,
+      template: "join-organisation",
+      authorityId: organisation.authorityId,
+      // The name on the account, not the one typed: the email goes to the account's owner.
+      props: {
+        name: person.name,
+        inviterName: inviter.name,
+        organisationName: organisation.name,
+        role,
+        url: new URL(`/invitation/${token}`, appUrl).toString(),
+        expiresInDays: INVITATION_LIFETIME_DAYS,
+      },
+    });
     await audit(tx, {
       authorityId: organisation.authorityId,
       actorUserId: inviter.id,
-      action: outcome === "added" ? "membership.added" : "membership.invited",
-      entityType: "membership",
-      entityId: membership.id,
-      after: { userId: person.id, organisationId: organisation.id, role },
+      action: "membership.invitation_sent",
+      entityType: "user",
+      entityId: person.id,
+      after: { organisationId: organisation.id, role },
     });
-    return { outcome, userId: person.id, membershipId: membership.id };
+    return { outcome: "invited" as const };
   });
 }

@@ -4,7 +4,7 @@ import { audit } from "~/domain/audit.server";
 import { queueEmail } from "~/domain/outbox.server";
 import { issueToken } from "./auth-tokens.server";
 import { PASSWORD_RESET_LIFETIME_MINUTES, THROTTLES } from "./rules";
-import { hit, refuseIfThrottled } from "./throttle.server";
+import { takeOrRefuse } from "./throttle.server";
 
 export type RequestPasswordResetOptions = { email: string; clientIp: string; appUrl: string; now?: Date };
 
@@ -13,9 +13,14 @@ export type RequestPasswordResetOptions = { email: string; clientIp: string; app
  * the account exists; only the throttle (counted either way) can refuse.
  */
 export async function requestPasswordReset(db: Database, { email, clientIp, appUrl, now = new Date() }: RequestPasswordResetOptions) {
-  await refuseIfThrottled(db, [{ throttle: THROTTLES.resetByIp, subject: clientIp }, { throttle: THROTTLES.resetByEmail, subject: email }], now);
-  await hit(db, THROTTLES.resetByIp, clientIp, now);
-  await hit(db, THROTTLES.resetByEmail, email, now);
+  await takeOrRefuse(
+    db,
+    [
+      { throttle: THROTTLES.resetByIp, subject: clientIp },
+      { throttle: THROTTLES.resetByEmail, subject: email },
+    ],
+    now,
+  );
 
   const [user] = await db
     .select({ id: schema.users.id, name: schema.users.name, disabledAt: schema.users.disabledAt })
@@ -35,6 +40,13 @@ export async function requestPasswordReset(db: Database, { email, clientIp, appU
       template: "password-reset",
       props: { name: user.name, url: new URL(`/reset-password/${token}`, appUrl).toString(), expiresInMinutes: PASSWORD_RESET_LIFETIME_MINUTES },
     });
-    await audit(tx, { authorityId: null, actorUserId: null, action: "user.password_reset_requested", entityType: "user", entityId: user.id, after: { ip: clientIp } });
+    await audit(tx, {
+      authorityId: null,
+      actorUserId: null,
+      action: "user.password_reset_requested",
+      entityType: "user",
+      entityId: user.id,
+      after: { ip: clientIp },
+    });
   });
 }

@@ -5,8 +5,8 @@ import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { t } from "~/i18n";
-import { THROTTLES } from "./rules";
-import { clear, hit, refuseIfThrottled } from "./throttle.server";
+import { KNOWN_ADDRESS_DAYS, SIGN_IN_BACKOFF, THROTTLES } from "./rules";
+import { attempt, giveBack, succeeded, succeededSince, takeOrRefuse } from "./throttle.server";
 
 export type SignInOptions = {
   email: string;
@@ -22,13 +22,19 @@ export type SignInOptions = {
 let dummyHash: Promise<string> | null = null;
 const dummy = () => (dummyHash ??= hashPassword("not-a-real-password-but-as-slow-to-check"));
 
-export const wrongCredentials = () => new AppError("INVALID_CREDENTIALS", t("signIn.wrongCredentials"), 401);
+export const wrongCredentials = () => new AppError("INVALID_CREDENTIALS", t("signIn.wrongCredentials"));
 
-/** Check the email and password and start a new session; throttled per address and per account. */
+/**
+ * Check the email and password and start a new session. Attempts are counted before the password
+ * is checked: per account and address pair with backoff (so a guesser elsewhere cannot lock the
+ * owner out), per address across accounts, and per account from addresses it never signed in from.
+ */
 export async function signIn(db: Database, { email, password, clientIp, previousToken, now = new Date() }: SignInOptions) {
-  const byIp = { throttle: THROTTLES.signInByIp, subject: clientIp };
-  const byAccount = { throttle: THROTTLES.signInByAccount, subject: email };
-  await refuseIfThrottled(db, [byIp, byAccount], now);
+  const pair = `${email}|${clientIp}`;
+  const known = await succeededSince(db, SIGN_IN_BACKOFF.pair, pair, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60 * 1000));
+  await attempt(db, SIGN_IN_BACKOFF.pair, pair, now);
+  await takeOrRefuse(db, [{ throttle: THROTTLES.signInByIp, subject: clientIp }], now);
+  if (!known) await attempt(db, SIGN_IN_BACKOFF.account, email, now);
 
   const [user] = await db
     .select({ id: schema.users.id, passwordHash: schema.users.passwordHash, disabledAt: schema.users.disabledAt })
@@ -36,8 +42,6 @@ export async function signIn(db: Database, { email, password, clientIp, previous
     .where(eq(schema.users.email, email));
   const matches = await verifyPassword(user?.passwordHash ?? (await dummy()), password);
   if (!user || !user.passwordHash || !matches || user.disabledAt) {
-    await hit(db, byIp.throttle, byIp.subject, now);
-    await hit(db, byAccount.throttle, byAccount.subject, now);
     throw wrongCredentials();
   }
 
@@ -45,7 +49,9 @@ export async function signIn(db: Database, { email, password, clientIp, previous
   const session = await db.transaction(async (tx) => {
     // A new session on every sign-in: a session id planted before sign-in is never promoted.
     if (previousToken) await invalidateSession(tx, hashToken(previousToken));
-    await clear(tx, byAccount.throttle, byAccount.subject, now);
+    await succeeded(tx, SIGN_IN_BACKOFF.pair, pair, now);
+    // The address counts only failures across accounts: an office where many people sign in is not held back.
+    await giveBack(tx, THROTTLES.signInByIp, clientIp, now);
     const created = await createSession(tx, token, user.id, null, now);
     await audit(tx, { authorityId: null, actorUserId: user.id, action: "user.signed_in", entityType: "user", entityId: user.id, after: { ip: clientIp } });
     return created;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { ACCOUNT_OWNER_KIND, GUARDED_KINDS, schema, type AccountKind, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
@@ -48,7 +48,14 @@ export async function ensureAccount(tx: Queryable, options: EnsureAccountOptions
     .onConflictDoNothing()
     .returning({ id: ledgerAccounts.id, name: ledgerAccounts.name });
   if (inserted[0]) {
-    await audit(tx, { authorityId, actorUserId: null, action: "ledger.account.open", entityType: "ledger_account", entityId: inserted[0].id, after: { kind, ownerId, name: inserted[0].name } });
+    await audit(tx, {
+      authorityId,
+      actorUserId: null,
+      action: "ledger.account.open",
+      entityType: "ledger_account",
+      entityId: inserted[0].id,
+      after: { kind, ownerId, name: inserted[0].name },
+    });
     return { id: inserted[0].id };
   }
   // Opened by a concurrent transaction, or the owner is not an organisation of that kind in this authority.
@@ -65,11 +72,36 @@ export async function authorityOfficeId(tx: Queryable, authorityId: string): Pro
     .where(and(eq(organisations.authorityId, authorityId), eq(organisations.kind, "authority_office")))
     .orderBy(organisations.createdAt, organisations.id)
     .limit(1);
-  if (!office) throw new AppError("NOT_FOUND", "The authority has no office to hold its accounts");
+  if (!office) throw new AppError("NOT_FOUND", t("refusal.ledger.noOfficeHoldAccounts"));
   return office.id;
 }
 
 /** One of the accounts the authority's office holds (traded income, funding, clearing, VAT). */
 export async function ensureAuthorityAccount(tx: Queryable, { authorityId, kind }: { authorityId: string; kind: AccountKind }) {
   return ensureAccount(tx, { authorityId, kind, ownerId: await authorityOfficeId(tx, authorityId) });
+}
+
+/** The ledger account of each owner that has one of this kind, in the authority: owner id -> account id. */
+export async function accountIdsOf(db: Queryable, authorityId: string, kind: AccountKind, ownerIds: string[]): Promise<Map<string, string>> {
+  if (ownerIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schema.ledgerAccounts.id, ownerId: schema.ledgerAccounts.ownerId })
+    .from(schema.ledgerAccounts)
+    .where(and(eq(schema.ledgerAccounts.authorityId, authorityId), eq(schema.ledgerAccounts.kind, kind), inArray(schema.ledgerAccounts.ownerId, ownerIds)));
+  return new Map(rows.map((r) => [r.ownerId, r.id]));
+}
+
+/** What a consortium's pot holds to spend, in pence (a pot's credit balance), or null when it has no pot yet. */
+export async function potAvailable(db: Queryable, authorityId: string, consortiumId: string): Promise<{ accountId: string; availablePence: number } | null> {
+  const [pot] = await db
+    .select({ id: schema.ledgerAccounts.id, balance: schema.ledgerAccounts.balancePence })
+    .from(schema.ledgerAccounts)
+    .where(
+      and(
+        eq(schema.ledgerAccounts.authorityId, authorityId),
+        eq(schema.ledgerAccounts.kind, "consortium_pot"),
+        eq(schema.ledgerAccounts.ownerId, consortiumId),
+      ),
+    );
+  return pot ? { accountId: pot.id, availablePence: Math.max(0, -pot.balance) } : null;
 }

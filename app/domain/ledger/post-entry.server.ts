@@ -6,6 +6,7 @@ import { isUuid } from "~/domain/ids";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
 import { availablePence, displayBalance } from "./accounts";
+import { toStore, type StoredMessage } from "./described";
 
 export type Posting = { accountId: string; amountPence: number };
 
@@ -13,12 +14,15 @@ export type PostEntryOptions = {
   authorityId: string;
   /** Derived from the cause, so that replaying the cause finds the entry already posted. */
   idempotencyKey: string;
-  description: string;
+  /** A catalogue message (shown in the reader's language), or plain text such as a name. */
+  description: StoredMessage | string;
   cause: { type: string; id: string };
   actorUserId: string | null;
   postings: Posting[];
   /** Set by reverseEntry only. */
   reversesEntryId?: string;
+  /** When the entry happened, if not now: the moment a dated event (a formula applied for its day, a past sale in the demo) took place. */
+  at?: Date;
 };
 
 const { journalEntries, ledgerAccounts, ledgerPostings } = schema;
@@ -34,11 +38,12 @@ export const sqlState = (error: unknown): string | undefined => {
 export function assertBalanced(postings: Posting[]) {
   for (const p of postings) {
     if (!Number.isSafeInteger(p.amountPence) || p.amountPence === 0) {
-      throw new AppError("UNBALANCED", `${t("ledger.error.unbalanced")} (each amount must be a non-zero whole number of pence, not ${p.amountPence})`, 400);
+      throw new AppError("UNBALANCED", t("refusal.ledger.notWholePence", { unbalanced: t("ledger.error.unbalanced"), amount: String(p.amountPence) }));
     }
   }
   const total = postings.reduce((sum, p) => sum + p.amountPence, 0);
-  if (postings.length < 2 || total !== 0) throw new AppError("UNBALANCED", `${t("ledger.error.unbalanced")} (they add up to ${total} pence)`, 400);
+  if (postings.length < 2 || total !== 0)
+    throw new AppError("UNBALANCED", t("refusal.ledger.doesNotBalance", { unbalanced: t("ledger.error.unbalanced"), total }));
 }
 
 /**
@@ -48,7 +53,8 @@ export function assertBalanced(postings: Posting[]) {
  * alone could not commit anyway: the database refuses an entry without balanced postings).
  */
 export async function postEntry(tx: Queryable, options: PostEntryOptions): Promise<{ entryId: string; created: boolean }> {
-  const { authorityId, idempotencyKey, description, cause, actorUserId, postings, reversesEntryId } = options;
+  const { authorityId, idempotencyKey, cause, actorUserId, postings, reversesEntryId, at } = options;
+  const { description, descriptionMessage } = toStore(options.description);
   assertBalanced(postings);
   if (!postings.every((p) => isUuid(p.accountId))) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
 
@@ -56,7 +62,17 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
   // then finds it, and replays never take the account locks.
   const [inserted] = await tx
     .insert(journalEntries)
-    .values({ authorityId, idempotencyKey, description, causeType: cause.type, causeId: cause.id, reversesEntryId: reversesEntryId ?? null, createdBy: actorUserId })
+    .values({
+      authorityId,
+      idempotencyKey,
+      description,
+      descriptionMessage,
+      causeType: cause.type,
+      causeId: cause.id,
+      reversesEntryId: reversesEntryId ?? null,
+      createdBy: actorUserId,
+      ...(at ? { createdAt: at } : {}),
+    })
     .onConflictDoNothing({ target: journalEntries.idempotencyKey })
     .returning({ id: journalEntries.id });
   if (!inserted) {
@@ -73,9 +89,15 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
   // for the balance update and the commit. The composite foreign key refuses an unknown account
   // or one of another authority here.
   try {
-    await tx.insert(ledgerPostings).values(postings.map((p) => ({ entryId, accountId: p.accountId, authorityId, amountPence: p.amountPence })));
+    await tx
+      .insert(ledgerPostings)
+      .values(postings.map((p) => ({ entryId, accountId: p.accountId, authorityId, amountPence: p.amountPence, ...(at ? { createdAt: at } : {}) })));
   } catch (error) {
-    if (sqlState(error) === "23503") throw new AppError("NOT_FOUND", `${t("ledger.error.accountNotFound")}: ${t("ledger.error.crossAuthority").toLowerCase()}`);
+    if (sqlState(error) === "23503")
+      throw new AppError(
+        "NOT_FOUND",
+        t("refusal.ledger.accountOfAnotherAuthority", { notFound: t("ledger.error.accountNotFound"), reason: t("ledger.error.crossAuthority").toLowerCase() }),
+      );
     throw error;
   }
   await audit(tx, {
@@ -95,7 +117,13 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
   // FOR NO KEY UPDATE is SELECT ... FOR UPDATE without blocking the foreign-key checks of rows
   // that merely point at an account (postings, orders): only balance writers queue.
   const accounts = await tx
-    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, name: ledgerAccounts.name, balancePence: ledgerAccounts.balancePence, guarded: ledgerAccounts.guarded })
+    .select({
+      id: ledgerAccounts.id,
+      kind: ledgerAccounts.kind,
+      name: ledgerAccounts.name,
+      balancePence: ledgerAccounts.balancePence,
+      guarded: ledgerAccounts.guarded,
+    })
     .from(ledgerAccounts)
     .where(and(inArray(ledgerAccounts.id, accountIds), eq(ledgerAccounts.authorityId, authorityId)))
     .orderBy(asc(ledgerAccounts.id))
@@ -106,7 +134,6 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
       throw new AppError(
         "INSUFFICIENT_FUNDS",
         t("ledger.error.insufficientFunds", { account: account.name, available: formatPence(availablePence(account.kind, account.balancePence)) }),
-        409,
       );
     }
   }

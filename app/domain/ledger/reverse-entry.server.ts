@@ -3,9 +3,16 @@ import { schema, type Queryable } from "~/db.server";
 import { AppError, notFound } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
+import type { StoredMessage } from "./described";
 import { postEntry } from "./post-entry.server";
 
-export type ReverseEntryOptions = { entryId: string; authorityId: string; idempotencyKey: string; description: string; actorUserId: string | null };
+export type ReverseEntryOptions = {
+  entryId: string;
+  authorityId: string;
+  idempotencyKey: string;
+  description: StoredMessage | string;
+  actorUserId: string | null;
+};
 
 const { journalEntries, ledgerPostings } = schema;
 
@@ -15,12 +22,12 @@ const { journalEntries, ledgerPostings } = schema;
  * database's unique index on reverses_entry_id stands behind this check).
  */
 export async function reverseEntry(tx: Queryable, { entryId, authorityId, idempotencyKey, description, actorUserId }: ReverseEntryOptions) {
-  if (!isUuid(entryId)) throw notFound("Journal entry");
+  if (!isUuid(entryId)) throw notFound(t("refusal.ledger.journalEntryNotFound"));
   const [original] = await tx
     .select({ id: journalEntries.id, causeType: journalEntries.causeType, causeId: journalEntries.causeId, reversesEntryId: journalEntries.reversesEntryId })
     .from(journalEntries)
     .where(and(eq(journalEntries.id, entryId), eq(journalEntries.authorityId, authorityId)));
-  if (!original) throw notFound("Journal entry");
+  if (!original) throw notFound(t("refusal.ledger.journalEntryNotFound"));
 
   const [replay] = await tx
     .select({ id: journalEntries.id, reversesEntryId: journalEntries.reversesEntryId })

@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { schema, type ProviderKind, type Queryable } from "~/db.server";
-import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "~/domain/purchasing/rules";
+import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./split";
 
 const { incomeSplitRules } = schema;
 

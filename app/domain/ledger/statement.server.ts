@@ -1,10 +1,13 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import type { CsvRow } from "~/csv.server";
 import { schema, type AccountKind, type Queryable } from "~/db.server";
 import { notFound } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { formatShortDate } from "~/format";
 import { t } from "~/i18n";
 import { displayBalance } from "./accounts";
+import { causeKey, type CauseLabel } from "./statement-terms";
+import { described } from "./described";
 
 export type StatementOptions = {
   authorityId: string;
@@ -61,7 +64,7 @@ export async function findAccount(db: Queryable, { authorityId, accountId }: { a
 /** An account's movements over a period with opening, running and closing balances, signed as people read the account. */
 export async function accountStatement(db: Queryable, { authorityId, accountId, from, to }: StatementOptions): Promise<Statement> {
   const account = await findAccount(db, { authorityId, accountId });
-  if (!account) throw notFound("Account");
+  if (!account) throw notFound(t("refusal.ledger.accountNotFound"));
 
   const sign = (pence: number) => displayBalance(account.kind, pence);
   const mine = and(eq(ledgerPostings.accountId, account.id), eq(ledgerPostings.authorityId, authorityId));
@@ -80,6 +83,7 @@ export async function accountStatement(db: Queryable, { authorityId, accountId, 
       entryId: ledgerPostings.entryId,
       date: ledgerPostings.createdAt,
       description: journalEntries.description,
+      descriptionMessage: journalEntries.descriptionMessage,
       causeType: journalEntries.causeType,
       causeId: journalEntries.causeId,
       amountPence: ledgerPostings.amountPence,
@@ -90,39 +94,28 @@ export async function accountStatement(db: Queryable, { authorityId, accountId, 
     .orderBy(asc(ledgerPostings.createdAt), asc(ledgerPostings.id));
 
   let running = openingPence;
-  const lines = rows.map((row) => {
+  const lines = rows.map(({ descriptionMessage, ...row }) => {
     const amountPence = sign(row.amountPence);
     running += amountPence;
-    return { ...row, amountPence, runningPence: running };
+    return { ...row, description: described({ description: row.description, descriptionMessage }), amountPence, runningPence: running };
   });
   return { account, from: from ?? null, to: to ?? null, openingPence, lines, closingPence: running };
 }
 
-/** Pounds with two decimals and no symbol or separators, as spreadsheets read numbers: -123456 -> "-1234.56". */
-export function poundsForCsv(pence: number): string {
-  const abs = Math.abs(pence);
-  return `${pence < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/**
- * One CSV text cell (RFC 4180). Text that a spreadsheet would run as a formula is defused
- * with a leading apostrophe (OWASP's advice on CSV injection).
- */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Amounts we format ourselves stay numbers (a negative amount is not a formula). */
-type Cell = string | { pence: number };
-
-export function statementToCsv(statement: Statement): string {
-  const rows: Cell[][] = [
+/** The statement as CSV rows: the header, the opening balance, one row per movement, the closing balance. */
+/** The statement as CSV rows: each line's cause in words (as on the page), its id as the reference. */
+export function statementCsvRows(statement: Statement, causes: Record<string, CauseLabel> = {}): CsvRow[] {
+  return [
     [t("statement.date"), t("statement.description"), t("statement.cause"), t("statement.reference"), t("statement.amountGbp"), t("statement.runningGbp")],
     [statement.from ? formatShortDate(statement.from) : "", t("statement.opening"), "", "", "", { pence: statement.openingPence }],
-    ...statement.lines.map((line): Cell[] => [formatShortDate(line.date), line.description, line.causeType, line.causeId, { pence: line.amountPence }, { pence: line.runningPence }]),
+    ...statement.lines.map((line): CsvRow => [
+      formatShortDate(line.date),
+      line.description,
+      causes[causeKey(line.causeType, line.causeId)]?.label ?? line.causeType,
+      line.causeId,
+      { pence: line.amountPence },
+      { pence: line.runningPence },
+    ]),
     [statement.to ? formatShortDate(new Date(statement.to.getTime() - 1)) : "", t("statement.closing"), "", "", "", { pence: statement.closingPence }],
   ];
-  const cell = (value: Cell) => (typeof value === "string" ? csvCell(value) : poundsForCsv(value.pence));
-  return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -1,9 +1,8 @@
 // The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { t } from "~/i18n";
-import { schema, type AccountKind, type ProviderKind, type Queryable } from "~/db.server";
+import { schema, type AccountKind, type Queryable } from "~/db.server";
 import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
-import { DEFAULT_SPLIT, LA_TRADED_SERVICES_SPLIT, type SplitRule } from "./rules";
 
 export type OfficeAccounts = { salesPending: string; vatOutput: string; bank: string; recharge: string; tradedIncome: string };
 
@@ -54,7 +53,14 @@ export async function ensureSchoolReceivables(tx: Queryable, authorityId: string
       .returning({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId, name: ledgerAccounts.name });
     if (opened.length > 0) {
       await tx.insert(auditLog).values(
-        opened.map((a) => ({ authorityId, actorUserId: null, action: "ledger.account.open", entityType: "ledger_account", entityId: a.id, after: { kind: "school_receivable", ownerId: a.ownerId, name: a.name } })),
+        opened.map((a) => ({
+          authorityId,
+          actorUserId: null,
+          action: "ledger.account.open",
+          entityType: "ledger_account",
+          entityId: a.id,
+          after: { kind: "school_receivable", ownerId: a.ownerId, name: a.name },
+        })),
       );
     }
     for (const a of await find()) ids.set(a.ownerId, a.id);
@@ -86,15 +92,3 @@ export async function lockAccounts(tx: Queryable, accountIds: string[]) {
 
 /** What a (credit-normal) pot can still pay out, from its stored balance. */
 export const potAvailable = (balancePence: number | undefined) => Math.max(0, -(balancePence ?? 0));
-
-/** The authority's split for this kind of provider, else its default row, else the platform's. */
-export async function splitRuleFor(tx: Queryable, authorityId: string, providerKind: ProviderKind): Promise<SplitRule> {
-  const rules = await tx
-    .select({ providerKind: schema.incomeSplitRules.providerKind, providerBps: schema.incomeSplitRules.providerBps, authorityBps: schema.incomeSplitRules.authorityBps, potBps: schema.incomeSplitRules.potBps })
-    .from(schema.incomeSplitRules)
-    .where(and(eq(schema.incomeSplitRules.authorityId, authorityId), or(eq(schema.incomeSplitRules.providerKind, providerKind), isNull(schema.incomeSplitRules.providerKind))))
-    .orderBy(sql`${schema.incomeSplitRules.providerKind} nulls last`);
-  const rule = rules[0];
-  if (rule) return { providerBps: rule.providerBps, authorityBps: rule.authorityBps, potBps: rule.potBps };
-  return providerKind === "la_traded_services" ? LA_TRADED_SERVICES_SPLIT : DEFAULT_SPLIT;
-}

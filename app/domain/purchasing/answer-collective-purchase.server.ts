@@ -3,9 +3,10 @@ import { schema, type Database, type PaymentRoute, type Queryable } from "~/db.s
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
-import { ensureCan, type Actor } from "./actor";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { loadSchool } from "./load.server";
-import { paymentRoutesFor } from "./pricing";
+import { paymentRoutesFor } from "./rules";
+import { t } from "~/i18n";
 
 export type AnswerCollectivePurchaseOptions = {
   actor: Actor;
@@ -18,8 +19,13 @@ export type AnswerCollectivePurchaseOptions = {
 const { collectivePurchases, pledges, providers, offers } = schema;
 
 export async function loadCollectivePurchase(db: Queryable, authorityId: string, id: string) {
-  const [purchase] = isUuid(id) ? await db.select().from(collectivePurchases).where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId))) : [];
-  if (!purchase) throw new AppError("NOT_FOUND", "Collective purchase not found");
+  const [purchase] = isUuid(id)
+    ? await db
+        .select()
+        .from(collectivePurchases)
+        .where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)))
+    : [];
+  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
   return purchase;
 }
 
@@ -32,28 +38,43 @@ export async function answerCollectivePurchase(db: Database, options: AnswerColl
   const { actor, authorityId, now = new Date() } = options;
   const purchase = await loadCollectivePurchase(db, authorityId, options.collectivePurchaseId);
   const school = await loadSchool(db, { authorityId, schoolId: options.schoolId });
-  ensureCan(actor, "join:collective-purchase", { organisationId: school.id, authorityId }, "Only the school's headteacher or business manager can answer for it");
-  if (school.consortiumId !== purchase.consortiumId) throw new AppError("FORBIDDEN", "Only schools of the consortium can join its collective purchase");
+  ensureCan(actor, "join:collective-purchase", { organisationId: school.id, authorityId }, t("refusal.purchasing.answerNotBuyer"));
+  if (school.consortiumId !== purchase.consortiumId) throw new AppError("FORBIDDEN", t("refusal.purchasing.schoolsConsortiumJoinCollective"));
   if (options.answer === "join") {
-    const [provider] = await db.select({ kind: providers.providerKind }).from(offers).innerJoin(providers, eq(providers.organisationId, offers.providerId)).where(eq(offers.id, purchase.offerId));
-    if (options.paymentRoute === "card") throw new AppError("INVALID_INPUT", "Paying by card is coming soon: choose another way to pay");
+    const [provider] = await db
+      .select({ kind: providers.providerKind })
+      .from(offers)
+      .innerJoin(providers, eq(providers.organisationId, offers.providerId))
+      .where(eq(offers.id, purchase.offerId));
+    if (options.paymentRoute === "card") throw new AppError("INVALID_INPUT", t("refusal.purchasing.payingCardComingSoon"));
     if (!paymentRoutesFor({ laMaintained: school.laMaintained, costCentre: school.costCentre, providerKind: provider.kind }).includes(options.paymentRoute)) {
-      throw new AppError("INVALID_INPUT", "Internal recharge is only for maintained schools buying the authority's own traded services");
+      throw new AppError("INVALID_INPUT", t("refusal.purchasing.internalRechargeMaintainedSchools"));
     }
   }
 
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ status: collectivePurchases.status, closesAt: collectivePurchases.closesAt, maxSchools: collectivePurchases.maxSchools }).from(collectivePurchases).where(eq(collectivePurchases.id, purchase.id)).for("update");
-    if (locked.status !== "open" || locked.closesAt.getTime() <= now.getTime()) throw new AppError("INVALID_STATE", "This collective purchase has closed");
-    const [existing] = await tx.select().from(pledges).where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.schoolId, school.id)));
+    const [locked] = await tx
+      .select({ status: collectivePurchases.status, closesAt: collectivePurchases.closesAt, maxSchools: collectivePurchases.maxSchools })
+      .from(collectivePurchases)
+      .where(eq(collectivePurchases.id, purchase.id))
+      .for("update");
+    if (locked.status !== "open" || locked.closesAt.getTime() <= now.getTime())
+      throw new AppError("INVALID_STATE", t("refusal.purchasing.collectivePurchaseClosed"));
+    const [existing] = await tx
+      .select()
+      .from(pledges)
+      .where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.schoolId, school.id)));
 
-    if (options.answer === "withdraw" && existing?.status !== "joined") throw new AppError("INVALID_STATE", "Your school has not joined this collective purchase");
+    // A second click on "withdraw" finds the school already withdrawn: the outcome of the first.
+    if (options.answer === "withdraw" && existing?.status === "withdrawn") return existing;
+    if (options.answer === "withdraw" && existing?.status !== "joined")
+      throw new AppError("INVALID_STATE", t("refusal.purchasing.schoolJoinedCollectivePurchase"));
     if (options.answer === "join" && locked.maxSchools !== null) {
       const [{ joined }] = await tx
         .select({ joined: sql<number>`count(*)::int` })
         .from(pledges)
         .where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.status, "joined"), ne(pledges.schoolId, school.id)));
-      if (joined >= locked.maxSchools) throw new AppError("FULL", `This collective purchase is full: it takes at most ${locked.maxSchools} schools`, 409);
+      if (joined >= locked.maxSchools) throw new AppError("FULL", t("refusal.purchasing.collectiveFull", { count: locked.maxSchools }));
     }
     const status = options.answer === "join" ? "joined" : options.answer === "decline" ? "declined" : "withdrawn";
     const details = options.answer === "join" ? { delegates: options.delegates, poNumber: options.poNumber, paymentRoute: options.paymentRoute } : {};
@@ -62,7 +83,15 @@ export async function answerCollectivePurchase(db: Database, options: AnswerColl
       .values({ authorityId, collectivePurchaseId: purchase.id, schoolId: school.id, status, pledgedBy: actor.id, createdAt: now, updatedAt: now, ...details })
       .onConflictDoUpdate({ target: [pledges.collectivePurchaseId, pledges.schoolId], set: { status, pledgedBy: actor.id, updatedAt: now, ...details } })
       .returning();
-    await audit(tx, { authorityId, actorUserId: actor.id, action: `collective_purchase.${options.answer}`, entityType: "pledge", entityId: pledge.id, before: existing ?? null, after: pledge });
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: `collective_purchase.${options.answer}`,
+      entityType: "pledge",
+      entityId: pledge.id,
+      before: existing ?? null,
+      after: pledge,
+    });
     return pledge;
   });
 }

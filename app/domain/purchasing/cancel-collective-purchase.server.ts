@@ -3,11 +3,12 @@ import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
-import { ensureCan, type Actor } from "./actor";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { cancelOrdersMoney } from "./cancel.server";
 import { liveOrders } from "./charge.server";
 import { tellOutcome } from "./notify.server";
-import { cancellationRefusal } from "./pricing";
+import { cancellationRefusal } from "./rules";
+import { t } from "~/i18n";
 
 export type CancelCollectivePurchaseOptions = { actor: Actor; authorityId: string; collectivePurchaseId: string; reason: string; appUrl: string; now?: Date };
 
@@ -16,17 +17,32 @@ export type CancelCollectivePurchaseOptions = { actor: Actor; authorityId: strin
  * confirmed, only within the provider's terms for every order, and then every order is cancelled,
  * the pot refunded and the invoices credited.
  */
-export async function cancelCollectivePurchase(db: Database, { actor, authorityId, collectivePurchaseId, reason, appUrl, now = new Date() }: CancelCollectivePurchaseOptions) {
+export async function cancelCollectivePurchase(
+  db: Database,
+  { actor, authorityId, collectivePurchaseId, reason, appUrl, now = new Date() }: CancelCollectivePurchaseOptions,
+) {
   const { collectivePurchases, offerRevisions, offerRevisions: r, pledges, organisations } = schema;
   return db.transaction(async (tx) => {
     const [purchase] = isUuid(collectivePurchaseId)
-      ? await tx.select().from(collectivePurchases).where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId))).for("update")
+      ? await tx
+          .select()
+          .from(collectivePurchases)
+          .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)))
+          .for("update")
       : [];
-    if (!purchase) throw new AppError("NOT_FOUND", "Collective purchase not found");
-    ensureCan(actor, "open:collective-purchase", { organisationId: purchase.consortiumId, authorityId }, "Only the consortium's lead can cancel this collective purchase");
+    if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+    ensureCan(
+      actor,
+      "open:collective-purchase",
+      { organisationId: purchase.consortiumId, authorityId },
+      t("refusal.purchasing.consortiumLeadCancelCollective"),
+    );
     if (purchase.status === "cancelled") return purchase;
     const orders = await liveOrders(tx, { collectivePurchaseId: purchase.id });
-    const [revision] = await tx.select({ noticeDays: offerRevisions.cancellationNoticeDays, title: r.title }).from(offerRevisions).where(eq(offerRevisions.id, purchase.revisionId));
+    const [revision] = await tx
+      .select({ noticeDays: offerRevisions.cancellationNoticeDays, title: r.title })
+      .from(offerRevisions)
+      .where(eq(offerRevisions.id, purchase.revisionId));
     for (const order of orders) {
       const refusal = cancellationRefusal({ status: order.status, deliveryStartsOn: order.deliveryStartsOn, noticeDays: revision.noticeDays, now });
       if (refusal) throw new AppError("INVALID_STATE", refusal);
@@ -37,7 +53,15 @@ export async function cancelCollectivePurchase(db: Database, { actor, authorityI
       .set({ status: "cancelled", closedAt: purchase.closedAt ?? now, closedBy: purchase.closedBy ?? actor.id, cancelledReason: reason })
       .where(eq(collectivePurchases.id, purchase.id))
       .returning();
-    await audit(tx, { authorityId, actorUserId: actor.id, action: "collective_purchase.cancel", entityType: "collective_purchase", entityId: purchase.id, before: purchase, after });
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: "collective_purchase.cancel",
+      entityType: "collective_purchase",
+      entityId: purchase.id,
+      before: purchase,
+      after,
+    });
 
     const joined = await tx
       .select({ schoolId: pledges.schoolId, name: organisations.name })
@@ -52,7 +76,9 @@ export async function cancelCollectivePurchase(db: Database, { actor, authorityI
       consortiumName: consortium.name,
       offerTitle: revision.title,
       schools: joined,
-      detailFor: () => (orders.length > 0 ? `${reason}. Any invoice has been credited and the consortium pot refunded.` : `${reason}. Nothing has been charged.`),
+      detailFor: () => ({
+        cancelled: { reason: "by_lead", joined: joined.length, minSchools: purchase.minSchools, leadReason: reason, refunded: orders.length > 0 },
+      }),
       appUrl,
     });
     return after;

@@ -3,9 +3,10 @@ import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
-import { ensureCan, type Actor } from "./actor";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { cancelOrdersMoney } from "./cancel.server";
-import { cancellationRefusal } from "./pricing";
+import { cancellationRefusal } from "./rules";
+import { t } from "~/i18n";
 
 export type CancelOrderOptions = { actor: Actor; authorityId: string; orderId: string; now?: Date };
 
@@ -13,15 +14,41 @@ export type CancelOrderOptions = { actor: Actor; authorityId: string; orderId: s
 export async function cancelOrder(db: Database, { actor, authorityId, orderId, now = new Date() }: CancelOrderOptions) {
   const { orders, offerRevisions } = schema;
   return db.transaction(async (tx) => {
-    const [order] = isUuid(orderId) ? await tx.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId))).for("update") : [];
-    if (!order) throw new AppError("NOT_FOUND", "Order not found");
-    ensureCan(actor, "buy:offer", { organisationId: order.schoolId, authorityId }, "Only the school's headteacher or business manager can cancel its purchase");
-    if (order.collectivePurchaseId) throw new AppError("INVALID_STATE", "This order is part of a collective purchase: only the consortium lead can cancel it, for every school");
-    const [revision] = await tx.select({ noticeDays: offerRevisions.cancellationNoticeDays }).from(offerRevisions).where(eq(offerRevisions.id, order.revisionId));
+    const [order] = isUuid(orderId)
+      ? await tx
+          .select()
+          .from(orders)
+          .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
+          .for("update")
+      : [];
+    if (!order) throw new AppError("NOT_FOUND", t("refusal.purchasing.orderNotFound"));
+    ensureCan(actor, "buy:offer", { organisationId: order.schoolId, authorityId }, t("refusal.purchasing.cancelNotBuyer"));
+    // A second click finds it cancelled already: the outcome of the first.
+    if (order.status === "cancelled") return order;
+    if (order.collectivePurchaseId) throw new AppError("INVALID_STATE", t("refusal.purchasing.orderPartCollectivePurchase"));
+    const [revision] = await tx
+      .select({ noticeDays: offerRevisions.cancellationNoticeDays })
+      .from(offerRevisions)
+      .where(eq(offerRevisions.id, order.revisionId));
     const refusal = cancellationRefusal({ status: order.status, deliveryStartsOn: order.deliveryStartsOn, noticeDays: revision.noticeDays, now });
     if (refusal) throw new AppError("INVALID_STATE", refusal);
-    await cancelOrdersMoney(tx, { authorityId, actorUserId: actor.id, orderIds: [order.id], collectivePurchaseId: null, reason: `order cancelled by the school`, now });
-    await audit(tx, { authorityId, actorUserId: actor.id, action: "order.cancel", entityType: "order", entityId: order.id, before: order, after: { status: "cancelled" } });
+    await cancelOrdersMoney(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      orderIds: [order.id],
+      collectivePurchaseId: null,
+      reason: `order cancelled by the school`,
+      now,
+    });
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: "order.cancel",
+      entityType: "order",
+      entityId: order.id,
+      before: order,
+      after: { status: "cancelled" },
+    });
     return { ...order, status: "cancelled" as const };
   });
 }

@@ -2,9 +2,10 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
-import { documentNumber } from "./pricing";
+import { documentNumber } from "./rules";
 import { lockAccounts } from "./accounts.server";
 import { reserveNumbers } from "./charge.server";
+import { message } from "~/domain/ledger/described";
 
 const { journalEntries, invoices, creditNotes, recharges, orders } = schema;
 
@@ -14,7 +15,14 @@ const RANK: Record<string, number> = { pot: 0, split: 1, recharge: 2, charge: 3 
 
 export async function cancelOrdersMoney(
   tx: Queryable,
-  { authorityId, actorUserId, orderIds, collectivePurchaseId, reason, now }: { authorityId: string; actorUserId: string; orderIds: string[]; collectivePurchaseId: string | null; reason: string; now: Date },
+  {
+    authorityId,
+    actorUserId,
+    orderIds,
+    collectivePurchaseId,
+    reason,
+    now,
+  }: { authorityId: string; actorUserId: string; orderIds: string[]; collectivePurchaseId: string | null; reason: string; now: Date },
 ) {
   if (orderIds.length === 0) return;
   const reversal = schema.journalEntries;
@@ -36,12 +44,26 @@ export async function cancelOrdersMoney(
     const touched = await tx
       .selectDistinct({ accountId: schema.ledgerPostings.accountId })
       .from(schema.ledgerPostings)
-      .where(inArray(schema.ledgerPostings.entryId, entries.map((e) => e.id)));
-    await lockAccounts(tx, touched.map((a) => a.accountId));
+      .where(
+        inArray(
+          schema.ledgerPostings.entryId,
+          entries.map((e) => e.id),
+        ),
+      );
+    await lockAccounts(
+      tx,
+      touched.map((a) => a.accountId),
+    );
   }
   entries.sort((a, b) => (RANK[a.key.split(":").pop()!] ?? 9) - (RANK[b.key.split(":").pop()!] ?? 9) || a.key.localeCompare(b.key));
   for (const entry of entries) {
-    await reverseEntry(tx, { entryId: entry.id, authorityId, idempotencyKey: `${entry.key}:reversal`, description: `Cancelled: ${reason}`, actorUserId });
+    await reverseEntry(tx, {
+      entryId: entry.id,
+      authorityId,
+      idempotencyKey: `${entry.key}:reversal`,
+      description: message("ledgerText.cancelled", { reason }),
+      actorUserId,
+    });
   }
 
   const credited = await tx
@@ -63,8 +85,19 @@ export async function cancelOrdersMoney(
         createdAt: now,
       })),
     );
-    await tx.update(invoices).set({ status: "credited", creditedAt: now }).where(inArray(invoices.id, credited.map((c) => c.id)));
+    await tx
+      .update(invoices)
+      .set({ status: "credited", creditedAt: now })
+      .where(
+        inArray(
+          invoices.id,
+          credited.map((c) => c.id),
+        ),
+      );
   }
-  await tx.update(recharges).set({ status: "reversed", reversedAt: now }).where(and(inArray(recharges.orderId, orderIds), eq(recharges.status, "posted")));
+  await tx
+    .update(recharges)
+    .set({ status: "reversed", reversedAt: now })
+    .where(and(inArray(recharges.orderId, orderIds), eq(recharges.status, "posted")));
   await tx.update(orders).set({ status: "cancelled", cancelledAt: now, cancelledBy: actorUserId }).where(inArray(orders.id, orderIds));
 }

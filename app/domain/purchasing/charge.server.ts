@@ -1,12 +1,22 @@
 // Raising the charges for new orders and splitting paid sales: the money path of
 // docs/decisions/0006-money-path.md. Always inside the caller's transaction.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { schema, type BuyerType, type PaymentRoute, type PricingModel, type ProviderKind, type Queryable, type VatTreatment } from "~/db.server";
+import {
+  schema,
+  type BuyerType,
+  type InvoiceLineBasis,
+  type PaymentRoute,
+  type PricingModel,
+  type ProviderKind,
+  type Queryable,
+  type VatTreatment,
+} from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
-import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, splitRuleFor, type OfficeAccounts } from "./accounts.server";
-import { documentNumber, documentPrefix, dueOn } from "./pricing";
-import { incomeSplit, vatFor } from "./rules";
+import { incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
+import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, type OfficeAccounts } from "./accounts.server";
+import { documentNumber, documentPrefix, dueOn, incomeSplit, orderAmounts, rechargeReference } from "./rules";
+import { message, toStore, type StoredMessage } from "~/domain/ledger/described";
 
 const { orders, invoices, invoiceLines, recharges, documentCounters, authorities } = schema;
 
@@ -52,7 +62,9 @@ export type NewOrder = {
   costCentre: string | null;
   consortiumId: string | null;
   idempotencyKey: string;
-  lineDescription: string;
+  lineDescription: StoredMessage | string;
+  /** How the school's share was reached, for its invoice line; absent for a plain quantity × unit price. */
+  basis?: InvoiceLineBasis;
 };
 
 export type ChargeOptions = {
@@ -63,7 +75,9 @@ export type ChargeOptions = {
   collectivePurchaseId: string | null;
   /** The consortium whose pot pays the orders' pot parts. */
   payingConsortiumId: string | null;
-  describe: string;
+  describe: StoredMessage | string;
+  /** Date the ledger entries at `now` rather than the moment they are written (sales recorded after the fact). */
+  postedAt?: Date;
 };
 
 type OrderRow = typeof orders.$inferSelect;
@@ -75,13 +89,10 @@ type OrderRow = typeof orders.$inferSelect;
  * keys were taken already (a replay).
  */
 export async function createAndChargeOrders(tx: Queryable, options: ChargeOptions, newOrders: NewOrder[]): Promise<OrderRow[]> {
-  const { authorityId, actorUserId, now, offer, collectivePurchaseId } = options;
+  const { authorityId, actorUserId, now, offer, collectivePurchaseId, postedAt: at } = options;
   if (newOrders.length === 0) return [];
   const values = newOrders.map((o) => {
-    const payableNet = o.netPence - o.potPence;
-    const vatPence = vatFor({ netPence: payableNet, treatment: o.vatTreatment });
-    const grossPence = o.netPence + vatPence;
-    const payablePence = grossPence - o.potPence;
+    const { vatPence, grossPence, payablePence } = orderAmounts({ netPence: o.netPence, potPence: o.potPence, vatTreatment: o.vatTreatment });
     return {
       authorityId,
       schoolId: o.schoolId,
@@ -118,7 +129,9 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   const receivables = await ensureSchoolReceivables(tx, authorityId, [...new Set(inserted.filter((o) => o.payablePence > 0).map((o) => o.schoolId))]);
   const potTotal = inserted.reduce((sum, o) => sum + o.potContributionPence, 0);
   const pot = potTotal > 0 ? await potAccount(tx, authorityId, options.payingConsortiumId!) : null;
-  const sharePots = await Promise.all([...new Set(inserted.map((o) => o.consortiumId).filter((c): c is string => c !== null))].map((c) => potAccount(tx, authorityId, c)));
+  const sharePots = await Promise.all(
+    [...new Set(inserted.map((o) => o.consortiumId).filter((c): c is string => c !== null))].map((c) => potAccount(tx, authorityId, c)),
+  );
   const provider = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: offer.providerId });
   await lockAccounts(tx, [...Object.values(accounts), ...receivables.values(), ...(pot ? [pot] : []), ...sharePots, provider.id]);
 
@@ -127,9 +140,10 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
     await postEntry(tx, {
       authorityId,
       idempotencyKey: keyOf(cause, "pot"),
-      description: `Consortium pot contribution: ${options.describe}`,
+      description: message("ledgerText.potContribution", { describe: options.describe }),
       cause,
       actorUserId,
+      at,
       postings: [
         { accountId: pot, amountPence: potTotal },
         { accountId: accounts.salesPending, amountPence: -potTotal },
@@ -144,11 +158,22 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
     const vat = charged.reduce((sum, o) => sum + o.vatPence, 0);
     const net = charged.reduce((sum, o) => sum + o.netPence - o.potContributionPence, 0);
     if (vat > 0) postings.push({ accountId: accounts.vatOutput, amountPence: -vat });
-    postings.push({ accountId: accounts.salesPending, amountPence: -net });
-    await postEntry(tx, { authorityId, idempotencyKey: keyOf(cause, "charge"), description: `Charged to schools: ${options.describe}`, cause, actorUserId, postings });
+    // Nothing of the net is the schools' when the pot pays it all: they owe only the VAT.
+    if (net > 0) postings.push({ accountId: accounts.salesPending, amountPence: -net });
+    await postEntry(tx, {
+      authorityId,
+      idempotencyKey: keyOf(cause, "charge"),
+      description: message("ledgerText.charged", { describe: options.describe }),
+      cause,
+      actorUserId,
+      postings,
+      at,
+    });
   }
 
-  await issueInvoices(tx, { authorityId, now, offer }, charged.filter((o) => o.paymentRoute === "invoice"), byOrder);
+  // A card order is invoiced too: the school pays that invoice at once through Stripe.
+  const invoicedRoute = (o: OrderRow) => o.paymentRoute === "invoice" || o.paymentRoute === "card";
+  await issueInvoices(tx, { authorityId, now, offer }, charged.filter(invoicedRoute), byOrder);
 
   const recharged = charged.filter((o) => o.paymentRoute === "internal_recharge");
   if (recharged.length > 0) {
@@ -160,7 +185,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
         schoolId: o.schoolId,
         costCentre: byOrder.get(o.id)!.costCentre ?? "",
         amountPence: o.payablePence,
-        journalReference: `${prefix}-RC-${now.getUTCFullYear()}-${String(first + i).padStart(6, "0")}`,
+        journalReference: rechargeReference({ prefix, year: now.getUTCFullYear(), value: first + i }),
         createdAt: now,
       })),
     );
@@ -168,20 +193,52 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
     await postEntry(tx, {
       authorityId,
       idempotencyKey: keyOf(cause, "recharge"),
-      description: `Internal recharge from school budgets: ${options.describe}`,
+      description: message("ledgerText.recharge", { describe: options.describe }),
       cause,
       actorUserId,
-      postings: [{ accountId: accounts.recharge, amountPence: total }, ...recharged.map((o) => ({ accountId: receivables.get(o.schoolId)!, amountPence: -o.payablePence }))],
+      at,
+      postings: [
+        { accountId: accounts.recharge, amountPence: total },
+        ...recharged.map((o) => ({ accountId: receivables.get(o.schoolId)!, amountPence: -o.payablePence })),
+      ],
     });
   }
 
   // Paid already (by recharge, or wholly by the pot): split now.
-  const paid = inserted.filter((o) => o.paymentRoute !== "invoice");
-  await splitPaidOrders(tx, { authorityId, actorUserId, now, providerId: offer.providerId, providerKind: offer.providerKind, key: keyOf(cause, "split"), cause, describe: options.describe, accounts }, paid);
-  return tx.select().from(orders).where(inArray(orders.id, inserted.map((o) => o.id)));
+  const paid = inserted.filter((o) => !invoicedRoute(o));
+  await splitPaidOrders(
+    tx,
+    {
+      authorityId,
+      actorUserId,
+      now,
+      providerId: offer.providerId,
+      providerKind: offer.providerKind,
+      key: keyOf(cause, "split"),
+      cause,
+      describe: options.describe,
+      accounts,
+      postedAt: at,
+    },
+    paid,
+  );
+  return tx
+    .select()
+    .from(orders)
+    .where(
+      inArray(
+        orders.id,
+        inserted.map((o) => o.id),
+      ),
+    );
 }
 
-async function issueInvoices(tx: Queryable, { authorityId, now, offer }: { authorityId: string; now: Date; offer: OfferForSale }, invoiced: OrderRow[], byOrder: Map<string, NewOrder>) {
+export async function issueInvoices(
+  tx: Queryable,
+  { authorityId, now, offer }: { authorityId: string; now: Date; offer: Pick<OfferForSale, "title"> },
+  invoiced: OrderRow[],
+  byOrder: Map<string, NewOrder>,
+) {
   if (invoiced.length === 0) return;
   const { prefix, first } = await reserveNumbers(tx, authorityId, "invoice", invoiced.length);
   const rows = await tx
@@ -203,17 +260,34 @@ async function issueInvoices(tx: Queryable, { authorityId, now, offer }: { autho
     .returning({ id: invoices.id, orderId: invoices.orderId });
   const lines = rows.flatMap((invoice) => {
     const o = invoiced.find((x) => x.id === invoice.orderId)!;
+    const order = byOrder.get(o.id);
+    // A share need not be a whole number of units at the tier's price; its line then reads as one
+    // share at its own amount, the basis saying how it was reached, so the line still multiplies out.
+    const plain = o.quantity * o.unitPricePence === o.netPence;
     const first = {
       invoiceId: invoice.id,
       position: 1,
-      description: byOrder.get(o.id)?.lineDescription ?? offer.title,
-      quantity: o.quantity,
-      unitPricePence: o.unitPricePence,
+      ...toStore(order?.lineDescription ?? offer.title),
+      quantity: plain ? o.quantity : 1,
+      unitPricePence: plain ? o.unitPricePence : o.netPence,
       netPence: o.netPence,
       vatTreatment: o.vatTreatment,
+      basis: order?.basis ?? null,
     };
     if (o.potContributionPence === 0) return [first];
-    return [first, { invoiceId: invoice.id, position: 2, description: "Paid from the consortium pot", quantity: 1, unitPricePence: -o.potContributionPence, netPence: -o.potContributionPence, vatTreatment: "outside_scope" as const }];
+    return [
+      first,
+      {
+        invoiceId: invoice.id,
+        position: 2,
+        ...toStore(message("ledgerText.potPaidLine")),
+        quantity: 1,
+        unitPricePence: -o.potContributionPence,
+        netPence: -o.potContributionPence,
+        vatTreatment: "outside_scope" as const,
+        basis: null,
+      },
+    ];
   });
   await tx.insert(invoiceLines).values(lines);
 }
@@ -226,8 +300,10 @@ export type SplitOptions = {
   providerKind: ProviderKind;
   key: string;
   cause: { type: string; id: string };
-  describe: string;
+  describe: StoredMessage | string;
   accounts?: OfficeAccounts;
+  /** Date the split's entry at this moment rather than when it is written. */
+  postedAt?: Date;
 };
 
 /**
@@ -239,7 +315,7 @@ export async function splitPaidOrders(tx: Queryable, options: SplitOptions, paid
   if (paid.length === 0) return;
   const { authorityId, providerId, providerKind, now } = options;
   const accounts = options.accounts ?? (await officeAccounts(tx, authorityId));
-  const rule = await splitRuleFor(tx, authorityId, providerKind);
+  const rule = await incomeSplitRuleFor(tx, authorityId, providerKind);
   const shares = paid.map((o) => {
     const split = incomeSplit({ amountPence: o.netPence, rule });
     return o.consortiumId
@@ -250,7 +326,10 @@ export async function splitPaidOrders(tx: Queryable, options: SplitOptions, paid
   const add = (accountId: string, amount: number) => credit.set(accountId, (credit.get(accountId) ?? 0) + amount);
   const providerTotal = shares.reduce((s, x) => s + x.provider, 0);
   if (providerTotal > 0) add((await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: providerId })).id, providerTotal);
-  add(accounts.tradedIncome, shares.reduce((s, x) => s + x.authority, 0));
+  add(
+    accounts.tradedIncome,
+    shares.reduce((s, x) => s + x.authority, 0),
+  );
   const pots = new Map<string, number>();
   for (const x of shares) if (x.pot > 0) pots.set(x.order.consortiumId!, (pots.get(x.order.consortiumId!) ?? 0) + x.pot);
   for (const [consortiumId, amount] of pots) add(await potAccount(tx, authorityId, consortiumId), amount);
@@ -259,7 +338,15 @@ export async function splitPaidOrders(tx: Queryable, options: SplitOptions, paid
   if (net > 0) {
     const postings: Posting[] = [{ accountId: accounts.salesPending, amountPence: net }];
     for (const [accountId, amount] of credit) if (amount !== 0) postings.push({ accountId, amountPence: -amount });
-    await postEntry(tx, { authorityId, idempotencyKey: options.key, description: `Income split: ${options.describe}`, cause: options.cause, actorUserId: options.actorUserId, postings });
+    await postEntry(tx, {
+      authorityId,
+      idempotencyKey: options.key,
+      description: message("ledgerText.incomeSplit", { describe: options.describe }),
+      cause: options.cause,
+      actorUserId: options.actorUserId,
+      postings,
+      at: options.postedAt,
+    });
   }
   const rows = sql.join(
     shares.map((x) => sql`(${x.order.id}::uuid, ${x.provider}::bigint, ${x.authority}::bigint, ${x.pot}::bigint)`),
@@ -277,4 +364,6 @@ export const liveOrders = (tx: Queryable, where: { collectivePurchaseId?: string
   tx
     .select()
     .from(orders)
-    .where(and(where.collectivePurchaseId ? eq(orders.collectivePurchaseId, where.collectivePurchaseId) : eq(orders.id, where.orderId!), isNull(orders.cancelledAt)));
+    .where(
+      and(where.collectivePurchaseId ? eq(orders.collectivePurchaseId, where.collectivePurchaseId) : eq(orders.id, where.orderId!), isNull(orders.cancelledAt)),
+    );

@@ -1,19 +1,18 @@
 import { and, asc, eq, lte } from "drizzle-orm";
-import { schema, type Database, type Tx } from "~/db.server";
+import { schema, type Database, type InvoiceLineBasis, type PricingModel, type Queryable, type Tx } from "~/db.server";
 import { audit } from "~/domain/audit.server";
+import { message, say, type StoredMessage } from "~/domain/ledger/described";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { AppError } from "~/domain/errors";
-import { parseEnv } from "~/env.server";
-import { formatPence } from "~/format";
-import { ensureCan, type Actor } from "./actor";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { createAndChargeOrders, type NewOrder } from "./charge.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, potAvailable } from "./accounts.server";
 import { tellOutcome } from "./notify.server";
-import { quoteCollective } from "./pricing";
-import { buyerType } from "./rules";
+import { buyerType, orderAmounts, quoteCollective, vatTreatmentFor } from "./rules";
+import { t } from "~/i18n";
 
-const { collectivePurchases, pledges, schools, organisations, offers, offerRevisions, providers } = schema;
+const { collectivePurchases, pledges, schools, organisations, offers, offerRevisions, providers, ledgerAccounts } = schema;
 
 export type CloseCollectivePurchaseOptions = {
   /** The lead closing early; null when the closing date has come (the periodic task). */
@@ -40,18 +39,33 @@ export async function closeCollectivePurchase(db: Database, options: CloseCollec
       .from(collectivePurchases)
       .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)))
       .for("update");
-    if (!purchase) throw new AppError("NOT_FOUND", "Collective purchase not found");
-    if (actor) ensureCan(actor, "open:collective-purchase", { organisationId: purchase.consortiumId, authorityId }, "Only the consortium's lead can close this collective purchase");
+    if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+    if (actor)
+      ensureCan(
+        actor,
+        "open:collective-purchase",
+        { organisationId: purchase.consortiumId, authorityId },
+        t("refusal.purchasing.consortiumLeadCloseCollective"),
+      );
     if (purchase.status !== "open") return { status: purchase.status, changed: false };
     if (!actor && purchase.closesAt.getTime() > now.getTime()) return { status: purchase.status, changed: false };
+    if (actor && purchase.potApproval === "requested") {
+      throw new AppError("POT_NOT_APPROVED", t("refusal.purchasing.consortiumLeadYetApproved"));
+    }
     return settle(tx, purchase, options.appUrl, actor?.id ?? null, now);
   });
 }
 
 type Purchase = typeof collectivePurchases.$inferSelect;
 
-async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: string | null, now: Date): Promise<CloseResult> {
-  const { authorityId } = purchase;
+/** Why a purchase cancels itself, in the words its outcome email uses. */
+const cancelReason = (refusal: CloseRefusal, joined: number, min: number): StoredMessage =>
+  message(`email.collectiveOutcome.reason.${refusal}`, refusal === "too_few" || refusal === "no_tier" ? { count: joined, min } : undefined);
+
+type CloseInputs = Awaited<ReturnType<typeof loadCloseInputs>>;
+
+/** What a close works from: the offer as revised, the consortium and the schools that joined, in joining order. */
+async function loadCloseInputs(tx: Queryable, purchase: Purchase, now: Date) {
   const [offer] = await tx
     .select({
       title: offerRevisions.title,
@@ -84,52 +98,64 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
     .innerJoin(organisations, eq(organisations.id, pledges.schoolId))
     .where(and(eq(pledges.collectivePurchaseId, purchase.id), eq(pledges.status, "joined")))
     .orderBy(asc(pledges.createdAt), asc(pledges.schoolId));
-  const model = offer.pricingModel ?? "per_school";
-  const tell = (outcome: "confirmed" | "cancelled", detailFor: (schoolId: string) => string) =>
-    tellOutcome(tx, { authorityId, collectivePurchaseId: purchase.id, outcome, consortiumName: consortium.name, offerTitle: offer.title, schools: joined, detailFor, appUrl });
+  return { offer, consortium, joined, model: offer.pricingModel ?? ("per_school" as const) };
+}
 
-  // Every account the close may post to, locked together in one order before the pot's balance is read.
-  const pot = await potAccount(tx, authorityId, purchase.consortiumId);
-  const office = await officeAccounts(tx, authorityId);
-  const receivables = await ensureSchoolReceivables(tx, authorityId, joined.map((j) => j.schoolId));
-  const provider = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: offer.providerId });
-  const balances = await lockAccounts(tx, [pot, provider.id, ...Object.values(office), ...receivables.values()]);
-  const quote =
-    offer.onSale && joined.length >= purchase.minSchools
-      ? quoteCollective({
-          tiers: offer.priceTiers,
-          model,
-          participants: joined.map((j) => ({ id: j.schoolId, pupils: j.pupils, delegates: j.delegates })),
-          rule: {
-            percentBps: purchase.potPercentBps ?? undefined,
-            perSchoolPence: purchase.potPerSchoolPence ?? undefined,
-            capPence: purchase.potCapPence ?? undefined,
-          },
-          method: purchase.shareMethod,
-          potAvailablePence: potAvailable(balances.get(pot)),
-        })
-      : null;
+export type CloseRefusal = "pot_undecided" | "off_sale" | "too_few" | "no_tier";
 
-  if (!quote) {
-    const reason = !offer.onSale
-      ? "The offer is no longer on sale."
-      : joined.length < purchase.minSchools
-        ? `${joined.length} of the ${purchase.minSchools} schools needed joined.`
-        : `The offer has no price for ${joined.length} schools.`;
-    const [after] = await tx
-      .update(collectivePurchases)
-      .set({ status: "cancelled", closedAt: now, closedBy: actorUserId, cancelledReason: reason })
-      .where(eq(collectivePurchases.id, purchase.id))
-      .returning();
-    await audit(tx, { authorityId, actorUserId, action: "collective_purchase.cancel", entityType: "collective_purchase", entityId: purchase.id, before: purchase, after });
-    await tell("cancelled", () => `${reason} Nothing has been charged.`);
-    return { status: "cancelled", changed: true };
-  }
+/** Confirmed at a quote, or cancelled for a reason: the one decision both the close and its preview make. */
+function decideClose(purchase: Purchase, { offer, joined, model }: CloseInputs, potAvailablePence: number) {
+  // A pot rule the lead never approved cannot take the pot's money; the schools did not agree to pay it all either.
+  if (purchase.potApproval === "requested") return { quote: null, refusal: "pot_undecided" as const };
+  if (!offer.onSale) return { quote: null, refusal: "off_sale" as const };
+  if (joined.length < purchase.minSchools) return { quote: null, refusal: "too_few" as const };
+  const potRule =
+    purchase.potApproval === "refused"
+      ? {}
+      : {
+          percentBps: purchase.potPercentBps ?? undefined,
+          perSchoolPence: purchase.potPerSchoolPence ?? undefined,
+          capPence: purchase.potCapPence ?? undefined,
+        };
+  const quote = quoteCollective({
+    tiers: offer.priceTiers,
+    model,
+    participants: joined.map((j) => ({ id: j.schoolId, pupils: j.pupils, delegates: j.delegates })),
+    rule: potRule,
+    method: purchase.shareMethod,
+    capAtSolo: purchase.capAtSolo,
+    potAvailablePence,
+  });
+  return quote ? { quote, refusal: null } : { quote: null, refusal: "no_tier" as const };
+}
 
+/** Each school's order as the close would raise it. */
+function newOrdersFor(
+  purchase: Purchase,
+  { offer, joined, consortium, model }: CloseInputs,
+  quote: NonNullable<ReturnType<typeof quoteCollective>>,
+): NewOrder[] {
   const bySchool = new Map(joined.map((j) => [j.schoolId, j]));
-  const newOrders: NewOrder[] = quote.charges.map((charge) => {
+  const weight = (j: (typeof joined)[number]) => (purchase.shareMethod === "per_pupil" ? j.pupils : purchase.shareMethod === "per_delegate" ? j.delegates : 1);
+  const allWeight = joined.reduce((sum, j) => sum + weight(j), 0);
+  // With no pupils or delegates to weigh by, the rule falls back to equal shares (shareCost): say so.
+  const method = allWeight === 0 ? ("equal" as const) : purchase.shareMethod;
+  const units = quote.charges.reduce((sum, c) => sum + c.quantity, 0);
+  return quote.charges.map((charge) => {
     const school = bySchool.get(charge.id)!;
     const buyer = buyerType(school);
+    const basis: InvoiceLineBasis = {
+      kind: "collective_share",
+      method,
+      model,
+      schools: joined.length,
+      tierUnitPricePence: quote.unitPricePence,
+      units,
+      totalPence: quote.totalPence,
+      mine: method === "equal" ? 1 : weight(school),
+      of: method === "equal" ? joined.length : allWeight,
+      capAtSolo: purchase.capAtSolo,
+    };
     return {
       schoolId: charge.id,
       quantity: charge.quantity,
@@ -138,31 +164,151 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
       netPence: charge.netPence,
       potPence: charge.potPence,
       buyerType: buyer,
-      vatTreatment: offer.vatTreatment?.[buyer] ?? "standard",
+      vatTreatment: vatTreatmentFor({ buyer, providerKind: offer.providerKind, offerTreatment: offer.vatTreatment }),
       paymentRoute: school.paymentRoute,
       poNumber: school.poNumber,
       costCentre: school.costCentre,
       consortiumId: purchase.consortiumId,
       idempotencyKey: `collective:${purchase.id}:school:${charge.id}`,
-      lineDescription: `${offer.title}: your share of the collective purchase by ${consortium.name} (${joined.length} schools at ${formatPence(quote.unitPricePence)})`,
+      lineDescription: message("ledgerText.collectiveShareLine", { offer: offer.title, consortium: consortium.name }),
+      basis,
     };
   });
+}
+
+export type ClosePreview =
+  | { outcome: "cancel"; refusal: CloseRefusal; joined: number; minSchools: number }
+  | {
+      outcome: "confirm";
+      schools: number;
+      unitPricePence: number;
+      pricingModel: PricingModel;
+      totalPence: number;
+      potPence: number;
+      chargedPence: number;
+      invoiced: number;
+      recharged: number;
+    };
+
+/**
+ * What closing now would do, computed as the close computes it (the pot's balance read without a
+ * lock, so the close itself may find less in the pot): shown on the confirmation step.
+ */
+export async function previewClose(
+  db: Database,
+  { authorityId, collectivePurchaseId, now = new Date() }: { authorityId: string; collectivePurchaseId: string; now?: Date },
+): Promise<ClosePreview> {
+  const [purchase] = await db
+    .select()
+    .from(collectivePurchases)
+    .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)));
+  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+  const inputs = await loadCloseInputs(db, purchase, now);
+  const [row] = await db
+    .select({ balance: ledgerAccounts.balancePence })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.authorityId, authorityId), eq(ledgerAccounts.kind, "consortium_pot"), eq(ledgerAccounts.ownerId, purchase.consortiumId)));
+  const { quote, refusal } = decideClose(purchase, inputs, potAvailable(row?.balance));
+  if (!quote) return { outcome: "cancel", refusal, joined: inputs.joined.length, minSchools: purchase.minSchools };
+  const amounts = newOrdersFor(purchase, inputs, quote).map((o) => ({
+    route: o.paymentRoute,
+    ...orderAmounts({ netPence: o.netPence, potPence: o.potPence, vatTreatment: o.vatTreatment }),
+  }));
+  const charged = amounts.filter((a) => a.payablePence > 0);
+  return {
+    outcome: "confirm",
+    schools: inputs.joined.length,
+    unitPricePence: quote.unitPricePence,
+    pricingModel: inputs.model,
+    totalPence: quote.totalPence,
+    potPence: quote.potPence,
+    chargedPence: charged.reduce((sum, a) => sum + a.payablePence, 0),
+    invoiced: charged.filter((a) => a.route !== "internal_recharge").length,
+    recharged: charged.filter((a) => a.route === "internal_recharge").length,
+  };
+}
+
+async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: string | null, now: Date): Promise<CloseResult> {
+  const { authorityId } = purchase;
+  const inputs = await loadCloseInputs(tx, purchase, now);
+  const { offer, consortium, joined, model } = inputs;
+  const tell = (outcome: "confirmed" | "cancelled", detailFor: Parameters<typeof tellOutcome>[1]["detailFor"]) =>
+    tellOutcome(tx, {
+      authorityId,
+      collectivePurchaseId: purchase.id,
+      outcome,
+      consortiumName: consortium.name,
+      offerTitle: offer.title,
+      schools: joined,
+      detailFor,
+      appUrl,
+    });
+
+  // Every account the close may post to, locked together in one order before the pot's balance is read.
+  const pot = await potAccount(tx, authorityId, purchase.consortiumId);
+  const office = await officeAccounts(tx, authorityId);
+  const receivables = await ensureSchoolReceivables(
+    tx,
+    authorityId,
+    joined.map((j) => j.schoolId),
+  );
+  const provider = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: offer.providerId });
+  const balances = await lockAccounts(tx, [pot, provider.id, ...Object.values(office), ...receivables.values()]);
+  const { quote, refusal } = decideClose(purchase, inputs, potAvailable(balances.get(pot)));
+
+  if (!quote) {
+    const reason = cancelReason(refusal, joined.length, purchase.minSchools);
+    const [after] = await tx
+      .update(collectivePurchases)
+      .set({ status: "cancelled", closedAt: now, closedBy: actorUserId, cancelledReason: say(reason, "en"), cancelledReasonMessage: reason })
+      .where(eq(collectivePurchases.id, purchase.id))
+      .returning();
+    await audit(tx, {
+      authorityId,
+      actorUserId,
+      action: "collective_purchase.cancel",
+      entityType: "collective_purchase",
+      entityId: purchase.id,
+      before: purchase,
+      after,
+    });
+    await tell("cancelled", () => ({
+      cancelled: { reason: refusal, joined: joined.length, minSchools: purchase.minSchools, leadReason: null, refunded: false },
+    }));
+    return { status: "cancelled", changed: true };
+  }
+
+  const newOrders = newOrdersFor(purchase, inputs, quote);
   const created = await createAndChargeOrders(
     tx,
     {
       authorityId,
       actorUserId: actorUserId ?? purchase.openedBy,
       now,
-      offer: { offerId: purchase.offerId, revisionId: purchase.revisionId, title: offer.title, providerId: offer.providerId, providerKind: offer.providerKind, pricingModel: model },
+      offer: {
+        offerId: purchase.offerId,
+        revisionId: purchase.revisionId,
+        title: offer.title,
+        providerId: offer.providerId,
+        providerKind: offer.providerKind,
+        pricingModel: model,
+      },
       collectivePurchaseId: purchase.id,
       payingConsortiumId: purchase.consortiumId,
-      describe: `${offer.title}, collective purchase by ${consortium.name}`,
+      describe: message("ledgerText.describe.collective", { offer: offer.title, consortium: consortium.name }),
     },
     newOrders,
   );
   const [after] = await tx
     .update(collectivePurchases)
-    .set({ status: "confirmed", closedAt: now, closedBy: actorUserId, finalUnitPricePence: quote.unitPricePence, totalPence: quote.totalPence, potContributionPence: quote.potPence })
+    .set({
+      status: "confirmed",
+      closedAt: now,
+      closedBy: actorUserId,
+      finalUnitPricePence: quote.unitPricePence,
+      totalPence: quote.totalPence,
+      potContributionPence: quote.potPence,
+    })
     .where(eq(collectivePurchases.id, purchase.id))
     .returning();
   await audit(tx, {
@@ -177,20 +323,21 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
   const orderBySchool = new Map(created.map((o) => [o.schoolId, o]));
   await tell("confirmed", (schoolId) => {
     const order = orderBySchool.get(schoolId)!;
-    return `${joined.length} schools at ${formatPence(quote.unitPricePence)}. Your school pays ${formatPence(order.payablePence)}${order.potContributionPence > 0 ? `; the consortium pot paid ${formatPence(order.potContributionPence)}` : ""}.`;
+    return {
+      confirmed: { schools: joined.length, unitPricePence: quote.unitPricePence, payablePence: order.payablePence, potPence: order.potContributionPence },
+    };
   });
   return { status: "confirmed", changed: true };
 }
 
 /** The periodic task: close every open collective purchase whose closing date has come. */
-export async function closeDueCollectivePurchases(db: Database, now: Date) {
+export async function closeDueCollectivePurchases(db: Database, now: Date, { appUrl }: { appUrl: string }) {
   const due = await db
     .select({ id: collectivePurchases.id, authorityId: collectivePurchases.authorityId })
     .from(collectivePurchases)
     .where(and(eq(collectivePurchases.status, "open"), lte(collectivePurchases.closesAt, now)))
     .orderBy(asc(collectivePurchases.closesAt))
     .limit(20);
-  const appUrl = parseEnv(process.env).APP_URL;
   for (const purchase of due) {
     try {
       await closeCollectivePurchase(db, { actor: null, authorityId: purchase.authorityId, collectivePurchaseId: purchase.id, appUrl, now });
@@ -200,4 +347,3 @@ export async function closeDueCollectivePurchases(db: Database, now: Date) {
     }
   }
 }
-

@@ -5,24 +5,35 @@ import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry } from "~/domain/ledger/post-entry.server";
-import { ensureCan, type Actor } from "./actor";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { lockAccounts, officeAccounts, potAccount } from "./accounts.server";
-import { splitPaidOrders } from "./charge.server";
+import { issueInvoices, splitPaidOrders } from "./charge.server";
+import { tellPotDecided } from "./notify.server";
+import { t } from "~/i18n";
+import { message } from "~/domain/ledger/described";
 
-export type DecidePotRequestOptions = { actor: Actor; authorityId: string; orderId: string; decision: "approve" | "refuse"; now?: Date };
+export type DecidePotRequestOptions = { actor: Actor; authorityId: string; orderId: string; decision: "approve" | "refuse"; appUrl: string; now?: Date };
 
 /**
  * The consortium lead answers a school's request to pay from the pot. Approved: the pot pays the
  * order (never below zero) and the sale, paid, is split at once. Refused: the order is cancelled,
  * nothing having been charged.
  */
-export async function decidePotRequest(db: Database, { actor, authorityId, orderId, decision, now = new Date() }: DecidePotRequestOptions) {
+export async function decidePotRequest(db: Database, { actor, authorityId, orderId, decision, appUrl, now = new Date() }: DecidePotRequestOptions) {
   const { orders, providers, offerRevisions } = schema;
   return db.transaction(async (tx) => {
-    const [order] = isUuid(orderId) ? await tx.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId))).for("update") : [];
-    if (!order || !order.consortiumId || order.potRequest === null) throw new AppError("NOT_FOUND", "Request not found");
-    ensureCan(actor, "manage:pot", { organisationId: order.consortiumId, authorityId }, "Only the consortium's lead can decide how its pot is spent");
-    if (order.potRequest !== "requested" || order.status !== "placed") throw new AppError("INVALID_STATE", "This request has already been answered");
+    const [order] = isUuid(orderId)
+      ? await tx
+          .select()
+          .from(orders)
+          .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
+          .for("update")
+      : [];
+    if (!order || !order.consortiumId || order.potRequest === null) throw new AppError("NOT_FOUND", t("refusal.purchasing.requestNotFound"));
+    ensureCan(actor, "manage:pot", { organisationId: order.consortiumId, authorityId }, t("refusal.purchasing.consortiumLeadDecideHow"));
+    // A second click on the same answer lands on the outcome of the first.
+    if (order.potRequest === (decision === "approve" ? "approved" : "refused")) return order;
+    if (order.potRequest !== "requested" || order.status !== "placed") throw new AppError("INVALID_STATE", t("refusal.purchasing.requestAlreadyBeenAnswered"));
 
     if (decision === "refuse") {
       const [after] = await tx
@@ -31,6 +42,7 @@ export async function decidePotRequest(db: Database, { actor, authorityId, order
         .where(eq(orders.id, order.id))
         .returning();
       await audit(tx, { authorityId, actorUserId: actor.id, action: "order.pot_refused", entityType: "order", entityId: order.id, before: order, after });
+      await tellPotDecided(tx, { authorityId, order, decision: "refused", appUrl });
       return after;
     }
 
@@ -42,12 +54,13 @@ export async function decidePotRequest(db: Database, { actor, authorityId, order
     const accounts = await officeAccounts(tx, authorityId);
     const pot = await potAccount(tx, authorityId, order.consortiumId);
     const payable = await ensureAccount(tx, { authorityId, kind: "provider_payable", ownerId: order.providerId });
-    await lockAccounts(tx, [...Object.values(accounts), pot, payable.id]);
+    const receivable = order.payablePence > 0 ? await ensureAccount(tx, { authorityId, kind: "school_receivable", ownerId: order.schoolId }) : null;
+    await lockAccounts(tx, [...Object.values(accounts), pot, payable.id, ...(receivable ? [receivable.id] : [])]);
     const cause = { type: "order", id: order.id };
     await postEntry(tx, {
       authorityId,
       idempotencyKey: `order:${order.id}:pot`,
-      description: `Consortium pot payment: ${offer.title}`,
+      description: message("ledgerText.potPayment", { offer: offer.title }),
       cause,
       actorUserId: actor.id,
       postings: [
@@ -55,10 +68,48 @@ export async function decidePotRequest(db: Database, { actor, authorityId, order
         { accountId: accounts.salesPending, amountPence: -order.netPence },
       ],
     });
-    await tx.update(orders).set({ potRequest: "approved", potDecidedBy: actor.id, potDecidedAt: now }).where(eq(orders.id, order.id));
-    await splitPaidOrders(tx, { authorityId, actorUserId: actor.id, now, providerId: order.providerId, providerKind: offer.kind, key: `order:${order.id}:split`, cause, describe: offer.title, accounts }, [order]);
+    await tx
+      .update(orders)
+      .set({ potRequest: "approved", potDecidedBy: actor.id, potDecidedAt: now, paymentRoute: order.payablePence > 0 ? "invoice" : order.paymentRoute })
+      .where(eq(orders.id, order.id));
+    if (receivable) {
+      // VAT on the whole supply is the school's: it is invoiced for it, and the sale is split when that is paid.
+      await postEntry(tx, {
+        authorityId,
+        idempotencyKey: `order:${order.id}:charge`,
+        description: message("ledgerText.vatCharged", { offer: offer.title }),
+        cause,
+        actorUserId: actor.id,
+        postings: [
+          { accountId: receivable.id, amountPence: order.payablePence },
+          { accountId: accounts.vatOutput, amountPence: -order.vatPence },
+        ],
+      });
+      const [charged] = await tx.select().from(orders).where(eq(orders.id, order.id));
+      await issueInvoices(tx, { authorityId, now, offer: { title: offer.title } }, [charged], new Map());
+      const [after] = await tx.select().from(orders).where(eq(orders.id, order.id));
+      await audit(tx, { authorityId, actorUserId: actor.id, action: "order.pot_approved", entityType: "order", entityId: order.id, before: order, after });
+      await tellPotDecided(tx, { authorityId, order, decision: "approved", appUrl });
+      return after;
+    }
+    await splitPaidOrders(
+      tx,
+      {
+        authorityId,
+        actorUserId: actor.id,
+        now,
+        providerId: order.providerId,
+        providerKind: offer.kind,
+        key: `order:${order.id}:split`,
+        cause,
+        describe: offer.title,
+        accounts,
+      },
+      [order],
+    );
     const [after] = await tx.select().from(orders).where(eq(orders.id, order.id));
     await audit(tx, { authorityId, actorUserId: actor.id, action: "order.pot_approved", entityType: "order", entityId: order.id, before: order, after });
+    await tellPotDecided(tx, { authorityId, order, decision: "approved", appUrl });
     return after;
   });
 }

@@ -30,13 +30,22 @@ export async function purchasingTasks(db: Database, user: CurrentUser): Promise<
       .from(collectivePurchases)
       .innerJoin(
         consortiumMemberships,
-        and(eq(consortiumMemberships.consortiumId, collectivePurchases.consortiumId), eq(consortiumMemberships.schoolId, acting.organisationId), isNull(consortiumMemberships.leftOn)),
+        and(
+          eq(consortiumMemberships.consortiumId, collectivePurchases.consortiumId),
+          eq(consortiumMemberships.schoolId, acting.organisationId),
+          isNull(consortiumMemberships.leftOn),
+        ),
       )
       .where(
         and(
           eq(collectivePurchases.authorityId, acting.authorityId),
           eq(collectivePurchases.status, "open"),
-          notExists(db.select({ id: pledges.id }).from(pledges).where(and(eq(pledges.collectivePurchaseId, collectivePurchases.id), eq(pledges.schoolId, acting.organisationId)))),
+          notExists(
+            db
+              .select({ id: pledges.id })
+              .from(pledges)
+              .where(and(eq(pledges.collectivePurchaseId, collectivePurchases.id), eq(pledges.schoolId, acting.organisationId))),
+          ),
         ),
       );
     if (unanswered > 0) tasks.push({ label: t("home.task.collectiveToAnswer"), href: "/collective-purchases", count: unanswered });

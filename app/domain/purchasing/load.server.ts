@@ -5,6 +5,7 @@ import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import type { OfferForSale } from "./charge.server";
+import { t } from "~/i18n";
 
 const { offers, offerRevisions, providers, organisations, schools, consortiumMemberships } = schema;
 
@@ -30,7 +31,7 @@ export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, no
         .innerJoin(organisations, eq(organisations.id, offers.providerId))
         .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now)))
     : [];
-  if (!row) throw new AppError("NOT_FOUND", "Offer not found, or not on sale");
+  if (!row) throw new AppError("NOT_FOUND", t("refusal.purchasing.offerNotOnSale"));
   return { ...row, pricingModel: row.pricingModel ?? "per_school" } satisfies OfferForSale & Record<string, unknown>;
 }
 export type LoadedOffer = Awaited<ReturnType<typeof loadOfferForSale>>;
@@ -52,7 +53,7 @@ export async function loadSchool(tx: Queryable, { authorityId, schoolId }: { aut
         .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), isNull(consortiumMemberships.leftOn)))
         .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId)))
     : [];
-  if (!row) throw new AppError("NOT_FOUND", "School not found");
+  if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.schoolNotFound"));
   return row;
 }
 export type LoadedSchool = Awaited<ReturnType<typeof loadSchool>>;

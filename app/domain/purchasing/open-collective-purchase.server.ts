@@ -1,13 +1,15 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type Database, type ShareMethod } from "~/db.server";
 import { audit } from "~/domain/audit.server";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { schoolsOfConsortiumOn } from "~/domain/consortia/schools-of-consortium-on.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
-import { formatDate } from "~/format";
-import { ensureCan, type Actor } from "./actor";
+import { can } from "~/auth/permissions";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { loadOfferForSale } from "./load.server";
 import { queueEmails, schoolBuyers } from "./notify.server";
-import { describeTiers } from "./pricing";
+import { t } from "~/i18n";
 
 export type OpenCollectivePurchaseOptions = {
   actor: Actor & { name: string };
@@ -22,6 +24,7 @@ export type OpenCollectivePurchaseOptions = {
   potPerSchoolPence: number | null;
   potCapPence: number | null;
   shareMethod: ShareMethod;
+  capAtSolo?: boolean;
   message: string;
   appUrl: string;
   now?: Date;
@@ -35,25 +38,27 @@ export async function loadConsortium(db: Database, authorityId: string, consorti
         .innerJoin(schema.organisations, eq(schema.organisations.id, schema.consortia.organisationId))
         .where(and(eq(schema.consortia.organisationId, consortiumId), eq(schema.consortia.authorityId, authorityId)))
     : [];
-  if (!consortium) throw new AppError("NOT_FOUND", "Consortium not found");
+  if (!consortium) throw new AppError("NOT_FOUND", t("refusal.consortia.consortiumNotFound"));
   return consortium;
 }
-
-export const currentMembers = (db: Database, consortiumId: string) =>
-  db
-    .select({ schoolId: schema.consortiumMemberships.schoolId })
-    .from(schema.consortiumMemberships)
-    .where(and(eq(schema.consortiumMemberships.consortiumId, consortiumId), isNull(schema.consortiumMemberships.leftOn)));
 
 /** A consortium lead (or a commissioner) opens a purchase for the consortium's schools, who are invited to join. */
 export async function openCollectivePurchase(db: Database, options: OpenCollectivePurchaseOptions) {
   const { actor, authorityId, now = new Date() } = options;
   const consortium = await loadConsortium(db, authorityId, options.consortiumId);
-  ensureCan(actor, "open:collective-purchase", { organisationId: consortium.id, authorityId }, "Only the consortium's lead or a commissioner can open a collective purchase for it");
+  ensureCan(actor, "open:collective-purchase", { organisationId: consortium.id, authorityId }, t("refusal.purchasing.consortiumLeadCommissionerOpen"));
   const offer = await loadOfferForSale(db, { authorityId, offerId: options.offerId, now });
-  if (options.closesAt.getTime() <= now.getTime()) throw new AppError("CLOSES_IN_PAST", "The closing date must be in the future", 400);
-  const members = await currentMembers(db, consortium.id);
-  if (options.minSchools > members.length) throw new AppError("MIN_SCHOOLS_TOO_HIGH", `The consortium has ${members.length} schools: the minimum cannot be more than that`, 400);
+  if (options.closesAt.getTime() <= now.getTime()) throw new AppError("CLOSES_IN_PAST", t("refusal.purchasing.closingDateMustFuture"));
+  const members = await schoolsOfConsortiumOn(db, consortium.id, londonToday(now));
+  if (options.minSchools > members.length) throw new AppError("MIN_SCHOOLS_TOO_HIGH", t("refusal.purchasing.minSchoolsTooHigh", { count: members.length }));
+
+  const takesFromPot = (options.potPercentBps ?? 0) > 0 || (options.potPerSchoolPence ?? 0) > 0;
+  // Only the lead spends the pot: anyone else's pot rule waits for the lead's approval.
+  const potApproval = !takesFromPot
+    ? null
+    : can(actor.grants, "manage:pot", { organisationId: consortium.id, authorityId })
+      ? ("approved" as const)
+      : ("requested" as const);
 
   return db.transaction(async (tx) => {
     const [purchase] = await tx
@@ -72,12 +77,26 @@ export async function openCollectivePurchase(db: Database, options: OpenCollecti
         potPerSchoolPence: options.potPerSchoolPence,
         potCapPence: options.potCapPence,
         shareMethod: options.shareMethod,
+        capAtSolo: options.capAtSolo ?? false,
+        potApproval,
+        potDecidedBy: potApproval === "approved" ? actor.id : null,
+        potDecidedAt: potApproval === "approved" ? now : null,
         message: options.message,
         createdAt: now,
       })
       .returning();
-    await audit(tx, { authorityId, actorUserId: actor.id, action: "collective_purchase.open", entityType: "collective_purchase", entityId: purchase.id, after: purchase });
-    const buyers = await schoolBuyers(tx, members.map((m) => m.schoolId));
+    await audit(tx, {
+      authorityId,
+      actorUserId: actor.id,
+      action: "collective_purchase.open",
+      entityType: "collective_purchase",
+      entityId: purchase.id,
+      after: purchase,
+    });
+    const buyers = await schoolBuyers(
+      tx,
+      members.map((m) => m.schoolId),
+    );
     await queueEmails(
       tx,
       authorityId,
@@ -88,8 +107,9 @@ export async function openCollectivePurchase(db: Database, options: OpenCollecti
           consortiumName: consortium.name,
           offerTitle: offer.title,
           openedByName: actor.name,
-          closesOn: formatDate(options.closesAt),
-          priceSummary: describeTiers(offer.priceTiers, offer.pricingModel),
+          closesOn: options.closesAt.toISOString(),
+          tiers: offer.priceTiers,
+          pricingModel: offer.pricingModel,
           message: options.message,
           url: new URL(`/collective-purchases/${purchase.id}`, options.appUrl).toString(),
         },

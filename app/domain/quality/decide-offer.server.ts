@@ -1,40 +1,50 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { audit } from "~/domain/audit.server";
-import { peopleWithRole } from "~/domain/catalogue/offers.server";
+import { lockOffer, peopleWithRole } from "~/domain/catalogue/offers.server";
 import { AppError } from "~/domain/errors";
 import { queueEmail } from "~/domain/outbox.server";
-import { formatDate } from "~/format";
 import { approvalExpiry, canTransition, hasQuorum, nextStatus } from "./offer-workflow";
 import { assertNoOwnInterest, loadRevisionForPanel, panelPowers, reviewsOf } from "./panel.server";
+import { t } from "~/i18n";
 
 const { offers, offerRevisions } = schema;
 
-export type Decision = { decision: "approve"; conditions: string | null; comments: string | null } | { decision: "request_changes" | "reject"; comments: string };
+export type Decision =
+  { decision: "approve"; conditions: string | null; comments: string | null } | { decision: "request_changes" | "reject"; comments: string };
 
 /**
  * The board's chair (or a commissioner) decides once two reviews are in. Approval puts the
  * revision on sale for twelve months; the provider's admins hear either way.
  */
-export async function decideOffer(db: Database, { actor, authorityId, revisionId, decision, appUrl, now = new Date() }: { actor: Actor; authorityId: string; revisionId: string; decision: Decision; appUrl: string; now?: Date }) {
-  const { revision, offer, provider } = await loadRevisionForPanel(db, { authorityId, revisionId });
-  if (!(await panelPowers(db, actor, authorityId)).decider) throw new AppError("FORBIDDEN", "Only the chair of the QA panel or a commissioner can decide");
-  assertNoOwnInterest(actor, provider);
-  const event = decision.decision;
-  if (!canTransition(revision.status, event)) throw new AppError("INVALID_STATE", "This offer is not waiting for a decision");
-  if (!hasQuorum(await reviewsOf(db, revision.id))) throw new AppError("INVALID_STATE", "At least two panel members without a conflict of interest must submit their reviews first");
-  const status = nextStatus(revision.status, event);
-  const conditions = decision.decision === "approve" ? decision.conditions : null;
-  const expiresAt = approvalExpiry(now);
+export async function decideOffer(
+  db: Database,
+  {
+    actor,
+    authorityId,
+    revisionId,
+    decision,
+    appUrl,
+    now = new Date(),
+  }: { actor: Actor; authorityId: string; revisionId: string; decision: Decision; appUrl: string; now?: Date },
+) {
   return db.transaction(async (tx) => {
+    await lockOffer(tx, { authorityId, revisionId });
+    const { revision, offer, provider } = await loadRevisionForPanel(tx, { authorityId, revisionId });
+    if (!(await panelPowers(tx, actor, authorityId)).decider) throw new AppError("FORBIDDEN", t("refusal.quality.chairQaPanelCommissioner"));
+    assertNoOwnInterest(actor, provider);
+    const event = decision.decision;
+    if (!canTransition(revision.status, event)) throw new AppError("INVALID_STATE", t("refusal.quality.offerWaitingDecision"));
+    if (!hasQuorum(await reviewsOf(tx, revision.id))) throw new AppError("INVALID_STATE", t("refusal.quality.leastTwoPanelMembers"));
+    const status = nextStatus(revision.status, event);
+    const conditions = decision.decision === "approve" ? decision.conditions : null;
+    const expiresAt = approvalExpiry(now);
     const [decided] = await tx
       .update(offerRevisions)
       .set({ status, decidedAt: now, decidedBy: actor.id, decisionComments: decision.comments, conditions, updatedAt: now })
-      .where(and(eq(offerRevisions.id, revision.id), eq(offerRevisions.status, revision.status)))
+      .where(eq(offerRevisions.id, revision.id))
       .returning();
-    // Two deciders at once: the second finds the revision already decided.
-    if (!decided) throw new AppError("INVALID_STATE", "This offer has just been decided by someone else");
     if (status === "approved")
       await tx.update(offers).set({ liveRevisionId: revision.id, approvedAt: now, approvalExpiresAt: expiresAt }).where(eq(offers.id, offer.id));
     await audit(tx, {
@@ -44,7 +54,12 @@ export async function decideOffer(db: Database, { actor, authorityId, revisionId
       entityType: "offer_revision",
       entityId: revision.id,
       before: { status: revision.status, liveRevisionId: offer.liveRevisionId },
-      after: { status, comments: decision.comments, conditions, ...(status === "approved" ? { liveRevisionId: revision.id, approvalExpiresAt: expiresAt.toISOString() } : {}) },
+      after: {
+        status,
+        comments: decision.comments,
+        conditions,
+        ...(status === "approved" ? { liveRevisionId: revision.id, approvalExpiresAt: expiresAt.toISOString() } : {}),
+      },
     });
     for (const admin of await peopleWithRole(tx, { organisationIds: [provider.id], roles: ["provider_admin"] }))
       await queueEmail(tx, {
@@ -57,7 +72,7 @@ export async function decideOffer(db: Database, { actor, authorityId, revisionId
           decision: status as "approved" | "changes_requested" | "rejected",
           comments: decision.comments,
           conditions,
-          expiresOn: status === "approved" ? formatDate(expiresAt) : null,
+          expiresOn: status === "approved" ? expiresAt.toISOString() : null,
           url: `${appUrl}/provider/offers/${offer.id}`,
         },
       });

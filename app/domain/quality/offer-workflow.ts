@@ -1,5 +1,6 @@
 // The QA workflow of one offer revision, as pure rules: no I/O, unit-tested.
 import type { RevisionStatus } from "#db/schema";
+import type { OfferSaleState } from "~/domain/catalogue/on-sale";
 
 export type WorkflowEvent = "submit" | "take_review" | "approve" | "request_changes" | "reject" | "withdraw";
 
@@ -8,8 +9,9 @@ const TRANSITIONS: Record<RevisionStatus, Partial<Record<WorkflowEvent, Revision
   submitted: { take_review: "in_review", withdraw: "withdrawn" },
   // A second reviewer taking the same revision leaves it in review.
   in_review: { take_review: "in_review", approve: "approved", request_changes: "changes_requested", reject: "rejected", withdraw: "withdrawn" },
-  // The provider may send the same revision back, or edit it (which makes a new revision: see editMode).
-  changes_requested: { submit: "submitted", withdraw: "withdrawn" },
+  // The panel asked for changes: the provider answers by editing (a new revision: see editMode) or withdraws.
+  // Sending the same revision back unchanged would only earn the same answer.
+  changes_requested: { withdraw: "withdrawn" },
   approved: {},
   rejected: {},
   withdrawn: {},
@@ -58,9 +60,19 @@ export type ReviewForQuorum = { status: "in_progress" | "submitted" | "withdrawn
 
 export const QUORUM = 2;
 
-/** A decision needs at least two submitted reviews by reviewers without a conflict of interest. */
+/** The reviews that count towards the quorum: submitted, by reviewers without a conflict of interest. */
+export function quorumCount(reviews: readonly ReviewForQuorum[]): number {
+  return reviews.filter((r) => r.status === "submitted" && !r.conflictOfInterest).length;
+}
+
+/** A decision needs at least two reviews that count. */
 export function hasQuorum(reviews: readonly ReviewForQuorum[]): boolean {
-  return reviews.filter((r) => r.status === "submitted" && !r.conflictOfInterest).length >= QUORUM;
+  return quorumCount(reviews) >= QUORUM;
+}
+
+/** How many more reviews that count a decision waits for. */
+export function reviewsMissing(reviews: readonly ReviewForQuorum[]): number {
+  return Math.max(0, QUORUM - quorumCount(reviews));
 }
 
 export type ReviewerMembership = { organisationId: string; role: string };
@@ -86,17 +98,6 @@ export function approvalExpiry(approvedAt: Date): Date {
   const expiry = new Date(approvedAt.getTime());
   expiry.setUTCFullYear(year, month, Math.min(approvedAt.getUTCDate(), lastDay));
   return expiry;
-}
-
-export type OfferSaleState = {
-  liveRevisionId: string | null;
-  approvalExpiresAt: Date | null;
-  suspendedAt: Date | null;
-};
-
-/** On sale: an approved live revision, approval not expired, not suspended. */
-export function isOnSale(offer: OfferSaleState, now: Date): boolean {
-  return offer.liveRevisionId !== null && offer.approvalExpiresAt !== null && offer.approvalExpiresAt.getTime() > now.getTime() && offer.suspendedAt === null;
 }
 
 /** An offer whose approval has run out needs a fresh review before it can be sold again. */

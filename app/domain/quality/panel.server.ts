@@ -1,12 +1,13 @@
 // Who sits on the QA panel, and the revisions it sees.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { isUuid } from "~/domain/ids";
 import { boardIds } from "~/domain/catalogue/offers.server";
 import { AppError, notFound } from "~/domain/errors";
-import { canReview, QUORUM } from "./offer-workflow";
+import { canReview, hasQuorum, quorumCount } from "./offer-workflow";
+import { t } from "~/i18n";
 
 const { offers, offerRevisions, organisations, providers, qaReviews } = schema;
 
@@ -25,32 +26,38 @@ export async function panelPowers(db: Queryable, actor: Actor, authorityId: stri
 
 export async function requirePanelAccess(db: Queryable, actor: Actor, authorityId: string) {
   const powers = await panelPowers(db, actor, authorityId);
-  if (!powers.sees) throw new AppError("FORBIDDEN", "Only QA panel members and commissioners can see reviews");
+  if (!powers.sees) throw new AppError("FORBIDDEN", t("refusal.quality.qaPanelMembersCommissioners"));
   return powers;
 }
 
 /** A revision of this authority with its offer and provider; NOT_FOUND for anything else. */
 export async function loadRevisionForPanel(db: Queryable, { authorityId, revisionId }: { authorityId: string; revisionId: string }) {
-  if (!isUuid(revisionId)) throw notFound("Review");
+  if (!isUuid(revisionId)) throw notFound(t("refusal.quality.reviewNotFound"));
   const [row] = await db
     .select({
       revision: offerRevisions,
       offer: offers,
-      provider: { id: providers.organisationId, name: organisations.name, kind: providers.providerKind, schoolId: providers.schoolId, verifiedAt: providers.verifiedAt },
+      provider: {
+        id: providers.organisationId,
+        name: organisations.name,
+        kind: providers.providerKind,
+        schoolId: providers.schoolId,
+        verifiedAt: providers.verifiedAt,
+      },
     })
     .from(offerRevisions)
     .innerJoin(offers, eq(offers.id, offerRevisions.offerId))
     .innerJoin(providers, eq(providers.organisationId, offers.providerId))
     .innerJoin(organisations, eq(organisations.id, providers.organisationId))
     .where(and(eq(offerRevisions.id, revisionId), eq(offerRevisions.authorityId, authorityId), eq(offers.authorityId, authorityId)));
-  if (!row) throw notFound("Review");
+  if (!row) throw notFound(t("refusal.quality.reviewNotFound"));
   return row;
 }
 
 /** Nobody reviews or decides an offer of their own organisation (or their school's support). */
 export function assertNoOwnInterest(actor: Actor, provider: { id: string; schoolId: string | null }) {
   if (!canReview({ memberships: actor.grants, offer: { providerId: provider.id, providerSchoolId: provider.schoolId } }))
-    throw new AppError("FORBIDDEN", "You cannot review or decide an offer from your own organisation");
+    throw new AppError("FORBIDDEN", t("refusal.quality.cannotReviewDecideOffer"));
 }
 
 export const reviewsOf = (db: Queryable, revisionId: string) =>
@@ -79,8 +86,6 @@ export const reviewsOf = (db: Queryable, revisionId: string) =>
  */
 export async function reviewQueue(db: Queryable, { actor, authorityId }: { actor: Actor; authorityId: string }) {
   const ownOrganisations = actor.grants.map((g) => g.organisationId);
-  const submittedReviews = sql<number>`(select count(*)::int from ${qaReviews} where ${qaReviews.revisionId} = ${offerRevisions.id} and ${qaReviews.status} = 'submitted' and not ${qaReviews.conflictOfInterest})`;
-  const mine = sql<string | null>`(select ${qaReviews.status} from ${qaReviews} where ${qaReviews.revisionId} = ${offerRevisions.id} and ${qaReviews.reviewerId} = ${actor.id})`;
   const rows = await db
     .select({
       revisionId: offerRevisions.id,
@@ -92,8 +97,6 @@ export async function reviewQueue(db: Queryable, { actor, authorityId }: { actor
       providerId: providers.organisationId,
       providerName: organisations.name,
       providerSchoolId: providers.schoolId,
-      submittedReviews,
-      myReview: mine,
     })
     .from(offerRevisions)
     .innerJoin(offers, eq(offers.id, offerRevisions.offerId))
@@ -101,7 +104,27 @@ export async function reviewQueue(db: Queryable, { actor, authorityId }: { actor
     .innerJoin(organisations, eq(organisations.id, providers.organisationId))
     .where(and(eq(offerRevisions.authorityId, authorityId), eq(offers.authorityId, authorityId), inArray(offerRevisions.status, ["submitted", "in_review"])))
     .orderBy(asc(offerRevisions.submittedAt));
-  return rows.filter((r) => !ownOrganisations.includes(r.providerId) && !(r.providerSchoolId && ownOrganisations.includes(r.providerSchoolId)));
+  const queued = rows.filter((r) => !ownOrganisations.includes(r.providerId) && !(r.providerSchoolId && ownOrganisations.includes(r.providerSchoolId)));
+  const reviews = queued.length
+    ? await db
+        .select({
+          revisionId: qaReviews.revisionId,
+          reviewerId: qaReviews.reviewerId,
+          status: qaReviews.status,
+          conflictOfInterest: qaReviews.conflictOfInterest,
+        })
+        .from(qaReviews)
+        .where(
+          inArray(
+            qaReviews.revisionId,
+            queued.map((r) => r.revisionId),
+          ),
+        )
+    : [];
+  return queued.map((r) => {
+    const its = reviews.filter((review) => review.revisionId === r.revisionId);
+    return { ...r, submittedReviews: quorumCount(its), quorum: hasQuorum(its), myReview: its.find((review) => review.reviewerId === actor.id)?.status ?? null };
+  });
 }
 
 /** For the home page: revisions waiting for this panel member's review. */
@@ -119,5 +142,5 @@ export async function pendingDecisionCount(db: Queryable, user: Actor & { acting
   const powers = await panelPowers(db, user, user.acting.authorityId);
   if (!powers.decider) return 0;
   const queue = await reviewQueue(db, { actor: user, authorityId: user.acting.authorityId });
-  return queue.filter((r) => r.status === "in_review" && r.submittedReviews >= QUORUM).length;
+  return queue.filter((r) => r.status === "in_review" && r.quorum).length;
 }

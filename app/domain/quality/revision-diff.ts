@@ -6,6 +6,9 @@ export const OFFER_CONTENT_FIELDS = [
   "title",
   "summary",
   "description",
+  "titleCy",
+  "summaryCy",
+  "descriptionCy",
   "subjectAreas",
   "phases",
   "deliveryFormat",
@@ -40,7 +43,10 @@ export function displayValue(field: OfferContentField, f: OfferFields): string {
   const value = f[field];
   if (field === "priceTiers")
     return f.priceTiers
-      .map((t) => `${t.maxSchools === null ? `${t.minSchools}+` : t.minSchools === t.maxSchools ? `${t.minSchools}` : `${t.minSchools}-${t.maxSchools}`} schools: ${formatPence(t.unitPricePence)}`)
+      .map(
+        (t) =>
+          `${t.maxSchools === null ? `${t.minSchools}+` : t.minSchools === t.maxSchools ? `${t.minSchools}` : `${t.minSchools}-${t.maxSchools}`} schools: ${formatPence(t.unitPricePence)}`,
+      )
       .join("; ");
   if (field === "vatTreatment")
     return f.vatTreatment ? `LA maintained: ${f.vatTreatment.la_maintained}; academy: ${f.vatTreatment.academy}; other: ${f.vatTreatment.other}` : "";
@@ -59,5 +65,4 @@ export function revisionDiff(before: OfferFields, after: OfferFields): FieldChan
   return changes;
 }
 
-export const isMaterialEdit = (before: OfferFields, after: OfferFields) =>
-  revisionDiff(before, after).some((c) => MATERIAL_FIELDS.includes(c.field));
+export const isMaterialEdit = (before: OfferFields, after: OfferFields) => revisionDiff(before, after).some((c) => MATERIAL_FIELDS.includes(c.field));

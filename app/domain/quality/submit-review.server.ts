@@ -2,8 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { RUBRIC_CRITERIA, schema, type Database, type RubricCriterion } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { audit } from "~/domain/audit.server";
+import { lockOffer } from "~/domain/catalogue/offers.server";
 import { AppError } from "~/domain/errors";
 import { assertNoOwnInterest, loadRevisionForPanel } from "./panel.server";
+import { t } from "~/i18n";
 
 const { qaReviews } = schema;
 
@@ -21,28 +23,42 @@ export type ReviewInput =
  * A reviewer submits their review: either a declared conflict of interest (no scores; it does not
  * count towards the quorum) or a score of 1-4 with a comment on each rubric criterion.
  */
-export async function submitReview(db: Database, { actor, authorityId, revisionId, input, now = new Date() }: { actor: Actor; authorityId: string; revisionId: string; input: ReviewInput; now?: Date }) {
-  const { revision, provider } = await loadRevisionForPanel(db, { authorityId, revisionId });
-  assertNoOwnInterest(actor, provider);
-  if (revision.status !== "in_review") throw new AppError("INVALID_STATE", "This offer is not in review");
-  const [review] = await db.select().from(qaReviews).where(and(eq(qaReviews.revisionId, revision.id), eq(qaReviews.reviewerId, actor.id)));
-  if (!review) throw new AppError("INVALID_STATE", "Take the review before you submit it");
-  if (review.status !== "in_progress") throw new AppError("INVALID_STATE", "You have already submitted your review");
-  if (!input.conflict)
-    for (const criterion of RUBRIC_CRITERIA) {
-      const score = input.scores[criterion];
-      if (!Number.isInteger(score) || score < 1 || score > 4) throw new AppError("INVALID_INPUT", "Every criterion needs a score from 1 to 4");
-    }
-  const values = input.conflict
-    ? { conflictOfInterest: true, conflictNote: input.conflictNote, scores: {}, comments: {}, overallComment: null, recommendation: null }
-    : { conflictOfInterest: false, conflictNote: null, scores: input.scores, comments: input.comments, overallComment: input.overallComment, recommendation: input.recommendation };
+export async function submitReview(
+  db: Database,
+  { actor, authorityId, revisionId, input, now = new Date() }: { actor: Actor; authorityId: string; revisionId: string; input: ReviewInput; now?: Date },
+) {
   return db.transaction(async (tx) => {
+    // A review counts towards the quorum a decision checks: it is sent under the offer's lock too.
+    await lockOffer(tx, { authorityId, revisionId });
+    const { revision, provider } = await loadRevisionForPanel(tx, { authorityId, revisionId });
+    assertNoOwnInterest(actor, provider);
+    if (revision.status !== "in_review") throw new AppError("INVALID_STATE", t("refusal.quality.offerReview"));
+    const [review] = await tx
+      .select()
+      .from(qaReviews)
+      .where(and(eq(qaReviews.revisionId, revision.id), eq(qaReviews.reviewerId, actor.id)));
+    if (!review) throw new AppError("INVALID_STATE", t("refusal.quality.takeReviewSubmit"));
+    if (review.status !== "in_progress") throw new AppError("INVALID_STATE", t("refusal.quality.alreadySubmittedReview"));
+    if (!input.conflict)
+      for (const criterion of RUBRIC_CRITERIA) {
+        const score = input.scores[criterion];
+        if (!Number.isInteger(score) || score < 1 || score > 4) throw new AppError("INVALID_INPUT", t("refusal.quality.everyCriterionNeedsScore"));
+      }
+    const values = input.conflict
+      ? { conflictOfInterest: true, conflictNote: input.conflictNote, scores: {}, comments: {}, overallComment: null, recommendation: null }
+      : {
+          conflictOfInterest: false,
+          conflictNote: null,
+          scores: input.scores,
+          comments: input.comments,
+          overallComment: input.overallComment,
+          recommendation: input.recommendation,
+        };
     const [submitted] = await tx
       .update(qaReviews)
       .set({ ...values, status: "submitted", submittedAt: now })
-      .where(and(eq(qaReviews.id, review.id), eq(qaReviews.status, "in_progress")))
+      .where(eq(qaReviews.id, review.id))
       .returning();
-    if (!submitted) throw new AppError("INVALID_STATE", "You have already submitted your review");
     await audit(tx, {
       authorityId,
       actorUserId: actor.id,
@@ -50,7 +66,9 @@ export async function submitReview(db: Database, { actor, authorityId, revisionI
       entityType: "qa_review",
       entityId: review.id,
       before: { status: review.status },
-      after: input.conflict ? { status: "submitted", conflictOfInterest: true } : { status: "submitted", scores: input.scores, recommendation: input.recommendation },
+      after: input.conflict
+        ? { status: "submitted", conflictOfInterest: true }
+        : { status: "submitted", scores: input.scores, recommendation: input.recommendation },
     });
     return submitted;
   });

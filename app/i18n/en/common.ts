@@ -7,7 +7,7 @@ export const common = {
   "nav.signOut": "Sign out",
   "nav.actingFor": "Acting for {organisation}",
   "nav.switchOrganisation": "Switch organisation",
-  "skipLink": "Skip to main content",
+  skipLink: "Skip to main content",
   "footer.licence": "A marketplace for school improvement, run by its local authorities and consortia.",
   "errorSummary.title": "There is a problem",
   "error.notFound.title": "Page not found",

@@ -99,7 +99,8 @@ export const quality = {
 
   "offerForm.titleHint": "What schools will see in search results, for example “Talk for Writing: whole-school training”.",
   "offerForm.summaryHint": "One or two sentences.",
-  "offerForm.tiersHint": "Price per unit by the number of schools buying together. Start at 1 school; leave the last “to” blank for no upper limit. For example 1 to 4 schools £900, 5 to 9 £750, 10 or more £600.",
+  "offerForm.tiersHint":
+    "Price per unit by the number of schools buying together. Start at 1 school; leave the last “to” blank for no upper limit. For example 1 to 4 schools £900, 5 to 9 £750, 10 or more £600.",
   "offerForm.tierRow": "Tier {row}",
   "offerForm.tierFrom": "From (schools)",
   "offerForm.tierTo": "To (schools)",
@@ -111,7 +112,8 @@ export const quality = {
   "offerForm.save": "Save as draft",
   "offerForm.submit": "Submit for review",
   "offerForm.saveHint": "You can save a draft with only a title and come back to it. To submit for review, fill in everything.",
-  "offerForm.materialNote": "This offer is on sale. Your changes make a new revision, which the QA panel must approve; the approved version stays on sale until then.",
+  "offerForm.materialNote":
+    "This offer is on sale. Your changes make a new revision, which the QA panel must approve; the approved version stays on sale until then.",
 
   "providerOffers.title": "Your offers",
   "providerOffers.create": "Create an offer",
@@ -122,7 +124,8 @@ export const quality = {
   "providerOffers.reReviewDue": "Re-review due",
   "providerOffers.suspended": "Suspended",
   "providerOffers.notOnSale": "Not on sale",
-  "providerOffers.unverified": "Your organisation has not been verified by the local authority yet. You can save drafts, but you cannot submit offers for review until it is.",
+  "providerOffers.unverified":
+    "Your organisation has not been verified by the local authority yet. You can save drafts, but you cannot submit offers for review until it is.",
   "providerOffers.needs": "Calls for offers from the authority",
   "providerOffer.new": "Create an offer",
   "providerOffer.edit": "Edit the offer",
@@ -173,7 +176,8 @@ export const quality = {
   "review.take": "Take this review",
   "review.takeLead": "Taking the review tells the others you are reviewing it.",
   "review.conflictHeading": "Conflict of interest",
-  "review.conflictLead": "If you have a conflict of interest with this provider (for example you work with it, or a relative does), declare it. You will not score the offer and your review will not count.",
+  "review.conflictLead":
+    "If you have a conflict of interest with this provider (for example you work with it, or a relative does), declare it. You will not score the offer and your review will not count.",
   "review.conflictNote": "Describe the conflict",
   "review.declareConflict": "Declare a conflict of interest",
   "review.rubric": "Score against the rubric",
@@ -188,7 +192,10 @@ export const quality = {
   "review.others": "Reviews",
   "review.reviewer": "Reviewer",
   "review.conflict": "Conflict declared",
-  "review.waiting": "{count} more review(s) without a conflict of interest are needed before a decision.",
+  "review.waiting": {
+    one: "{count} more review without a conflict of interest is needed before a decision.",
+    other: "{count} more reviews without a conflict of interest are needed before a decision.",
+  },
   "review.decide": "Decision",
   "review.decision": "Your decision",
   "review.approve": "Approve",
@@ -231,7 +238,6 @@ export const quality = {
   "need.descriptionHint": "The problem, the schools, and what good support would achieve.",
   "need.budget": "Budget (£, optional)",
   "need.closesOn": "Closing date",
-  "need.closesOnHint": "For example, 27 3 2026",
   "need.day": "Day",
   "need.month": "Month",
   "need.year": "Year",

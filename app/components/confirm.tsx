@@ -1,0 +1,74 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { t } from "~/i18n";
+
+/**
+ * The confirmation step of an irreversible action: what will happen, in the domain's figures, and
+ * one button that does it. A plain page state reached by a link (`?confirm=...`), so it works
+ * without JavaScript; "No, go back" returns to the page unchanged.
+ */
+export function ConfirmStep({
+  title,
+  lines,
+  intent,
+  yes,
+  backTo,
+  hidden = {},
+  warning = true,
+  children,
+}: {
+  title: string;
+  lines: string[];
+  intent: string;
+  yes: string;
+  backTo: string;
+  hidden?: Record<string, string>;
+  warning?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{t("confirm.heading")}</span>
+        <h1 className="govuk-heading-l">{title}</h1>
+        {lines.map((line) => (
+          <p className="govuk-body-l" key={line}>
+            {line}
+          </p>
+        ))}
+        {warning ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
+              {t("confirm.cannotUndo")}
+            </strong>
+          </div>
+        ) : null}
+        <Form method="post" noValidate>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} key={name} />
+          ))}
+          {children}
+          <div className="govuk-button-group">
+            <button
+              type="submit"
+              name="intent"
+              value={intent}
+              className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
+              data-module="govuk-button"
+              data-prevent-double-click="true"
+            >
+              {yes}
+            </button>
+            <Link className="govuk-link" to={backTo}>
+              {t("confirm.back")}
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

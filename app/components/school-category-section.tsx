@@ -1,0 +1,51 @@
+import { Table } from "~/components/table";
+import { Link } from "@remix-run/react";
+import type { SchoolCategory } from "~/domain/schools/school-category.server";
+import { formatShortDate } from "~/format";
+import { t } from "~/i18n";
+
+/** The school page's slot for the authority's categorisation, filled from loadSchoolCategory. */
+export function SchoolCategorySection({ schoolId, category, canMoveSchools }: { schoolId: string; category: SchoolCategory; canMoveSchools: boolean }) {
+  return (
+    <section aria-labelledby="category-heading">
+      <h2 className="govuk-heading-m" id="category-heading">
+        {t("directory.category.heading")}
+      </h2>
+      <p className="govuk-body">{category.current ? t("directory.category.current", { category: category.current }) : t("directory.category.none")}</p>
+      <p className="govuk-body">{category.adviser ? t("directory.category.adviser", { name: category.adviser }) : t("directory.category.noAdviser")}</p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to={`/schools/${schoolId}/category`}>
+            {t("directory.category.record")}
+          </Link>
+        </li>
+        {canMoveSchools ? (
+          <li>
+            <Link className="govuk-link" to={`/schools/${schoolId}/consortium`}>
+              {t("directory.category.consortiumHistory")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      {category.history.length > 0 ? (
+        <Table
+          caption={t("directory.category.history")}
+          scroll={false}
+          rowHeader={false}
+          columns={[{ label: t("directory.category.year") }, { label: t("directory.category.category") }, { label: t("directory.category.setOn") }]}
+          rows={category.history.map((h) => ({
+            key: `${h.year}-${h.setOn}`,
+            cells: [
+              h.year,
+              h.category,
+              <>
+                {formatShortDate(h.setOn)}
+                {h.setBy ? ` (${h.setBy})` : ""}
+              </>,
+            ],
+          }))}
+        />
+      ) : null}
+    </section>
+  );
+}

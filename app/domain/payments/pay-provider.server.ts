@@ -1,0 +1,231 @@
+// Paying a provider its share of a sale: a Stripe Connect transfer to its account, queued through
+// the outbox when the school confirms delivery, grouped with the order's payment by transfer_group.
+import { and, eq, sum } from "drizzle-orm";
+import type Stripe from "stripe";
+import { schema, type Database, type Queryable } from "~/db.server";
+import { audit } from "~/domain/audit.server";
+import { isUuid } from "~/domain/ids";
+import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
+import { postEntry } from "~/domain/ledger/post-entry.server";
+import { queueJob } from "~/domain/outbox.server";
+import { lockAccounts } from "~/domain/purchasing/accounts.server";
+import type { StripeClient } from "~/integrations/stripe.server";
+import { transferReversalFor } from "./rules";
+import { message } from "~/domain/ledger/described";
+
+const { orders, stripeAccounts, stripeTransfers } = schema;
+
+export const TRANSFER_JOB = "stripe.transfer.create";
+export const REVERSAL_JOB = "stripe.transfer.reverse";
+
+export type PayProviderOptions = {
+  authorityId: string;
+  orderId: string;
+  /** Who confirmed the delivery; null when the system does it (an invoice paid after delivery). */
+  actorUserId: string | null;
+  /** "delivery" for the whole share, or a milestone's name with its amount. */
+  milestone?: string;
+  amountPence?: number;
+  now?: Date;
+};
+
+export type PayProviderResult = { queued: boolean; reason?: "not_found" | "not_paid" | "nothing_to_pay" | "already_queued" | "held"; transferId?: string };
+
+/**
+ * Queue the transfer of the provider's share of a paid order to its connected account, in the
+ * caller's transaction (the one that confirms delivery). Idempotent per order and milestone. The
+ * authority's and the pot's shares stay on the platform. A provider without an account able to
+ * take payouts has its transfer held until Stripe says the account is enabled.
+ */
+export async function payProviderForOrder(
+  tx: Queryable,
+  { authorityId, orderId, actorUserId, milestone = "delivery", amountPence, now = new Date() }: PayProviderOptions,
+): Promise<PayProviderResult> {
+  if (!isUuid(orderId)) return { queued: false, reason: "not_found" };
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
+    .for("update");
+  if (!order) return { queued: false, reason: "not_found" };
+  if (!order.paidAt || order.status === "cancelled") return { queued: false, reason: "not_paid" };
+  const [existing] = await tx
+    .select()
+    .from(stripeTransfers)
+    .where(and(eq(stripeTransfers.orderId, order.id), eq(stripeTransfers.milestone, milestone)));
+  if (existing) return { queued: false, reason: "already_queued", transferId: existing.id };
+  const [sent] = await tx
+    .select({ total: sum(stripeTransfers.amountPence) })
+    .from(stripeTransfers)
+    .where(eq(stripeTransfers.orderId, order.id));
+  const left = (order.providerSharePence ?? 0) - Number(sent?.total ?? 0);
+  const amount = Math.min(left, amountPence ?? left);
+  if (amount <= 0) return { queued: false, reason: "nothing_to_pay" };
+  const [account] = await tx.select().from(stripeAccounts).where(eq(stripeAccounts.providerId, order.providerId));
+  const status = account?.status === "enabled" ? "queued" : "held";
+  const [transfer] = await tx
+    .insert(stripeTransfers)
+    .values({ authorityId, orderId: order.id, providerId: order.providerId, milestone, amountPence: amount, status, requestedBy: actorUserId, createdAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (!transfer) return { queued: false, reason: "already_queued" };
+  if (status === "queued") await queueJob(tx, { topic: TRANSFER_JOB, payload: { transferId: transfer.id }, authorityId });
+  await audit(tx, {
+    authorityId,
+    actorUserId,
+    action: `payouts.transfer.${status}`,
+    entityType: "order",
+    entityId: order.id,
+    organisationId: order.providerId,
+    after: transfer,
+  });
+  return status === "queued" ? { queued: true, transferId: transfer.id } : { queued: false, reason: "held", transferId: transfer.id };
+}
+
+/** An account just enabled: its held transfers go. */
+export async function releaseHeldTransfers(tx: Queryable, { authorityId, providerId }: { authorityId: string; providerId: string }) {
+  const released = await tx
+    .update(stripeTransfers)
+    .set({ status: "queued" })
+    .where(and(eq(stripeTransfers.providerId, providerId), eq(stripeTransfers.authorityId, authorityId), eq(stripeTransfers.status, "held")))
+    .returning({ id: stripeTransfers.id });
+  for (const r of released) await queueJob(tx, { topic: TRANSFER_JOB, payload: { transferId: r.id }, authorityId });
+  return released.length;
+}
+
+/** The outbox sends a queued transfer, under its row's id as idempotency key. */
+export async function sendTransfer(db: Database, stripe: StripeClient, { transferId }: { transferId: string }) {
+  const [row] = await db
+    .select({ transfer: stripeTransfers, destination: stripeAccounts.accountId })
+    .from(stripeTransfers)
+    .innerJoin(stripeAccounts, eq(stripeAccounts.providerId, stripeTransfers.providerId))
+    .where(eq(stripeTransfers.id, transferId));
+  if (!row || row.transfer.status !== "queued" || !row.destination) return;
+  const { transfer } = row;
+  const created = await stripe.transfers.create(
+    {
+      amount: transfer.amountPence,
+      currency: "gbp",
+      destination: row.destination,
+      transfer_group: `order:${transfer.orderId}`,
+      description: `Order ${transfer.orderId} (${transfer.milestone})`,
+      metadata: { transfer_id: transfer.id, order_id: transfer.orderId, authority_id: transfer.authorityId, milestone: transfer.milestone },
+    },
+    { idempotencyKey: `transfer:${transfer.id}` },
+  );
+  await db.transaction((tx) => applyTransfer(tx, created));
+}
+
+/**
+ * Bring our transfer up to Stripe's (from the job's answer or a transfer.* event, read back):
+ * sent once, with one ledger entry from the provider's payable to the Stripe clearing account,
+ * and one reversing entry per reversal.
+ */
+export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
+  const rowId = transfer.metadata?.transfer_id;
+  if (!rowId || !isUuid(rowId)) return "ignored: not one of ours";
+  const [row] = await tx.select().from(stripeTransfers).where(eq(stripeTransfers.id, rowId)).for("update");
+  if (!row) return "ignored: unknown transfer";
+  const payable = await ensureAccount(tx, { authorityId: row.authorityId, kind: "provider_payable", ownerId: row.providerId });
+  const clearing = await ensureAuthorityAccount(tx, { authorityId: row.authorityId, kind: "payment_clearing_stripe" });
+  await lockAccounts(tx, [payable.id, clearing.id]);
+  const outcomes: string[] = [];
+  if (!row.transferId) {
+    await tx
+      .update(stripeTransfers)
+      .set({ transferId: transfer.id, status: "sent", sentAt: new Date((transfer.created ?? Date.now() / 1000) * 1000) })
+      .where(eq(stripeTransfers.id, row.id));
+    await postEntry(tx, {
+      authorityId: row.authorityId,
+      idempotencyKey: `stripe-transfer:${row.id}`,
+      description: message("ledgerText.paidThroughStripe", { reference: transfer.id }),
+      cause: { type: "stripe_transfer", id: row.id },
+      actorUserId: null,
+      postings: [
+        { accountId: payable.id, amountPence: row.amountPence },
+        { accountId: clearing.id, amountPence: -row.amountPence },
+      ],
+    });
+    outcomes.push("transfer sent");
+  }
+  for (const reversal of transfer.reversals?.data ?? []) {
+    const { created } = await postEntry(tx, {
+      authorityId: row.authorityId,
+      idempotencyKey: `stripe-reversal:${reversal.id}`,
+      description: message("ledgerText.transferReversed", { reference: reversal.id }),
+      cause: { type: "stripe_transfer", id: row.id },
+      actorUserId: null,
+      postings: [
+        { accountId: clearing.id, amountPence: reversal.amount },
+        { accountId: payable.id, amountPence: -reversal.amount },
+      ],
+    });
+    if (created) outcomes.push(`reversed ${reversal.amount}`);
+  }
+  const reversedPence = transfer.amount_reversed ?? 0;
+  if (reversedPence !== row.reversedPence) {
+    await tx
+      .update(stripeTransfers)
+      .set({ reversedPence, status: reversedPence >= row.amountPence ? "reversed" : "sent" })
+      .where(eq(stripeTransfers.id, row.id));
+  }
+  if (outcomes.length > 0)
+    await audit(tx, {
+      authorityId: row.authorityId,
+      actorUserId: null,
+      action: "payouts.transfer.sync",
+      entityType: "order",
+      entityId: row.orderId,
+      organisationId: row.providerId,
+      after: { transferId: transfer.id, reversedPence },
+    });
+  return outcomes.join(", ") || "unchanged";
+}
+
+/**
+ * After a refund of what a school paid for an order, take back the same share of the provider's
+ * transfers (queued through the outbox; keyed by the amount, so a replay queues nothing more).
+ */
+export async function reverseTransfersAfterRefund(
+  tx: Queryable,
+  { authorityId, orderId, refundedPence, paidPence }: { authorityId: string; orderId: string; refundedPence: number; paidPence: number },
+) {
+  const transfers = await tx
+    .select()
+    .from(stripeTransfers)
+    .where(and(eq(stripeTransfers.orderId, orderId), eq(stripeTransfers.authorityId, authorityId)))
+    .for("update");
+  for (const transfer of transfers) {
+    if (transfer.status === "held") {
+      // Not sent: send less, or nothing (the row stays, so the order is not paid out again).
+      const keep = transfer.amountPence - transferReversalFor({ transferPence: transfer.amountPence, reversedPence: 0, refundedPence, paidPence });
+      await tx
+        .update(stripeTransfers)
+        .set(keep <= 0 ? { status: "reversed", reversedPence: transfer.amountPence } : { amountPence: keep })
+        .where(eq(stripeTransfers.id, transfer.id));
+      continue;
+    }
+    const amount = transferReversalFor({ transferPence: transfer.amountPence, reversedPence: transfer.reversedPence, refundedPence, paidPence });
+    if (amount > 0)
+      await queueJob(tx, {
+        topic: REVERSAL_JOB,
+        payload: { transferId: transfer.id, amountPence: amount, key: `reversal:${transfer.id}:${transfer.reversedPence + amount}` },
+        authorityId,
+      });
+  }
+}
+
+/** The outbox takes back part of a sent transfer. */
+export async function sendReversal(
+  db: Database,
+  stripe: StripeClient,
+  { transferId, amountPence, key }: { transferId: string; amountPence: number; key: string },
+) {
+  const [row] = await db.select().from(stripeTransfers).where(eq(stripeTransfers.id, transferId));
+  if (!row) return;
+  // A transfer still being sent is reversed once it is: the outbox tries again later.
+  if (!row.transferId) throw new Error("The transfer has not been sent yet");
+  await stripe.transfers.createReversal(row.transferId, { amount: amountPence, metadata: { transfer_id: row.id } }, { idempotencyKey: key });
+  const transfer = await stripe.transfers.retrieve(row.transferId, { expand: ["reversals"] });
+  await db.transaction((tx) => applyTransfer(tx, transfer));
+}

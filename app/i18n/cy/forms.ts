@@ -1,0 +1,36 @@
+// Messages of the shared form fields (app/forms/fields.ts) and the page furniture around forms.
+import type { forms as english } from "../en/forms";
+import type { Message } from "../index";
+export const forms: Record<keyof typeof english, Message> = {
+  "field.text.controlCharacters": "Rhaid i {label} beidio â chynnwys nodau rheoli cudd. Teipiwch y testun eto neu ei ludo fel testun plaen",
+  "field.text.tooLong": "Rhaid i {label} fod yn {max} nod neu lai",
+  "field.money.tooLarge": "Rhaid i {label} fod yn {max} neu lai",
+  "field.money.tooSmall": "Rhaid i {label} fod yn fwy na £0",
+  "field.whole.tooLarge": "Rhaid i {label} fod yn {max} neu lai",
+  "field.whole.tooSmall": "Rhaid i {label} fod yn {min} neu fwy",
+  "field.date.invalid": "Rhaid i {label} fod yn ddyddiad go iawn",
+  "field.date.missing": "Rhaid i {label} gynnwys {part}",
+  "field.date.day": "Diwrnod",
+  "field.date.month": "Mis",
+  "field.date.year": "Blwyddyn",
+  "field.date.partDay": "diwrnod",
+  "field.date.partMonth": "mis",
+  "field.date.partYear": "blwyddyn",
+  "field.date.hint": "Er enghraifft, {example}",
+  "page.errorPrefix": "Gwall: {title}",
+  "review.heading.recommendation": "Argymhelliad",
+  "review.scoreOutOf": "{score} allan o 4",
+  "offer.tiers.priceRange": "{first} ar gyfer {firstSchools}, i lawr i {low} ar gyfer {lowSchools} sy’n prynu gyda’i gilydd",
+  "table.region": "Tabl: sgroliwch i’r ochr i weld y cyfan",
+  "error.gone.title": "Nid yw’r cynnig hwn ar werth",
+  "offer.notOnSale.suspended":
+    "Cafodd “{title}” ei atal gan gomisiynydd yr awdurdod ar {date}. Nid effeithir ar archebion a wnaed eisoes; bydd yr awdurdod yn cysylltu â chi amdanynt.",
+  "offer.notOnSale.lapsed": "Daeth sicrwydd ansawdd “{title}” i ben ar {date}, felly ni ellir ei brynu nes i’r panel ei gymeradwyo eto.",
+  "offer.notOnSale.notYet": "Nid yw “{title}” wedi’i gymeradwyo i’w werthu eto.",
+  "offer.notOnSale.untitled": "Y cynnig hwn",
+  "need.heading.title": "Angen",
+  "need.heading.budget": "Cyllideb",
+  "collective.answers.delegates": "Cynrychiolwyr",
+  "collective.answers.poNumber": "Archeb brynu",
+  "collective.answers.notAnswered": "Gwahoddwyd, heb ateb eto",
+};

@@ -1,0 +1,108 @@
+// Confirmation steps, outcome banners, pot approval, invoice and statement wording.
+import type { money as english } from "../en/money";
+import type { Message } from "../index";
+export const money: Record<keyof typeof english, Message> = {
+  "done.title": "Llwyddiant",
+  "done.joined": "Mae eich ysgol wedi ymuno â’r pryniant ar y cyd.",
+  "done.declined": "Mae ateb eich ysgol wedi’i gofnodi: ni fydd yn ymuno.",
+  "done.withdrawn": "Mae eich ysgol wedi tynnu’n ôl o’r pryniant ar y cyd.",
+  "done.collectiveConfirmed": "Mae’r pryniant ar y cyd wedi’i gadarnhau: mae tâl wedi’i godi ar bob ysgol a ymunodd am ei chyfran.",
+  "done.collectiveCancelled": "Mae’r pryniant ar y cyd wedi’i ganslo. Nid oes tâl wedi’i godi ar neb; mae unrhyw anfoneb a godwyd eisoes wedi’i chredydu.",
+  "done.collectiveOpened": "Mae’r pryniant ar y cyd ar agor ac mae ysgolion y consortiwm wedi cael eu gwahodd.",
+  "done.potApproved": "Rydych wedi cymeradwyo cyfraniad y gronfa: bydd y gronfa’n talu yn ôl y rheol pan fydd y pryniant yn cau.",
+  "done.potRefused": "Rydych wedi gwrthod cyfraniad y gronfa: bydd yr ysgolion yn rhannu’r pris cyfan.",
+  "done.orderPlaced": "Mae eich pryniant wedi’i wneud.",
+  "done.orderCancelled": "Mae’r pryniant wedi’i ganslo. Mae unrhyw dâl a godwyd wedi’i gredydu.",
+  "done.potRequestApproved": "Rydych wedi cymeradwyo’r cais: mae’r gronfa wedi talu am y pryniant.",
+  "done.potRequestRefused": "Rydych wedi gwrthod y cais: mae’r pryniant wedi’i ganslo ac ni chodwyd tâl.",
+  "done.paymentRecorded": "Mae’r taliad wedi’i gofnodi ac mae’r anfoneb wedi’i thalu.",
+  "done.providerVerified": "Mae’r darparwr wedi’i ddilysu.",
+
+  "confirm.heading": "Gwiriwch cyn i chi barhau",
+  "confirm.back": "Na, mynd yn ôl",
+  "confirm.warning": "Rhybudd",
+  "confirm.cannotUndo": "Ni ellir dadwneud hyn.",
+  "confirm.close.title": "Cau’r pryniant ar y cyd nawr?",
+  "confirm.close.confirmOutcome": "Bydd tâl o {total} i gyd (gan gynnwys TAW) yn cael ei godi ar {count} ysgol, am {price} {unit}.",
+  "confirm.close.confirmOutcomeOne": "Bydd tâl o {total} (gan gynnwys TAW) yn cael ei godi ar 1 ysgol, am {price} {unit}.",
+  "confirm.close.routes": "{invoiced} drwy anfoneb a {recharged} drwy ailgodi tâl mewnol.",
+  "confirm.close.pot": "Mae cronfa’r consortiwm yn talu {pot} o’r pris o {total} cyn TAW.",
+  "confirm.close.cancelOutcome":
+    "Mae gan y pryniant hwn {count} o’r {min} ysgol sydd eu hangen arno: bydd cau nawr yn ei ganslo ac ni fydd tâl yn cael ei godi ar neb.",
+  "confirm.close.noTier": "Nid oes gan y cynnig bris ar gyfer {count} ysgol: bydd cau nawr yn canslo’r pryniant ac ni fydd tâl yn cael ei godi ar neb.",
+  "confirm.close.offSale": "Nid yw’r cynnig ar werth mwyach: bydd cau nawr yn canslo’r pryniant ac ni fydd tâl yn cael ei godi ar neb.",
+  "confirm.close.potWaiting": "Nid yw arweinydd y consortiwm wedi penderfynu eto ar gyfraniad y gronfa, felly ni all y pryniant gau eto.",
+  "confirm.close.yes": "Ie, cau’r pryniant nawr",
+  "confirm.close.open": "Cau’r pryniant nawr…",
+  "confirm.cancel.title": "Canslo’r pryniant ar y cyd?",
+  "confirm.cancel.openOutcome": "Mae {count} ysgol wedi ymuno. Byddant yn cael gwybod ei fod wedi’i ganslo; nid oes tâl wedi’i godi ar neb.",
+  "confirm.cancel.confirmedOutcome":
+    "Bydd y taliadau a godwyd ar {count} ysgol, sef {total} i gyd, yn cael eu credydu; bydd cronfa’r consortiwm yn cael {pot} yn ôl.",
+  "confirm.cancel.reason": "Y rheswm a roesoch: {reason}",
+  "confirm.cancel.yes": "Ie, canslo’r pryniant ar y cyd",
+  "confirm.order.title": "Canslo’r pryniant hwn?",
+  "confirm.order.invoice": "Bydd anfoneb {number} am {amount} yn cael ei chredydu â nodyn credyd; ni fydd dim mwy yn ddyledus.",
+  "confirm.order.recharge": "Bydd yr ailgodi tâl mewnol o {amount} yn cael ei wrthdroi.",
+  "confirm.order.pot": "Bydd cronfa’r consortiwm yn cael {amount} yn ôl.",
+  "confirm.order.paid":
+    "Nid yw’r {amount} a dalwyd eisoes yn cael ei ddychwelyd yn awtomatig: bydd cyfrif eich ysgol yn ei ddangos fel swm sy’n ddyledus yn ôl i chi.",
+  "confirm.order.yes": "Ie, canslo’r pryniant hwn",
+  "confirm.order.open": "Canslo’r pryniant hwn…",
+  "confirm.potRequest.title": "Talu am y pryniant hwn o’r gronfa?",
+  "confirm.potRequest.outcome": "Bydd cronfa’r consortiwm yn talu {amount} am bryniant {school} o {offer}. Mae {available} yn y gronfa.",
+  "confirm.potRequest.yes": "Ie, talu o’r gronfa",
+  "confirm.verify.title": "Dilysu’r darparwr hwn?",
+  "confirm.verify.outcome":
+    "Bydd {provider} yn cael ei ddangos i ysgolion fel darparwr sydd wedi’i ddilysu gan yr awdurdod, a gall ei gynigion fynd at y panel sicrhau ansawdd.",
+  "confirm.verify.yes": "Ie, dilysu’r darparwr",
+
+  "invoice.balance.total": "Cyfanswm yr anfoneb",
+  "invoice.balance.credited": "Nodyn credyd {number}",
+  "invoice.balance.creditedReason": "Wedi’i gredydu: {reason}",
+  "invoice.balance.paid": "Talwyd ar {date} (cyfeirnod banc {reference})",
+  "invoice.balance.due": "Yn ddyledus nawr",
+  "invoice.balance.owedBack": "Yn ddyledus yn ôl i’ch ysgol",
+  "invoice.balance.nothingDue": "Nid oes dim yn ddyledus ar yr anfoneb hon.",
+  "invoice.balance.credit": "Mae’r anfoneb hon wedi’i chredydu’n llawn gan nodyn credyd {number}. Nid oes dim yn ddyledus.",
+  "invoice.balance.creditPart": "Mae nodyn credyd {number} yn lleihau’r swm sy’n ddyledus i {due}.",
+  "order.wasCharged": "Codwyd tâl, yna cafodd ei gredydu",
+  "order.dueNow": "Yn ddyledus nawr",
+  "order.owedBack": "Yn ddyledus yn ôl i’ch ysgol",
+
+  "shareCap.legend": "Terfyn ar gyfer pob ysgol",
+  "shareCap.hint":
+    "Os byddai cyfran ysgol yn fwy na’r hyn y byddai’n ei dalu wrth brynu ar ei phen ei hun, mae’n talu ei phris ei hun yn lle hynny; caiff y gwahaniaeth ei rannu rhwng y lleill yn yr un ffordd.",
+  "shareCap.label": "Nid oes unrhyw ysgol yn talu mwy nag y byddai wrth brynu ar ei phen ei hun",
+  "shareCap.summary": "; nid oes unrhyw ysgol yn talu mwy nag y byddai wrth brynu ar ei phen ei hun",
+
+  "estimate.now":
+    "Cyfran amcangyfrifedig eich ysgol gyda {count} ysgol am {price}: {net}, a bydd cronfa’r consortiwm yn talu {pot} o hynny; gyda TAW o {vat}, bydd eich ysgol yn talu {pays}.",
+  "estimate.next": "Os bydd {count} ysgol yn ymuno, bydd y pris yn gostwng i {price} a byddai eich ysgol yn talu tua {pays}.",
+  "estimate.caveat":
+    "Amcangyfrif yw hwn: mae’n newid wrth i ysgolion ymuno neu dynnu’n ôl, ac mae’r gronfa’n talu o’r hyn sydd ynddi pan fydd y pryniant yn cau.",
+
+  "cause.collective": "Pryniant ar y cyd: {title}, {consortium}",
+  "cause.order": "Pryniant: {title}, {school}",
+  "cause.payment": "Taliad anfoneb {number}",
+  "cause.funding": "Cyllid gan yr awdurdod",
+  "cause.other": "Addasiad gan yr awdurdod",
+  "terms.school.note":
+    "Mae’r cyfrif hwn yn dangos yr hyn sy’n ddyledus gan eich ysgol. Caiff tâl ei ddangos fel swm positif (mae arnoch fwy); caiff taliad neu gredyd ei ddangos fel swm negatif (mae arnoch lai). Mae balans negatif yn arian sy’n ddyledus yn ôl i’ch ysgol.",
+  "terms.school.owe": "Yn ddyledus gennych",
+  "terms.school.owedBack": "Yn ddyledus yn ôl i chi (wedi’i ddangos fel swm negatif)",
+  "terms.pot.note": "Mae’r cyfrif hwn yn dangos yr hyn sydd yn y gronfa. Mae arian a delir i mewn yn bositif; mae arian y mae’r gronfa’n ei wario yn negatif.",
+  "terms.pot.holds": "Yn y gronfa",
+  "terms.provider.note":
+    "Mae’r cyfrif hwn yn dangos yr hyn sy’n ddyledus i chi gan yr awdurdod. Mae eich cyfran o bob gwerthiant a dalwyd yn bositif; mae taliadau i chi yn negatif.",
+  "terms.provider.owed": "Yn ddyledus i chi gan yr awdurdod",
+  "terms.provider.overpaid": "Rydych wedi cael mwy nag sy’n ddyledus i chi (wedi’i ddangos fel swm negatif)",
+
+  "pot.approval.label": "Cymeradwyaeth yr arweinydd i ran y gronfa",
+  "pot.approval.requested": "Yn aros am arweinydd y consortiwm: ni chaiff dim ei gymryd o’r gronfa nes i’r arweinydd gymeradwyo",
+  "pot.approval.approved": "Wedi’i gymeradwyo gan arweinydd y consortiwm",
+  "pot.approval.refused": "Wedi’i wrthod gan arweinydd y consortiwm: mae’r ysgolion yn rhannu’r pris cyfan",
+  "pot.approval.heading": "Cymeradwyo cyfraniad y gronfa",
+  "pot.approval.hint": "Cafodd y pryniant hwn ei agor gan rywun heblaw arweinydd y consortiwm. Dim ond os byddwch yn cymeradwyo y bydd y gronfa’n talu.",
+  "pot.approval.approve": "Cymeradwyo cyfraniad y gronfa",
+  "pot.approval.refuse": "Gwrthod: mae’r ysgolion yn talu’r pris cyfan",
+};

@@ -1,0 +1,20 @@
+// What each action did, shown in the success banner after it (see app/done.ts).
+export const banners = {
+  "done.shortlistAdded": "The offer is added to your shortlist.",
+  "done.shortlistRemoved": "The offer is removed from your shortlist.",
+  "done.needPublished": "The need is published. Providers can now answer it.",
+  "done.offerCommissioned": "The offer is commissioned to meet this need.",
+  "done.offerSuspended": "The offer is suspended. Buyers cannot buy it until it is reinstated.",
+  "done.offerReinstated": "The offer is reinstated. Buyers can buy it again.",
+  "done.needAnswered": "Your answer is sent to the authority.",
+  "done.offerSubmitted": "The offer is submitted for review.",
+  "done.offerWithdrawn": "The offer is withdrawn.",
+  "done.offerSaved": "Your changes to the offer are saved.",
+  "done.reviewTaken": "You have taken this review.",
+  "done.conflictDeclared": "Your conflict of interest is recorded. You will not review this offer.",
+  "done.reviewSubmitted": "Your review is submitted.",
+  "done.offerApproved": "The offer is approved and the provider has been told.",
+  "done.offerChangesRequested": "Changes are requested and the provider has been told.",
+  "done.offerRejected": "The offer is rejected and the provider has been told.",
+  "done.importUploaded": "The file is uploaded. Check the preview before you apply it.",
+} as const;

@@ -1,0 +1,23 @@
+// Finance's sales: filters, totals and pages.
+export const exports = {
+  "sales.filter.legend": "Filter the sales",
+  "sales.filter.from": "Placed from",
+  "sales.filter.to": "Placed up to",
+  "sales.filter.dateHint": "For example, 1 4 2026",
+  "sales.filter.consortium": "Consortium",
+  "sales.filter.provider": "Provider",
+  "sales.filter.status": "Status",
+  "sales.filter.route": "Paid by",
+  "sales.filter.any": "Any",
+  "sales.filter.submit": "Filter",
+  "sales.filter.clear": "Clear the filters",
+  "sales.filter.invalidChoice": "Choose one of the options in the list",
+  "sales.totals": "Totals of the sales shown",
+  "sales.totals.orders": "Orders",
+  "sales.totals.net": "Net",
+  "sales.totals.vat": "VAT",
+  "sales.totals.gross": "Gross",
+  "sales.csvFiltered": "Download these sales (CSV)",
+  "sales.pagination": "Pages of sales",
+  "sales.captionPage": "Orders {first} to {last} of {total}, newest first",
+} as const;

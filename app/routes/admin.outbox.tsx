@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary } from "~/components/forms";
+import { formatDateTime } from "~/components/mailbox";
+import { Table } from "~/components/table";
+import { isUuid } from "~/domain/ids";
+import { failedEmailsPage, retryFailedEmail } from "~/domain/operations/failed-emails.server";
+import { invalid, parseForm } from "~/forms.server";
+import { SuccessBanner } from "~/components/success-banner";
+import { t } from "~/i18n";
+import { MAX_ATTEMPTS } from "~/integrations/outbox-rules";
+import { attempt } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
+
+const RetrySchema = z.object({ outboxId: z.string().refine(isUuid, t("refusal.input.chooseEmail")) });
+
+export const meta: MetaFunction = ({ data }) => pageTitle(t("failedEmails.title"), data);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "retry:outbox", { authorityId });
+  const page = await failedEmailsPage(context.db, { actor: user, authorityId });
+  const retried = new URL(request.url).searchParams.get("retried");
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastTriedAt: r.lastTriedAt.toISOString() })),
+    confirmation: retried ? t("failedEmails.retried", { recipient: retried }) : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "retry:outbox", { authorityId });
+  const form = await parseForm(request, RetrySchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(() => retryFailedEmail(context.db, { actor: user, authorityId, outboxId: form.data.outboxId }), form.values);
+  if (!done.ok) return done.response;
+  return redirect(`/admin/outbox?retried=${encodeURIComponent(done.value.recipient ?? t("failedEmails.noRecipient"))}`);
+}
+
+export default function FailedEmails() {
+  const { rows, can, confirmation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  return (
+    <>
+      <ErrorSummary
+        errors={
+          errors
+            ? {
+                form: Object.values(errors)
+                  .flat()
+                  .filter((m): m is string => Boolean(m)),
+              }
+            : null
+        }
+      />
+      {confirmation && !errors ? <SuccessBanner id="retried" title={t("failedEmails.retried.title")} heading={confirmation} /> : null}
+      <h1 className="govuk-heading-l">{t("failedEmails.title")}</h1>
+      <p className="govuk-body">{t("failedEmails.lead", { attempts: MAX_ATTEMPTS })}</p>
+      {rows.length === 0 ? (
+        <p className="govuk-body">{t("failedEmails.none")}</p>
+      ) : (
+        <Table
+          caption={t("failedEmails.caption")}
+          columns={[
+            { label: t("failedEmails.what") },
+            { label: t("failedEmails.recipient") },
+            { label: t("failedEmails.attempts"), numeric: true },
+            { label: t("failedEmails.lastError") },
+            { label: t("failedEmails.written") },
+            { label: t("failedEmails.lastTried") },
+            { label: t("failedEmails.action") },
+          ]}
+          rows={rows.map((row) => ({
+            key: row.id,
+            cells: [
+              row.topic,
+              row.recipient ?? t("failedEmails.noRecipient"),
+              row.attempts,
+              row.lastError ?? "",
+              formatDateTime(row.createdAt),
+              formatDateTime(row.lastTriedAt),
+              can.retry ? (
+                <Form method="post" className="app-inline-form">
+                  <input type="hidden" name="outboxId" value={row.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                    {t("failedEmails.retry")}
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      {row.topic} {row.recipient ?? ""}
+                    </span>
+                  </button>
+                </Form>
+              ) : null,
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { Table } from "~/components/table";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, Select } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
+import { advisersPage, assignAdviser } from "~/domain/advisers/assign-adviser.server";
+import { isUuid } from "~/domain/ids";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const AssignSchema = z.object({
+  school: z.string({ required_error: t("advisers.error.school") }).refine(isUuid, t("advisers.error.school")),
+  adviser: z.string({ required_error: t("advisers.error.adviser") }).refine(isUuid, t("advisers.error.adviser")),
+});
+
+export const meta: MetaFunction = () => [{ title: `${t("advisers.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const page = await orErrorPage(() => advisersPage(context.db, { actor: user, authorityId }));
+  const assigned = new URL(request.url).searchParams.get("assigned");
+  const school = page.schools.find((s) => s.id === assigned);
+  return { ...page, banner: school?.adviserName ? t("advisers.assigned", { adviser: school.adviserName, school: school.name }) : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "assign:adviser", { authorityId });
+  const form = await parseForm(request, AssignSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(
+    () => assignAdviser(context.db, { actor: user, authorityId, schoolId: form.data.school, adviserUserId: form.data.adviser }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/authority/advisers?assigned=${done.value.school.id}`, { status: 303 });
+}
+
+export default function Advisers() {
+  const { schools, advisers, banner } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <>
+      <SuccessBanner title={t("banner.success")}>{banner}</SuccessBanner>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">{t("advisers.title")}</h1>
+      <p className="govuk-body">{t("advisers.lead")}</p>
+      <Form method="post" noValidate>
+        <h2 className="govuk-heading-m">{t("advisers.assignHeading")}</h2>
+        <Select
+          name="school"
+          label={t("advisers.school")}
+          errors={errors}
+          defaultValue={values.school}
+          options={[{ value: "", label: t("consortia.new.choose") }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }))]}
+        />
+        <Select
+          name="adviser"
+          label={t("advisers.adviser")}
+          errors={errors}
+          defaultValue={values.adviser}
+          options={[{ value: "", label: t("consortia.new.choose") }, ...advisers.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))]}
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          {t("advisers.assign")}
+        </button>
+      </Form>
+      <Table
+        compact
+        caption={t("advisers.title")}
+        captionSize="hidden"
+        scroll={false}
+        columns={[
+          { label: t("advisers.school") },
+          { label: t("consortiumSchools.urn") },
+          { label: t("consortiumSchools.category") },
+          { label: t("advisers.adviser") },
+        ]}
+        rows={schools.map((s) => ({
+          key: s.id,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}/category`}>
+              {s.name}
+            </Link>,
+            s.urn,
+            s.category ?? "–",
+            s.adviserName ?? t("advisers.none"),
+          ],
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import { donePath } from "~/done";
+import { loadRatingSettings, saveRatingSettings } from "~/domain/delivery/save-rating-settings.server";
+import { optionalDecimal, whole } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+import { requireActing } from "./purchasing.server";
+
+const RatingLineSchema = z.object({
+  threshold: optionalDecimal({
+    label: "The threshold",
+    invalid: t("ratingLine.error.threshold"),
+    tooSmall: t("ratingLine.error.threshold"),
+    tooLarge: t("ratingLine.error.threshold"),
+    min: 1,
+    max: 4,
+    places: 2,
+  }).refine((v) => v !== undefined, t("ratingLine.error.threshold")),
+  minEvaluations: whole({
+    label: "The number of evaluations",
+    invalid: t("ratingLine.error.minEvaluations"),
+    tooSmall: t("ratingLine.error.minEvaluations"),
+    tooLarge: t("ratingLine.error.minEvaluations"),
+    min: 1,
+    max: 100,
+  }),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("ratingLine.title"), data);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  return orErrorPage(() => loadRatingSettings(context.db, { actor, authorityId }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const form = await parseForm(request, RatingLineSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const thresholdHundredths = Math.round(form.data.threshold! * 100);
+  const done = await attempt(
+    () => saveRatingSettings(context.db, { actor, authorityId, thresholdHundredths, minEvaluations: form.data.minEvaluations }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(donePath("/authority/rating-threshold", "ratingLineSaved"), { status: 303 });
+}
+
+export default function RatingThreshold() {
+  const settings = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("ratingLine.title")}</h1>
+        <p className="govuk-body">{t("ratingLine.lead")}</p>
+        <Form method="post" noValidate>
+          <TextInput
+            name="threshold"
+            label={t("ratingLine.threshold")}
+            hint={t("ratingLine.thresholdHint")}
+            errors={errors}
+            defaultValue={values.threshold ?? (settings.thresholdHundredths / 100).toFixed(2)}
+            width="4"
+            inputMode="decimal"
+          />
+          <TextInput
+            name="minEvaluations"
+            label={t("ratingLine.minEvaluations")}
+            errors={errors}
+            defaultValue={values.minEvaluations ?? String(settings.minEvaluations)}
+            width="4"
+            inputMode="numeric"
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("ratingLine.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

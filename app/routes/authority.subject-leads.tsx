@@ -1,0 +1,86 @@
+import { Table } from "~/components/table";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, Select } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
+import { SUBJECT_AREAS } from "~/db.server";
+import { isUuid } from "~/domain/ids";
+import { setSubjectLead, subjectLeadsPage } from "~/domain/subject-leads/subject-leads.server";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const LeadSchema = z.object({
+  subject: z.enum(SUBJECT_AREAS, { errorMap: () => ({ message: t("subjectLeads.error.subject") }) }),
+  commissioner: z.string({ required_error: t("subjectLeads.error.commissioner") }).refine(isUuid, t("subjectLeads.error.commissioner")),
+});
+
+export const meta: MetaFunction = () => [{ title: `${t("subjectLeads.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const page = await orErrorPage(() => subjectLeadsPage(context.db, { actor: user, authorityId }));
+  const saved = new URL(request.url).searchParams.get("saved");
+  const row = page.subjects.find((s) => s.area === saved);
+  return { ...page, banner: row?.lead ? t("subjectLeads.saved", { name: row.lead.name, subject: t(`subjectArea.${row.area}`) }) : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "assign:subject-lead", { authorityId });
+  const form = await parseForm(request, LeadSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(
+    () => setSubjectLead(context.db, { actor: user, authorityId, subjectArea: form.data.subject, commissionerUserId: form.data.commissioner }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/authority/subject-leads?saved=${form.data.subject}`, { status: 303 });
+}
+
+export default function SubjectLeads() {
+  const { subjects, commissioners, banner } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <>
+      <SuccessBanner title={t("banner.success")}>{banner}</SuccessBanner>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">{t("subjectLeads.title")}</h1>
+      <p className="govuk-body">{t("subjectLeads.lead")}</p>
+      <Table
+        caption={t("subjectLeads.title")}
+        captionSize="hidden"
+        scroll={false}
+        columns={[{ label: t("subjectLeads.subject") }, { label: t("subjectLeads.commissioner") }]}
+        rows={subjects.map((s) => ({ key: s.area, cells: [t(`subjectArea.${s.area}`), s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")] }))}
+      />
+      <Form method="post" noValidate>
+        <h2 className="govuk-heading-m">{t("subjectLeads.assignHeading")}</h2>
+        <Select
+          name="subject"
+          label={t("subjectLeads.subject")}
+          errors={errors}
+          defaultValue={values.subject}
+          options={[{ value: "", label: t("consortia.new.choose") }, ...subjects.map((s) => ({ value: s.area, label: t(`subjectArea.${s.area}`) }))]}
+        />
+        <Select
+          name="commissioner"
+          label={t("subjectLeads.commissioner")}
+          errors={errors}
+          defaultValue={values.commissioner}
+          options={[{ value: "", label: t("consortia.new.choose") }, ...commissioners.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))]}
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          {t("subjectLeads.assign")}
+        </button>
+      </Form>
+    </>
+  );
+}

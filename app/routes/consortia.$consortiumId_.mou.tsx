@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { Table } from "~/components/table";
+import { donePath } from "~/done";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { mouPage } from "~/domain/mou/mou-page.server";
+import { publishMou } from "~/domain/mou/publish-mou.server";
+import { signMou } from "~/domain/mou/sign-mou.server";
+import { text } from "~/forms/fields";
+import { formatDate } from "~/format";
+import { formToObject, invalid, parseValues } from "~/forms.server";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const MouSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("publish"),
+    financialYear: z.string({ message: t("funding.error.year") }).regex(/^\d{4}-\d{2}$/, t("funding.error.year")),
+    title: text({ label: t("mou.titleField"), max: 200, required: t("mou.error.title") }),
+    body: text({ label: t("mou.body"), max: 20_000, required: t("mou.error.body"), multiline: true }),
+  }),
+  z.object({
+    intent: z.literal("sign"),
+    mouId: z.string().max(100),
+    signerName: text({ label: t("mou.signerName"), max: 200, required: t("mou.error.signerName") }),
+  }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? t("mou.title", { consortium: data.consortium.name, year: data.financialYear }) : t("mou.heading"), data);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const year = new URL(request.url).searchParams.get("year");
+  const page = await orErrorPage(() =>
+    mouPage(context.db, {
+      actor: user,
+      authorityId,
+      consortiumId: params.consortiumId ?? "",
+      actingOrganisationId: user.acting?.organisationId ?? null,
+      year,
+      today: londonToday(new Date()),
+    }),
+  );
+  return { ...page, userName: user.name };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const consortiumId = params.consortiumId ?? "";
+  let values;
+  try {
+    values = formToObject(await request.formData());
+  } catch {
+    return invalid({ form: [t("funding.error.unreadable")] });
+  }
+  const form = parseValues(values, MouSchema);
+  if (!form.ok) return invalid(form.errors, values);
+  if (form.data.intent === "publish") {
+    const { financialYear, title, body } = form.data;
+    const done = await attempt(() => publishMou(context.db, { actor: user, authorityId, consortiumId, financialYear, title, body }), values);
+    if (!done.ok) return done.response;
+    return redirect(donePath(`/consortia/${done.value.consortium.id}/mou?year=${financialYear}`, "mouPublished"), { status: 303 });
+  }
+  const { mouId, signerName } = form.data;
+  const schoolId = user.acting?.organisationId ?? "";
+  const done = await attempt(() => signMou(context.db, { actor: user, authorityId, schoolId, mouId, signerName, today: londonToday(new Date()) }), values);
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/consortia/${done.value.mou.consortiumId}/mou?year=${done.value.mou.financialYear}`, "mouSigned"), { status: 303 });
+}
+
+export default function ConsortiumMou() {
+  const { consortium, financialYear, years, latest, earlier, schools, signedCount, memberCount, canPublish, signing, userName } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const here = `/consortia/${consortium.id}/mou`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{consortium.name}</span>
+        <h1 className="govuk-heading-l">{t("mou.headingYear", { year: financialYear })}</h1>
+        <nav aria-label={t("mou.years")}>
+          <ul className="govuk-list govuk-list--inline">
+            {years.map((y) => (
+              <li key={y}>
+                {y === financialYear ? (
+                  <strong>{y}</strong>
+                ) : (
+                  <Link className="govuk-link" to={`${here}?year=${y}`}>
+                    {y}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {latest ? (
+          <>
+            <h2 className="govuk-heading-m">{latest.title}</h2>
+            <p className="govuk-body-s">{t("mou.versionPublished", { version: latest.version, date: formatDate(latest.publishedAt) })}</p>
+            <div className="govuk-inset-text">
+              {latest.body.split(/\n{2,}/).map((paragraph, i) => (
+                <p className="govuk-body app-pre-line" key={i}>
+                  {paragraph}
+                </p>
+              ))}
+            </div>
+            {earlier.length ? <p className="govuk-body-s">{t("mou.earlier", { versions: earlier.map((e) => e.version).join(", ") })}</p> : null}
+          </>
+        ) : (
+          <p className="govuk-body">{t("mou.none", { year: financialYear })}</p>
+        )}
+
+        {latest && signing ? (
+          signing.signed && signing.signature ? (
+            <div className="govuk-panel govuk-panel--confirmation">
+              <h2 className="govuk-panel__title">{t("mou.signedTitle")}</h2>
+              <div className="govuk-panel__body">
+                {t("mou.signedBody", {
+                  school: signing.name,
+                  name: signing.signature.signerName,
+                  date: formatDate(signing.signature.signedOn),
+                  version: signing.signature.version,
+                })}
+              </div>
+            </div>
+          ) : (
+            <Form method="post" noValidate>
+              <h2 className="govuk-heading-m">{t("mou.signHeading", { school: signing.name })}</h2>
+              {signing.signature ? <p className="govuk-body">{t("mou.signAgain", { version: signing.signature.version })}</p> : null}
+              <p className="govuk-body">{t("mou.signHint", { version: latest.version })}</p>
+              <input type="hidden" name="mouId" value={latest.id} />
+              <TextInput
+                name="signerName"
+                label={t("mou.signerName")}
+                errors={errors}
+                defaultValue={values.signerName ?? userName}
+                width="20"
+                autoComplete="name"
+              />
+              <button type="submit" name="intent" value="sign" className="govuk-button" data-module="govuk-button">
+                {t("mou.sign", { version: latest.version })}
+              </button>
+            </Form>
+          )
+        ) : null}
+
+        {schools.length && (canPublish || !signing) ? (
+          <Table
+            caption={t("mou.signatures", { signed: signedCount, count: memberCount })}
+            columns={[
+              { label: t("funding.csv.school") },
+              { label: t("mou.status") },
+              { label: t("mou.signedBy") },
+              { label: t("mou.signedOn") },
+              { label: t("funding.version") },
+            ]}
+            rows={schools.map((s) => ({
+              key: s.id,
+              cells: [
+                s.name,
+                s.signed ? (
+                  <strong className="govuk-tag govuk-tag--green" key="s">
+                    {t("mou.signed")}
+                  </strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--grey" key="s">
+                    {t("mou.notSigned")}
+                  </strong>
+                ),
+                s.signature?.signerName ?? "",
+                s.signature ? formatDate(s.signature.signedOn) : "",
+                s.signature ? s.signature.version : "",
+              ],
+            }))}
+          />
+        ) : null}
+
+        {canPublish ? (
+          <Form method="post" noValidate>
+            <h2 className="govuk-heading-m">{latest ? t("mou.publishNew") : t("mou.publish")}</h2>
+            <Select
+              name="financialYear"
+              label={t("funding.year")}
+              errors={errors}
+              defaultValue={values.financialYear ?? financialYear}
+              options={years.map((y) => ({ value: y, label: y }))}
+            />
+            <TextInput name="title" label={t("mou.titleField")} errors={errors} defaultValue={values.title ?? latest?.title} width="30" />
+            <TextArea name="body" label={t("mou.body")} hint={t("mou.bodyHint")} errors={errors} defaultValue={values.body ?? latest?.body} rows={12} />
+            <button type="submit" name="intent" value="publish" className="govuk-button" data-module="govuk-button">
+              {t("mou.publishButton")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

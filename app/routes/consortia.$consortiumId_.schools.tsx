@@ -1,0 +1,155 @@
+import { Table } from "~/components/table";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, Select } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { nameConsortiumLeaders } from "~/domain/consortia/create-consortium.server";
+import { consortiumSchoolsPage } from "~/domain/consortia/pages.server";
+import { isUuid } from "~/domain/ids";
+import { formatDate, formatShortDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const LeadersSchema = z.object({
+  lead: z.string({ required_error: t("consortia.error.lead") }).refine(isUuid, t("consortia.error.lead")),
+  chair: z.string({ required_error: t("consortia.error.chair") }).refine(isUuid, t("consortia.error.chair")),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("consortiumSchools.title", { name: data.consortium.name }) : t("consortia.title")} – ${t("service.name")}` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const page = await orErrorPage(() =>
+    consortiumSchoolsPage(context.db, { actor: user, authorityId, consortiumId: params.consortiumId ?? "", day: londonToday(new Date()) }),
+  );
+  return { ...page, saved: new URL(request.url).searchParams.get("saved") === "leaders" };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "manage:consortia", { authorityId });
+  const form = await parseForm(request, LeadersSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const consortiumId = params.consortiumId ?? "";
+  const done = await attempt(
+    () => nameConsortiumLeaders(context.db, { actor: user, authorityId, consortiumId, leadUserId: form.data.lead, chairUserId: form.data.chair }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/consortia/${consortiumId}/schools?saved=leaders`, { status: 303 });
+}
+
+export default function ConsortiumSchools() {
+  const { consortium, current, past, joining, taking, academicYearFrom, canMove, heads, saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
+  return (
+    <>
+      <SuccessBanner title={t("banner.success")}>{saved ? t("consortiumSchools.leadersSaved") : null}</SuccessBanner>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{t(`consortia.phase.${consortium.phase}`)}</span>
+      <h1 className="govuk-heading-l">{t("consortiumSchools.title", { name: consortium.name })}</h1>
+      <p className="govuk-body">
+        {t("consortiumSchools.leaders", { lead: consortium.leadName ?? t("consortia.none"), chair: consortium.chairName ?? t("consortia.none") })}
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/consortia/${consortium.id}`}>
+          {t("consortiumSchools.dashboard")}
+        </Link>
+      </p>
+      <h2 className="govuk-heading-m">{t("consortiumSchools.current", { count: current.length })}</h2>
+      <p className="govuk-body">{t("consortiumSchools.taking", { taking, count: current.length, from: formatDate(academicYearFrom) })}</p>
+      {current.length ? (
+        <Table
+          compact
+          caption={t("consortiumSchools.current", { count: current.length })}
+          captionSize="hidden"
+          scroll={false}
+          columns={[
+            { label: t("consortiumSchools.school") },
+            { label: t("consortiumSchools.urn") },
+            { label: t("consortiumSchools.category") },
+            { label: t("consortiumSchools.joined") },
+            { label: t("consortiumSchools.purchases"), numeric: true },
+            ...(canMove ? [{ label: <span className="govuk-visually-hidden">{t("consortiumSchools.move")}</span> }] : []),
+          ]}
+          rows={current.map((s) => ({
+            key: s.schoolId,
+            cells: [
+              <Link className="govuk-link" to={`/schools/${s.schoolId}/category`} key="school">
+                {s.name}
+              </Link>,
+              s.urn,
+              s.category ?? "–",
+              formatShortDate(s.joinedOn),
+              s.purchasesJoined,
+              ...(canMove
+                ? [
+                    <Link className="govuk-link" to={`/schools/${s.schoolId}/consortium`} key="move">
+                      {t("consortiumSchools.move")}
+                      <span className="govuk-visually-hidden"> {s.name}</span>
+                    </Link>,
+                  ]
+                : []),
+            ],
+          }))}
+        />
+      ) : (
+        <p className="govuk-body">{t("consortiumSchools.none")}</p>
+      )}
+      {joining.length ? (
+        <>
+          <h2 className="govuk-heading-m">{t("consortiumSchools.joining")}</h2>
+          <ul className="govuk-list">
+            {joining.map((s) => (
+              <li key={`${s.schoolId}-${s.joinedOn}`}>
+                {s.name} – {formatDate(s.joinedOn)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("consortiumSchools.past")}</h2>
+      {past.length ? (
+        <Table
+          compact
+          caption={t("consortiumSchools.past")}
+          captionSize="hidden"
+          scroll={false}
+          columns={[
+            { label: t("consortiumSchools.school") },
+            { label: t("consortiumSchools.urn") },
+            { label: t("consortiumSchools.joined") },
+            { label: t("consortiumSchools.left") },
+          ]}
+          rows={past.map((s) => ({
+            key: `${s.schoolId}-${s.joinedOn}`,
+            cells: [s.name, s.urn, formatShortDate(s.joinedOn), s.leftOn ? formatShortDate(s.leftOn) : ""],
+          }))}
+        />
+      ) : (
+        <p className="govuk-body">{t("consortiumSchools.noPast")}</p>
+      )}
+      {canMove ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("consortiumSchools.leadersHeading")}</h2>
+          <Select name="lead" label={t("consortia.leadPerson")} errors={errors} defaultValue={consortium.leadUserId ?? ""} options={people} />
+          <Select name="chair" label={t("consortia.chairPerson")} errors={errors} defaultValue={consortium.chairUserId ?? ""} options={people} />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t("consortiumSchools.saveLeaders")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Table } from "~/components/table";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { SuccessBanner } from "~/components/success-banner";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { consortiaList } from "~/domain/consortia/pages.server";
+import { t } from "~/i18n";
+import { orErrorPage } from "~/refusals.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("consortia.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const page = await orErrorPage(() => consortiaList(context.db, { actor: user, authorityId, day: londonToday(new Date()) }));
+  const created = new URL(request.url).searchParams.get("created");
+  return { ...page, created: page.consortia.find((c) => c.id === created)?.name ?? null };
+}
+
+export default function Consortia() {
+  const { consortia, created } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SuccessBanner title={t("banner.success")}>{created ? t("consortia.created", { name: created }) : null}</SuccessBanner>
+      <h1 className="govuk-heading-l">{t("consortia.title")}</h1>
+      <p className="govuk-body">{t("consortia.lead")}</p>
+      <Link className="govuk-button" to="/consortia/new">
+        {t("consortia.create")}
+      </Link>
+      <Table
+        caption={t("consortia.title")}
+        captionSize="hidden"
+        scroll={false}
+        columns={[
+          { label: t("consortia.name") },
+          { label: t("consortia.phase") },
+          { label: t("consortia.schoolsNow"), numeric: true },
+          { label: t("consortia.leadPerson") },
+          { label: t("consortia.chairPerson") },
+        ]}
+        rows={consortia.map((c) => ({
+          key: c.id,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/consortia/${c.id}/schools`}>
+              {c.name}
+            </Link>,
+            t(`consortia.phase.${c.phase}`),
+            c.schools,
+            c.leadName ?? t("consortia.none"),
+            c.chairName ?? t("consortia.none"),
+          ],
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
+import { createConsortium } from "~/domain/consortia/create-consortium.server";
+import { newConsortiumForm } from "~/domain/consortia/pages.server";
+import { isUuid } from "~/domain/ids";
+import { hasControlCharacters } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const PHASES = ["primary", "secondary", "special", "cross_phase"] as const;
+
+const NewConsortiumSchema = z.object({
+  name: z
+    .string({ required_error: t("consortia.error.name") })
+    .trim()
+    .min(1, t("consortia.error.name"))
+    .max(120, t("consortia.error.name"))
+    .refine((v) => !hasControlCharacters(v), t("consortia.error.name")),
+  phase: z.enum(PHASES, { errorMap: () => ({ message: t("consortia.error.phase") }) }),
+  lead: z.string({ required_error: t("consortia.error.lead") }).refine(isUuid, t("consortia.error.lead")),
+  chair: z.string({ required_error: t("consortia.error.chair") }).refine(isUuid, t("consortia.error.chair")),
+});
+
+export const meta: MetaFunction = () => [{ title: `${t("consortia.new.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  return orErrorPage(() => newConsortiumForm(context.db, { actor: user, authorityId }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "manage:consortia", { authorityId });
+  const form = await parseForm(request, NewConsortiumSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const { name, phase, lead, chair } = form.data;
+  const done = await attempt(() => createConsortium(context.db, { actor: user, authorityId, name, phase, leadUserId: lead, chairUserId: chair }), form.values);
+  if (!done.ok) return done.response;
+  return redirect(`/consortia?created=${done.value.id}`, { status: 303 });
+}
+
+export default function NewConsortium() {
+  const { heads } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("consortia.new.title")}</h1>
+        <Form method="post" noValidate>
+          <TextInput name="name" label={t("consortia.name")} hint={t("consortia.new.nameHint")} errors={errors} defaultValue={values.name} />
+          <Choices
+            name="phase"
+            legend={t("consortia.phase")}
+            errors={errors}
+            defaultValue={values.phase}
+            options={PHASES.map((p) => ({ value: p, label: t(`consortia.phase.${p}`) }))}
+          />
+          <Select
+            name="lead"
+            label={t("consortia.leadPerson")}
+            hint={t("consortia.new.leadHint")}
+            errors={errors}
+            defaultValue={values.lead}
+            options={people}
+          />
+          <Select
+            name="chair"
+            label={t("consortia.chairPerson")}
+            hint={t("consortia.new.chairHint")}
+            errors={errors}
+            defaultValue={values.chair}
+            options={people}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("consortia.new.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

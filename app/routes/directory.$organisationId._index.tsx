@@ -1,0 +1,130 @@
+import { Table } from "~/components/table";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { InspectionHistory } from "~/components/inspection-history";
+import { SchoolCategorySection } from "~/components/school-category-section";
+import { SuccessBanner } from "~/components/success-banner";
+import { loadDirectoryOrganisation } from "~/domain/directory/load-organisation.server";
+import { memberOutcome } from "~/domain/directory/load-member.server";
+import { formatDate } from "~/format";
+import { t, type MessageKey } from "~/i18n";
+import { orErrorPage } from "~/refusals.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.organisation.name : t("error.notFound.title")} – ${t("service.name")}` },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "view:directory", { authorityId });
+  const organisationId = params.organisationId ?? "";
+  const page = await orErrorPage(() => loadDirectoryOrganisation(context.db, { actor: user, authorityId, organisationId }));
+  const search = new URL(request.url).searchParams;
+  const member = search.get("member");
+  return {
+    ...page,
+    added: search.get("added") === "1" && page.school !== null,
+    canMoveSchools: can(user.grants, "manage:consortia", { authorityId }),
+    outcome: member ? await memberOutcome(context.db, { authorityId, organisationId, membershipId: member }) : null,
+  };
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+export default function DirectoryOrganisation() {
+  const { organisation, school, members, added, outcome, canMoveSchools } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {added ? <SuccessBanner id="added" title={t("setting.added.title")} heading={t("setting.added.body", { name: organisation.name })} /> : null}
+      {outcome?.kind === "removed" ? (
+        <SuccessBanner id="removed" title={t("directory.removed.title")} heading={t("directory.removed.body", { name: outcome.name, role: outcome.role })} />
+      ) : null}
+      {outcome?.kind === "changed" ? (
+        <SuccessBanner id="changed" title={t("directory.changed.title")} heading={t("directory.changed.body", { name: outcome.name, role: outcome.role })} />
+      ) : null}
+      <span className="govuk-caption-l">{t(`orgKind.${organisation.kind}`)}</span>
+      <h1 className="govuk-heading-l">{organisation.name}</h1>
+      {school ? (
+        <>
+          <h2 className="govuk-heading-m">{t("directory.school.details")}</h2>
+          <dl className="govuk-summary-list">
+            <Row label={t("gias.field.urn")}>{school.urn}</Row>
+            <Row label={t("directory.school.consortium")}>
+              {school.consortium ? (
+                <Link className="govuk-link" to={`/directory/${school.consortium.id}`}>
+                  {school.consortium.name}
+                </Link>
+              ) : (
+                t("directory.school.noConsortium")
+              )}
+            </Row>
+            <Row label={t("gias.field.phase")}>{t(`phase.${school.phase}` as MessageKey)}</Row>
+            <Row label={t("gias.field.typeName")}>
+              {t(`establishmentType.${school.establishmentType}` as MessageKey)}
+              {school.typeName ? <div className="govuk-hint govuk-!-margin-bottom-0">{school.typeName}</div> : null}
+            </Row>
+            <Row label={t("directory.school.maintained")}>{t(school.laMaintained ? "directory.school.maintained.yes" : "directory.school.maintained.no")}</Row>
+            <Row label={t("gias.field.numberOnRoll")}>{school.numberOnRoll}</Row>
+            <Row label={t("gias.field.status")}>
+              {school.status === "closed" ? (
+                <>
+                  <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>{" "}
+                  {school.closedOn ? t("directory.school.closedOn", { date: formatDate(school.closedOn) }) : null}
+                </>
+              ) : (
+                t("schoolStatus.open")
+              )}
+            </Row>
+            <Row label={t("directory.school.address")}>{[school.town, school.postcode].filter(Boolean).join(", ") || t("gias.field.empty")}</Row>
+          </dl>
+          <InspectionHistory inspections={school.inspections} />
+          <SchoolCategorySection schoolId={organisation.id} category={school.category} canMoveSchools={canMoveSchools} />
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("directory.people")}</h2>
+      {members.length === 0 ? (
+        <p className="govuk-body">{t("directory.people.none")}</p>
+      ) : (
+        <Table
+          caption={t("directory.people")}
+          captionSize="hidden"
+          scroll={false}
+          rowHeader={false}
+          columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
+          rows={members.map((m) => ({
+            key: m.membershipId,
+            cells: [
+              m.name,
+              m.email,
+              <>
+                {t(`role.${m.role}`)}
+                {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
+              </>,
+              m.canManage ? (
+                <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
+                  {t("directory.people.manage")}
+                  <span className="govuk-visually-hidden"> – {m.name}</span>
+                </Link>
+              ) : null,
+            ],
+          }))}
+        />
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/directory">
+          {t("directory.backToDirectory")}
+        </Link>
+      </p>
+    </>
+  );
+}

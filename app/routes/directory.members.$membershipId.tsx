@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { Choices, ErrorSummary } from "~/components/forms";
+import { ROLES } from "~/db.server";
+import { loadMember } from "~/domain/directory/load-member.server";
+import { changeMemberRole, removeMember } from "~/domain/directory/manage-member.server";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const ManageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("change-role"), role: z.enum(ROLES, { errorMap: () => ({ message: t("directory.error.role") }) }) }),
+  z.object({ intent: z.literal("remove") }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data ? t("directory.manage.title", { name: data.member.name, role: t(`role.${data.member.role}`), organisation: data.member.organisationName }) : t("error.notFound.title")} – ${t("service.name")}`,
+  },
+];
+
+const target = async (request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) => {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "manage:members", { authorityId });
+  return { user, authorityId, membershipId: params.membershipId ?? "" };
+};
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, authorityId, membershipId } = await target(request, params, context);
+  const loaded = await orErrorPage(() => loadMember(context.db, { actor: user, authorityId, membershipId }));
+  return { ...loaded, confirmRemove: new URL(request.url).searchParams.get("confirm") === "remove" };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, authorityId, membershipId } = await target(request, params, context);
+  const { member } = await orErrorPage(() => loadMember(context.db, { actor: user, authorityId, membershipId }));
+  const organisationId = member.organisationId;
+  const parsed = await parseForm(request, ManageSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const done = await attempt(
+    () =>
+      parsed.data.intent === "remove"
+        ? removeMember(context.db, { actor: user, authorityId, organisationId, membershipId })
+        : changeMemberRole(context.db, { actor: user, authorityId, organisationId, membershipId, role: parsed.data.role }),
+    parsed.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/directory/${organisationId}?member=${membershipId}`);
+}
+
+export default function ManageMember() {
+  const { member, roles, confirmRemove } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const role = t(`role.${member.role}`);
+  if (confirmRemove) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={result?.errors} />
+          <h1 className="govuk-heading-l">{t("directory.confirm.title", { name: member.name, role, organisation: member.organisationName })}</h1>
+          <p className="govuk-body">{t("directory.confirm.body", { name: member.name })}</p>
+          <Form method="post">
+            <div className="govuk-button-group">
+              <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                {t("directory.confirm.button")}
+              </button>
+              <Link className="govuk-link" to={`/directory/${member.organisationId}`}>
+                {t("directory.confirm.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{member.organisationName}</span>
+        <h1 className="govuk-heading-l">
+          {member.name}: {role}
+        </h1>
+        {roles.length > 0 ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="change-role" />
+            <Choices
+              name="role"
+              legend={t("directory.manage.newRole")}
+              errors={result?.errors}
+              options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("directory.manage.save")}
+            </button>
+          </Form>
+        ) : null}
+        <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>
+        <p className="govuk-body">{t("directory.manage.removeLead")}</p>
+        <Link className="govuk-button govuk-button--warning" role="button" draggable={false} to="?confirm=remove" data-module="govuk-button">
+          {t("directory.manage.removeButton")}
+        </Link>
+      </div>
+    </div>
+  );
+}

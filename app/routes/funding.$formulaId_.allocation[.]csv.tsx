@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { csvResponse } from "~/csv.server";
+import { allocationCsv } from "~/domain/funding/allocation-csv.server";
+import { orErrorPage } from "~/refusals.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "allocate:funding", { authorityId });
+  const { filename, rows } = await orErrorPage(() => allocationCsv(context.db, { actor: user, authorityId, formulaId: params.formulaId ?? "" }));
+  return csvResponse(filename, rows);
+}

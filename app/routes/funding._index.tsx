@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, Select } from "~/components/forms";
+import { Table } from "~/components/table";
+import { donePath } from "~/done";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { createFormula } from "~/domain/funding/create-formula.server";
+import { listFormulas } from "~/domain/funding/list-formulas.server";
+import { formatDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const CreateSchema = z.object({ financialYear: z.string({ message: t("funding.error.year") }).regex(/^\d{4}-\d{2}$/, t("funding.error.year")) });
+
+export const meta: MetaFunction = ({ data }) => pageTitle(t("funding.title"), data);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "allocate:funding", { authorityId });
+  return orErrorPage(() => listFormulas(context.db, { actor: user, authorityId, today: londonToday(new Date()) }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "allocate:funding", { authorityId });
+  const form = await parseForm(request, CreateSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(() => createFormula(context.db, { actor: user, authorityId, financialYear: form.data.financialYear }), form.values);
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/funding/${done.value.id}`, "formulaCreated"), { status: 303 });
+}
+
+export default function FundingFormulas() {
+  const { formulas, years } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">{t("funding.title")}</h1>
+        <p className="govuk-body">{t("funding.intro")}</p>
+        {formulas.length ? (
+          <Table
+            caption={t("funding.formulas")}
+            columns={[{ label: t("funding.year") }, { label: t("funding.version") }, { label: t("funding.status") }]}
+            rows={formulas.map((f) => ({
+              key: f.id,
+              cells: [
+                <Link className="govuk-link" to={`/funding/${f.id}`} key="year">
+                  {t("funding.yearVersion", { year: f.financialYear, version: f.version })}
+                </Link>,
+                f.version,
+                f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft"),
+              ],
+            }))}
+          />
+        ) : (
+          <p className="govuk-body">{t("funding.none")}</p>
+        )}
+        {years.length ? (
+          <Form method="post" noValidate>
+            <h2 className="govuk-heading-m">{t("funding.create")}</h2>
+            <Select name="financialYear" label={t("funding.year")} errors={result?.errors} options={years.map((y) => ({ value: y, label: y }))} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("funding.createButton")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

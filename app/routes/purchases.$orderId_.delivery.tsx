@@ -1,0 +1,528 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { ConfirmStep } from "~/components/confirm";
+import { SummaryRow } from "~/components/summary-row";
+import { Table } from "~/components/table";
+import { donePath, type Outcome } from "~/done";
+import { addMilestone } from "~/domain/delivery/add-milestone.server";
+import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
+import { deliveryPage } from "~/domain/delivery/delivery-page.server";
+import { disputeDelivery } from "~/domain/delivery/dispute-delivery.server";
+import { giveUpPlace } from "~/domain/delivery/give-up-place.server";
+import { markDelivered } from "~/domain/delivery/mark-delivered.server";
+import { milestoneStep } from "~/domain/delivery/milestone-step.server";
+import { nameDelegate } from "~/domain/delivery/name-delegate.server";
+import { recordAttendance } from "~/domain/delivery/record-attendance.server";
+import { parseTime } from "~/domain/delivery/rules";
+import { scheduleSession } from "~/domain/delivery/schedule-session.server";
+import { date, text, whole, withDateInputs } from "~/forms/fields";
+import { formatDate, formatDateInputExample, formatDateTime } from "~/format";
+import { invalid, manyOf, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+import { requireActing } from "./purchasing.server";
+
+const uuid = z.string().uuid();
+
+const DeliverySchema = withDateInputs(
+  ["day"],
+  z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("schedule"),
+      day: date({ label: "The date of the session", required: t("delivery.schedule.error.day") }),
+      time: z
+        .string({ message: t("delivery.schedule.error.time") })
+        .max(10, t("delivery.schedule.error.time"))
+        .transform((v, ctx) => parseTime(v) ?? (ctx.addIssue({ code: z.ZodIssueCode.custom, message: t("delivery.schedule.error.time") }), z.NEVER)),
+      duration: whole({
+        label: "The length",
+        invalid: t("delivery.schedule.error.duration"),
+        tooSmall: t("delivery.schedule.error.duration"),
+        tooLarge: t("delivery.schedule.error.duration"),
+        min: 15,
+        max: 600,
+      }),
+      mode: z.enum(["venue", "online"], { message: t("delivery.schedule.error.mode") }),
+      venue: text({ label: "The venue", max: 200 }),
+      capacity: whole({
+        label: "The number of places",
+        invalid: t("delivery.schedule.error.capacity"),
+        tooSmall: t("delivery.schedule.error.capacity"),
+        tooLarge: t("delivery.schedule.error.capacity"),
+        min: 1,
+        max: 500,
+      }),
+    }),
+    z.object({
+      intent: z.literal("name"),
+      sessionId: uuid.catch(""),
+      delegateName: text({ label: "The delegate’s name", max: 120, required: t("delivery.name.error.required") }),
+    }),
+    z.object({ intent: z.literal("giveUp"), placeId: uuid.catch("") }),
+    z.object({ intent: z.literal("attendance"), sessionId: uuid.catch(""), attended: manyOf(z.string().uuid()).catch([]) }),
+    z.object({ intent: z.literal("addMilestone"), title: text({ label: "The milestone", max: 200, required: t("delivery.milestone.error.title") }) }),
+    z.object({ intent: z.literal("deliverMilestone"), milestoneId: uuid.catch("") }),
+    z.object({ intent: z.literal("confirmMilestone"), milestoneId: uuid.catch("") }),
+    z.object({ intent: z.literal("deliver") }),
+    z.object({ intent: z.literal("confirm") }),
+    z.object({ intent: z.literal("dispute"), reason: text({ label: "The reason", max: 2000, multiline: true, required: t("delivery.dispute.error.reason") }) }),
+  ]),
+);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${t("delivery.title")}: ${data.order.title}` : t("delivery.title"), data);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const page = await orErrorPage(() => deliveryPage(context.db, { actor, authorityId, orderId: params.orderId ?? "" }));
+  const confirm = new URL(request.url).searchParams.get("confirm");
+  const confirming =
+    confirm === "deliver" && page.powers.provider && page.order.status !== "delivered"
+      ? "deliver"
+      : confirm === "confirm" && page.powers.buyer && page.order.status === "delivered" && !page.confirmation
+        ? "confirm"
+        : null;
+  const attendanceFor = new URL(request.url).searchParams.get("attendance");
+  return { ...page, confirming, attendanceFor, now: new Date().toISOString(), example: formatDateInputExample(new Date(Date.now() + 14 * 86_400_000)) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const orderId = params.orderId ?? "";
+  const appUrl = context.env.APP_URL;
+  const form = await parseForm(request, DeliverySchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const input = form.data;
+  const base = { actor, authorityId, orderId };
+  const run = async (): Promise<Outcome> => {
+    switch (input.intent) {
+      case "schedule":
+        await scheduleSession(context.db, {
+          ...base,
+          day: input.day,
+          time: input.time,
+          durationMinutes: input.duration,
+          online: input.mode === "online",
+          venue: input.venue,
+          capacity: input.capacity,
+          appUrl,
+        });
+        return "sessionScheduled";
+      case "name":
+        await nameDelegate(context.db, { ...base, sessionId: input.sessionId, delegateName: input.delegateName });
+        return "delegateNamed";
+      case "giveUp":
+        await giveUpPlace(context.db, { ...base, placeId: input.placeId, appUrl });
+        return "placeGivenUp";
+      case "attendance":
+        await recordAttendance(context.db, { ...base, sessionId: input.sessionId, attendedPlaceIds: input.attended });
+        return "attendanceRecorded";
+      case "addMilestone":
+        await addMilestone(context.db, { ...base, title: input.title });
+        return "milestoneAdded";
+      case "deliverMilestone":
+      case "confirmMilestone":
+        await milestoneStep(context.db, { ...base, milestoneId: input.milestoneId, step: input.intent === "deliverMilestone" ? "deliver" : "confirm" });
+        return input.intent === "deliverMilestone" ? "milestoneDelivered" : "milestoneConfirmed";
+      case "deliver":
+        await markDelivered(context.db, { ...base, appUrl });
+        return "orderDelivered";
+      case "confirm":
+        // Where Stripe carries the money, the provider's share is paid out as the school confirms, in the same transaction.
+        await confirmDelivery(context.db, {
+          ...base,
+          onConfirmed: context.env.STRIPE
+            ? (tx, order) => payProviderForOrder(tx, { authorityId: base.authorityId, orderId: order.id, actorUserId: base.actor.id }).then(() => undefined)
+            : undefined,
+        });
+        return "deliveryConfirmed";
+      case "dispute":
+        await disputeDelivery(context.db, { ...base, reason: input.reason });
+        return "deliveryDisputed";
+    }
+  };
+  const done = await attempt(run, form.values);
+  if (!done.ok) return done.response;
+  const next = done.value === "deliveryConfirmed" || done.value === "deliveryDisputed" ? `/purchases/${orderId}/evaluation` : `/purchases/${orderId}/delivery`;
+  return redirect(donePath(next, done.value), { status: 303 });
+}
+
+type Session = ReturnType<typeof useLoaderData<typeof loader>>["sessions"][number];
+
+export default function DeliveryPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const { order, powers, sessions, milestones, confirmation, confirming } = data;
+  const back = `/purchases/${order.id}/delivery`;
+  if (confirming === "deliver")
+    return (
+      <ConfirmStep
+        title={t("delivery.deliver.confirmTitle", { title: order.title, school: order.schoolName })}
+        lines={[t("delivery.deliver.confirmLine")]}
+        intent="deliver"
+        yes={t("delivery.deliver.yes")}
+        backTo={back}
+      />
+    );
+  if (confirming === "confirm")
+    return (
+      <ConfirmStep
+        title={t("delivery.confirm.title", { title: order.title })}
+        lines={[t("delivery.confirm.line")]}
+        intent="confirm"
+        yes={t("delivery.confirm.yes")}
+        backTo={back}
+        warning={false}
+      />
+    );
+  const open = order.status !== "cancelled" && order.status !== "delivered";
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{order.title}</span>
+        <h1 className="govuk-heading-l">{t("delivery.title")}</h1>
+        <dl className="govuk-summary-list">
+          <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
+          <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
+          <SummaryRow label={t("order.status")}>
+            <strong className="govuk-tag">{t(`orderStatus.${order.status}`)}</strong>
+          </SummaryRow>
+          <SummaryRow label={t("delivery.status")}>
+            {order.deliveredAt ? t("delivery.deliveredOn", { date: formatDate(order.deliveredAt) }) : t("delivery.notDelivered")}
+            {confirmation ? (
+              <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                {confirmation.outcome === "confirmed"
+                  ? t("delivery.confirmation.confirmed", { date: formatDate(confirmation.decidedAt) })
+                  : t("delivery.confirmation.disputed", { date: formatDate(confirmation.decidedAt), reason: confirmation.reason ?? "" })}
+              </p>
+            ) : null}
+          </SummaryRow>
+        </dl>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/purchases/${order.id}`}>
+            {t("order.title")}
+          </Link>
+          {" · "}
+          <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
+            {t("delivery.evaluationLink")}
+          </Link>
+        </p>
+
+        {powers.buyer && order.status === "delivered" && !confirmation ? (
+          <>
+            <h2 className="govuk-heading-m">{t("delivery.confirm.heading")}</h2>
+            <p className="govuk-body">{t("delivery.confirm.hint", { provider: order.providerName })}</p>
+            <Link to={`${back}?confirm=confirm`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
+              {t("delivery.confirm.open")}
+            </Link>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="dispute" />
+              <TextArea
+                name="reason"
+                label={t("delivery.dispute.reason")}
+                hint={t("delivery.dispute.reasonHint")}
+                errors={errors}
+                defaultValue={values.reason}
+                rows={3}
+              />
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                {t("delivery.dispute.submit")}
+              </button>
+            </Form>
+          </>
+        ) : null}
+
+        <h2 className="govuk-heading-m">{t("delivery.sessions.heading")}</h2>
+        {sessions.length === 0 ? <p className="govuk-body">{t("delivery.sessions.none")}</p> : null}
+        {sessions.map((session) => (
+          <SessionBlock
+            key={session.id}
+            session={session}
+            schoolId={order.schoolId}
+            provider={powers.provider}
+            buyer={powers.buyer}
+            now={data.now}
+            attendanceOpen={data.attendanceFor === session.id || (values.intent === "attendance" && values.sessionId === session.id)}
+            errors={errors}
+          />
+        ))}
+
+        {powers.buyer && order.status !== "cancelled" && sessions.length > 0 ? (
+          <Form method="post" noValidate>
+            <h2 className="govuk-heading-m">{t("delivery.name.heading")}</h2>
+            <input type="hidden" name="intent" value="name" />
+            {sessions.length === 1 ? (
+              <input type="hidden" name="sessionId" value={sessions[0].id} />
+            ) : (
+              <Select
+                name="sessionId"
+                label={t("delivery.name.session")}
+                errors={errors}
+                defaultValue={values.sessionId}
+                options={sessions.map((s) => ({ value: s.id, label: formatDateTime(s.startsAt) }))}
+              />
+            )}
+            <TextInput
+              name="delegateName"
+              label={t("delivery.name.label")}
+              hint={t("delivery.name.hint")}
+              errors={errors}
+              defaultValue={values.delegateName}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("delivery.name.submit")}
+            </button>
+          </Form>
+        ) : null}
+
+        <h2 className="govuk-heading-m">{t("delivery.milestones.heading")}</h2>
+        <p className="govuk-body">{t("delivery.milestones.hint")}</p>
+        {milestones.length === 0 ? (
+          <p className="govuk-body">{t("delivery.milestones.none")}</p>
+        ) : (
+          <Table
+            caption={t("delivery.milestones.heading")}
+            columns={[
+              { label: t("delivery.milestone.title") },
+              { label: t("delivery.milestone.delivered") },
+              { label: t("delivery.milestone.confirmed") },
+              { label: "" },
+            ]}
+            rows={milestones.map((m) => ({
+              key: m.id,
+              cells: [
+                m.title,
+                m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet"),
+                m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet"),
+                powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
+                  <Form method="post" key="deliver">
+                    <input type="hidden" name="milestoneId" value={m.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="deliverMilestone"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      {t("delivery.milestone.deliver")}
+                      <span className="govuk-visually-hidden"> {m.title}</span>
+                    </button>
+                  </Form>
+                ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
+                  <Form method="post" key="confirm">
+                    <input type="hidden" name="milestoneId" value={m.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="confirmMilestone"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      {t("delivery.milestone.confirm")}
+                      <span className="govuk-visually-hidden"> {m.title}</span>
+                    </button>
+                  </Form>
+                ) : null,
+              ],
+            }))}
+          />
+        )}
+        {powers.provider && open ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="addMilestone" />
+            <TextInput
+              name="title"
+              label={t("delivery.milestone.addLabel")}
+              hint={t("delivery.milestone.addHint")}
+              errors={errors}
+              defaultValue={values.title}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              {t("delivery.milestone.addSubmit")}
+            </button>
+          </Form>
+        ) : null}
+
+        {powers.provider && order.status !== "cancelled" ? (
+          <Form method="post" noValidate>
+            <h2 className="govuk-heading-m">{t("delivery.schedule.heading")}</h2>
+            {order.collectivePurchaseId ? <p className="govuk-body">{t("delivery.schedule.collectiveHint")}</p> : null}
+            <input type="hidden" name="intent" value="schedule" />
+            <DateInput
+              name="day"
+              legend={t("delivery.schedule.day")}
+              hint={t("delivery.schedule.dayHint", { example: data.example })}
+              errors={errors}
+              values={values}
+            />
+            <TextInput
+              name="time"
+              label={t("delivery.schedule.time")}
+              hint={t("delivery.schedule.timeHint")}
+              errors={errors}
+              defaultValue={values.time}
+              width="5"
+            />
+            <TextInput
+              name="duration"
+              label={t("delivery.schedule.duration")}
+              errors={errors}
+              defaultValue={values.duration ?? "180"}
+              width="4"
+              inputMode="numeric"
+            />
+            <Choices
+              name="mode"
+              legend={t("delivery.schedule.mode")}
+              errors={errors}
+              defaultValue={values.mode ?? "venue"}
+              options={[
+                { value: "venue", label: t("delivery.schedule.mode.venue") },
+                { value: "online", label: t("delivery.schedule.mode.online") },
+              ]}
+            />
+            <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
+            <TextInput
+              name="capacity"
+              label={t("delivery.schedule.capacity")}
+              errors={errors}
+              defaultValue={values.capacity ?? "20"}
+              width="4"
+              inputMode="numeric"
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("delivery.schedule.submit")}
+            </button>
+          </Form>
+        ) : null}
+
+        {powers.provider && open ? (
+          <>
+            <h2 className="govuk-heading-m">{t("delivery.deliver.heading")}</h2>
+            <p className="govuk-body">{t("delivery.deliver.hint")}</p>
+            <Link to={`${back}?confirm=deliver`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
+              {t("delivery.deliver.open")}
+            </Link>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** One session: when and where, its places, and attendance for the provider once it has started. */
+function SessionBlock({
+  session,
+  schoolId,
+  provider,
+  buyer,
+  now,
+  attendanceOpen,
+  errors,
+}: {
+  session: Session;
+  schoolId: string;
+  provider: boolean;
+  buyer: boolean;
+  now: string;
+  attendanceOpen: boolean;
+  errors?: FieldErrors;
+}) {
+  const booked = session.places.filter((p) => p.status === "booked");
+  const waiting = session.places.filter((p) => p.status === "waiting");
+  // A school sees its own delegates; the provider sees every school's.
+  const shown = session.places.filter((p) => provider || p.schoolId === schoolId);
+  const started = new Date(session.startsAt).getTime() <= new Date(now).getTime();
+  const when = formatDateTime(session.startsAt);
+  return (
+    <div className="govuk-!-margin-bottom-6">
+      <h3 className="govuk-heading-s">{t("delivery.session.heading", { when })}</h3>
+      <dl className="govuk-summary-list govuk-summary-list--no-border">
+        <SummaryRow label={t("delivery.session.where")}>{session.online ? t("delivery.online") : session.venue}</SummaryRow>
+        <SummaryRow label={t("delivery.session.length")}>{t("delivery.session.minutes", { count: session.durationMinutes })}</SummaryRow>
+        <SummaryRow label={t("delivery.session.capacity")}>
+          {t("delivery.session.placesTaken", { booked: booked.length, capacity: session.capacity, waiting: waiting.length })}
+        </SummaryRow>
+      </dl>
+      {shown.length === 0 ? (
+        <p className="govuk-body">{t("delivery.session.noPlaces")}</p>
+      ) : (
+        <Table
+          caption={t("delivery.session.heading", { when })}
+          columns={[
+            { label: t("delivery.session.delegate") },
+            { label: t("delivery.session.school") },
+            { label: t("delivery.session.placeStatus") },
+            { label: t("delivery.session.attended") },
+            { label: "" },
+          ]}
+          rows={shown.map((p) => ({
+            key: p.id,
+            cells: [
+              p.delegateName,
+              p.schoolName,
+              t(`delivery.placeStatus.${p.status}`),
+              p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no"),
+              p.attended ? (
+                <Link className="govuk-link" to={`/certificates/${p.id}`} key="certificate">
+                  {t("delivery.session.certificate")}
+                  <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
+                </Link>
+              ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
+                <Form method="post" key="give-up">
+                  <input type="hidden" name="placeId" value={p.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="giveUp"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    data-module="govuk-button"
+                    aria-label={t("delivery.session.giveUpFor", { name: p.delegateName })}
+                  >
+                    {t("delivery.session.giveUp")}
+                  </button>
+                </Form>
+              ) : null,
+            ],
+          }))}
+        />
+      )}
+      {provider && started && booked.length > 0 && !attendanceOpen ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`?attendance=${session.id}#attendance`}>
+            {t("delivery.attendance.heading")}
+            <span className="govuk-visually-hidden"> {when}</span>
+          </Link>
+        </p>
+      ) : null}
+      {provider && started && booked.length > 0 && attendanceOpen ? (
+        <Form method="post" noValidate id="attendance">
+          <input type="hidden" name="intent" value="attendance" />
+          <input type="hidden" name="sessionId" value={session.id} />
+          <Choices
+            name={`attended`}
+            type="checkbox"
+            legend={t("delivery.attendance.legend", { when })}
+            hint={t("delivery.attendance.hint")}
+            errors={errors}
+            small
+            defaultValue={booked.filter((p) => p.attended !== false).map((p) => p.id)}
+            options={booked.map((p) => ({ value: p.id, label: `${p.delegateName} (${p.schoolName})` }))}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t("delivery.attendance.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { SummaryRow } from "~/components/summary-row";
+import { Table } from "~/components/table";
+import { donePath, type Outcome } from "~/done";
+import { deliveryPage } from "~/domain/delivery/delivery-page.server";
+import { nameEvaluator } from "~/domain/delivery/name-evaluator.server";
+import { recordImpact } from "~/domain/delivery/record-impact.server";
+import { evaluationRefusal } from "~/domain/delivery/rules";
+import { signOffEvaluation } from "~/domain/delivery/sign-off-evaluation.server";
+import { submitEvaluation } from "~/domain/delivery/submit-evaluation.server";
+import { text } from "~/forms/fields";
+import { formatDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+import { requireActing } from "./purchasing.server";
+
+const score = z.enum(["1", "2", "3", "4"], { message: t("evaluation.error.score") }).transform(Number);
+
+const EvaluationSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("evaluate"),
+    priorities: text({ label: "The improvement priorities", max: 2000, multiline: true, required: t("evaluation.error.priorities") }),
+    quality: score,
+    impact: score,
+    valueForMoney: score,
+    wouldRecommend: z.enum(["yes", "no"], { message: t("evaluation.error.recommend") }).transform((v) => v === "yes"),
+    comments: text({ label: "Comments", max: 4000, multiline: true }),
+  }),
+  z.object({ intent: z.literal("nameEvaluator"), evaluatorId: z.string({ message: t("evaluation.nameOther.error") }).uuid(t("evaluation.nameOther.error")) }),
+  z.object({ intent: z.literal("signOff") }),
+  z.object({ intent: z.literal("question"), question: text({ label: "The question", max: 2000, multiline: true, required: t("evaluation.ask.error") }) }),
+  z.object({
+    intent: z.literal("impact"),
+    outcome: text({ label: "The intended outcome", max: 300, required: t("impact.error.outcome") }),
+    measure: text({ label: "The measure", max: 300, required: t("impact.error.measure") }),
+    baseline: text({ label: "The baseline", max: 100, required: t("impact.error.baseline") }),
+    followUp: text({ label: "The value a term later", max: 100, required: t("impact.error.followUp") }),
+  }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${t("evaluation.title")}: ${data.order.title}` : t("evaluation.title"), data);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const page = await orErrorPage(() => deliveryPage(context.db, { actor, authorityId, orderId: params.orderId ?? "" }));
+  return { ...page, refusal: evaluationRefusal(page.order, page.confirmation?.outcome ?? null, page.evaluation !== null) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const orderId = params.orderId ?? "";
+  const appUrl = context.env.APP_URL;
+  const form = await parseForm(request, EvaluationSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const input = form.data;
+  const base = { actor, authorityId, orderId };
+  const run = async (): Promise<Outcome> => {
+    switch (input.intent) {
+      case "evaluate": {
+        const { intent: _intent, ...evaluation } = input;
+        await submitEvaluation(context.db, { ...base, evaluation, appUrl });
+        return "evaluationSubmitted";
+      }
+      case "nameEvaluator":
+        await nameEvaluator(context.db, { ...base, userId: input.evaluatorId, appUrl });
+        return "evaluatorNamed";
+      case "signOff":
+        await signOffEvaluation(context.db, { ...base, decision: { kind: "sign_off" }, appUrl });
+        return "evaluationSignedOff";
+      case "question":
+        await signOffEvaluation(context.db, { ...base, decision: { kind: "question", question: input.question }, appUrl });
+        return "evaluationQuestioned";
+      case "impact": {
+        const { intent: _intent, ...impact } = input;
+        await recordImpact(context.db, { ...base, impact });
+        return "impactRecorded";
+      }
+    }
+  };
+  const done = await attempt(run, form.values);
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/purchases/${orderId}/evaluation`, done.value), { status: 303 });
+}
+
+const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, label: t(`evaluation.score.${v}`) }));
+
+export default function EvaluationPage() {
+  const { order, powers, evaluation, refusal, namedEvaluator, adviserName, impact, colleagues } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const isHead = powers.evaluator;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{order.title}</span>
+        <h1 className="govuk-heading-l">{t("evaluation.title")}</h1>
+        <p className="govuk-body">
+          {order.schoolName} · {order.providerName} ·{" "}
+          <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
+            {t("delivery.link")}
+          </Link>
+        </p>
+
+        {evaluation ? (
+          <>
+            <dl className="govuk-summary-list">
+              <SummaryRow label={t("evaluation.priorities")}>{evaluation.priorities}</SummaryRow>
+              <SummaryRow label={t("evaluation.quality")}>{t(`evaluation.score.${evaluation.quality as 1 | 2 | 3 | 4}`)}</SummaryRow>
+              <SummaryRow label={t("evaluation.impact")}>{t(`evaluation.score.${evaluation.impact as 1 | 2 | 3 | 4}`)}</SummaryRow>
+              <SummaryRow label={t("evaluation.valueForMoney")}>{t(`evaluation.score.${evaluation.valueForMoney as 1 | 2 | 3 | 4}`)}</SummaryRow>
+              <SummaryRow label={t("evaluation.wouldRecommend")}>{evaluation.wouldRecommend ? t("evaluation.yes") : t("evaluation.no")}</SummaryRow>
+              {evaluation.comments ? <SummaryRow label={t("evaluation.comments")}>{evaluation.comments}</SummaryRow> : null}
+              <SummaryRow label={t("evaluation.by")}>{evaluation.evaluatorName}</SummaryRow>
+              <SummaryRow label={t("evaluation.on")}>{formatDate(evaluation.submittedAt)}</SummaryRow>
+              <SummaryRow label={t("evaluation.adviser")}>{adviserName ?? t("evaluation.noAdviser")}</SummaryRow>
+              <SummaryRow label={t("evaluation.status")}>
+                <strong
+                  className={`govuk-tag${evaluation.status === "signed_off" ? " govuk-tag--green" : evaluation.status === "question" ? " govuk-tag--orange" : ""}`}
+                >
+                  {t(`evaluation.status.${evaluation.status}`)}
+                </strong>
+              </SummaryRow>
+              {evaluation.adviserQuestion ? <SummaryRow label={t("evaluation.question")}>{evaluation.adviserQuestion}</SummaryRow> : null}
+            </dl>
+            {powers.adviser && evaluation.status !== "signed_off" ? (
+              <>
+                <h2 className="govuk-heading-m">{t("evaluation.signOff.heading")}</h2>
+                <Form method="post" noValidate>
+                  <button type="submit" name="intent" value="signOff" className="govuk-button" data-module="govuk-button">
+                    {t("evaluation.signOff.submit")}
+                  </button>
+                </Form>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="question" />
+                  <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
+                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                    {t("evaluation.ask.submit")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </>
+        ) : refusal ? (
+          <p className="govuk-body">{order.status === "delivered" ? refusal : t("evaluation.notYet")}</p>
+        ) : powers.evaluator ? (
+          <>
+            <p className="govuk-body">{t("evaluation.lead")}</p>
+            {namedEvaluator ? <p className="govuk-inset-text">{t("evaluation.named", { name: namedEvaluator.name })}</p> : null}
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="evaluate" />
+              <TextArea
+                name="priorities"
+                label={t("evaluation.priorities")}
+                hint={t("evaluation.prioritiesHint")}
+                errors={errors}
+                defaultValue={values.priorities}
+                rows={3}
+              />
+              <Choices name="quality" legend={t("evaluation.quality")} errors={errors} defaultValue={values.quality} options={scoreOptions} small />
+              <Choices name="impact" legend={t("evaluation.impact")} errors={errors} defaultValue={values.impact} options={scoreOptions} small />
+              <Choices
+                name="valueForMoney"
+                legend={t("evaluation.valueForMoney")}
+                errors={errors}
+                defaultValue={values.valueForMoney}
+                options={scoreOptions}
+                small
+              />
+              <Choices
+                name="wouldRecommend"
+                legend={t("evaluation.wouldRecommend")}
+                errors={errors}
+                defaultValue={values.wouldRecommend}
+                small
+                options={[
+                  { value: "yes", label: t("evaluation.yes") },
+                  { value: "no", label: t("evaluation.no") },
+                ]}
+              />
+              <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                {t("evaluation.submit")}
+              </button>
+            </Form>
+            {isHead && colleagues.length > 0 ? (
+              <Form method="post" noValidate>
+                <h2 className="govuk-heading-m">{t("evaluation.nameOther.heading")}</h2>
+                <input type="hidden" name="intent" value="nameEvaluator" />
+                <Select
+                  name="evaluatorId"
+                  label={t("evaluation.nameOther.label")}
+                  errors={errors}
+                  defaultValue={values.evaluatorId ?? namedEvaluator?.id}
+                  options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
+                />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  {t("evaluation.nameOther.submit")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        ) : (
+          <p className="govuk-body">{t("evaluation.waitingForSchool")}</p>
+        )}
+
+        {evaluation ? (
+          <>
+            <h2 className="govuk-heading-m">{t("impact.heading")}</h2>
+            <p className="govuk-body">{t("impact.hint")}</p>
+            {order.outcomes ? (
+              <div className="govuk-inset-text">
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t("impact.intended")}</p>
+                <p className="govuk-body">{order.outcomes}</p>
+              </div>
+            ) : null}
+            {impact.length === 0 ? (
+              <p className="govuk-body">{t("impact.none")}</p>
+            ) : (
+              <Table
+                caption={t("impact.heading")}
+                columns={[
+                  { label: t("impact.outcome") },
+                  { label: t("impact.measure") },
+                  { label: t("impact.baseline") },
+                  { label: t("impact.followUp") },
+                  { label: t("impact.recordedOn") },
+                ]}
+                rows={impact.map((i) => ({ key: i.id, cells: [i.outcome, i.measure, i.baseline, i.followUp, formatDate(i.recordedAt)] }))}
+              />
+            )}
+            {powers.buyer || powers.evaluator ? (
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="impact" />
+                <TextInput name="outcome" label={t("impact.outcome")} errors={errors} defaultValue={values.outcome} />
+                <TextInput name="measure" label={t("impact.measure")} hint={t("impact.measureHint")} errors={errors} defaultValue={values.measure} />
+                <TextInput
+                  name="baseline"
+                  label={t("impact.baseline")}
+                  hint={t("impact.valueHint")}
+                  errors={errors}
+                  defaultValue={values.baseline}
+                  width="10"
+                />
+                <TextInput
+                  name="followUp"
+                  label={t("impact.followUp")}
+                  hint={t("impact.valueHint")}
+                  errors={errors}
+                  defaultValue={values.followUp}
+                  width="10"
+                />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  {t("impact.submit")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

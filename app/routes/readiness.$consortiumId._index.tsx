@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { MovementText, RatingTag } from "~/components/readiness-rating";
+import { donePath } from "~/done";
+import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
+import { respondToReadiness } from "~/domain/readiness/respond-to-readiness.server";
+import { READINESS_GROUP_KEYS, READINESS_GROUPS } from "~/domain/readiness/rules";
+import { formatDate, formatDateTime } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { text } from "~/forms/fields";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const ResponseSchema = z.object({
+  snapshotId: z.string({ message: t("readiness.error.snapshot") }).max(40, t("readiness.error.snapshot")),
+  agrees: z.enum(["yes", "no"], { message: t("readiness.error.agrees") }),
+  comment: text({ label: t("readiness.comment"), max: 2000, multiline: true }),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? t("readiness.consortiumTitle", { name: data.consortium.name }) : t("error.notFound.title"), data);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  return orErrorPage(() => consortiumReadiness(context.db, { actor: user, authorityId, consortiumId: params.consortiumId ?? "" }));
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const consortiumId = params.consortiumId ?? "";
+  const form = await parseForm(request, ResponseSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(
+    () =>
+      respondToReadiness(context.db, {
+        actor: user,
+        authorityId,
+        consortiumId,
+        snapshotId: form.data.snapshotId,
+        agrees: form.data.agrees === "yes",
+        comment: form.data.comment,
+      }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/readiness/${consortiumId}`, "readinessResponded"), { status: 303 });
+}
+
+type Snapshot = ReturnType<typeof useLoaderData<typeof loader>>["snapshots"][number];
+
+function Judgements({ snapshot }: { snapshot: Snapshot }) {
+  const previousOn = snapshot.previousOn ? formatDate(snapshot.previousOn) : null;
+  return (
+    <>
+      {READINESS_GROUP_KEYS.map((g) => (
+        <div key={g}>
+          <h4 className="govuk-heading-s">{t(`readiness.group.${g}`)}</h4>
+          <dl className="govuk-summary-list">
+            {READINESS_GROUPS[g].map((j) => {
+              const row = snapshot.judgements.find((x) => x.judgement === j);
+              return (
+                <div className="govuk-summary-list__row" key={j}>
+                  <dt className="govuk-summary-list__key">{t(`readiness.judgement.${j}`)}</dt>
+                  <dd className="govuk-summary-list__value">
+                    {row ? (
+                      <>
+                        <RatingTag rating={row.rating} />
+                        <MovementText movement={snapshot.moves[j]} previousOn={previousOn} />
+                        {row.evidence ? (
+                          <p className="govuk-body-s app-pre-wrap govuk-!-margin-top-2 govuk-!-margin-bottom-1">
+                            <strong>{t("readiness.evidence")}:</strong> {row.evidence}
+                          </p>
+                        ) : null}
+                        {row.rationale ? (
+                          <p className="govuk-body-s app-pre-wrap govuk-!-margin-bottom-0">
+                            <strong>{t("readiness.rationale")}:</strong> {row.rationale}
+                          </p>
+                        ) : null}
+                      </>
+                    ) : (
+                      t("readiness.notYet")
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </div>
+      ))}
+      <h4 className="govuk-heading-s">{t("readiness.responses")}</h4>
+      {snapshot.responses.length === 0 ? (
+        <p className="govuk-body">{t("readiness.noResponses")}</p>
+      ) : (
+        <ul className="govuk-list govuk-list--spaced">
+          {snapshot.responses.map((r) => (
+            <li key={r.id}>
+              <strong>{t(r.agrees ? "readiness.agreed" : "readiness.disagreed", { name: r.name, date: formatDateTime(r.createdAt) })}</strong>
+              {r.comment ? <span className="app-block app-pre-wrap">{r.comment}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export default function ConsortiumReadiness() {
+  const { consortium, snapshots, canRecord, canRespond } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const [latest, ...earlier] = snapshots;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/readiness">
+            {t("readiness.back")}
+          </Link>
+        </p>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{t("readiness.title")}</span>
+        <h1 className="govuk-heading-l">{consortium.name}</h1>
+        {canRecord ? (
+          <p className="govuk-body">
+            <Link className="govuk-button govuk-button--secondary" to={`/readiness/${consortium.id}/new`} role="button" draggable="false">
+              {t("readiness.record")}
+            </Link>
+          </p>
+        ) : null}
+        {!latest ? (
+          <p className="govuk-body">{t("readiness.none")}</p>
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">{t("readiness.latest", { date: formatDate(latest.assessedOn) })}</h2>
+            <p className="govuk-body">{t("readiness.recordedBy", { name: latest.recordedBy ?? t("audit.system"), date: formatDate(latest.createdAt) })}</p>
+            <Judgements snapshot={latest} />
+            {canRespond ? (
+              <Form method="post" noValidate>
+                <h3 className="govuk-heading-m">{t("readiness.respond")}</h3>
+                <input type="hidden" name="snapshotId" value={latest.id} />
+                <Choices
+                  name="agrees"
+                  legend={t("readiness.agreesLegend")}
+                  errors={errors}
+                  defaultValue={values.agrees}
+                  options={[
+                    { value: "yes", label: t("readiness.agreesYes") },
+                    { value: "no", label: t("readiness.agreesNo") },
+                  ]}
+                />
+                <TextArea name="comment" label={t("readiness.comment")} hint={t("readiness.commentHint")} errors={errors} defaultValue={values.comment} />
+                <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                  {t("readiness.send")}
+                </button>
+              </Form>
+            ) : null}
+            {earlier.length > 0 ? (
+              <>
+                <h2 className="govuk-heading-m">{t("readiness.earlier")}</h2>
+                {earlier.map((s) => (
+                  <details className="govuk-details" key={s.id}>
+                    <summary className="govuk-details__summary">
+                      <span className="govuk-details__summary-text">{t("readiness.assessedOn", { date: formatDate(s.assessedOn) })}</span>
+                    </summary>
+                    <div className="govuk-details__text">
+                      <Judgements snapshot={s} />
+                    </div>
+                  </details>
+                ))}
+              </>
+            ) : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { Choices, DateInput, ErrorSummary, TextArea } from "~/components/forms";
+import { donePath } from "~/done";
+import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
+import { recordReadiness, type JudgementInput } from "~/domain/readiness/record-readiness.server";
+import { READINESS_GROUP_KEYS, READINESS_GROUPS, READINESS_JUDGEMENTS, READINESS_RATINGS, type ReadinessJudgement } from "~/domain/readiness/rules";
+import { londonIsoDate } from "~/format";
+import { invalid, parseForm } from "~/forms.server";
+import { date, text, withDateInputs } from "~/forms/fields";
+import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const judgementFields = Object.fromEntries(
+  READINESS_JUDGEMENTS.flatMap((j) => {
+    const name = t(`readiness.judgement.${j}`);
+    return [
+      [`rating_${j}`, z.enum(READINESS_RATINGS, { message: t("readiness.error.rating", { judgement: name }) })],
+      [
+        `evidence_${j}`,
+        text({
+          label: t("readiness.evidenceOf", { judgement: name }),
+          max: 4000,
+          multiline: true,
+          required: t("readiness.error.evidence", { judgement: name }),
+        }),
+      ],
+      [`rationale_${j}`, text({ label: t("readiness.rationaleOf", { judgement: name }), max: 4000, multiline: true })],
+    ];
+  }),
+);
+
+const ReadinessSchema = withDateInputs(
+  ["assessedOn"],
+  z.object({ assessedOn: date({ label: t("readiness.assessedOnLabel"), required: t("readiness.error.assessedOn") }), ...judgementFields }).transform((v) => {
+    const values = v as Record<string, string>;
+    const judgements = Object.fromEntries(
+      READINESS_JUDGEMENTS.map((j) => [j, { rating: values[`rating_${j}`], evidence: values[`evidence_${j}`], rationale: values[`rationale_${j}`] }]),
+    ) as Record<ReadinessJudgement, JudgementInput>;
+    return { assessedOn: values.assessedOn, judgements };
+  }),
+);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? t("readiness.newTitle", { name: data.consortium.name }) : t("error.notFound.title"), data);
+
+async function requireRecorder(args: LoaderFunctionArgs) {
+  const user = await requireUser(args.request, args.context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "record:readiness", { authorityId });
+  return { user, authorityId, consortiumId: args.params.consortiumId ?? "" };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, authorityId, consortiumId } = await requireRecorder(args);
+  const page = await orErrorPage(() => consortiumReadiness(args.context.db, { actor: user, authorityId, consortiumId }));
+  return { consortium: page.consortium, latest: page.snapshots[0] ?? null };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, authorityId, consortiumId } = await requireRecorder(args);
+  const form = await parseForm(args.request, ReadinessSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(
+    () => recordReadiness(args.context.db, { actor: user, authorityId, consortiumId, ...form.data, today: londonIsoDate(new Date()) }),
+    form.values,
+  );
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/readiness/${consortiumId}`, "readinessRecorded"), { status: 303 });
+}
+
+export default function NewReadiness() {
+  const { consortium, latest } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? null) as Record<string, string> | null;
+  const before = (j: ReadinessJudgement) => latest?.judgements.find((x) => x.judgement === j);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{consortium.name}</span>
+        <h1 className="govuk-heading-l">{t("readiness.newHeading")}</h1>
+        <p className="govuk-body">{t("readiness.newLead")}</p>
+        {latest ? <p className="govuk-body">{t("readiness.prefilled")}</p> : null}
+        <Form method="post" noValidate>
+          <DateInput name="assessedOn" legend={t("readiness.assessedOnLabel")} hint={t("readiness.assessedOnHint")} errors={errors} values={values} />
+          {READINESS_GROUP_KEYS.map((g) => (
+            <div key={g}>
+              <h2 className="govuk-heading-m">{t(`readiness.group.${g}`)}</h2>
+              {READINESS_GROUPS[g].map((j) => (
+                <div key={j} className="govuk-!-margin-bottom-6">
+                  <h3 className="govuk-heading-s">{t(`readiness.judgement.${j}`)}</h3>
+                  <Choices
+                    name={`rating_${j}`}
+                    legend={t("readiness.ratingOf", { judgement: t(`readiness.judgement.${j}`) })}
+                    errors={errors}
+                    small
+                    defaultValue={values ? values[`rating_${j}`] : before(j)?.rating}
+                    options={[...READINESS_RATINGS].reverse().map((r) => ({ value: r, label: t(`readiness.rating.${r}`) }))}
+                  />
+                  <TextArea
+                    name={`evidence_${j}`}
+                    label={t("readiness.evidenceOf", { judgement: t(`readiness.judgement.${j}`) })}
+                    errors={errors}
+                    rows={3}
+                    defaultValue={values ? values[`evidence_${j}`] : before(j)?.evidence}
+                  />
+                  <TextArea
+                    name={`rationale_${j}`}
+                    label={t("readiness.rationaleOf", { judgement: t(`readiness.judgement.${j}`) })}
+                    errors={errors}
+                    rows={2}
+                    defaultValue={values ? values[`rationale_${j}`] : before(j)?.rationale}
+                  />
+                </div>
+              ))}
+            </div>
+          ))}
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+              {t("readiness.save")}
+            </button>
+            <Link className="govuk-link" to={`/readiness/${consortium.id}`}>
+              {t("readiness.cancel")}
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

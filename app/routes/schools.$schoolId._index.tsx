@@ -1,0 +1,161 @@
+import { Table } from "~/components/table";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { InspectionHistory } from "~/components/inspection-history";
+import { SchoolCategorySection } from "~/components/school-category-section";
+import { SummaryRow } from "~/components/summary-row";
+import { can } from "~/auth/permissions";
+import { schoolStory } from "~/domain/school-view/school-story.server";
+import { formatDate, formatPence, londonIsoDate } from "~/format";
+import { t, type MessageKey } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { orErrorPage } from "~/refusals.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.school.name : t("error.notFound.title"));
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "view:schools", { authorityId });
+  const story = await orErrorPage(() =>
+    schoolStory(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "", today: londonIsoDate(new Date()) }),
+  );
+  return { ...story, canMoveSchools: can(user.grants, "manage:consortia", { authorityId }) };
+}
+
+export default function SchoolStory() {
+  const { school, year, consortium, consortia, category, inspections, purchases, evaluations, impactRecords, mouSigned, totals, attention, canMoveSchools } =
+    useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/schools">
+          {t("schoolStory.back")}
+        </Link>
+      </p>
+      <span className="govuk-caption-l">
+        {t("schoolView.urnType", { urn: school.urn, type: t(`establishmentType.${school.establishmentType}` as MessageKey) })}
+      </span>
+      <h1 className="govuk-heading-l">{school.name}</h1>
+      {attention ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
+            {t("schoolStory.attention", { category: school.category ?? "", year: year.label })}
+          </strong>
+        </div>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("schoolStory.summary")}</h2>
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("schoolView.col.consortium")}>{consortium ? consortium.name : t("schoolView.none")}</SummaryRow>
+        <SummaryRow label={t("schoolView.col.phase")}>{t(`phase.${school.phase}` as MessageKey)}</SummaryRow>
+        <SummaryRow label={t("gias.field.typeName")}>
+          {t(`establishmentType.${school.establishmentType}` as MessageKey)}
+          {school.typeName ? <span className="govuk-hint govuk-!-margin-bottom-0 app-block">{school.typeName}</span> : null}
+        </SummaryRow>
+        <SummaryRow label={t("gias.field.numberOnRoll")}>{school.numberOnRoll}</SummaryRow>
+        <SummaryRow label={t("schoolView.col.category")}>{school.category ?? t("schoolView.none")}</SummaryRow>
+        <SummaryRow label={t("schoolStory.adviser")}>{category.adviser ?? t("schoolStory.noAdviser")}</SummaryRow>
+        <SummaryRow label={t("gias.field.status")}>
+          {school.status === "closed" ? t("schoolStory.closed", { date: school.closedOn ? formatDate(school.closedOn) : "" }) : t("schoolStatus.open")}
+        </SummaryRow>
+        <SummaryRow label={t("schoolStory.spent", { year: year.label })}>
+          {t("schoolStory.spentValue", { count: purchases.length, spent: formatPence(totals.payablePence), pot: formatPence(totals.potPence) })}
+        </SummaryRow>
+        <SummaryRow label={t("schoolStory.mou", { year: year.label })}>
+          {mouSigned === null ? t("schoolStory.mouNone") : t(mouSigned ? "schoolView.mou.signed" : "schoolView.mou.unsigned")}
+        </SummaryRow>
+      </dl>
+
+      <section aria-labelledby="consortia-heading">
+        <h2 className="govuk-heading-m" id="consortia-heading">
+          {t("schoolStory.consortia")}
+        </h2>
+        {consortia.length === 0 ? (
+          <p className="govuk-body">{t("schoolStory.noConsortia")}</p>
+        ) : (
+          <Table
+            compact
+            caption={t("schoolStory.consortia")}
+            captionSize="hidden"
+            scroll={false}
+            columns={[{ label: t("schoolView.col.consortium") }, { label: t("schoolStory.joined") }, { label: t("schoolStory.left") }]}
+            rows={consortia.map((c) => ({
+              key: `${c.id}-${c.joinedOn}`,
+              cells: [c.name, formatDate(c.joinedOn), c.leftOn ? formatDate(c.leftOn) : t("schoolStory.stillMember")],
+            }))}
+          />
+        )}
+      </section>
+
+      <SchoolCategorySection schoolId={school.id} category={category} canMoveSchools={canMoveSchools} />
+      <InspectionHistory inspections={inspections} />
+
+      <section aria-labelledby="purchases-heading">
+        <h2 className="govuk-heading-m" id="purchases-heading">
+          {t("schoolStory.purchases", { year: year.label })}
+        </h2>
+        {purchases.length === 0 ? (
+          <p className="govuk-body">{t("schoolStory.noPurchases", { year: year.label })}</p>
+        ) : (
+          <Table
+            compact
+            caption={t("schoolStory.purchases", { year: year.label })}
+            captionSize="hidden"
+            columns={[
+              { label: t("schoolStory.offer") },
+              { label: t("schoolStory.placed") },
+              { label: t("order.status") },
+              { label: t("schoolStory.paidBySchool"), numeric: true },
+              { label: t("schoolStory.paidByPot"), numeric: true },
+            ]}
+            rows={purchases.map((p) => ({
+              key: p.id,
+              cells: [
+                <>
+                  {p.title}
+                  <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                    {p.provider}
+                    {p.collective ? ` · ${t("schoolStory.collective")}` : ""}
+                  </span>
+                </>,
+                formatDate(p.placedAt),
+                t(`orderStatus.${p.status}`),
+                formatPence(p.payablePence),
+                formatPence(p.potPence),
+              ],
+            }))}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="evaluations-heading">
+        <h2 className="govuk-heading-m" id="evaluations-heading">
+          {t("schoolStory.evaluations")}
+        </h2>
+        {evaluations.length === 0 ? (
+          <p className="govuk-body">{t("schoolStory.noEvaluations")}</p>
+        ) : (
+          <>
+            <ul className="govuk-list">
+              {evaluations.map((e) => (
+                <li key={e.id}>
+                  <span className="govuk-!-font-weight-bold">{e.title}</span> ({e.providerName}), {formatDate(e.submittedAt)}
+                  <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                    {t("schoolStory.evaluationScores", { quality: e.quality, impact: e.impact, value: e.valueForMoney })} ·{" "}
+                    {t(`schoolStory.evaluationStatus.${e.status}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {impactRecords > 0 ? <p className="govuk-body">{t("schoolView.impactCount", { count: impactRecords })}</p> : null}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { Table } from "~/components/table";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { DateInput, ErrorSummary, Select } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
+import { moveSchool } from "~/domain/consortia/move-school.server";
+import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
+import { isUuid } from "~/domain/ids";
+import { formatDate, formatShortDate } from "~/format";
+import { date, withDateInputs } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { attempt, orErrorPage } from "~/refusals.server";
+
+const MoveSchema = withDateInputs(
+  ["on"],
+  z.object({
+    intent: z.enum(["check", "confirm"]).catch("check"),
+    to: z.string({ required_error: t("schoolConsortium.error.to") }).refine((v) => v === "none" || isUuid(v), t("schoolConsortium.error.to")),
+    on: date({ label: t("schoolConsortium.on"), required: t("schoolConsortium.error.on") }),
+  }),
+);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("schoolConsortium.title", { name: data.school.name }) : t("consortia.title")} – ${t("service.name")}` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const page = await orErrorPage(() => schoolConsortiumPage(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "" }));
+  return { ...page, moved: new URL(request.url).searchParams.get("moved") === "1" };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "manage:consortia", { authorityId });
+  const schoolId = params.schoolId ?? "";
+  const page = await orErrorPage(() => schoolConsortiumPage(context.db, { actor: user, authorityId, schoolId }));
+  const form = await parseForm(request, MoveSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const { intent, to, on } = form.data;
+  const target = to === "none" ? null : (page.consortia.find((c) => c.id === to) ?? null);
+  if (to !== "none" && !target) return invalid({ to: [t("schoolConsortium.error.to")] }, form.values);
+  if (intent === "check") {
+    const confirm = page.current
+      ? target
+        ? t("schoolConsortium.confirmText", { school: page.school.name, from: page.current.name, date: formatDate(on), to: target.name })
+        : t("schoolConsortium.confirmLeave", { school: page.school.name, from: page.current.name, date: formatDate(on) })
+      : t("schoolConsortium.confirmText", { school: page.school.name, from: t("schoolConsortium.notInOne"), date: formatDate(on), to: target?.name ?? "" });
+    // The confirmation carries the date forward whole.
+    return { ok: true as const, confirm, values: { to, on }, errors: null };
+  }
+  const done = await attempt(() => moveSchool(context.db, { actor: user, authorityId, schoolId, toConsortiumId: target?.id ?? null, on }), form.values);
+  if (!done.ok) return done.response;
+  return redirect(`/schools/${schoolId}/consortium?moved=1`, { status: 303 });
+}
+
+export default function SchoolConsortium() {
+  const { school, history, current, canMove, consortia, moved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? null;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const confirm = result && "confirm" in result ? result.confirm : null;
+  const latest = history[0];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <SuccessBanner title={t("banner.success")}>
+          {moved && latest
+            ? latest.leftOn
+              ? t("schoolConsortium.left", { school: school.name, date: formatDate(latest.leftOn) })
+              : t("schoolConsortium.moved", { school: school.name, to: latest.name, date: formatDate(latest.joinedOn) })
+            : null}
+        </SuccessBanner>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">URN {school.urn}</span>
+        <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
+        <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
+        {history.length ? (
+          <Table
+            caption={t("schoolConsortium.history")}
+            captionSize="hidden"
+            scroll={false}
+            columns={[{ label: t("schoolConsortium.consortium") }, { label: t("consortiumSchools.joined") }, { label: t("consortiumSchools.left") }]}
+            rows={history.map((h) => ({
+              key: `${h.consortiumId}-${h.joinedOn}`,
+              cells: [
+                <Link key="link-cell" className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
+                  {h.name}
+                </Link>,
+                formatShortDate(h.joinedOn),
+                h.leftOn ? formatShortDate(h.leftOn) : t("schoolConsortium.now"),
+              ],
+            }))}
+          />
+        ) : (
+          <p className="govuk-body">{t("schoolConsortium.noHistory")}</p>
+        )}
+        {canMove && confirm ? (
+          <Form method="post">
+            <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">{confirm}</strong>
+            </div>
+            <input type="hidden" name="to" value={values.to} />
+            <input type="hidden" name="on" value={values.on} />
+            <div className="govuk-button-group">
+              <button type="submit" name="intent" value="confirm" className="govuk-button" data-module="govuk-button">
+                {t("schoolConsortium.confirm")}
+              </button>
+              <Link className="govuk-link" to={`/schools/${school.id}/consortium`}>
+                {t("schoolConsortium.cancel")}
+              </Link>
+            </div>
+          </Form>
+        ) : canMove ? (
+          <Form method="post" noValidate>
+            <h2 className="govuk-heading-m">{t("schoolConsortium.moveHeading")}</h2>
+            <Select
+              name="to"
+              label={t("schoolConsortium.to")}
+              errors={errors}
+              defaultValue={values.to}
+              options={[
+                { value: "", label: t("consortia.new.choose") },
+                ...consortia.map((c) => ({ value: c.id, label: c.name })),
+                ...(current ? [{ value: "none", label: t("schoolConsortium.noConsortium") }] : []),
+              ]}
+            />
+            <DateInput name="on" legend={t("schoolConsortium.on")} hint={t("schoolConsortium.onHint")} errors={errors} values={values} />
+            <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
+              {t("schoolConsortium.continue")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

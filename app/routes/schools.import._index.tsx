@@ -1,0 +1,120 @@
+import { Table } from "~/components/table";
+import { donePath } from "~/done";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { ErrorSummary, FieldError } from "~/components/forms";
+import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
+import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
+import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
+import { formatShortDate } from "~/format";
+import { invalid } from "~/forms.server";
+import { t } from "~/i18n";
+import { orErrorPage, attempt } from "~/refusals.server";
+
+const megabytes = GIAS_UPLOAD_LIMIT_BYTES / 1024 / 1024;
+
+export const meta: MetaFunction = () => [{ title: `${t("gias.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "import:schools", { authorityId });
+  const { laCode, recent } = await orErrorPage(() => loadGiasImports(context.db, { actor: user, authorityId }));
+  return {
+    laCode,
+    recent: recent.map((r) => ({ ...r, createdAt: formatShortDate(r.createdAt), appliedAt: r.appliedAt ? formatShortDate(r.appliedAt) : null })),
+  };
+}
+
+const tooLarge = () => invalid({ file: [t("gias.error.tooLarge", { megabytes })] }, {}, 413);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "import:schools", { authorityId });
+  // Refuse an oversized file before reading it, when the browser says how big it is.
+  if (Number(request.headers.get("content-length") ?? 0) > GIAS_UPLOAD_LIMIT_BYTES + 64 * 1024) return tooLarge();
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: GIAS_UPLOAD_LIMIT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    return invalid({ file: [t("gias.error.choose")] });
+  }
+  const file = formData.get("file");
+  if (!file || typeof file === "string" || (file.size === 0 && !file.name)) return invalid({ file: [t("gias.error.choose")] });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const done = await attempt(
+    () => uploadGiasImport(context.db, { actor: user, authorityId, fileName: file.name, bytes }),
+    {},
+    { field: "file", allOnForm: true },
+  );
+  if (!done.ok) return done.response;
+  return redirect(donePath(`/schools/import/${done.value.importId}`, "importUploaded"));
+}
+
+export default function ImportSchools() {
+  const { laCode, recent } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const error = errors?.file?.[0];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("gias.title")}</h1>
+        <p className="govuk-body">{t("gias.lead")}</p>
+        {laCode ? <p className="govuk-body">{t("gias.laCode", { laCode })}</p> : <p className="govuk-body">{t("gias.error.noLaCode")}</p>}
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="file">
+              {t("gias.file")}
+            </label>
+            <div id="file-hint" className="govuk-hint">
+              {t("gias.fileHint", { megabytes })}
+            </div>
+            <FieldError name="file" errors={errors} />
+            <input
+              className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={`file-hint${error ? " file-error" : ""}`}
+            />
+          </div>
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("gias.upload")}
+          </button>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/schools/new">
+            {t("home.task.addSetting")}
+          </Link>
+        </p>
+        <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
+        {recent.length === 0 ? (
+          <p className="govuk-body">{t("gias.recent.none")}</p>
+        ) : (
+          <Table
+            scroll={false}
+            rowHeader={false}
+            columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
+            rows={recent.map((r) => ({
+              key: r.id,
+              cells: [
+                <Link key="link-cell" className="govuk-link" to={`/schools/import/${r.id}`}>
+                  {r.fileName}
+                </Link>,
+                r.createdAt,
+                r.appliedAt ?? t("gias.recent.notApplied"),
+              ],
+            }))}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { addSetting } from "~/domain/schools/add-setting.server";
+import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
+import { optionalText, text } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { attempt } from "~/refusals.server";
+import { t } from "~/i18n";
+
+const SettingSchema = z.object({
+  kind: z.enum(SETTING_KINDS, { errorMap: () => ({ message: t("setting.error.kind") }) }),
+  name: text({ label: t("setting.name"), max: 200, required: t("setting.error.name") }),
+  reference: z
+    .string({ required_error: t("setting.error.reference") })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4,12}$/, t("setting.error.reference")),
+  numberOnRoll: z
+    .string({ required_error: t("setting.error.numberOnRoll") })
+    .trim()
+    .regex(/^\d{1,5}$/, t("setting.error.numberOnRoll"))
+    .transform(Number)
+    .refine((n) => n <= 10_000, t("setting.error.numberOnRoll")),
+  postcode: optionalText({ label: t("setting.postcode"), max: 10 }),
+  town: optionalText({ label: t("setting.town"), max: 100 }),
+});
+
+export const meta: MetaFunction = () => [{ title: `${t("setting.title")} – ${t("service.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  requirePermission(user, "import:schools", { authorityId: requireAuthorityId(user) });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "import:schools", { authorityId });
+  const parsed = await parseForm(request, SettingSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const done = await attempt(
+    () => addSetting(context.db, { actor: user, authorityId, ...parsed.data, postcode: parsed.data.postcode?.toUpperCase() }),
+    parsed.values,
+    { field: "reference", allOnForm: true },
+  );
+  if (!done.ok) return done.response;
+  return redirect(`/directory/${done.value.organisationId}?added=1`);
+}
+
+export default function AddSetting() {
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = (result?.values ?? {}) as Record<string, string | undefined>;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("setting.title")}</h1>
+        <p className="govuk-body">{t("setting.lead")}</p>
+        <Form method="post" noValidate>
+          <Choices
+            name="kind"
+            legend={t("setting.kind")}
+            errors={errors}
+            defaultValue={values.kind}
+            options={SETTING_KINDS.map((kind) => ({ value: kind, label: t(`setting.kind.${kind}`) }))}
+          />
+          <TextInput name="name" label={t("setting.name")} errors={errors} defaultValue={values.name} autoComplete="off" />
+          <TextInput
+            name="reference"
+            label={t("setting.reference")}
+            hint={t("setting.referenceHint")}
+            errors={errors}
+            defaultValue={values.reference}
+            width="10"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <TextInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" inputMode="numeric" />
+          <TextInput name="postcode" label={t("setting.postcode")} errors={errors} defaultValue={values.postcode} width="10" autoComplete="postal-code" />
+          <TextInput name="town" label={t("setting.town")} errors={errors} defaultValue={values.town} width="20" />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("setting.add")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { CATEGORY_SCHEMES } from "#db/schema/tenancy";
+import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { csvResponse } from "~/csv.server";
+import { parseSchoolViewQuery } from "~/domain/school-view/rules";
+import { schoolViewCsv } from "~/domain/school-view/school-view-csv.server";
+import { schoolView } from "~/domain/school-view/school-view.server";
+import { formatShortDate, londonIsoDate } from "~/format";
+import { orErrorPage } from "~/refusals.server";
+
+/** The school-by-school view's filtered list, every matching school (not only the page shown), as CSV. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, "view:schools", { authorityId });
+  const query = parseSchoolViewQuery(new URL(request.url).searchParams, [...CATEGORY_SCHEMES.england, ...CATEGORY_SCHEMES.wales]);
+  const today = londonIsoDate(new Date());
+  const view = await orErrorPage(() => schoolView(context.db, { actor: user, authorityId, query, today }));
+  return csvResponse(`schools-${view.year.label}.csv`, schoolViewCsv(view.matching, formatShortDate));
+}

@@ -1,0 +1,50 @@
+// What the statement page and its CSV share: who may read the account, and the period asked for.
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { forbidden, notFoundPage } from "~/refusals.server";
+import type { FieldErrors } from "~/components/forms";
+import { canViewStatement } from "~/domain/ledger/statement-access";
+import { isCalendarDate, periodBounds } from "~/domain/ledger/statement-period";
+import { accountStatement, findAccount, type Statement } from "~/domain/ledger/statement.server";
+import { withDateParams } from "~/forms/fields";
+import { parseValues } from "~/forms.server";
+import { t } from "~/i18n";
+
+/** An optional whole day in a query string, "2026-04-01". */
+export const optionalDay = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+  z.string().max(10, t("statement.filter.invalidDate")).refine(isCalendarDate, t("statement.filter.invalidDate")).optional(),
+);
+
+const StatementQuerySchema = z
+  .object({ from: optionalDay, to: optionalDay })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: t("statement.filter.order"), path: ["to"] });
+
+export type LoadedStatement = { statement: Statement; filter: { from: string; to: string }; errors: FieldErrors | null };
+
+/** The account's statement for the period in the address; on a bad period, the whole statement and the errors. */
+export async function loadStatement(request: Request, context: AppLoadContext, accountId: string | undefined): Promise<LoadedStatement> {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  const account = await findAccount(context.db, { authorityId, accountId: accountId ?? "" });
+  if (!account) throw notFoundPage();
+  if (!canViewStatement(user.grants, account)) throw forbidden();
+
+  const url = new URL(request.url);
+  const params = withDateParams(url.searchParams, ["from", "to"]);
+  const query = parseValues(Object.fromEntries(params), StatementQuerySchema);
+  const filter = { from: params.get("from") ?? "", to: params.get("to") ?? "" };
+  if (!query.ok) {
+    const statement = await accountStatement(context.db, { authorityId, accountId: account.id });
+    return { statement, filter, errors: query.errors };
+  }
+  const statement = await accountStatement(context.db, { authorityId, accountId: account.id, ...periodBounds(query.data) });
+  return { statement, filter, errors: null };
+}
+
+/** Where the statement's CSV for the same period is. */
+export function statementCsvHref(accountId: string, { filter, errors }: Pick<LoadedStatement, "filter" | "errors">) {
+  const query = new URLSearchParams(errors ? {} : Object.fromEntries(Object.entries(filter).filter(([, v]) => v)));
+  return `/accounts/${accountId}/statement.csv${query.size ? `?${query}` : ""}`;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_consortium_idx" ON "orders" USING btree ("consortium_id","created_at");

@@ -1,0 +1,5 @@
+DROP INDEX "orders_paid_idx";--> statement-breakpoint
+CREATE INDEX "orders_paid_report_idx" ON "orders" USING btree ("authority_id","paid_at","status","revision_id","net_pence","authority_share_pence","pot_share_pence","provider_share_pence","consortium_id","provider_id","school_id","buyer_type","payment_route","delivery_starts_on") WHERE paid_at is not null;--> statement-breakpoint
+CREATE INDEX "orders_delivery_starts_idx" ON "orders" USING btree ("authority_id","delivery_starts_on") WHERE paid_at is not null and delivery_starts_on is not null;--> statement-breakpoint
+CREATE INDEX "orders_pot_spent_idx" ON "orders" USING btree ("authority_id",coalesce("pot_decided_at", "created_at")) WHERE pot_contribution_pence > 0;--> statement-breakpoint
+CREATE INDEX "evaluations_submitted_idx" ON "evaluations" USING btree ("authority_id","submitted_at");

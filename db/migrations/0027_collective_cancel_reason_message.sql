@@ -1,0 +1,1 @@
+ALTER TABLE "collective_purchases" ADD COLUMN "cancelled_reason_message" jsonb;

@@ -1,0 +1,70 @@
+import { date, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import { users } from "./identity";
+import { authorities, schools } from "./tenancy";
+import { SUBJECT_AREAS } from "./vocabulary";
+
+/**
+ * The authority's categorisation of a school, one row per decision: a school's category for an
+ * academic year is its latest row for that year. Append-only (a trigger refuses UPDATE and DELETE),
+ * so the history is what was decided, by whom and when.
+ */
+export const schoolCategories = pgTable(
+  "school_categories",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.organisationId),
+    /** "2025/26" */
+    academicYear: text("academic_year").notNull(),
+    category: text("category").notNull(),
+    /** The day the category was decided (the categorisation meeting), not the day it was typed in. */
+    decidedOn: date("decided_on").notNull(),
+    setBy: uuid("set_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("school_categories_school_idx").on(t.schoolId, t.academicYear, t.createdAt),
+    index("school_categories_authority_idx").on(t.authorityId, t.academicYear),
+  ],
+);
+
+/** Each school's challenge adviser now; who assigned whom, and the earlier advisers, are in the audit log. */
+export const schoolAdvisers = pgTable(
+  "school_advisers",
+  {
+    schoolId: uuid("school_id")
+      .primaryKey()
+      .references(() => schools.organisationId),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    adviserUserId: uuid("adviser_user_id")
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid("assigned_by").references(() => users.id),
+    assignedAt: at("assigned_at").notNull().defaultNow(),
+  },
+  (t) => [index("school_advisers_adviser_idx").on(t.authorityId, t.adviserUserId)],
+);
+
+/** The lead commissioner of each subject area, per authority (Central South's commissioning unit). */
+export const subjectLeads = pgTable(
+  "subject_leads",
+  {
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    subjectArea: text("subject_area", { enum: SUBJECT_AREAS }).notNull(),
+    commissionerUserId: uuid("commissioner_user_id")
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid("assigned_by").references(() => users.id),
+    assignedAt: at("assigned_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityId, t.subjectArea] })],
+);

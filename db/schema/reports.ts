@@ -1,0 +1,68 @@
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { users } from "./identity";
+import { orders } from "./purchasing";
+import { authorities, consortia } from "./tenancy";
+
+/**
+ * The termly report to the council and Schools Forum as it stood when finance took it: the
+ * figures are kept, so a past term reads the same however much later data arrives.
+ */
+export const termlyReportSnapshots = pgTable(
+  "termly_report_snapshots",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    /** "2026-autumn": the academic year's first calendar year and the term. */
+    term: text("term").notNull(),
+    figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
+    takenBy: uuid("taken_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("termly_report_snapshots_term_idx").on(t.authorityId, t.term)],
+);
+
+/** Each consortium lead's monthly budget briefing queued once: the month is the one it reports. */
+export const potBriefingSends = pgTable(
+  "pot_briefing_sends",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    consortiumId: uuid("consortium_id")
+      .notNull()
+      .references(() => consortia.organisationId),
+    /** "2026-10" */
+    month: text("month").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("pot_briefing_sends_month_idx").on(t.consortiumId, t.month)],
+);
+
+/**
+ * The CFR code finance chose for a purchase where the one proposed from the offer's subject area
+ * does not fit; the latest row for an order wins, and each change is audited.
+ */
+export const orderCfrCodes = pgTable(
+  "order_cfr_codes",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    code: text("code").notNull(),
+    setBy: uuid("set_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_cfr_codes_order_idx").on(t.orderId, t.createdAt)],
+);

@@ -1,0 +1,37 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPage, signIn } from "./browser";
+
+describe("what a signed-in person sees is never cached", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("sends private, no-store with every page, data request and CSV, and leaves static files cacheable", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "finance@arden.demo");
+
+    // A page opened in the browser, and the data request client-side navigation makes for it.
+    const document = await page.goto("/finance/ledger");
+    expect(document?.headers()["cache-control"]).toBe("private, no-store");
+    const dataRequest = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(".data"));
+    await page.locator(".govuk-service-navigation").getByRole("link", { name: "Sales" }).click();
+    const data = await dataRequest;
+    expect(data.status()).toBe(200);
+    expect(data.headers()["cache-control"]).toBe("private, no-store");
+
+    for (const path of ["/", "/account", "/account.data", "/finance/sales.csv", "/no-such-page"]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.headers()["cache-control"], path).toBe("private, no-store");
+    }
+
+    const stylesheet = await page.locator("link[rel=stylesheet]").first().getAttribute("href");
+    const asset = await page.request.get(stylesheet!);
+    expect(asset.headers()["cache-control"]).toMatch(/max-age=\d+/);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,112 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+
+async function as(email: string, { javaScript = true } = {}) {
+  const page = await newPage(browser, { javaScript });
+  await signIn(page, email);
+  return page;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function doneBanner(page: Page, text: string) {
+  await expectLocator(page.getByRole("alert").getByText(text)).toBeVisible();
+}
+
+describe("after the sale: delivery and evaluation", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a provider books a session for an order and marks it delivered", async () => {
+    const provider = await as("provider@arden.demo");
+    await provider.getByRole("link", { name: /Orders to schedule and deliver/ }).click();
+    await provider.waitForURL(/\/provider\/orders$/);
+    const toDeliver = provider
+      .locator("tbody tr")
+      .filter({ hasText: "Paid" })
+      .or(provider.locator("tbody tr").filter({ hasText: "Awaiting payment" }));
+    await toDeliver.first().getByRole("link").first().click();
+    await provider.getByRole("link", { name: "Delivery and sessions" }).click();
+    await provider.getByRole("heading", { level: 1, name: "Delivery" }).waitFor();
+    await expectAccessible(provider);
+
+    const [year, month, day] = inDays(21).split("-");
+    const date = provider.getByRole("group", { name: "Date of the session" });
+    await date.getByLabel("Day").fill(day);
+    await date.getByLabel("Month").fill(month);
+    await date.getByLabel("Year").fill(year);
+    await provider.getByLabel("Start time").fill("25:00");
+    await provider.getByRole("button", { name: "Book the session" }).click();
+    // A time that does not exist is refused beside the field, and nothing is booked.
+    await expectLocator(provider.locator(".govuk-error-summary")).toContainText("Enter the start time as hours and minutes, like 09:30");
+    await provider.getByLabel("Start time").fill("14:15");
+    await provider.getByLabel("Venue", { exact: true }).fill("Arden Teachers’ Centre, Warwick");
+    await provider.getByLabel("Number of places").fill("12");
+    await provider.getByRole("button", { name: "Book the session" }).click();
+    await doneBanner(provider, "The session has been booked and the school told.");
+    await expectLocator(provider.getByRole("heading", { level: 3, name: /2:15pm/ })).toBeVisible();
+
+    await provider.getByRole("button", { name: "Mark as delivered" }).click();
+    await provider.getByRole("heading", { name: /^Mark .+ delivered to .+\?$/ }).waitFor();
+    await provider.getByRole("button", { name: "Yes, mark it delivered" }).click();
+    await doneBanner(provider, "The order has been marked delivered and the school asked to evaluate it.");
+    await expect(provider.locator("dl").first().innerText()).resolves.toMatch(/Delivered on \d{1,2} \w+ \d{4}/);
+    await expectAccessible(provider);
+    await provider.context().close();
+  }, 240_000);
+
+  it("a head evaluates delivered support without JavaScript", async () => {
+    const head = await as("head@arden.demo", { javaScript: false });
+    await head.getByRole("link", { name: /Evaluate delivered support/ }).click();
+    await head.waitForURL(/\/evaluations$/);
+    await head.locator("main ul.govuk-list").getByRole("link").first().click();
+    await head.getByRole("heading", { level: 1, name: "Evaluation" }).waitFor();
+
+    // Nothing chosen: every question is asked again, nothing is written.
+    await head.getByRole("button", { name: "Send the evaluation" }).click();
+    await expectLocator(head.locator(".govuk-error-summary")).toContainText("Enter the improvement priorities the support was for");
+
+    await head.getByLabel("Which of your school’s improvement priorities was this support for?").fill("Consistent phonics teaching in Key Stage 1");
+    await head.getByRole("group", { name: "Quality of the support" }).getByLabel("4 – Excellent").check();
+    await head.getByRole("group", { name: "Impact on your priorities" }).getByLabel("3 – Good").check();
+    await head.getByRole("group", { name: "Value for money" }).getByLabel("3 – Good").check();
+    await head.getByRole("group", { name: "Would you recommend it to another school?" }).getByLabel("Yes").check();
+    await head.getByRole("button", { name: "Send the evaluation" }).click();
+    await doneBanner(head, "Thank you: your evaluation has been sent to your challenge adviser.");
+    await expectLocator(head.getByText("Waiting for the adviser")).toBeVisible();
+    await head.context().close();
+  }, 240_000);
+
+  it("an adviser reads an evaluation from one of their schools and signs it off", async () => {
+    const adviser = await as("adviser@arden.demo");
+    await adviser.getByRole("link", { name: /Evaluations to sign off/ }).click();
+    await adviser.waitForURL(/\/evaluations$/);
+    await expectAccessible(adviser);
+    await adviser.locator("tbody tr").filter({ hasText: "Waiting for the adviser" }).first().getByRole("link").click();
+    await adviser.getByRole("heading", { level: 1, name: "Evaluation" }).waitFor();
+    await adviser.getByRole("button", { name: "Sign it off" }).click();
+    await doneBanner(adviser, "The evaluation has been signed off.");
+    await expectLocator(adviser.locator("dl").getByText("Signed off", { exact: true })).toBeVisible();
+    await expectAccessible(adviser);
+    await adviser.context().close();
+  }, 240_000);
+
+  it("a school sees an offer's rating in search, on its page and in compare", async () => {
+    const head = await as("head@arden.demo");
+    await head.goto("/catalogue?minRating=3&sort=rating");
+    const first = head.locator(".app-result").first();
+    await expect(first.innerText()).resolves.toMatch(/out of 4 from \d+ evaluations?/);
+    await first.getByRole("link").first().click();
+    await head.getByRole("heading", { name: "Schools’ ratings" }).waitFor();
+    await expectLocator(head.getByRole("table", { name: "Evaluations by overall score" })).toBeVisible();
+    await expectAccessible(head);
+    await head.context().close();
+  }, 240_000);
+});

@@ -1,0 +1,94 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+
+async function as(email: string, { javaScript = true } = {}) {
+  const page = await newPage(browser, { javaScript });
+  await signIn(page, email);
+  return page;
+}
+
+async function buyByInvoice(head: Page, title: string) {
+  await head.goto(`/catalogue?q=${encodeURIComponent(title)}`);
+  await head.getByRole("link", { name: title, exact: true }).first().click();
+  await head.getByRole("button", { name: "Buy for your school" }).click();
+  await head.waitForURL(/\/purchases\/new/);
+  await head.getByRole("radio", { name: "Invoice" }).check();
+  await head.getByRole("button", { name: "Continue" }).click();
+  await head.getByRole("button", { name: "Confirm and buy" }).click();
+  await head.getByRole("heading", { name: "Purchase complete" }).waitFor();
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("irreversible actions ask first, and every action says what it did", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a head cancels a purchase without JavaScript: a confirmation step, a double click, one banner and nothing due", async () => {
+    const head = await as("head@arden.demo", { javaScript: false });
+    await buyByInvoice(head, "Phonics catch-up");
+    await head.getByRole("alert").getByText("Your purchase is placed.").waitFor();
+    const orderPath = new URL(head.url()).pathname;
+
+    await head.getByRole("button", { name: "Cancel this purchase…" }).click();
+    await head.getByRole("heading", { name: "Cancel this purchase?" }).waitFor();
+    await head.getByText(/^Invoice ARD-\d{4}-\d{6} for £[\d,]+\.\d\d will be credited with a credit note; nothing more will be due\.$/).waitFor();
+    // Going back changes nothing.
+    await head.getByRole("link", { name: "No, go back" }).click();
+    await head.waitForURL((url) => url.pathname === orderPath && !url.searchParams.has("confirm"));
+    await head.getByRole("button", { name: "Cancel this purchase…" }).click();
+
+    // Without JavaScript nothing stops a double click: both submits land on the first outcome.
+    await head.getByRole("button", { name: "Yes, cancel this purchase" }).dblclick();
+    await head.waitForURL((url) => url.pathname === orderPath && url.searchParams.get("done") === "orderCancelled");
+    const banner = head.getByRole("alert");
+    await expect(banner.textContent()).resolves.toContain("The purchase is cancelled. Anything charged has been credited.");
+    await expect(head.locator("main").textContent()).resolves.not.toContain("Conflict");
+    await expect(head.locator("dl").first().innerText()).resolves.toMatch(/Due now\s+£0\.00/);
+
+    // The invoice shows its credit note and asks for nothing.
+    await head.getByRole("link", { name: /^ARD-\d{4}-\d{6}$/ }).click();
+    await head.getByRole("heading", { name: /^Invoice ARD-/ }).waitFor();
+    await head.getByText(/^This invoice has been credited in full by credit note ARD-CN-\d{4}-\d{6}\. Nothing is due\.$/).waitFor();
+    await expect(head.locator("main").textContent()).resolves.not.toContain("Pay by bank transfer");
+    await head.context().close();
+  }, 240_000);
+
+  it("a lead is told that closing a purchase short of its minimum cancels it, and then that it did", async () => {
+    const lead = await as("lead@arden.demo");
+    await lead.goto("/catalogue?q=Talk%20for%20Writing");
+    await lead.getByRole("link", { name: "Talk for Writing: whole-school training", exact: true }).first().click();
+    await lead.waitForURL(/\/catalogue\/[0-9a-f-]{36}$/);
+    const offerId = new URL(lead.url()).pathname.split("/").pop()!;
+    await lead.goto(`/collective-purchases/new?offerId=${offerId}`);
+    const [year, month, day] = inDays(14).split("-");
+    const closing = lead.getByRole("group", { name: "Closing date" });
+    await closing.getByLabel("Day").fill(day);
+    await closing.getByLabel("Month").fill(month);
+    await closing.getByLabel("Year").fill(year);
+    await lead.getByLabel("Minimum number of schools").fill("3");
+    await lead.getByRole("radio", { name: "Equally between the schools" }).check();
+    await lead.getByRole("button", { name: "Open the collective purchase and invite the schools" }).click();
+    await lead.getByRole("alert").getByText("The collective purchase is open and the consortium's schools have been invited.").waitFor();
+
+    await lead.getByRole("button", { name: "Close it now…" }).click();
+    await lead.getByRole("heading", { name: "Close the collective purchase now?" }).waitFor();
+    await lead.getByText("This purchase has 0 of the 3 schools it needs: closing now cancels it and nobody is charged.").waitFor();
+    await expectAccessible(lead);
+    await lead.getByRole("button", { name: "Yes, close it now" }).click();
+    await lead
+      .getByRole("alert")
+      .getByText(/^The collective purchase is cancelled\./)
+      .waitFor();
+    await lead.getByText("Cancelled", { exact: true }).waitFor();
+    await expectAccessible(lead);
+    await lead.context().close();
+  }, 240_000);
+});

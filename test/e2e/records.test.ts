@@ -1,0 +1,97 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, fillDate, launchBrowser, newPage, signIn } from "./browser";
+
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+describe("the authority's records", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("an la_admin moves a school to another consortium from a date, without JavaScript", async () => {
+    const page = await newPage(browser, { javaScript: false });
+    await signIn(page, "la.admin@arden.demo");
+    await page.getByRole("link", { name: "Consortia", exact: true }).first().click();
+    await page.waitForURL("**/consortia");
+    await page.locator("table tbody tr th a").first().click();
+    await page.waitForURL("**/schools");
+    const school = (await page.locator("table tbody tr th a").first().textContent())!.trim();
+    await page.getByRole("link", { name: `Move ${school}` }).click();
+    await page.waitForURL("**/consortium");
+    const target = page.getByLabel("New consortium");
+    const option = await target.locator("option").nth(1).getAttribute("value");
+    await target.selectOption(option!);
+    await fillDate(page, "Date of the move", today);
+    await page.getByRole("button", { name: "Continue" }).click();
+    // Without JavaScript the form posts and the page is replaced: wait for the confirmation to arrive.
+    await page.getByText(`${school} will leave`).waitFor();
+    await page.getByRole("button", { name: "Confirm the move" }).click();
+    await page.waitForURL("**/consortium?moved=1");
+    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain(`${school} moves to`);
+    expect(await page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a challenge adviser sets the category of one of their schools", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "adviser@arden.demo");
+    await page.goto("/");
+    const first = page.locator("table caption:has-text('Your schools') >> xpath=.. >> tbody tr th a").first();
+    const school = (await first.textContent())!.trim();
+    await first.click();
+    // The home's list opens the school's page, whose category section leads to the record.
+    await page.getByRole("heading", { level: 1, name: school }).waitFor();
+    await page.getByRole("link", { name: "The school’s category and its history" }).click();
+    await page.waitForURL("**/category");
+    await expectAccessible(page);
+    await page.getByLabel("3B: Satisfactory, improving").check();
+    await fillDate(page, "Decided on", today);
+    await page.getByRole("button", { name: "Record category" }).click();
+    await page.waitForURL("**/category?saved=1");
+    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain(`${school} is now in category 3B`);
+    await expect(page.locator("table tbody tr").first().textContent()).resolves.toContain("David Okafor");
+  });
+
+  it("an la_admin filters the audit log and downloads what it shows", async () => {
+    const page = await newPage(browser, { javaScript: false });
+    await signIn(page, "la.admin@arden.demo");
+    await page.goto("/audit");
+    await page.getByLabel("Kind of change").selectOption("school.category_set");
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await page.waitForURL("**/audit?**action=school.category_set**");
+    const rows = page.locator("table tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first().textContent()).resolves.toContain("school.category_set");
+    await expect(rows.first().locator("strong").textContent()).resolves.toBe("School category set");
+    await expect(page.locator("table").textContent()).resolves.not.toMatch(/[{}]/);
+    await expect(page.getByText("Before: ").first().count()).resolves.toBeGreaterThan(0);
+    const href = await page.getByRole("link", { name: "Download these entries (CSV)" }).getAttribute("href");
+    expect(href).toBe("/audit.csv?action=school.category_set");
+    const response = await page.request.get(href!);
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    const text = await response.text();
+    expect(text.split("\r\n")[0]).toContain("Kind of change");
+    expect(text).toContain("school.category_set");
+    await fillDate(page, "From", "2099-01-02");
+    await fillDate(page, "To", "2099-01-01");
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("The end date must be the same as or after the start date");
+  });
+
+  it("the records pages pass axe as the la_admin sees them", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "la.admin@arden.demo");
+    for (const path of ["/consortia", "/consortia/new", "/authority/advisers", "/authority/subject-leads", "/authority/categories/import", "/audit"]) {
+      await page.goto(path);
+      await expectAccessible(page);
+    }
+    await page.goto("/consortia");
+    await page.locator("table tbody tr th a").first().click();
+    await page.waitForURL("**/schools");
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,96 @@
+import { parse } from "csv-parse/sync";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+
+let browser: Browser;
+
+describe("reports", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a finance officer reads last year's traded income without JavaScript and downloads its months as CSV", async () => {
+    const page = await newPage(browser, { javaScript: false });
+    await signIn(page, "finance@arden.demo");
+    await page.getByRole("link", { name: "Traded income" }).first().click();
+    await expectLocator(page.getByRole("heading", { level: 1, name: "Traded income" })).toBeVisible();
+    const lastYear = await page.getByLabel("Financial year").locator("option").nth(1).getAttribute("value");
+    await page.getByLabel("Financial year").selectOption(lastYear!);
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await page.waitForURL(/year=/);
+    await expectLocator(page.getByRole("img", { name: new RegExp(`traded income by month, ${lastYear}`) })).toBeVisible();
+    const totalRow = page.locator("table", { has: page.getByText(`Income by month, ${lastYear}`) }).getByRole("row", { name: /^Total/ });
+    const shownAuthority = (await totalRow.locator("td").nth(2).textContent())!;
+    // Axe runs in the page, so it looks with JavaScript on at the same address.
+    const checked = await newPage(browser);
+    await signIn(checked, "finance@arden.demo");
+    await checked.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+    await expectAccessible(checked);
+    await checked.context().close();
+
+    const href = await page.getByRole("link", { name: `Download “Income by month, ${lastYear}” as CSV` }).getAttribute("href");
+    const response = await page.request.get(href!);
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const rows = parse(await response.text()) as string[][];
+    expect(rows[0][0]).toBe("Month");
+    expect(rows).toHaveLength(14);
+    const total = rows[13];
+    expect(total[0]).toBe("Total");
+    expect(Number(total[1])).toBeGreaterThan(0);
+    expect(`£${Number(total[3]).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`).toBe(shownAuthority.trim());
+    await page.context().close();
+  });
+
+  it("a finance officer prints the termly report for the meeting papers", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "finance@arden.demo");
+    await page.goto("/reports/termly");
+    await expectLocator(page.getByRole("heading", { level: 1, name: /Termly report:/ })).toBeVisible();
+    await expectLocator(page.getByRole("heading", { name: "Evaluations and impact" })).toBeVisible();
+    await expectAccessible(page);
+    await page.emulateMedia({ media: "print" });
+    // In print the navigation goes and the authority's name heads every page.
+    expect(await page.locator(".govuk-service-navigation").first().isVisible()).toBe(false);
+    await expectLocator(page.locator(".app-print-header")).toHaveText("Arden County Council");
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.context().close();
+  });
+
+  it("a consortium lead reads the pot's budget briefing, and a head has no traded income to see", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "lead@arden.demo");
+    await page.getByRole("link", { name: "Budget briefing" }).first().click();
+    await expectLocator(page.getByRole("heading", { level: 1, name: /Budget briefing for/ })).toBeVisible();
+    await expectLocator(page.getByText("Closing balance")).toBeVisible();
+    await expectAccessible(page);
+    await page.context().close();
+
+    const head = await newPage(browser);
+    await signIn(head, "head@arden.demo");
+    await expectLocator(head.getByRole("link", { name: "Traded income" })).toHaveCount(0);
+    const refused = await head.goto("/finance/traded-income");
+    expect(refused?.status()).toBe(403);
+    await head.context().close();
+  });
+
+  it("a school business manager downloads the school's purchases with their CFR codes", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "sbm@arden.demo");
+    await page.getByRole("link", { name: "School finance" }).first().click();
+    const lastYear = await page.getByLabel("Financial year").locator("option").nth(1).getAttribute("value");
+    await page.getByLabel("Financial year").selectOption(lastYear!);
+    await page.getByRole("button", { name: "Show purchases" }).click();
+    await expectAccessible(page);
+    const href = await page.getByRole("link", { name: /Download the purchases/ }).getAttribute("href");
+    const rows = parse(await (await page.request.get(href!)).text()) as string[][];
+    expect(rows[0]).toContain("CFR code");
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows.slice(1)) expect(["E09", "E27", "E28"]).toContain(row[4]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,94 @@
+// A fake Stripe and what a test needs around it: the client pointed at it, the app's context
+// with Stripe configured, the outbox run with the Stripe jobs, and events delivered to the webhook.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
+import type { Database, DatabaseHandle } from "#db/client";
+import { schema } from "~/db.server";
+import { stripeJobs } from "~/domain/payments/jobs.server";
+import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { createEmailSender } from "~/integrations/email.server";
+import { dispatchDue } from "~/integrations/outbox-dispatcher.server";
+import { createStripe } from "~/integrations/stripe.server";
+import * as webhook from "~/routes/webhooks.stripe";
+import { startFakeStripe, type FakeStripe, type StripeEvent } from "../mocks/stripe";
+import { appContext, testEnv, TEST_ORIGIN } from "../setup/context";
+import { createTestDatabase } from "../setup/database";
+import { actorFor, createPurchasingWorld, type PurchasingWorld } from "./purchasing";
+
+export const stripeEnv = (fake: FakeStripe) => ({ STRIPE_SECRET_KEY: fake.secretKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_URL: fake.url });
+
+export async function stripeTestbed(db: () => Database) {
+  const fake = await startFakeStripe();
+  const env = testEnv(stripeEnv(fake));
+  // No retries inside the SDK: the outbox is what tries again, and the tests count requests.
+  const stripe = createStripe(env)!;
+  const jobs = stripeJobs(stripe, { appUrl: TEST_ORIGIN });
+  const sender = createEmailSender(testEnv());
+  let clock = Date.now();
+  return {
+    fake,
+    env,
+    stripe,
+    context: () => appContext(db(), { env }),
+    /** Run every due outbox row, as far in the future as retries need. */
+    runOutbox: async () => {
+      clock += 2 * 60 * 60_000;
+      return dispatchDue(db(), { sender, jobs, now: new Date(clock) });
+    },
+    /** Deliver an event to the webhook route, signed, as a real Request. */
+    deliver: async (event: StripeEvent, { signature, body }: { signature?: string | null; body?: string } = {}) => {
+      const payload = body ?? JSON.stringify(event);
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      const sig = signature === undefined ? fake.sign(payload) : signature;
+      if (sig !== null) headers["Stripe-Signature"] = sig;
+      const response = await webhook.action({
+        request: new Request(new URL("/webhooks/stripe", TEST_ORIGIN), { method: "POST", headers, body: payload }),
+        params: {},
+        context: appContext(db(), { env }),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    close: () => fake.close(),
+  };
+}
+export type StripeTestbed = Awaited<ReturnType<typeof stripeTestbed>>;
+
+/** A school of the world buys the offer on invoice; returns the order and its invoice. */
+export async function invoicedOrder(db: Database, world: PurchasingWorld, i = 0, key = `order-${i}-${Math.random()}`) {
+  const { school, head } = world.members[i];
+  const actor = await actorFor(db, head, world.authority.id);
+  const { order } = await placeOrder(db, {
+    actor,
+    authorityId: world.authority.id,
+    schoolId: school.id,
+    offerId: world.offer.id,
+    delegates: 1,
+    poNumber: null,
+    paymentRoute: "invoice",
+    idempotencyKey: key,
+    appUrl: TEST_ORIGIN,
+  });
+  const [invoice] = await db.select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
+  return { order, invoice, actor, school, head };
+}
+
+/**
+ * For a describe block: a test database, the fake Stripe and a purchasing world of academies,
+ * opened before its tests and closed after. Read them through the getters.
+ */
+export function useStripeWorld(schools: number) {
+  let handle: DatabaseHandle;
+  let bed: StripeTestbed;
+  let world: PurchasingWorld;
+  const db = () => handle.db;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    bed = await stripeTestbed(db);
+    world = await createPurchasingWorld(db(), { schools, academyEvery: 1 });
+  });
+  afterAll(async () => {
+    await bed?.close();
+    await handle?.close();
+  });
+  return { db, bed: () => bed, world: () => world };
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { schema } from "~/db.server";
+import { publishNeed } from "~/domain/commissioning/needs.server";
+import { loader as homeLoader } from "~/routes/_index";
+import { action as advisersAction, loader as advisersLoader } from "~/routes/authority.advisers";
+import { action as leadsAction, loader as leadsLoader } from "~/routes/authority.subject-leads";
+import { actorFor } from "../factories/quality";
+import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
+import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { createTestDatabase } from "../setup/database";
+
+type Result = Awaited<ReturnType<typeof respond>>;
+const body = <T>(r: Result) => (r as { data: T }).data;
+
+describe("challenge advisers and subject leads", () => {
+  let handle: DatabaseHandle;
+  let authorityId: string;
+  let school: { id: string };
+  let foreignSchool: { id: string };
+  let adviser: { id: string };
+  let lead: { id: string; email: string };
+  let other: { id: string };
+  let head: { id: string };
+  const cookies: Record<string, string> = {};
+
+  const post = (action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, cookie: string, form: Record<string, string>) =>
+    respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params: {} }));
+  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string) =>
+    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params: {} }));
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    const db = handle.db;
+    authorityId = (await createAuthority(db)).id;
+    const office = await createOrganisation(db, authorityId, "authority_office");
+    const s = await createSchool(db, authorityId, { category: "3C" });
+    school = { id: s.organisation.id };
+    const foreign = await createAuthority(db);
+    foreignSchool = { id: (await createSchool(db, foreign.id)).organisation.id };
+    const admin = await createMember(db, office, "la_admin");
+    adviser = await createMember(db, office, "challenge_adviser", { name: "David Adviser" });
+    lead = await createMember(db, office, "commissioner", { name: "Joanne Lead" });
+    other = await createMember(db, office, "commissioner", { name: "Sam Other" });
+    head = await createMember(db, s.organisation, "headteacher");
+    cookies.admin = await sessionCookieFor(db, admin.id, office.id);
+    cookies.adviser = await sessionCookieFor(db, adviser.id, office.id);
+    cookies.head = await sessionCookieFor(db, head.id, s.organisation.id);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("lets an la_admin assign a school its adviser, whose home then lists it with its category", async () => {
+    expect((await post(advisersAction, "/authority/advisers", cookies.head, { school: school.id, adviser: adviser.id })).status).toBe(403);
+    expect((await post(advisersAction, "/authority/advisers", cookies.admin, { school: school.id, adviser: head.id })).status).toBe(400);
+    expect((await post(advisersAction, "/authority/advisers", cookies.admin, { school: foreignSchool.id, adviser: adviser.id })).status).toBe(404);
+    expect((await post(advisersAction, "/authority/advisers", cookies.admin, { school: "", adviser: "" })).status).toBe(400);
+    const done = (await post(advisersAction, "/authority/advisers", cookies.admin, { school: school.id, adviser: adviser.id })) as Response;
+    expect(done.status).toBe(303);
+    const page = body<{ banner: string; schools: { id: string; adviserName: string | null }[] }>(
+      await get(advisersLoader, `/authority/advisers?assigned=${school.id}`, cookies.admin),
+    );
+    expect(page.banner).toContain("David Adviser");
+    expect(page.schools.find((s) => s.id === school.id)?.adviserName).toBe("David Adviser");
+    const home = body<{ adviserSchools: { id: string; category: string }[] }>(await get(homeLoader, "/", cookies.adviser));
+    expect(home.adviserSchools).toEqual([expect.objectContaining({ id: school.id, category: "3C" })]);
+    const [audit] = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "school.adviser_assigned"));
+    expect(audit).toMatchObject({ organisationId: school.id, before: null, after: { adviserUserId: adviser.id } });
+  });
+
+  it("lets an la_admin name a subject's lead, who hears of calls for offers in it", async () => {
+    expect((await post(leadsAction, "/authority/subject-leads", cookies.head, { subject: "literacy", commissioner: lead.id })).status).toBe(403);
+    expect((await post(leadsAction, "/authority/subject-leads", cookies.admin, { subject: "astrology", commissioner: lead.id })).status).toBe(400);
+    expect((await post(leadsAction, "/authority/subject-leads", cookies.admin, { subject: "literacy", commissioner: adviser.id })).status).toBe(400);
+    expect(((await post(leadsAction, "/authority/subject-leads", cookies.admin, { subject: "literacy", commissioner: lead.id })) as Response).status).toBe(303);
+    const page = body<{ subjects: { area: string; lead: { name: string } | null }[] }>(await get(leadsLoader, "/authority/subject-leads", cookies.admin));
+    expect(page.subjects.find((s) => s.area === "literacy")?.lead?.name).toBe("Joanne Lead");
+    expect(page.subjects.find((s) => s.area === "numeracy")?.lead).toBeNull();
+
+    const actor = await actorFor(handle.db, other.id, authorityId);
+    const input = {
+      subjectArea: "literacy" as const,
+      phases: ["primary" as const],
+      title: "Reading for pleasure",
+      description: "Key Stage 2",
+      budgetPence: null,
+      closesOn: "2099-01-01",
+    };
+    await publishNeed(handle.db, { actor, authorityId, input, appUrl: "http://app" });
+    await publishNeed(handle.db, { actor, authorityId, input: { ...input, subjectArea: "numeracy", title: "Maths mastery" }, appUrl: "http://app" });
+    const mail = await handle.db
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.recipient, lead.email), eq(schema.outbox.topic, "subject-lead-notice")));
+    expect(mail).toHaveLength(1);
+    expect(mail[0].payload).toMatchObject({ title: "Reading for pleasure", subjectAreas: ["literacy"], event: "need-published" });
+  });
+});

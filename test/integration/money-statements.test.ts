@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { ensureAccount } from "~/domain/ledger/accounts.server";
+import { statementTerms } from "~/domain/ledger/statement-terms";
+import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
+import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
+import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import * as statementPage from "~/routes/accounts.$accountId";
+import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { createTestDatabase } from "../setup/database";
+
+type Result = Response | { data: unknown; status: number };
+const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
+
+describe("statements read in their holder's terms", () => {
+  let handle: DatabaseHandle;
+  const db = () => handle.db;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("a school's statement names the collective purchase with a link and says what the school owes", async () => {
+    const world = await createPurchasingWorld(db(), { schools: 3 });
+    const lead = await actorFor(db(), world.lead, world.authority.id);
+    const purchase = await openCollectivePurchase(db(), {
+      actor: lead,
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      closesAt: new Date(Date.now() + 86_400_000),
+      minSchools: 3,
+      maxSchools: null,
+      delegatesPerSchool: 1,
+      potPercentBps: null,
+      potPerSchoolPence: null,
+      potCapPence: null,
+      shareMethod: "equal",
+      message: "",
+      appUrl: "http://localhost:3000",
+    });
+    for (const m of world.members) {
+      await answerCollectivePurchase(db(), {
+        actor: await actorFor(db(), m.head, world.authority.id),
+        authorityId: world.authority.id,
+        collectivePurchaseId: purchase.id,
+        schoolId: m.school.id,
+        answer: "join",
+        delegates: 1,
+        poNumber: null,
+        paymentRoute: "invoice",
+      });
+    }
+    await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: "http://localhost:3000" });
+    const { school, head } = world.members[0];
+    const account = await ensureAccount(db(), { authorityId: world.authority.id, kind: "school_receivable", ownerId: school.id });
+    const cookie = await sessionCookieFor(db(), head.id, school.id);
+    const page = dataOf<{
+      statement: { closingPence: number; lines: { causeType: string; causeId: string; amountPence: number }[] };
+      causes: Record<string, { label: string; href: string | null }>;
+    }>(
+      await respond(() =>
+        statementPage.loader({ request: request(`/accounts/${account.id}`, { cookie }), params: { accountId: account.id }, context: appContext(db()) }),
+      ),
+    )!;
+    const [line] = page.statement.lines;
+    // A charge is positive on a school's account: the school owes it.
+    expect(line.amountPence).toBe(108_000);
+    expect(page.statement.closingPence).toBe(108_000);
+    expect(page.causes[`collective_purchase:${purchase.id}`]).toEqual({
+      label: `Collective purchase: Talk for Writing: whole-school training, ${(await db().query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, world.consortium.id) }))!.name}`,
+      href: `/collective-purchases/${purchase.id}`,
+    });
+    expect(statementTerms("school_receivable")).toMatchObject({ closing: "terms.school.owe" });
+    expect(statementTerms("consortium_pot")).toMatchObject({ closing: "terms.pot.holds" });
+  });
+});

@@ -1,0 +1,131 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { schema } from "~/db.server";
+import { ensureAccount } from "~/domain/ledger/accounts.server";
+import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
+import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
+import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
+import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { recordPayment } from "~/domain/purchasing/record-payment.server";
+import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { createTestDatabase } from "../setup/database";
+
+const NOW = new Date("2026-01-05T10:00:00Z");
+
+describe("VAT on a collective purchase of the authority's own traded service", () => {
+  let handle: DatabaseHandle;
+  const db = () => handle.db;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("charges VAT on the whole share to the academies only, the maintained schools recharged without VAT, and the ledger balances", async () => {
+    // 4 schools, every second an academy; the authority's traded service at £750 a school (tier 1 up to 4: £900).
+    const world = await createPurchasingWorld(db(), { schools: 4, academyEvery: 2, providerKind: "la_traded_services" });
+    const lead = await actorFor(db(), world.lead, world.authority.id);
+    const purchase = await openCollectivePurchase(db(), {
+      actor: lead,
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      closesAt: new Date("2026-02-05T10:00:00Z"),
+      minSchools: 4,
+      maxSchools: null,
+      delegatesPerSchool: 1,
+      potPercentBps: 2_500,
+      potPerSchoolPence: null,
+      potCapPence: null,
+      shareMethod: "equal",
+      message: "",
+      appUrl: "http://localhost:3000",
+      now: NOW,
+    });
+    const academies = new Set<string>();
+    for (const [i, m] of world.members.entries()) {
+      const academy = i % 2 === 1;
+      if (academy) academies.add(m.school.id);
+      await answerCollectivePurchase(db(), {
+        actor: await actorFor(db(), m.head, world.authority.id),
+        authorityId: world.authority.id,
+        collectivePurchaseId: purchase.id,
+        schoolId: m.school.id,
+        answer: "join",
+        delegates: 1,
+        poNumber: null,
+        paymentRoute: academy ? "invoice" : "internal_recharge",
+        now: NOW,
+      });
+    }
+    await closeCollectivePurchase(db(), {
+      actor: lead,
+      authorityId: world.authority.id,
+      collectivePurchaseId: purchase.id,
+      appUrl: "http://localhost:3000",
+      now: NOW,
+    });
+    const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    expect(orders).toHaveLength(4);
+    for (const o of orders) {
+      // £900.00 each, the pot paying 25% (£225.00).
+      expect(o).toMatchObject({ netPence: 90_000, potContributionPence: 22_500 });
+      if (academies.has(o.schoolId)) {
+        // VAT on the whole £900.00: £180.00; the academy pays £675.00 + £180.00.
+        expect(o).toMatchObject({ vatTreatment: "standard", vatPence: 18_000, payablePence: 85_500, paymentRoute: "invoice" });
+      } else {
+        expect(o).toMatchObject({ vatTreatment: "outside_scope", vatPence: 0, payablePence: 67_500, paymentRoute: "internal_recharge" });
+      }
+    }
+    const { id: vatAccount } = await ensureAccount(db(), { authorityId: world.authority.id, kind: "vat_output", ownerId: world.office.id });
+    const [vat] = await db()
+      .select({ balance: schema.ledgerAccounts.balancePence })
+      .from(schema.ledgerAccounts)
+      .where(eq(schema.ledgerAccounts.id, vatAccount));
+    expect(vat.balance).toBe(-2 * 18_000);
+    const invoices = await db()
+      .select()
+      .from(schema.invoices)
+      .where(
+        inArray(
+          schema.invoices.orderId,
+          orders.map((o) => o.id),
+        ),
+      );
+    expect(invoices).toHaveLength(2);
+    for (const invoice of invoices) expect(invoice).toMatchObject({ netPence: 67_500, vatPence: 18_000, grossPence: 85_500 });
+    expect(
+      await db()
+        .select()
+        .from(schema.recharges)
+        .where(
+          inArray(
+            schema.recharges.orderId,
+            orders.map((o) => o.id),
+          ),
+        ),
+    ).toHaveLength(2);
+    expect(await trialBalance(db(), world.authority.id)).toBe(0);
+    expect(await checkLedger(db(), world.authority.id)).toEqual([]);
+
+    const finance = await actorFor(db(), world.finance, world.authority.id);
+    for (const invoice of invoices) {
+      await recordPayment(db(), {
+        actor: finance,
+        authorityId: world.authority.id,
+        invoiceId: invoice.id,
+        amountPence: invoice.grossPence,
+        bankReference: "BACS",
+        receivedOn: "2026-01-20",
+        idempotencyKey: `vat:${invoice.id}`,
+        now: NOW,
+      });
+    }
+    const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    for (const o of paid) expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);
+    expect(await trialBalance(db(), world.authority.id)).toBe(0);
+    expect(await checkLedger(db(), world.authority.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import { schema } from "~/db.server";
+import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { potBriefing } from "~/domain/reporting/pot-briefing.server";
+import { sendPotBriefings } from "~/domain/reporting/send-pot-briefings.server";
+import { londonIsoDate } from "~/format";
+import { loader } from "~/routes/pot-briefing";
+import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { createTestDatabase } from "../setup/database";
+
+describe("a consortium's monthly budget briefing", () => {
+  let handle: DatabaseHandle;
+  let world: PurchasingWorld;
+  let other: PurchasingWorld;
+  const db = () => handle.db;
+  const thisMonth = londonIsoDate(new Date()).slice(0, 7);
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    world = await createPurchasingWorld(db(), { schools: 3, providerKind: "la_traded_services" });
+    other = await createPurchasingWorld(db(), { schools: 1 });
+    await db().update(schema.consortia).set({ leadUserId: world.lead.id }).where(eq(schema.consortia.organisationId, world.consortium.id));
+    const order = async (i: number, paymentRoute: "internal_recharge" | "consortium_pot") => {
+      const m = world.members[i];
+      await placeOrder(db(), {
+        appUrl: "http://localhost:3000",
+        actor: await actorFor(db(), m.head, world.authority.id),
+        authorityId: world.authority.id,
+        schoolId: m.school.id,
+        offerId: world.offer.id,
+        delegates: 1,
+        poNumber: null,
+        paymentRoute,
+        idempotencyKey: `briefing:${i}`,
+      });
+    };
+    await order(0, "internal_recharge");
+    await order(1, "consortium_pot");
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("closes the month at the pot's ledger balance, with what waits for approval as committed", async () => {
+    const briefing = await potBriefing(db(), { authorityId: world.authority.id, consortiumId: world.consortium.id, month: thisMonth });
+    const [pot] = await db()
+      .select()
+      .from(schema.ledgerAccounts)
+      .where(and(eq(schema.ledgerAccounts.kind, "consortium_pot"), eq(schema.ledgerAccounts.ownerId, world.consortium.id)));
+    expect(briefing.openingPence).toBe(0);
+    expect(briefing.fundingInPence).toBe(2_420_000);
+    expect(briefing.sharedBackPence).toBeGreaterThan(0);
+    expect(briefing.closingPence).toBe(-pot.balancePence);
+    expect(briefing.committedPence).toBe(90_000);
+    expect(briefing.bySubject.reduce((s, l) => s + l.sharedBackPence, 0)).toBe(briefing.sharedBackPence);
+    // Nothing moves after this month: the next one opens and closes where this one closed.
+    const [y, m] = thisMonth.split("-").map(Number);
+    const following = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+    const next = await potBriefing(db(), { authorityId: world.authority.id, consortiumId: world.consortium.id, month: following });
+    expect(next.openingPence).toBe(briefing.closingPence);
+    expect(next.closingPence).toBe(briefing.closingPence);
+  });
+
+  it("emails each lead once a month, however often the daily task runs", async () => {
+    const firstOfNextMonth = new Date(Date.UTC(Number(thisMonth.slice(0, 4)), Number(thisMonth.slice(5)), 1, 9));
+    await sendPotBriefings(db(), firstOfNextMonth, { appUrl: "http://localhost:3000" });
+    await sendPotBriefings(db(), new Date(firstOfNextMonth.getTime() + 86_400_000), { appUrl: "http://localhost:3000" });
+    const sent = await db()
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.topic, "pot-briefing"), eq(schema.outbox.recipient, world.lead.email.toLowerCase())));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].payload).toMatchObject({ consortiumName: expect.any(String), fundingInPence: 2_420_000 });
+  });
+
+  it("the lead reads their own; another authority's consortium is not found and a head may not look", async () => {
+    const ctx = appContext(db());
+    const lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
+    const page = (await respond(() => loader({ request: request(`/pot-briefing?month=${thisMonth}`, { cookie: lead }), params: {}, context: ctx }))) as {
+      data: { briefing: { consortium: { id: string } } };
+      status: number;
+    };
+    expect(page.status).toBe(200);
+    expect(page.data.briefing.consortium.id).toBe(world.consortium.id);
+    expect(
+      (await respond(() => loader({ request: request(`/pot-briefing?consortium=${other.consortium.id}`, { cookie: lead }), params: {}, context: ctx }))).status,
+    ).toBe(404);
+    const finance = await sessionCookieFor(db(), world.finance.id, world.office.id);
+    expect(
+      (await respond(() => loader({ request: request(`/pot-briefing?consortium=${other.consortium.id}`, { cookie: finance }), params: {}, context: ctx })))
+        .status,
+    ).toBe(404);
+    expect((await respond(() => loader({ request: request(`/pot-briefing?month=2026-13`, { cookie: finance }), params: {}, context: ctx }))).status).toBe(400);
+    const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
+    expect((await respond(() => loader({ request: request("/pot-briefing", { cookie: head }), params: {}, context: ctx }))).status).toBe(403);
+  });
+});

@@ -1,0 +1,28 @@
+import postgres from "postgres";
+
+/** The PostgreSQL server the multi-process tests run against (they need one: PGlite is one process). */
+export const testPostgresUrl = () => {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("These tests need PostgreSQL: set TEST_DATABASE_URL (npm test runs them only when it is set).");
+  return url;
+};
+
+/** A new, empty database on that server, and a way to drop it afterwards. */
+export async function freshPostgres(prefix: string) {
+  const base = testPostgresUrl();
+  const name = `${prefix}_${process.env.TEST_RUN_ID ?? ""}_${process.pid}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(base);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
