@@ -21,7 +21,6 @@ const GROUPS_PER_MONTH = 1;
 const SCHOOLS_PER_GROUP = 5;
 
 export async function seedDemoSales(tx: Tx, authorityId: string, today: Date) {
-  const rng = createRandom(seedFrom(`sales:${authorityId}`));
   const { offers, offerRevisions, providers, schools, organisations, consortiumMemberships, memberships } = schema;
   const onSale = await tx
     .select({
@@ -62,6 +61,9 @@ export async function seedDemoSales(tx: Tx, authorityId: string, today: Date) {
     .orderBy(asc(memberships.role))
     .limit(1);
   if (onSale.length === 0 || buyers.length === 0 || !placer) return;
+  // Seeded by the authority's slug, not its id: the same county gets the same sales on every machine.
+  const [{ slug }] = await tx.select({ slug: schema.authorities.slug }).from(schema.authorities).where(eq(schema.authorities.id, authorityId));
+  const rng = createRandom(seedFrom(`sales:${slug}`));
   // Schools with a business manager signing in buy every few months, so their finance page has lines.
   const managed = new Set(
     (
