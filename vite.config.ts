@@ -53,6 +53,17 @@ const serverEntry = (): Plugin => {
   };
 };
 
+/**
+ * The browser's build leaves out the message catalogues that app/i18n/index.ts reads on the server:
+ * a page loads only its reader's language, as its own script (`loadMessages` in app/entry.client.tsx).
+ */
+const catalogues = (): Plugin => ({
+  name: "catalogues-on-the-server",
+  load(id, options) {
+    if (!options?.ssr && id.endsWith("/app/i18n/server-catalogues.ts")) return "export const serverCatalogues = {};";
+  },
+});
+
 /** Brotli and gzip copies of the client build's text assets, served by app/compression.server.ts. */
 const PRECOMPRESS = [".js", ".css", ".svg", ".json", ".txt", ".map"];
 const precompressAssets = (): Plugin => {
@@ -95,6 +106,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    catalogues(),
     serverEntry(),
     precompressAssets(),
   ],

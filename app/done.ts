@@ -2,21 +2,16 @@
 // root shows the outcome's sentence in a GOV.UK success banner. Only outcomes in the catalogue are
 // shown, so a crafted link cannot put words on the page. A repeated submit that the domain treats as
 // a replay redirects to the same place with the same outcome: the user sees the first result.
-import { en, t, type MessageKey } from "~/i18n";
+import { isMessageKey, t, type MessageKey } from "~/i18n";
 
 type DoneKey<K> = K extends `done.${infer Rest}` ? (Rest extends "title" ? never : Rest) : never;
 export type Outcome = DoneKey<MessageKey>;
 
-const OUTCOMES = new Set(
-  Object.keys(en)
-    .filter((k) => k.startsWith("done.") && k !== "done.title")
-    .map((k) => k.slice(5)),
-);
-
 /** The sentence for `?done=` on this URL, or null. */
 export function doneMessage(url: URL): string | null {
   const outcome = url.searchParams.get("done");
-  return outcome && OUTCOMES.has(outcome) ? t(`done.${outcome}` as MessageKey) : null;
+  const key = `done.${outcome}`;
+  return outcome && outcome !== "title" && isMessageKey(key) ? t(key) : null;
 }
 
 /** The path to land on after an action, carrying its outcome. */

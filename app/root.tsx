@@ -24,7 +24,7 @@ import { doneMessage } from "~/done";
 import { pageTitle } from "~/page-title";
 import { countShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { navigationFor, showsItem } from "~/navigation";
-import { currentLocale, t } from "~/i18n";
+import { currentLocale, hasMessages, t } from "~/i18n";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -64,6 +64,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     import("govuk-frontend").then(({ initAll }) => initAll());
   }, []);
+  // The browser holds the catalogue of the language the page came in. When a navigation changes the
+  // reader's language (signing in as someone who reads Welsh), the page is loaded again in it.
+  useEffect(() => {
+    if (!hasMessages(locale)) window.location.reload();
+  }, [locale]);
   return (
     <html lang={locale} className="govuk-template" data-demo={demo ? "true" : undefined}>
       <head>

@@ -1,4 +1,4 @@
-import type { ProviderKind } from "#db/schema/tenancy";
+import type { ProviderKind } from "#db/schema/tenancy-vocabulary";
 import { t } from "~/i18n";
 
 /** A provider's kind, and whether the authority has verified it, as GOV.UK tags. */

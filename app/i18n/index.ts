@@ -1,137 +1,9 @@
 // The one message catalogue, in English and Welsh, served by i18next (ADR 0014).
 import i18next, { type Resource } from "i18next";
-import { auditActions } from "./en/audit-actions";
-import { banners } from "./en/banners";
-import { catalogue } from "./en/catalogue";
-import { common } from "./en/common";
-import { consortia } from "./en/consortia";
-import { delivery } from "./en/delivery";
-import { exports } from "./en/exports";
-import { forms } from "./en/forms";
-import { funding } from "./en/funding";
-import { home } from "./en/home";
-import { identity } from "./en/identity";
-import { invoice } from "./en/invoice";
-import { language } from "./en/language";
-import { ledger } from "./en/ledger";
-import { money } from "./en/money";
-import { progress } from "./en/progress";
-import { purchasing } from "./en/purchasing";
-import { quality } from "./en/quality";
-import { reports } from "./en/reports";
-import { reportspeed } from "./en/reportspeed";
-import { runtime } from "./en/runtime";
-import { schools } from "./en/schools";
-import { schoolview } from "./en/schoolview";
-import { refusals } from "./en/refusals";
-import { refusalsMore } from "./en/refusals-more";
-import { security } from "./en/security";
-import { stripe } from "./en/stripe";
-import { emails } from "./en/emails";
-import { welshrest } from "./en/welshrest";
-import { matchfunding } from "./en/matchfunding";
-import { auditActions as cyAuditActions } from "./cy/audit-actions";
-import { banners as cyBanners } from "./cy/banners";
-import { refusals as cyRefusals } from "./cy/refusals";
-import { refusalsMore as cyRefusalsMore } from "./cy/refusals-more";
-import { catalogue as cyCatalogue } from "./cy/catalogue";
-import { common as cyCommon } from "./cy/common";
-import { consortia as cyConsortia } from "./cy/consortia";
-import { delivery as cyDelivery } from "./cy/delivery";
-import { exports as cyExports } from "./cy/exports";
-import { forms as cyForms } from "./cy/forms";
-import { funding as cyFunding } from "./cy/funding";
-import { home as cyHome } from "./cy/home";
-import { identity as cyIdentity } from "./cy/identity";
-import { invoice as cyInvoice } from "./cy/invoice";
-import { language as cyLanguage } from "./cy/language";
-import { ledger as cyLedger } from "./cy/ledger";
-import { money as cyMoney } from "./cy/money";
-import { progress as cyProgress } from "./cy/progress";
-import { purchasing as cyPurchasing } from "./cy/purchasing";
-import { quality as cyQuality } from "./cy/quality";
-import { reports as cyReports } from "./cy/reports";
-import { reportspeed as cyReportspeed } from "./cy/reportspeed";
-import { runtime as cyRuntime } from "./cy/runtime";
-import { schools as cySchools } from "./cy/schools";
-import { schoolview as cySchoolview } from "./cy/schoolview";
-import { security as cySecurity } from "./cy/security";
-import { stripe as cyStripe } from "./cy/stripe";
-import { emails as cyEmails } from "./cy/emails";
-import { welshrest as cyWelshrest } from "./cy/welshrest";
-import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
-
-export const en = {
-  ...common,
-  ...identity,
-  ...ledger,
-  ...catalogue,
-  ...quality,
-  ...purchasing,
-  ...runtime,
-  ...exports,
-  ...consortia,
-  ...forms,
-  ...security,
-  ...schools,
-  ...money,
-  ...home,
-  ...invoice,
-  ...progress,
-  ...banners,
-  ...auditActions,
-  ...stripe,
-  ...funding,
-  ...schoolview,
-  ...delivery,
-  ...reports,
-  ...reportspeed,
-  ...language,
-  ...refusals,
-  ...refusalsMore,
-  ...emails,
-  ...welshrest,
-  ...matchfunding,
-};
+import type { en } from "./messages-en";
+import { serverCatalogues } from "./server-catalogues";
 
 export type MessageKey = keyof typeof en;
-
-/**
- * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
- * missing here falls back to English at run time; test/unit/i18n-parity.test.ts names it.
- */
-export const cy: Partial<Record<MessageKey, Message>> = {
-  ...cyCommon,
-  ...cyIdentity,
-  ...cyLedger,
-  ...cyCatalogue,
-  ...cyQuality,
-  ...cyPurchasing,
-  ...cyRuntime,
-  ...cyExports,
-  ...cyConsortia,
-  ...cyForms,
-  ...cySecurity,
-  ...cySchools,
-  ...cyMoney,
-  ...cyHome,
-  ...cyInvoice,
-  ...cyProgress,
-  ...cyBanners,
-  ...cyAuditActions,
-  ...cyStripe,
-  ...cyFunding,
-  ...cySchoolview,
-  ...cyDelivery,
-  ...cyReports,
-  ...cyReportspeed,
-  ...cyLanguage,
-  ...cyRefusals,
-  ...cyRefusalsMore,
-  ...cyEmails,
-  ...cyWelshrest,
-  ...cyMatchfunding,
-};
 
 export const LOCALES = ["en", "cy"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -158,10 +30,12 @@ function resourceOf(messages: Partial<Record<string, Message>>) {
   return { translation: flat };
 }
 
-const resources: Resource = { en: resourceOf(en), cy: resourceOf(cy) };
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources,
+  // The server's catalogues; in the browser none until `loadMessages`.
+  resources: Object.fromEntries(
+    Object.entries(serverCatalogues).flatMap(([locale, messages]) => (messages ? [[locale, resourceOf(messages)]] : [])),
+  ) satisfies Resource,
   lng: "en",
   fallbackLng: "en",
   supportedLngs: [...LOCALES],
@@ -173,6 +47,19 @@ void i18n.init({
   returnNull: false,
   showSupportNotice: false,
 } as Parameters<typeof i18n.init>[0]);
+
+/** Whether the catalogue of a language is here (on the server always; in the browser once loaded). */
+export const hasMessages = (locale: Locale) => i18n.hasResourceBundle(locale, "translation");
+
+/** In the browser: the catalogue of the reader's language, fetched once, as its own script. */
+export async function loadMessages(locale: Locale) {
+  if (hasMessages(locale)) return;
+  const { messages }: { messages: Partial<Record<string, Message>> } = locale === "cy" ? await import("./browser/cy") : await import("./browser/en");
+  i18n.addResourceBundle(locale, "translation", resourceOf(messages).translation);
+}
+
+/** Whether a key names a message (of any language that is here): for keys made from outside input. */
+export const isMessageKey = (key: string): key is MessageKey => LOCALES.some((locale) => i18n.getResource(locale, "translation", key) !== undefined);
 
 /**
  * Where the current request's language lives on the server: an AsyncLocalStorage that
@@ -227,6 +114,3 @@ export function localized(text: string, locale: Locale = currentLocale()): strin
     made.params && Object.fromEntries(Object.entries(made.params).map(([name, value]) => [name, typeof value === "string" ? localized(value, locale) : value]));
   return translate(made.key, params, locale);
 }
-
-/** The message in the catalogue of one language, or undefined when it has none (English fills in at run time). */
-export const messageIn = (locale: Locale, key: MessageKey): Message | undefined => (locale === "en" ? en[key] : cy[key]);

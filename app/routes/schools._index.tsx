@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CATEGORY_SCHEMES, ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy";
+import { CATEGORY_SCHEMES, ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy-vocabulary";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";

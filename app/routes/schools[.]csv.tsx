@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { CATEGORY_SCHEMES } from "#db/schema/tenancy";
+import { CATEGORY_SCHEMES } from "#db/schema/tenancy-vocabulary";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { csvResponse } from "~/csv.server";
 import { parseSchoolViewQuery } from "~/domain/school-view/rules";

@@ -2,12 +2,10 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { LANGUAGES } from "./vocabulary";
+import { NATIONS, ORGANISATION_KINDS, PHASES, ESTABLISHMENT_TYPES, SCHOOL_STATUSES, PROVIDER_KINDS } from "./tenancy-vocabulary";
 
-export const NATIONS = ["england", "wales"] as const;
-export const CATEGORY_SCHEMES = {
-  england: ["1", "2A", "2B", "3A", "3B", "3C", "3D", "4"],
-  wales: ["green", "yellow", "amber", "red"],
-} as const;
+export { NATIONS, CATEGORY_SCHEMES, ORGANISATION_KINDS, PHASES, ESTABLISHMENT_TYPES, SCHOOL_STATUSES, PROVIDER_KINDS } from "./tenancy-vocabulary";
+export type { OrganisationKind, EstablishmentType, SchoolStatus, ProviderKind } from "./tenancy-vocabulary";
 
 /** The tenant: a local authority or a regional consortium body. */
 export const authorities = pgTable("authorities", {
@@ -23,9 +21,6 @@ export const authorities = pgTable("authorities", {
   createdAt: createdAt(),
 });
 
-export const ORGANISATION_KINDS = ["authority_office", "school", "consortium", "provider", "improvement_board"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
 export const organisations = pgTable(
   "organisations",
   {
@@ -39,23 +34,6 @@ export const organisations = pgTable(
   },
   (t) => [index("organisations_authority_kind_idx").on(t.authorityId, t.kind)],
 );
-
-export const PHASES = ["nursery", "primary", "secondary", "all_through", "special", "post_16", "early_years"] as const;
-export const ESTABLISHMENT_TYPES = [
-  "la_maintained",
-  "academy",
-  "free",
-  "special",
-  "nursery",
-  "early_years_setting",
-  "post_16_college",
-  "independent",
-  "other",
-] as const;
-export type EstablishmentType = (typeof ESTABLISHMENT_TYPES)[number];
-
-export const SCHOOL_STATUSES = ["open", "closed"] as const;
-export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
 export const schools = pgTable(
   "schools",
@@ -145,17 +123,6 @@ export const consortiumMemberships = pgTable(
       .where(sql`left_on is null`),
   ],
 );
-
-export const PROVIDER_KINDS = [
-  "teaching_school",
-  "la_traded_services",
-  "school_to_school",
-  "private_company",
-  "consultant",
-  "system_leader",
-  "university",
-] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export const providers = pgTable("providers", {
   organisationId: uuid("organisation_id")

@@ -1,6 +1,8 @@
 // Every message exists in English and in Welsh, with the same placeholders, and Welsh plurals have all six forms.
 import { describe, expect, it } from "vitest";
-import { cy, en, type Message, type MessageKey } from "~/i18n";
+import type { Message, MessageKey } from "~/i18n";
+import { cy } from "~/i18n/messages-cy";
+import { en } from "~/i18n/messages-en";
 
 type Catalogue = Record<string, Message>;
 const fileName = (path: string) => path.split("/").pop()!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en, t } from "~/i18n";
+import { t } from "~/i18n";
+import { en } from "~/i18n/messages-en";
 
 describe("messages with a number in them", () => {
   it("pick their form by the plural rules of the language", () => {

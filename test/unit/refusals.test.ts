@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { AppError, ERROR_STATUS } from "~/domain/errors";
-import { en } from "~/i18n";
+import { en } from "~/i18n/messages-en";
 
 describe("the refusal codes", () => {
   it("are one closed map from code to status", () => {

@@ -1,5 +1,5 @@
 // How the audit log is read: what changed between before and after, and where a page starts.
-import { en, t, type MessageKey } from "~/i18n";
+import { isMessageKey, t } from "~/i18n";
 
 export type Change = { field: string; before: string | null; after: string | null };
 
@@ -36,7 +36,7 @@ export function displayValue(value: unknown): string | null {
 /** What a kind of audit entry says in words; a kind without words yet is shown as its code. */
 export function auditActionLabel(action: string): string {
   const key = `auditAction.${action}`;
-  return key in en ? t(key as MessageKey) : action;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /**

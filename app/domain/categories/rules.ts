@@ -3,7 +3,7 @@
 // to 4 (inadequate); 3A to 4 trigger differentiated funding for the consortium to decide on.
 // Wales: the national support categories, green to red; amber and red schools get the challenge
 // adviser's budget for match funding and swift support (Central South business plan, item 21).
-import { CATEGORY_SCHEMES } from "#db/schema/tenancy";
+import { CATEGORY_SCHEMES } from "#db/schema/tenancy-vocabulary";
 import type { MessageKey } from "~/i18n";
 
 export type Nation = keyof typeof CATEGORY_SCHEMES;

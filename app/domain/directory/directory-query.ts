@@ -1,5 +1,5 @@
 // The directory's search, filters and sort, read from the query string. Pure, so it is tested alone.
-import { ESTABLISHMENT_TYPES, ORGANISATION_KINDS, PHASES, SCHOOL_STATUSES } from "~/db.server";
+import { ESTABLISHMENT_TYPES, ORGANISATION_KINDS, PHASES, SCHOOL_STATUSES } from "#db/schema/tenancy-vocabulary";
 import { only, pageNumber, parseSort, searchWords, type Sort } from "~/domain/list-query";
 
 export const DIRECTORY_PAGE_SIZE = 25;

@@ -5,7 +5,7 @@
 // £500,000 split per pupil across primary and secondary, match funded by the schools that sign
 // the year's memorandum of understanding.
 import { z } from "zod";
-import { PHASES } from "#db/schema/tenancy";
+import { PHASES } from "#db/schema/tenancy-vocabulary";
 import { allocateLargestRemainder } from "~/domain/ledger/allocate";
 
 // Devolved consortium funding by size, as Warwickshire set it in December 2013.

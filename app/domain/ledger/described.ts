@@ -1,7 +1,7 @@
 // Descriptions kept as catalogue messages (journal entries, invoice lines): stored with their English
 // text, which stays the record of what was written, and shown in the reader's language.
 import type { StoredMessage } from "#db/schema";
-import { en, t, type Locale, type MessageKey } from "~/i18n";
+import { isMessageKey, t, type Locale, type MessageKey } from "~/i18n";
 
 export type { StoredMessage };
 type Params = Record<string, string | number | StoredMessage>;
@@ -9,7 +9,7 @@ type Params = Record<string, string | number | StoredMessage>;
 /** A description to keep: the message's key and its params, any of them a message too. */
 export const message = (key: MessageKey, params?: Params): StoredMessage => (params ? { key, params } : { key });
 
-const known = (m: StoredMessage): boolean => m.key in en && Object.values(m.params ?? {}).every((v) => typeof v !== "object" || known(v));
+const known = (m: StoredMessage): boolean => isMessageKey(m.key) && Object.values(m.params ?? {}).every((v) => typeof v !== "object" || known(v));
 
 /** The message said in a language: the reader's unless given. */
 export function say(m: StoredMessage, locale?: Locale): string {

@@ -2,7 +2,7 @@
 // attention, the financial year, and the filtering and sorting of the authority's schools. An
 // authority has a few hundred schools, so the view loads them all (scoped to the authority) and
 // filters and sorts them here, where every rule can be tested for all inputs.
-import { ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy";
+import { ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy-vocabulary";
 import { isUuid } from "~/domain/ids";
 import { only, pageNumber, parseSort, searchWords, writeSort, type Sort } from "~/domain/list-query";
 
