@@ -1,6 +1,6 @@
 import type { InspectionView } from "~/domain/schools/inspections.server";
 import { formatDate } from "~/format";
-import { t, type MessageKey } from "~/i18n";
+import { currentLocale, isMessageKey, t, type MessageKey } from "~/i18n";
 
 const frameworkLabel = (i: InspectionView) => (i.known ? t(`inspection.framework.${i.framework}` as MessageKey) : i.framework);
 const areaLabel = (area: string) => {
@@ -8,6 +8,13 @@ const areaLabel = (area: string) => {
   const label = t(key);
   return label === key ? area.replace(/_/g, " ") : label;
 };
+
+/** An inspectorate's grade in the reader's language; a grade the catalogue does not know stays as given, marked English. */
+export function Grade({ grade }: { grade: string }) {
+  const key = `inspection.grade.${grade.toLowerCase().replace(/[^a-z]+/g, "_")}`;
+  if (isMessageKey(key)) return <>{t(key)}</>;
+  return currentLocale() === "en" ? <>{grade}</> : <span lang="en">{grade}</span>;
+}
 
 function Judgements({ inspection }: { inspection: InspectionView }) {
   return (
@@ -25,7 +32,9 @@ function Judgements({ inspection }: { inspection: InspectionView }) {
         inspection.judgements.map(([area, grade]) => (
           <div className="govuk-summary-list__row" key={area}>
             <dt className="govuk-summary-list__key">{areaLabel(area)}</dt>
-            <dd className="govuk-summary-list__value">{grade}</dd>
+            <dd className="govuk-summary-list__value">
+              <Grade grade={grade} />
+            </dd>
           </div>
         ))
       )}

@@ -1,4 +1,5 @@
 import type { Message, MessageKey } from "./index";
+import { grades as cyGrades } from "./cy/grades";
 import { auditActions as cyAuditActions } from "./cy/audit-actions";
 import { banners as cyBanners } from "./cy/banners";
 import { refusals as cyRefusals } from "./cy/refusals";
@@ -36,6 +37,7 @@ import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
  */
 export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyCommon,
+  ...cyGrades,
   ...cyIdentity,
   ...cyLedger,
   ...cyCatalogue,

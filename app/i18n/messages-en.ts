@@ -1,4 +1,5 @@
 // The English catalogue: one spread per file of app/i18n/en.
+import { grades } from "./en/grades";
 import { auditActions } from "./en/audit-actions";
 import { banners } from "./en/banners";
 import { catalogue } from "./en/catalogue";
@@ -32,6 +33,7 @@ import { matchfunding } from "./en/matchfunding";
 
 export const en = {
   ...common,
+  ...grades,
   ...identity,
   ...ledger,
   ...catalogue,

@@ -13,6 +13,7 @@ import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
 import { pageTitle } from "~/page-title";
+import { OfferTitle } from "~/components/offer-title";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("compare.title"), data);
 
@@ -91,11 +92,12 @@ export default function Compare() {
                 ...offers.map((o) => ({
                   label: o.onSale ? (
                     <Link className="govuk-link" to={`/catalogue/${o.id}`}>
-                      {o.title}
+                      <OfferTitle title={o.title ?? ""} titleCy={o.titleCy} />
                     </Link>
                   ) : (
                     <>
-                      {o.title ?? t("compare.unavailable")} <strong className="govuk-tag govuk-tag--grey">{t("compare.unavailable")}</strong>
+                      {o.title ? <OfferTitle title={o.title} titleCy={o.titleCy} /> : t("compare.unavailable")}{" "}
+                      <strong className="govuk-tag govuk-tag--grey">{t("compare.unavailable")}</strong>
                     </>
                   ),
                 })),

@@ -21,10 +21,11 @@ import { formatDate, formatPence } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
 import { refusalOnForm, notFoundPage, forbidden } from "~/refusals.server";
 import { text } from "~/forms/fields";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
 import { buyerFields, organisationsWhere, requireActing } from "./purchasing.server";
 import { isUuid } from "~/domain/ids";
 import { pageTitle } from "~/page-title";
+import { OfferTitle } from "~/components/offer-title";
 
 const school = z.string().max(100);
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -50,7 +51,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.purchase.title ?? t("collective.title"), data);
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle((currentLocale() === "cy" && data?.purchase.titleCy) || data?.purchase.title || t("collective.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
@@ -91,7 +92,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     confirm,
     canManagePot,
-    purchase: { ...purchase, title: found.title, consortiumName: found.consortiumName, priceTiers: found.priceTiers, pricingModel: found.pricingModel },
+    purchase: {
+      ...purchase,
+      title: found.title,
+      titleCy: found.titleCy,
+      consortiumName: found.consortiumName,
+      priceTiers: found.priceTiers,
+      pricingModel: found.pricingModel,
+    },
     providerName: provider.name,
     joined: found.joined,
     tier,
@@ -225,7 +233,9 @@ export default function CollectivePurchasePage() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{purchase.consortiumName}</span>
-      <h1 className="govuk-heading-l">{purchase.title}</h1>
+      <h1 className="govuk-heading-l">
+        <OfferTitle title={purchase.title} titleCy={purchase.titleCy} />
+      </h1>
       <p className="govuk-body">
         <strong className={`govuk-tag ${STATUS_TAG[purchase.status]}`}>{t(`collectiveStatus.${purchase.status}`)}</strong>
       </p>

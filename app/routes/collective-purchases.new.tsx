@@ -55,7 +55,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { consortia, offer } = await prepare(request, context, new URL(request.url).searchParams.get("offerId") ?? "");
   return {
     consortia,
-    offer: { id: offer.offerId, title: offer.title, providerName: offer.providerName, priceTiers: offer.priceTiers, pricingModel: offer.pricingModel },
+    offer: {
+      id: offer.offerId,
+      title: offer.title,
+      titleCy: offer.titleCy,
+      providerName: offer.providerName,
+      priceTiers: offer.priceTiers,
+      pricingModel: offer.pricingModel,
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { attempt, notFoundPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
 import { requireActing } from "./purchasing.server";
 import { pageTitle } from "~/page-title";
+import { OfferTitle } from "~/components/offer-title";
 
 const CancelSchema = z.object({ intent: z.literal("cancel") });
 
@@ -98,7 +99,7 @@ export default function OrderPage() {
         <dl className="govuk-summary-list">
           <SummaryRow label={t("purchase.offer")}>
             <Link className="govuk-link" to={`/catalogue/${order.offerId}`}>
-              {order.title}
+              <OfferTitle title={order.title} titleCy={order.titleCy} />
             </Link>
           </SummaryRow>
           <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>

@@ -15,6 +15,7 @@ import { t } from "~/i18n";
 import { buyerFields, formKey, organisationsWhere, requireActing } from "./purchasing.server";
 import { PurchaseHeading } from "~/components/purchase-heading";
 import { pageTitle } from "~/page-title";
+import { OfferTitle } from "~/components/offer-title";
 
 const Answers = z.object({
   offerId: z.string().max(100),
@@ -50,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     offer: {
       id: offer.offerId,
       title: offer.title,
+      titleCy: offer.titleCy,
       providerName: offer.providerName,
       pricingModel: offer.pricingModel,
       cancellationNoticeDays: offer.cancellationNoticeDays,
@@ -113,7 +115,9 @@ export default function NewPurchase() {
           <span className="govuk-caption-l">{result.schoolName}</span>
           <h1 className="govuk-heading-l">{t("purchase.check.title")}</h1>
           <dl className="govuk-summary-list">
-            <SummaryRow label={t("purchase.offer")}>{offer.title}</SummaryRow>
+            <SummaryRow label={t("purchase.offer")}>
+              <OfferTitle title={offer.title} titleCy={offer.titleCy} />
+            </SummaryRow>
             <SummaryRow label={t("purchase.provider")}>{offer.providerName}</SummaryRow>
             {offer.pricingModel === "per_delegate" ? <SummaryRow label={t("purchase.delegates.label")}>{values.delegates}</SummaryRow> : null}
             <SummaryRow label={t("purchase.price")}>{`${quote.quantity} × ${formatPence(quote.unitPricePence)} = ${formatPence(quote.netPence)}`}</SummaryRow>

@@ -4,6 +4,7 @@ import { CATEGORY_SCHEMES, ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenanc
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
+import { Grade } from "~/components/inspection-history";
 import { SortableHeader, Table } from "~/components/table";
 import { nextSort } from "~/domain/list-query";
 import {
@@ -146,7 +147,7 @@ export default function SchoolView() {
                     r.category ?? t("schoolView.none"),
                     r.inspection ? (
                       <>
-                        {r.inspection.grade ?? t(`schoolView.outcome.${r.inspection.outcome}` as MessageKey)}
+                        {r.inspection.grade ? <Grade grade={r.inspection.grade} /> : t(`schoolView.outcome.${r.inspection.outcome}` as MessageKey)}
                         <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
                           {t(`inspection.inspectorate.${r.inspection.inspectorate}` as MessageKey)}, {formatDate(r.inspection.inspectedOn)}
                         </span>

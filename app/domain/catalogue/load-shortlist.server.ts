@@ -15,6 +15,7 @@ export async function loadShortlist(db: Queryable, { authorityId, userId, now = 
       onSale: sql<boolean>`coalesce(${onSaleCondition(now)}, false)`,
       approvedAt: offers.approvedAt,
       title: offerRevisions.title,
+      titleCy: offerRevisions.titleCy,
       subjectAreas: offerRevisions.subjectAreas,
       phases: offerRevisions.phases,
       deliveryFormat: offerRevisions.deliveryFormat,

@@ -16,6 +16,7 @@ export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, no
           offerId: offers.id,
           revisionId: offerRevisions.id,
           title: offerRevisions.title,
+          titleCy: offerRevisions.titleCy,
           providerId: offers.providerId,
           providerName: organisations.name,
           providerKind: providers.providerKind,

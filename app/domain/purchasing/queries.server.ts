@@ -202,6 +202,7 @@ export async function rechargesOfAuthority(db: Queryable, authorityId: string) {
 const purchaseColumns = {
   purchase: collectivePurchases,
   title: offerRevisions.title,
+  titleCy: offerRevisions.titleCy,
   priceTiers: offerRevisions.priceTiers,
   pricingModel: offerRevisions.pricingModel,
   vatTreatment: offerRevisions.vatTreatment,
