@@ -14,7 +14,7 @@ import { requireActing } from "./purchasing.server";
 
 const RatingLineSchema = z.object({
   threshold: optionalDecimal({
-    label: "The threshold",
+    label: t("fieldLabel.threshold"),
     invalid: t("ratingLine.error.threshold"),
     tooSmall: t("ratingLine.error.threshold"),
     tooLarge: t("ratingLine.error.threshold"),
@@ -23,7 +23,7 @@ const RatingLineSchema = z.object({
     places: 2,
   }).refine((v) => v !== undefined, t("ratingLine.error.threshold")),
   minEvaluations: whole({
-    label: "The number of evaluations",
+    label: t("fieldLabel.minEvaluations"),
     invalid: t("ratingLine.error.minEvaluations"),
     tooSmall: t("ratingLine.error.minEvaluations"),
     tooLarge: t("ratingLine.error.minEvaluations"),

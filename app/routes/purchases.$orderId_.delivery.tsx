@@ -34,13 +34,13 @@ const DeliverySchema = withDateInputs(
   z.discriminatedUnion("intent", [
     z.object({
       intent: z.literal("schedule"),
-      day: date({ label: "The date of the session", required: t("delivery.schedule.error.day") }),
+      day: date({ label: t("fieldLabel.sessionDate"), required: t("delivery.schedule.error.day") }),
       time: z
         .string({ message: t("delivery.schedule.error.time") })
         .max(10, t("delivery.schedule.error.time"))
         .transform((v, ctx) => parseTime(v) ?? (ctx.addIssue({ code: z.ZodIssueCode.custom, message: t("delivery.schedule.error.time") }), z.NEVER)),
       duration: whole({
-        label: "The length",
+        label: t("fieldLabel.length"),
         invalid: t("delivery.schedule.error.duration"),
         tooSmall: t("delivery.schedule.error.duration"),
         tooLarge: t("delivery.schedule.error.duration"),
@@ -48,9 +48,9 @@ const DeliverySchema = withDateInputs(
         max: 600,
       }),
       mode: z.enum(["venue", "online"], { message: t("delivery.schedule.error.mode") }),
-      venue: text({ label: "The venue", max: 200 }),
+      venue: text({ label: t("fieldLabel.venue"), max: 200 }),
       capacity: whole({
-        label: "The number of places",
+        label: t("fieldLabel.places"),
         invalid: t("delivery.schedule.error.capacity"),
         tooSmall: t("delivery.schedule.error.capacity"),
         tooLarge: t("delivery.schedule.error.capacity"),
@@ -61,16 +61,19 @@ const DeliverySchema = withDateInputs(
     z.object({
       intent: z.literal("name"),
       sessionId: uuid.catch(""),
-      delegateName: text({ label: "The delegate’s name", max: 120, required: t("delivery.name.error.required") }),
+      delegateName: text({ label: t("fieldLabel.delegateName"), max: 120, required: t("delivery.name.error.required") }),
     }),
     z.object({ intent: z.literal("giveUp"), placeId: uuid.catch("") }),
     z.object({ intent: z.literal("attendance"), sessionId: uuid.catch(""), attended: manyOf(z.string().uuid()).catch([]) }),
-    z.object({ intent: z.literal("addMilestone"), title: text({ label: "The milestone", max: 200, required: t("delivery.milestone.error.title") }) }),
+    z.object({ intent: z.literal("addMilestone"), title: text({ label: t("fieldLabel.milestone"), max: 200, required: t("delivery.milestone.error.title") }) }),
     z.object({ intent: z.literal("deliverMilestone"), milestoneId: uuid.catch("") }),
     z.object({ intent: z.literal("confirmMilestone"), milestoneId: uuid.catch("") }),
     z.object({ intent: z.literal("deliver") }),
     z.object({ intent: z.literal("confirm") }),
-    z.object({ intent: z.literal("dispute"), reason: text({ label: "The reason", max: 2000, multiline: true, required: t("delivery.dispute.error.reason") }) }),
+    z.object({
+      intent: z.literal("dispute"),
+      reason: text({ label: t("fieldLabel.reason"), max: 2000, multiline: true, required: t("delivery.dispute.error.reason") }),
+    }),
   ]),
 );
 

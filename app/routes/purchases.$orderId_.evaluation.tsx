@@ -25,22 +25,25 @@ const score = z.enum(["1", "2", "3", "4"], { message: t("evaluation.error.score"
 const EvaluationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("evaluate"),
-    priorities: text({ label: "The improvement priorities", max: 2000, multiline: true, required: t("evaluation.error.priorities") }),
+    priorities: text({ label: t("fieldLabel.priorities"), max: 2000, multiline: true, required: t("evaluation.error.priorities") }),
     quality: score,
     impact: score,
     valueForMoney: score,
     wouldRecommend: z.enum(["yes", "no"], { message: t("evaluation.error.recommend") }).transform((v) => v === "yes"),
-    comments: text({ label: "Comments", max: 4000, multiline: true }),
+    comments: text({ label: t("fieldLabel.comments"), max: 4000, multiline: true }),
   }),
   z.object({ intent: z.literal("nameEvaluator"), evaluatorId: z.string({ message: t("evaluation.nameOther.error") }).uuid(t("evaluation.nameOther.error")) }),
   z.object({ intent: z.literal("signOff") }),
-  z.object({ intent: z.literal("question"), question: text({ label: "The question", max: 2000, multiline: true, required: t("evaluation.ask.error") }) }),
+  z.object({
+    intent: z.literal("question"),
+    question: text({ label: t("fieldLabel.question"), max: 2000, multiline: true, required: t("evaluation.ask.error") }),
+  }),
   z.object({
     intent: z.literal("impact"),
-    outcome: text({ label: "The intended outcome", max: 300, required: t("impact.error.outcome") }),
-    measure: text({ label: "The measure", max: 300, required: t("impact.error.measure") }),
-    baseline: text({ label: "The baseline", max: 100, required: t("impact.error.baseline") }),
-    followUp: text({ label: "The value a term later", max: 100, required: t("impact.error.followUp") }),
+    outcome: text({ label: t("fieldLabel.outcome"), max: 300, required: t("impact.error.outcome") }),
+    measure: text({ label: t("fieldLabel.measure"), max: 300, required: t("impact.error.measure") }),
+    baseline: text({ label: t("fieldLabel.baseline"), max: 100, required: t("impact.error.baseline") }),
+    followUp: text({ label: t("fieldLabel.followUp"), max: 100, required: t("impact.error.followUp") }),
   }),
 ]);
 

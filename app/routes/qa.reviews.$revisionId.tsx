@@ -35,7 +35,7 @@ const CRITERION_NAMES: Record<RubricCriterion, string> = {
 };
 
 const IntentSchema = z.object({ intent: z.enum(["take", "conflict", "review", "decide"], { message: t("refusal.input.chooseWhatToDo") }) });
-const ConflictSchema = z.object({ conflictNote: longText(2000, "Describe the conflict of interest") });
+const ConflictSchema = z.object({ conflictNote: longText(2000, t("qa.error.conflictNote")) });
 const ReviewSchema = z.object({
   ...Object.fromEntries(
     RUBRIC_CRITERIA.flatMap((c) => [
@@ -53,7 +53,7 @@ const ReviewSchema = z.object({
       [commentField(c), longText(2000, t("refusal.input.commentOn", { criterion: CRITERION_NAMES[c] }))],
     ]),
   ),
-  overallComment: longText(5000, "Enter an overall comment"),
+  overallComment: longText(5000, t("qa.error.overallComment")),
   recommendation: z.enum(["approve", "approve_with_conditions", "request_changes", "reject"], { message: t("refusal.input.chooseRecommendation") }),
 });
 const DecisionSchema = z

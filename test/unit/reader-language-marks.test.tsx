@@ -31,3 +31,16 @@ describe("an inspectorate's grade", () => {
     expect(html("en", <Grade grade="Sound" />)).toBe("Sound");
   });
 });
+
+describe("the words of form fields", () => {
+  it("come from the catalogue: no field label or message is written in English in a route or the domain", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const files = readdirSync("app", { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.(ts|tsx)$/.test(f) && !f.startsWith("i18n"))
+      .map((f) => [f, readFileSync(`app/${f}`, "utf8")] as const);
+    const written = files.flatMap(([file, source]) =>
+      [...source.matchAll(/\blabel: "([A-Z][^"]*)"|longText\(\d+, "([^"]+)"\)/g)].map((m) => `${file}: ${m[1] ?? m[2]}`),
+    );
+    expect(written).toEqual([]);
+  });
+});

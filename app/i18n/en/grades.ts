@@ -1,4 +1,4 @@
-// The grades inspectorates give, as their own published words (Ofsted's and Estyn's).
+// The grades inspectorates give, as their own published words (Ofsted's and Estyn's), and field names used inside messages.
 export const grades = {
   "inspection.grade.outstanding": "Outstanding",
   "inspection.grade.good": "Good",
@@ -14,4 +14,23 @@ export const grades = {
   "inspection.grade.unsatisfactory_and_needs_urgent_improvement": "Unsatisfactory and needs urgent improvement",
   "inspection.grade.effective": "Effective",
   "inspection.grade.not_effective": "Not effective",
+  // Field names inside messages such as "{label} must be 200 characters or fewer".
+  "fieldLabel.sessionDate": "The date of the session",
+  "fieldLabel.length": "The length",
+  "fieldLabel.venue": "The venue",
+  "fieldLabel.places": "The number of places",
+  "fieldLabel.delegateName": "The delegate’s name",
+  "fieldLabel.milestone": "The milestone",
+  "fieldLabel.reason": "The reason",
+  "fieldLabel.priorities": "The improvement priorities",
+  "fieldLabel.question": "The question",
+  "fieldLabel.outcome": "The intended outcome",
+  "fieldLabel.measure": "The measure",
+  "fieldLabel.baseline": "The baseline",
+  "fieldLabel.followUp": "The value a term later",
+  "fieldLabel.threshold": "The threshold",
+  "fieldLabel.minEvaluations": "The number of evaluations",
+  "fieldLabel.comments": "Comments",
+  "qa.error.conflictNote": "Describe the conflict of interest",
+  "qa.error.overallComment": "Enter an overall comment",
 };
