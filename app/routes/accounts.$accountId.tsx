@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("statement.title", { account: data.statement.account.name }) : t("accounts.title"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const loaded = await loadStatement(request, context, params.accountId);
+  const loaded = await loadStatement(request, context, params.accountId, { forwardFormatCsv: true });
   const causes = await describeCauses(context.db, loaded.statement.account.authorityId, loaded.statement.lines);
   return data({ ...loaded, causes, csvHref: statementCsvHref(loaded.statement.account.id, loaded) }, { status: loaded.errors ? 400 : 200 });
 }
