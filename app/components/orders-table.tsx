@@ -1,6 +1,6 @@
 import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
-import { formatPence, formatShortDate } from "~/format";
+import { formatDate, formatPence } from "~/format";
 import { currentLocale, t } from "~/i18n";
 
 type Row = {
@@ -46,7 +46,7 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
       rows={orders.map((o) => ({
         key: o.id,
         cells: [
-          formatShortDate(o.createdAt),
+          formatDate(o.createdAt),
           <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`} lang={title(o).lang}>
             {title(o).text}
           </Link>,

@@ -1,7 +1,7 @@
 import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 import type { SchoolCategory } from "~/domain/schools/school-category.server";
-import { formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { t } from "~/i18n";
 
 /** The school page's slot for the authority's categorisation, filled from loadSchoolCategory. */
@@ -39,7 +39,7 @@ export function SchoolCategorySection({ schoolId, category, canMoveSchools }: { 
               h.year,
               h.category,
               <>
-                {formatShortDate(h.setOn)}
+                {formatDate(h.setOn)}
                 {h.setBy ? ` (${h.setBy})` : ""}
               </>,
             ],

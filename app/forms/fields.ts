@@ -29,14 +29,21 @@ export type TextOptions = {
   /** A textarea: line breaks allowed. */
   multiline?: boolean;
   tooLong?: string;
+  /**
+   * Only text of this shape, such as a person's name: anything else, control characters included, is
+   * refused with its message, which says what the field may hold. An empty field is left to `required`.
+   */
+  pattern?: { regex: RegExp; message: string };
 };
 
-const textChecks = (o: TextOptions) =>
-  z
-    .string({ message: o.required ?? t("field.text.tooLong", { label: o.label, max: o.max }) })
-    .trim()
-    .refine((v) => !hasControlCharacters(v, o.multiline), t("field.text.controlCharacters", { label: o.label }))
-    .refine((v) => v.length <= o.max, o.tooLong ?? t("field.text.tooLong", { label: o.label, max: o.max }));
+const textChecks = (o: TextOptions) => {
+  const trimmed = z.string({ message: o.required ?? t("field.text.tooLong", { label: o.label, max: o.max }) }).trim();
+  const { pattern } = o;
+  const clean = pattern
+    ? trimmed.refine((v) => v === "" || (!hasControlCharacters(v, o.multiline) && pattern.regex.test(v)), pattern.message)
+    : trimmed.refine((v) => !hasControlCharacters(v, o.multiline), t("field.text.controlCharacters", { label: o.label }));
+  return clean.refine((v) => v.length <= o.max, o.tooLong ?? t("field.text.tooLong", { label: o.label, max: o.max }));
+};
 
 /** Free text, trimmed; "" when left empty unless `required` says what to enter. */
 export const text = (o: TextOptions) => {

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateInput, ErrorSummary } from "~/components/forms";
 import { describeCauses } from "~/domain/ledger/statement-causes.server";
 import { causeKey, statementTerms, type CauseLabel } from "~/domain/ledger/statement-terms";
-import { formatDate, formatPence, formatShortDate } from "~/format";
+import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { loadStatement, statementCsvHref } from "./statement.server";
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("statement.title", { account: data.statement.account.name }) : t("accounts.title"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const loaded = await loadStatement(request, context, params.accountId);
+  const loaded = await loadStatement(request, context, params.accountId, { forwardFormatCsv: true });
   const causes = await describeCauses(context.db, loaded.statement.account.authorityId, loaded.statement.lines);
   return data({ ...loaded, causes, csvHref: statementCsvHref(loaded.statement.account.id, loaded) }, { status: loaded.errors ? 400 : 200 });
 }
@@ -72,7 +72,7 @@ export default function AccountStatement() {
           {
             key: "opening",
             cells: [
-              statement.from ? formatShortDate(statement.from) : "",
+              statement.from ? formatDate(statement.from) : "",
               { cell: t("statement.opening"), header: true, colSpan: 3 },
               formatPence(statement.openingPence),
             ],
@@ -81,7 +81,7 @@ export default function AccountStatement() {
           ...lines.map((line, i) => ({
             key: `${line.entryId}-${i}`,
             cells: [
-              formatShortDate(line.date),
+              formatDate(line.date),
               line.description,
               <CauseCell cause={causes[causeKey(line.causeType, line.causeId)]} key="cause" />,
               formatPence(line.amountPence),
@@ -91,7 +91,7 @@ export default function AccountStatement() {
           {
             key: "closing",
             cells: [
-              statement.to ? formatShortDate(new Date(new Date(statement.to).getTime() - 1)) : "",
+              statement.to ? formatDate(new Date(new Date(statement.to).getTime() - 1)) : "",
               {
                 cell: (
                   <>

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { importCategories } from "~/domain/categories/import-categories.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
-import { formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, forbidden } from "~/refusals.server";
@@ -140,7 +140,7 @@ export default function ImportCategories() {
             ]}
             rows={preview.rows.map((r) => ({
               key: r.line,
-              cells: [r.line, r.name, r.urn, r.academicYear, r.before ?? "–", r.category, formatShortDate(r.decidedOn)],
+              cells: [r.line, r.name, r.urn, r.academicYear, r.before ?? "–", r.category, formatDate(r.decidedOn)],
             }))}
           />
           <input type="hidden" name="csv" value={preview.csv} />

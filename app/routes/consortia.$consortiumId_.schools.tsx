@@ -10,7 +10,7 @@ import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { nameConsortiumLeaders } from "~/domain/consortia/create-consortium.server";
 import { consortiumSchoolsPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
-import { formatDate, formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -91,7 +91,7 @@ export default function ConsortiumSchools() {
               </Link>,
               s.urn,
               s.category ?? "–",
-              formatShortDate(s.joinedOn),
+              formatDate(s.joinedOn),
               s.purchasesJoined,
               ...(canMove
                 ? [
@@ -134,7 +134,7 @@ export default function ConsortiumSchools() {
           ]}
           rows={past.map((s) => ({
             key: `${s.schoolId}-${s.joinedOn}`,
-            cells: [s.name, s.urn, formatShortDate(s.joinedOn), s.leftOn ? formatShortDate(s.leftOn) : ""],
+            cells: [s.name, s.urn, formatDate(s.joinedOn), s.leftOn ? formatDate(s.leftOn) : ""],
           }))}
         />
       ) : (

@@ -12,6 +12,7 @@ import { inviteMember } from "~/domain/identity/invite-member.server";
 import { listMembers } from "~/domain/identity/list-members.server";
 import { PERSON_NAME, PERSON_NAME_MAX, ROLES_BY_KIND } from "~/domain/identity/rules";
 import { formatDate } from "~/format";
+import { text } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { attempt } from "~/refusals.server";
 import { SuccessBanner } from "~/components/success-banner";
@@ -19,14 +20,14 @@ import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 
 const InviteSchema = z.object({
-  name: z
-    .string({ required_error: t("members.invite.nameRequired") })
-    .trim()
-    .min(1, t("members.invite.nameRequired"))
-    .max(PERSON_NAME_MAX, t("members.invite.nameTooLong"))
+  name: text({
+    label: t("members.invite.name"),
+    max: PERSON_NAME_MAX,
+    required: t("members.invite.nameRequired"),
+    tooLong: t("members.invite.nameTooLong"),
     // The name goes into an email from the service: no links, no markup, nothing but a name.
-    .regex(PERSON_NAME, t("members.invite.nameInvalid"))
-    .transform((name) => name.replace(/\s+/g, " ")),
+    pattern: { regex: PERSON_NAME, message: t("members.invite.nameInvalid") },
+  }).transform((name) => name.replace(/\s+/g, " ")),
   email: emailField,
   role: z.enum(ROLES, { errorMap: () => ({ message: t("members.invite.roleRequired") }) }),
 });

@@ -10,7 +10,7 @@ import { categoryPage } from "~/domain/categories/category-page.server";
 import { categoryNameKey, entitlementKey } from "~/domain/categories/rules";
 import { setCategory } from "~/domain/categories/set-category.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
-import { formatDate, formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { date, withDateInputs } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
@@ -127,7 +127,7 @@ export default function SchoolCategory() {
             ]}
             rows={history.map((h) => ({
               key: h.id,
-              cells: [h.academicYear, h.category, formatShortDate(h.decidedOn), h.setBy ?? t("audit.system"), formatDate(h.createdAt)],
+              cells: [h.academicYear, h.category, formatDate(h.decidedOn), h.setBy ?? t("audit.system"), formatDate(h.createdAt)],
             }))}
           />
         ) : (

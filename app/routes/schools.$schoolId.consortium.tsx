@@ -9,7 +9,7 @@ import { SuccessBanner } from "~/components/success-banner";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
-import { formatDate, formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { date, withDateInputs } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
@@ -93,8 +93,8 @@ export default function SchoolConsortium() {
                 <Link key="link-cell" className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
                   {h.name}
                 </Link>,
-                formatShortDate(h.joinedOn),
-                h.leftOn ? formatShortDate(h.leftOn) : t("schoolConsortium.now"),
+                formatDate(h.joinedOn),
+                h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now"),
               ],
             }))}
           />

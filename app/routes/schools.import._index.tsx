@@ -8,7 +8,7 @@ import { ErrorSummary, FieldError } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
 import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
-import { formatShortDate } from "~/format";
+import { formatDate } from "~/format";
 import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
 import { orErrorPage, attempt } from "~/refusals.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { laCode, recent } = await orErrorPage(() => loadGiasImports(context.db, { actor: user, authorityId }));
   return {
     laCode,
-    recent: recent.map((r) => ({ ...r, createdAt: formatShortDate(r.createdAt), appliedAt: r.appliedAt ? formatShortDate(r.appliedAt) : null })),
+    recent: recent.map((r) => ({ ...r, createdAt: formatDate(r.createdAt), appliedAt: r.appliedAt ? formatDate(r.appliedAt) : null })),
   };
 }
 

@@ -10,6 +10,7 @@ import { accountStatement, findAccount, type Statement } from "~/domain/ledger/s
 import { withDateParams } from "~/forms/fields";
 import { parseValues } from "~/forms.server";
 import { t } from "~/i18n";
+import { forwardMovedCsv } from "./moved-csv.server";
 
 /** An optional whole day in a query string, "2026-04-01". */
 export const optionalDay = z.preprocess(
@@ -23,13 +24,22 @@ const StatementQuerySchema = z
 
 export type LoadedStatement = { statement: Statement; filter: { from: string; to: string }; errors: FieldErrors | null };
 
-/** The account's statement for the period in the address; on a bad period, the whole statement and the errors. */
-export async function loadStatement(request: Request, context: AppLoadContext, accountId: string | undefined): Promise<LoadedStatement> {
+/**
+ * The account's statement for the period in the address; on a bad period, the whole statement and the errors.
+ * For the page (`forwardFormatCsv`), the old `?format=csv` address is sent on to the CSV once the reader may see it.
+ */
+export async function loadStatement(
+  request: Request,
+  context: AppLoadContext,
+  accountId: string | undefined,
+  { forwardFormatCsv = false }: { forwardFormatCsv?: boolean } = {},
+): Promise<LoadedStatement> {
   const user = await requireUser(request, context);
   const authorityId = requireAuthorityId(user);
   const account = await findAccount(context.db, { authorityId, accountId: accountId ?? "" });
   if (!account) throw notFoundPage();
   if (!canViewStatement(user.grants, account)) throw forbidden();
+  if (forwardFormatCsv) forwardMovedCsv(request, statementCsvPath(account.id));
 
   const url = new URL(request.url);
   const params = withDateParams(url.searchParams, ["from", "to"]);
@@ -43,8 +53,11 @@ export async function loadStatement(request: Request, context: AppLoadContext, a
   return { statement, filter, errors: null };
 }
 
+/** Where an account's statement CSV is. */
+export const statementCsvPath = (accountId: string) => `/accounts/${accountId}/statement.csv`;
+
 /** Where the statement's CSV for the same period is. */
 export function statementCsvHref(accountId: string, { filter, errors }: Pick<LoadedStatement, "filter" | "errors">) {
   const query = new URLSearchParams(errors ? {} : Object.fromEntries(Object.entries(filter).filter(([, v]) => v)));
-  return `/accounts/${accountId}/statement.csv${query.size ? `?${query}` : ""}`;
+  return `${statementCsvPath(accountId)}${query.size ? `?${query}` : ""}`;
 }

@@ -140,6 +140,26 @@ describe("statements and the ledger pages", () => {
     expect(status(await statementCsv(world.accounts.school.id, lead))).toBe(403);
   });
 
+  it("sends the old ?format=csv address on to the statement's CSV with the same period, for those who may read it", async () => {
+    const lead = await signedIn(world.consortium, "consortium_lead");
+    const pot = world.accounts.pot.id;
+    const moved = (await statement(pot, lead, "?from=2000-01-01&format=csv&to=2098-12-31")) as Response;
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("Location")).toBe(`/accounts/${pot}/statement.csv?from=2000-01-01&to=2098-12-31`);
+    const plain = (await statement(pot, lead, "?format=csv")) as Response;
+    expect(plain.status).toBe(302);
+    expect(plain.headers.get("Location")).toBe(`/accounts/${pot}/statement.csv`);
+    // Refused as the page refuses: another's account 403, another authority's or an unknown one 404.
+    expect(status(await statement(world.accounts.school.id, lead, "?format=csv"))).toBe(403);
+    expect(status(await statement(other.accounts.pot.id, lead, "?format=csv"))).toBe(404);
+    expect(status(await statement(crypto.randomUUID(), lead, "?format=csv"))).toBe(404);
+    const signedOut = (await statement(pot, "", "?format=csv")) as Response;
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toContain("/sign-in?redirectTo=");
+    // Any other format is the page.
+    expect(status(await statement(pot, lead, "?format=html"))).toBe(200);
+  });
+
   it("lists the accounts a person may read", async () => {
     const lead = await signedIn(world.consortium, "consortium_lead");
     const r = await respond(() => accountsLoader({ request: request("/accounts", { cookie: lead }), context: appContext(handle.db), params: {} }));

@@ -108,4 +108,28 @@ describe("finance's sales, filtered and totalled", () => {
     const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
     expect((await respond(() => salesCsvLoader({ request: request("/finance/sales.csv", { cookie: head }), params: {}, context: ctx }))).status).toBe(403);
   });
+
+  it("sends the old ?format=csv address on to the CSV with the same filters, for finance only", async () => {
+    const ctx = appContext(db());
+    const old = async (cookie: string, query: string) =>
+      (await respond(() => salesLoader({ request: request(`/finance/sales${query}`, { cookie }), params: {}, context: ctx }))) as Response;
+    const finance = await sessionCookieFor(db(), world.finance.id, world.office.id);
+    const moved = await old(finance, "?route=internal_recharge&format=csv&fromDay=1&fromMonth=1&fromYear=2000");
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("Location")).toBe("/finance/sales.csv?route=internal_recharge&fromDay=1&fromMonth=1&fromYear=2000");
+    const plain = await old(finance, "?format=csv");
+    expect(plain.status).toBe(302);
+    expect(plain.headers.get("Location")).toBe("/finance/sales.csv");
+    // The address it is sent to answers the same orders as the filter on the page.
+    const csv = (await respond(() =>
+      salesCsvLoader({ request: request(moved.headers.get("Location")!, { cookie: finance }), params: {}, context: ctx }),
+    )) as Response;
+    expect((parse(await csv.text()) as string[][]).slice(1).map((r) => r[1])).toEqual([orderIds[2]]);
+
+    const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
+    expect((await old(head, "?format=csv")).status).toBe(403);
+    const signedOut = await old("", "?format=csv");
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toContain("/sign-in");
+  });
 });

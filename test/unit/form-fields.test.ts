@@ -49,6 +49,27 @@ describe("free text", () => {
   it("takes Welsh, accents and emoji as they are", () => {
     expect(body.parse("Ysgol Gymraeg – ŵ ŷ é 🏫")).toBe("Ysgol Gymraeg – ŵ ŷ é 🏫");
   });
+
+  it("holds text to a pattern when given one, with its own message, control characters included", () => {
+    const name = text({
+      label: "Name",
+      max: 20,
+      required: "Enter their name",
+      tooLong: "Name must be 20 characters or fewer",
+      pattern: { regex: /^[\p{L}]+(?: [\p{L}]+)*$/u, message: "Name must only include letters and spaces" },
+    });
+    expect(name.parse("  Siân Ellis ")).toBe("Siân Ellis");
+    expect(messageOf(name.safeParse("  "))).toBe("Enter their name");
+    expect(name.safeParse("  ").error?.issues).toHaveLength(1);
+    for (const bad of ["www.evil.example", "<b>Sam</b>", "Sam\u0000Patel", "Sam\nPatel"]) {
+      const result = name.safeParse(bad);
+      expect(
+        result.error?.issues.map((i) => i.message),
+        JSON.stringify(bad),
+      ).toEqual(["Name must only include letters and spaces"]);
+    }
+    expect(name.safeParse("a".repeat(21)).error?.issues.map((i) => i.message)).toEqual(["Name must be 20 characters or fewer"]);
+  });
 });
 
 describe("money", () => {
