@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/csv.server";
+import { csvResponse, type CsvRow } from "~/csv.server";
+import { matchFundingOfSchool } from "~/domain/funding/match-documents.server";
 import { financialYearLabel } from "~/domain/reporting/rules";
 import { schoolPurchases } from "~/domain/reporting/school-purchases.server";
 import { formatShortDate } from "~/format";
@@ -8,12 +9,19 @@ import { orErrorPage, notFoundPage } from "~/refusals.server";
 
 import { loadSchoolFinanceQuery } from "./school.finance.server";
 
+/**
+ * The school's year as its finance page shows it: its purchases, then the match funding raised on
+ * it (invoices and recharge lines), in the same columns; the last two say what each line is and
+ * the document it is.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { authorityId, schoolId, year } = await loadSchoolFinanceQuery(request, context);
   if (!schoolId) throw notFoundPage();
+  const label = financialYearLabel(year);
   const { lines } = await orErrorPage(() => schoolPurchases(context.db, { authorityId, schoolId, financialYear: year }));
-  return csvResponse(`purchases-${financialYearLabel(year)}.csv`, [
-    ["Date", "Order", "Offer", "Provider", "CFR code", "CFR description", "Net GBP", "Paid by pot GBP", "VAT GBP", "Payable GBP", "Payment route", "Status"],
+  const match = await matchFundingOfSchool(context.db, { authorityId, schoolId, financialYear: label });
+  const describe = (version: number) => t("matchfunding.describe", { year: label, version });
+  const rows: CsvRow[] = [
     ...lines.map((l) => [
       formatShortDate(l.placedOn),
       l.orderId,
@@ -27,6 +35,60 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { pence: l.payablePence },
       l.paymentRoute,
       l.status,
+      "purchase",
+      l.orderId,
     ]),
+    // Match funding is outside the scope of VAT and never paid from the pot.
+    ...match.invoices.map((i) => [
+      formatShortDate(i.issuedAt),
+      null,
+      describe(i.version),
+      null,
+      null,
+      null,
+      { pence: i.grossPence },
+      { pence: 0 },
+      { pence: 0 },
+      { pence: i.grossPence },
+      "invoice",
+      i.status,
+      "match_funding_invoice",
+      i.number,
+    ]),
+    ...match.recharges.map((r) => [
+      formatShortDate(r.createdAt),
+      null,
+      describe(r.version),
+      null,
+      null,
+      null,
+      { pence: r.amountPence },
+      { pence: 0 },
+      { pence: 0 },
+      { pence: r.amountPence },
+      "internal_recharge",
+      r.status,
+      "match_funding_recharge",
+      r.journalReference,
+    ]),
+  ];
+  return csvResponse(`purchases-${label}.csv`, [
+    [
+      "Date",
+      "Order",
+      "Offer",
+      "Provider",
+      "CFR code",
+      "CFR description",
+      "Net GBP",
+      "Paid by pot GBP",
+      "VAT GBP",
+      "Payable GBP",
+      "Payment route",
+      "Status",
+      "Line",
+      "Reference",
+    ],
+    ...rows,
   ]);
 }
