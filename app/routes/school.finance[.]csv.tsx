@@ -20,7 +20,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const label = financialYearLabel(year);
   const { lines } = await orErrorPage(() => schoolPurchases(context.db, { authorityId, schoolId, financialYear: year }));
   const match = await matchFundingOfSchool(context.db, { authorityId, schoolId, financialYear: label });
-  const describe = (version: number) => t("matchfunding.describe", { year: label, version });
+  // Match funding is outside the scope of VAT and never paid from the pot.
+  const matchLine = (on: string | Date, version: number, pence: number, route: string, status: string, line: string, reference: string): CsvRow => [
+    formatShortDate(on),
+    null,
+    t("matchfunding.describe", { year: label, version }),
+    null,
+    null,
+    null,
+    { pence },
+    { pence: 0 },
+    { pence: 0 },
+    { pence },
+    route,
+    status,
+    line,
+    reference,
+  ];
   const rows: CsvRow[] = [
     ...lines.map((l) => [
       formatShortDate(l.placedOn),
@@ -38,39 +54,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       "purchase",
       l.orderId,
     ]),
-    // Match funding is outside the scope of VAT and never paid from the pot.
-    ...match.invoices.map((i) => [
-      formatShortDate(i.issuedAt),
-      null,
-      describe(i.version),
-      null,
-      null,
-      null,
-      { pence: i.grossPence },
-      { pence: 0 },
-      { pence: 0 },
-      { pence: i.grossPence },
-      "invoice",
-      i.status,
-      "match_funding_invoice",
-      i.number,
-    ]),
-    ...match.recharges.map((r) => [
-      formatShortDate(r.createdAt),
-      null,
-      describe(r.version),
-      null,
-      null,
-      null,
-      { pence: r.amountPence },
-      { pence: 0 },
-      { pence: 0 },
-      { pence: r.amountPence },
-      "internal_recharge",
-      r.status,
-      "match_funding_recharge",
-      r.journalReference,
-    ]),
+    ...match.invoices.map((i) => matchLine(i.issuedAt, i.version, i.grossPence, "invoice", i.status, "match_funding_invoice", i.number)),
+    ...match.recharges.map((r) =>
+      matchLine(r.createdAt, r.version, r.amountPence, "internal_recharge", r.status, "match_funding_recharge", r.journalReference),
+    ),
   ];
   return csvResponse(`purchases-${label}.csv`, [
     [
