@@ -30,6 +30,7 @@ import { stripe as cyStripe } from "./cy/stripe";
 import { emails as cyEmails } from "./cy/emails";
 import { welshrest as cyWelshrest } from "./cy/welshrest";
 import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
+import { briefing as cyBriefing } from "./cy/briefing";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -67,4 +68,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyEmails,
   ...cyWelshrest,
   ...cyMatchfunding,
+  ...cyBriefing,
 };

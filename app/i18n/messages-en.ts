@@ -30,6 +30,7 @@ import { stripe } from "./en/stripe";
 import { emails } from "./en/emails";
 import { welshrest } from "./en/welshrest";
 import { matchfunding } from "./en/matchfunding";
+import { briefing } from "./en/briefing";
 
 export const en = {
   ...common,
@@ -63,4 +64,5 @@ export const en = {
   ...emails,
   ...welshrest,
   ...matchfunding,
+  ...briefing,
 };

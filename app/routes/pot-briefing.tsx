@@ -8,7 +8,8 @@ import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import { isUuid } from "~/domain/ids";
 import { briefingConsortia, potBriefing } from "~/domain/reporting/pot-briefing.server";
-import { monthName, previousMonth } from "~/domain/reporting/send-pot-briefings.server";
+import { monthName } from "~/domain/reporting/rules";
+import { previousMonth } from "~/domain/reporting/send-pot-briefings.server";
 import { formatPence, londonIsoDate } from "~/format";
 import { parseValues } from "~/forms.server";
 import { t, type MessageKey } from "~/i18n";
@@ -91,7 +92,8 @@ export default function PotBriefingPage() {
           <h2 className="govuk-heading-m">{t("briefing.summary")}</h2>
           <dl className="govuk-summary-list">
             <SummaryRow label={t("briefing.opening")}>{formatPence(briefing.openingPence)}</SummaryRow>
-            <SummaryRow label={t("briefing.fundingIn")}>{formatPence(briefing.fundingInPence)}</SummaryRow>
+            <SummaryRow label={t("briefing.fundingIn.authority")}>{formatPence(briefing.authorityFundingPence)}</SummaryRow>
+            <SummaryRow label={t("briefing.fundingIn.match")}>{formatPence(briefing.matchFundingPence)}</SummaryRow>
             <SummaryRow label={t("briefing.spent")}>{formatPence(briefing.spentPence)}</SummaryRow>
             <SummaryRow label={t("briefing.sharedBack")}>{formatPence(briefing.sharedBackPence)}</SummaryRow>
             <SummaryRow label={t("briefing.closing")}>{formatPence(briefing.closingPence)}</SummaryRow>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/csv.server";
+import { csvResponse, type CsvRow } from "~/csv.server";
+import { matchFundingOfSchool } from "~/domain/funding/match-documents.server";
 import { financialYearLabel } from "~/domain/reporting/rules";
 import { schoolPurchases } from "~/domain/reporting/school-purchases.server";
 import { formatShortDate } from "~/format";
@@ -8,12 +9,35 @@ import { orErrorPage, notFoundPage } from "~/refusals.server";
 
 import { loadSchoolFinanceQuery } from "./school.finance.server";
 
+/**
+ * The school's year as its finance page shows it: its purchases, then the match funding raised on
+ * it (invoices and recharge lines), in the same columns; the last two say what each line is and
+ * the document it is.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { authorityId, schoolId, year } = await loadSchoolFinanceQuery(request, context);
   if (!schoolId) throw notFoundPage();
+  const label = financialYearLabel(year);
   const { lines } = await orErrorPage(() => schoolPurchases(context.db, { authorityId, schoolId, financialYear: year }));
-  return csvResponse(`purchases-${financialYearLabel(year)}.csv`, [
-    ["Date", "Order", "Offer", "Provider", "CFR code", "CFR description", "Net GBP", "Paid by pot GBP", "VAT GBP", "Payable GBP", "Payment route", "Status"],
+  const match = await matchFundingOfSchool(context.db, { authorityId, schoolId, financialYear: label });
+  // Match funding is outside the scope of VAT and never paid from the pot.
+  const matchLine = (on: string | Date, version: number, pence: number, route: string, status: string, line: string, reference: string): CsvRow => [
+    formatShortDate(on),
+    null,
+    t("matchfunding.describe", { year: label, version }),
+    null,
+    null,
+    null,
+    { pence },
+    { pence: 0 },
+    { pence: 0 },
+    { pence },
+    route,
+    status,
+    line,
+    reference,
+  ];
+  const rows: CsvRow[] = [
     ...lines.map((l) => [
       formatShortDate(l.placedOn),
       l.orderId,
@@ -27,6 +51,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { pence: l.payablePence },
       l.paymentRoute,
       l.status,
+      "purchase",
+      l.orderId,
     ]),
+    ...match.invoices.map((i) => matchLine(i.issuedAt, i.version, i.grossPence, "invoice", i.status, "match_funding_invoice", i.number)),
+    ...match.recharges.map((r) =>
+      matchLine(r.createdAt, r.version, r.amountPence, "internal_recharge", r.status, "match_funding_recharge", r.journalReference),
+    ),
+  ];
+  return csvResponse(`purchases-${label}.csv`, [
+    [
+      "Date",
+      "Order",
+      "Offer",
+      "Provider",
+      "CFR code",
+      "CFR description",
+      "Net GBP",
+      "Paid by pot GBP",
+      "VAT GBP",
+      "Payable GBP",
+      "Payment route",
+      "Status",
+      "Line",
+      "Reference",
+    ],
+    ...rows,
   ]);
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parse } from "csv-parse/sync";
 import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
@@ -15,6 +16,7 @@ import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { loader as invoiceLoader } from "~/routes/invoices.$invoiceId";
 import { loader as rechargesCsv } from "~/routes/finance.recharges[.]csv";
 import { loader as schoolFinance } from "~/routes/school.finance";
+import { loader as schoolFinanceCsv } from "~/routes/school.finance[.]csv";
 import { addToConsortium, createConsortium } from "../factories/ledger";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -209,6 +211,23 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     expect(text).toContain(recharge.journalReference);
     expect(text).toContain(`Match funding for ${YEAR} (formula version 1)`);
     expect(text).toContain(",CC9,");
+  });
+
+  it("lists the school's match-funding invoice or recharge line in its finance CSV, saying what each line is", async () => {
+    const rowsOf = async (path: string, cookie: string) => parse(await ((await get(schoolFinanceCsv, path, cookie)) as Response).text()) as string[][];
+    const [invoice] = (await matchInvoices()).filter((i) => i.schoolId === schoolIds.academy);
+    const academy = await rowsOf(`/school/finance.csv?year=${YEAR}`, cookies.sbm);
+    expect(academy[0].slice(-2)).toEqual(["Line", "Reference"]);
+    expect(academy.slice(1).map((r) => [r[2], r[9], r[10], r[11], r[12], r[13]])).toEqual([
+      [`Match funding for ${YEAR} (formula version 1)`, "1500.00", "invoice", "issued", "match_funding_invoice", invoice.number],
+    ]);
+    const [recharge] = await matchRecharges();
+    const recharged = await rowsOf(`/school/finance.csv?year=${YEAR}&school=${schoolIds.recharged}`, cookies.finance);
+    expect(recharged.slice(1).map((r) => [r[9], r[10], r[11], r[12], r[13]])).toEqual([
+      ["1055.00", "internal_recharge", "posted", "match_funding_recharge", recharge.journalReference],
+    ]);
+    // Each row has as many cells as the header.
+    expect([...academy, ...recharged].every((r) => r.length === academy[0].length)).toBe(true);
   });
 
   it("a paid match-funding invoice clears the school's account and splits nothing", async () => {

@@ -2,11 +2,17 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
+import { applyFormula } from "~/domain/funding/apply-formula.server";
+import { createFormula } from "~/domain/funding/create-formula.server";
+import { publishMou } from "~/domain/mou/publish-mou.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { sendPotBriefings } from "~/domain/reporting/send-pot-briefings.server";
-import { londonIsoDate } from "~/format";
+import { financialYearOf } from "~/domain/reporting/rules";
+import { formatMonth, londonIsoDate } from "~/format";
+import { runInLocale } from "~/i18n/request-locale.server";
 import { loader } from "~/routes/pot-briefing";
+import { createMember } from "../factories/tenancy";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
@@ -17,6 +23,7 @@ describe("a consortium's monthly budget briefing", () => {
   let other: PurchasingWorld;
   const db = () => handle.db;
   const thisMonth = londonIsoDate(new Date()).slice(0, 7);
+  let matchPence = 0;
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -39,6 +46,35 @@ describe("a consortium's monthly budget briefing", () => {
     };
     await order(0, "internal_recharge");
     await order(1, "consortium_pot");
+
+    // The schools that signed the year's memorandum pay match funding into the pot when the formula is applied.
+    const authorityId = world.authority.id;
+    const adminUser = await createMember(db(), world.office, "la_admin");
+    const admin = { id: adminUser.id, grants: [{ organisationId: world.office.id, authorityId, role: "la_admin" as const }] };
+    const year = financialYearOf(londonIsoDate(new Date()));
+    const mou = await publishMou(db(), {
+      actor: admin,
+      authorityId,
+      consortiumId: world.consortium.id,
+      financialYear: year,
+      title: "MOU",
+      body: "We match fund.",
+    });
+    await db()
+      .insert(schema.mouSignatures)
+      .values(
+        [world.members[0], world.members[2]].map((m) => ({
+          authorityId,
+          mouId: mou.id,
+          schoolId: m.school.id,
+          signedBy: adminUser.id,
+          signerName: "Head",
+          signedOn: londonIsoDate(new Date()),
+        })),
+      );
+    const formula = await createFormula(db(), { actor: admin, authorityId, financialYear: year, parts: [{ kind: "match", label: "Match", ratePence: 250 }] });
+    const applied = await applyFormula(db(), { actor: admin, authorityId, formulaId: formula.id });
+    matchPence = applied.lines.filter((l) => l.kind === "match").reduce((s, l) => s + l.amountPence, 0);
   });
   afterAll(async () => {
     await handle?.close();
@@ -50,10 +86,14 @@ describe("a consortium's monthly budget briefing", () => {
       .select()
       .from(schema.ledgerAccounts)
       .where(and(eq(schema.ledgerAccounts.kind, "consortium_pot"), eq(schema.ledgerAccounts.ownerId, world.consortium.id)));
-    expect(briefing.openingPence).toBe(0);
-    expect(briefing.fundingInPence).toBe(2_420_000);
-    expect(briefing.sharedBackPence).toBeGreaterThan(0);
+    expect(matchPence).toBeGreaterThan(0);
+    // To the penny, with the schools' match funding counted as it came in.
     expect(briefing.closingPence).toBe(-pot.balancePence);
+    expect(briefing.openingPence).toBe(0);
+    expect(briefing.authorityFundingPence).toBe(2_420_000);
+    expect(briefing.matchFundingPence).toBe(matchPence);
+    expect(briefing.fundingInPence).toBe(2_420_000 + matchPence);
+    expect(briefing.sharedBackPence).toBeGreaterThan(0);
     expect(briefing.committedPence).toBe(90_000);
     expect(briefing.bySubject.reduce((s, l) => s + l.sharedBackPence, 0)).toBe(briefing.sharedBackPence);
     // Nothing moves after this month: the next one opens and closes where this one closed.
@@ -73,18 +113,27 @@ describe("a consortium's monthly budget briefing", () => {
       .from(schema.outbox)
       .where(and(eq(schema.outbox.topic, "pot-briefing"), eq(schema.outbox.recipient, world.lead.email.toLowerCase())));
     expect(sent).toHaveLength(1);
-    expect(sent[0].payload).toMatchObject({ consortiumName: expect.any(String), fundingInPence: 2_420_000 });
+    expect(sent[0].payload).toMatchObject({ consortiumName: expect.any(String), fundingInPence: 2_420_000 + matchPence });
   });
 
   it("the lead reads their own; another authority's consortium is not found and a head may not look", async () => {
     const ctx = appContext(db());
     const lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
     const page = (await respond(() => loader({ request: request(`/pot-briefing?month=${thisMonth}`, { cookie: lead }), params: {}, context: ctx }))) as {
-      data: { briefing: { consortium: { id: string } } };
+      data: { briefing: { consortium: { id: string } }; monthName: string };
       status: number;
     };
     expect(page.status).toBe(200);
     expect(page.data.briefing.consortium.id).toBe(world.consortium.id);
+    expect(page.data.monthName).toBe(formatMonth(`${thisMonth}-15`, "en"));
+    // The month is named in the reader's language, in the heading and in the month picker.
+    const welsh = (await runInLocale("cy", () =>
+      respond(() => loader({ request: request(`/pot-briefing?month=${thisMonth}`, { cookie: lead }), params: {}, context: ctx })),
+    )) as { data: { monthName: string; months: { value: string; label: string }[] } };
+    const inWelsh = runInLocale("cy", () => formatMonth(`${thisMonth}-15`));
+    expect(inWelsh).not.toBe(formatMonth(`${thisMonth}-15`, "en"));
+    expect(welsh.data.monthName).toBe(inWelsh);
+    expect(welsh.data.months.find((m) => m.value === thisMonth)?.label).toBe(inWelsh);
     expect(
       (await respond(() => loader({ request: request(`/pot-briefing?consortium=${other.consortium.id}`, { cookie: lead }), params: {}, context: ctx }))).status,
     ).toBe(404);

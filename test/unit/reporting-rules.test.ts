@@ -8,6 +8,7 @@ import {
   financialYearNameOf,
   financialYearOf,
   meetsBuyInTarget,
+  monthName,
   parseFinancialYear,
   parseTermKey,
   recogniseIncome,
@@ -54,6 +55,17 @@ describe("financial years and terms at their edges", () => {
       expect(financialYearNameOf("2027-03-31")).toBe("Financial year 2026-27");
       expect(termNameOf("2026-09-01")).toBe("Autumn term 2026/27");
     });
+  });
+
+  it("names every month in the reader's language, whatever the time of year", () => {
+    const welsh = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"];
+    const months = welsh.map((_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+    expect(runInLocale("cy", () => months.map(monthName))).toEqual(welsh.map((m) => `${m} 2026`));
+    expect(runInLocale("en", () => [monthName("2026-01"), monthName("2026-10"), monthName("2026-12")])).toEqual([
+      "January 2026",
+      "October 2026",
+      "December 2026",
+    ]);
   });
 
   it("reads only well-formed years and terms", () => {

@@ -228,6 +228,7 @@ export async function matchFundingOfSchool(
       createdAt: recharges.createdAt,
       amountPence: recharges.amountPence,
       costCentre: recharges.costCentre,
+      status: recharges.status,
       version: fundingFormulas.version,
     })
     .from(recharges)

@@ -1,6 +1,7 @@
 // A consortium's monthly budget briefing: what its pot held at the start of the month, what came
 // in and went out during it, what is promised, and what it holds at the end, by subject area.
-// Funding is read from the ledger (entries caused by funding); spending and the share-back from
+// Funding is read from the ledger (entries caused by the authority's funding and by the schools'
+// match funding); spending and the share-back from
 // the orders, dated when the pot paid and when the sale was paid (cancelled orders' entries are
 // reversed, so they count for nothing). At the end of the latest month the closing balance is
 // the pot's ledger balance.
@@ -16,6 +17,11 @@ export type PotBriefing = {
   consortium: { id: string; name: string };
   month: string;
   openingPence: number;
+  /** From the authority's funding. */
+  authorityFundingPence: number;
+  /** From the schools' match funding (less any lowered by a later version of the formula). */
+  matchFundingPence: number;
+  /** Both. */
   fundingInPence: number;
   spentPence: number;
   sharedBackPence: number;
@@ -45,14 +51,19 @@ export async function potBriefing(
   );
   if (found.length === 0) throw new AppError("NOT_FOUND", t("refusal.reporting.consortiumNotFound"));
 
-  const funding = rowsOf<{ before: string; during: string }>(
+  // Every credit the pot took as funding, read from the ledger: the authority's and the schools' match funding.
+  const inMonth = (cause: string) =>
+    sql`(where e.cause_type = ${cause} and ${londonDay(sql`e.created_at`)} >= ${from}::date and ${londonDay(sql`e.created_at`)} < ${to}::date)`;
+  const funding = rowsOf<{ before: string; authority: string; match: string }>(
     await db.execute(sql`
       select coalesce(-sum(p.amount_pence) filter (where ${londonDay(sql`e.created_at`)} < ${from}::date), 0) as before,
-             coalesce(-sum(p.amount_pence) filter (where ${londonDay(sql`e.created_at`)} >= ${from}::date and ${londonDay(sql`e.created_at`)} < ${to}::date), 0) as during
+             coalesce(-sum(p.amount_pence) filter ${inMonth("funding")}, 0) as authority,
+             coalesce(-sum(p.amount_pence) filter ${inMonth("match_funding")}, 0) as match
       from ledger_accounts a
       join ledger_postings p on p.account_id = a.id
       join journal_entries e on e.id = p.entry_id
-      where a.authority_id = ${authorityId} and a.kind = 'consortium_pot' and a.owner_id = ${consortiumId} and e.cause_type = 'funding'`),
+      where a.authority_id = ${authorityId} and a.kind = 'consortium_pot' and a.owner_id = ${consortiumId}
+        and e.cause_type in ('funding', 'match_funding')`),
   )[0];
 
   const lines = rowsOf<{ subject: string; spent_before: string; spent: string; shared_before: string; shared: string; committed: string }>(
@@ -78,13 +89,17 @@ export async function potBriefing(
     .filter((l) => l.spentPence || l.sharedBackPence || l.committedPence);
   const total = (f: (l: (typeof lines)[number]) => string) => lines.reduce((s, l) => s + pence(f(l)), 0);
   const openingPence = pence(funding.before) - total((l) => l.spent_before) + total((l) => l.shared_before);
-  const fundingInPence = pence(funding.during);
+  const authorityFundingPence = pence(funding.authority);
+  const matchFundingPence = pence(funding.match);
+  const fundingInPence = authorityFundingPence + matchFundingPence;
   const spentPence = total((l) => l.spent);
   const sharedBackPence = total((l) => l.shared);
   return {
     consortium: found[0],
     month,
     openingPence,
+    authorityFundingPence,
+    matchFundingPence,
     fundingInPence,
     spentPence,
     sharedBackPence,

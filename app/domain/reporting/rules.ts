@@ -1,6 +1,7 @@
 // The calendar of the reports and how income is recognised in it. Pure: dates are London
 // calendar days ("2026-04-01"), money integer pence.
 import { allocateLargestRemainder } from "~/domain/ledger/allocate";
+import { formatMonth } from "~/format";
 import { t } from "~/i18n";
 
 export const TERM_NAMES = ["autumn", "spring", "summer"] as const;
@@ -74,6 +75,8 @@ export const parseTermKey = (key: string): { academicYear: number; term: TermNam
 
 /** "2026-09": the month a day falls in. */
 export const monthOf = (day: string) => day.slice(0, 7);
+/** "2026-09" -> "September 2026" ("Medi 2026"), in the reader's language. */
+export const monthName = (month: string) => formatMonth(`${month}-15`);
 
 export type Recognition = { financialYear: string; pence: number };
 

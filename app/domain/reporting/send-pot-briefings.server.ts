@@ -12,9 +12,6 @@ export function previousMonth(day: string) {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
-export const monthName = (month: string) =>
-  new Date(`${month}-15T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "Europe/London" });
-
 export async function sendPotBriefings(db: Database, now: Date, { appUrl }: { appUrl: string }) {
   const month = previousMonth(londonIsoDate(now));
   const leads = await db

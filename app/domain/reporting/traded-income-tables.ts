@@ -1,8 +1,7 @@
 // The traded income report as tables: the page draws them and the CSV files write them, so the
 // two always hold the same figures. Money cells are { pence }.
 import { t, type MessageKey } from "~/i18n";
-import { formatMonth } from "~/format";
-import { formatBps, termName } from "./rules";
+import { formatBps, monthName, termName } from "./rules";
 import type { Figures, TradedIncomeReport } from "./traded-income.server";
 
 export type Cell = string | number | { pence: number } | null;
@@ -20,7 +19,6 @@ const figureColumns = () => [
 ];
 const figureCells = (f: Figures): Cell[] => [f.orders, { pence: f.salesPence }, { pence: f.authorityPence }, { pence: f.potPence }, { pence: f.providerPence }];
 
-const monthName = (key: string) => formatMonth(`${key}-15`);
 const share = (bps: number | null) => (bps === null ? t("reports.none") : formatBps(bps));
 
 export function tradedIncomeTable(report: TradedIncomeReport, key: TradedIncomeTable): ReportTable {
