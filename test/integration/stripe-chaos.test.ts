@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
+import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
+import { markDelivered } from "~/domain/delivery/mark-delivered.server";
 import { startOnboarding } from "~/domain/payments/connect.server";
 import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
 import { requestRefund } from "~/domain/payments/refund.server";
@@ -165,9 +167,13 @@ describe("a crash between the steps of checkout, payment, split, transfer and em
     const [account] = await db().select().from(schema.stripeAccounts).where(eq(schema.stripeAccounts.providerId, world.provider.id));
     expect(account).toMatchObject({ status: "enabled", accountId: accounts[0].id });
 
-    const confirm = () => db().transaction((tx) => payProviderForOrder(tx, { authorityId: world.authority.id, orderId: order.id, actorUserId: actor.id }));
-    expect(await confirm()).toMatchObject({ queued: true });
-    expect(await confirm()).toMatchObject({ queued: false, reason: "already_queued" });
+    await markDelivered(db(), { actor: admin, authorityId: world.authority.id, orderId: order.id, appUrl: "http://localhost:3000" });
+    const confirm = () => confirmDelivery(db(), { actor, authorityId: world.authority.id, orderId: order.id, stripeEnabled: true });
+    expect(await confirm()).toMatchObject({ replayed: false });
+    expect(await confirm()).toMatchObject({ replayed: true });
+    expect(
+      await db().transaction((tx) => payProviderForOrder(tx, { authorityId: world.authority.id, orderId: order.id, actorUserId: actor.id })),
+    ).toMatchObject({ queued: false, reason: "already_queued" });
     // Stripe made the transfer, the answer was lost; its transfer.created event arrives first, then the job runs again.
     const before = bed.fake.events.length;
     bed.fake.failNext(3, { afterAccepting: true });
