@@ -13,7 +13,7 @@ import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
 import type { StripeEvent } from "../mocks/stripe";
 import { actorFor, type PurchasingWorld } from "../factories/purchasing";
-import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
+import { invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import "../setup/property-runs";
 
 const SEEDS = Math.min(100, fc.readConfigureGlobal().numRuns ?? 100);
@@ -31,20 +31,11 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
   /** One payment's life at Stripe: a debit that settles, part refunded, then disputed; returns its events in Stripe's order. */
   async function lifeOfAPayment(i: number) {
     const { invoice, actor } = await invoicedOrder(db(), world, i % 2, `chaos-${i}-${randomUUID()}`);
-    const { checkout } = await startCheckout(db(), {
-      actor,
-      authorityId: world.authority.id,
-      invoiceId: invoice.id,
-      amountPence: null,
-      checkoutId: randomUUID(),
-      stripeEnabled: true,
-    });
-    await bed.runOutbox();
-    const [row] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkout.id));
+    const row = await openCheckout(db(), bed, { actor, authorityId: world.authority.id, invoiceId: invoice.id });
     const events: StripeEvent[] = [...bed.fake.complete(row.sessionId!, "bacs_debit"), ...bed.fake.settle(row.sessionId!, "succeeded")];
     const chargeId = (bed.fake.objects.get(bed.fake.session(row.sessionId!).payment_intent as string)!.latest_charge as string)!;
     events.push(...bed.fake.refundCharge(chargeId, 10_000), ...bed.fake.dispute(chargeId));
-    return { invoice, checkoutId: checkout.id, events };
+    return { invoice, checkoutId: row.id, events };
   }
 
   /** What the app holds about one payment, without ids. */

@@ -4,12 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { startOnboarding } from "~/domain/payments/connect.server";
-import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as deliveryRoute from "~/routes/purchases.$orderId_.delivery";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
-import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
+import { invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
 
 type Invoiced = Awaited<ReturnType<typeof invoicedOrder>>;
@@ -54,16 +53,7 @@ describe("a provider is paid by Stripe transfer when the school confirms deliver
 
   /** The school pays the whole invoice by card through Stripe Checkout; the webhook records it. */
   const payByCard = async ({ invoice, actor }: Invoiced) => {
-    const { checkout } = await startCheckout(db(), {
-      actor,
-      authorityId: world.authority.id,
-      invoiceId: invoice.id,
-      amountPence: null,
-      checkoutId: randomUUID(),
-      stripeEnabled: true,
-    });
-    await bed.runOutbox();
-    const [row] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkout.id));
+    const row = await openCheckout(db(), bed, { actor, authorityId: world.authority.id, invoiceId: invoice.id });
     const [completed] = bed.fake.complete(row.sessionId!, "card");
     expect((await bed.deliver(completed)).status).toBe(200);
     return row.sessionId!;
