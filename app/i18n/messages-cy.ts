@@ -31,6 +31,7 @@ import { emails as cyEmails } from "./cy/emails";
 import { welshrest as cyWelshrest } from "./cy/welshrest";
 import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
 import { briefing as cyBriefing } from "./cy/briefing";
+import { payouts as cyPayouts } from "./cy/payouts";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -69,4 +70,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyWelshrest,
   ...cyMatchfunding,
   ...cyBriefing,
+  ...cyPayouts,
 };

@@ -31,6 +31,7 @@ import { emails } from "./en/emails";
 import { welshrest } from "./en/welshrest";
 import { matchfunding } from "./en/matchfunding";
 import { briefing } from "./en/briefing";
+import { payouts } from "./en/payouts";
 
 export const en = {
   ...common,
@@ -65,4 +66,5 @@ export const en = {
   ...welshrest,
   ...matchfunding,
   ...briefing,
+  ...payouts,
 };

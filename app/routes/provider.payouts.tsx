@@ -71,7 +71,8 @@ export default function Payouts() {
         <p className="govuk-body">{t("payments.unavailable")}</p>
       ) : (
         <>
-          <p className="govuk-body">{t("payouts.intro")}</p>
+          <p className="govuk-body">{t("payouts.intro.whenConfirmed")}</p>
+          <p className="govuk-body">{t("payouts.intro.otherSales")}</p>
           <dl className="govuk-summary-list">
             <SummaryRow label={t("payouts.status")}>
               <strong className="govuk-tag">{t(`payouts.status.${status}`)}</strong>

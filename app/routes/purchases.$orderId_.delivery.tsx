@@ -22,7 +22,6 @@ import { date, text, whole, withDateInputs } from "~/forms/fields";
 import { formatDate, formatDateInputExample, formatDateTime } from "~/format";
 import { invalid, manyOf, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
 import { pageTitle } from "~/page-title";
 import { attempt, orErrorPage } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
@@ -135,13 +134,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await markDelivered(context.db, { ...base, appUrl });
         return "orderDelivered";
       case "confirm":
-        // Where Stripe carries the money, the provider's share is paid out as the school confirms, in the same transaction.
-        await confirmDelivery(context.db, {
-          ...base,
-          onConfirmed: context.env.STRIPE
-            ? (tx, order) => payProviderForOrder(tx, { authorityId: base.authorityId, orderId: order.id, actorUserId: base.actor.id }).then(() => undefined)
-            : undefined,
-        });
+        // Where Stripe carried the money, the provider's share is paid out as the school confirms, in the same transaction.
+        await confirmDelivery(context.db, { ...base, stripeEnabled: context.env.STRIPE });
         return "deliveryConfirmed";
       case "dispute":
         await disputeDelivery(context.db, { ...base, reason: input.reason });

@@ -1,10 +1,12 @@
 // A fake Stripe and what a test needs around it: the client pointed at it, the app's context
 // with Stripe configured, the outbox run with the Stripe jobs, and events delivered to the webhook.
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import type { Database, DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { stripeJobs } from "~/domain/payments/jobs.server";
+import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { createEmailSender } from "~/integrations/email.server";
 import { dispatchDue } from "~/integrations/outbox-dispatcher.server";
@@ -70,6 +72,18 @@ export async function invoicedOrder(db: Database, world: PurchasingWorld, i = 0,
   });
   const [invoice] = await db.select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
   return { order, invoice, actor, school, head };
+}
+
+/** The school starts paying the whole invoice through Stripe; the outbox makes the session. Returns the checkout row. */
+export async function openCheckout(
+  db: Database,
+  bed: StripeTestbed,
+  { actor, authorityId, invoiceId }: { actor: Awaited<ReturnType<typeof actorFor>>; authorityId: string; invoiceId: string },
+) {
+  const { checkout } = await startCheckout(db, { actor, authorityId, invoiceId, amountPence: null, checkoutId: randomUUID(), stripeEnabled: true });
+  await bed.runOutbox();
+  const [row] = await db.select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkout.id));
+  return row;
 }
 
 /**

@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
+import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
+import { markDelivered } from "~/domain/delivery/mark-delivered.server";
 import { startOnboarding } from "~/domain/payments/connect.server";
 import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
 import { requestRefund } from "~/domain/payments/refund.server";
@@ -11,7 +13,7 @@ import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
 import type { StripeEvent } from "../mocks/stripe";
 import { actorFor, type PurchasingWorld } from "../factories/purchasing";
-import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
+import { invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import "../setup/property-runs";
 
 const SEEDS = Math.min(100, fc.readConfigureGlobal().numRuns ?? 100);
@@ -29,20 +31,11 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
   /** One payment's life at Stripe: a debit that settles, part refunded, then disputed; returns its events in Stripe's order. */
   async function lifeOfAPayment(i: number) {
     const { invoice, actor } = await invoicedOrder(db(), world, i % 2, `chaos-${i}-${randomUUID()}`);
-    const { checkout } = await startCheckout(db(), {
-      actor,
-      authorityId: world.authority.id,
-      invoiceId: invoice.id,
-      amountPence: null,
-      checkoutId: randomUUID(),
-      stripeEnabled: true,
-    });
-    await bed.runOutbox();
-    const [row] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkout.id));
+    const row = await openCheckout(db(), bed, { actor, authorityId: world.authority.id, invoiceId: invoice.id });
     const events: StripeEvent[] = [...bed.fake.complete(row.sessionId!, "bacs_debit"), ...bed.fake.settle(row.sessionId!, "succeeded")];
     const chargeId = (bed.fake.objects.get(bed.fake.session(row.sessionId!).payment_intent as string)!.latest_charge as string)!;
     events.push(...bed.fake.refundCharge(chargeId, 10_000), ...bed.fake.dispute(chargeId));
-    return { invoice, checkoutId: checkout.id, events };
+    return { invoice, checkoutId: row.id, events };
   }
 
   /** What the app holds about one payment, without ids. */
@@ -165,9 +158,13 @@ describe("a crash between the steps of checkout, payment, split, transfer and em
     const [account] = await db().select().from(schema.stripeAccounts).where(eq(schema.stripeAccounts.providerId, world.provider.id));
     expect(account).toMatchObject({ status: "enabled", accountId: accounts[0].id });
 
-    const confirm = () => db().transaction((tx) => payProviderForOrder(tx, { authorityId: world.authority.id, orderId: order.id, actorUserId: actor.id }));
-    expect(await confirm()).toMatchObject({ queued: true });
-    expect(await confirm()).toMatchObject({ queued: false, reason: "already_queued" });
+    await markDelivered(db(), { actor: admin, authorityId: world.authority.id, orderId: order.id, appUrl: "http://localhost:3000" });
+    const confirm = () => confirmDelivery(db(), { actor, authorityId: world.authority.id, orderId: order.id, stripeEnabled: true });
+    expect(await confirm()).toMatchObject({ replayed: false });
+    expect(await confirm()).toMatchObject({ replayed: true });
+    expect(
+      await db().transaction((tx) => payProviderForOrder(tx, { authorityId: world.authority.id, orderId: order.id, actorUserId: actor.id })),
+    ).toMatchObject({ queued: false, reason: "already_queued" });
     // Stripe made the transfer, the answer was lost; its transfer.created event arrives first, then the job runs again.
     const before = bed.fake.events.length;
     bed.fake.failNext(3, { afterAccepting: true });

@@ -5,6 +5,7 @@ import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { deliveryPowers, ensurePower, loadOrderForDelivery, type DeliveryOrder } from "./access.server";
 import { confirmationRefusal } from "./rules";
+import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
 import { t } from "~/i18n";
 
 export type ConfirmDeliveryOptions = {
@@ -13,14 +14,23 @@ export type ConfirmDeliveryOptions = {
   orderId: string;
   now?: Date;
   /**
+   * Stripe is configured: an order the school paid through Stripe has its provider's share paid
+   * out by transfer as the school confirms, in the same transaction. Without it nothing is queued
+   * or written for Stripe.
+   */
+  stripeEnabled?: boolean;
+  /**
    * Runs inside the confirmation's transaction once the school has confirmed (not on a replay):
-   * where paying the provider hooks in, so the payout and the confirmation commit together.
+   * something more to commit together with the confirmation.
    */
   onConfirmed?: (tx: Tx, order: DeliveryOrder) => Promise<void>;
 };
 
 /** The school confirms that what the provider marked delivered was delivered. */
-export async function confirmDelivery(db: Database, { actor, authorityId, orderId, now = new Date(), onConfirmed }: ConfirmDeliveryOptions) {
+export async function confirmDelivery(
+  db: Database,
+  { actor, authorityId, orderId, now = new Date(), stripeEnabled = false, onConfirmed }: ConfirmDeliveryOptions,
+) {
   return db.transaction(async (tx) => {
     const order = await loadOrderForDelivery(tx, { authorityId, orderId, lock: true });
     ensurePower(deliveryPowers(actor, authorityId, order), "buyer", t("delivery.power.confirmDelivery"));
@@ -41,6 +51,7 @@ export async function confirmDelivery(db: Database, { actor, authorityId, orderI
       organisationId: order.schoolId,
       after: { outcome: "confirmed" },
     });
+    if (stripeEnabled) await payProviderForOrder(tx, { authorityId, orderId: order.id, actorUserId: actor.id, now });
     if (onConfirmed) await onConfirmed(tx, order);
     return { order, confirmation, replayed: false };
   });

@@ -1,6 +1,7 @@
 // Paying a provider its share of a sale: a Stripe Connect transfer to its account, queued through
 // the outbox when the school confirms delivery, grouped with the order's payment by transfer_group.
-import { and, eq, sum } from "drizzle-orm";
+// Only for orders whose money reached Stripe; the rest are paid by the authority's payment run.
+import { and, eq, gt, sum } from "drizzle-orm";
 import type Stripe from "stripe";
 import { schema, type Database, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
@@ -10,10 +11,10 @@ import { postEntry } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import type { StripeClient } from "~/integrations/stripe.server";
-import { transferReversalFor } from "./rules";
+import { payoutRefusal, transferReversalFor, type PayoutRefusal } from "./rules";
 import { message } from "~/domain/ledger/described";
 
-const { orders, stripeAccounts, stripeTransfers } = schema;
+const { orders, invoices, payments, deliveryConfirmations, stripeAccounts, stripeTransfers } = schema;
 
 export const TRANSFER_JOB = "stripe.transfer.create";
 export const REVERSAL_JOB = "stripe.transfer.reverse";
@@ -21,7 +22,7 @@ export const REVERSAL_JOB = "stripe.transfer.reverse";
 export type PayProviderOptions = {
   authorityId: string;
   orderId: string;
-  /** Who confirmed the delivery; null when the system does it (an invoice paid after delivery). */
+  /** Who confirmed the delivery; null when the system does it (an invoice paid after the school confirmed). */
   actorUserId: string | null;
   /** "delivery" for the whole share, or a milestone's name with its amount. */
   milestone?: string;
@@ -29,11 +30,29 @@ export type PayProviderOptions = {
   now?: Date;
 };
 
-export type PayProviderResult = { queued: boolean; reason?: "not_found" | "not_paid" | "nothing_to_pay" | "already_queued" | "held"; transferId?: string };
+export type PayProviderResult = {
+  queued: boolean;
+  reason?: "not_found" | PayoutRefusal | "nothing_to_pay" | "already_queued" | "held";
+  transferId?: string;
+};
+
+/** What reached the order's invoice through Stripe and by bank (refunds aside), read in the transaction. */
+async function paidByMethod(tx: Queryable, orderId: string) {
+  const rows = await tx
+    .select({ method: payments.method, total: sum(payments.amountPence) })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .where(and(eq(invoices.orderId, orderId), gt(payments.amountPence, 0)))
+    .groupBy(payments.method);
+  const of = (method: "stripe" | "bank") => Number(rows.find((r) => r.method === method)?.total ?? 0);
+  return { stripePaidPence: of("stripe"), bankPaidPence: of("bank") };
+}
 
 /**
  * Queue the transfer of the provider's share of a paid order to its connected account, in the
- * caller's transaction (the one that confirms delivery). Idempotent per order and milestone. The
+ * caller's transaction (the school's confirmation of delivery, or a Stripe payment that arrives
+ * after it). Only when the school paid the order through Stripe and has confirmed its delivery;
+ * the caller calls it only where Stripe is configured. Idempotent per order and milestone. The
  * authority's and the pot's shares stay on the platform. A provider without an account able to
  * take payouts has its transfer held until Stripe says the account is enabled.
  */
@@ -48,7 +67,13 @@ export async function payProviderForOrder(
     .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
     .for("update");
   if (!order) return { queued: false, reason: "not_found" };
-  if (!order.paidAt || order.status === "cancelled") return { queued: false, reason: "not_paid" };
+  const [answer] = await tx.select({ outcome: deliveryConfirmations.outcome }).from(deliveryConfirmations).where(eq(deliveryConfirmations.orderId, order.id));
+  const refusal = payoutRefusal({
+    paid: Boolean(order.paidAt) && order.status !== "cancelled",
+    confirmation: answer?.outcome ?? null,
+    ...(await paidByMethod(tx, order.id)),
+  });
+  if (refusal) return { queued: false, reason: refusal };
   const [existing] = await tx
     .select()
     .from(stripeTransfers)

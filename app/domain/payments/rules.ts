@@ -141,3 +141,29 @@ export function transferReversalFor({
   const target = refundedPence >= paidPence ? transferPence : Math.floor((transferPence * refundedPence) / paidPence);
   return Math.max(0, Math.min(transferPence - reversedPence, target - reversedPence));
 }
+
+export type PayoutRefusal = "not_paid" | "not_confirmed" | "not_through_stripe";
+
+/**
+ * Whether a provider's share of an order is paid out by Stripe transfer now, or why not. Only
+ * money that reached Stripe is sent on through Stripe: an invoice paid wholly through Stripe
+ * Checkout (no part of it by bank). An order paid by bank, recharge or pot leaves its provider to
+ * the authority's usual payment run. And only once the school has confirmed delivery (a dispute
+ * is not a confirmation).
+ */
+export function payoutRefusal({
+  paid,
+  confirmation,
+  stripePaidPence,
+  bankPaidPence,
+}: {
+  paid: boolean;
+  confirmation: "confirmed" | "disputed" | null;
+  stripePaidPence: number;
+  bankPaidPence: number;
+}): PayoutRefusal | null {
+  if (!paid) return "not_paid";
+  if (stripePaidPence <= 0 || bankPaidPence !== 0) return "not_through_stripe";
+  if (confirmation !== "confirmed") return "not_confirmed";
+  return null;
+}

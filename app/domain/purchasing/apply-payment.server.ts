@@ -126,8 +126,9 @@ export async function applyInvoicePayment(tx: Queryable, options: ApplyPaymentOp
       },
       [order],
     );
-    // Delivered before it was paid: the provider's share can go now.
-    if (order.deliveredAt) await payProviderForOrder(tx, { authorityId, orderId: order.id, actorUserId: recordedBy, now });
+    // Paid through Stripe after the school confirmed delivery: the provider's share can go now
+    // (payProviderForOrder checks the confirmation). Money paid by bank is paid on by the payment run.
+    if (method === "stripe") await payProviderForOrder(tx, { authorityId, orderId: order.id, actorUserId: recordedBy, now });
   }
   await audit(tx, {
     authorityId,

@@ -352,11 +352,13 @@ export async function splitPaidOrders(tx: Queryable, options: SplitOptions, paid
     shares.map((x) => sql`(${x.order.id}::uuid, ${x.provider}::bigint, ${x.authority}::bigint, ${x.pot}::bigint)`),
     sql`, `,
   );
+  // An invoiced order may be delivered before it is paid: it keeps its status and is marked paid too.
   await tx.execute(sql`
-    update orders set status = 'confirmed', paid_at = ${now.toISOString()}::timestamptz,
+    update orders set status = case when orders.status = 'placed' then 'confirmed' else orders.status end,
+      paid_at = ${now.toISOString()}::timestamptz,
       provider_share_pence = v.provider, authority_share_pence = v.authority, pot_share_pence = v.pot
     from (values ${rows}) as v(id, provider, authority, pot)
-    where orders.id = v.id and orders.status = 'placed'`);
+    where orders.id = v.id and (orders.status = 'placed' or (orders.status = 'delivered' and orders.paid_at is null))`);
 }
 
 /** Orders of a collective purchase (or one order) not yet cancelled. */

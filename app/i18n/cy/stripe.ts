@@ -54,7 +54,6 @@ export const stripe: Record<keyof typeof english, Message> = {
   "payments.error.notYours": "Nid yw'r taliad hwn yn un o daliadau eich ysgol",
   "payouts.title": "Taliadau allan",
   "payouts.nav": "Taliadau allan",
-  "payouts.intro": "Mae'r awdurdod yn talu eich cyfran o bob gwerthiant i'ch cyfrif banc drwy Stripe, pan fydd yr ysgol yn cadarnhau'r ddarpariaeth.",
   "payouts.status": "Cyfrif Stripe",
   "payouts.status.none": "Heb ei sefydlu",
   "payouts.status.creating": "Wrthi'n cael ei greu",

@@ -52,7 +52,6 @@ export const stripe = {
   "payments.error.notYours": "This payment is not one of your school's",
   "payouts.title": "Payouts",
   "payouts.nav": "Payouts",
-  "payouts.intro": "The authority pays your share of each sale into your bank account through Stripe, when the school confirms delivery.",
   "payouts.status": "Stripe account",
   "payouts.status.none": "Not set up",
   "payouts.status.creating": "Being created",
