@@ -6,6 +6,7 @@ import { saveAuthoritySettings } from "~/domain/authority/authority-settings.ser
 import { AppError } from "~/domain/errors";
 import { navigationFor } from "~/navigation";
 import * as settingsRoute from "~/routes/authority.settings";
+import { loader as importLoader } from "~/routes/schools.import._index";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
@@ -73,6 +74,9 @@ describe("the authority's settings", () => {
       navigationFor({ id: "u", grants: grants(role), acting } as unknown as Parameters<typeof navigationFor>[0]).map((i) => i.href);
     expect(hrefs("la_admin")).toContain("/authority/settings");
     expect(hrefs("la_finance")).not.toContain("/authority/settings");
+    // The school import, which needs the code, leads there while there is none.
+    const imports = await respond(() => importLoader({ request: request("/schools/import", { cookie: admin.cookie }), params: {}, context: appContext(db()) }));
+    expect(imports).toMatchObject({ status: 200, data: { laCode: null, maySetLaCode: true } });
   });
 
   it("refuses a code that is not three digits, by the field, and writes nothing", async () => {
@@ -110,6 +114,8 @@ describe("the authority's settings", () => {
       before: { laCode: null, defaultLanguage: "en" },
       after: { laCode: "873", defaultLanguage: "cy" },
     });
+    const imports = await respond(() => importLoader({ request: request("/schools/import", { cookie: admin.cookie }), params: {}, context: appContext(db()) }));
+    expect(imports).toMatchObject({ data: { laCode: "873" } });
     // The same settings again change nothing and add no row.
     expect(statusOf(await post(admin.cookie, { laCode: "873", defaultLanguage: "cy" }))).toBe(303);
     expect(await entries()).toHaveLength(1);

@@ -17,6 +17,7 @@ export const settings: Record<keyof typeof english, Message> = {
   "settings.language.en": "English",
   "settings.language.cy": "Cymraeg",
   "settings.language.required": "Dewiswch yr iaith ddiofyn",
+  "settings.setLaCode": "Gosod cod ALl eich awdurdod",
   "settings.submit": "Cadw’r gosodiadau",
   "done.authoritySettingsSaved": "Mae gosodiadau’r awdurdod wedi’u cadw.",
   "refusal.settings.administratorsOnly": "Dim ond gweinyddwyr yr awdurdod sy’n gallu newid ei osodiadau",

@@ -13,6 +13,7 @@ export const settings = {
   "settings.language.en": "English",
   "settings.language.cy": "Cymraeg",
   "settings.language.required": "Select the default language",
+  "settings.setLaCode": "Set your authority’s LA code",
   "settings.submit": "Save settings",
   "done.authoritySettingsSaved": "The authority’s settings have been saved.",
   "refusal.settings.administratorsOnly": "Only the authority’s administrators can change its settings",
