@@ -47,6 +47,7 @@ const ITEMS: { item: NavigationItem; permission?: Permission; anywhere?: boolean
   { item: { href: "/authority/advisers", label: "nav.advisers" }, permission: "assign:adviser" },
   { item: { href: "/authority/subject-leads", label: "nav.subjectLeads" }, permission: "assign:subject-lead" },
   { item: { href: "/audit", label: "nav.audit" }, permission: "view:audit" },
+  { item: { href: "/authority/settings", label: "nav.authoritySettings" }, permission: "manage:authority-settings" },
   { item: { href: "/account", label: "nav.account" } },
 ];
 

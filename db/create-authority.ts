@@ -1,17 +1,19 @@
 // The first-authority command: an authority, its office and its first administrator, who sets
 // their own password through a single-use invitation link. Usage:
 //   npm run authority:create -- --name "Example County Council" --slug example --nation england \
-//     --admin-email admin@example.gov.uk --admin-name "Alex Morgan"
+//     --admin-email admin@example.gov.uk --admin-name "Alex Morgan" [--la-code 873] [--language en|cy]
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { generateSessionToken, hashToken } from "~/auth/session.server";
 import { audit } from "~/domain/audit.server";
+import { LA_CODE } from "~/domain/authority/authority-settings.server";
 import { AppError } from "~/domain/errors";
 import { loadEnv } from "~/env.server";
 import { formatDate } from "~/format";
 import { databaseConfig, openDatabase, schema, type Database } from "./client";
 import { NATIONS } from "./schema";
+import { LANGUAGES, type Language } from "./schema/vocabulary";
 
 export const INVITATION_DAYS = 7;
 
@@ -42,11 +44,16 @@ export const CreateAuthoritySchema = z.object({
     .trim()
     .min(1, "--admin-name is required")
     .max(120, "--admin-name must be 120 characters or fewer"),
+  /** Its three-digit local authority code, which the school import needs; it can also be set later in the service. */
+  laCode: z.string().trim().regex(LA_CODE, "--la-code must be three digits, like 873").optional(),
+  /** The language its people read the service in until they choose one: English unless said. */
+  language: z.enum(LANGUAGES, { message: "--language must be en or cy" }).default("en"),
 });
-export type CreateAuthorityInput = z.output<typeof CreateAuthoritySchema>;
+/** What the command creates; the language is English when not given. */
+export type CreateAuthorityInput = Omit<z.output<typeof CreateAuthoritySchema>, "language"> & { language?: Language };
 
 export const USAGE =
-  'Usage: npm run authority:create -- --name "Example County Council" --slug example --nation england|wales --admin-email admin@example.gov.uk --admin-name "Alex Morgan"';
+  'Usage: npm run authority:create -- --name "Example County Council" --slug example --nation england|wales --admin-email admin@example.gov.uk --admin-name "Alex Morgan" [--la-code 873] [--language en|cy]';
 
 /** The command line, checked: the input, or every problem with it. */
 export function parseCreateAuthorityArgs(argv: string[]): { ok: true; data: CreateAuthorityInput } | { ok: false; errors: string[] } {
@@ -61,6 +68,8 @@ export function parseCreateAuthorityArgs(argv: string[]): { ok: true; data: Crea
         nation: { type: "string" },
         "admin-email": { type: "string" },
         "admin-name": { type: "string" },
+        "la-code": { type: "string" },
+        language: { type: "string" },
       },
     }));
   } catch (error) {
@@ -72,6 +81,8 @@ export function parseCreateAuthorityArgs(argv: string[]): { ok: true; data: Crea
     nation: values.nation,
     adminEmail: values["admin-email"],
     adminName: values["admin-name"],
+    laCode: values["la-code"],
+    language: values.language,
   });
   if (!result.success) return { ok: false, errors: result.error.issues.map((i) => i.message) };
   return { ok: true, data: result.data };
@@ -90,7 +101,10 @@ export async function createFirstAuthority(
     const [existing] = await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, input.adminEmail));
     if (existing) throw new AppError("CONFLICT", `${input.adminEmail} already has an account: add them to the new authority from the service instead.`);
 
-    const [authority] = await tx.insert(schema.authorities).values({ slug: input.slug, name: input.name, nation: input.nation }).returning();
+    const [authority] = await tx
+      .insert(schema.authorities)
+      .values({ slug: input.slug, name: input.name, nation: input.nation, laCode: input.laCode ?? null, defaultLanguage: input.language ?? "en" })
+      .returning();
     const [office] = await tx
       .insert(schema.organisations)
       .values({ authorityId: authority.id, kind: "authority_office", name: `${input.name} School Improvement` })
@@ -111,7 +125,14 @@ export async function createFirstAuthority(
       action: "authority.create",
       entityType: "authority",
       entityId: authority.id,
-      after: { slug: authority.slug, name: authority.name, nation: authority.nation, officeId: office.id },
+      after: {
+        slug: authority.slug,
+        name: authority.name,
+        nation: authority.nation,
+        laCode: authority.laCode,
+        defaultLanguage: authority.defaultLanguage,
+        officeId: office.id,
+      },
     });
     await audit(tx, {
       ...entry,
@@ -148,6 +169,7 @@ async function main() {
         `Created ${args.data.name} (${args.data.slug}), its office "${args.data.name} School Improvement", and its administrator ${args.data.adminName} <${args.data.adminEmail}>.`,
         `Send them this link to set their password. It works once, until ${formatDate(created.expiresAt)}:`,
         `  ${created.invitationUrl}`,
+        ...(args.data.laCode ? [] : ["It has no LA code yet: its administrator sets it in Authority settings before importing schools."]),
       ].join("\n"),
     );
   } catch (error) {

@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   "view:pot-briefing",
   "view:school-finance",
   "set:cfr-code",
+  "manage:authority-settings",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "view:termly-report",
     "take:report-snapshot",
     "view:pot-briefing",
+    "manage:authority-settings",
   ],
   la_finance: [
     "view:organisation",

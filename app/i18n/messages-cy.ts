@@ -32,6 +32,7 @@ import { welshrest as cyWelshrest } from "./cy/welshrest";
 import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
 import { briefing as cyBriefing } from "./cy/briefing";
 import { payouts as cyPayouts } from "./cy/payouts";
+import { settings as cySettings } from "./cy/settings";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -71,4 +72,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyMatchfunding,
   ...cyBriefing,
   ...cyPayouts,
+  ...cySettings,
 };

@@ -32,6 +32,7 @@ import { welshrest } from "./en/welshrest";
 import { matchfunding } from "./en/matchfunding";
 import { briefing } from "./en/briefing";
 import { payouts } from "./en/payouts";
+import { settings } from "./en/settings";
 
 export const en = {
   ...common,
@@ -67,4 +68,5 @@ export const en = {
   ...matchfunding,
   ...briefing,
   ...payouts,
+  ...settings,
 };

@@ -3,6 +3,7 @@ import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { ErrorSummary, FieldError } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
@@ -25,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     laCode,
     recent: recent.map((r) => ({ ...r, createdAt: formatDate(r.createdAt), appliedAt: r.appliedAt ? formatDate(r.appliedAt) : null })),
+    maySetLaCode: can(user.grants, "manage:authority-settings", { authorityId }),
   };
 }
 
@@ -56,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportSchools() {
-  const { laCode, recent } = useLoaderData<typeof loader>();
+  const { laCode, maySetLaCode, recent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const error = errors?.file?.[0];
@@ -66,7 +68,18 @@ export default function ImportSchools() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">{t("gias.title")}</h1>
         <p className="govuk-body">{t("gias.lead")}</p>
-        {laCode ? <p className="govuk-body">{t("gias.laCode", { laCode })}</p> : <p className="govuk-body">{t("gias.error.noLaCode")}</p>}
+        {laCode ? (
+          <p className="govuk-body">{t("gias.laCode", { laCode })}</p>
+        ) : (
+          <p className="govuk-body">
+            {t("gias.error.noLaCode")}.{" "}
+            {maySetLaCode ? (
+              <Link className="govuk-link" to="/authority/settings">
+                {t("settings.setLaCode")}
+              </Link>
+            ) : null}
+          </p>
+        )}
         <Form method="post" encType="multipart/form-data" noValidate>
           <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label govuk-label--s" htmlFor="file">

@@ -94,4 +94,23 @@ describe("the authority's records", () => {
     await page.waitForURL("**/schools");
     await expectAccessible(page);
   });
+
+  it("an la_admin changes the authority's default language, and its people then read the service in it", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "la.admin@arden.demo");
+    await page.getByRole("link", { name: "Authority settings", exact: true }).first().click();
+    await page.waitForURL("**/authority/settings");
+    await expectAccessible(page);
+    await expect(page.getByLabel("LA code").inputValue()).resolves.toBe("990");
+    await page.getByLabel("Cymraeg").check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.waitForURL("**/authority/settings?done=authoritySettingsSaved");
+    // The administrator has not chosen a language of their own, so the authority's new default is theirs too.
+    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain("Mae gosodiadau’r awdurdod wedi’u cadw.");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+    // Back to English, so the other tests of this app read it as before.
+    await page.getByLabel("English").check();
+    await page.getByRole("button", { name: "Cadw’r gosodiadau" }).click();
+    await page.locator(".govuk-notification-banner", { hasText: "The authority’s settings have been saved." }).waitFor();
+  });
 });

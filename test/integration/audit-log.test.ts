@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
@@ -10,6 +10,7 @@ import { appContext, request, respond, sessionCookieFor } from "../setup/context
 import { createTestDatabase } from "../setup/database";
 
 type Page = {
+  people: { id: string; name: string }[];
   entries: {
     id: number;
     action: string;
@@ -170,5 +171,32 @@ describe("the audit log", () => {
       csvLoader({ request: request("/audit.csv", { cookie: headCookie }), context: appContext(handle.db), params: {} }),
     )) as Response;
     expect(refused.status).toBe(403);
+  });
+
+  it("still lists and filters by a person who has left, but never by a stranger to the authority", async () => {
+    const db = handle.db;
+    const [office] = await db.select().from(schema.organisations).where(eq(schema.organisations.authorityId, authorityId));
+    const leaver = await createMember(db, { id: office.id, authorityId }, "commissioner", { name: "Departed Person" });
+    await db.insert(schema.auditLog).values({ authorityId, actorUserId: leaver.id, action: "offer.decided", entityType: "x", entityId: "left-behind" });
+    await db.delete(schema.memberships).where(eq(schema.memberships.userId, leaver.id));
+    const listed = (await page("")) as { body: Page };
+    const names = listed.body.people.map((p) => p.name);
+    expect(names).toContain("Departed Person");
+    expect(names).toContain("Clerk Person");
+    expect(listed.body.people.map((p) => p.id)).not.toContain(otherAuthorityUserId);
+    const theirs = (await page(`?person=${leaver.id}`)) as { status: number; body: Page };
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.entries.map((e) => e.action)).toEqual(["offer.decided"]);
+    const csv = (await respond(() =>
+      csvLoader({ request: request(`/audit.csv?person=${leaver.id}`, { cookie: admin.cookie }), context: appContext(db), params: {} }),
+    )) as Response;
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(2);
+
+    // Someone who belongs nowhere and did nothing here, and the other authority's admin, stay refused.
+    const [stranger] = await db.insert(schema.users).values({ email: "stranger@example.org", name: "Stranger" }).returning();
+    expect(((await page(`?person=${stranger.id}`)) as { status: number }).status).toBe(400);
+    expect(((await page(`?person=${otherAuthorityUserId}`)) as { status: number }).status).toBe(400);
+    expect(listed.body.people.map((p) => p.name)).not.toContain("Stranger");
   });
 });

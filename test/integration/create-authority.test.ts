@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { createFirstAuthority, parseCreateAuthorityArgs, type CreateAuthorityInput } from "#db/create-authority";
@@ -59,6 +59,23 @@ describe("the first-authority command", () => {
 
     const audits = await db.select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id));
     expect(audits.map((a) => a.action).sort()).toEqual(["authority.create", "invitation.create", "membership.create"]);
+    // Without --la-code and --language: no LA code yet, and English.
+    expect(authority).toMatchObject({ laCode: null, defaultLanguage: "en" });
+  });
+
+  it("sets the LA code and the default language it is given, and records them", async () => {
+    const created = await createFirstAuthority(
+      handle.db,
+      { ...input, slug: "west", adminEmail: "admin@west.example", laCode: "873", language: "cy" },
+      { appUrl: "http://localhost:3000" },
+    );
+    const [authority] = await handle.db.select().from(schema.authorities).where(eq(schema.authorities.id, created.authorityId));
+    expect(authority).toMatchObject({ laCode: "873", defaultLanguage: "cy" });
+    const [entry] = await handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.authorityId, authority.id), eq(schema.auditLog.action, "authority.create")));
+    expect(entry.after).toMatchObject({ laCode: "873", defaultLanguage: "cy" });
   });
 
   it("refuses a slug or an email already taken, and writes nothing", async () => {
@@ -87,8 +104,19 @@ describe("the first-authority command", () => {
     ]);
     expect(good).toEqual({
       ok: true,
-      data: { name: "Ysgol Sir Gâr Council", slug: "sir-gar", nation: "wales", adminEmail: "admin@sirgar.example", adminName: "Siân Evans" },
+      data: { name: "Ysgol Sir Gâr Council", slug: "sir-gar", nation: "wales", adminEmail: "admin@sirgar.example", adminName: "Siân Evans", language: "en" },
     });
+    const required = ["--name", "Sir Gâr Council", "--slug", "sir-gar", "--nation", "wales", "--admin-email", "a@sirgar.example", "--admin-name", "Siân"];
+    expect(parseCreateAuthorityArgs([...required, "--la-code", " 865 ", "--language", "cy"])).toMatchObject({
+      ok: true,
+      data: { laCode: "865", language: "cy" },
+    });
+    for (const laCode of ["", "12", "1234", "87a", "8\u00003", "８７３"]) {
+      expect(parseCreateAuthorityArgs([...required, "--la-code", laCode])).toEqual({ ok: false, errors: ["--la-code must be three digits, like 873"] });
+    }
+    for (const language of ["", "fr", "CY", "welsh"]) {
+      expect(parseCreateAuthorityArgs([...required, "--language", language])).toEqual({ ok: false, errors: ["--language must be en or cy"] });
+    }
 
     const bad = parseCreateAuthorityArgs(["--name", "X", "--slug", "Not A Slug", "--nation", "scotland", "--admin-email", "not-an-email"]);
     expect(bad.ok).toBe(false);
@@ -125,10 +153,31 @@ describe("the first-authority command", () => {
         "admin@north.example",
         "--admin-name",
         "Alex Morgan",
+        "--la-code",
+        "873",
+        "--language",
+        "cy",
       ]);
       expect(ok.stderr).toBe("");
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/http:\/\/localhost:3000\/invitation\/[a-z0-9]{32}\n/);
+      expect(ok.stdout).not.toContain("no LA code");
+      const bad = run([
+        "--name",
+        "South County Council",
+        "--slug",
+        "south",
+        "--nation",
+        "england",
+        "--admin-email",
+        "a@south.example",
+        "--admin-name",
+        "Sam",
+        "--la-code",
+        "12",
+      ]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain("--la-code must be three digits, like 873");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
+import { auditLogRows } from "~/domain/audit-log/search-audit-log.server";
 import { action as uploadAction } from "~/routes/schools.import._index";
 import { action as applyAction, loader as previewLoader } from "~/routes/schools.import.$importId";
 import { action as settingAction } from "~/routes/schools.new";
@@ -265,6 +266,22 @@ describe("importing schools from a GIAS file", () => {
         .sort(),
     ).toEqual(["school.added", "school.changed", "school.closed"]);
     expect(new Set(summary.map((a) => a.actorUserId)).size).toBe(1);
+    // Each school's row names the school as its organisation, so the log filtered by the school finds it.
+    const idOf = async (n: number) =>
+      (
+        await handle.db
+          .select({ id: schema.schools.organisationId })
+          .from(schema.schools)
+          .where(eq(schema.schools.urn, urn(n)))
+      )[0].id;
+    const bySchool = Object.fromEntries(
+      audits.filter((a) => a.action.startsWith("school.")).map((a) => [a.action, { entityId: a.entityId, organisationId: a.organisationId }]),
+    );
+    expect(bySchool["school.added"]).toEqual({ entityId: await idOf(4), organisationId: await idOf(4) });
+    expect(bySchool["school.changed"]).toEqual({ entityId: await idOf(1), organisationId: await idOf(1) });
+    expect(bySchool["school.closed"]).toEqual({ entityId: await idOf(2), organisationId: await idOf(2) });
+    const filtered = await auditLogRows(handle.db, { authorityId: authority.id, filter: { organisationId: await idOf(2) } });
+    expect(filtered.entries.map((e) => e.action)).toContain("school.closed");
 
     // Applying the same import again, and uploading the same file again, change nothing and say so.
     const before = await counts();

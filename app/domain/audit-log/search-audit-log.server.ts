@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
@@ -96,16 +96,33 @@ export async function auditActions(db: Queryable, authorityId: string): Promise<
   return (Array.isArray(rows) ? rows : (rows as { rows: { action: string }[] }).rows).map((r) => r.action);
 }
 
+/**
+ * The people whose actions the log can be filtered by: everyone who belongs to the authority, and
+ * everyone who has done something in it, so a person who has since left can still be found. The
+ * actors come from a skip scan of the actor index, one step per person rather than a scan of the log.
+ */
+export async function auditPeople(db: Queryable, authorityId: string) {
+  const actors = sql`(
+    with recursive actors(id) as (
+      (select actor_user_id from audit_log where authority_id = ${authorityId} and actor_user_id is not null order by actor_user_id limit 1)
+      union all
+      select (select a.actor_user_id from audit_log a where a.authority_id = ${authorityId} and a.actor_user_id > actors.id order by a.actor_user_id limit 1)
+      from actors where actors.id is not null
+    )
+    select id from actors where id is not null)`;
+  const members = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.authorityId, authorityId));
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(or(inArray(users.id, members), inArray(users.id, actors)))
+    .orderBy(asc(users.name), asc(users.email), asc(users.id));
+}
+
 /** Everything the audit page needs: the filter's choices and whether the viewer may see the log at all. */
 export async function auditLogPage(db: Queryable, { actor, authorityId, query }: { actor: Actor; authorityId: string; query: AuditPageOptions | null }) {
   if (!can(actor.grants, "view:audit", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.auditLog.administratorsReadAuditLog"));
   const [people, orgs, actions] = await Promise.all([
-    db
-      .selectDistinct({ id: users.id, name: users.name, email: users.email })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(eq(memberships.authorityId, authorityId))
-      .orderBy(asc(users.name), asc(users.email), asc(users.id)),
+    auditPeople(db, authorityId),
     db
       .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
       .from(organisations)
@@ -120,12 +137,31 @@ export async function auditLogPage(db: Queryable, { actor, authorityId, query }:
 /** Are these ids the authority's own? (A filter naming another authority's person or organisation finds nothing.) */
 export async function filterBelongsTo(db: Queryable, authorityId: string, filter: AuditFilter) {
   if (filter.actorUserId) {
-    const [m] = await db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.userId, filter.actorUserId), eq(memberships.authorityId, authorityId)))
-      .limit(1);
-    if (!m) return false;
+    // A member of the authority, or anyone who has acted in it (someone since removed); never a stranger to it.
+    const actorUserId = filter.actorUserId;
+    const [known] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, actorUserId),
+          or(
+            exists(
+              db
+                .select({ id: memberships.id })
+                .from(memberships)
+                .where(and(eq(memberships.userId, actorUserId), eq(memberships.authorityId, authorityId))),
+            ),
+            exists(
+              db
+                .select({ id: auditLog.id })
+                .from(auditLog)
+                .where(and(eq(auditLog.authorityId, authorityId), eq(auditLog.actorUserId, actorUserId))),
+            ),
+          ),
+        ),
+      );
+    if (!known) return false;
   }
   if (filter.organisationId) {
     const [o] = await db

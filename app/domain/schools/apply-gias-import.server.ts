@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Database, type Tx } from "~/db.server";
 import type { Actor } from "~/domain/actor";
+import { auditAll, type AuditEntry } from "~/domain/audit.server";
 import { AppError, notFound } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
@@ -80,7 +81,8 @@ export async function applyGiasImport(
     const today = isoDay(now);
 
     const addedIds = new Map<string, string>();
-    const audits: (typeof schema.auditLog.$inferInsert)[] = [];
+    // Each row names the school as its organisation, so the log filtered by the school finds it.
+    const audits: AuditEntry[] = [];
     await inChunks(diff.added, async (chunk) => {
       const organisations = chunk.map((row) => ({ id: randomUUID(), authorityId, kind: "school" as const, name: row.name }));
       chunk.forEach((row, i) => addedIds.set(row.urn, organisations[i].id));
@@ -108,6 +110,7 @@ export async function applyGiasImport(
         action: "school.added",
         entityType: "organisation",
         entityId: addedIds.get(row.urn)!,
+        organisationId: addedIds.get(row.urn)!,
         after: {
           urn: row.urn,
           name: row.name,
@@ -131,6 +134,7 @@ export async function applyGiasImport(
         action: closing ? "school.closed" : "school.changed",
         entityType: "organisation",
         entityId: change.schoolId,
+        organisationId: change.schoolId,
         before,
         after: { ...after, importId, ...(change.movedToLaCode ? { movedToLaCode: change.movedToLaCode } : {}) },
       });
@@ -143,7 +147,7 @@ export async function applyGiasImport(
       addedIds,
     );
     await inChunks(inspections, (chunk) => tx.insert(schema.inspections).values(chunk).onConflictDoNothing());
-    await inChunks(audits, (chunk) => tx.insert(schema.auditLog).values(chunk));
+    await inChunks(audits, (chunk) => auditAll(tx, chunk));
 
     const so = file.result ?? zero;
     const result: ImportCounts = {

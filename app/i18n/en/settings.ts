@@ -1,0 +1,21 @@
+// The authority's own settings: its LA code and the language its people read the service in.
+export const settings = {
+  "nav.authoritySettings": "Authority settings",
+  "settings.title": "Authority settings",
+  "settings.lead": "How the service knows your authority: its local authority code and the language your people see first.",
+  "settings.laCode": "LA code",
+  "settings.laCodeHint": "Your authority’s three-digit local authority code in Get Information about Schools, for example 873. The school import uses it.",
+  "settings.laCode.label": "The LA code",
+  "settings.laCode.required": "Enter the LA code",
+  "settings.laCode.invalid": "Enter the LA code as three digits, like 873",
+  "settings.language": "Default language",
+  "settings.languageHint": "People read the service in this language until they choose one themselves.",
+  "settings.language.en": "English",
+  "settings.language.cy": "Cymraeg",
+  "settings.language.required": "Select the default language",
+  "settings.setLaCode": "Set your authority’s LA code",
+  "settings.submit": "Save settings",
+  "done.authoritySettingsSaved": "The authority’s settings have been saved.",
+  "refusal.settings.administratorsOnly": "Only the authority’s administrators can change its settings",
+  "auditAction.authority.settings_set": "Authority settings changed",
+};

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Choices, ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import { donePath } from "~/done";
+import { LA_CODE, loadAuthoritySettings, saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
+import { hasControlCharacters, text } from "~/forms/fields";
+import { invalid, parseForm } from "~/forms.server";
+import { t } from "~/i18n";
+import { LANGUAGES } from "#db/schema/vocabulary";
+import { pageTitle } from "~/page-title";
+import { attempt, orErrorPage } from "~/refusals.server";
+import { requireActing } from "./purchasing.server";
+
+const SettingsSchema = z.object({
+  // One message a field: what the shared text check refuses (empty, control characters, far too long) it says itself.
+  laCode: text({ label: t("settings.laCode.label"), max: 40, required: t("settings.laCode.required"), tooLong: t("settings.laCode.invalid") }).refine(
+    (v) => v === "" || v.length > 40 || hasControlCharacters(v) || LA_CODE.test(v),
+    t("settings.laCode.invalid"),
+  ),
+  defaultLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: t("settings.language.required") }) }),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("settings.title"), data);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  return orErrorPage(() => loadAuthoritySettings(context.db, { actor, authorityId }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  const form = await parseForm(request, SettingsSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const done = await attempt(() => saveAuthoritySettings(context.db, { actor, authorityId, ...form.data }), form.values, { field: "laCode" });
+  if (!done.ok) return done.response;
+  return redirect(donePath("/authority/settings", "authoritySettingsSaved"), { status: 303 });
+}
+
+export default function AuthoritySettingsPage() {
+  const settings = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{settings.name}</span>
+        <h1 className="govuk-heading-l">{t("settings.title")}</h1>
+        <p className="govuk-body">{t("settings.lead")}</p>
+        <Form method="post" noValidate>
+          <TextInput
+            name="laCode"
+            label={t("settings.laCode")}
+            hint={t("settings.laCodeHint")}
+            errors={errors}
+            defaultValue={values.laCode ?? settings.laCode ?? ""}
+            width="3"
+            inputMode="numeric"
+          />
+          <Choices
+            name="defaultLanguage"
+            legend={t("settings.language")}
+            hint={t("settings.languageHint")}
+            errors={errors}
+            defaultValue={values.defaultLanguage ?? settings.defaultLanguage}
+            options={LANGUAGES.map((language) => ({ value: language, label: <span lang={language}>{t(`settings.language.${language}`)}</span> }))}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("settings.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
