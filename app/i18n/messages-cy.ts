@@ -29,6 +29,7 @@ import { stripe as cyStripe } from "./cy/stripe";
 import { emails as cyEmails } from "./cy/emails";
 import { welshrest as cyWelshrest } from "./cy/welshrest";
 import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
+import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -65,4 +66,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyEmails,
   ...cyWelshrest,
   ...cyMatchfunding,
+  ...cyWelshcontent,
 };

@@ -29,6 +29,7 @@ import { stripe } from "./en/stripe";
 import { emails } from "./en/emails";
 import { welshrest } from "./en/welshrest";
 import { matchfunding } from "./en/matchfunding";
+import { welshcontent } from "./en/welshcontent";
 
 export const en = {
   ...common,
@@ -61,4 +62,5 @@ export const en = {
   ...emails,
   ...welshrest,
   ...matchfunding,
+  ...welshcontent,
 };
