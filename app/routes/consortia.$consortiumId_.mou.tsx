@@ -24,8 +24,8 @@ const MouSchema = z.discriminatedUnion("intent", [
     financialYear: z.string({ message: t("funding.error.year") }).regex(/^\d{4}-\d{2}$/, t("funding.error.year")),
     title: text({ label: t("mou.titleField"), max: 200, required: t("mou.error.title") }),
     body: text({ label: t("mou.body"), max: 20_000, required: t("mou.error.body"), multiline: true }),
-    titleCy: text({ label: t("mou.titleCy"), max: 200 }),
-    bodyCy: text({ label: t("mou.bodyCy"), max: 20_000, multiline: true }),
+    titleCy: text({ label: t("mou.field.titleCy"), max: 200 }),
+    bodyCy: text({ label: t("mou.field.bodyCy"), max: 20_000, multiline: true }),
   }),
   z.object({
     intent: z.literal("sign"),

@@ -30,8 +30,8 @@ const judgementFields = Object.fromEntries(
         }),
       ],
       [`rationale_${j}`, text({ label: t("readiness.rationaleOf", { judgement: name }), max: 4000, multiline: true })],
-      [`evidenceCy_${j}`, text({ label: t("readiness.evidenceCyOf", { judgement: name }), max: 4000, multiline: true })],
-      [`rationaleCy_${j}`, text({ label: t("readiness.rationaleCyOf", { judgement: name }), max: 4000, multiline: true })],
+      [`evidenceCy_${j}`, text({ label: t("readiness.field.evidenceCy", { judgement: name }), max: 4000, multiline: true })],
+      [`rationaleCy_${j}`, text({ label: t("readiness.field.rationaleCy", { judgement: name }), max: 4000, multiline: true })],
     ];
   }),
 );

@@ -32,8 +32,13 @@ let englishConsortium: { id: string };
 const cookies: Record<string, string> = {};
 const year = financialYearOf(londonToday(new Date()));
 
-const post = (action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, cookie: string, form: Record<string, string>, params: Record<string, string>) =>
-  respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params }));
+const post = (
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  cookie: string,
+  form: Record<string, string>,
+  params: Record<string, string>,
+) => respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params }));
 const get = (locale: Locale, loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string>) =>
   respond(() => runInLocale(locale, () => loader({ request: request(path, { cookie }), context: appContext(handle.db), params })));
 
@@ -72,7 +77,7 @@ describe("a memorandum in English and Welsh", () => {
     const params = { consortiumId: welshConsortium.id };
     const nul = await post(mouAction, path, cookies.admin, { ...publish, ...welsh, bodyCy: "Paragraff\u0000cyntaf." }, params);
     expect(nul.status).toBe(400);
-    expect(Object.keys(body<Errors>(nul).errors)).toEqual(["bodyCy"]);
+    expect(body<Errors>(nul).errors).toEqual({ bodyCy: [expect.stringContaining("The MOU text in Welsh")] });
     const long = await post(mouAction, path, cookies.admin, { ...publish, ...welsh, titleCy: "t".repeat(201) }, params);
     expect(long.status).toBe(400);
     expect(Object.keys(body<Errors>(long).errors)).toEqual(["titleCy"]);
@@ -136,7 +141,7 @@ describe("readiness evidence and rationale in English and Welsh", () => {
   it("refuses Welsh evidence or rationale that is not text or is too long, by the field, writing nothing", async () => {
     const nul = await post(recordAction, path(), cookies.admin, form({ evidenceCy_use_of_data: "Tystiolaeth\u0000" }), params());
     expect(nul.status).toBe(400);
-    expect(Object.keys(body<Errors>(nul).errors)).toEqual(["evidenceCy_use_of_data"]);
+    expect(body<Errors>(nul).errors).toEqual({ evidenceCy_use_of_data: [expect.stringContaining("The evidence for Use of data in Welsh")] });
     const long = await post(recordAction, path(), cookies.admin, form({ rationaleCy_use_of_data: "r".repeat(4001) }), params());
     expect(long.status).toBe(400);
     expect(Object.keys(body<Errors>(long).errors)).toEqual(["rationaleCy_use_of_data"]);
@@ -153,7 +158,11 @@ describe("readiness evidence and rationale in English and Welsh", () => {
     );
     expect(recorded.status).toBe(303);
     const rows = await handle.db
-      .select({ judgement: schema.readinessJudgements.judgement, evidenceCy: schema.readinessJudgements.evidenceCy, rationaleCy: schema.readinessJudgements.rationaleCy })
+      .select({
+        judgement: schema.readinessJudgements.judgement,
+        evidenceCy: schema.readinessJudgements.evidenceCy,
+        rationaleCy: schema.readinessJudgements.rationaleCy,
+      })
       .from(schema.readinessJudgements);
     expect(rows.find((r) => r.judgement === "use_of_data")).toEqual({
       judgement: "use_of_data",
