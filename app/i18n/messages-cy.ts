@@ -33,6 +33,7 @@ import { matchfunding as cyMatchfunding } from "./cy/matchfunding";
 import { briefing as cyBriefing } from "./cy/briefing";
 import { payouts as cyPayouts } from "./cy/payouts";
 import { settings as cySettings } from "./cy/settings";
+import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -73,4 +74,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyBriefing,
   ...cyPayouts,
   ...cySettings,
+  ...cyWelshcontent,
 };

@@ -33,6 +33,7 @@ import { matchfunding } from "./en/matchfunding";
 import { briefing } from "./en/briefing";
 import { payouts } from "./en/payouts";
 import { settings } from "./en/settings";
+import { welshcontent } from "./en/welshcontent";
 
 export const en = {
   ...common,
@@ -69,4 +70,5 @@ export const en = {
   ...briefing,
   ...payouts,
   ...settings,
+  ...welshcontent,
 };

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { Table } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
@@ -13,7 +14,7 @@ import { signMou } from "~/domain/mou/sign-mou.server";
 import { text } from "~/forms/fields";
 import { formatDate } from "~/format";
 import { formToObject, invalid, parseValues } from "~/forms.server";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attempt, orErrorPage } from "~/refusals.server";
 
@@ -23,6 +24,8 @@ const MouSchema = z.discriminatedUnion("intent", [
     financialYear: z.string({ message: t("funding.error.year") }).regex(/^\d{4}-\d{2}$/, t("funding.error.year")),
     title: text({ label: t("mou.titleField"), max: 200, required: t("mou.error.title") }),
     body: text({ label: t("mou.body"), max: 20_000, required: t("mou.error.body"), multiline: true }),
+    titleCy: text({ label: t("mou.field.titleCy"), max: 200 }),
+    bodyCy: text({ label: t("mou.field.bodyCy"), max: 20_000, multiline: true }),
   }),
   z.object({
     intent: z.literal("sign"),
@@ -64,8 +67,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = parseValues(values, MouSchema);
   if (!form.ok) return invalid(form.errors, values);
   if (form.data.intent === "publish") {
-    const { financialYear, title, body } = form.data;
-    const done = await attempt(() => publishMou(context.db, { actor: user, authorityId, consortiumId, financialYear, title, body }), values);
+    const { financialYear, title, body, titleCy, bodyCy } = form.data;
+    const done = await attempt(() => publishMou(context.db, { actor: user, authorityId, consortiumId, financialYear, title, body, titleCy, bodyCy }), values);
     if (!done.ok) return done.response;
     return redirect(donePath(`/consortia/${done.value.consortium.id}/mou?year=${financialYear}`, "mouPublished"), { status: 303 });
   }
@@ -83,6 +86,7 @@ export default function ConsortiumMou() {
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, string>;
   const here = `/consortia/${consortium.id}/mou`;
+  const locale = currentLocale();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -106,10 +110,13 @@ export default function ConsortiumMou() {
         </nav>
         {latest ? (
           <>
-            <h2 className="govuk-heading-m">{latest.title}</h2>
+            <h2 className="govuk-heading-m" lang={langOf(latest.words, "title", locale)}>
+              {latest.words.title}
+            </h2>
             <p className="govuk-body-s">{t("mou.versionPublished", { version: latest.version, date: formatDate(latest.publishedAt) })}</p>
-            <div className="govuk-inset-text">
-              {latest.body.split(/\n{2,}/).map((paragraph, i) => (
+            <WrittenLanguageNote words={latest.words} none="language.mou.notInWelsh" partly="language.mou.partlyInWelsh" className="govuk-body" />
+            <div className="govuk-inset-text" lang={langOf(latest.words, "body", locale)}>
+              {latest.words.body.split(/\n{2,}/).map((paragraph, i) => (
                 <p className="govuk-body app-pre-line" key={i}>
                   {paragraph}
                 </p>
@@ -198,6 +205,14 @@ export default function ConsortiumMou() {
             />
             <TextInput name="title" label={t("mou.titleField")} errors={errors} defaultValue={values.title ?? latest?.title} width="30" />
             <TextArea name="body" label={t("mou.body")} hint={t("mou.bodyHint")} errors={errors} defaultValue={values.body ?? latest?.body} rows={12} />
+            <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="mou-welsh-hint">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("mou.welshHeading")}</legend>
+              <div id="mou-welsh-hint" className="govuk-hint">
+                {t("mou.welshHint")}
+              </div>
+              <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
+              <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
+            </fieldset>
             <button type="submit" name="intent" value="publish" className="govuk-button" data-module="govuk-button">
               {t("mou.publishButton")}
             </button>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { donePath } from "~/done";
 import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
@@ -12,7 +13,7 @@ import { READINESS_GROUP_KEYS, READINESS_GROUPS } from "~/domain/readiness/rules
 import { formatDate, formatDateTime } from "~/format";
 import { invalid, parseForm } from "~/forms.server";
 import { text } from "~/forms/fields";
-import { t } from "~/i18n";
+import { currentLocale, t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attempt, orErrorPage } from "~/refusals.server";
 
@@ -56,6 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 type Snapshot = ReturnType<typeof useLoaderData<typeof loader>>["snapshots"][number];
 
 function Judgements({ snapshot }: { snapshot: Snapshot }) {
+  const locale = currentLocale();
   const previousOn = snapshot.previousOn ? formatDate(snapshot.previousOn) : null;
   return (
     <>
@@ -73,16 +75,22 @@ function Judgements({ snapshot }: { snapshot: Snapshot }) {
                       <>
                         <RatingTag rating={row.rating} />
                         <MovementText movement={snapshot.moves[j]} previousOn={previousOn} />
-                        {row.evidence ? (
+                        {row.words.evidence ? (
                           <p className="govuk-body-s app-pre-wrap govuk-!-margin-top-2 govuk-!-margin-bottom-1">
-                            <strong>{t("readiness.evidence")}:</strong> {row.evidence}
+                            <strong>{t("readiness.evidence")}:</strong> <span lang={langOf(row.words, "evidence", locale)}>{row.words.evidence}</span>
                           </p>
                         ) : null}
-                        {row.rationale ? (
+                        {row.words.rationale ? (
                           <p className="govuk-body-s app-pre-wrap govuk-!-margin-bottom-0">
-                            <strong>{t("readiness.rationale")}:</strong> {row.rationale}
+                            <strong>{t("readiness.rationale")}:</strong> <span lang={langOf(row.words, "rationale", locale)}>{row.words.rationale}</span>
                           </p>
                         ) : null}
+                        <WrittenLanguageNote
+                          words={row.words}
+                          none="language.readiness.notInWelsh"
+                          partly="language.readiness.partlyInWelsh"
+                          className="govuk-body-s govuk-hint govuk-!-margin-top-1 govuk-!-margin-bottom-0"
+                        />
                       </>
                     ) : (
                       t("readiness.notYet")

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, DateInput, ErrorSummary, TextArea } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, TextArea, type FieldErrors } from "~/components/forms";
 import { donePath } from "~/done";
 import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
 import { recordReadiness, type JudgementInput } from "~/domain/readiness/record-readiness.server";
@@ -30,6 +30,8 @@ const judgementFields = Object.fromEntries(
         }),
       ],
       [`rationale_${j}`, text({ label: t("readiness.rationaleOf", { judgement: name }), max: 4000, multiline: true })],
+      [`evidenceCy_${j}`, text({ label: t("readiness.field.evidenceCy", { judgement: name }), max: 4000, multiline: true })],
+      [`rationaleCy_${j}`, text({ label: t("readiness.field.rationaleCy", { judgement: name }), max: 4000, multiline: true })],
     ];
   }),
 );
@@ -39,7 +41,16 @@ const ReadinessSchema = withDateInputs(
   z.object({ assessedOn: date({ label: t("readiness.assessedOnLabel"), required: t("readiness.error.assessedOn") }), ...judgementFields }).transform((v) => {
     const values = v as Record<string, string>;
     const judgements = Object.fromEntries(
-      READINESS_JUDGEMENTS.map((j) => [j, { rating: values[`rating_${j}`], evidence: values[`evidence_${j}`], rationale: values[`rationale_${j}`] }]),
+      READINESS_JUDGEMENTS.map((j) => [
+        j,
+        {
+          rating: values[`rating_${j}`],
+          evidence: values[`evidence_${j}`],
+          rationale: values[`rationale_${j}`],
+          evidenceCy: values[`evidenceCy_${j}`],
+          rationaleCy: values[`rationaleCy_${j}`],
+        },
+      ]),
     ) as Record<ReadinessJudgement, JudgementInput>;
     return { assessedOn: values.assessedOn, judgements };
   }),
@@ -71,6 +82,51 @@ export async function action(args: ActionFunctionArgs) {
   );
   if (!done.ok) return done.response;
   return redirect(donePath(`/readiness/${consortiumId}`, "readinessRecorded"), { status: 303 });
+}
+
+type Before = { evidenceCy: string; rationaleCy: string } | undefined;
+
+/** A judgement's evidence and rationale in Welsh, folded away unless given (or wrong). */
+function WelshJudgement({
+  judgement,
+  errors,
+  values,
+  before,
+}: {
+  judgement: ReadinessJudgement;
+  errors: FieldErrors | null | undefined;
+  values: Record<string, string> | null;
+  before: Before;
+}) {
+  const name = t(`readiness.judgement.${judgement}`);
+  const evidenceCy = values ? values[`evidenceCy_${judgement}`] : before?.evidenceCy;
+  const rationaleCy = values ? values[`rationaleCy_${judgement}`] : before?.rationaleCy;
+  const open = Boolean(evidenceCy || rationaleCy || errors?.[`evidenceCy_${judgement}`] || errors?.[`rationaleCy_${judgement}`]);
+  return (
+    <details className="govuk-details" open={open}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{t("readiness.welshSummary")}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <TextArea
+          name={`evidenceCy_${judgement}`}
+          label={t("readiness.evidenceCyOf", { judgement: name })}
+          errors={errors}
+          rows={3}
+          defaultValue={evidenceCy}
+          lang="cy"
+        />
+        <TextArea
+          name={`rationaleCy_${judgement}`}
+          label={t("readiness.rationaleCyOf", { judgement: name })}
+          errors={errors}
+          rows={2}
+          defaultValue={rationaleCy}
+          lang="cy"
+        />
+      </div>
+    </details>
+  );
 }
 
 export default function NewReadiness() {
@@ -117,6 +173,7 @@ export default function NewReadiness() {
                     rows={2}
                     defaultValue={values ? values[`rationale_${j}`] : before(j)?.rationale}
                   />
+                  <WelshJudgement judgement={j} errors={errors} values={values} before={before(j)} />
                 </div>
               ))}
             </div>

@@ -76,6 +76,9 @@ export const mous = pgTable(
     version: integer("version").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
+    /** The memorandum in Welsh, where the authority gave it (empty when not). */
+    titleCy: text("title_cy").notNull().default(""),
+    bodyCy: text("body_cy").notNull().default(""),
     publishedBy: uuid("published_by").references(() => users.id),
     publishedAt: createdAt(),
   },

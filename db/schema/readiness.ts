@@ -43,6 +43,9 @@ export const readinessJudgements = pgTable(
     rating: text("rating", { enum: READINESS_RATINGS }).notNull(),
     evidence: text("evidence").notNull().default(""),
     rationale: text("rationale").notNull().default(""),
+    /** The evidence and rationale in Welsh, where the authority gave them (empty when not). */
+    evidenceCy: text("evidence_cy").notNull().default(""),
+    rationaleCy: text("rationale_cy").notNull().default(""),
   },
   (t) => [uniqueIndex("readiness_judgements_snapshot_idx").on(t.snapshotId, t.judgement)],
 );

@@ -45,6 +45,16 @@ export const MOU_TEXT = (consortium: string, year: string) =>
     "The consortium keeps a record of what it spends for audit, reports each term on the use of the funds and their impact, and reviews this memorandum every year.",
   ].join("\n\n");
 
+/** The same memorandum in Welsh, as a Welsh authority publishes it beside the English. */
+export const MOU_TEXT_CY = (consortium: string, year: string) =>
+  [
+    `Mae'r memorandwm hwn rhwng y cyngor ac ysgolion ${consortium} ar gyfer blwyddyn ariannol ${year}.`,
+    "Mae'r cyngor yn darparu'r buddsoddiad cychwynnol ac yn sicrhau bod arian y consortiwm yn rhoi gwerth, gyda chymorth ar gyfer cyllid, materion cyfreithiol, caffael a gweinyddu.",
+    "Mae'r ysgolion yn comisiynu cymorth gyda'i gilydd i ddiwallu eu blaenoriaethau, fel y'u pennir gan benaethiaid ysgolion y consortiwm.",
+    "Mae pob ysgol sy'n llofnodi yn cyfrannu arian cyfatebol ar y swm fesul disgybl a osodir gan fformiwla'r awdurdod ar gyfer y flwyddyn, drwy ailgodi tâl mewnol neu drwy anfoneb.",
+    "Mae'r consortiwm yn cadw cofnod o'r hyn y mae'n ei wario at ddibenion archwilio, yn adrodd bob tymor ar y defnydd o'r arian a'i effaith, ac yn adolygu'r memorandwm hwn bob blwyddyn.",
+  ].join("\n\n");
+
 /** The authority's administrator, acting in the seed as they would in the app. */
 function adminOf(authority: DemoAuthority): Actor {
   const email = Object.keys(authority.userIds).find((e) => e.startsWith("la.admin@"))!;
@@ -105,6 +115,9 @@ async function fundYear(
       financialYear: year,
       title: `${consortium.name}: memorandum of understanding ${year}`,
       body: MOU_TEXT(consortium.name, year),
+      ...(authority.nation === "wales"
+        ? { titleCy: `${consortium.name}: memorandwm cyd-ddealltwriaeth ${year}`, bodyCy: MOU_TEXT_CY(consortium.name, year) }
+        : {}),
     });
     const signers = consortium.schoolIds.filter((id, i) => signs(id, i) && headOf.has(id));
     if (signers.length) {

@@ -10,40 +10,70 @@ import type { DemoCounty } from "./index";
 import { addDays, isoDate, type DemoAuthority } from "./plan";
 import { createRandom, seedFrom, type Random } from "./random";
 
-const EVIDENCE: Record<ReadinessRating, readonly string[]> = {
+// Each piece of evidence and rationale as the authority wrote it, in English and in Welsh; Welsh
+// authorities give both, English ones the English only.
+const EVIDENCE: Record<ReadinessRating, readonly (readonly [string, string])[]> = {
   green: [
-    "The business plan sets out a clear timeline and the consortium has delivered against it.",
-    "Heads describe the consortium's priorities in the same words; minutes of the board show decisions followed through.",
-    "Recruitment was rigorous and schools involved in it were positive about the selection criteria.",
+    [
+      "The business plan sets out a clear timeline and the consortium has delivered against it.",
+      "Mae'r cynllun busnes yn nodi amserlen glir ac mae'r consortiwm wedi cyflawni yn unol â hi.",
+    ],
+    [
+      "Heads describe the consortium's priorities in the same words; minutes of the board show decisions followed through.",
+      "Mae penaethiaid yn disgrifio blaenoriaethau'r consortiwm yn yr un geiriau; mae cofnodion y bwrdd yn dangos bod penderfyniadau wedi'u dilyn drwodd.",
+    ],
+    [
+      "Recruitment was rigorous and schools involved in it were positive about the selection criteria.",
+      "Roedd y recriwtio'n drylwyr ac roedd yr ysgolion a fu'n rhan ohono'n gadarnhaol am y meini prawf dethol.",
+    ],
   ],
   amber_green: [
-    "Good progress on paper; communicating it to every school remains a challenge.",
-    "Most processes are defined; the operational detail of brokering support is still being written.",
-    "Staff are credible with most schools, with some variation in quality.",
+    ["Good progress on paper; communicating it to every school remains a challenge.", "Cynnydd da ar bapur; mae ei gyfleu i bob ysgol yn her o hyd."],
+    [
+      "Most processes are defined; the operational detail of brokering support is still being written.",
+      "Mae'r rhan fwyaf o'r prosesau wedi'u diffinio; mae manylion gweithredol brocera cymorth yn dal i gael eu hysgrifennu.",
+    ],
+    [
+      "Staff are credible with most schools, with some variation in quality.",
+      "Mae gan y staff hygrededd gyda'r rhan fwyaf o ysgolion, gyda rhywfaint o amrywio o ran ansawdd.",
+    ],
   ],
   amber_red: [
-    "Plans exist for the next phase but are less developed, and milestones are not yet shared with schools.",
-    "Roles between the consortium and the authority overlap; schools are unsure whom to ask.",
-    "Data is collected but not yet used to target support school by school.",
+    [
+      "Plans exist for the next phase but are less developed, and milestones are not yet shared with schools.",
+      "Mae cynlluniau ar gyfer y cam nesaf ond maent yn llai datblygedig, ac nid yw'r cerrig milltir wedi'u rhannu â'r ysgolion eto.",
+    ],
+    [
+      "Roles between the consortium and the authority overlap; schools are unsure whom to ask.",
+      "Mae rolau'r consortiwm a'r awdurdod yn gorgyffwrdd; nid yw ysgolion yn siŵr pwy i'w holi.",
+    ],
+    [
+      "Data is collected but not yet used to target support school by school.",
+      "Caiff data eu casglu ond nid ydynt yn cael eu defnyddio eto i dargedu cymorth fesul ysgol.",
+    ],
   ],
   red: [
-    "There is no agreed way to hear back from schools on the quality of the support they bought.",
-    "Too early to tell: the service leader is not yet appointed.",
-    "Governance meetings have not yet met with the new members.",
+    [
+      "There is no agreed way to hear back from schools on the quality of the support they bought.",
+      "Nid oes ffordd y cytunwyd arni o glywed gan ysgolion am ansawdd y cymorth a brynwyd ganddynt.",
+    ],
+    ["Too early to tell: the service leader is not yet appointed.", "Mae'n rhy gynnar i ddweud: nid yw arweinydd y gwasanaeth wedi'i benodi eto."],
+    ["Governance meetings have not yet met with the new members.", "Nid oes cyfarfod llywodraethu wedi'i gynnal eto gyda'r aelodau newydd."],
   ],
 };
 
-const RATIONALE: Record<ReadinessRating, string> = {
-  green: "On balance on track, with some issues to resolve.",
-  amber_green: "On track, but the evidence is mixed.",
-  amber_red: "Off track in places; the evidence is mixed.",
-  red: "Off track, with no clear plan yet to address it.",
+const RATIONALE: Record<ReadinessRating, readonly [string, string]> = {
+  green: ["On balance on track, with some issues to resolve.", "Ar y cyfan ar y trywydd iawn, gyda rhai materion i'w datrys."],
+  amber_green: ["On track, but the evidence is mixed.", "Ar y trywydd iawn, ond mae'r dystiolaeth yn gymysg."],
+  amber_red: ["Off track in places; the evidence is mixed.", "Oddi ar y trywydd mewn mannau; mae'r dystiolaeth yn gymysg."],
+  red: ["Off track, with no clear plan yet to address it.", "Oddi ar y trywydd, heb gynllun clir eto i fynd i'r afael â hynny."],
 };
 
 const pickRating = (rng: Random, base: number): ReadinessRating => READINESS_RATINGS[Math.max(0, Math.min(3, base + rng.int(-1, 1)))];
 
 async function seedAuthority(tx: Tx, authority: DemoAuthority, today: string) {
   const rng = createRandom(seedFrom(`${authority.slug}:readiness`));
+  const welsh = authority.nation === "wales";
   const [admin] = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -71,13 +101,17 @@ async function seedAuthority(tx: Tx, authority: DemoAuthority, today: string) {
       await tx.insert(readinessJudgements).values(
         READINESS_JUDGEMENTS.map((judgement) => {
           const rating = pickRating(rng, base);
+          const [evidence, evidenceCy] = rng.pick(EVIDENCE[rating]);
+          const [rationale, rationaleCy] = RATIONALE[rating];
           return {
             authorityId: authority.authorityId,
             snapshotId: snapshot.id,
             judgement,
             rating,
-            evidence: rng.pick(EVIDENCE[rating]),
-            rationale: RATIONALE[rating],
+            evidence,
+            rationale,
+            evidenceCy: welsh ? evidenceCy : "",
+            rationaleCy: welsh ? rationaleCy : "",
           };
         }),
       );

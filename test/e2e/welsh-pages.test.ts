@@ -8,7 +8,7 @@ import * as names from "../../db/seed/names";
 import { MOU_TEXT } from "../../db/seed/funding";
 import { wales, WELSH_NAMES } from "../../db/seed/nations";
 import { OFFER_TEMPLATES } from "../../db/seed/offers";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 /** Every string in the demo's own data: what the seed writes, said the same in any language. */
 function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
@@ -150,4 +150,35 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
       expect(englishLeftOnWelshPages(welsh, english)).toEqual([]);
     });
   }
+});
+
+describe("the memorandum a Glan Teifi head signs", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("is in Welsh for a head reading Welsh, and in English for one reading English", { timeout: 120_000 }, async () => {
+    const page = await newPage(browser);
+    await signIn(page, "head@glanteifi.demo");
+    await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
+    const href = await page.locator('main a[href*="/mou"]').first().getAttribute("href");
+    expect(href).toBeTruthy();
+    await page.goto(href!);
+    const main = page.locator("main");
+    await expectLocator(main).toContainText("Mae'r memorandwm hwn rhwng y cyngor ac ysgolion");
+    await expectLocator(main.getByRole("heading", { name: /memorandwm cyd-ddealltwriaeth/ })).toBeVisible();
+    expect(await main.locator('[lang="en"]').count()).toBe(0);
+    expect(await main.textContent()).not.toContain("Nid yw'r memorandwm hwn ar gael yn Gymraeg.");
+
+    await page.goto(`/language?${new URLSearchParams({ lang: "en", returnTo: href! })}`);
+    await expectLocator(main).toContainText("This memorandum is between the council and the schools of");
+    expect(await main.textContent()).not.toContain("Mae'r memorandwm hwn rhwng y cyngor");
+    // Leave the head reading Welsh, their authority's language, for the files after this one.
+    await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
+    await page.context().close();
+  });
 });

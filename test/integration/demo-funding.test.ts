@@ -96,6 +96,11 @@ describe("the demo county's funding", () => {
         .from(schema.mous)
         .where(and(eq(schema.mous.authorityId, authority.authorityId), eq(schema.mous.financialYear, "2026-27")));
       expect(mous).toHaveLength(authority.consortia.length);
+      // Glan Teifi publishes its memoranda in Welsh as well as English; Arden in English only.
+      for (const m of mous) {
+        if (authority.nation === "wales") expect(m.bodyCy).toContain(`Mae'r memorandwm hwn rhwng y cyngor ac ysgolion`);
+        else expect([m.titleCy, m.bodyCy]).toEqual(["", ""]);
+      }
       const signatures = await db
         .select()
         .from(schema.mouSignatures)

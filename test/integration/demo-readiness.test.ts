@@ -49,5 +49,12 @@ describe("the demo county's consortium readiness", () => {
     });
     expect(moved).toBe(true);
     expect((await db.select().from(schema.readinessResponses)).length).toBeGreaterThan(0);
+    // Glan Teifi writes its evidence and rationale in Welsh as well as English; Arden in English only.
+    const authorities = await db.select({ id: schema.authorities.id, nation: schema.authorities.nation }).from(schema.authorities);
+    const welsh = new Set(authorities.filter((a) => a.nation === "wales").map((a) => a.id));
+    for (const j of judgements) {
+      if (welsh.has(j.authorityId)) expect(j.evidenceCy !== "" && j.rationaleCy !== "").toBe(true);
+      else expect([j.evidenceCy, j.rationaleCy]).toEqual(["", ""]);
+    }
   });
 });

@@ -6,7 +6,8 @@ import { loadConsortium } from "~/domain/consortia/load.server";
 import { memberOnDay } from "~/domain/consortia/schools-of-consortium-on.server";
 import { AppError } from "~/domain/errors";
 import { financialYearOf, hasSignedLatest, isFinancialYear, nextFinancialYear } from "~/domain/funding/rules";
-import { t } from "~/i18n";
+import { textsInLanguage } from "~/domain/catalogue/rules";
+import { currentLocale, t, type Locale } from "~/i18n";
 
 const { consortiumMemberships, mous, mouSignatures, organisations, schools } = schema;
 
@@ -17,13 +18,21 @@ export type MouPageOptions = {
   actingOrganisationId: string | null;
   year?: string | null;
   today: string;
+  /** The reader's language, for the memorandum's words: the request's unless said. */
+  locale?: Locale;
 };
+
+/** The texts of a memorandum that the authority can give in Welsh. */
+export const MOU_TEXTS = ["title", "body"] as const;
 
 /**
  * A consortium's memorandum for a year: its latest version, who has signed it, and what the
  * viewer may do (the authority publishes; a member school's head signs for their school).
  */
-export async function mouPage(db: Queryable, { actor, authorityId, consortiumId, actingOrganisationId, year, today }: MouPageOptions) {
+export async function mouPage(
+  db: Queryable,
+  { actor, authorityId, consortiumId, actingOrganisationId, year, today, locale = currentLocale() }: MouPageOptions,
+) {
   const consortium = await loadConsortium(db, authorityId, consortiumId);
   const current = financialYearOf(today);
   const financialYear = year && isFinancialYear(year) ? year : current;
@@ -48,11 +57,21 @@ export async function mouPage(db: Queryable, { actor, authorityId, consortiumId,
   if (!seesAll && !signingSchool) throw new AppError("FORBIDDEN", t("mou.error.viewForbidden"));
 
   const versions = await db
-    .select({ id: mous.id, version: mous.version, title: mous.title, body: mous.body, publishedAt: mous.publishedAt })
+    .select({
+      id: mous.id,
+      version: mous.version,
+      title: mous.title,
+      body: mous.body,
+      titleCy: mous.titleCy,
+      bodyCy: mous.bodyCy,
+      publishedAt: mous.publishedAt,
+    })
     .from(mous)
     .where(and(eq(mous.consortiumId, consortium.id), eq(mous.authorityId, authorityId), eq(mous.financialYear, financialYear)))
     .orderBy(desc(mous.version));
-  const latest = versions[0] ?? null;
+  const newest = versions[0];
+  // The words in the reader's language where the authority gave them, else the English (which says so).
+  const latest = newest ? { ...newest, words: textsInLanguage(newest, MOU_TEXTS, locale) } : null;
   const signatures = versions.length
     ? await db
         .select({ schoolId: mouSignatures.schoolId, signerName: mouSignatures.signerName, signedOn: mouSignatures.signedOn, version: mous.version })

@@ -10,10 +10,23 @@ import { t } from "~/i18n";
 
 const { consortia, mous } = schema;
 
-export type PublishMouOptions = { actor: Actor; authorityId: string; consortiumId: string; financialYear: string; title: string; body: string };
+export type PublishMouOptions = {
+  actor: Actor;
+  authorityId: string;
+  consortiumId: string;
+  financialYear: string;
+  title: string;
+  body: string;
+  /** The memorandum in Welsh, where the authority gives it. */
+  titleCy?: string;
+  bodyCy?: string;
+};
 
 /** The authority publishes a year's memorandum for a consortium; publishing again makes a new version that heads sign afresh. */
-export async function publishMou(db: Queryable, { actor, authorityId, consortiumId, financialYear, title, body }: PublishMouOptions) {
+export async function publishMou(
+  db: Queryable,
+  { actor, authorityId, consortiumId, financialYear, title, body, titleCy = "", bodyCy = "" }: PublishMouOptions,
+) {
   if (!can(actor.grants, "publish:mou", { authorityId })) throw new AppError("FORBIDDEN", t("mou.error.publishForbidden"));
   const consortium = await loadConsortium(db, authorityId, consortiumId);
   if (!isFinancialYear(financialYear)) throw new AppError("INVALID_INPUT", t("funding.error.year"));
@@ -29,7 +42,7 @@ export async function publishMou(db: Queryable, { actor, authorityId, consortium
     const version = (last?.version ?? 0) + 1;
     const [row] = await tx
       .insert(mous)
-      .values({ authorityId, consortiumId: consortium.id, financialYear, version, title, body, publishedBy: actor.id })
+      .values({ authorityId, consortiumId: consortium.id, financialYear, version, title, body, titleCy, bodyCy, publishedBy: actor.id })
       .returning({ id: mous.id });
     await audit(tx, {
       authorityId,
@@ -37,7 +50,7 @@ export async function publishMou(db: Queryable, { actor, authorityId, consortium
       action: "mou.publish",
       entityType: "mou",
       entityId: row.id,
-      after: { consortiumId: consortium.id, financialYear, version, title },
+      after: { consortiumId: consortium.id, financialYear, version, title, titleCy, inWelsh: bodyCy.trim() !== "" },
     });
     return { id: row.id, version, consortium };
   });

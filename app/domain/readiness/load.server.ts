@@ -29,7 +29,7 @@ export type Snapshot = {
   assessedOn: string;
   createdAt: Date;
   recordedBy: string | null;
-  judgements: { judgement: ReadinessJudgement; rating: ReadinessRating; evidence: string; rationale: string }[];
+  judgements: { judgement: ReadinessJudgement; rating: ReadinessRating; evidence: string; rationale: string; evidenceCy: string; rationaleCy: string }[];
   ratings: Ratings;
 };
 
@@ -56,6 +56,8 @@ export async function snapshotsOf(db: Queryable, authorityId: string, consortium
       rating: readinessJudgements.rating,
       evidence: readinessJudgements.evidence,
       rationale: readinessJudgements.rationale,
+      evidenceCy: readinessJudgements.evidenceCy,
+      rationaleCy: readinessJudgements.rationaleCy,
     })
     .from(readinessJudgements)
     .where(

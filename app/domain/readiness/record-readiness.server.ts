@@ -8,7 +8,8 @@ import { t } from "~/i18n";
 import { mayRecordReadiness } from "./load.server";
 import { READINESS_JUDGEMENTS, type ReadinessJudgement, type ReadinessRating } from "./rules";
 
-export type JudgementInput = { rating: ReadinessRating; evidence: string; rationale: string };
+/** A judgement as the authority rates it; the evidence and rationale in Welsh too where it gives them. */
+export type JudgementInput = { rating: ReadinessRating; evidence: string; rationale: string; evidenceCy?: string; rationaleCy?: string };
 export type RecordReadinessOptions = {
   actor: Actor;
   authorityId: string;
@@ -32,16 +33,24 @@ export async function recordReadiness(db: Database, { actor, authorityId, consor
       .insert(schema.readinessSnapshots)
       .values({ authorityId, consortiumId: consortium.id, assessedOn, recordedBy: actor.id })
       .returning();
-    await tx
-      .insert(schema.readinessJudgements)
-      .values(READINESS_JUDGEMENTS.map((judgement) => ({ authorityId, snapshotId: snapshot.id, judgement, ...judgements[judgement] })));
+    await tx.insert(schema.readinessJudgements).values(
+      READINESS_JUDGEMENTS.map((judgement) => {
+        const { rating, evidence, rationale, evidenceCy = "", rationaleCy = "" } = judgements[judgement];
+        return { authorityId, snapshotId: snapshot.id, judgement, rating, evidence, rationale, evidenceCy, rationaleCy };
+      }),
+    );
     await audit(tx, {
       authorityId,
       actorUserId: actor.id,
       action: "readiness.recorded",
       entityType: "consortium",
       entityId: consortium.id,
-      after: { snapshotId: snapshot.id, assessedOn, ratings: Object.fromEntries(READINESS_JUDGEMENTS.map((j) => [j, judgements[j].rating])) },
+      after: {
+        snapshotId: snapshot.id,
+        assessedOn,
+        ratings: Object.fromEntries(READINESS_JUDGEMENTS.map((j) => [j, judgements[j].rating])),
+        inWelsh: READINESS_JUDGEMENTS.filter((j) => (judgements[j].evidenceCy ?? "").trim() !== "" || (judgements[j].rationaleCy ?? "").trim() !== ""),
+      },
     });
     return snapshot;
   });
