@@ -86,6 +86,31 @@ export async function nameConsortiumLeaders(
       .where(eq(schema.consortia.organisationId, consortium.id))
       .for("update");
     await tx.update(schema.consortia).set({ leadUserId, chairUserId }).where(eq(schema.consortia.organisationId, consortium.id));
+    // A lead who is replaced stops being the consortium's lead: their role there goes with the post.
+    const revoked =
+      before?.leadUserId && before.leadUserId !== leadUserId
+        ? await tx
+            .delete(schema.memberships)
+            .where(
+              and(
+                eq(schema.memberships.userId, before.leadUserId),
+                eq(schema.memberships.organisationId, consortium.id),
+                eq(schema.memberships.role, "consortium_lead"),
+              ),
+            )
+            .returning({ id: schema.memberships.id })
+        : [];
+    for (const membership of revoked)
+      await audit(tx, {
+        authorityId,
+        actorUserId: actor.id,
+        action: "membership.removed",
+        entityType: "membership",
+        entityId: membership.id,
+        organisationId: consortium.id,
+        before: { userId: before!.leadUserId, organisationId: consortium.id, role: "consortium_lead" },
+        after: { replacedBy: leadUserId },
+      });
     const granted = await grantLead(tx, authorityId, consortium.id, leadUserId);
     await audit(tx, {
       authorityId,
