@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage } from "./browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 describe("a visitor arrives at the marketplace", () => {
   let browser: Browser;
@@ -17,5 +17,20 @@ describe("a visitor arrives at the marketplace", () => {
     await expectLocator(page.getByRole("heading", { level: 1 })).toContainText("School Improvement Marketplace");
     await expectLocator(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
     await expectAccessible(page);
+  });
+
+  it("keeps a signed-in user's navigation on a page that does not exist", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "head@arden.demo");
+    // An address no route knows, and a record a route does not find.
+    for (const path of ["/no-such-page", "/collective-purchases/00000000-0000-4000-8000-000000000000"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expectLocator(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      const navigation = page.getByRole("navigation", { name: "Menu" });
+      await expectLocator(navigation.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expectLocator(navigation.getByText(/Acting for/)).toBeVisible();
+      await expectLocator(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    }
   });
 });
