@@ -1,5 +1,8 @@
 // Arian cyfatebol ysgolion wedi'i godi drwy ddogfennau: anfonebau, llinellau ailgodi tâl a nodiadau credyd.
-export const matchfunding = {
+import type { matchfunding as english } from "../en/matchfunding";
+import type { Message } from "../index";
+
+export const matchfunding: Record<keyof typeof english, Message> = {
   "matchfunding.describe": "Arian cyfatebol {year} (fersiwn {version} y fformiwla)",
   "matchfunding.creditNote.reason": "Mae arian cyfatebol {year} yn is yn fersiwn {version} y fformiwla",
   "matchfunding.how.invoice": "Anfoneb",
