@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "#db/client";
+import type { CurrentUser } from "~/auth/user.server";
+import { moveSchool } from "~/domain/consortia/move-school.server";
+import { loadDirectoryOrganisation } from "~/domain/directory/load-organisation.server";
+import { purchasingTasks } from "~/domain/purchasing/home-tasks.server";
+import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { loadPurchaseContext } from "~/domain/purchasing/place-order.server";
+import { currentConsortiaOf, findCollectivePurchase } from "~/domain/purchasing/queries.server";
+import { londonIsoDate } from "~/format";
+import { createConsortium } from "../factories/ledger";
+import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { createMember } from "../factories/tenancy";
+import { createTestDatabase } from "../setup/database";
+
+const DAY = 86_400_000;
+
+describe("a move recorded for a later day takes effect on that day, not before", () => {
+  let handle: DatabaseHandle;
+  let world: PurchasingWorld;
+  let second: { id: string };
+  let purchaseId: string;
+  const now = new Date();
+  const moveOn = londonIsoDate(new Date(now.getTime() + 10 * DAY));
+  const afterMove = new Date(now.getTime() + 11 * DAY);
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    const db = handle.db;
+    world = await createPurchasingWorld(db, { schools: 2, potPence: 0 });
+    second = await createConsortium(db, world.authority.id);
+    const admin = await createMember(db, world.office, "la_admin");
+    const purchase = await openCollectivePurchase(db, {
+      actor: await actorFor(db, world.lead, world.authority.id),
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      closesAt: new Date(now.getTime() + 30 * DAY),
+      minSchools: 1,
+      maxSchools: null,
+      delegatesPerSchool: 1,
+      potPercentBps: null,
+      potPerSchoolPence: null,
+      potCapPence: null,
+      shareMethod: "equal",
+      message: "Together",
+      appUrl: "http://localhost:3000",
+      now,
+    });
+    purchaseId = purchase.id;
+    await moveSchool(db, {
+      actor: await actorFor(db, admin, world.authority.id),
+      authorityId: world.authority.id,
+      schoolId: world.members[0].school.id,
+      toConsortiumId: second.id,
+      on: moveOn,
+    });
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  const school = () => world.members[0].school;
+  const head = () => world.members[0].head;
+
+  it("buys as a school of its old consortium until the day it moves", async () => {
+    const context = async (at: Date) =>
+      loadPurchaseContext(handle.db, {
+        actor: await actorFor(handle.db, head(), world.authority.id),
+        authorityId: world.authority.id,
+        schoolId: school().id,
+        offerId: world.offer.id,
+        now: at,
+      });
+    expect((await context(now)).school.consortiumId).toBe(world.consortium.id);
+    expect((await context(afterMove)).school.consortiumId).toBe(second.id);
+  });
+
+  it("counts the school in its old consortium's collective purchases until the day it moves", async () => {
+    const db = handle.db;
+    expect(await currentConsortiaOf(db, [school().id], now)).toEqual([{ schoolId: school().id, consortiumId: world.consortium.id }]);
+    expect(await currentConsortiaOf(db, [school().id], afterMove)).toEqual([{ schoolId: school().id, consortiumId: second.id }]);
+
+    const invited = async (at: Date) => (await findCollectivePurchase(db, world.authority.id, purchaseId, at))!.notAnswered.map((m) => m.schoolId);
+    expect(await invited(now)).toContain(school().id);
+    expect(await invited(afterMove)).not.toContain(school().id);
+    expect(await invited(afterMove)).toContain(world.members[1].school.id);
+
+    const user = {
+      ...(await actorFor(db, head(), world.authority.id)),
+      acting: {
+        organisationId: school().id,
+        organisationName: school().name,
+        organisationKind: "school",
+        authorityId: world.authority.id,
+        authorityName: "",
+      },
+    } as unknown as CurrentUser;
+    const toAnswer = async (at: Date) => (await purchasingTasks(db, user, at)).find((t) => t.href === "/collective-purchases")?.count;
+    expect(await toAnswer(now)).toBe(1);
+    expect(await toAnswer(afterMove)).toBeUndefined();
+  });
+
+  it("lists the school in its old consortium in the directory until the day it moves", async () => {
+    const actor = await actorFor(handle.db, world.finance, world.authority.id);
+    const consortiumOn = async (at: Date) =>
+      (await loadDirectoryOrganisation(handle.db, { actor, authorityId: world.authority.id, organisationId: school().id, now: at })).school?.consortium?.id;
+    expect(await consortiumOn(now)).toBe(world.consortium.id);
+    expect(await consortiumOn(afterMove)).toBe(second.id);
+  });
+});
