@@ -3,8 +3,9 @@
 // they buy the authority's own services) and by academies (invoiced, most of them paid a few weeks
 // later). Deterministic. The orders, invoices, payments and the ledger entries they post all carry
 // the dates they happened on.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ProviderKind } from "~/db.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { postEntry } from "~/domain/ledger/post-entry.server";
 import { ensureSchoolReceivables, lockAccounts, officeAccounts } from "~/domain/purchasing/accounts.server";
 import { createAndChargeOrders, splitPaidOrders } from "~/domain/purchasing/charge.server";
@@ -50,7 +51,7 @@ export async function seedDemoSales(tx: Tx, authorityId: string, today: Date) {
     })
     .from(schools)
     .innerJoin(organisations, eq(organisations.id, schools.organisationId))
-    .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), isNull(consortiumMemberships.leftOn)))
+    .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), memberToday(today)))
     .where(and(eq(schools.authorityId, authorityId), eq(schools.status, "open")))
     .orderBy(asc(organisations.name));
   const [placer] = await tx

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type Queryable } from "~/db.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { isUuid } from "~/domain/ids";
 import { averageRating, ratingDistribution, ratingLabel } from "./rules";
 
@@ -184,16 +185,12 @@ export const impactOfOrder = (db: Queryable, { authorityId, orderId }: { authori
     .where(and(eq(impactFollowUps.authorityId, authorityId), eq(evaluations.orderId, orderId)))
     .orderBy(asc(impactFollowUps.recordedAt));
 
-/** The follow-ups of the schools now in a consortium. */
-export const impactOfConsortium = (db: Queryable, { authorityId, consortiumId }: { authorityId: string; consortiumId: string }) =>
+/** The follow-ups of the schools in a consortium today. */
+export const impactOfConsortium = (db: Queryable, { authorityId, consortiumId, now = new Date() }: { authorityId: string; consortiumId: string; now?: Date }) =>
   impactQuery(db)
     .innerJoin(
       consortiumMemberships,
-      and(
-        eq(consortiumMemberships.schoolId, impactFollowUps.schoolId),
-        eq(consortiumMemberships.consortiumId, consortiumId),
-        isNull(consortiumMemberships.leftOn),
-      ),
+      and(eq(consortiumMemberships.schoolId, impactFollowUps.schoolId), eq(consortiumMemberships.consortiumId, consortiumId), memberToday(now)),
     )
     .where(eq(impactFollowUps.authorityId, authorityId))
     .orderBy(desc(impactFollowUps.recordedAt));

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { AppError, notFound } from "~/domain/errors";
 import { listMembers } from "~/domain/identity/list-members.server";
 import { ROLES_BY_KIND } from "~/domain/identity/rules";
@@ -10,10 +11,10 @@ import { schoolInspections } from "~/domain/schools/inspections.server";
 import { loadSchoolCategory } from "~/domain/schools/school-category.server";
 import { t } from "~/i18n";
 
-/** One organisation of the authority for its directory page, with what the viewer may do there. */
+/** One organisation of the authority for its directory page, with what the viewer may do there (a school with its consortium today). */
 export async function loadDirectoryOrganisation(
   db: Queryable,
-  { actor, authorityId, organisationId }: { actor: Actor; authorityId: string; organisationId: string },
+  { actor, authorityId, organisationId, now = new Date() }: { actor: Actor; authorityId: string; organisationId: string; now?: Date },
 ) {
   if (!can(actor.grants, "view:directory", { authorityId })) throw new AppError("FORBIDDEN", t("error.forbidden.body"));
   if (!isUuid(organisationId)) throw notFound(t("refusal.directory.organisationNotFound"));
@@ -45,13 +46,7 @@ export async function loadDirectoryOrganisation(
       .select({ id: schema.organisations.id, name: schema.organisations.name, joinedOn: schema.consortiumMemberships.joinedOn })
       .from(schema.consortiumMemberships)
       .innerJoin(schema.organisations, eq(schema.organisations.id, schema.consortiumMemberships.consortiumId))
-      .where(
-        and(
-          eq(schema.consortiumMemberships.schoolId, organisationId),
-          eq(schema.consortiumMemberships.authorityId, authorityId),
-          isNull(schema.consortiumMemberships.leftOn),
-        ),
-      );
+      .where(and(eq(schema.consortiumMemberships.schoolId, organisationId), eq(schema.consortiumMemberships.authorityId, authorityId), memberToday(now)));
     if (row) {
       school = {
         ...row,

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import type { CurrentUser } from "~/auth/user.server";
 import { schema, type Database } from "~/db.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { financialYearOf, nextFinancialYear } from "~/domain/funding/rules";
 import type { HomeTask } from "~/domain/home/tasks.server";
 import { t } from "~/i18n";
@@ -17,13 +18,7 @@ export async function mouTasks(db: Database, user: CurrentUser, now = new Date()
   const [membership] = await db
     .select({ consortiumId: consortiumMemberships.consortiumId })
     .from(consortiumMemberships)
-    .where(
-      and(
-        eq(consortiumMemberships.schoolId, acting.organisationId),
-        eq(consortiumMemberships.authorityId, acting.authorityId),
-        isNull(consortiumMemberships.leftOn),
-      ),
-    );
+    .where(and(eq(consortiumMemberships.schoolId, acting.organisationId), eq(consortiumMemberships.authorityId, acting.authorityId), memberToday(now)));
   if (!membership) return [];
   const current = financialYearOf(londonToday(now));
   const tasks: HomeTask[] = [];

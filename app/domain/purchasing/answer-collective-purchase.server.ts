@@ -37,7 +37,7 @@ export async function loadCollectivePurchase(db: Queryable, authorityId: string,
 export async function answerCollectivePurchase(db: Database, options: AnswerCollectivePurchaseOptions) {
   const { actor, authorityId, now = new Date() } = options;
   const purchase = await loadCollectivePurchase(db, authorityId, options.collectivePurchaseId);
-  const school = await loadSchool(db, { authorityId, schoolId: options.schoolId });
+  const school = await loadSchool(db, { authorityId, schoolId: options.schoolId, now });
   ensureCan(actor, "join:collective-purchase", { organisationId: school.id, authorityId }, t("refusal.purchasing.answerNotBuyer"));
   if (school.consortiumId !== purchase.consortiumId) throw new AppError("FORBIDDEN", t("refusal.purchasing.schoolsConsortiumJoinCollective"));
   if (options.answer === "join") {

@@ -1,14 +1,15 @@
-import { and, count, eq, isNull, notExists } from "drizzle-orm";
+import { and, count, eq, notExists } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import type { CurrentUser } from "~/auth/user.server";
 import { schema, type Database } from "~/db.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import type { HomeTask } from "~/domain/home/tasks.server";
 import { t } from "~/i18n";
 
 const { collectivePurchases, consortiumMemberships, invoices, orders, pledges } = schema;
 
 /** A lead's consortium and its pot requests; a school's open collective purchases to answer; finance's unpaid invoices. */
-export async function purchasingTasks(db: Database, user: CurrentUser): Promise<HomeTask[]> {
+export async function purchasingTasks(db: Database, user: CurrentUser, now = new Date()): Promise<HomeTask[]> {
   const acting = user.acting;
   if (!acting) return [];
   const tasks: HomeTask[] = [];
@@ -24,7 +25,7 @@ export async function purchasingTasks(db: Database, user: CurrentUser): Promise<
   }
 
   if (acting.organisationKind === "school" && can(user.grants, "join:collective-purchase", acting)) {
-    // Open purchases of the school's current consortium that the school has not answered yet.
+    // Open purchases of the school's consortium today that the school has not answered yet.
     const [{ unanswered }] = await db
       .select({ unanswered: count() })
       .from(collectivePurchases)
@@ -33,7 +34,7 @@ export async function purchasingTasks(db: Database, user: CurrentUser): Promise<
         and(
           eq(consortiumMemberships.consortiumId, collectivePurchases.consortiumId),
           eq(consortiumMemberships.schoolId, acting.organisationId),
-          isNull(consortiumMemberships.leftOn),
+          memberToday(now),
         ),
       )
       .where(

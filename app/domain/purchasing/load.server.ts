@@ -1,7 +1,8 @@
 // Loading what a purchase needs, always scoped to the authority: an id of another authority finds nothing.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import type { OfferForSale } from "./charge.server";
@@ -37,7 +38,8 @@ export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, no
 }
 export type LoadedOffer = Awaited<ReturnType<typeof loadOfferForSale>>;
 
-export async function loadSchool(tx: Queryable, { authorityId, schoolId }: { authorityId: string; schoolId: string }) {
+/** A school that buys, with the consortium it is in today (a move recorded for a later day has not happened yet). */
+export async function loadSchool(tx: Queryable, { authorityId, schoolId, now = new Date() }: { authorityId: string; schoolId: string; now?: Date }) {
   const [row] = isUuid(schoolId)
     ? await tx
         .select({
@@ -51,7 +53,7 @@ export async function loadSchool(tx: Queryable, { authorityId, schoolId }: { aut
         })
         .from(schools)
         .innerJoin(organisations, eq(organisations.id, schools.organisationId))
-        .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), isNull(consortiumMemberships.leftOn)))
+        .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), memberToday(now)))
         .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId)))
     : [];
   if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.schoolNotFound"));

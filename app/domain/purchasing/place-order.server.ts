@@ -50,7 +50,7 @@ export async function loadPurchaseContext(
   db: Database,
   { actor, authorityId, schoolId, offerId, now = new Date() }: Pick<PlaceOrderOptions, "actor" | "authorityId" | "schoolId" | "offerId" | "now">,
 ) {
-  const school = await loadSchool(db, { authorityId, schoolId });
+  const school = await loadSchool(db, { authorityId, schoolId, now });
   ensureCan(actor, "buy:offer", { organisationId: school.id, authorityId }, t("refusal.purchasing.buyNotBuyer"));
   const offer = await loadOfferForSale(db, { authorityId, offerId, now });
   return { school, offer };

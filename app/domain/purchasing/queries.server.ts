@@ -1,7 +1,8 @@
 // What the purchasing pages read. Every query is scoped by the authority; callers check the role.
-import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type Queryable } from "~/db.server";
+import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { isUuid } from "~/domain/ids";
 import { invoiceBalance } from "./invoice-balance";
 import { described } from "~/domain/ledger/described";
@@ -219,7 +220,7 @@ const purchaseQuery = (db: Queryable, where: SQL | undefined) =>
     .where(where)
     .orderBy(desc(collectivePurchases.createdAt));
 
-export async function findCollectivePurchase(db: Queryable, authorityId: string, id: string) {
+export async function findCollectivePurchase(db: Queryable, authorityId: string, id: string, now = new Date()) {
   if (!isUuid(id)) return null;
   const [row] = await purchaseQuery(db, and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)));
   if (!row) return null;
@@ -238,18 +239,13 @@ export async function findCollectivePurchase(db: Queryable, authorityId: string,
     .innerJoin(schools, eq(schools.organisationId, pledges.schoolId))
     .where(eq(pledges.collectivePurchaseId, id))
     .orderBy(organisations.name);
-  // Every school in the consortium is invited (those that join it later too, as the page is theirs to answer).
+  // Every school in the consortium today is invited (those that joined after it opened too, as the page is
+  // theirs to answer); a school whose move here is recorded for a later day is invited from that day.
   const members = await db
     .select({ schoolId: consortiumMemberships.schoolId, schoolName: organisations.name })
     .from(consortiumMemberships)
     .innerJoin(organisations, eq(organisations.id, consortiumMemberships.schoolId))
-    .where(
-      and(
-        eq(consortiumMemberships.consortiumId, row.purchase.consortiumId),
-        eq(consortiumMemberships.authorityId, authorityId),
-        isNull(consortiumMemberships.leftOn),
-      ),
-    )
+    .where(and(eq(consortiumMemberships.consortiumId, row.purchase.consortiumId), eq(consortiumMemberships.authorityId, authorityId), memberToday(now)))
     .orderBy(organisations.name);
   const answered = new Set(answers.map((a) => a.schoolId));
   const notAnswered = members.filter((m) => !answered.has(m.schoolId));
@@ -262,13 +258,13 @@ export const collectivePurchasesOf = (db: Queryable, authorityId: string, consor
     ? Promise.resolve([])
     : purchaseQuery(db, and(eq(collectivePurchases.authorityId, authorityId), inArray(collectivePurchases.consortiumId, consortiumIds)));
 
-/** The consortia these schools belong to now. */
-export async function currentConsortiaOf(db: Queryable, schoolIds: string[]) {
+/** The consortia these schools belong to today (a move recorded for a later day has not happened yet). */
+export async function currentConsortiaOf(db: Queryable, schoolIds: string[], now = new Date()) {
   if (schoolIds.length === 0) return [];
   return db
     .select({ schoolId: consortiumMemberships.schoolId, consortiumId: consortiumMemberships.consortiumId })
     .from(consortiumMemberships)
-    .where(and(inArray(consortiumMemberships.schoolId, schoolIds), isNull(consortiumMemberships.leftOn)));
+    .where(and(inArray(consortiumMemberships.schoolId, schoolIds), memberToday(now)));
 }
 
 /** What a school's share is worked out from: maintained or not, its cost centre, pupils and type. */
