@@ -51,7 +51,8 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle((currentLocale() === "cy" && data?.purchase.titleCy) || data?.purchase.title || t("collective.title"), data);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle((currentLocale() === "cy" && data?.purchase.titleCy) || data?.purchase.title || t("collective.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
