@@ -8,7 +8,7 @@ import {
   connectStatusOf,
   isHandledEvent,
   mayPayOnline,
-  payoutRefusal,
+  whyNoPayout,
   reconcile,
   transferReversalFor,
 } from "~/domain/payments/rules";
@@ -141,13 +141,13 @@ describe("reconciliation", () => {
 describe("paying a provider out through Stripe", () => {
   const paid = { paid: true, confirmation: "confirmed" as const, stripePaidPence: 12_000, bankPaidPence: 0 };
   it("goes only for an order paid wholly through Stripe whose delivery the school confirmed", () => {
-    expect(payoutRefusal(paid)).toBeNull();
-    expect(payoutRefusal({ ...paid, paid: false })).toBe("not_paid");
-    expect(payoutRefusal({ ...paid, confirmation: null })).toBe("not_confirmed");
-    expect(payoutRefusal({ ...paid, confirmation: "disputed" })).toBe("not_confirmed");
-    expect(payoutRefusal({ ...paid, stripePaidPence: 0, bankPaidPence: 12_000 })).toBe("not_through_stripe");
-    expect(payoutRefusal({ ...paid, stripePaidPence: 0 })).toBe("not_through_stripe");
+    expect(whyNoPayout(paid)).toBeNull();
+    expect(whyNoPayout({ ...paid, paid: false })).toBe("not_paid");
+    expect(whyNoPayout({ ...paid, confirmation: null })).toBe("not_confirmed");
+    expect(whyNoPayout({ ...paid, confirmation: "disputed" })).toBe("not_confirmed");
+    expect(whyNoPayout({ ...paid, stripePaidPence: 0, bankPaidPence: 12_000 })).toBe("not_through_stripe");
+    expect(whyNoPayout({ ...paid, stripePaidPence: 0 })).toBe("not_through_stripe");
     // Part by card, part by bank: the payment run pays the provider.
-    expect(payoutRefusal({ ...paid, stripePaidPence: 8_000, bankPaidPence: 4_000 })).toBe("not_through_stripe");
+    expect(whyNoPayout({ ...paid, stripePaidPence: 8_000, bankPaidPence: 4_000 })).toBe("not_through_stripe");
   });
 });

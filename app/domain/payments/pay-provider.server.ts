@@ -11,7 +11,7 @@ import { postEntry } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import type { StripeClient } from "~/integrations/stripe.server";
-import { payoutRefusal, transferReversalFor, type PayoutRefusal } from "./rules";
+import { whyNoPayout, transferReversalFor, type NoPayoutReason } from "./rules";
 import { message } from "~/domain/ledger/described";
 
 const { orders, invoices, payments, deliveryConfirmations, stripeAccounts, stripeTransfers } = schema;
@@ -32,7 +32,7 @@ export type PayProviderOptions = {
 
 export type PayProviderResult = {
   queued: boolean;
-  reason?: "not_found" | PayoutRefusal | "nothing_to_pay" | "already_queued" | "held";
+  reason?: "not_found" | NoPayoutReason | "nothing_to_pay" | "already_queued" | "held";
   transferId?: string;
 };
 
@@ -68,7 +68,7 @@ export async function payProviderForOrder(
     .for("update");
   if (!order) return { queued: false, reason: "not_found" };
   const [answer] = await tx.select({ outcome: deliveryConfirmations.outcome }).from(deliveryConfirmations).where(eq(deliveryConfirmations.orderId, order.id));
-  const refusal = payoutRefusal({
+  const refusal = whyNoPayout({
     paid: Boolean(order.paidAt) && order.status !== "cancelled",
     confirmation: answer?.outcome ?? null,
     ...(await paidByMethod(tx, order.id)),

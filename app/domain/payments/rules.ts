@@ -142,7 +142,7 @@ export function transferReversalFor({
   return Math.max(0, Math.min(transferPence - reversedPence, target - reversedPence));
 }
 
-export type PayoutRefusal = "not_paid" | "not_confirmed" | "not_through_stripe";
+export type NoPayoutReason = "not_paid" | "not_confirmed" | "not_through_stripe";
 
 /**
  * Whether a provider's share of an order is paid out by Stripe transfer now, or why not. Only
@@ -151,7 +151,7 @@ export type PayoutRefusal = "not_paid" | "not_confirmed" | "not_through_stripe";
  * the authority's usual payment run. And only once the school has confirmed delivery (a dispute
  * is not a confirmation).
  */
-export function payoutRefusal({
+export function whyNoPayout({
   paid,
   confirmation,
   stripePaidPence,
@@ -161,7 +161,7 @@ export function payoutRefusal({
   confirmation: "confirmed" | "disputed" | null;
   stripePaidPence: number;
   bankPaidPence: number;
-}): PayoutRefusal | null {
+}): NoPayoutReason | null {
   if (!paid) return "not_paid";
   if (stripePaidPence <= 0 || bankPaidPence !== 0) return "not_through_stripe";
   if (confirmation !== "confirmed") return "not_confirmed";

@@ -54,4 +54,5 @@ export const refusalsMore: Record<keyof typeof english, Message> = {
   "refusal.reporting.financeAdministratorsKeepTermlyReport": "Dim ond swyddogion cyllid a gweinyddwyr yr awdurdod all gadw’r adroddiad tymhorol",
   "refusal.reporting.termNotFound": "Heb ddod o hyd i’r tymor",
   "refusal.reporting.termlyReportAlreadyKept": "Mae’r adroddiad ar gyfer y tymor hwn wedi’i gadw eisoes",
+  "refusal.settings.administratorsOnly": "Dim ond gweinyddwyr yr awdurdod sy’n gallu newid ei osodiadau",
 };

@@ -20,6 +20,5 @@ export const settings: Record<keyof typeof english, Message> = {
   "settings.setLaCode": "Gosod cod ALl eich awdurdod",
   "settings.submit": "Cadw’r gosodiadau",
   "done.authoritySettingsSaved": "Mae gosodiadau’r awdurdod wedi’u cadw.",
-  "refusal.settings.administratorsOnly": "Dim ond gweinyddwyr yr awdurdod sy’n gallu newid ei osodiadau",
   "auditAction.authority.settings_set": "Gosodiadau’r awdurdod wedi’u newid",
 };

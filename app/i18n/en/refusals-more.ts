@@ -42,4 +42,5 @@ export const refusalsMore = {
   "refusal.reporting.financeAdministratorsKeepTermlyReport": "Only the authority’s finance officers and administrators can keep the termly report",
   "refusal.reporting.termNotFound": "Term not found",
   "refusal.reporting.termlyReportAlreadyKept": "The report for this term has already been kept",
+  "refusal.settings.administratorsOnly": "Only the authority’s administrators can change its settings",
 } as const;

@@ -16,6 +16,5 @@ export const settings = {
   "settings.setLaCode": "Set your authority’s LA code",
   "settings.submit": "Save settings",
   "done.authoritySettingsSaved": "The authority’s settings have been saved.",
-  "refusal.settings.administratorsOnly": "Only the authority’s administrators can change its settings",
   "auditAction.authority.settings_set": "Authority settings changed",
 };
