@@ -9,7 +9,7 @@ import { notFoundPage } from "~/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.email.subject ?? t("emailPreviews.title"), data);
 
-const languageName = (locale: Locale) => t(locale === "cy" ? "emailPreviews.welsh" : "emailPreviews.english");
+const languageName = (locale: Locale) => t(locale === "cy" ? "language.welsh" : "language.english");
 
 // One template written with its example props, in the language asked for (?lang=en|cy) or the reader's.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -37,10 +37,10 @@ export default function EmailPreviews() {
             template.subject,
             <span key="links">
               <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
-                {t("emailPreviews.english")}
+                {t("language.english")}
               </Link>{" "}
               <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
-                {t("emailPreviews.welsh")}
+                {t("language.welsh")}
               </Link>
             </span>,
           ],

@@ -10,8 +10,6 @@ export const aftersale: Record<keyof typeof english, Message> = {
   "emailPreviews.template": "Templed",
   "emailPreviews.subject": "Pwnc",
   "emailPreviews.languages": "Rhagolwg",
-  "emailPreviews.english": "English",
-  "emailPreviews.welsh": "Cymraeg",
   "emailPreviews.inLanguage": "{template} yn {language}",
   "emailPreviews.back": "Yn ôl i'r rhagolwg o negeseuon e-bost",
   "emailPreviews.otherLanguage": "Ei gweld yn {language}",

@@ -6,8 +6,6 @@ export const aftersale = {
   "emailPreviews.template": "Template",
   "emailPreviews.subject": "Subject",
   "emailPreviews.languages": "Preview",
-  "emailPreviews.english": "English",
-  "emailPreviews.welsh": "Cymraeg",
   "emailPreviews.inLanguage": "{template} in {language}",
   "emailPreviews.back": "Back to the email previews",
   "emailPreviews.otherLanguage": "See it in {language}",
