@@ -34,6 +34,7 @@ import { briefing as cyBriefing } from "./cy/briefing";
 import { payouts as cyPayouts } from "./cy/payouts";
 import { settings as cySettings } from "./cy/settings";
 import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
+import { aftersale as cyAftersale } from "./cy/aftersale";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -75,4 +76,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyPayouts,
   ...cySettings,
   ...cyWelshcontent,
+  ...cyAftersale,
 };

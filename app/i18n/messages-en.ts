@@ -34,6 +34,7 @@ import { briefing } from "./en/briefing";
 import { payouts } from "./en/payouts";
 import { settings } from "./en/settings";
 import { welshcontent } from "./en/welshcontent";
+import { aftersale } from "./en/aftersale";
 
 export const en = {
   ...common,
@@ -71,4 +72,5 @@ export const en = {
   ...payouts,
   ...settings,
   ...welshcontent,
+  ...aftersale,
 };

@@ -22,6 +22,11 @@ export default function Mailbox() {
     <>
       <h1 className="govuk-heading-l">{t("mailbox.title")}</h1>
       <p className="govuk-body">{t("mailbox.lead")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/dev/emails">
+          {t("emailPreviews.link")}
+        </Link>
+      </p>
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="to">

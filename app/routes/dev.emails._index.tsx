@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Table } from "~/components/table";
+import { listEmailPreviews } from "~/integrations/email-previews.server";
+import { mailboxOpenTo } from "~/integrations/mailbox.server";
+import { currentLocale, t } from "~/i18n";
+import { pageTitle } from "~/page-title";
+import { notFoundPage } from "~/refusals.server";
+
+export const meta: MetaFunction = ({ data }) => pageTitle(t("emailPreviews.title"), data);
+
+// Demo tooling like the mailbox, and answering where it answers: 404 anywhere else.
+export function loader({ request, context }: LoaderFunctionArgs) {
+  if (!mailboxOpenTo(context, request)) throw notFoundPage();
+  return { templates: listEmailPreviews(currentLocale()) };
+}
+
+export default function EmailPreviews() {
+  const { templates } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("emailPreviews.title")}</h1>
+      <p className="govuk-body">{t("emailPreviews.lead")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/dev/mailbox">
+          {t("emailPreviews.toMailbox")}
+        </Link>
+      </p>
+      <Table
+        caption={t("emailPreviews.title")}
+        captionSize="hidden"
+        columns={[{ label: t("emailPreviews.template") }, { label: t("emailPreviews.subject") }, { label: t("emailPreviews.languages") }]}
+        rows={templates.map((template) => ({
+          key: template.name,
+          cells: [
+            <code key="name">{template.name}</code>,
+            template.subject,
+            <span key="links">
+              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
+                {t("language.english")}
+              </Link>{" "}
+              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
+                {t("language.welsh")}
+              </Link>
+            </span>,
+          ],
+        }))}
+      />
+    </>
+  );
+}
