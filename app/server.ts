@@ -22,6 +22,7 @@ import { compressResponses, precompressedFiles } from "./compression.server";
 import { createLogger, requestLogging, type RequestLogFields } from "./logger.server";
 import { applyServerTimeouts, bodyLimit } from "./request-limits.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
+import onHeaders from "on-headers";
 
 /** POSTs from another origin are refused, except where a third party calls us with its own proof. */
 const ORIGIN_EXEMPT = ["/webhooks/stripe"];
@@ -48,6 +49,14 @@ function securityHeaders(env: Env, dev: boolean) {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
+    // A route that sends its own policy (the demo's email preview frame) replaces these: sent twice,
+    // a browser would obey both, the stricter of each.
+    onHeaders(res, () => {
+      for (const name of ["Content-Security-Policy", "X-Frame-Options"]) {
+        const value = res.getHeader(name);
+        if (Array.isArray(value) && value.length > 1) res.setHeader(name, value[value.length - 1]);
+      }
+    });
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

@@ -39,7 +39,14 @@ export default function EmailPreview() {
         </Link>
       </p>
       <h2 className="govuk-heading-m">{t("emailPreviews.html")}</h2>
-      <iframe title={t("emailPreviews.htmlFrame")} sandbox="" srcDoc={email.html} width="100%" height="640" className="govuk-!-margin-bottom-6" />
+      <iframe
+        title={t("emailPreviews.htmlFrame")}
+        sandbox=""
+        src={`/dev/emails/${name}/html?lang=${locale}`}
+        width="100%"
+        height="640"
+        className="govuk-!-margin-bottom-6"
+      />
       <h2 className="govuk-heading-m">{t("emailPreviews.text")}</h2>
       <div lang={locale}>
         <EmailText text={email.text} />

@@ -93,3 +93,21 @@ describe("security headers", () => {
     expect(again.headers.get("Content-Security-Policy")).not.toContain(`'nonce-${nonce}'`);
   });
 });
+
+describe("one security policy per response", () => {
+  it("sends pages the service's strict policy, and the email preview frame its own in its place, never both", async () => {
+    const page = await fetch(new URL("/sign-in", baseUrl()));
+    const pagePolicy = page.headers.get("content-security-policy") ?? "";
+    expect(pagePolicy).toContain("frame-ancestors 'none'");
+    expect(pagePolicy).not.toContain(",");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+
+    const frame = await fetch(new URL("/dev/emails/order-placed/html?lang=cy", baseUrl()));
+    expect(frame.status).toBe(200);
+    expect(frame.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+    );
+    expect(frame.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(await frame.text()).toContain('lang="cy"');
+  });
+});

@@ -6,6 +6,7 @@ import type { Locale } from "~/i18n";
 import { runInLocale } from "~/i18n/request-locale.server";
 import { loader as previewLoader } from "~/routes/dev.emails.$template";
 import { loader as previewsLoader } from "~/routes/dev.emails._index";
+import { EMAIL_PREVIEW_POLICY, loader as htmlLoader } from "~/routes/dev.emails.$template_.html";
 import { appContext, testEnv } from "../setup/context";
 
 // The loaders never reach the database: they write each template with its own example props.
@@ -70,6 +71,30 @@ describe("the demo's email previews", () => {
       subjects[lang] = email.subject;
     }
     expect(subjects.cy).not.toBe(subjects.en);
+  });
+
+  it("gives the frame each template's HTML as a document of its own, whose policy lets inline styles in and nothing else", async () => {
+    const html = (template: string, lang: string, context = demo) =>
+      respond(() =>
+        htmlLoader({
+          request: new Request(new URL(`/dev/emails/${template}/html?lang=${lang}`, context.env.APP_URL)),
+          context,
+          params: { template },
+        } as LoaderFunctionArgs),
+      );
+    for (const name of names) {
+      const result = (await html(name, "cy")) as Response;
+      expect(result.status).toBe(200);
+      expect(result.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+      expect(result.headers.get("Content-Security-Policy")).toBe(EMAIL_PREVIEW_POLICY);
+      expect(result.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+      const body = await result.text();
+      expect(body).toContain('lang="cy"');
+      expect(body).toContain(escapeHtml(subjectOf(name, "cy")));
+    }
+    expect(EMAIL_PREVIEW_POLICY).not.toMatch(/script-src|unsafe-eval/);
+    expect(((await html("no-such-email", "en")) as Response).status).toBe(404);
+    expect(((await html(names[0], "en", at("false"))) as Response).status).toBe(404);
   });
 
   it("answers 404 for a template that does not exist", async () => {
