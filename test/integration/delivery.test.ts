@@ -192,6 +192,25 @@ describe("delivery and evaluation", () => {
     expect(rating?.reReviewRequestedAt).not.toBeNull();
   });
 
+  it("tells every commissioner of the authority about a re-review when the offer's subject areas have no lead, each once", async () => {
+    const local = await createDeliveryWorld(db(), { schools: 3 });
+    await db().delete(schema.subjectLeads).where(eq(schema.subjectLeads.authorityId, local.authority.id));
+    const another = await createMember(db(), local.office, "commissioner");
+    const poor = { priorities: "Writing", quality: 1, impact: 1, valueForMoney: 1, wouldRecommend: false, comments: "" };
+    for (let i = 0; i < 3; i++) {
+      const order = await createOrder(db(), local, i, { status: "delivered", deliveredAt: new Date() });
+      await submitEvaluation(db(), {
+        actor: await local.actor(local.members[i].head),
+        authorityId: local.authority.id,
+        orderId: order.id,
+        evaluation: poor,
+        appUrl: APP_URL,
+      });
+    }
+    expect(await outboxTo(local.commissioner.email, "offer-re-review")).toBe(1);
+    expect(await outboxTo(another.email, "offer-re-review")).toBe(1);
+  });
+
   it("lets the authority move its line, and refuses a line that is not a rating", async () => {
     const local = await createDeliveryWorld(db(), { schools: 1 });
     const admin = await createMember(db(), local.office, "la_admin");

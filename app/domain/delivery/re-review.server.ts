@@ -6,7 +6,7 @@ import { audit } from "~/domain/audit.server";
 import { boardIds, contentColumns, lockOffer, peopleWithRole } from "~/domain/catalogue/offers.server";
 import { revisionFields } from "~/domain/catalogue/offer-schema";
 import { queueEmails } from "~/domain/purchasing/notify.server";
-import { leadsOf } from "~/domain/subject-leads/subject-leads.server";
+import { commissionersToTell } from "~/domain/subject-leads/subject-leads.server";
 import { averageRating, DEFAULT_RATING_SETTINGS, triggersReReview, type RatingSettings, type RatingTotals } from "./rules";
 
 const { offers, offerRevisions, offerRatings, ratingSettings, organisations } = schema;
@@ -68,13 +68,13 @@ export async function reReviewIfPoor(
 
   const [provider] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, offer.providerId));
   const common = { offerTitle: live.title, providerName: provider?.name ?? "", average, evaluations: totals.evaluations, threshold };
-  const leads = await leadsOf(tx, authorityId, live.subjectAreas);
+  const commissioners = await commissionersToTell(tx, authorityId, live.subjectAreas);
   const admins = await peopleWithRole(tx, { organisationIds: [offer.providerId], roles: ["provider_admin"] });
   const reviewers = await peopleWithRole(tx, { organisationIds: await boardIds(tx, authorityId), roles: ["qa_panel_member"] });
   await queueEmails(tx, authorityId, "offer-re-review", [
-    ...leads.map((l) => ({
-      to: l.email,
-      props: { ...common, name: l.name, audience: "commissioner" as const, url: new URL(`/commissioning/offers/${offerId}`, appUrl).toString() },
+    ...commissioners.map((c) => ({
+      to: c.email,
+      props: { ...common, name: c.name, audience: "commissioner" as const, url: new URL(`/commissioning/offers/${offerId}`, appUrl).toString() },
     })),
     ...admins.map((a) => ({
       to: a.email,

@@ -21,6 +21,17 @@ export async function leadsOf(db: Queryable, authorityId: string, areas: readonl
     .where(and(eq(subjectLeads.authorityId, authorityId), inArray(subjectLeads.subjectArea, wanted)));
 }
 
+/**
+ * The commissioners to tell about an offer in these subject areas: their lead commissioners, each
+ * once; where none of the areas has a lead named, every commissioner of the authority, so that
+ * nobody is left untold.
+ */
+export async function commissionersToTell(db: Queryable, authorityId: string, areas: readonly string[]) {
+  const leads = await leadsOf(db, authorityId, areas);
+  if (leads.length === 0) return peopleWithRole(db, authorityId, ["commissioner"]);
+  return [...new Map(leads.map((l) => [l.userId, { id: l.userId, name: l.name, email: l.email }])).values()];
+}
+
 /** An la_admin names a subject area's lead commissioner. */
 export async function setSubjectLead(
   db: Database,
