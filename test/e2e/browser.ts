@@ -70,6 +70,11 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await page.locator("form[action='/sign-in'], form:has(input[name=password])").first().waitFor({ state: "detached" });
 }
 
+/** Waits until the page has come to life (hydrated): before that a link is a plain link and loads a whole page. */
+export async function whenHydrated(page: Page) {
+  await page.waitForFunction(() => document.body.classList.contains("js-enabled"));
+}
+
 /** Fills a GOV.UK date input (day, month and year in a fieldset named by its legend) with an ISO date. */
 export async function fillDate(page: Page, legend: string, isoDate: string) {
   const [year, month, day] = isoDate.split("-");

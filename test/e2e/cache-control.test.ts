@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { launchBrowser, newPage, signIn, whenHydrated } from "./browser";
 
 describe("what a signed-in person sees is never cached", () => {
   let browser: Browser;
@@ -18,6 +18,7 @@ describe("what a signed-in person sees is never cached", () => {
     // A page opened in the browser, and the data request client-side navigation makes for it.
     const document = await page.goto("/finance/ledger");
     expect(document?.headers()["cache-control"]).toBe("private, no-store");
+    await whenHydrated(page);
     const dataRequest = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(".data"));
     await page.locator(".govuk-service-navigation").getByRole("link", { name: "Sales" }).click();
     const data = await dataRequest;

@@ -1,21 +1,24 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/db.server";
+import { t, type Locale } from "~/i18n";
 import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 // The named demo sign-ins, one per role, and an organisation each one must see on their home page.
-const DEMO_ROLES = [
-  { email: "la.admin@arden.demo", role: "local authority administrator", organisation: "Arden County Council School Improvement" },
-  { email: "finance@arden.demo", role: "local authority finance officer", organisation: "Arden County Council School Improvement" },
+const DEMO_ROLES: { email: string; role: Role; organisation: string; locale?: Locale }[] = [
+  { email: "la.admin@arden.demo", role: "la_admin", organisation: "Arden County Council School Improvement" },
+  { email: "finance@arden.demo", role: "la_finance", organisation: "Arden County Council School Improvement" },
   { email: "commissioner@arden.demo", role: "commissioner", organisation: "Arden County Council School Improvement" },
-  { email: "adviser@arden.demo", role: "challenge adviser", organisation: "Arden County Council School Improvement" },
-  { email: "chair@arden.demo", role: "QA panel member", organisation: "Primary Improvement Board" },
-  { email: "panel.one@arden.demo", role: "QA panel member", organisation: "Primary Improvement Board" },
-  { email: "lead@arden.demo", role: "consortium lead", organisation: "Avon Valley Primary Consortium" },
+  { email: "adviser@arden.demo", role: "challenge_adviser", organisation: "Arden County Council School Improvement" },
+  { email: "chair@arden.demo", role: "qa_panel_member", organisation: "Primary Improvement Board" },
+  { email: "panel.one@arden.demo", role: "qa_panel_member", organisation: "Primary Improvement Board" },
+  { email: "lead@arden.demo", role: "consortium_lead", organisation: "Avon Valley Primary Consortium" },
   { email: "head@arden.demo", role: "headteacher", organisation: "" },
-  { email: "sbm@arden.demo", role: "school business manager", organisation: "" },
-  { email: "provider@arden.demo", role: "provider administrator", organisation: "Arden Education Services" },
-  { email: "provider.staff@arden.demo", role: "provider staff", organisation: "Kingsbury Teaching School Alliance" },
-  { email: "la.admin@glanteifi.demo", role: "local authority administrator", organisation: "Glan Teifi" },
+  { email: "sbm@arden.demo", role: "school_business_manager", organisation: "" },
+  { email: "provider@arden.demo", role: "provider_admin", organisation: "Arden Education Services" },
+  { email: "provider.staff@arden.demo", role: "provider_staff", organisation: "Kingsbury Teaching School Alliance" },
+  // Glan Teifi reads the service in Welsh, its default: the page comes in Welsh once signed in.
+  { email: "la.admin@glanteifi.demo", role: "la_admin", organisation: "Glan Teifi", locale: "cy" },
 ];
 
 describe("every demo role signs in", () => {
@@ -28,12 +31,13 @@ describe("every demo role signs in", () => {
   });
 
   for (const person of DEMO_ROLES) {
-    it(`the ${person.role} (${person.email}) signs in and sees their organisations and roles`, async () => {
+    it(`the ${t(`role.${person.role}`)} (${person.email}) signs in and sees their organisations and roles`, async () => {
+      const words = (key: "home.title" | "home.organisations" | `role.${Role}`) => t(key, undefined, person.locale ?? "en");
       const page = await newPage(browser);
       await signIn(page, person.email);
-      await page.getByRole("heading", { level: 1, name: "Your marketplace" }).waitFor();
-      const organisations = page.locator("h2:has-text('Your organisations and roles') + form");
-      await expectLocator(organisations).toContainText(person.role);
+      await page.getByRole("heading", { level: 1, name: words("home.title") }).waitFor();
+      const organisations = page.locator(`h2:has-text("${words("home.organisations")}") + form`);
+      await expectLocator(organisations).toContainText(words(`role.${person.role}`));
       if (person.organisation) await expectLocator(organisations).toContainText(person.organisation);
       await expectAccessible(page);
       await page.context().close();
