@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can } from "~/auth/permissions";
 import { schema, type Database, type Queryable } from "~/db.server";
@@ -63,15 +63,4 @@ export async function advisersPage(db: Queryable, { actor, authorityId }: { acto
     .where(eq(schools.authorityId, authorityId))
     .orderBy(asc(organisations.name));
   return { schools: rows, advisers: await peopleWithRole(db, authorityId, ["challenge_adviser"]) };
-}
-
-/** The schools assigned to this adviser, with their category: the adviser's home lists them. */
-export async function schoolsOfAdviser(db: Queryable, { authorityId, adviserUserId }: { authorityId: string; adviserUserId: string }) {
-  return db
-    .select({ id: schools.organisationId, name: organisations.name, urn: schools.urn, phase: schools.phase, category: schools.category })
-    .from(schoolAdvisers)
-    .innerJoin(schools, eq(schools.organisationId, schoolAdvisers.schoolId))
-    .innerJoin(organisations, eq(organisations.id, schools.organisationId))
-    .where(and(eq(schoolAdvisers.authorityId, authorityId), eq(schoolAdvisers.adviserUserId, adviserUserId)))
-    .orderBy(asc(organisations.name));
 }
