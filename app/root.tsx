@@ -1,5 +1,6 @@
 import "~/context";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -24,7 +25,7 @@ import { doneMessage } from "~/done";
 import { pageTitle } from "~/page-title";
 import { countShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { navigationFor, showsItem } from "~/navigation";
-import { currentLocale, hasMessages, t } from "~/i18n";
+import { currentLocale, loadMessages, t } from "~/i18n";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -54,6 +55,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * In the browser, when the root's data comes again (after signing in, or any form): the reader's
+ * language may have changed (signing in as someone who reads Welsh). Its catalogue is fetched, once,
+ * and the page's language set, before anything renders in it.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadMessages(data.locale);
+  document.documentElement.lang = data.locale;
+  return data;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -64,11 +77,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     import("govuk-frontend").then(({ initAll }) => initAll());
   }, []);
-  // The browser holds the catalogue of the language the page came in. When a navigation changes the
-  // reader's language (signing in as someone who reads Welsh), the page is loaded again in it.
-  useEffect(() => {
-    if (!hasMessages(locale)) window.location.reload();
-  }, [locale]);
   return (
     <html lang={locale} className="govuk-template" data-demo={demo ? "true" : undefined}>
       <head>

@@ -49,7 +49,7 @@ void i18n.init({
 } as Parameters<typeof i18n.init>[0]);
 
 /** Whether the catalogue of a language is here (on the server always; in the browser once loaded). */
-export const hasMessages = (locale: Locale) => i18n.hasResourceBundle(locale, "translation");
+const hasMessages = (locale: Locale) => i18n.hasResourceBundle(locale, "translation");
 
 /** In the browser: the catalogue of the reader's language, fetched once, as its own script. */
 export async function loadMessages(locale: Locale) {
