@@ -10,8 +10,9 @@ import { auditLogPage, filterBelongsTo } from "~/domain/audit-log/search-audit-l
 import { parseValues } from "~/forms.server";
 import { t } from "~/i18n";
 import { orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("audit.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("audit.title"), data);
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "2-digit",

@@ -11,13 +11,14 @@ import { isUuid } from "~/domain/ids";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const AssignSchema = z.object({
   school: z.string({ required_error: t("advisers.error.school") }).refine(isUuid, t("advisers.error.school")),
   adviser: z.string({ required_error: t("advisers.error.adviser") }).refine(isUuid, t("advisers.error.adviser")),
 });
 
-export const meta: MetaFunction = () => [{ title: `${t("advisers.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("advisers.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

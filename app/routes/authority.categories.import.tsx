@@ -11,10 +11,11 @@ import { formatDate } from "~/format";
 import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, forbidden } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const MAX_BYTES = 1_000_000;
 
-export const meta: MetaFunction = () => [{ title: `${t("categoryImport.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("categoryImport.title"), data);
 
 function requireAdmin(user: Awaited<ReturnType<typeof requireUser>>) {
   const authorityId = requireAuthorityId(user);

@@ -12,13 +12,14 @@ import { setSubjectLead, subjectLeadsPage } from "~/domain/subject-leads/subject
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const LeadSchema = z.object({
   subject: z.enum(SUBJECT_AREAS, { errorMap: () => ({ message: t("subjectLeads.error.subject") }) }),
   commissioner: z.string({ required_error: t("subjectLeads.error.commissioner") }).refine(isUuid, t("subjectLeads.error.commissioner")),
 });
 
-export const meta: MetaFunction = () => [{ title: `${t("subjectLeads.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("subjectLeads.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -7,8 +7,9 @@ import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { consortiaList } from "~/domain/consortia/pages.server";
 import { t } from "~/i18n";
 import { orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("consortia.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -11,6 +11,7 @@ import { hasControlCharacters } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const PHASES = ["primary", "secondary", "special", "cross_phase"] as const;
 
@@ -26,7 +27,7 @@ const NewConsortiumSchema = z.object({
   chair: z.string({ required_error: t("consortia.error.chair") }).refine(isUuid, t("consortia.error.chair")),
 });
 
-export const meta: MetaFunction = () => [{ title: `${t("consortia.new.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.new.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

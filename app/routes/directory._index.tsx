@@ -11,8 +11,9 @@ import { nextSort } from "~/domain/list-query";
 import { searchDirectory } from "~/domain/directory/search-directory.server";
 import { t, type MessageKey } from "~/i18n";
 import { orErrorPage } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: `${t("directory.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("directory.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

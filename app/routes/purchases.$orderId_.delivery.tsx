@@ -150,6 +150,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Session = ReturnType<typeof useLoaderData<typeof loader>>["sessions"][number];
 
+/** A milestone's one button: the provider delivers it, the school confirms it. */
+function MilestoneStep({
+  milestone,
+  intent,
+  label,
+}: {
+  milestone: { id: string; title: string };
+  intent: "deliverMilestone" | "confirmMilestone";
+  label: string;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="milestoneId" value={milestone.id} />
+      <button type="submit" name="intent" value={intent} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+        {label}
+        <span className="govuk-visually-hidden"> {milestone.title}</span>
+      </button>
+    </Form>
+  );
+}
+
 export default function DeliveryPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -301,33 +322,9 @@ export default function DeliveryPage() {
                 m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet"),
                 m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet"),
                 powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
-                  <Form method="post" key="deliver">
-                    <input type="hidden" name="milestoneId" value={m.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="deliverMilestone"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
-                      {t("delivery.milestone.deliver")}
-                      <span className="govuk-visually-hidden"> {m.title}</span>
-                    </button>
-                  </Form>
+                  <MilestoneStep key="deliver" milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
                 ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
-                  <Form method="post" key="confirm">
-                    <input type="hidden" name="milestoneId" value={m.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="confirmMilestone"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
-                      {t("delivery.milestone.confirm")}
-                      <span className="govuk-visually-hidden"> {m.title}</span>
-                    </button>
-                  </Form>
+                  <MilestoneStep key="confirm" milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
                 ) : null,
               ],
             }))}

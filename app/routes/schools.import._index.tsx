@@ -13,10 +13,11 @@ import { formatDate } from "~/format";
 import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
 import { orErrorPage, attempt } from "~/refusals.server";
+import { pageTitle } from "~/page-title";
 
 const megabytes = GIAS_UPLOAD_LIMIT_BYTES / 1024 / 1024;
 
-export const meta: MetaFunction = () => [{ title: `${t("gias.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("gias.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -10,6 +10,7 @@ import { optionalText, text } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { attempt } from "~/refusals.server";
 import { t } from "~/i18n";
+import { pageTitle } from "~/page-title";
 
 const SettingSchema = z.object({
   kind: z.enum(SETTING_KINDS, { errorMap: () => ({ message: t("setting.error.kind") }) }),
@@ -29,7 +30,7 @@ const SettingSchema = z.object({
   town: optionalText({ label: t("setting.town"), max: 100 }),
 });
 
-export const meta: MetaFunction = () => [{ title: `${t("setting.title")} – ${t("service.name")}` }];
+export const meta: MetaFunction = ({ data }) => pageTitle(t("setting.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
