@@ -1,3 +1,5 @@
+import { langOf } from "~/components/offer-language";
+import { textsInLanguage } from "~/domain/catalogue/rules";
 import { currentLocale } from "~/i18n";
 
 /**
@@ -5,7 +7,8 @@ import { currentLocale } from "~/i18n";
  * gave one, else the English title, marked English on a Welsh page.
  */
 export function OfferTitle({ title, titleCy }: { title: string; titleCy?: string | null }) {
-  const welsh = currentLocale() === "cy";
-  if (welsh && titleCy) return <>{titleCy}</>;
-  return welsh ? <span lang="en">{title}</span> : <>{title}</>;
+  const page = currentLocale();
+  const words = textsInLanguage({ title, titleCy: titleCy ?? "" }, ["title"], page);
+  const lang = langOf(words, "title", page);
+  return lang ? <span lang={lang}>{words.title}</span> : <>{words.title}</>;
 }

@@ -1,7 +1,8 @@
 import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 import { formatDate, formatPence } from "~/format";
-import { currentLocale, t } from "~/i18n";
+import { t } from "~/i18n";
+import { OfferTitle } from "~/components/offer-title";
 
 type Row = {
   id: string;
@@ -23,9 +24,6 @@ type Row = {
 /** Orders as a table; `show` picks the party column (the school for providers and finance, the provider for schools). */
 export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "school" | "provider"; caption: string }) {
   if (orders.length === 0) return <p className="govuk-body">{t("orders.none")}</p>;
-  const welsh = currentLocale() === "cy";
-  // A Welsh reader reads the offer's Welsh title where there is one; an English one is marked as English.
-  const title = (o: Row) => (welsh && o.titleCy ? { text: o.titleCy, lang: undefined } : { text: o.title, lang: welsh ? "en" : undefined });
   return (
     <Table
       compact
@@ -47,8 +45,8 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
         key: o.id,
         cells: [
           formatDate(o.createdAt),
-          <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`} lang={title(o).lang}>
-            {title(o).text}
+          <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`}>
+            <OfferTitle title={o.title} titleCy={o.titleCy} />
           </Link>,
           show === "school" ? o.schoolName : o.providerName,
           formatPence(o.netPence),

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Database, type Tx } from "~/db.server";
 import type { Actor } from "~/domain/actor";
-import { audit } from "~/domain/audit.server";
+import { audit, auditAll } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { holdsRole, loadConsortium } from "./load.server";
 import { t } from "~/i18n";
@@ -100,8 +100,9 @@ export async function nameConsortiumLeaders(
             )
             .returning({ id: schema.memberships.id })
         : [];
-    for (const membership of revoked)
-      await audit(tx, {
+    await auditAll(
+      tx,
+      revoked.map((membership) => ({
         authorityId,
         actorUserId: actor.id,
         action: "membership.removed",
@@ -110,7 +111,8 @@ export async function nameConsortiumLeaders(
         organisationId: consortium.id,
         before: { userId: before!.leadUserId, organisationId: consortium.id, role: "consortium_lead" },
         after: { replacedBy: leadUserId },
-      });
+      })),
+    );
     const granted = await grantLead(tx, authorityId, consortium.id, leadUserId);
     await audit(tx, {
       authorityId,
