@@ -20,6 +20,8 @@ mkdirSync(resultsDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 let problems = 0;
+/** The names of the tests that failed, printed again at the end so the last lines of the output name them. */
+const failures = [];
 const timings = [];
 const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
@@ -87,6 +89,9 @@ async function vitest(label, project, { env = {}, live = false } = {}) {
     const report = JSON.parse(readFileSync(out, "utf8"));
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    for (const file of report.testResults ?? [])
+      for (const test of file.assertionResults ?? [])
+        if (test.status === "failed") failures.push(`${label}: ${file.name.replace(`${process.cwd()}/`, "")} > ${test.fullName}`);
     if (report.numTotalTests === 0 || (code !== 0 && report.numFailedTests === 0)) problems++;
   } else {
     console.error(`${label} did not run`);
@@ -152,5 +157,9 @@ if (!POSTGRES) console.log("\nTEST_DATABASE_URL is not set: the integration test
 console.log(`\nTimes (two lanes side by side, then the browser tests):`);
 for (const t of timings) console.log(`  ${t.label.padEnd(22)} ${seconds(t.ms).padStart(6)}${t.ok ? "" : "  FAILED"}`);
 console.log(`  ${"all".padEnd(22)} ${seconds(Date.now() - started).padStart(6)}`);
+if (failures.length > 0) {
+  console.log("\nFailed:");
+  for (const name of failures) console.log(`  ${name}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || problems > 0 ? 1 : 0);

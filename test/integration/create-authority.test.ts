@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -136,13 +136,24 @@ describe("the first-authority command", () => {
     expect(parseCreateAuthorityArgs(["--slug", "a".repeat(61), "--name", "x".repeat(10_000)])).toMatchObject({ ok: false });
   });
 
-  it("runs from the command line and prints the invitation link", () => {
+  // The command creates and migrates a whole database in a process of its own: on a busy machine that takes a while.
+  it("runs from the command line and prints the invitation link", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "create-authority-"));
     try {
       const { DATABASE_URL: _ignored, ...inherited } = process.env;
       const env = { ...inherited, DATA_DIR: join(dir, "pglite"), APP_URL: "http://localhost:3000" };
-      const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "db/create-authority.ts", ...args], { env, encoding: "utf8" });
-      const ok = run([
+      // Without blocking the test's own process while the command runs.
+      const run = (args: string[]) =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+          const child = spawn(process.execPath, ["--import", "tsx", "db/create-authority.ts", ...args], { env });
+          let stdout = "";
+          let stderr = "";
+          child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+          child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+          child.on("error", reject);
+          child.on("close", (status) => resolve({ status, stdout, stderr }));
+        });
+      const ok = await run([
         "--name",
         "North County Council",
         "--slug",
@@ -162,7 +173,7 @@ describe("the first-authority command", () => {
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/http:\/\/localhost:3000\/invitation\/[a-z0-9]{32}\n/);
       expect(ok.stdout).not.toContain("no LA code");
-      const bad = run([
+      const bad = await run([
         "--name",
         "South County Council",
         "--slug",
