@@ -34,8 +34,10 @@ export default defineConfig({
           // React, drizzle, PGlite's WebAssembly): each file opens its own database, so none sees another's
           // data. A file that mocks a module the app has already loaded re-imports what it tests (vi.resetModules).
           isolate: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Some tests migrate or seed a whole database, or start a process that does: beside the other lane of
+          // `npm test` on two cores that can take a minute. Timeouts are for tests that hang, not a measure of speed.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
