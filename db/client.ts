@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -17,6 +17,19 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything that runs queries: the database or a transaction inside it. */
 export type Queryable = Database | Tx;
+
+const dialect = new PgDialect();
+
+/**
+ * Runs one statement as a prepared statement: on PostgreSQL it is parsed and planned once per
+ * connection and then costs one round trip (an unprepared statement with parameters costs two:
+ * the driver asks for their types first). For a hot statement whose text never changes; `name`
+ * only marks it as prepared (the driver keys its statements by their text). Returns its rows.
+ */
+export async function executePrepared<Row>(db: Queryable, name: string, query: SQL): Promise<Row[]> {
+  const result: unknown = await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+  return Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
+}
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 

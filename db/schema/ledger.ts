@@ -52,7 +52,8 @@ export const ACCOUNT_OWNER_KIND: Record<AccountKind, OrganisationKind> = {
 /** Accounts that may never go below zero in their normal direction. */
 export const GUARDED_KINDS: readonly AccountKind[] = ["consortium_pot"];
 
-const creditKindsSql = sql.raw(CREDIT_NORMAL_KINDS.map((k) => `'${k}'`).join(", "));
+/** The credit-normal kinds as an SQL list, for `kind in (...)`. */
+export const creditKindsSql = sql.raw(CREDIT_NORMAL_KINDS.map((k) => `'${k}'`).join(", "));
 
 export const ledgerAccounts = pgTable(
   "ledger_accounts",

@@ -2,8 +2,10 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
+import { formatPence } from "~/format";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { accountBalance, checkLedger, trialBalance } from "~/domain/ledger/balances.server";
+import { postEntry } from "~/domain/ledger/post-entry.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
 import { createDefaultSplitRules, incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
 import { createLedgerWorld, nextKey, post } from "../factories/ledger";
@@ -216,7 +218,27 @@ describe("the ledger", () => {
         { accountId: accounts.pot.id, amountPence: available + 1 },
         { accountId: accounts.provider.id, amountPence: -(available + 1) },
       ]),
-    ).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS", status: 409 });
+    ).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS", status: 409, message: expect.stringContaining(formatPence(available)) });
+    expect(await entryCount()).toBe(entries);
+    expect(-(await stored(accounts.pot.id))).toBe(available);
+    // A caller that swallows the refusal cannot commit what it leaves: an entry without postings.
+    await refused(
+      db().transaction(async (tx) => {
+        const draw = postEntry(tx, {
+          authorityId: authority.id,
+          idempotencyKey: nextKey("overdraw"),
+          description: "Test entry",
+          cause: { type: "test", id: "overdraw" },
+          actorUserId: null,
+          postings: [
+            { accountId: accounts.pot.id, amountPence: available + 1 },
+            { accountId: accounts.provider.id, amountPence: -(available + 1) },
+          ],
+        });
+        await expect(draw).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
+      }),
+      /does not balance/,
+    );
     expect(await entryCount()).toBe(entries);
     expect(-(await stored(accounts.pot.id))).toBe(available);
 

@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { schema, type Queryable } from "~/db.server";
-import { audit } from "~/domain/audit.server";
+import { eq, sql } from "drizzle-orm";
+import { creditKindsSql, executePrepared, schema, type Queryable } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
-import { availablePence, displayBalance } from "./accounts";
+import { availablePence } from "./accounts";
 import { toStore, type StoredMessage } from "./described";
 
 export type Posting = { accountId: string; amountPence: number };
@@ -25,7 +24,7 @@ export type PostEntryOptions = {
   at?: Date;
 };
 
-const { journalEntries, ledgerAccounts, ledgerPostings } = schema;
+const { journalEntries, ledgerAccounts } = schema;
 
 /** The SQLSTATE of a database error, through drizzle's wrapping. */
 export const sqlState = (error: unknown): string | undefined => {
@@ -51,6 +50,19 @@ export function assertBalanced(postings: Posting[]) {
  * stored balances with it. Idempotent by key: a replay posts nothing and returns the entry
  * already there. When this throws, the caller's transaction must roll back (the entry row
  * alone could not commit anyway: the database refuses an entry without balanced postings).
+ *
+ * One statement does the work (docs/decisions/0005-ledger.md), prepared once per connection:
+ * 1. claim the idempotency key: a concurrent duplicate waits here for the first to commit, then
+ *    finds it, and a replay takes no account locks;
+ * 2. lock the touched accounts in id order, so entries sharing accounts queue instead of
+ *    deadlocking (FOR NO KEY UPDATE does not block the foreign-key checks of rows that merely
+ *    point at an account: only balance writers queue);
+ * 3. move their balances, except a guarded account's that would be overdrawn: the UPDATE judges
+ *    the newest version of each row (the one just locked), which a sub-select in the same
+ *    statement, reading the statement's snapshot, may not see;
+ * 4. if none was refused, insert the postings (the composite foreign key refuses an unknown
+ *    account or one of another authority) and the audit row. If one was, nothing is posted and
+ *    the entry alone could not commit.
  */
 export async function postEntry(tx: Queryable, options: PostEntryOptions): Promise<{ entryId: string; created: boolean }> {
   const { authorityId, idempotencyKey, cause, actorUserId, postings, reversesEntryId, at } = options;
@@ -58,40 +70,56 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
   assertBalanced(postings);
   if (!postings.every((p) => isUuid(p.accountId))) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
 
-  // The unique key is claimed first: a concurrent duplicate waits here for the first to commit,
-  // then finds it, and replays never take the account locks.
-  const [inserted] = await tx
-    .insert(journalEntries)
-    .values({
-      authorityId,
-      idempotencyKey,
-      description,
-      descriptionMessage,
-      causeType: cause.type,
-      causeId: cause.id,
-      reversesEntryId: reversesEntryId ?? null,
-      createdBy: actorUserId,
-      ...(at ? { createdAt: at } : {}),
-    })
-    .onConflictDoNothing({ target: journalEntries.idempotencyKey })
-    .returning({ id: journalEntries.id });
-  if (!inserted) {
-    const [existing] = await tx
-      .select({ id: journalEntries.id, authorityId: journalEntries.authorityId })
-      .from(journalEntries)
-      .where(eq(journalEntries.idempotencyKey, idempotencyKey));
-    if (existing.authorityId !== authorityId) throw new AppError("CONFLICT", t("ledger.error.keyReused"));
-    return { entryId: existing.id, created: false };
-  }
-  const entryId = inserted.id;
+  const action = reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post";
+  // An entry concerns several organisations: its audit row names none (the log's organisation filter leaves it out).
+  const after = { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings };
+  const createdAt = at ? at.toISOString() : null;
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  const statement = sql`
+    with entry as (
+      insert into journal_entries
+        (authority_id, idempotency_key, description, description_message, cause_type, cause_id, reverses_entry_id, created_by, created_at)
+      values (${authorityId}::uuid, ${idempotencyKey}, ${description}, ${json(descriptionMessage)}::jsonb, ${cause.type}, ${cause.id},
+        ${reversesEntryId ?? null}::uuid, ${actorUserId}::uuid, coalesce(${createdAt}::timestamptz, now()))
+      on conflict (idempotency_key) do nothing
+      returning id
+    ),
+    lines as (
+      select "accountId" as account_id, "amountPence" as amount_pence
+      from jsonb_to_recordset(${json(postings)}::jsonb) as l("accountId" uuid, "amountPence" bigint)
+    ),
+    moves as (select account_id, sum(amount_pence) as delta from lines group by account_id),
+    locked as materialized (
+      select id from ledger_accounts
+      where id in (select account_id from moves) and authority_id = ${authorityId}::uuid and exists (select from entry)
+      order by id
+      for no key update
+    ),
+    moved as (
+      update ledger_accounts a set balance_pence = a.balance_pence + moves.delta
+      from locked join moves on moves.account_id = locked.id
+      where a.id = locked.id
+        and not (a.guarded and case when a.kind in (${creditKindsSql}) then a.balance_pence + moves.delta > 0 else a.balance_pence + moves.delta < 0 end)
+      returning a.id
+    ),
+    overdrawn as (select id from locked except select id from moved),
+    posted as (
+      insert into ledger_postings (entry_id, account_id, authority_id, amount_pence, created_at)
+      select entry.id, lines.account_id, ${authorityId}::uuid, lines.amount_pence, coalesce(${createdAt}::timestamptz, now())
+      from entry, lines
+      where not exists (select from overdrawn)
+    ),
+    audited as (
+      insert into audit_log (authority_id, actor_user_id, action, entity_type, entity_id, after)
+      select ${authorityId}::uuid, ${actorUserId}::uuid, ${action}, 'journal_entry', entry.id, ${json(after)}::jsonb
+      from entry
+      where not exists (select from overdrawn)
+    )
+    select (select id from entry) as "entryId", (select min(id::text) from overdrawn) as "overdrawnId"`;
 
-  // Postings and audit row go in before the accounts are locked, so the locks are held only
-  // for the balance update and the commit. The composite foreign key refuses an unknown account
-  // or one of another authority here.
+  let row: { entryId: string | null; overdrawnId: string | null };
   try {
-    await tx
-      .insert(ledgerPostings)
-      .values(postings.map((p) => ({ entryId, accountId: p.accountId, authorityId, amountPence: p.amountPence, ...(at ? { createdAt: at } : {}) })));
+    [row] = await executePrepared<typeof row>(tx, "ledger_post_entry", statement);
   } catch (error) {
     if (sqlState(error) === "23503")
       throw new AppError(
@@ -100,51 +128,23 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
       );
     throw error;
   }
-  await audit(tx, {
-    authorityId,
-    actorUserId,
-    action: reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post",
-    entityType: "journal_entry",
-    entityId: entryId,
-    after: { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings },
-  });
-
-  const deltas = new Map<string, number>();
-  for (const p of postings) deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0) + p.amountPence);
-  const accountIds = [...deltas.keys()].sort();
-
-  // Locked in id order, so two entries touching the same accounts queue instead of deadlocking.
-  // FOR NO KEY UPDATE is SELECT ... FOR UPDATE without blocking the foreign-key checks of rows
-  // that merely point at an account (postings, orders): only balance writers queue.
-  const accounts = await tx
-    .select({
-      id: ledgerAccounts.id,
-      kind: ledgerAccounts.kind,
-      name: ledgerAccounts.name,
-      balancePence: ledgerAccounts.balancePence,
-      guarded: ledgerAccounts.guarded,
-    })
-    .from(ledgerAccounts)
-    .where(and(inArray(ledgerAccounts.id, accountIds), eq(ledgerAccounts.authorityId, authorityId)))
-    .orderBy(asc(ledgerAccounts.id))
-    .for("no key update");
-  for (const account of accounts) {
-    const after = account.balancePence + deltas.get(account.id)!;
-    if (account.guarded && displayBalance(account.kind, after) < 0) {
-      throw new AppError(
-        "INSUFFICIENT_FUNDS",
-        t("ledger.error.insufficientFunds", { account: account.name, available: formatPence(availablePence(account.kind, account.balancePence)) }),
-      );
-    }
+  if (row.overdrawnId) {
+    // Still locked by this transaction, the account shows the balance that refused the entry.
+    const [account] = await tx
+      .select({ name: ledgerAccounts.name, kind: ledgerAccounts.kind, balancePence: ledgerAccounts.balancePence })
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.id, row.overdrawnId));
+    throw new AppError(
+      "INSUFFICIENT_FUNDS",
+      t("ledger.error.insufficientFunds", { account: account.name, available: formatPence(availablePence(account.kind, account.balancePence)) }),
+    );
   }
+  if (row.entryId) return { entryId: row.entryId, created: true };
 
-  const change = sql.join(
-    accountIds.map((id) => sql`when ${id}::uuid then ${deltas.get(id)}::bigint`),
-    sql` `,
-  );
-  await tx
-    .update(ledgerAccounts)
-    .set({ balancePence: sql`${ledgerAccounts.balancePence} + (case ${ledgerAccounts.id} ${change} end)` })
-    .where(inArray(ledgerAccounts.id, accountIds));
-  return { entryId, created: true };
+  const [existing] = await tx
+    .select({ id: journalEntries.id, authorityId: journalEntries.authorityId })
+    .from(journalEntries)
+    .where(eq(journalEntries.idempotencyKey, idempotencyKey));
+  if (existing.authorityId !== authorityId) throw new AppError("CONFLICT", t("ledger.error.keyReused"));
+  return { entryId: existing.id, created: false };
 }
