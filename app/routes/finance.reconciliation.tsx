@@ -6,8 +6,8 @@ import { CsvFileUpload, DateInput, ErrorSummary } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { Table } from "~/components/table";
 import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domain/payments/bank-statement.server";
-import type { ReconcileLine, Reconciliation } from "~/domain/payments/rules";
-import { loadReconciliation, SIDE_LIMIT } from "~/domain/payments/reconciliation.server";
+import { reconciliationHref, SIDE_LIMIT, type ReconcileLine, type Reconciliation } from "~/domain/payments/rules";
+import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { formatDate, formatPence } from "~/format";
 import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
@@ -15,7 +15,7 @@ import { stripeFor } from "~/integrations/stripe.server";
 import { pageTitle } from "~/page-title";
 import { attempt } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
-import { reconciliationHref, reconciliationRequest } from "./reconciliation.server";
+import { reconciliationRequest } from "./reconciliation.server";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("reconciliation.title"), data);
 

@@ -29,7 +29,3 @@ export async function reconciliationRequest(request: Request, context: AppLoadCo
   }
   return { ...acting, params, range: parsed.range as DayRange, values: parsed.range, errors: null };
 }
-
-/** The address of the page (or its CSV) for a range. */
-export const reconciliationHref = (path: string, range: DayRange, extra: Record<string, string> = {}) =>
-  `${path}?${new URLSearchParams({ from: range.from, to: range.to, ...extra })}`;

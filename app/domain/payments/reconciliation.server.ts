@@ -8,14 +8,12 @@ import { ensureCan, type Actor } from "~/domain/actor";
 import { t } from "~/i18n";
 import type { StripeClient } from "~/integrations/stripe.server";
 import { invoiceNumberIn, invoicePrefixOf, statementLinesBetween } from "./bank-statement.server";
-import { reconcile, withinDays, type DayRange, type ReconcileLine, type Reconciliation } from "./rules";
+import { reconcile, SIDE_LIMIT, withinDays, type DayRange, type ReconcileLine, type Reconciliation } from "./rules";
 
 const { payments, invoices, stripeTransfers, journalEntries, ledgerPostings, ledgerAccounts, stripeCheckouts, organisations } = schema;
 
 /** Balance transaction types that move money we account for; payouts and fees are Stripe's own business. */
 const MATCHED_TYPES = new Set(["charge", "payment", "refund", "payment_refund", "transfer", "transfer_reversal"]);
-/** At most this many lines of each side are read for one range of reconciliation; more, and finance is asked to narrow the dates. */
-export const SIDE_LIMIT = 1_000;
 const STRIPE_LIMIT = SIDE_LIMIT;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

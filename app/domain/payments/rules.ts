@@ -200,3 +200,10 @@ export function reconciliationRange(
   else if (start && end && addDays(start, MAX_RANGE_DAYS) <= end) problems.to = "tooLong";
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, range: { from: start!, to: end! } };
 }
+
+/** At most this many lines of each side are read for one range of reconciliation; more, and finance is asked to narrow the dates. */
+export const SIDE_LIMIT = 1_000;
+
+/** The address of the reconciliation page (or its CSV) for a range. */
+export const reconciliationHref = (path: string, range: DayRange, extra: Record<string, string> = {}) =>
+  `${path}?${new URLSearchParams({ from: range.from, to: range.to, ...extra })}`;
