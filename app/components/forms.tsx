@@ -337,3 +337,37 @@ export function DateInput({
     </div>
   );
 }
+
+/** GOV.UK's file upload for a CSV file, named "file", with its hint and its error. */
+export function CsvFileUpload({
+  label,
+  hint,
+  errors,
+  labelClass = "govuk-label",
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  errors?: FieldErrors | null;
+  labelClass?: string;
+}) {
+  const error = errors?.file?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className={labelClass} htmlFor="file">
+        {label}
+      </label>
+      <div id="file-hint" className="govuk-hint">
+        {hint}
+      </div>
+      <FieldError name="file" errors={errors} />
+      <input
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        id="file"
+        name="file"
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby={`file-hint${error ? " file-error" : ""}`}
+      />
+    </div>
+  );
+}

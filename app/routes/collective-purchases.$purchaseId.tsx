@@ -24,6 +24,7 @@ import { text } from "~/forms/fields";
 import { currentLocale, t } from "~/i18n";
 import { buyerFields, organisationsWhere, requireActing } from "./purchasing.server";
 import { isUuid } from "~/domain/ids";
+import { mayPayOnline } from "~/domain/payments/rules";
 import { pageTitle } from "~/page-title";
 import { OfferTitle } from "~/components/offer-title";
 
@@ -135,6 +136,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       return { ...s, answer, estimate, routes: paymentRoutesFor({ laMaintained: row.laMaintained, costCentre: row.costCentre, providerKind: provider.kind }) };
     }),
     orders: isLead || isFinance ? orders : orders.filter((o) => mySchoolIds.has(o.schoolId)),
+    // A school's share, once invoiced, may be paid online from the invoice where Stripe is set up.
+    stripeEnabled: context.env.STRIPE,
+    payOnline: Object.fromEntries(
+      orders
+        .filter((o) => context.env.STRIPE && mySchoolIds.has(o.schoolId) && o.invoiceId && o.invoiceStatus === "issued" && mayPayOnline(o))
+        .map((o) => [o.schoolId, { invoiceId: o.invoiceId!, number: o.invoiceNumber! }]),
+    ),
     isLead,
     pot: isLead ? pot : null,
   };
@@ -186,7 +194,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_TAG = { open: "govuk-tag--blue", confirmed: "govuk-tag--green", cancelled: "govuk-tag--red" } as const;
 
 export default function CollectivePurchasePage() {
-  const { purchase, providerName, joined, tier, next, answers, notAnswered, mySchools, orders, isLead, pot, confirm, canManagePot } =
+  const { purchase, providerName, joined, tier, next, answers, notAnswered, mySchools, orders, isLead, pot, confirm, canManagePot, stripeEnabled, payOnline } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
@@ -348,6 +356,7 @@ export default function CollectivePurchasePage() {
                 options={s.routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))}
                 small
               />
+              {s.routes.includes("invoice") ? <p className="govuk-body">{t(stripeEnabled ? "collective.payOnline.later" : "payments.unavailable")}</p> : null}
               <div className="govuk-button-group">
                 <button type="submit" name="intent" value="join" className="govuk-button" data-module="govuk-button">
                   {t("collective.join", { school: s.name })}
@@ -359,6 +368,13 @@ export default function CollectivePurchasePage() {
                 ) : null}
               </div>
             </Form>
+          ) : null}
+          {payOnline[s.id] ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/invoices/${payOnline[s.id].invoiceId}/pay`}>
+                {t("collective.payOnline.link", { number: payOnline[s.id].number })}
+              </Link>
+            </p>
           ) : null}
           {open && s.answer?.status === "joined" ? (
             <Form method="post">

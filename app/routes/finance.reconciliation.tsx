@@ -1,21 +1,57 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/user.server";
+import { CsvFileUpload, DateInput, ErrorSummary } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
 import { Table } from "~/components/table";
-import type { ReconcileLine, Reconciliation } from "~/domain/payments/rules";
+import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domain/payments/bank-statement.server";
+import { reconciliationHref, SIDE_LIMIT, type ReconcileLine, type Reconciliation } from "~/domain/payments/rules";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { formatDate, formatPence } from "~/format";
+import { invalid } from "~/forms.server";
 import { t } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
 import { pageTitle } from "~/page-title";
+import { attempt } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
+import { reconciliationRequest } from "./reconciliation.server";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("reconciliation.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const asked = await reconciliationRequest(request, context);
+  const uploaded = await uploadSummary(context.db, asked.authorityId, asked.params.get("uploaded"));
+  if (!asked.range) return data({ errors: asked.errors, values: asked.values, view: null, uploaded }, { status: 400 });
+  const view = await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range: asked.range });
+  return { errors: null, values: asked.values, view, uploaded };
+}
+
+/** The statement file from the upload form; null when there is none, or it is too big or not text. */
+async function statementFile(request: Request): Promise<{ name: string; text: string } | null> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > STATEMENT_MAX_BYTES + 64_000) return null;
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return null;
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0 || file.size > STATEMENT_MAX_BYTES) return null;
+  const text = await file.text();
+  return text.includes("\u0000") ? null : { name: file.name, text };
+}
+
+/** Finance uploads the authority's bank statement; the page then shows the statement's dates, with a banner saying what was read. */
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, actor, authorityId } = await requireActing(request, context);
   requirePermission(user, "record:payment", { authorityId });
-  return loadReconciliation(context.db, stripeFor(context.env), { actor, authorityId });
+  const file = await statementFile(request);
+  if (!file) return invalid({ file: [t("bankStatement.error.file")] });
+  const done = await attempt(() => importBankStatement(context.db, { actor, authorityId, fileName: file.name, csv: file.text }), {}, { field: "file" });
+  if (!done.ok) return done.response;
+  const { uploadId, from, to } = done.value;
+  return redirect(reconciliationHref("/finance/reconciliation", { from: from!, to: to! }, { uploaded: uploadId }), 303);
 }
 
 const money = (pence: number | null | undefined) => (pence === null || pence === undefined ? "" : formatPence(pence));
@@ -69,14 +105,110 @@ function Matched({ caption, lines }: { caption: string; lines: { ledger: Reconci
   );
 }
 
-export default function ReconciliationPage() {
-  const { stripe, bank, checkouts, disputes } = useLoaderData<typeof loader>();
+function NotOurs({ lines }: { lines: ReconcileLine[] }) {
   return (
     <>
+      <h2 className="govuk-heading-m">{t("reconciliation.notOurs")}</h2>
+      {lines.length === 0 ? (
+        <p className="govuk-body">{t("reconciliation.notOurs.none")}</p>
+      ) : (
+        <>
+          <p className="govuk-body">{t("reconciliation.notOurs.intro")}</p>
+          <Table
+            caption={t("reconciliation.notOurs")}
+            captionSize="s"
+            columns={[{ label: t("reconciliation.date") }, { label: t("reconciliation.description") }, { label: t("reconciliation.amount"), numeric: true }]}
+            rows={lines.map((l, i) => ({ key: `${l.date}-${i}`, cells: [formatDate(l.date), l.reference, formatPence(l.amountPence)] }))}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function RangeForm({ values, errors }: { values: Record<string, string>; errors: Record<string, string[] | undefined> | null }) {
+  return (
+    <Form method="get" noValidate>
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("reconciliation.range.legend")}</legend>
+        <div className="govuk-hint">{t("reconciliation.range.hint")}</div>
+        <DateInput name="from" legend={t("reconciliation.range.from")} errors={errors} values={values} />
+        <DateInput name="to" legend={t("reconciliation.range.to")} errors={errors} values={values} />
+      </fieldset>
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        {t("reconciliation.range.show")}
+      </button>
+    </Form>
+  );
+}
+
+function UploadForm({ errors }: { errors: Record<string, string[] | undefined> | null }) {
+  return (
+    <Form method="post" encType="multipart/form-data" noValidate>
+      <h2 className="govuk-heading-m">{t("bankStatement.title")}</h2>
+      <CsvFileUpload label={t("bankStatement.file")} hint={t("bankStatement.hint")} errors={errors} />
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        {t("bankStatement.upload")}
+      </button>
+    </Form>
+  );
+}
+
+const SIDES = {
+  stripeLedger: "reconciliation.truncated.stripeLedger",
+  stripe: "reconciliation.truncated.stripe",
+  bankLedger: "reconciliation.truncated.bankLedger",
+  statement: "reconciliation.truncated.statement",
+} as const;
+
+export default function ReconciliationPage() {
+  const { errors: rangeErrors, values, view, uploaded } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const errors = posted && "errors" in posted ? posted.errors : rangeErrors;
+  const truncated = view ? (Object.keys(SIDES) as (keyof typeof SIDES)[]).filter((side) => view.truncated[side]).map((side) => t(SIDES[side])) : [];
+  return (
+    <>
+      <SuccessBanner title={t("banner.success")}>
+        {uploaded
+          ? t("bankStatement.uploaded", {
+              read: uploaded.read,
+              file: uploaded.fileName,
+              from: uploaded.from ? formatDate(uploaded.from) : "",
+              to: uploaded.to ? formatDate(uploaded.to) : "",
+              added: uploaded.added,
+              held: uploaded.alreadyHeld,
+            })
+          : null}
+      </SuccessBanner>
+      <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("reconciliation.title")}</h1>
       <p className="govuk-body">{t("reconciliation.intro")}</p>
+      <RangeForm values={values} errors={rangeErrors} />
+      <UploadForm errors={posted && "errors" in posted ? posted.errors : null} />
+      {view ? <Reconciled view={view} truncated={truncated} /> : null}
+    </>
+  );
+}
+
+function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["view"]>; truncated: string[] }) {
+  const { stripe, bank, bankUnmatched, statementLines, checkouts, disputes, range } = view;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t("reconciliation.range.showing", { from: formatDate(range.from), to: formatDate(range.to) })}</h2>
+      {truncated.length ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
+            {t("reconciliation.truncated", { limit: SIDE_LIMIT.toLocaleString("en-GB"), sides: truncated.join(", ") })}
+          </strong>
+        </div>
+      ) : null}
+      <p className="govuk-body">{t("reconciliation.statement.count", { count: statementLines })}</p>
       <p className="govuk-body">
-        <a className="govuk-link" href="/finance/reconciliation.csv" download>
+        <a className="govuk-link" href={reconciliationHref("/finance/reconciliation.csv", range)} download>
           {t("reconciliation.csv")}
         </a>
       </p>
@@ -87,6 +219,7 @@ export default function ReconciliationPage() {
         <p className="govuk-body">{t(stripe.state === "off" ? "reconciliation.stripeOff" : "reconciliation.stripeUnreachable")}</p>
       )}
       <Differences caption={t("reconciliation.source.bank")} result={bank} />
+      <NotOurs lines={bankUnmatched} />
 
       <h2 className="govuk-heading-m">{t("reconciliation.disputes")}</h2>
       {disputes.length === 0 ? (

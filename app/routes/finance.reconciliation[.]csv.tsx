@@ -1,20 +1,28 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/auth/user.server";
 import { csvResponse } from "~/csv.server";
 import { loadReconciliation, reconciliationRows } from "~/domain/payments/reconciliation.server";
+import { t } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
-import { requireActing } from "./purchasing.server";
+import { reconciliationRequest } from "./reconciliation.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, actor, authorityId } = await requireActing(request, context);
-  requirePermission(user, "record:payment", { authorityId });
-  const rows = reconciliationRows(await loadReconciliation(context.db, stripeFor(context.env), { actor, authorityId }));
-  return csvResponse("reconciliation.csv", [
-    ["Source", "What", "Reference", "Description", "Ledger GBP", "Stripe or bank GBP", "Difference GBP"],
+  const asked = await reconciliationRequest(request, context);
+  if (!asked.range) {
+    const message = Object.values(asked.errors).flat().join(". ");
+    return new Response(`${message || t("reconciliation.range.error.from.invalid")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const { range } = asked;
+  const rows = reconciliationRows(await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range }));
+  return csvResponse(`reconciliation-${range.from}-to-${range.to}.csv`, [
+    ["Source", "What", "Reference", "Date", "Description", "Ledger GBP", "Stripe or bank GBP", "Difference GBP"],
     ...rows.map((r) => [
       r.source,
       r.kind,
       r.reference,
+      r.date,
       r.description,
       r.ledgerPence === null ? null : { pence: r.ledgerPence },
       r.externalPence === null ? null : { pence: r.externalPence },

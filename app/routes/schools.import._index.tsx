@@ -5,7 +5,7 @@ import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler,
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary, FieldError } from "~/components/forms";
+import { CsvFileUpload, ErrorSummary } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
 import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
@@ -62,7 +62,6 @@ export default function ImportSchools() {
   const { laCode, maySetLaCode, recent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
-  const error = errors?.file?.[0];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -82,23 +81,7 @@ export default function ImportSchools() {
           </p>
         )}
         <Form method="post" encType="multipart/form-data" noValidate>
-          <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="file">
-              {t("gias.file")}
-            </label>
-            <div id="file-hint" className="govuk-hint">
-              {t("gias.fileHint", { megabytes })}
-            </div>
-            <FieldError name="file" errors={errors} />
-            <input
-              className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
-              id="file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              aria-describedby={`file-hint${error ? " file-error" : ""}`}
-            />
-          </div>
+          <CsvFileUpload label={t("gias.file")} labelClass="govuk-label govuk-label--s" hint={t("gias.fileHint", { megabytes })} errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("gias.upload")}
           </button>

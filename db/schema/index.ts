@@ -14,3 +14,4 @@ export * from "./readiness";
 export * from "./delivery";
 export * from "./reports";
 export type { StoredMessage } from "./columns";
+export * from "./bank-statements";

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database, DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { stripeJobs } from "~/domain/payments/jobs.server";
+import { startOnboarding } from "~/domain/payments/connect.server";
 import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { createEmailSender } from "~/integrations/email.server";
@@ -105,4 +106,15 @@ export function useStripeWorld(schools: number) {
     await handle?.close();
   });
   return { db, bed: () => bed, world: () => world };
+}
+
+/** The world's provider onboards with Stripe and its connected account is enabled for payouts (the webhook told). */
+export async function enableProviderPayouts(db: Database, bed: StripeTestbed, world: PurchasingWorld) {
+  const admin = await actorFor(db, world.providerAdmin, world.authority.id);
+  await startOnboarding(db, { actor: admin, authorityId: world.authority.id, providerId: world.provider.id, stripeEnabled: true });
+  await bed.runOutbox();
+  const account =
+    [...bed.fake.objects.values()].find((o) => o.object === "account" && (o.metadata as Record<string, string>)?.provider_id === world.provider.id) ??
+    [...bed.fake.objects.values()].find((o) => o.object === "account")!;
+  for (const e of bed.fake.updateAccount(account.id as string, { details_submitted: true, payouts_enabled: true })) await bed.deliver(e);
 }

@@ -3,12 +3,11 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { startOnboarding } from "~/domain/payments/connect.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as deliveryRoute from "~/routes/purchases.$orderId_.delivery";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
-import { invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
+import { enableProviderPayouts, invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
 
 type Invoiced = Awaited<ReturnType<typeof invoicedOrder>>;
@@ -23,11 +22,7 @@ describe("a provider is paid by Stripe transfer when the school confirms deliver
     bed = env.bed();
     world = env.world();
     // The provider's connected account is able to take payouts, so transfers are sent, not held.
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
-    await startOnboarding(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id, stripeEnabled: true });
-    await bed.runOutbox();
-    const account = [...bed.fake.objects.values()].find((o) => o.object === "account")!;
-    for (const e of bed.fake.updateAccount(account.id as string, { details_submitted: true, payouts_enabled: true })) await bed.deliver(e);
+    await enableProviderPayouts(db(), bed, world);
   });
 
   /** The delivery page's form, posted as the provider's admin or the school's head, with Stripe configured or not. */

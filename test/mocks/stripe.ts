@@ -67,10 +67,14 @@ const API_VERSION = "2026-10-28.endive";
 export async function startFakeStripe({
   secretKey = "sk_test_fakestripe",
   webhookSecret = "whsec_fakestripe",
-}: { secretKey?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
+  port: wantedPort = 0,
+  host: wantedHost = "127.0.0.1",
+}: { secretKey?: string; webhookSecret?: string; port?: number; host?: string } = {}): Promise<FakeStripe> {
   const requests: StripeRequest[] = [];
   const objects = new Map<string, Obj>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
+  /** Where each connected account's onboarding link returns to, as Stripe's account links do. */
+  const onboardingReturns = new Map<string, string>();
   const events: StripeEvent[] = [];
   let failures = 0;
   let acceptBeforeFailing = false;
@@ -237,6 +241,7 @@ export async function startFakeStripe({
       };
     }
     if (method === "POST" && resource === "account_links") {
+      onboardingReturns.set(String(body.account), String(body.return_url ?? ""));
       return { status: 200, body: { object: "account_link", url: `${base}/onboarding/${body.account}`, created: now(), expires_at: now() + 300 } };
     }
     if (method === "POST" && resource === "transfers" && !id) {
@@ -291,8 +296,14 @@ export async function startFakeStripe({
       return { status: 200, body: refund };
     }
     if (method === "GET" && resource === "balance_transactions") {
+      const created = (parseForm(query.toString()).created ?? {}) as { gte?: string; lt?: string };
       const data = [...objects.values()]
         .filter((o) => o.object === "balance_transaction")
+        .filter(
+          (o) =>
+            (created.gte === undefined || (o.created as number) >= Number(created.gte)) &&
+            (created.lt === undefined || (o.created as number) < Number(created.lt)),
+        )
         .map((o) =>
           render(
             o,
@@ -331,6 +342,9 @@ export async function startFakeStripe({
       const url = new URL(req.url ?? "/", base);
       // The stand-in for Stripe's hosted Checkout page, for a browser.
       if (url.pathname.startsWith("/pay/")) return hostedPage(req.method ?? "GET", url.pathname.slice(5), parseForm(raw), res);
+      // The stand-in for Stripe's hosted Connect onboarding, and a page to play Stripe's part by hand.
+      if (url.pathname.startsWith("/onboarding/")) return onboardingPage(req.method ?? "GET", url.pathname.slice(12), res);
+      if (url.pathname === "/" || url.pathname === "/control") return controlPage(req.method ?? "GET", parseForm(raw), res);
       const body = parseForm(raw);
       requests.push({ method: req.method ?? "GET", path: url.pathname, headers: req.headers, body });
       if (req.headers.authorization !== `Bearer ${secretKey}`) {
@@ -455,7 +469,7 @@ export async function startFakeStripe({
     if (!session) return void res.writeHead(404).end("No such session");
     if (method === "POST") {
       if (form.choice === "cancel") return void res.writeHead(303, { Location: session.cancel_url as string }).end();
-      const made = fake.complete(sessionId, "card");
+      const made = fake.complete(sessionId, form.choice === "bacs" ? "bacs_debit" : "card");
       if (fake.webhookUrl) for (const e of made) await fake.deliver(fake.webhookUrl, e);
       return void res.writeHead(303, { Location: session.success_url as string }).end();
     }
@@ -465,14 +479,78 @@ export async function startFakeStripe({
       .end(
         `<!doctype html><html lang="en"><head><title>Stripe test checkout</title></head><body><main><h1>Pay £${pounds}</h1>` +
           `<form method="post"><label>Card number <input name="card" value="4242 4242 4242 4242"></label>` +
-          `<button name="choice" value="pay">Pay £${pounds}</button> <button name="choice" value="cancel">Cancel</button></form></main></body></html>`,
+          `<button name="choice" value="pay">Pay £${pounds}</button> <button name="choice" value="bacs">Pay £${pounds} by Bacs Direct Debit</button> ` +
+          `<button name="choice" value="cancel">Cancel</button></form></main></body></html>`,
       );
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+  const deliverAll = async (made: StripeEvent[]) => {
+    if (fake.webhookUrl) for (const e of made) await fake.deliver(fake.webhookUrl, e);
+  };
+
+  async function onboardingPage(method: string, accountId: string, res: import("node:http").ServerResponse) {
+    const account = get(accountId);
+    if (!account) return void res.writeHead(404).end("No such account");
+    if (method === "POST") {
+      await deliverAll(fake.updateAccount(accountId, { details_submitted: true, payouts_enabled: true, charges_enabled: true }));
+      return void res.writeHead(303, { Location: onboardingReturns.get(accountId) || "/" }).end();
+    }
+    res
+      .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+      .end(page("Stripe test onboarding", `<p>Account ${accountId}</p><form method="post"><button>Submit details</button></form>`));
+  }
+
+  /** Stripe's side by hand: settle or fail a Bacs Direct Debit, dispute a charge, pay out the balance. */
+  async function controlPage(method: string, form: Record<string, unknown>, res: import("node:http").ServerResponse) {
+    if (method === "POST") {
+      const id = String(form.id ?? "");
+      const made =
+        form.action === "succeed" || form.action === "fail"
+          ? fake.settle(id, form.action === "succeed" ? "succeeded" : "failed")
+          : form.action === "dispute"
+            ? fake.dispute(id)
+            : form.action === "refund"
+              ? fake.refundCharge(id)
+              : [];
+      await deliverAll(made);
+      return void res.writeHead(303, { Location: "/" }).end();
+    }
+    const all = [...objects.values()];
+    const button = (action: string, id: string, label: string) =>
+      `<form method="post" action="/control" style="display:inline"><input type="hidden" name="id" value="${id}"><button name="action" value="${action}">${label}</button></form>`;
+    const waiting = all
+      .filter((o) => o.object === "checkout.session" && o.status === "complete" && o.payment_status === "unpaid")
+      .map(
+        (o) =>
+          `<li>${o.id} £${((o.amount_total as number) / 100).toFixed(2)} ${button("succeed", o.id, "Debit succeeds")} ${button("fail", o.id, "Debit fails")}</li>`,
+      );
+    const charges = all
+      .filter((o) => o.object === "charge")
+      .map(
+        (o) =>
+          `<li>${o.id} £${((o.amount as number) / 100).toFixed(2)}, refunded £${((o.amount_refunded as number) / 100).toFixed(2)} ${button("dispute", o.id, "Dispute")}</li>`,
+      );
+    res
+      .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+      .end(
+        page(
+          "Local Stripe",
+          `<p>Webhooks go to ${fake.webhookUrl ?? "nowhere (set APP_URL)"}.</p><h2>Bank debits waiting</h2><ul>${waiting.join("") || "<li>None</li>"}</ul>` +
+            `<h2>Charges</h2><ul>${charges.join("") || "<li>None</li>"}</ul>`,
+        ),
+      );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(wantedPort, wantedHost, resolve);
+  });
   const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = `http://${wantedHost}:${port}`;
   fake.url = base;
   fake.port = port;
+  fake.host = wantedHost;
   return fake;
 }

@@ -1,5 +1,5 @@
 // Reading a categories file: CSV parsing belongs on the server, away from the page's bundle.
-import { parse } from "csv-parse/sync";
+import { csvRecords } from "~/csv-records.server";
 import { academicYearOf, categoriesOf, normaliseCategory, parseDay, type Nation } from "./rules";
 import { t } from "~/i18n";
 
@@ -11,18 +11,8 @@ export type LineError = { line: number; message: string };
  * own: every bad row is reported by its line number, and nothing is written while any is bad.
  */
 export function readCategoryFile(text: string, nation: Nation, today: string): { lines: CategoryLine[]; errors: LineError[] } {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch {
-    return { lines: [], errors: [{ line: 1, message: t("refusal.categories.fileNotCsv") }] };
-  }
+  const records = csvRecords(text);
+  if (!records) return { lines: [], errors: [{ line: 1, message: t("refusal.categories.fileNotCsv") }] };
   const rows = records.map((r) => r.record);
   const errors: LineError[] = [];
   if (rows.length === 0) return { lines: [], errors: [{ line: 1, message: t("refusal.categories.fileEmpty") }] };

@@ -1,20 +1,20 @@
 // Reconciliation for finance: the ledger's clearing entries matched with Stripe's balance
 // transactions (by the Stripe object each came from) and with bank transfers (by the invoice
 // number quoted as the reference). Read-only.
-import { and, desc, eq, isNotNull, like } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, like, lte } from "drizzle-orm";
 import type Stripe from "stripe";
 import { schema, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { t } from "~/i18n";
 import type { StripeClient } from "~/integrations/stripe.server";
-import { reconcile, type ReconcileLine, type Reconciliation } from "./rules";
+import { invoiceNumberIn, invoicePrefixOf, statementLinesBetween } from "./bank-statement.server";
+import { reconcile, SIDE_LIMIT, withinDays, type DayRange, type ReconcileLine, type Reconciliation } from "./rules";
 
 const { payments, invoices, stripeTransfers, journalEntries, ledgerPostings, ledgerAccounts, stripeCheckouts, organisations } = schema;
 
 /** Balance transaction types that move money we account for; payouts and fees are Stripe's own business. */
 const MATCHED_TYPES = new Set(["charge", "payment", "refund", "payment_refund", "transfer", "transfer_reversal"]);
-/** How far back Stripe's balance is read for one page of reconciliation. */
-const STRIPE_LIMIT = 1_000;
+const STRIPE_LIMIT = SIDE_LIMIT;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -67,17 +67,23 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
   ];
 }
 
-/** Stripe's side: balance transactions of this authority (a reference the ledger knows, or our metadata on the source). */
-async function stripeLines(stripe: StripeClient, authorityId: string, known: Set<string>): Promise<ReconcileLine[]> {
+/** Stripe's side: balance transactions of this authority created in the range (a reference the ledger knows, or our metadata on the source). */
+async function stripeLines(
+  stripe: StripeClient,
+  authorityId: string,
+  known: Set<string>,
+  range: DayRange,
+): Promise<{ lines: ReconcileLine[]; truncated: boolean }> {
   const lines: ReconcileLine[] = [];
-  for await (const txn of stripe.balanceTransactions.list({ limit: 100, expand: ["data.source"] })) {
-    if (lines.length >= STRIPE_LIMIT) break;
+  const created = { gte: Date.parse(`${range.from}T00:00:00Z`) / 1000, lt: Date.parse(`${range.to}T00:00:00Z`) / 1000 + 86_400 };
+  for await (const txn of stripe.balanceTransactions.list({ limit: 100, created, expand: ["data.source"] })) {
     if (!MATCHED_TYPES.has(txn.type)) continue;
     const source = txn.source as string | (Stripe.BalanceTransactionSource & { metadata?: Record<string, string> }) | null;
     const reference = typeof source === "string" ? source : source?.id;
     if (!reference) continue;
     const ours = known.has(reference) || (typeof source === "object" && source?.metadata?.authority_id === authorityId);
     if (!ours) continue;
+    if (lines.length >= STRIPE_LIMIT) return { lines, truncated: true };
     lines.push({
       reference,
       amountPence: txn.amount,
@@ -85,40 +91,63 @@ async function stripeLines(stripe: StripeClient, authorityId: string, known: Set
       date: day(new Date(txn.created * 1000)),
     });
   }
-  return lines;
+  return { lines, truncated: false };
 }
 
-/** Bank transfers recorded by finance, matched to invoices by the invoice number quoted in the bank reference. */
-async function bankReconciliation(db: Queryable, authorityId: string): Promise<Reconciliation> {
+/**
+ * The bank's side: the lines of the statements finance uploaded, booked in the range, matched
+ * with the bank payments the ledger recorded as received in the range by the invoice number the
+ * bank reference quotes. A line quoting none of the authority's invoice numbers is not ours to
+ * match: it is listed apart.
+ */
+async function bankReconciliation(db: Queryable, authorityId: string, range: DayRange) {
   const rows = await db
     .select({ number: invoices.number, reference: payments.bankReference, amountPence: payments.amountPence, receivedOn: payments.receivedOn })
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.authorityId, authorityId), eq(payments.method, "bank")));
-  const ledger = rows.map((r) => ({
+    .where(and(eq(payments.authorityId, authorityId), eq(payments.method, "bank"), gte(payments.receivedOn, range.from), lte(payments.receivedOn, range.to)))
+    .orderBy(payments.receivedOn, payments.id)
+    .limit(SIDE_LIMIT + 1);
+  const statement = await statementLinesBetween(db, authorityId, range, SIDE_LIMIT + 1);
+  const prefix = await invoicePrefixOf(db, authorityId);
+  const ledger = rows.slice(0, SIDE_LIMIT).map((r) => ({
     reference: r.number,
     amountPence: r.amountPence,
     label: t("payments.list.bank", { date: r.receivedOn, reference: r.reference }),
     date: r.receivedOn,
   }));
-  const bank = rows.map((r) => ({
-    reference: r.reference.toUpperCase().includes(r.number.toUpperCase()) ? r.number : r.reference,
-    amountPence: r.amountPence,
-    label: r.reference,
-    date: r.receivedOn,
-  }));
-  return reconcile(ledger, bank);
+  const bank: ReconcileLine[] = [];
+  const unmatched: ReconcileLine[] = [];
+  for (const s of statement.slice(0, SIDE_LIMIT)) {
+    const number = invoiceNumberIn(s.reference, prefix);
+    const line = { reference: number ?? s.reference, amountPence: s.amountPence, label: s.reference, date: s.bookedOn };
+    (number ? bank : unmatched).push(line);
+  }
+  return {
+    result: reconcile(ledger, bank),
+    unmatched,
+    truncated: { ledger: rows.length > SIDE_LIMIT, statement: statement.length > SIDE_LIMIT },
+    statementLines: Math.min(statement.length, SIDE_LIMIT),
+  };
 }
 
 export type StripeSide = { state: "off" } | { state: "unreachable" } | { state: "ok"; result: Reconciliation };
 
-export async function loadReconciliation(db: Queryable, stripe: StripeClient | null, { actor, authorityId }: { actor: Actor; authorityId: string }) {
+export async function loadReconciliation(
+  db: Queryable,
+  stripe: StripeClient | null,
+  { actor, authorityId, range }: { actor: Actor; authorityId: string; range: DayRange },
+) {
   ensureCan(actor, "record:payment", { authorityId }, t("refunds.error.notFinance"));
-  const ledger = await ledgerStripeLines(db, authorityId);
+  const allLedger = (await ledgerStripeLines(db, authorityId)).filter((l) => withinDays(l.date, range));
+  const ledger = allLedger.slice(0, SIDE_LIMIT);
   let stripeSide: StripeSide = { state: "off" };
+  let stripeTruncated = false;
   if (stripe) {
     try {
-      stripeSide = { state: "ok", result: reconcile(ledger, await stripeLines(stripe, authorityId, new Set(ledger.map((l) => l.reference)))) };
+      const read = await stripeLines(stripe, authorityId, new Set(ledger.map((l) => l.reference)), range);
+      stripeTruncated = read.truncated;
+      stripeSide = { state: "ok", result: reconcile(ledger, read.lines) };
     } catch {
       stripeSide = { state: "unreachable" };
     }
@@ -142,37 +171,53 @@ export async function loadReconciliation(db: Queryable, stripe: StripeClient | n
     .where(and(eq(stripeCheckouts.authorityId, authorityId), eq(stripeCheckouts.status, "paid")))
     .orderBy(desc(stripeCheckouts.completedAt))
     .limit(200);
-  return { stripe: stripeSide, bank: await bankReconciliation(db, authorityId), checkouts, disputes: checkouts.filter((c) => c.disputedAt !== null) };
+  const bank = await bankReconciliation(db, authorityId, range);
+  return {
+    range,
+    stripe: stripeSide,
+    bank: bank.result,
+    bankUnmatched: bank.unmatched,
+    statementLines: bank.statementLines,
+    /** Which sides held more than SIDE_LIMIT lines in the range: only the first were read. */
+    truncated: {
+      stripeLedger: allLedger.length > SIDE_LIMIT,
+      stripe: stripeTruncated,
+      bankLedger: bank.truncated.ledger,
+      statement: bank.truncated.statement,
+    },
+    checkouts,
+    disputes: checkouts.filter((c) => c.disputedAt !== null),
+  };
 }
 
-/** The rows of the CSV: every line of both reconciliations, differences and matches alike. */
-export function reconciliationRows({ stripe, bank }: Pick<Awaited<ReturnType<typeof loadReconciliation>>, "stripe" | "bank">) {
-  const rows: { source: string; kind: string; reference: string; description: string; ledgerPence: number | null; externalPence: number | null }[] = [];
-  const add = (source: string, r: Reconciliation) => {
-    for (const d of r.amountDiffers)
-      rows.push({
-        source,
-        kind: "amountDiffers",
-        reference: d.ledger.reference,
-        description: d.ledger.label,
-        ledgerPence: d.ledger.amountPence,
-        externalPence: d.external.amountPence,
-      });
-    for (const l of r.onlyInLedger)
-      rows.push({ source, kind: "onlyInLedger", reference: l.reference, description: l.label, ledgerPence: l.amountPence, externalPence: null });
-    for (const x of r.onlyExternal)
-      rows.push({ source, kind: "onlyExternal", reference: x.reference, description: x.label, ledgerPence: null, externalPence: x.amountPence });
-    for (const m of r.matched)
-      rows.push({
-        source,
-        kind: "matched",
-        reference: m.ledger.reference,
-        description: m.ledger.label,
-        ledgerPence: m.ledger.amountPence,
-        externalPence: m.external.amountPence,
-      });
+export type ReconciliationView = Awaited<ReturnType<typeof loadReconciliation>>;
+export type ReconciliationRow = {
+  source: string;
+  kind: string;
+  reference: string;
+  date: string;
+  description: string;
+  ledgerPence: number | null;
+  externalPence: number | null;
+};
+
+/** The rows of the CSV: every line of both reconciliations, differences first, then statement lines not ours, then matches. */
+export function reconciliationRows({ stripe, bank, bankUnmatched }: Pick<ReconciliationView, "stripe" | "bank" | "bankUnmatched">) {
+  const rows: ReconciliationRow[] = [];
+  const line = (source: string, kind: string, l: ReconcileLine, ledgerPence: number | null, externalPence: number | null) =>
+    rows.push({ source, kind, reference: l.reference, date: l.date, description: l.label, ledgerPence, externalPence });
+  const differences = (source: string, r: Reconciliation) => {
+    for (const d of r.amountDiffers) line(source, "amountDiffers", d.ledger, d.ledger.amountPence, d.external.amountPence);
+    for (const l of r.onlyInLedger) line(source, "onlyInLedger", l, l.amountPence, null);
+    for (const x of r.onlyExternal) line(source, "onlyExternal", x, null, x.amountPence);
   };
-  if (stripe.state === "ok") add("stripe", stripe.result);
-  add("bank", bank);
+  const matches = (source: string, r: Reconciliation) => {
+    for (const m of r.matched) line(source, "matched", m.ledger, m.ledger.amountPence, m.external.amountPence);
+  };
+  if (stripe.state === "ok") differences("stripe", stripe.result);
+  differences("bank", bank);
+  for (const u of bankUnmatched) line("bank", "notOurs", u, null, u.amountPence);
+  if (stripe.state === "ok") matches("stripe", stripe.result);
+  matches("bank", bank);
   return rows;
 }

@@ -1,6 +1,7 @@
 // Pure rules of paying through Stripe: who may, how much, what a Stripe object's state means
 // for ours, and how the ledger is matched with Stripe's balance. No I/O.
 import type { ConnectStatus, PaymentRoute, StripeCheckoutStatus } from "~/db.server";
+import { parseDay } from "~/domain/categories/rules";
 
 /**
  * Paying online is for what a school pays from its own bank account: an invoice (an academy's,
@@ -167,3 +168,42 @@ export function whyNoPayout({
   if (confirmation !== "confirmed") return "not_confirmed";
   return null;
 }
+
+/** A range of days, both ends included, as ISO dates. */
+export type DayRange = { from: string; to: string };
+export const withinDays = (day: string, { from, to }: DayRange) => day >= from && day <= to;
+
+/** How many days a reconciliation range covers by default, ending today. */
+export const DEFAULT_RANGE_DAYS = 30;
+/** The longest range finance may ask for at once: a year and a day. */
+export const MAX_RANGE_DAYS = 366;
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export type RangeProblem = "invalid" | "toBeforeFrom" | "tooLong";
+
+/**
+ * The range of a reconciliation from the page's `from` and `to` (ISO, as a date input sends, or
+ * 31/12/2026 where the browser has no date input): the last 30 days to today when neither is given.
+ */
+export function reconciliationRange(
+  { from, to }: { from: string | null; to: string | null },
+  today: string,
+): { ok: true; range: DayRange } | { ok: false; problems: { from?: RangeProblem; to?: RangeProblem } } {
+  const blank = (v: string | null) => v === null || v.trim() === "";
+  const end = blank(to) ? today : parseDay(to!);
+  const start = blank(from) ? (end ? addDays(end, -(DEFAULT_RANGE_DAYS - 1)) : null) : parseDay(from!);
+  const problems: { from?: RangeProblem; to?: RangeProblem } = {};
+  if (!start) problems.from = "invalid";
+  if (!end) problems.to = "invalid";
+  if (start && end && end < start) problems.to = "toBeforeFrom";
+  else if (start && end && addDays(start, MAX_RANGE_DAYS) <= end) problems.to = "tooLong";
+  return Object.keys(problems).length ? { ok: false, problems } : { ok: true, range: { from: start!, to: end! } };
+}
+
+/** At most this many lines of each side are read for one range of reconciliation; more, and finance is asked to narrow the dates. */
+export const SIDE_LIMIT = 1_000;
+
+/** The address of the reconciliation page (or its CSV) for a range. */
+export const reconciliationHref = (path: string, range: DayRange, extra: Record<string, string> = {}) =>
+  `${path}?${new URLSearchParams({ from: range.from, to: range.to, ...extra })}`;

@@ -46,7 +46,7 @@ export async function answerCollectivePurchase(db: Database, options: AnswerColl
       .from(offers)
       .innerJoin(providers, eq(providers.organisationId, offers.providerId))
       .where(eq(offers.id, purchase.offerId));
-    if (options.paymentRoute === "card") throw new AppError("INVALID_INPUT", t("refusal.purchasing.payingCardComingSoon"));
+    if (options.paymentRoute === "card") throw new AppError("INVALID_INPUT", t("refusal.purchasing.cardAfterInvoice"));
     if (!paymentRoutesFor({ laMaintained: school.laMaintained, costCentre: school.costCentre, providerKind: provider.kind }).includes(options.paymentRoute)) {
       throw new AppError("INVALID_INPUT", t("refusal.purchasing.internalRechargeMaintainedSchools"));
     }

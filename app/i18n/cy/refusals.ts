@@ -85,7 +85,7 @@ export const refusals: Record<keyof typeof english, Message> = {
   "refusal.purchasing.closingDateMustFuture": "Rhaid i’r dyddiad cau fod yn y dyfodol",
   "refusal.purchasing.consortiumLeadCommissionerOpen": "Dim ond arweinydd y consortiwm neu gomisiynydd all agor pryniant ar y cyd ar ei gyfer",
   "refusal.purchasing.purchaseWasAlreadySubmitted": "Mae’r pryniant hwn wedi’i gyflwyno eisoes",
-  "refusal.purchasing.payingCardComingSoon": "Bydd talu â cherdyn ar gael cyn bo hir: dewiswch ffordd arall o dalu",
+  "refusal.purchasing.cardAfterInvoice": "Dewiswch gael anfoneb: gallwch dalu eich cyfran â cherdyn neu ddebyd banc unwaith y bydd yr anfoneb wedi’i chyhoeddi",
   "refusal.purchasing.offerNoPriceSingle": "Nid oes gan y cynnig hwn bris i un ysgol: prynwch ef gyda’ch consortiwm",
   "refusal.purchasing.buyNotBuyer": "Dim ond pennaeth neu reolwr busnes yr ysgol all brynu ar ei rhan",
   "refusal.purchasing.offerNotOnSale": "Heb ddod o hyd i’r cynnig, neu nid yw ar werth",

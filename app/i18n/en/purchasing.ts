@@ -24,7 +24,6 @@ export const purchasing = {
   "purchase.poNumber.hint": "Your school's own reference, printed on the invoice.",
   "purchase.poNumber.invalid": "A purchase order number can only contain letters, numbers, spaces and - / .",
   "purchase.paymentRoute.label": "How will your school pay?",
-  "purchase.paymentRoute.cardSoon": "Paying by card or bank debit is coming soon.",
   "purchase.paymentRoute.required": "Select how your school will pay",
   "purchase.paymentRoute.notOpen": "Your school cannot pay this way for this offer: choose one of the ways shown",
   "purchase.continue": "Continue",

@@ -83,7 +83,7 @@ export const refusals = {
   "refusal.purchasing.closingDateMustFuture": "The closing date must be in the future",
   "refusal.purchasing.consortiumLeadCommissionerOpen": "Only the consortium's lead or a commissioner can open a collective purchase for it",
   "refusal.purchasing.purchaseWasAlreadySubmitted": "This purchase was already submitted",
-  "refusal.purchasing.payingCardComingSoon": "Paying by card is coming soon: choose another way to pay",
+  "refusal.purchasing.cardAfterInvoice": "Choose to be invoiced: you can pay your share by card or bank debit once the invoice is issued",
   "refusal.purchasing.offerNoPriceSingle": "This offer has no price for a single school: buy it with your consortium",
   "refusal.purchasing.buyNotBuyer": "Only the school's headteacher or business manager can buy for it",
   "refusal.purchasing.offerNotOnSale": "Offer not found, or not on sale",

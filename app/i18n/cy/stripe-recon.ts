@@ -1,0 +1,50 @@
+// Cysoni â’r cyfriflen banc, dros ystod o ddyddiadau; talu cyfran o bryniant ar y cyd ar-lein.
+import type { stripeRecon as english } from "../en/stripe-recon";
+import type { Message } from "../index";
+
+export const stripeRecon: Record<keyof typeof english, Message> = {
+  "bankStatement.title": "Llwytho cyfriflen banc",
+  "bankStatement.hint":
+    "Ffeil CSV gan fanc yr awdurdod gyda cholofn dyddiad, colofn cyfeirnod neu ddisgrifiad, a cholofn swm (neu arian i mewn ac arian allan). Nid yw llinellau sydd eisoes wedi’u llwytho yn cael eu cyfrif ddwywaith. 1 MB ar y mwyaf.",
+  "bankStatement.file": "Cyfriflen banc (CSV)",
+  "bankStatement.upload": "Llwytho’r gyfriflen",
+  "bankStatement.uploaded": "Darllenwyd {read} llinell o {file}, dyddiedig {from} i {to}: {added} newydd, {held} wedi’u llwytho eisoes.",
+  "bankStatement.column.date": "dyddiad",
+  "bankStatement.column.reference": "cyfeirnod neu ddisgrifiad",
+  "bankStatement.column.amount": "swm (neu arian i mewn)",
+  "bankStatement.error.file": "Dewiswch y gyfriflen banc fel ffeil CSV o 1 MB ar y mwyaf",
+  "bankStatement.error.notCsv": "Nid ffeil CSV yw’r ffeil",
+  "bankStatement.error.empty": "Nid oes gan y ffeil linellau o arian a dalwyd i mewn neu allan",
+  "bankStatement.error.tooManyLines": "Mae gan y ffeil fwy na {max} llinell: llwythwch gyfriflen fyrrach",
+  "bankStatement.error.missingColumns": "Mae angen colofn yn y ffeil ar gyfer pob un o’r rhain: {missing}",
+  "bankStatement.error.date": "Nid yw “{value}” yn ddyddiad (er enghraifft 27/03/2026)",
+  "bankStatement.error.amount": "Nid yw “{value}” yn swm o bunnoedd (er enghraifft 450.00 neu -12.30)",
+  "bankStatement.error.referenceTooLong": "Mae’r cyfeirnod yn hwy na 500 nod",
+  "bankStatement.error.line": "Llinell {line}: {message}.",
+  "bankStatement.error.more": "Ac mae {count} llinell arall yn anghywir.",
+  "reconciliation.range.legend": "Dyddiadau i’w cysoni",
+  "reconciliation.range.hint": "Er enghraifft 27/03/2026. Heb ddyddiadau, y 30 diwrnod diwethaf.",
+  "reconciliation.range.from": "O",
+  "reconciliation.range.to": "I",
+  "reconciliation.range.show": "Dangos y dyddiadau hyn",
+  "reconciliation.range.showing": "O {from} i {to}.",
+  "reconciliation.range.error.from.invalid": "Rhowch y dyddiad cychwyn fel dyddiad go iawn, er enghraifft 27/03/2026",
+  "reconciliation.range.error.to.invalid": "Rhowch y dyddiad gorffen fel dyddiad go iawn, er enghraifft 27/03/2026",
+  "reconciliation.range.error.to.toBeforeFrom": "Rhaid i’r dyddiad gorffen fod yr un fath â’r dyddiad cychwyn neu ar ei ôl",
+  "reconciliation.range.error.to.tooLong": "Dewiswch 366 diwrnod ar y mwyaf ar y tro",
+  "reconciliation.truncated":
+    "Mae gan y dyddiadau hyn fwy na {limit} llinell o {sides}: dim ond y {limit} cyntaf a ddarllenwyd, felly nid yw’r gwahaniaethau’n gyflawn. Culhewch y dyddiadau.",
+  "reconciliation.truncated.stripeLedger": "linellau Stripe y cyfriflyfr",
+  "reconciliation.truncated.stripe": "balans Stripe",
+  "reconciliation.truncated.bankLedger": "daliadau banc y cyfriflyfr",
+  "reconciliation.truncated.statement": "y gyfriflen banc",
+  "reconciliation.statement.count": "Llinellau’r gyfriflen banc yn y dyddiadau hyn: {count}.",
+  "reconciliation.notOurs": "Llinellau’r gyfriflen nad ydynt yn perthyn i ni neu heb eu paru",
+  "reconciliation.notOurs.intro": "Nid yw’r llinellau hyn yn dyfynnu’r un o’n rhifau anfoneb: maent yn fusnes arall y cyfrif, neu mae angen eu paru â llaw.",
+  "reconciliation.notOurs.none": "Mae pob llinell o’r gyfriflen yn y dyddiadau hyn yn dyfynnu un o’n rhifau anfoneb.",
+  "reconciliation.kind.notOurs": "Nid ein un ni neu heb ei baru",
+  "auditAction.bank_statement.uploaded": "Cyfriflen banc wedi’i llwytho",
+  "collective.payOnline.later":
+    "Unwaith y bydd eich cyfran wedi’i hanfonebu, gallwch ei thalu ar-lein â cherdyn, Debyd Uniongyrchol Bacs neu drosglwyddiad banc o’r anfoneb.",
+  "collective.payOnline.link": "Talu anfoneb {number} ar-lein",
+};

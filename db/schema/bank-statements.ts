@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { users } from "./identity";
+import { authorities } from "./tenancy";
+
+/**
+ * A line of the authority's bank statement, as finance uploaded it: what the bank says arrived
+ * (or left), to be matched with the payments the ledger recorded by the invoice number quoted in
+ * the reference. `line_hash` is the line's date, reference, amount and its occurrence among equal
+ * lines of the file, so uploading the same statement twice, or overlapping ones, counts each line once.
+ */
+export const bankStatementLines = pgTable(
+  "bank_statement_lines",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+    /** The upload that first brought the line: one id for the lines of one file. */
+    uploadId: uuid("upload_id").notNull(),
+    lineHash: text("line_hash").notNull(),
+    bookedOn: date("booked_on").notNull(),
+    reference: text("reference").notNull(),
+    /** Integer pence: positive money in, negative money out. */
+    amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
+    /** The line's number in the file it came from. */
+    fileLine: integer("file_line").notNull(),
+    fileName: text("file_name").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("bank_statement_lines_hash_idx").on(t.authorityId, t.lineHash),
+    index("bank_statement_lines_booked_idx").on(t.authorityId, t.bookedOn),
+    check("bank_statement_lines_amount_check", sql`${t.amountPence} <> 0`),
+  ],
+);
