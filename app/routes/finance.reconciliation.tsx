@@ -171,7 +171,7 @@ export default function ReconciliationPage() {
       <SuccessBanner title={t("banner.success")}>
         {uploaded
           ? t("bankStatement.uploaded", {
-              read: uploaded.read,
+              count: uploaded.read,
               file: uploaded.fileName,
               from: uploaded.from ? formatDate(uploaded.from) : "",
               to: uploaded.to ? formatDate(uploaded.to) : "",

@@ -155,7 +155,7 @@ describe("paying by card through Stripe", () => {
       buffer: Buffer.from(`Date,Description,Amount\n${today},CARD FEES MERCHANT,-12.50\n`),
     });
     await finance.getByRole("button", { name: "Upload statement" }).click();
-    await expectLocator(finance.getByRole("alert")).toContainText("Read 1 lines from statement.csv");
+    await expectLocator(finance.getByRole("alert")).toContainText("Read 1 line from statement.csv");
     await expectLocator(finance.getByRole("table", { name: "Statement lines not ours or not matched" })).toContainText("CARD FEES MERCHANT");
     await expectAccessible(finance);
     await finance.screenshot({ path: "/tmp/stripe-reconciliation-statement.png", fullPage: true });
