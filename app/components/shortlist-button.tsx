@@ -11,7 +11,6 @@ export function ShortlistButton({ offerId, title, shortlisted }: { offerId: stri
         name="intent"
         value={shortlisted ? "shortlist-remove" : "shortlist-add"}
         className="govuk-button govuk-button--secondary app-shortlist-button"
-        data-module="govuk-button"
         aria-label={shortlisted ? t("catalogue.shortlist.removeNamed", { title }) : t("catalogue.shortlist.addNamed", { title })}
       >
         {shortlisted ? t("catalogue.shortlist.remove") : t("catalogue.shortlist.add")}

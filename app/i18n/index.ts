@@ -56,6 +56,7 @@ export async function loadMessages(locale: Locale) {
   if (hasMessages(locale)) return;
   const { messages }: { messages: Partial<Record<string, Message>> } = locale === "cy" ? await import("./browser/cy") : await import("./browser/en");
   i18n.addResourceBundle(locale, "translation", resourceOf(messages).translation);
+  for (const cached of Object.values(plainMessages)) cached.clear();
 }
 
 /** Whether a key names a message (of any language that is here): for keys made from outside input. */
@@ -87,7 +88,23 @@ export type MessageParams = Record<string, string | number>;
 const madeOutsideRequests = new Map<string, { key: MessageKey; params?: MessageParams }>();
 const MAX_REMEMBERED = 20_000;
 
+/**
+ * Messages without placeholders, by language, as i18next gave them: a page says the same labels
+ * many times (every result's "Provider", every filter's options), and asking i18next each time costs more than the page's markup.
+ */
+const plainMessages: Record<Locale, Map<string, string>> = { en: new Map(), cy: new Map() };
+const MAX_PLAIN_MESSAGES = 10_000;
+
 function translate(key: MessageKey, params: MessageParams | undefined, locale: Locale): string {
+  if (params === undefined) {
+    const known = plainMessages[locale].get(key);
+    if (known !== undefined) return known;
+    const text = (i18n.t as (key: string, options: object) => string)(key, { lng: locale, replace: {}, nest: false });
+    // Only once the language's catalogue is here (in the browser it comes later), so a fallback is never kept.
+    // Bounded by the catalogue's size, should a key ever be made from outside input.
+    if (hasMessages(locale) && plainMessages[locale].size < MAX_PLAIN_MESSAGES) plainMessages[locale].set(key, text);
+    return text;
+  }
   const options = { lng: locale, replace: params ?? {}, nest: false, ...(params && "count" in params ? { count: Number(params.count) } : {}) };
   return (i18n.t as (key: string, options: object) => string)(key, options);
 }

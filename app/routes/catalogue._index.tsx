@@ -8,11 +8,10 @@ import { ShortlistButton } from "~/components/shortlist-button";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
 import { DEFAULT_PAGE_SIZE, MIN_RATINGS, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
 import { ratingLabel } from "~/domain/delivery/rules";
-import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
+import { searchCatalogue, type CatalogueResult } from "~/domain/catalogue/search-catalogue.server";
 import { formatDate } from "~/format";
-import { currentLocale, t } from "~/i18n";
-import { langOf } from "~/components/offer-language";
-import { offerInLanguage } from "~/domain/catalogue/rules";
+import { currentLocale, t, type Locale } from "~/i18n";
+import { textsInLanguage } from "~/domain/catalogue/rules";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
 import { pageTitle } from "~/page-title";
 
@@ -32,7 +31,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     provider: PROVIDER_KINDS,
     term: TERMS,
   };
-  return { authorityName: user.acting!.authorityName, query, errors, choices, customPageSize: query.perPage !== DEFAULT_PAGE_SIZE, ...page };
+  return {
+    authorityName: user.acting!.authorityName,
+    query,
+    errors,
+    choices,
+    customPageSize: query.perPage !== DEFAULT_PAGE_SIZE,
+    total: page.total,
+    totalPages: page.totalPages,
+    results: page.results.map((offer) => resultCard(offer, currentLocale())),
+  };
+}
+
+/**
+ * What the page shows of one offer, and nothing more, already in the reader's words: the page's
+ * data travels twice (in the HTML and again for the browser's code), so it carries no whole rows.
+ */
+function resultCard(offer: CatalogueResult, locale: Locale) {
+  const words = textsInLanguage(offer, ["title", "summary"], locale);
+  const rating =
+    offer.ratingEvaluations > 0
+      ? `${t("rating.average", { average: ratingLabel({ evaluations: offer.ratingEvaluations, scoreSum: offer.ratingScoreSum })! })} ${t("rating.count", { count: offer.ratingEvaluations })}`
+      : t("rating.none");
+  return {
+    id: offer.id,
+    title: words.title,
+    summary: words.summary,
+    // The language of the words, only where it is not the page's (for their `lang`).
+    ...(words.lang.title !== locale && { titleLang: words.lang.title }),
+    ...(words.lang.summary !== locale && { summaryLang: words.lang.summary }),
+    ...(words.none && { notInLanguage: true }),
+    provider: offer.providerName,
+    providerKind: offer.providerKind,
+    providerVerified: offer.providerVerified,
+    format: offer.deliveryFormat && t(`deliveryFormat.${offer.deliveryFormat}`),
+    rating,
+    price: priceRangeText(offer.priceTiers, offer.pricingModel) ?? t("catalogue.results.priceOnRequest"),
+    approved: offer.approvedAt && formatDate(offer.approvedAt, locale),
+    shortlisted: offer.shortlisted,
+  };
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
@@ -41,7 +78,6 @@ export default function Catalogue() {
   const { authorityName, query, errors, choices, customPageSize, total, totalPages, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const locale = currentLocale();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams(location.search);
     params.delete("index");
@@ -152,57 +188,43 @@ export default function Catalogue() {
             </p>
           ) : null}
           <ul className="govuk-list app-results" aria-labelledby="results-count">
-            {results.map((offer) => {
-              const words = offerInLanguage(offer, locale);
-              return (
-                <li key={offer.id} className="app-result">
-                  <h2 className="govuk-heading-s govuk-!-margin-bottom-2">
-                    <Link className="govuk-link" to={`/catalogue/${offer.id}`} lang={langOf(words, "title", locale)}>
-                      {words.title}
-                    </Link>
-                  </h2>
-                  <p className="govuk-body govuk-!-margin-bottom-2" lang={langOf(words, "summary", locale)}>
-                    {words.summary}
-                  </p>
-                  {words.none ? <p className="govuk-body-s govuk-!-margin-bottom-2">{t("language.offer.notInWelsh")}</p> : null}
-                  <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{t("catalogue.results.provider")}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {offer.providerName} {offer.providerKind ? <ProviderBadges kind={offer.providerKind} verified={offer.providerVerified} /> : null}
-                      </dd>
-                    </div>
-                    {offer.deliveryFormat ? (
-                      <div className="govuk-summary-list__row">
-                        <dt className="govuk-summary-list__key">{t("catalogue.results.format")}</dt>
-                        <dd className="govuk-summary-list__value">{t(`deliveryFormat.${offer.deliveryFormat}`)}</dd>
-                      </div>
-                    ) : null}
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{t("catalogue.results.rating")}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {offer.ratingEvaluations > 0
-                          ? `${t("rating.average", { average: ratingLabel({ evaluations: offer.ratingEvaluations, scoreSum: offer.ratingScoreSum })! })} ${t("rating.count", { count: offer.ratingEvaluations })}`
-                          : t("rating.none")}
-                      </dd>
-                    </div>
-                    <div className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{t("catalogue.results.price")}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {priceRangeText(offer.priceTiers, offer.pricingModel) ?? t("catalogue.results.priceOnRequest")}
-                      </dd>
-                    </div>
-                    {offer.approvedAt ? (
-                      <div className="govuk-summary-list__row">
-                        <dt className="govuk-summary-list__key">{t("catalogue.results.qualityAssured")}</dt>
-                        <dd className="govuk-summary-list__value">{formatDate(offer.approvedAt)}</dd>
-                      </div>
-                    ) : null}
-                  </dl>
-                  <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
-                </li>
-              );
-            })}
+            {results.map((offer) => (
+              <li key={offer.id} className="app-result">
+                <h2 className="govuk-heading-s">
+                  <Link className="govuk-link" to={`/catalogue/${offer.id}`} lang={offer.titleLang}>
+                    {offer.title}
+                  </Link>
+                </h2>
+                <p className="govuk-body" lang={offer.summaryLang}>
+                  {offer.summary}
+                </p>
+                {offer.notInLanguage ? <p className="govuk-body-s">{t("language.offer.notInWelsh")}</p> : null}
+                <dl className="app-facts">
+                  <dt>{t("catalogue.results.provider")}</dt>
+                  <dd>
+                    {`${offer.provider} `}
+                    {offer.providerKind ? <ProviderBadges kind={offer.providerKind} verified={offer.providerVerified} /> : null}
+                  </dd>
+                  {offer.format ? (
+                    <>
+                      <dt>{t("catalogue.results.format")}</dt>
+                      <dd>{offer.format}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("catalogue.results.rating")}</dt>
+                  <dd>{offer.rating}</dd>
+                  <dt>{t("catalogue.results.price")}</dt>
+                  <dd>{offer.price}</dd>
+                  {offer.approved ? (
+                    <>
+                      <dt>{t("catalogue.results.qualityAssured")}</dt>
+                      <dd>{offer.approved}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                <ShortlistButton offerId={offer.id} title={offer.title} shortlisted={offer.shortlisted} />
+              </li>
+            ))}
           </ul>
           <Pagination
             items={paginationItems(query.page, totalPages)}

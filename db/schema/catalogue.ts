@@ -61,7 +61,12 @@ export const offers = pgTable(
     commissionedAt: at("commissioned_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("offers_authority_idx").on(t.authorityId), index("offers_provider_idx").on(t.providerId)],
+  (t) => [
+    index("offers_authority_idx").on(t.authorityId),
+    index("offers_provider_idx").on(t.providerId),
+    // From a revision the catalogue's search found to the offer it is live for.
+    index("offers_live_revision_idx").on(t.liveRevisionId),
+  ],
 );
 
 export const offerRevisions = pgTable(
@@ -145,6 +150,8 @@ export const offerRevisions = pgTable(
     uniqueIndex("offer_revisions_offer_number_idx").on(t.offerId, t.number),
     index("offer_revisions_search_idx").using("gin", t.searchVector),
     index("offer_revisions_search_cy_idx").using("gin", t.searchVectorCy),
+    // The catalogue's filters (overlap with the chosen phases, subject areas, terms), combined with the words' index in one bitmap.
+    index("offer_revisions_filters_idx").using("gin", t.phases, t.subjectAreas, t.terms),
     index("offer_revisions_status_idx").on(t.authorityId, t.status),
   ],
 );

@@ -44,6 +44,8 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       ? sql<number>`greatest(ts_rank_cd(${offerRevisions.searchVector}, ${tsquery}), ts_rank_cd(${offerRevisions.searchVectorCy}, ${tsqueryCy}))`
       : sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})`;
   const rating = sql<number | null>`${offerRatings.scoreSum}::numeric / nullif(3 * ${offerRatings.evaluations}, 0)`;
+  // The words' index finds revisions; each leads to the offer it is live for through offers_live_revision_idx.
+  const liveRevision = eq(offerRevisions.id, offers.liveRevisionId);
 
   const matches = db.$with("matches").as(
     db
@@ -56,16 +58,17 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
         total: sql<number>`(count(*) over ())::int`.as("total"),
       })
       .from(offers)
-      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .innerJoin(offerRevisions, liveRevision)
       .leftJoin(providers, eq(providers.organisationId, offers.providerId))
       .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
       .where(where)
       .orderBy(
+        // By the names of the columns above, so that the rank and the rating are worked out once a row.
         ...orderFor(query.sort, {
-          rank: sql`${rank}`,
+          rank: sql`${sql.identifier("rank")}`,
           price: offerRevisions.fromPricePence,
           approvedAt: offers.approvedAt,
-          rating: sql`${rating}`,
+          rating: sql`${sql.identifier("rating")}`,
           id: offers.id,
         }),
       )
@@ -79,19 +82,12 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       id: offers.id,
       title: offerRevisions.title,
       summary: offerRevisions.summary,
-      description: sql<string>`''`,
       titleCy: offerRevisions.titleCy,
       summaryCy: offerRevisions.summaryCy,
-      descriptionCy: sql<string>`''`,
-      subjectAreas: offerRevisions.subjectAreas,
-      phases: offerRevisions.phases,
       deliveryFormat: offerRevisions.deliveryFormat,
       pricingModel: offerRevisions.pricingModel,
-      fromPricePence: offerRevisions.fromPricePence,
       priceTiers: offerRevisions.priceTiers,
-      terms: offerRevisions.terms,
       approvedAt: offers.approvedAt,
-      commissionedAt: offers.commissionedAt,
       providerName: organisations.name,
       providerKind: providers.providerKind,
       providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
@@ -102,7 +98,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
     })
     .from(matches)
     .innerJoin(offers, eq(offers.id, matches.id))
-    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+    .innerJoin(offerRevisions, liveRevision)
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .leftJoin(providers, eq(providers.organisationId, offers.providerId))
     .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
@@ -121,7 +117,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
     const [count] = await db
       .select({ total: sql<number>`count(*)::int` })
       .from(offers)
-      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .innerJoin(offerRevisions, liveRevision)
       .leftJoin(providers, eq(providers.organisationId, offers.providerId))
       .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
       .where(where);
