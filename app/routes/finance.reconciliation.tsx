@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/user.server";
 import { Table } from "~/components/table";
+import type { DisputeStatus } from "~/db.server";
 import type { ReconcileLine, Reconciliation } from "~/domain/payments/rules";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { formatDate, formatPence } from "~/format";
@@ -98,6 +99,7 @@ export default function ReconciliationPage() {
             { label: t("reconciliation.invoice") },
             { label: t("reconciliation.order") },
             { label: t("reconciliation.dispute.reason") },
+            { label: t("stripeLedger.dispute.status") },
             { label: t("reconciliation.amount"), numeric: true },
           ]}
           rows={disputes.map((d) => ({
@@ -108,6 +110,7 @@ export default function ReconciliationPage() {
               </Link>,
               <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
               d.disputeReason ?? "",
+              <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
               formatPence(d.amountPence),
             ],
           }))}
@@ -152,4 +155,10 @@ export default function ReconciliationPage() {
       <Matched caption={t("reconciliation.source.bank")} lines={bank.matched} />
     </>
   );
+}
+
+/** Where a dispute stands: open while the school's bank decides, then won or lost. */
+function DisputeStatusTag({ status }: { status: DisputeStatus }) {
+  const colour = { open: "govuk-tag--yellow", won: "govuk-tag--green", lost: "govuk-tag--red" }[status];
+  return <strong className={`govuk-tag ${colour}`}>{t(`stripeLedger.dispute.status.${status}`)}</strong>;
 }
