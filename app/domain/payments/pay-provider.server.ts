@@ -245,10 +245,9 @@ export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
  * After a refund of what a school paid for an order, take back the same share of the provider's
  * transfers (queued through the outbox; keyed by the amount, so a replay queues nothing more).
  */
-export async function reverseTransfersAfterRefund(
-  tx: Queryable,
-  { authorityId, orderId, refundedPence, paidPence }: { authorityId: string; orderId: string; refundedPence: number; paidPence: number },
-) {
+export async function reverseTransfersAfterRefund(tx: Queryable, { authorityId, orderId }: { authorityId: string; orderId: string }) {
+  // Over every Stripe payment of the order (an invoice may be paid in parts), as the transfers' amounts were set.
+  const { refundedPence, paidPence } = await stripePaidAndRefunded(tx, orderId);
   const transfers = await tx
     .select()
     .from(stripeTransfers)

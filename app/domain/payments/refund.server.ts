@@ -181,8 +181,7 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
   await tx.update(stripeCheckouts).set({ refundedPence }).where(eq(stripeCheckouts.id, checkout.id));
   const balance = await reopenIfDue(tx, invoice);
   // A match-funding invoice paid no provider: nothing to take back.
-  if (invoice.orderId)
-    await reverseTransfersAfterRefund(tx, { authorityId: checkout.authorityId, orderId: invoice.orderId, refundedPence, paidPence: checkout.amountPence });
+  if (invoice.orderId) await reverseTransfersAfterRefund(tx, { authorityId: checkout.authorityId, orderId: invoice.orderId });
   await audit(tx, {
     authorityId: checkout.authorityId,
     actorUserId: null,
