@@ -36,6 +36,7 @@ import { settings as cySettings } from "./cy/settings";
 import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
 import { aftersale as cyAftersale } from "./cy/aftersale";
 import { stripeRecon as cyStripeRecon } from "./cy/stripe-recon";
+import { stripeLedger as cyStripeLedger } from "./cy/stripe-ledger";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -79,4 +80,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyWelshcontent,
   ...cyAftersale,
   ...cyStripeRecon,
+  ...cyStripeLedger,
 };

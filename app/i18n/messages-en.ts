@@ -36,6 +36,7 @@ import { settings } from "./en/settings";
 import { welshcontent } from "./en/welshcontent";
 import { aftersale } from "./en/aftersale";
 import { stripeRecon } from "./en/stripe-recon";
+import { stripeLedger } from "./en/stripe-ledger";
 
 export const en = {
   ...common,
@@ -75,4 +76,5 @@ export const en = {
   ...welshcontent,
   ...aftersale,
   ...stripeRecon,
+  ...stripeLedger,
 };

@@ -7,6 +7,7 @@ import { SuccessBanner } from "~/components/success-banner";
 import { Table } from "~/components/table";
 import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domain/payments/bank-statement.server";
 import { reconciliationHref, SIDE_LIMIT, type ReconcileLine, type Reconciliation } from "~/domain/payments/rules";
+import type { DisputeStatus } from "~/db.server";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { formatDate, formatPence } from "~/format";
 import { invalid } from "~/forms.server";
@@ -231,6 +232,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
             { label: t("reconciliation.invoice") },
             { label: t("reconciliation.order") },
             { label: t("reconciliation.dispute.reason") },
+            { label: t("stripeLedger.dispute.status") },
             { label: t("reconciliation.amount"), numeric: true },
           ]}
           rows={disputes.map((d) => ({
@@ -241,6 +243,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
               </Link>,
               <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
               d.disputeReason ?? "",
+              <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
               formatPence(d.amountPence),
             ],
           }))}
@@ -285,4 +288,10 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
       <Matched caption={t("reconciliation.source.bank")} lines={bank.matched} />
     </>
   );
+}
+
+/** Where a dispute stands: open while the school's bank decides, then won or lost. */
+function DisputeStatusTag({ status }: { status: DisputeStatus }) {
+  const colour = { open: "govuk-tag--yellow", won: "govuk-tag--green", lost: "govuk-tag--red" }[status];
+  return <strong className={`govuk-tag ${colour}`}>{t(`stripeLedger.dispute.status.${status}`)}</strong>;
 }

@@ -128,7 +128,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return "milestoneAdded";
       case "deliverMilestone":
       case "confirmMilestone":
-        await milestoneStep(context.db, { ...base, milestoneId: input.milestoneId, step: input.intent === "deliverMilestone" ? "deliver" : "confirm" });
+        await milestoneStep(context.db, {
+          ...base,
+          milestoneId: input.milestoneId,
+          step: input.intent === "deliverMilestone" ? "deliver" : "confirm",
+          stripeEnabled: context.env.STRIPE,
+        });
         return input.intent === "deliverMilestone" ? "milestoneDelivered" : "milestoneConfirmed";
       case "deliver":
         await markDelivered(context.db, { ...base, appUrl });

@@ -23,6 +23,10 @@ export const ACCOUNT_KINDS = [
   "vat_output",
   /** Invoiced sales waiting to be paid and split. */
   "sales_pending",
+  /** What Stripe keeps of each payment (its processing and dispute fees): an expense of the authority. */
+  "stripe_fees",
+  /** Card payments a school's bank has taken back while the dispute is open: money owed to the authority until it is decided. */
+  "stripe_disputes",
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -47,6 +51,8 @@ export const ACCOUNT_OWNER_KIND: Record<AccountKind, OrganisationKind> = {
   recharge_clearing: "authority_office",
   vat_output: "authority_office",
   sales_pending: "authority_office",
+  stripe_fees: "authority_office",
+  stripe_disputes: "authority_office",
 };
 
 /** Accounts that may never go below zero in their normal direction. */

@@ -7,6 +7,9 @@ import { authorities, organisations, schools } from "./tenancy";
 
 const pence = (name: string) => bigint(name, { mode: "number" });
 
+export const DISPUTE_STATUSES = ["open", "won", "lost"] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
 export const STRIPE_CHECKOUT_STATUSES = ["preparing", "open", "processing", "paid", "failed", "expired"] as const;
 export type StripeCheckoutStatus = (typeof STRIPE_CHECKOUT_STATUSES)[number];
 
@@ -39,6 +42,9 @@ export const stripeCheckouts = pgTable(
     refundedPence: pence("refunded_pence").notNull().default(0),
     disputedAt: at("disputed_at"),
     disputeReason: text("dispute_reason"),
+    /** Stripe's dispute of the charge (a charge has at most one) and where it stands: open, won or lost. */
+    disputeId: text("dispute_id"),
+    disputeStatus: text("dispute_status", { enum: DISPUTE_STATUSES }),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -117,6 +123,11 @@ export const stripeTransfers = pgTable(
     status: text("status", { enum: TRANSFER_STATUSES }).notNull(),
     transferId: text("transfer_id"),
     reversedPence: pence("reversed_pence").notNull().default(0),
+    /**
+     * What the school had been refunded when the amount was set: the amount is already the
+     * provider's share of what was left, so a later refund takes back only its own proportion.
+     */
+    refundedBasisPence: pence("refunded_basis_pence").notNull().default(0),
     requestedBy: uuid("requested_by").references(() => users.id),
     createdAt: createdAt(),
     sentAt: at("sent_at"),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
@@ -11,7 +11,7 @@ import { payProviderForOrder } from "~/domain/payments/pay-provider.server";
 import { requestRefund } from "~/domain/payments/refund.server";
 import { startCheckout } from "~/domain/payments/start-checkout.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
-import type { StripeEvent } from "../mocks/stripe";
+import { DISPUTE_FEE, type StripeEvent } from "../mocks/stripe";
 import { actorFor, type PurchasingWorld } from "../factories/purchasing";
 import { invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import "../setup/property-runs";
@@ -28,18 +28,26 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
     world = env.world();
   });
 
-  /** One payment's life at Stripe: a debit that settles, part refunded, then disputed; returns its events in Stripe's order. */
+  /**
+   * One payment's life at Stripe: a debit that settles, part refunded, then disputed and the
+   * dispute lost; and a payout to the authority's bank that the bank returns. Returns the events
+   * in Stripe's order.
+   */
   async function lifeOfAPayment(i: number) {
     const { invoice, actor } = await invoicedOrder(db(), world, i % 2, `chaos-${i}-${randomUUID()}`);
     const row = await openCheckout(db(), bed, { actor, authorityId: world.authority.id, invoiceId: invoice.id });
     const events: StripeEvent[] = [...bed.fake.complete(row.sessionId!, "bacs_debit"), ...bed.fake.settle(row.sessionId!, "succeeded")];
     const chargeId = (bed.fake.objects.get(bed.fake.session(row.sessionId!).payment_intent as string)!.latest_charge as string)!;
-    events.push(...bed.fake.refundCharge(chargeId, 10_000), ...bed.fake.dispute(chargeId));
-    return { invoice, checkoutId: row.id, events };
+    events.push(...bed.fake.refundCharge(chargeId, 10_000));
+    const disputed = bed.fake.dispute(chargeId);
+    events.push(...disputed, ...bed.fake.closeDispute(disputed[0].data.object.id, "lost"));
+    const paidOut = bed.fake.payout(5_000, "paid", { authorityId: world.authority.id });
+    events.push(...paidOut, ...bed.fake.failPayout(paidOut[0].data.object.id));
+    return { invoice, checkoutId: row.id, payoutId: paidOut[0].data.object.id, events };
   }
 
   /** What the app holds about one payment, without ids. */
-  async function stateOf(invoiceId: string, checkoutId: string) {
+  async function stateOf(invoiceId: string, checkoutId: string, payoutId: string) {
     const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.id, invoiceId));
     const [checkout] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkoutId));
     const payments = await db().select().from(schema.payments).where(eq(schema.payments.invoiceId, invoiceId));
@@ -47,15 +55,34 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
       .select()
       .from(schema.journalEntries)
       .where(and(eq(schema.journalEntries.authorityId, world.authority.id), like(schema.journalEntries.idempotencyKey, `order:${invoice.orderId}:%`)));
+    // Stripe's fees, the dispute's money and the payout, by the kind of entry and its amount on the clearing account.
+    const stripeMoney = await db()
+      .select({ key: schema.journalEntries.idempotencyKey, amountPence: schema.ledgerPostings.amountPence })
+      .from(schema.journalEntries)
+      .innerJoin(schema.ledgerPostings, eq(schema.ledgerPostings.entryId, schema.journalEntries.id))
+      .innerJoin(schema.ledgerAccounts, eq(schema.ledgerAccounts.id, schema.ledgerPostings.accountId))
+      .where(
+        and(
+          eq(schema.journalEntries.authorityId, world.authority.id),
+          inArray(schema.journalEntries.causeId, [checkoutId, payoutId]),
+          inArray(schema.ledgerAccounts.kind, ["payment_clearing_stripe", "school_receivable"]),
+        ),
+      );
     const emails = await db()
       .select()
       .from(schema.outbox)
       .where(and(eq(schema.outbox.topic, "stripe-payment"), sql`${schema.outbox.payload}->>'invoiceNumber' = ${invoice.number}`));
     return {
       invoiceStatus: invoice.status,
-      checkout: { status: checkout.status, refundedPence: checkout.refundedPence, disputed: checkout.disputedAt !== null },
+      checkout: {
+        status: checkout.status,
+        refundedPence: checkout.refundedPence,
+        disputed: checkout.disputedAt !== null,
+        disputeStatus: checkout.disputeStatus,
+      },
       payments: payments.map((p) => p.amountPence).sort((a, b) => a - b),
       orderEntries: entries.map((e) => e.idempotencyKey.split(":")[2]).sort(),
+      stripeEntries: stripeMoney.map((e) => `${e.key.split(":")[0]} ${e.amountPence}`).sort(),
       emails: emails.map((e) => (e.payload as { outcome: string }).outcome).sort(),
     };
   }
@@ -63,11 +90,23 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
   it(`in ${SEEDS} seeds, with the trial balance at zero throughout`, async () => {
     const reference = await lifeOfAPayment(0);
     for (const e of reference.events) expect((await bed.deliver(e)).status).toBe(200);
-    const expected = await stateOf(reference.invoice.id, reference.checkoutId);
+    const expected = await stateOf(reference.invoice.id, reference.checkoutId, reference.payoutId);
+    // What the payment, the refund, the lost dispute and the returned payout leave, by the amount paid.
+    const moneyOf = (grossPence: number) => ({
+      payments: [-(grossPence - 10_000), -10_000, grossPence],
+      stripeEntries: [
+        `stripe-dispute -${grossPence - 10_000}`,
+        `stripe-dispute-lost ${grossPence - 10_000}`,
+        "stripe-fee -20",
+        `stripe-fee -${DISPUTE_FEE}`,
+        "stripe-payout -5000",
+        "stripe-payout-failed 5000",
+      ].sort(),
+    });
     expect(expected).toMatchObject({
       invoiceStatus: "issued",
-      checkout: { status: "paid", refundedPence: 10_000, disputed: true },
-      payments: [-10_000, reference.invoice.grossPence],
+      checkout: { status: "paid", refundedPence: 10_000, disputed: true, disputeStatus: "lost" },
+      ...moneyOf(reference.invoice.grossPence),
     });
 
     await fc.assert(
@@ -86,7 +125,7 @@ describe("Stripe's events, duplicated, shuffled and delivered at once, reach the
           const answers = await Promise.all(batch.map((e) => bed.deliver(e)));
           expect(answers.every((a) => a.status === 200)).toBe(true);
         }
-        expect(await stateOf(life.invoice.id, life.checkoutId)).toEqual({ ...expected, payments: [-10_000, life.invoice.grossPence] });
+        expect(await stateOf(life.invoice.id, life.checkoutId, life.payoutId)).toEqual({ ...expected, ...moneyOf(life.invoice.grossPence) });
         expect(await trialBalance(db(), world.authority.id)).toBe(0);
       }),
       { numRuns: SEEDS },
@@ -222,7 +261,11 @@ describe("a crash between the steps of checkout, payment, split, transfer and em
       .select()
       .from(schema.ledgerAccounts)
       .where(and(eq(schema.ledgerAccounts.authorityId, world.authority.id), eq(schema.ledgerAccounts.kind, "payment_clearing_stripe")));
-    // In: the payment; out: the refund and the transfer; back: the reversal. Nothing left on the platform.
-    expect(clearing[0].balancePence).toBe(0);
+    // In: the payment; out: the refund, the transfer and Stripe's fee, which a refund does not give
+    // back; back: the reversal. What is left is what Stripe's balance shows: less the fee, once.
+    const feeTxn = [...bed.fake.objects.values()].find((o) => o.object === "balance_transaction" && o.type === "charge")!;
+    expect(feeTxn.fee).toBeGreaterThan(0);
+    expect(clearing[0].balancePence).toBe(-(feeTxn.fee as number));
+    expect(await db().select().from(schema.journalEntries).where(like(schema.journalEntries.idempotencyKey, "stripe-fee:%"))).toHaveLength(1);
   });
 });

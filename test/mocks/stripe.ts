@@ -51,9 +51,15 @@ export type FakeStripe = {
   settle: (sessionId: string, outcome: "succeeded" | "failed") => StripeEvent[];
   expire: (sessionId: string) => StripeEvent[];
   refundCharge: (chargeId: string, amount?: number) => StripeEvent[];
+  /** The school's bank disputes the charge: what is left of it is withdrawn from the balance, with Stripe's dispute fee. */
   dispute: (chargeId: string) => StripeEvent[];
+  /** The dispute is decided: won returns the money (and the fee), lost keeps it gone. */
+  closeDispute: (disputeId: string, outcome: "won" | "lost") => StripeEvent[];
   updateAccount: (accountId: string, changes: { details_submitted?: boolean; payouts_enabled?: boolean; charges_enabled?: boolean }) => StripeEvent[];
-  payout: (amount: number, status: "paid" | "failed") => StripeEvent[];
+  /** A payout of the platform's balance to its bank, paid (or failed at once); `authorityId` goes in its metadata. */
+  payout: (amount: number, status: "paid" | "failed", options?: { authorityId?: string }) => StripeEvent[];
+  /** A paid payout comes back from the bank: the money returns to the balance. */
+  failPayout: (payoutId: string) => StripeEvent[];
   event: (type: string, object: Obj) => StripeEvent;
   /** A valid Stripe-Signature header for a payload, as Stripe would send it (timestamp in seconds, optional). */
   sign: (payload: string, options?: { timestamp?: number; secret?: string }) => string;
@@ -63,6 +69,8 @@ export type FakeStripe = {
 };
 
 const API_VERSION = "2026-10-28.endive";
+/** Stripe's fee for a dispute in the UK, in pence. */
+export const DISPUTE_FEE = 2000;
 
 export async function startFakeStripe({
   secretKey = "sk_test_fakestripe",
@@ -99,7 +107,7 @@ export async function startFakeStripe({
     events.push(e);
     return e;
   };
-  const balance = (type: string, source: string, amount: number, fee = 0) =>
+  const balance = (type: string, source: string, amount: number, fee = 0, feeDescription = "Stripe processing fees") =>
     put({
       id: newId("txn"),
       object: "balance_transaction",
@@ -107,10 +115,12 @@ export async function startFakeStripe({
       source,
       amount,
       fee,
+      fee_details: fee === 0 ? [] : [{ amount: fee, application: null, currency: "gbp", description: feeDescription, type: "stripe_fee" }],
       net: amount - fee,
       currency: "gbp",
       created: now(),
       status: "available",
+      reporting_category: type,
       description: null,
     });
 
@@ -146,7 +156,8 @@ export async function startFakeStripe({
     if (typeof field === "string" && objects.has(field)) o[head] = expandOne(objects.get(field), rest);
     else if ((head === "refunds" || head === "reversals") && field && typeof field === "object") {
       const items = (field as { data: (string | Obj)[] }).data ?? [];
-      o[head] = { ...(field as object), data: items.map((item) => (typeof item === "string" ? structuredClone(get(item)) : item)) };
+      const listed = { ...(field as object), data: items.map((item) => (typeof item === "string" ? structuredClone(get(item)) : item)) };
+      o[head] = expandOne(listed, rest);
     } else if (field && typeof field === "object") o[head] = expandOne(field, rest);
     return o;
   };
@@ -330,7 +341,7 @@ export async function startFakeStripe({
     charge.amount_refunded = (charge.amount_refunded as number) + amount;
     charge.refunded = charge.amount_refunded === charge.amount;
     (charge.refunds as { data: string[] }).data.push(refund.id);
-    balance("refund", refund.id, -amount);
+    refund.balance_transaction = balance("refund", refund.id, -amount).id;
     event("charge.refunded", render(charge) as Obj);
     return refund;
   }
@@ -395,7 +406,7 @@ export async function startFakeStripe({
         const charge = chargeFor(intent, method);
         intent.status = "succeeded";
         session.payment_status = "paid";
-        balance("charge", charge.id, charge.amount as number, Math.round((charge.amount as number) * 0.015) + 20);
+        charge.balance_transaction = balance("charge", charge.id, charge.amount as number, Math.round((charge.amount as number) * 0.015) + 20).id;
         return [event("checkout.session.completed", session)];
       }
       intent.status = "processing";
@@ -408,7 +419,7 @@ export async function startFakeStripe({
         const charge = chargeFor(intent, "bacs_debit");
         intent.status = "succeeded";
         session.payment_status = "paid";
-        balance("charge", charge.id, charge.amount as number, 20);
+        charge.balance_transaction = balance("charge", charge.id, charge.amount as number, 20).id;
         return [event("checkout.session.async_payment_succeeded", session)];
       }
       intent.status = "requires_payment_method";
@@ -428,27 +439,67 @@ export async function startFakeStripe({
     },
     dispute: (chargeId) => {
       const charge = get(chargeId)!;
+      const amount = (charge.amount as number) - (charge.amount_refunded as number);
+      const id = newId("dp");
+      const withdrawal = balance("adjustment", id, -amount, DISPUTE_FEE, "Dispute fee");
       const dispute = put({
-        id: newId("dp"),
+        id,
         object: "dispute",
-        amount: charge.amount,
+        amount,
+        currency: "gbp",
         charge: chargeId,
         payment_intent: charge.payment_intent,
         reason: "fraudulent",
         status: "needs_response",
+        // Stripe lists a dispute's balance transactions in full, not as ids.
+        balance_transactions: [structuredClone(withdrawal)],
+        metadata: {},
         created: now(),
       });
+      charge.disputed = true;
       return [event("charge.dispute.created", dispute)];
+    },
+    closeDispute: (disputeId, outcome) => {
+      const dispute = get(disputeId)!;
+      dispute.status = outcome;
+      if (outcome === "won") {
+        const reinstated = balance("adjustment", disputeId, dispute.amount as number, -DISPUTE_FEE, "Dispute fee returned");
+        (dispute.balance_transactions as Obj[]).push(structuredClone(reinstated));
+      }
+      return [event("charge.dispute.closed", dispute)];
     },
     updateAccount: (accountId, changes) => {
       const account = get(accountId)!;
       Object.assign(account, changes);
       return [event("account.updated", account)];
     },
-    payout: (amount, status) => {
-      const payout = put({ id: newId("po"), object: "payout", amount, currency: "gbp", status, arrival_date: now(), created: now() });
-      if (status === "paid") balance("payout", payout.id, -amount);
+    payout: (amount, status, { authorityId } = {}) => {
+      const payout = put({
+        id: newId("po"),
+        object: "payout",
+        amount,
+        currency: "gbp",
+        status,
+        method: "standard",
+        type: "bank_account",
+        automatic: false,
+        metadata: authorityId ? { authority_id: authorityId } : {},
+        balance_transaction: null,
+        failure_balance_transaction: null,
+        failure_code: status === "failed" ? "account_closed" : null,
+        arrival_date: now(),
+        created: now(),
+      });
+      // The balance is debited when the payout is made; a payout that fails at once never left it.
+      if (status === "paid") payout.balance_transaction = balance("payout", payout.id, -amount).id;
       return [event(`payout.${status}`, payout)];
+    },
+    failPayout: (payoutId) => {
+      const payout = get(payoutId)!;
+      payout.status = "failed";
+      payout.failure_code = "account_closed";
+      payout.failure_balance_transaction = balance("payout_failure", payoutId, payout.amount as number).id;
+      return [event("payout.failed", payout)];
     },
     event,
     sign: (payload, { timestamp, secret } = {}) => helpers.webhooks.generateTestHeaderString({ payload, secret: secret ?? webhookSecret, timestamp }),

@@ -18,6 +18,8 @@ const READERS: Record<AccountKind, { owner: readonly Role[]; authority: readonly
   recharge_clearing: { owner: [], authority: ["la_finance", "la_admin"] },
   vat_output: { owner: [], authority: ["la_finance", "la_admin"] },
   sales_pending: { owner: [], authority: ["la_finance", "la_admin"] },
+  stripe_fees: { owner: [], authority: ["la_finance", "la_admin"] },
+  stripe_disputes: { owner: [], authority: ["la_finance", "la_admin"] },
 };
 
 export function canViewStatement(grants: readonly MembershipGrant[], account: { authorityId: string; kind: AccountKind; ownerId: string }): boolean {

@@ -1,7 +1,7 @@
 // Paying a provider its share of a sale: a Stripe Connect transfer to its account, queued through
 // the outbox when the school confirms delivery, grouped with the order's payment by transfer_group.
 // Only for orders whose money reached Stripe; the rest are paid by the authority's payment run.
-import { and, eq, gt, sum } from "drizzle-orm";
+import { and, eq, gt, sql, sum } from "drizzle-orm";
 import type Stripe from "stripe";
 import { schema, type Database, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
@@ -11,10 +11,10 @@ import { postEntry } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import type { StripeClient } from "~/integrations/stripe.server";
-import { whyNoPayout, transferReversalFor, type NoPayoutReason } from "./rules";
+import { providerShareAfterRefunds, whyNoPayout, transferReversalFor, type NoPayoutReason } from "./rules";
 import { message } from "~/domain/ledger/described";
 
-const { orders, invoices, payments, deliveryConfirmations, stripeAccounts, stripeTransfers } = schema;
+const { orders, invoices, payments, deliveryConfirmations, orderMilestones, stripeAccounts, stripeCheckouts, stripeTransfers } = schema;
 
 export const TRANSFER_JOB = "stripe.transfer.create";
 export const REVERSAL_JOB = "stripe.transfer.reverse";
@@ -24,9 +24,12 @@ export type PayProviderOptions = {
   orderId: string;
   /** Who confirmed the delivery; null when the system does it (an invoice paid after the school confirmed). */
   actorUserId: string | null;
-  /** "delivery" for the whole share, or a milestone's name with its amount. */
+  /** "delivery" for the whole share (what is left of it), or a milestone's name with its part of the share. */
   milestone?: string;
+  /** The milestone's part of the provider's share, before refunds (`milestoneParts`). */
   amountPence?: number;
+  /** The milestone the school has just confirmed: it stands for the confirmation of delivery. */
+  milestoneId?: string;
   now?: Date;
 };
 
@@ -48,6 +51,16 @@ async function paidByMethod(tx: Queryable, orderId: string) {
   return { stripePaidPence: of("stripe"), bankPaidPence: of("bank") };
 }
 
+/** What the school paid for the order through Stripe Checkout, and what of it was refunded, read in the transaction. */
+async function stripePaidAndRefunded(tx: Queryable, orderId: string) {
+  const [row] = await tx
+    .select({ paid: sum(stripeCheckouts.amountPence), refunded: sum(stripeCheckouts.refundedPence) })
+    .from(stripeCheckouts)
+    .innerJoin(invoices, eq(invoices.id, stripeCheckouts.invoiceId))
+    .where(and(eq(invoices.orderId, orderId), eq(stripeCheckouts.status, "paid")));
+  return { paidPence: Number(row?.paid ?? 0), refundedPence: Number(row?.refunded ?? 0) };
+}
+
 /**
  * Queue the transfer of the provider's share of a paid order to its connected account, in the
  * caller's transaction (the school's confirmation of delivery, or a Stripe payment that arrives
@@ -58,7 +71,7 @@ async function paidByMethod(tx: Queryable, orderId: string) {
  */
 export async function payProviderForOrder(
   tx: Queryable,
-  { authorityId, orderId, actorUserId, milestone = "delivery", amountPence, now = new Date() }: PayProviderOptions,
+  { authorityId, orderId, actorUserId, milestone = "delivery", amountPence, milestoneId, now = new Date() }: PayProviderOptions,
 ): Promise<PayProviderResult> {
   if (!isUuid(orderId)) return { queued: false, reason: "not_found" };
   const [order] = await tx
@@ -68,9 +81,17 @@ export async function payProviderForOrder(
     .for("update");
   if (!order) return { queued: false, reason: "not_found" };
   const [answer] = await tx.select({ outcome: deliveryConfirmations.outcome }).from(deliveryConfirmations).where(eq(deliveryConfirmations.orderId, order.id));
+  const [part] = milestoneId
+    ? await tx
+        .select({ confirmedAt: orderMilestones.confirmedAt })
+        .from(orderMilestones)
+        .where(and(eq(orderMilestones.id, milestoneId), eq(orderMilestones.orderId, order.id)))
+    : [];
+  // A confirmed milestone confirms its part, unless the school has disputed the delivery.
+  const confirmation = answer?.outcome ?? (part?.confirmedAt ? "confirmed" : null);
   const refusal = whyNoPayout({
     paid: Boolean(order.paidAt) && order.status !== "cancelled",
-    confirmation: answer?.outcome ?? null,
+    confirmation,
     ...(await paidByMethod(tx, order.id)),
   });
   if (refusal) return { queued: false, reason: refusal };
@@ -79,18 +100,31 @@ export async function payProviderForOrder(
     .from(stripeTransfers)
     .where(and(eq(stripeTransfers.orderId, order.id), eq(stripeTransfers.milestone, milestone)));
   if (existing) return { queued: false, reason: "already_queued", transferId: existing.id };
+  // The share less what refunds took back, less what has gone already (net of reversals): a
+  // partial refund before confirmation pays the provider its proportion of what the school kept.
+  const refunds = await stripePaidAndRefunded(tx, order.id);
   const [sent] = await tx
-    .select({ total: sum(stripeTransfers.amountPence) })
+    .select({ total: sum(sql<number>`${stripeTransfers.amountPence} - ${stripeTransfers.reversedPence}`) })
     .from(stripeTransfers)
     .where(eq(stripeTransfers.orderId, order.id));
-  const left = (order.providerSharePence ?? 0) - Number(sent?.total ?? 0);
-  const amount = Math.min(left, amountPence ?? left);
+  const left = providerShareAfterRefunds({ sharePence: order.providerSharePence ?? 0, ...refunds }) - Number(sent?.total ?? 0);
+  const amount = Math.min(left, amountPence === undefined ? left : providerShareAfterRefunds({ sharePence: amountPence, ...refunds }));
   if (amount <= 0) return { queued: false, reason: "nothing_to_pay" };
   const [account] = await tx.select().from(stripeAccounts).where(eq(stripeAccounts.providerId, order.providerId));
   const status = account?.status === "enabled" ? "queued" : "held";
   const [transfer] = await tx
     .insert(stripeTransfers)
-    .values({ authorityId, orderId: order.id, providerId: order.providerId, milestone, amountPence: amount, status, requestedBy: actorUserId, createdAt: now })
+    .values({
+      authorityId,
+      orderId: order.id,
+      providerId: order.providerId,
+      milestone,
+      amountPence: amount,
+      refundedBasisPence: refunds.refundedPence,
+      status,
+      requestedBy: actorUserId,
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .returning();
   if (!transfer) return { queued: false, reason: "already_queued" };
@@ -211,26 +245,27 @@ export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
  * After a refund of what a school paid for an order, take back the same share of the provider's
  * transfers (queued through the outbox; keyed by the amount, so a replay queues nothing more).
  */
-export async function reverseTransfersAfterRefund(
-  tx: Queryable,
-  { authorityId, orderId, refundedPence, paidPence }: { authorityId: string; orderId: string; refundedPence: number; paidPence: number },
-) {
+export async function reverseTransfersAfterRefund(tx: Queryable, { authorityId, orderId }: { authorityId: string; orderId: string }) {
+  // Over every Stripe payment of the order (an invoice may be paid in parts), as the transfers' amounts were set.
+  const { refundedPence, paidPence } = await stripePaidAndRefunded(tx, orderId);
   const transfers = await tx
     .select()
     .from(stripeTransfers)
     .where(and(eq(stripeTransfers.orderId, orderId), eq(stripeTransfers.authorityId, authorityId)))
     .for("update");
   for (const transfer of transfers) {
+    // A transfer set after earlier refunds is already the share of what was left then: only the refunds since count.
+    const since = { refundedPence: refundedPence - transfer.refundedBasisPence, paidPence: paidPence - transfer.refundedBasisPence };
     if (transfer.status === "held") {
       // Not sent: send less, or nothing (the row stays, so the order is not paid out again).
-      const keep = transfer.amountPence - transferReversalFor({ transferPence: transfer.amountPence, reversedPence: 0, refundedPence, paidPence });
+      const keep = transfer.amountPence - transferReversalFor({ transferPence: transfer.amountPence, reversedPence: 0, ...since });
       await tx
         .update(stripeTransfers)
-        .set(keep <= 0 ? { status: "reversed", reversedPence: transfer.amountPence } : { amountPence: keep })
+        .set(keep <= 0 ? { status: "reversed", reversedPence: transfer.amountPence } : { amountPence: keep, refundedBasisPence: refundedPence })
         .where(eq(stripeTransfers.id, transfer.id));
       continue;
     }
-    const amount = transferReversalFor({ transferPence: transfer.amountPence, reversedPence: transfer.reversedPence, refundedPence, paidPence });
+    const amount = transferReversalFor({ transferPence: transfer.amountPence, reversedPence: transfer.reversedPence, ...since });
     if (amount > 0)
       await queueJob(tx, {
         topic: REVERSAL_JOB,

@@ -8,6 +8,7 @@ import { applyAccount } from "./connect.server";
 import { applyTransfer } from "./pay-provider.server";
 import { applyCharge, applyDispute, retrieveCharge } from "./refund.server";
 import { isHandledEvent, type HandledEvent } from "./rules";
+import { applyPayout } from "./stripe-ledger.server";
 import { applySession, retrieveSession } from "./sync-checkout.server";
 
 const { stripeEvents, stripeCheckouts } = schema;
@@ -38,7 +39,9 @@ async function readBack(db: Database, stripe: StripeClient, type: HandledEvent, 
       const session = await sessionOfCharge(stripe, charge);
       return async (tx) => [session ? await applySession(tx, { session, appUrl }) : null, await applyCharge(tx, { charge, appUrl })].filter(Boolean).join("; ");
     }
-    case "charge.dispute.created": {
+    case "charge.dispute.created":
+    case "charge.dispute.closed": {
+      // Both apply the dispute as Stripe holds it now, so they may arrive in either order.
       const dispute = await stripe.disputes.retrieve(objectId);
       const charge = await retrieveCharge(stripe, typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id);
       const session = await sessionOfCharge(stripe, charge);
@@ -56,9 +59,9 @@ async function readBack(db: Database, stripe: StripeClient, type: HandledEvent, 
     }
     case "payout.paid":
     case "payout.failed": {
-      // Payouts move the platform's balance to the authority's bank: kept for reconciliation.
+      // The platform's balance to the bank of the authority named in the payout's metadata.
       const payout = await stripe.payouts.retrieve(objectId);
-      return async () => `payout ${payout.status}: ${payout.amount} pence`;
+      return (tx) => applyPayout(tx, payout);
     }
   }
 }
@@ -83,11 +86,13 @@ export type ReceiveResult = { outcome: "ignored" | "duplicate" | "processed"; de
 export async function receiveStripeEvent(
   db: Database,
   stripe: StripeClient,
-  event: { id: string; type: string; data: { object: unknown } },
+  event: { id: string; type: string; account?: string | null; data: { object: unknown } },
   { appUrl }: { appUrl: string },
 ): Promise<ReceiveResult> {
   const objectId = (event.data.object as { id?: unknown } | null)?.id;
   if (!isHandledEvent(event.type) || typeof objectId !== "string") return { outcome: "ignored" };
+  // A connected account's own payout (to the provider's bank) is the provider's business, not the platform's.
+  if (event.account && event.type.startsWith("payout.")) return { outcome: "ignored" };
   const type = event.type;
   await db.insert(stripeEvents).values({ id: event.id, type, objectId }).onConflictDoNothing();
   const [seen] = await db.select({ processedAt: stripeEvents.processedAt }).from(stripeEvents).where(eq(stripeEvents.id, event.id));

@@ -1,7 +1,7 @@
 // Reconciliation for finance: the ledger's clearing entries matched with Stripe's balance
 // transactions (by the Stripe object each came from) and with bank transfers (by the invoice
 // number quoted as the reference). Read-only.
-import { and, desc, eq, gte, isNotNull, like, lte } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, like, lte, notLike, or } from "drizzle-orm";
 import type Stripe from "stripe";
 import { schema, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
@@ -12,8 +12,33 @@ import { reconcile, SIDE_LIMIT, withinDays, type DayRange, type ReconcileLine, t
 
 const { payments, invoices, stripeTransfers, journalEntries, ledgerPostings, ledgerAccounts, stripeCheckouts, organisations } = schema;
 
-/** Balance transaction types that move money we account for; payouts and fees are Stripe's own business. */
-const MATCHED_TYPES = new Set(["charge", "payment", "refund", "payment_refund", "transfer", "transfer_reversal"]);
+/**
+ * Balance transaction types that move money we account for: payments, refunds, transfers and
+ * their reversals, payouts to the bank (and their return), and disputes (an "adjustment" whose
+ * source is the dispute). Each one's fee is a line of its own.
+ */
+const MATCHED_TYPES = new Set([
+  "charge",
+  "payment",
+  "refund",
+  "payment_refund",
+  "transfer",
+  "transfer_reversal",
+  "payout",
+  "payout_failure",
+  "payout_cancel",
+  "adjustment",
+]);
+
+/** The clearing lines the ledger posts for Stripe's own movements, by the prefix of their entry's key: the rest of the key is Stripe's reference. */
+const CLEARING_LINES = {
+  "stripe-reversal": "payouts.transfer.reversed",
+  "stripe-fee": "stripeLedger.line.fee",
+  "stripe-payout": "stripeLedger.line.payout",
+  "stripe-payout-failed": "stripeLedger.line.payoutFailed",
+  "stripe-dispute": "stripeLedger.line.dispute",
+  "stripe-dispute-won": "stripeLedger.line.disputeReturned",
+} as const;
 const STRIPE_LIMIT = SIDE_LIMIT;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -23,7 +48,8 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
     .select({ reference: payments.bankReference, amountPence: payments.amountPence, number: invoices.number, createdAt: payments.createdAt })
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.authorityId, authorityId), eq(payments.method, "stripe")));
+    // A lost dispute's negative payment moves no money at Stripe (it left with the dispute).
+    .where(and(eq(payments.authorityId, authorityId), eq(payments.method, "stripe"), notLike(payments.idempotencyKey, "stripe:dispute:%")));
   const sent = await db
     .select({
       reference: stripeTransfers.transferId,
@@ -33,7 +59,7 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
     })
     .from(stripeTransfers)
     .where(and(eq(stripeTransfers.authorityId, authorityId), isNotNull(stripeTransfers.transferId)));
-  const reversals = await db
+  const movements = await db
     .select({ key: journalEntries.idempotencyKey, amountPence: ledgerPostings.amountPence, createdAt: journalEntries.createdAt })
     .from(journalEntries)
     .innerJoin(ledgerPostings, eq(ledgerPostings.entryId, journalEntries.id))
@@ -41,7 +67,7 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
     .where(
       and(
         eq(journalEntries.authorityId, authorityId),
-        like(journalEntries.idempotencyKey, "stripe-reversal:%"),
+        or(...Object.keys(CLEARING_LINES).map((prefix) => like(journalEntries.idempotencyKey, `${prefix}:%`))),
         eq(ledgerAccounts.kind, "payment_clearing_stripe"),
       ),
     );
@@ -58,12 +84,11 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
       label: `${t("payouts.title")}: ${t("reconciliation.order")} ${s.orderId.slice(0, 8)}`,
       date: s.sentAt ? day(s.sentAt) : "",
     })),
-    ...reversals.map((r) => ({
-      reference: r.key.slice("stripe-reversal:".length),
-      amountPence: r.amountPence,
-      label: t("payouts.transfer.reversed"),
-      date: day(r.createdAt),
-    })),
+    ...movements.map((r) => {
+      const prefix = r.key.slice(0, r.key.indexOf(":")) as keyof typeof CLEARING_LINES;
+      const reference = r.key.slice(prefix.length + 1);
+      return { reference, amountPence: r.amountPence, label: t(CLEARING_LINES[prefix]), date: day(r.createdAt) };
+    }),
   ];
 }
 
@@ -90,6 +115,8 @@ async function stripeLines(
       label: `${txn.type}${txn.description ? `: ${txn.description}` : ""}`,
       date: day(new Date(txn.created * 1000)),
     });
+    // Stripe's fee on it, matched with the ledger's fee entry by the balance transaction's id.
+    if (txn.fee) lines.push({ reference: txn.id, amountPence: -txn.fee, label: `${txn.type}: fee`, date: day(new Date(txn.created * 1000)) });
   }
   return { lines, truncated: false };
 }
@@ -164,6 +191,7 @@ export async function loadReconciliation(
       completedAt: stripeCheckouts.completedAt,
       disputedAt: stripeCheckouts.disputedAt,
       disputeReason: stripeCheckouts.disputeReason,
+      disputeStatus: stripeCheckouts.disputeStatus,
     })
     .from(stripeCheckouts)
     .innerJoin(invoices, eq(invoices.id, stripeCheckouts.invoiceId))

@@ -17,10 +17,11 @@ import { formatPence } from "~/format";
 import { t } from "~/i18n";
 import type { StripeClient } from "~/integrations/stripe.server";
 import { reverseTransfersAfterRefund } from "./pay-provider.server";
+import { paymentGivenBack, postDisputeMoney, postStripeFee } from "./stripe-ledger.server";
 import { tellPayer } from "./sync-checkout.server";
 import { message } from "~/domain/ledger/described";
 
-const { stripeCheckouts, stripeRefunds, payments, invoices } = schema;
+const { stripeCheckouts, stripeRefunds, invoices } = schema;
 
 export const REFUND_JOB = "stripe.refund.create";
 
@@ -105,7 +106,8 @@ export async function sendRefund(db: Database, stripe: StripeClient, { refundId,
 }
 
 /** A charge with its refunds and its PaymentIntent, whose metadata names our checkout (a charge's own metadata is empty). */
-export const retrieveCharge = (stripe: StripeClient, chargeId: string) => stripe.charges.retrieve(chargeId, { expand: ["refunds", "payment_intent"] });
+export const retrieveCharge = (stripe: StripeClient, chargeId: string) =>
+  stripe.charges.retrieve(chargeId, { expand: ["refunds", "refunds.data.balance_transaction", "payment_intent"] });
 
 const checkoutIdOf = (charge: Stripe.Charge) =>
   (typeof charge.payment_intent === "object" && charge.payment_intent ? charge.payment_intent.metadata?.checkout_id : undefined) ??
@@ -129,21 +131,13 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
   const done: string[] = [];
   for (const refund of charge.refunds?.data ?? []) {
     if (refund.status !== "succeeded") continue;
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        authorityId: checkout.authorityId,
-        invoiceId: checkout.invoiceId,
-        amountPence: -refund.amount,
-        bankReference: refund.id,
-        receivedOn: now.toISOString().slice(0, 10),
-        recordedBy: null,
-        method: "stripe",
-        idempotencyKey: `stripe:refund:${refund.id}`,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: payments.idempotencyKey })
-      .returning();
+    const payment = await paymentGivenBack(tx, {
+      checkout,
+      amountPence: refund.amount,
+      reference: refund.id,
+      idempotencyKey: `stripe:refund:${refund.id}`,
+      now,
+    });
     if (!payment) continue;
     await postEntry(tx, {
       authorityId: checkout.authorityId,
@@ -156,6 +150,7 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
         { accountId: clearing.id, amountPence: -refund.amount },
       ],
     });
+    await postStripeFee(tx, { authorityId: checkout.authorityId, txn: refund.balance_transaction, cause: { type: "stripe_checkout", id: checkout.id } });
     const rowId = refund.metadata?.refund_row_id;
     const [mine] =
       rowId && isUuid(rowId)
@@ -184,12 +179,9 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
   if (done.length === 0) return "unchanged";
   const refundedPence = Math.min(checkout.amountPence, charge.amount_refunded);
   await tx.update(stripeCheckouts).set({ refundedPence }).where(eq(stripeCheckouts.id, checkout.id));
-  const balance = invoiceBalance({ grossPence: invoice.grossPence, ...(await invoiceSettled(tx, invoice.id)) });
-  // Money given back is owed again, unless finance credits the invoice.
-  if (invoice.status === "paid" && balance.duePence > 0) await tx.update(invoices).set({ status: "issued", paidAt: null }).where(eq(invoices.id, invoice.id));
+  const balance = await reopenIfDue(tx, invoice);
   // A match-funding invoice paid no provider: nothing to take back.
-  if (invoice.orderId)
-    await reverseTransfersAfterRefund(tx, { authorityId: checkout.authorityId, orderId: invoice.orderId, refundedPence, paidPence: checkout.amountPence });
+  if (invoice.orderId) await reverseTransfersAfterRefund(tx, { authorityId: checkout.authorityId, orderId: invoice.orderId });
   await audit(tx, {
     authorityId: checkout.authorityId,
     actorUserId: null,
@@ -203,7 +195,18 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
   return `refunded ${done.join(", ")}`;
 }
 
-/** A dispute is flagged on the checkout for finance, with its order. */
+/** Money given back (a refund, a lost dispute) is owed again, unless finance credits the invoice: a paid invoice with something due is issued again. */
+async function reopenIfDue(tx: Queryable, invoice: typeof invoices.$inferSelect) {
+  const balance = invoiceBalance({ grossPence: invoice.grossPence, ...(await invoiceSettled(tx, invoice.id)) });
+  if (invoice.status === "paid" && balance.duePence > 0) await tx.update(invoices).set({ status: "issued", paidAt: null }).where(eq(invoices.id, invoice.id));
+  return balance;
+}
+
+/**
+ * A dispute as Stripe holds it now (from charge.dispute.created or .closed, read back): flagged on
+ * the checkout for finance, with its order, and emailed to them once; its money followed in the
+ * ledger (withdrawn, then returned if won or taken off the invoice if lost); its status kept.
+ */
 export async function applyDispute(
   tx: Queryable,
   { dispute, charge, appUrl, now = new Date() }: { dispute: Stripe.Dispute; charge: Stripe.Charge; appUrl: string; now?: Date },
@@ -211,22 +214,30 @@ export async function applyDispute(
   const checkoutId = checkoutIdOf(charge);
   const [checkout] = checkoutId && isUuid(checkoutId) ? await tx.select().from(stripeCheckouts).where(eq(stripeCheckouts.id, checkoutId)).for("update") : [];
   if (!checkout) return "ignored: not one of ours";
-  if (checkout.disputedAt) return "unchanged";
+  // The payment is recorded first (from its session) when this event overtook it.
+  if (checkout.status !== "paid") return "ignored: not paid";
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, checkout.invoiceId)).for("update");
+  const { status, posted } = await postDisputeMoney(tx, { checkout, dispute, now });
+  if (status === "lost" && posted.includes("stripe-dispute-lost")) await reopenIfDue(tx, invoice);
+  const first = !checkout.disputedAt;
+  if (!first && checkout.disputeStatus === status && posted.length === 0) return "unchanged";
   await tx
     .update(stripeCheckouts)
-    .set({ disputedAt: now, disputeReason: dispute.reason ?? "unknown" })
+    .set({ disputedAt: checkout.disputedAt ?? now, disputeReason: dispute.reason ?? "unknown", disputeId: dispute.id, disputeStatus: status })
     .where(eq(stripeCheckouts.id, checkout.id));
-  await audit(tx, {
+  const after = { disputeId: dispute.id, reason: dispute.reason, amount: dispute.amount, status, posted };
+  const base = {
     authorityId: checkout.authorityId,
     actorUserId: null,
-    action: "payment.dispute",
     entityType: "stripe_checkout",
     entityId: checkout.id,
     organisationId: checkout.schoolId,
-    after: { disputeId: dispute.id, reason: dispute.reason, amount: dispute.amount },
-  });
-  await tellPayer(tx, { checkoutId: checkout.id, outcome: "disputed", appUrl });
-  return "disputed";
+  };
+  if (first) await audit(tx, { ...base, action: "payment.dispute", after });
+  if (status !== "open" && checkout.disputeStatus !== status)
+    await audit(tx, { ...base, action: `payment.dispute.${status}`, before: { status: checkout.disputeStatus ?? "open" }, after });
+  if (first) await tellPayer(tx, { checkoutId: checkout.id, outcome: "disputed", appUrl });
+  return `dispute ${status}`;
 }
 
 /** What finance sees before refunding: the payment, its invoice and what is left to refund. */

@@ -1,6 +1,6 @@
 // Pure rules of paying through Stripe: who may, how much, what a Stripe object's state means
 // for ours, and how the ledger is matched with Stripe's balance. No I/O.
-import type { ConnectStatus, PaymentRoute, StripeCheckoutStatus } from "~/db.server";
+import type { ConnectStatus, DisputeStatus, PaymentRoute, StripeCheckoutStatus } from "~/db.server";
 import { parseDay } from "~/domain/categories/rules";
 
 /**
@@ -54,6 +54,16 @@ export function checkoutStatusOf({
     if (intentStatus === "requires_payment_method" || intentStatus === "canceled") return "failed";
     return "processing";
   }
+  return "open";
+}
+
+/**
+ * Where a dispute stands for finance: open while the school's bank decides, then won or lost. An
+ * inquiry closed without a chargeback ("warning_closed") took no money and counts as won.
+ */
+export function disputeStatusOf(status: string): DisputeStatus {
+  if (status === "lost") return "lost";
+  if (status === "won" || status === "warning_closed") return "won";
   return "open";
 }
 
@@ -113,6 +123,7 @@ export const HANDLED_EVENTS = [
   "payment_intent.payment_failed",
   "charge.refunded",
   "charge.dispute.created",
+  "charge.dispute.closed",
   "account.updated",
   "transfer.created",
   "transfer.reversed",
@@ -141,6 +152,24 @@ export function transferReversalFor({
   if (paidPence <= 0 || refundedPence <= 0) return 0;
   const target = refundedPence >= paidPence ? transferPence : Math.floor((transferPence * refundedPence) / paidPence);
   return Math.max(0, Math.min(transferPence - reversedPence, target - reversedPence));
+}
+
+/**
+ * The provider's share still due to it after refunds: the share less the refunded proportion of
+ * what the school paid (the same rounding as `transferReversalFor`); nothing after a full refund.
+ */
+export function providerShareAfterRefunds({ sharePence, refundedPence, paidPence }: { sharePence: number; refundedPence: number; paidPence: number }) {
+  return sharePence - transferReversalFor({ transferPence: sharePence, reversedPence: 0, refundedPence, paidPence });
+}
+
+/**
+ * A provider's share paid out milestone by milestone: split evenly by the number of milestones,
+ * in whole pence, the last milestone taking the odd pence, so the parts add up to the share exactly.
+ */
+export function milestoneParts(sharePence: number, count: number): number[] {
+  if (count <= 0) return [];
+  const part = Math.floor(sharePence / count);
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? sharePence - part * (count - 1) : part));
 }
 
 export type NoPayoutReason = "not_paid" | "not_confirmed" | "not_through_stripe";

@@ -8,6 +8,7 @@ import { queueEmail } from "~/domain/outbox.server";
 import { applyInvoicePayment } from "~/domain/purchasing/apply-payment.server";
 import type { StripeClient } from "~/integrations/stripe.server";
 import { advanceCheckout, checkoutStatusOf } from "./rules";
+import { postStripeFee } from "./stripe-ledger.server";
 
 const { stripeCheckouts, invoices, users, organisations, memberships } = schema;
 
@@ -15,7 +16,9 @@ const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "s
 
 /** The session with its PaymentIntent and charge, as Stripe holds them now. */
 export const retrieveSession = (stripe: StripeClient, sessionId: string) =>
-  stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent", "payment_intent.latest_charge"] });
+  stripe.checkout.sessions.retrieve(sessionId, {
+    expand: ["payment_intent", "payment_intent.latest_charge", "payment_intent.latest_charge.balance_transaction"],
+  });
 
 export type CheckoutObservation = { session: Stripe.Checkout.Session };
 
@@ -45,7 +48,13 @@ export async function applySession(tx: Queryable, { session, appUrl, now = new D
     completedAt: status === "paid" && !checkout.completedAt ? now : checkout.completedAt,
   };
   await tx.update(stripeCheckouts).set(changes).where(eq(stripeCheckouts.id, checkout.id));
-  if (status === checkout.status) return `unchanged: ${status}`;
+  // What Stripe kept of the payment, from the charge's balance transaction (after the payment itself, once).
+  const fee = () =>
+    postStripeFee(tx, { authorityId: checkout.authorityId, txn: charge?.balance_transaction, cause: { type: "stripe_checkout", id: checkout.id } });
+  if (status === checkout.status) {
+    if (status === "paid" && (await fee())) return "stripe fee recorded";
+    return `unchanged: ${status}`;
+  }
 
   if (status === "paid") {
     // What Stripe took, which is what the school is credited with.
@@ -63,6 +72,7 @@ export async function applySession(tx: Queryable, { session, appUrl, now = new D
       now,
       acceptExcess: true,
     });
+    await fee();
   }
   await audit(tx, {
     authorityId: checkout.authorityId,
