@@ -120,6 +120,8 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     expect(references.filter((r) => r.startsWith("ch_test_"))).toHaveLength(2);
     expect(references.filter((r) => r.startsWith("re_test_"))).toHaveLength(1);
     expect(references.filter((r) => r.startsWith("tr_test_"))).toHaveLength(1);
+    // Stripe's fee on each card payment, matched with the ledger's fee entry by its balance transaction.
+    expect(references.filter((r) => r.startsWith("txn_"))).toHaveLength(2);
     expect(stripeSide!.matched.find((m) => m.ledger.reference.startsWith("re_test_"))!.ledger.amountPence).toBe(-500);
     expect(view.bank).toMatchObject({ amountDiffers: [], onlyInLedger: [], onlyExternal: [] });
     expect(view.bank.matched.map((m) => [m.ledger.reference, m.external.amountPence])).toEqual([[byBank.invoice.number, byBank.invoice.grossPence]]);
@@ -143,7 +145,8 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     expect(csv.status).toBe(200);
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(new Set(rows.map((r) => r.What))).toEqual(new Set(["matched", "notOurs"]));
-    expect(rows.filter((r) => r.What === "matched")).toHaveLength(5);
+    // Two payments, their two fees, the refund, the transfer (Stripe), and the bank payment.
+    expect(rows.filter((r) => r.What === "matched")).toHaveLength(7);
     expect(rows.every((r) => r.What !== "matched" || Number(r["Difference GBP"]) === 0)).toBe(true);
 
     // The same statement again: every line already held, nothing counted twice; each upload audited.
