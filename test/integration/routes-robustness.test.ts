@@ -371,7 +371,7 @@ describe("every route, against odd input and the wrong people", () => {
     await signIn();
     Object.assign(ardenIds, await ids(arden.id));
     Object.assign(welsh, await ids(wales.id));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await handle?.close();
   });
@@ -449,7 +449,7 @@ describe("every route, against odd input and the wrong people", () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   /**
    * Who to send a route's forms as: a visitor, someone of the other authority, the Arden people whose page
@@ -501,7 +501,7 @@ describe("every route, against odd input and the wrong people", () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   /** A form that would pass validation, its ids taken from `ids`. */
   const plausible = (route: Route, source: Record<string, string[]>, intent?: string) =>
@@ -551,7 +551,7 @@ describe("every route, against odd input and the wrong people", () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   /** Rows of every table a form here could write to, so a refusal is seen to have written nothing. */
   async function rowCounts() {
@@ -827,7 +827,7 @@ describe("every route, against odd input and the wrong people", () => {
     }
     expect(failures).toEqual([]);
     expect(refused).toBeGreaterThan(50);
-  }, 60_000);
+  }, 300_000);
 
   it("finds nothing of the other authority, whoever asks, by page or by CSV", async () => {
     await signIn();
