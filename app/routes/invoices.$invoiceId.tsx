@@ -84,7 +84,9 @@ export default function InvoicePage() {
         <SummaryRow label={t("purchase.vat")}>{formatPence(invoice.vatPence)}</SummaryRow>
         <SummaryRow label={t("invoice.balance.total")}>{formatPence(invoice.grossPence)}</SummaryRow>
         {view.payments.length > 0 && isFinance ? (
-          <SummaryRow label={t("payment.recordedBy")}>{view.payments.map((p) => p.recordedByName ?? t("payments.byStripe")).join(", ")}</SummaryRow>
+          <SummaryRow label={t("payment.recordedBy")}>
+            {[...new Set(view.payments.map((p) => p.recordedByName ?? t("payments.byStripe")))].join(", ")}
+          </SummaryRow>
         ) : null}
       </dl>
       <Table

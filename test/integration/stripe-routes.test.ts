@@ -6,6 +6,11 @@ import * as preparing from "~/routes/payments.$checkoutId";
 import * as reconciliationPage from "~/routes/finance.reconciliation";
 import * as refundPage from "~/routes/finance.refunds.$checkoutId";
 import * as payouts from "~/routes/provider.payouts";
+import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
+import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
+import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
+import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { actorFor } from "../factories/purchasing";
 import type { PurchasingWorld } from "../factories/purchasing";
 import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -110,5 +115,50 @@ describe("the payment pages", () => {
       payouts.action({ request: request("/provider/payouts", { cookie: adminCookie, form: { intent: "continue" } }), params: {}, context: bed.context() }),
     )) as Response;
     expect(onboarding.headers.get("Location")).toMatch(new RegExp(`^${bed.fake.url}/onboarding/acct_test_`));
+  });
+
+  it("an invoiced share of a collective purchase links to paying it online where Stripe is set up, and not without it", async () => {
+    const lead = await actorFor(db(), world.lead, world.authority.id);
+    const authorityId = world.authority.id;
+    const purchase = await openCollectivePurchase(db(), {
+      actor: lead,
+      authorityId,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      closesAt: new Date(Date.now() + 30 * 86_400_000),
+      minSchools: 1,
+      maxSchools: null,
+      delegatesPerSchool: 1,
+      potPercentBps: null,
+      potPerSchoolPence: null,
+      potCapPence: null,
+      shareMethod: "equal",
+      message: "",
+      appUrl: "http://localhost:3000",
+    });
+    const { school, head } = world.members[0];
+    await answerCollectivePurchase(db(), {
+      actor: await actorFor(db(), head, authorityId),
+      authorityId,
+      collectivePurchaseId: purchase.id,
+      schoolId: school.id,
+      answer: "join",
+      delegates: 1,
+      poNumber: null,
+      paymentRoute: "invoice",
+    });
+    await closeCollectivePurchase(db(), { actor: lead, authorityId, collectivePurchaseId: purchase.id, appUrl: "http://localhost:3000" });
+    const [order] = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
+    expect(invoice.status).toBe("issued");
+
+    const cookie = await sessionCookieFor(db(), head.id, school.id);
+    const load = (context: ReturnType<typeof bed.context>) =>
+      respond(() =>
+        collectivePage.loader({ request: request(`/collective-purchases/${purchase.id}`, { cookie }), params: { purchaseId: purchase.id }, context }),
+      ) as Promise<{ data: { payOnline: Record<string, { invoiceId: string; number: string }> } }>;
+    // The join card shows "Pay invoice <number> online", linking to the invoice's payment page.
+    expect((await load(bed.context())).data.payOnline).toEqual({ [school.id]: { invoiceId: invoice.id, number: invoice.number } });
+    expect((await load(appContext(db()))).data.payOnline).toEqual({});
   });
 });
