@@ -35,6 +35,7 @@ import { payouts as cyPayouts } from "./cy/payouts";
 import { settings as cySettings } from "./cy/settings";
 import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
 import { aftersale as cyAftersale } from "./cy/aftersale";
+import { conform as cyConform } from "./cy/conform";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -77,4 +78,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cySettings,
   ...cyWelshcontent,
   ...cyAftersale,
+  ...cyConform,
 };

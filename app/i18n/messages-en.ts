@@ -35,6 +35,7 @@ import { payouts } from "./en/payouts";
 import { settings } from "./en/settings";
 import { welshcontent } from "./en/welshcontent";
 import { aftersale } from "./en/aftersale";
+import { conform } from "./en/conform";
 
 export const en = {
   ...common,
@@ -73,4 +74,5 @@ export const en = {
   ...settings,
   ...welshcontent,
   ...aftersale,
+  ...conform,
 };
