@@ -1,7 +1,8 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { FieldErrors } from "~/components/forms";
-import { fieldErrorsOf, parseSubmission } from "~/forms/submission";
+import { fieldErrorsOf } from "~/forms/field-errors";
+import { parseSubmission } from "~/forms/submission";
 import { localized, t } from "~/i18n";
 
 export { manyOf } from "~/forms/fields";
@@ -15,11 +16,15 @@ export type FormValues = Record<string, string | string[]>;
 
 /** FormData as a plain object: a key given more than once becomes an array. */
 export function formToObject(formData: FormData): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  // One pass: getAll() for each key would read the whole form again for every field.
+  const byKey = new Map<string, string[]>();
+  for (const [key, value] of formData) {
+    let all = byKey.get(key);
+    if (!all) byKey.set(key, (all = []));
+    if (typeof value === "string") all.push(value);
   }
+  const values: FormValues = {};
+  for (const [key, all] of byKey) values[key] = all.length > 1 ? all : (all[0] ?? "");
   return values;
 }
 

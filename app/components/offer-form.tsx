@@ -1,11 +1,11 @@
 import { Table } from "./table";
-import { useForm } from "@conform-to/react";
+import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
-import { offerFormSchema } from "~/domain/catalogue/offer-schema";
-import { conformErrorsOf, fieldErrorsOf, validateSubmission } from "~/forms/submission";
+import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
 import { t, type MessageKey } from "~/i18n";
 
 export type OfferFormOptions = {
@@ -62,10 +62,17 @@ export function OfferForm({
   onSale: boolean;
 }) {
   const lastResult = useMemo(() => (serverErrors ? { status: "error" as const, error: conformErrorsOf(serverErrors) } : undefined), [serverErrors]);
+  // The schema, and zod with it, arrives after the page has come to life; until then the server checks.
+  const check = useRef<typeof checkOffer | null>(null);
+  useEffect(() => {
+    void import("~/domain/catalogue/offer-check").then((module) => {
+      check.current = module.checkOffer;
+    });
+  }, []);
   const [form] = useForm({
     lastResult,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => validateSubmission(formData, offerFormSchema()),
+    onValidate: ({ formData }) => check.current?.(formData) ?? parse(formData, { resolve: () => ({ value: {} }) }),
   });
   // What conform has checked: the server's answer, then each field as it is left.
   const errors = fieldErrorsOf(form.allErrors);

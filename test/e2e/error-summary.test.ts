@@ -97,6 +97,8 @@ describe("a form that comes back with errors", () => {
     await signIn(page, "provider@arden.demo");
     await page.goto("/provider/offers/new");
     await whenHydrated(page);
+    // The schema arrives after the page has come to life.
+    await page.waitForLoadState("networkidle");
     const posts: string[] = [];
     page.on("request", (request) => {
       if (request.method() === "POST") posts.push(request.url());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkOffer } from "~/domain/catalogue/offer-check";
 import { fieldsToFormValues, offerFormSchema, parseTiers, submissionErrors, tierSequenceError } from "~/domain/catalogue/offer-schema";
 import { parseValues } from "~/forms.server";
-import { validateSubmission } from "~/forms/submission";
 import { runInLocale } from "~/i18n/request-locale.server";
 import { completeFields } from "../factories/quality";
 
@@ -221,7 +221,7 @@ describe("price tiers posted as a list", () => {
       "tiers[0].price": "900",
     }))
       body.append(name, value);
-    const submission = validateSubmission(body, offerFormSchema());
+    const submission = checkOffer(body);
     expect(submission.status).toBe("error");
     const server = parseValues(Object.fromEntries(body) as Record<string, string>, offerFormSchema());
     expect(server.ok).toBe(false);

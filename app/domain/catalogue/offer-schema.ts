@@ -15,7 +15,7 @@ import {
 } from "#db/schema/catalogue-vocabulary";
 import { SUBJECT_AREAS } from "#db/schema/vocabulary";
 import { manyOf, optionalWhole, parsePounds, parseWhole, text as textField } from "~/forms/fields";
-import { fieldName } from "~/forms/submission";
+import { fieldName } from "~/forms/field-errors";
 import { currentLocale, t, type Locale, type MessageKey } from "~/i18n";
 
 import { TIER_ROWS, tierField, VAT_FIELDS, type TierPart } from "./offer-fields";
