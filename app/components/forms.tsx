@@ -8,12 +8,15 @@ export type FieldErrors = Partial<Record<string, string[] | undefined>>;
  * GOV.UK's error summary. Each time a submission comes back with errors it takes focus (and so scrolls
  * into view), and its links move focus to their field, as GOV.UK Frontend's ErrorSummary does. It is
  * started here rather than by the root's initAll(): a summary appears after the page has loaded, and
- * appears again, on the same element, after the next failed submission.
+ * appears again, on the same element, after the next failed submission (each new `errors`, or each new
+ * `focusOn` when it is given).
  */
-export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
+export function ErrorSummary({ errors, focusOn }: { errors?: FieldErrors | null; focusOn?: unknown }) {
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
   const ref = useRef<HTMLDivElement>(null);
   const shown = entries.length > 0;
+  // A form that checks fields as they are left gives new errors often: it says which change is a submission.
+  const submission = focusOn === undefined ? errors : focusOn;
   useEffect(() => {
     const element = ref.current;
     if (!shown || !element) return;
@@ -25,7 +28,7 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
       if (!element.isConnected || element.hasAttribute("data-govuk-error-summary-init")) return;
       new GovukErrorSummary(element);
     });
-  }, [errors, shown]);
+  }, [submission, shown]);
   if (!shown) return null;
   return (
     <div ref={ref} className="govuk-error-summary" role="alert" tabIndex={-1}>

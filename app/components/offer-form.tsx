@@ -1,7 +1,11 @@
 import { Table } from "./table";
+import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
+import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
 import { t, type MessageKey } from "~/i18n";
 
 export type OfferFormOptions = {
@@ -40,20 +44,63 @@ function TierCell({ name, label, value, errors }: { name: string; label: string;
   );
 }
 
-/** Every field of an offer revision; works without JavaScript. */
-export function OfferForm({ values, errors, choices, onSale }: { values: Values; errors?: FieldErrors | null; choices: OfferFormOptions; onSale: boolean }) {
+/**
+ * Every field of an offer revision. Without JavaScript the server checks it and the page comes back with
+ * `serverErrors`; with JavaScript the same schema checks each field as it is left, and the whole form
+ * before it is sent, so most mistakes are shown without a round trip. Either way the messages appear
+ * by their fields and in the error summary.
+ */
+export function OfferForm({
+  values,
+  errors: serverErrors,
+  choices,
+  onSale,
+}: {
+  values: Values;
+  errors?: FieldErrors | null;
+  choices: OfferFormOptions;
+  onSale: boolean;
+}) {
+  const lastResult = useMemo(() => (serverErrors ? { status: "error" as const, error: conformErrorsOf(serverErrors) } : undefined), [serverErrors]);
+  // The schema, and zod with it, arrives after the page has come to life; until then the server checks.
+  const check = useRef<typeof checkOffer | null>(null);
+  useEffect(() => {
+    void import("~/domain/catalogue/offer-check").then((module) => {
+      check.current = module.checkOffer;
+    });
+  }, []);
+  const [form] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => check.current?.(formData) ?? parse(formData, { resolve: () => ({ value: {} }) }),
+  });
+  // What conform has checked: the server's answer, then each field as it is left.
+  const errors = fieldErrorsOf(form.allErrors);
+  // The summary takes focus after a submission: the server's answer, or one stopped here.
+  const [stopped, setStopped] = useState(0);
+  const submission = useMemo(() => ({ serverErrors, stopped }), [serverErrors, stopped]);
   const tierParts = [
-    ["Min", t("offerForm.tierFrom")],
-    ["Max", t("offerForm.tierTo")],
-    ["Price", t("offerForm.tierPrice")],
+    ["min", t("offerForm.tierFrom")],
+    ["max", t("offerForm.tierTo")],
+    ["price", t("offerForm.tierPrice")],
   ] as const;
-  const tierError = errors?.priceTiers?.[0];
+  const tierError = errors.priceTiers?.[0];
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={serverErrors || stopped ? errors : null} focusOn={submission} />
       {onSale ? <div className="govuk-inset-text">{t("offerForm.materialNote")}</div> : null}
       <p className="govuk-body">{t("offerForm.saveHint")}</p>
-      <Form method="post" noValidate>
+      <Form
+        method="post"
+        id={form.id}
+        noValidate
+        onSubmit={(event) => {
+          form.onSubmit(event);
+          // Conform checks a field it has left by sending this event with its own button (`__intent__`): not a submission.
+          const checking = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("name") === "__intent__";
+          if (event.defaultPrevented && !checking) setStopped((n) => n + 1);
+        }}
+      >
         <TextInput name="title" label={t("offerField.title")} hint={t("offerForm.titleHint")} errors={errors} defaultValue={one(values.title)} />
         <TextInput name="summary" label={t("offerField.summary")} hint={t("offerForm.summaryHint")} errors={errors} defaultValue={one(values.summary)} />
         <TextArea name="description" label={t("offerField.description")} errors={errors} defaultValue={one(values.description)} rows={8} />
@@ -138,17 +185,17 @@ export function OfferForm({ values, errors, choices, onSale }: { values: Values;
             <Table
               compact
               columns={[{ header: <td className="govuk-table__header" /> }, ...tierParts.map(([, heading]) => ({ label: heading }))]}
-              rows={Array.from({ length: TIER_ROWS }, (_, i) => i + 1).map((row) => {
-                const tier = t("offerForm.tierRow", { row });
+              rows={Array.from({ length: TIER_ROWS }, (_, index) => {
+                const tier = t("offerForm.tierRow", { row: index + 1 });
                 return {
-                  key: row,
+                  key: index,
                   cells: [
                     tier,
                     ...tierParts.map(([part, heading]) => (
                       <TierCell
-                        name={tierField(row, part)}
+                        name={tierField(index, part)}
                         label={`${tier}: ${heading}`}
-                        value={one(values[tierField(row, part)])}
+                        value={one(values[tierField(index, part)])}
                         errors={errors}
                         key={part}
                       />

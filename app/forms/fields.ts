@@ -253,3 +253,6 @@ export const date = (o: { label: string; required: string }) =>
         return value;
       }),
   );
+
+/** A field that may arrive once (a string) or many times (an array): always an array. */
+export const manyOf = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));

@@ -37,6 +37,7 @@ import { welshcontent as cyWelshcontent } from "./cy/welshcontent";
 import { aftersale as cyAftersale } from "./cy/aftersale";
 import { stripeRecon as cyStripeRecon } from "./cy/stripe-recon";
 import { stripeLedger as cyStripeLedger } from "./cy/stripe-ledger";
+import { conform as cyConform } from "./cy/conform";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -81,4 +82,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyAftersale,
   ...cyStripeRecon,
   ...cyStripeLedger,
+  ...cyConform,
 };

@@ -37,6 +37,7 @@ import { welshcontent } from "./en/welshcontent";
 import { aftersale } from "./en/aftersale";
 import { stripeRecon } from "./en/stripe-recon";
 import { stripeLedger } from "./en/stripe-ledger";
+import { conform } from "./en/conform";
 
 export const en = {
   ...common,
@@ -77,4 +78,5 @@ export const en = {
   ...aftersale,
   ...stripeRecon,
   ...stripeLedger,
+  ...conform,
 };

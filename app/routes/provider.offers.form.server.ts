@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { requireUser } from "~/auth/user.server";
 import { DELIVERY_FORMATS, EVIDENCE_STRENGTHS, OFFER_PHASES, PRICING_MODELS, SUBJECT_AREAS, TERMS, VAT_TREATMENTS } from "~/db.server";
-import { OfferFormSchema } from "~/domain/catalogue/offer-schema";
+import { offerFormSchema } from "~/domain/catalogue/offer-schema";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { invalid, parseForm } from "~/forms.server";
 import { attempt, requireActingProvider } from "~/refusals.server";
@@ -21,7 +21,7 @@ export const offerFormChoices = {
 export async function offerFormAction(request: Request, context: AppLoadContext, offerId?: string) {
   const user = await requireUser(request, context);
   const { authorityId, providerId } = requireActingProvider(user);
-  const form = await parseForm(request, OfferFormSchema);
+  const form = await parseForm(request, offerFormSchema());
   if (!form.ok) return invalid(form.errors, form.values);
   const saved = await attempt(
     () =>

@@ -4,6 +4,18 @@ import { at, createdAt, id } from "./columns";
 import { users } from "./identity";
 import { authorities, organisations } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
+import {
+  DELIVERY_FORMATS,
+  EVIDENCE_STRENGTHS,
+  PRICING_MODELS,
+  TERMS,
+  type BuyerType,
+  type OfferPhase,
+  type PriceTier,
+  type VatTreatment,
+} from "./catalogue-vocabulary";
+
+export * from "./catalogue-vocabulary";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -16,22 +28,6 @@ export const WELSH_PLAIN = "aeiouwy".repeat(8);
  * listed because lower() leaves them alone under the C collation.
  */
 export const foldWelsh = (value: SQL) => sql`translate(lower(coalesce(${value}, '')), ${sql.raw(`'${WELSH_ACCENTED}'`)}, ${sql.raw(`'${WELSH_PLAIN}'`)})`;
-
-export const OFFER_PHASES = ["early_years", "primary", "secondary", "special", "post_16"] as const;
-export type OfferPhase = (typeof OFFER_PHASES)[number];
-export const DELIVERY_FORMATS = ["in_school", "central_venue", "online", "coaching", "school_to_school", "data_pack"] as const;
-export const PRICING_MODELS = ["per_school", "per_delegate", "per_pupil", "fixed_package"] as const;
-export type PricingModel = (typeof PRICING_MODELS)[number];
-export const EVIDENCE_STRENGTHS = ["strong", "moderate", "promising", "limited"] as const;
-export const TERMS = ["autumn", "spring", "summer"] as const;
-/** VAT is decided by who buys: LA-maintained schools, academies, and everyone else. */
-export const BUYER_TYPES = ["la_maintained", "academy", "other"] as const;
-export type BuyerType = (typeof BUYER_TYPES)[number];
-export const VAT_TREATMENTS = ["standard", "exempt", "zero", "outside_scope"] as const;
-export type VatTreatment = (typeof VAT_TREATMENTS)[number];
-
-/** A price tier: from `minSchools` schools (inclusive) up to `maxSchools` (inclusive, or open-ended). */
-export type PriceTier = { minSchools: number; maxSchools: number | null; unitPricePence: number };
 
 export const REVISION_STATUSES = ["draft", "submitted", "in_review", "approved", "changes_requested", "rejected", "withdrawn"] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];

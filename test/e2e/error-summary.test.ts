@@ -1,7 +1,7 @@
 // GOV.UK's error summary after a failed submission: focus, view, links to the fields and the title's "Error: " prefix.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { launchBrowser, newPage, signIn, whenHydrated } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,6 +62,64 @@ describe("a form that comes back with errors", () => {
     expect(await page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toContain(
       "The title must not contain hidden control characters. Type it again or paste it as plain text",
     );
+    await page.context().close();
+  });
+
+  it("without JavaScript, bad price tiers come back with the summary, each message by its tier's field and what was typed kept", async () => {
+    const page = await newPage(browser, { javaScript: false });
+    page.setDefaultTimeout(15_000);
+    await signIn(page, "provider@arden.demo");
+    await page.goto("/provider/offers/new");
+    await page.getByLabel("Title", { exact: true }).fill("Tiered phonics");
+    await page.getByLabel("Tier 1: From (schools)").fill("1");
+    await page.getByLabel("Tier 1: To (schools)").fill("4");
+    await page.getByLabel("Tier 1: Price each (£)").fill("900");
+    await page.getByLabel("Tier 2: From (schools)").fill("5");
+    await page.getByLabel("Tier 2: To (schools)").fill("ten");
+    await page.getByLabel("Tier 2: Price each (£)").fill("£7x");
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByText("There is a problem").waitFor();
+    expect(await page.title()).toBe("Error: Create an offer – School Improvement Marketplace");
+    const max = "Tier 2: enter the largest number of schools as a whole number up to 100000, or leave it blank for no limit";
+    const links = page.locator(".govuk-error-summary").getByRole("link");
+    expect(await links.allTextContents()).toEqual([max, "Tier 2: enter a price in pounds, like 900 or 899.50, more than £0"]);
+    expect(await links.first().getAttribute("href")).toBe("#tiers[1].max");
+    expect(await page.locator('[id="tiers[1].max-error"]').textContent()).toContain(max);
+    expect(await page.getByLabel("Tier 2: To (schools)").getAttribute("aria-describedby")).toBe("tiers[1].max-error");
+    expect(await page.getByLabel("Tier 2: To (schools)").inputValue()).toBe("ten");
+    expect(await page.getByLabel("Tier 1: Price each (£)").inputValue()).toBe("900");
+    await page.context().close();
+  });
+
+  it("with JavaScript, the offer form checks a tier as it is left and stops a bad form in the browser, with the summary focused", async () => {
+    const page = await newPage(browser);
+    page.setDefaultTimeout(15_000);
+    await signIn(page, "provider@arden.demo");
+    await page.goto("/provider/offers/new");
+    await whenHydrated(page);
+    // The schema arrives after the page has come to life.
+    await page.waitForLoadState("networkidle");
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await page.getByLabel("Tier 1: From (schools)").fill("3");
+    await page.getByLabel("Tier 1: To (schools)").fill("2");
+    await page.getByLabel("Tier 1: Price each (£)").focus();
+    const below = "Tier 1: the largest number of schools must be at least the smallest";
+    await expect.poll(() => page.locator('[id="tiers[0].max-error"]').textContent()).toContain(below);
+    // Left, not submitted: the message is by the field and no summary has taken focus.
+    expect(await page.locator(".govuk-error-summary").count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ id: "tiers[0].price" });
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByRole("alert").getByText("There is a problem").waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ className: expect.stringContaining("govuk-error-summary") });
+    expect(await page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toEqual(expect.arrayContaining(["Enter a title", below]));
+    expect(posts).toEqual([]);
+    // Put right, the message goes as the field is left again.
+    await page.getByLabel("Tier 1: To (schools)").fill("4");
+    await page.getByLabel("Tier 1: Price each (£)").focus();
+    await expect.poll(() => page.locator('[id="tiers[0].max-error"]').count()).toBe(0);
     await page.context().close();
   });
 });

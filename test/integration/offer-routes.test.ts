@@ -94,7 +94,19 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     for (const form of <Record<string, string | string[]>[]>[
       { intent: "save", title: "" },
       { intent: "submit", title: "Phonics catch-up" },
-      { intent: "save", title: "x".repeat(10_000), minCapacity: "🦄", tier1Min: "1", tier1Price: "'; drop table offers; --" },
+      { intent: "save", title: "x".repeat(10_000), minCapacity: "🦄", "tiers[0].min": "1", "tiers[0].price": "'; drop table offers; --" },
+      {
+        intent: "save",
+        title: "Phonics",
+        "tiers[0].min": "1",
+        "tiers[0].max": "4",
+        "tiers[0].price": "900",
+        "tiers[1].min": "5",
+        "tiers[1].max": "1e3",
+        "tiers[1].price": "700",
+      },
+      { intent: "save", title: "Phonics", "tiers[7].min": "1", "tiers[7].price": "900" },
+      { intent: "save", title: "Phonics", "tiers[123456789].min": "1" },
       { intent: "launch", title: "Phonics" },
       { intent: "save", title: "Phonics", subjectAreas: ["literacy", "\u0000"], evidenceStrength: "overwhelming" },
     ]) {
@@ -107,6 +119,32 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(missing.priceTiers).toEqual(["Enter at least one price tier, starting at 1 school"]);
     expect(missing.vatAcademy).toEqual(["Choose the VAT treatment for academies"]);
     expect(await Promise.all([count(schema.offers), count(schema.auditLog), count(schema.outbox)])).toEqual(before);
+  });
+
+  it("reads price tiers posted as a list, gives a bad one's message by its field, and fills the edit form from the list", async () => {
+    const tiers = { "tiers[0].min": "1", "tiers[0].max": "4", "tiers[0].price": "900", "tiers[1].min": "5", "tiers[1].max": "", "tiers[1].price": "750.50" };
+    const bad = await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { intent: "save", title: "Tiered phonics", ...tiers, "tiers[1].max": "4" });
+    expect(status(bad)).toBe(400);
+    expect((body(bad)!.errors as Record<string, string[]>)["tiers[1].max"]).toEqual(["Tier 2: the largest number of schools must be at least the smallest"]);
+    expect((body(bad)!.values as Record<string, string>)["tiers[1].price"]).toBe("750.50");
+    const saved = await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { intent: "save", title: "Tiered phonics", ...tiers });
+    expect(status(saved)).toBe(302);
+    const offerId = location(saved)!.split("?")[0].split("/").pop()!;
+    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [revision] = await handle.db.select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, offer.latestRevisionId!));
+    expect(revision.priceTiers).toEqual([
+      { minSchools: 1, maxSchools: 4, unitPricePence: 90000 },
+      { minSchools: 5, maxSchools: null, unitPricePence: 75050 },
+    ]);
+    const edit = body(await get(editOffer, `/provider/offers/${offerId}/edit`, cookies.providerAdmin, { offerId }))!.values as Record<string, string>;
+    expect([edit["tiers[0].min"], edit["tiers[0].max"], edit["tiers[0].price"], edit["tiers[1].min"], edit["tiers[1].max"], edit["tiers[1].price"]]).toEqual([
+      "1",
+      "4",
+      "900.00",
+      "5",
+      "",
+      "750.50",
+    ]);
   });
 
   it("drafts with a title only, resumes the draft, and refuses another provider's offer", async () => {
