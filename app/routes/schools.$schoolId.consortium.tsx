@@ -85,7 +85,6 @@ export default function SchoolConsortium() {
           <Table
             caption={t("schoolConsortium.history")}
             captionSize="hidden"
-            scroll={false}
             columns={[{ label: t("schoolConsortium.consortium") }, { label: t("consortiumSchools.joined") }, { label: t("consortiumSchools.left") }]}
             rows={history.map((h) => ({
               key: `${h.consortiumId}-${h.joinedOn}`,
