@@ -34,6 +34,12 @@ export const londonIsoDate = (d: Date) => format(d, "yyyy-MM-dd", inLondon);
 /** A date typed into a GOV.UK date input, as its example: "27 3 2026" (day month year). */
 export const formatDateInputExample = (d: Date) => format(d, "d M yyyy", inLondon);
 
+/** The first day of the next school year (1 September) after the day `d` is in London. */
+export function nextSchoolYearStart(d: Date) {
+  const [year, month] = londonIsoDate(d).split("-").map(Number);
+  return new Date(Date.UTC(month >= 9 ? year + 1 : year, 8, 1, 12));
+}
+
 /** Academic year "2026/27" (September to August). */
 export function academicYear(d: Date) {
   const y = d.getUTCMonth() + 1 >= 9 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;

@@ -21,7 +21,6 @@ export function InvoiceLines({ lines }: { lines: InvoiceLine[] }) {
     <Table
       caption={t("invoice.lines")}
       captionSize="m"
-      scroll={false}
       rowHeader={false}
       columns={[
         { label: t("invoice.description") },

@@ -29,7 +29,6 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
       compact
       caption={caption}
       captionSize="m"
-      scroll={false}
       rowHeader={false}
       columns={[
         { label: t("order.date") },

@@ -30,7 +30,6 @@ export function SchoolCategorySection({ schoolId, category, canMoveSchools }: { 
       {category.history.length > 0 ? (
         <Table
           caption={t("directory.category.history")}
-          scroll={false}
           rowHeader={false}
           columns={[{ label: t("directory.category.year") }, { label: t("directory.category.category") }, { label: t("directory.category.setOn") }]}
           rows={category.history.map((h) => ({

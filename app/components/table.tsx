@@ -57,12 +57,10 @@ export type TableProps = {
   rowHeader?: boolean;
   compact?: boolean;
   className?: string;
-  /** Whether a table wider than the screen scrolls inside the page (the default). */
-  scroll?: boolean;
 };
 
 /** A GOV.UK table: a caption, column headers (numeric ones aligned right), rows each headed by its first cell unless told otherwise, and a foot of totals. */
-export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, scroll = true }: TableProps) {
+export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className }: TableProps) {
   const headerRow = (cols: readonly Column[]) => (
     <tr className="govuk-table__row">
       {cols.map((column, i) =>
@@ -108,7 +106,8 @@ export function Table({ caption, captionSize = "s", columns, groups, rows, foot,
       ) : null}
     </table>
   );
-  return scroll ? <ScrollTable>{table}</ScrollTable> : table;
+  // Every table wider than the screen scrolls inside its own box, never the page.
+  return <ScrollTable>{table}</ScrollTable>;
 }
 
 /**

@@ -70,7 +70,6 @@ export default function Home() {
             compact
             caption={t("advisers.yourSchools", { count: adviserSchools.length })}
             captionSize="m"
-            scroll={false}
             columns={[
               { label: t("advisers.school") },
               { label: t("consortiumSchools.urn") },

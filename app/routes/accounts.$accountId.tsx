@@ -59,7 +59,6 @@ export default function AccountStatement() {
       <Table
         caption={t("statement.caption", { from, to })}
         captionSize="m"
-        scroll={false}
         rowHeader={false}
         columns={[
           { label: t("statement.date") },

@@ -110,7 +110,6 @@ export default function AuditLog() {
               compact
               caption={t("audit.title")}
               captionSize="hidden"
-              scroll={false}
               rowHeader={false}
               columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.what") }, { label: t("audit.change") }]}
               rows={entries.map((e) => ({

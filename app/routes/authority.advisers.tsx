@@ -78,7 +78,6 @@ export default function Advisers() {
         compact
         caption={t("advisers.title")}
         captionSize="hidden"
-        scroll={false}
         columns={[
           { label: t("advisers.school") },
           { label: t("consortiumSchools.urn") },

@@ -116,7 +116,6 @@ export default function ImportCategories() {
         <Table
           caption={t("categoryImport.errorsHeading")}
           captionSize="m"
-          scroll={false}
           rowHeader={false}
           columns={[{ label: t("categoryImport.line") }, { label: t("categoryImport.problem") }]}
           rows={preview.lineErrors.map((e) => ({ key: `${e.line}-${e.message}`, cells: [e.line, e.message] }))}
@@ -128,7 +127,6 @@ export default function ImportCategories() {
             compact
             caption={t("categoryImport.previewHeading", { count: preview.rows.length })}
             captionSize="m"
-            scroll={false}
             rowHeader={false}
             columns={[
               { label: t("categoryImport.line") },

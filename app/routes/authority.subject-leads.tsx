@@ -58,7 +58,6 @@ export default function SubjectLeads() {
       <Table
         caption={t("subjectLeads.title")}
         captionSize="hidden"
-        scroll={false}
         columns={[{ label: t("subjectLeads.subject") }, { label: t("subjectLeads.commissioner") }]}
         rows={subjects.map((s) => ({ key: s.area, cells: [t(`subjectArea.${s.area}`), s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")] }))}
       />

@@ -75,12 +75,11 @@ export default function Compare() {
       ) : (
         <>
           <p className="govuk-body">{t("compare.lead", { limit: SHORTLIST_LIMIT })}</p>
-          <div className="app-scroll-x app-compare-table">
+          <div className="app-compare-table">
             <Table
               compact
               caption={t("compare.caption")}
               captionSize="m"
-              scroll={false}
               columns={[
                 {
                   header: (

@@ -74,7 +74,6 @@ export default function ConsortiumSchools() {
           compact
           caption={t("consortiumSchools.current", { count: current.length })}
           captionSize="hidden"
-          scroll={false}
           columns={[
             { label: t("consortiumSchools.school") },
             { label: t("consortiumSchools.urn") },
@@ -125,7 +124,6 @@ export default function ConsortiumSchools() {
           compact
           caption={t("consortiumSchools.past")}
           captionSize="hidden"
-          scroll={false}
           columns={[
             { label: t("consortiumSchools.school") },
             { label: t("consortiumSchools.urn") },

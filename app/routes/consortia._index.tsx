@@ -32,7 +32,6 @@ export default function Consortia() {
       <Table
         caption={t("consortia.title")}
         captionSize="hidden"
-        scroll={false}
         columns={[
           { label: t("consortia.name") },
           { label: t("consortia.phase") },

@@ -98,7 +98,6 @@ export default function DirectoryOrganisation() {
         <Table
           caption={t("directory.people")}
           captionSize="hidden"
-          scroll={false}
           rowHeader={false}
           columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
           rows={members.map((m) => ({

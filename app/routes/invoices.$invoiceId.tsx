@@ -92,7 +92,6 @@ export default function InvoicePage() {
       <Table
         caption={t("invoice.balance.due")}
         captionSize="m"
-        scroll={false}
         columns={[{}, { numeric: true }]}
         rows={[
           { key: "total", cells: [t("invoice.balance.total"), formatPence(balance.grossPence)] },

@@ -82,7 +82,6 @@ export default function SchoolStory() {
             compact
             caption={t("schoolStory.consortia")}
             captionSize="hidden"
-            scroll={false}
             columns={[{ label: t("schoolView.col.consortium") }, { label: t("schoolStory.joined") }, { label: t("schoolStory.left") }]}
             rows={consortia.map((c) => ({
               key: `${c.id}-${c.joinedOn}`,

@@ -116,7 +116,6 @@ export default function SchoolCategory() {
             compact
             caption={t("schoolCategory.history")}
             captionSize="hidden"
-            scroll={false}
             rowHeader={false}
             columns={[
               { label: t("schoolCategory.year") },

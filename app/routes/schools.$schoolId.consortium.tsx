@@ -9,7 +9,7 @@ import { SuccessBanner } from "~/components/success-banner";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
-import { formatDate } from "~/format";
+import { formatDate, formatDateInputExample, nextSchoolYearStart } from "~/format";
 import { date, withDateInputs } from "~/forms/fields";
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
@@ -85,7 +85,6 @@ export default function SchoolConsortium() {
           <Table
             caption={t("schoolConsortium.history")}
             captionSize="hidden"
-            scroll={false}
             columns={[{ label: t("schoolConsortium.consortium") }, { label: t("consortiumSchools.joined") }, { label: t("consortiumSchools.left") }]}
             rows={history.map((h) => ({
               key: `${h.consortiumId}-${h.joinedOn}`,
@@ -135,7 +134,13 @@ export default function SchoolConsortium() {
                 ...(current ? [{ value: "none", label: t("schoolConsortium.noConsortium") }] : []),
               ]}
             />
-            <DateInput name="on" legend={t("schoolConsortium.on")} hint={t("schoolConsortium.onHint")} errors={errors} values={values} />
+            <DateInput
+              name="on"
+              legend={t("schoolConsortium.on")}
+              hint={t("schoolConsortium.onHint", { example: formatDateInputExample(nextSchoolYearStart(new Date())) })}
+              errors={errors}
+              values={values}
+            />
             <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
               {t("schoolConsortium.continue")}
             </button>

@@ -77,7 +77,6 @@ function ChangeList({
       {changes.map((c) => (
         <Table
           key={c.schoolId}
-          scroll={false}
           caption={
             <>
               {c.name} ({t("gias.field.urn")} {c.urn})
@@ -152,7 +151,6 @@ export default function GiasPreview() {
         <p className="govuk-body">{t("gias.preview.none")}</p>
       ) : (
         <Table
-          scroll={false}
           rowHeader={false}
           columns={[
             { label: t("gias.field.urn") },

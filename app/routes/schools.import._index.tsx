@@ -96,7 +96,6 @@ export default function ImportSchools() {
           <p className="govuk-body">{t("gias.recent.none")}</p>
         ) : (
           <Table
-            scroll={false}
             rowHeader={false}
             columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
             rows={recent.map((r) => ({

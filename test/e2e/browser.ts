@@ -83,3 +83,25 @@ export async function fillDate(page: Page, legend: string, isoDate: string) {
   await group.getByLabel("Month").fill(String(Number(month)));
   await group.getByLabel("Year").fill(year);
 }
+
+/** The page is no wider than the window: nothing on it makes the whole page scroll sideways (a wide table scrolls in its own box). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${page.url()} at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The examples ("For example, 27 3 2026") that the date inputs on the page give as hints, as "2026-03-27". */
+export async function dateHintExamples(page: Page): Promise<string[]> {
+  const hints = await page.locator("fieldset:has(.govuk-date-input) .govuk-hint").allTextContents();
+  return hints.flatMap((hint) =>
+    [...hint.matchAll(/\b(\d{1,2}) (\d{1,2}) (\d{4})\b/g)].map(([, d, m, y]) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`),
+  );
+}
+
+/** A date input for a day to come never shows a day gone as its example. */
+export async function expectNoPastDateHint(page: Page) {
+  const examples = await dateHintExamples(page);
+  expect(examples.length, `${page.url()}: a date input with an example`).toBeGreaterThan(0);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const example of examples) expect(example >= today, `${page.url()}: the example ${example} is in the past`).toBe(true);
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
 
@@ -36,6 +36,7 @@ describe("after the sale: delivery and evaluation", () => {
     await provider.getByRole("link", { name: "Delivery and sessions" }).click();
     await provider.getByRole("heading", { level: 1, name: "Delivery" }).waitFor();
     await expectAccessible(provider);
+    await expectNoPastDateHint(provider);
 
     const [year, month, day] = inDays(21).split("-");
     const date = provider.getByRole("group", { name: "Date of the session" });
@@ -102,10 +103,27 @@ describe("after the sale: delivery and evaluation", () => {
     const head = await as("head@arden.demo");
     await head.goto("/catalogue?minRating=3&sort=rating");
     const first = head.locator(".app-result").first();
-    await expect(first.innerText()).resolves.toMatch(/out of 4 from \d+ evaluations?/);
+    const rating = /\d(?:\.\d+)? out of 4 from \d+ evaluations?/.exec(await first.innerText())?.[0];
+    expect(rating).toBeTruthy();
     await first.getByRole("link").first().click();
     await head.getByRole("heading", { name: "Schools’ ratings" }).waitFor();
     await expectLocator(head.getByRole("table", { name: "Evaluations by overall score" })).toBeVisible();
+    await expectAccessible(head);
+    // Shortlisted, the offer is compared with its rating beside the others'.
+    const title = (await head.getByRole("heading", { level: 1 }).innerText()).trim();
+    const add = head.getByRole("button", { name: `Add ${title} to shortlist`, exact: true });
+    if (await add.isVisible()) {
+      await add.click();
+      await head.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();
+    }
+    await head.goto("/catalogue/compare");
+    await head.getByRole("heading", { level: 1, name: "Compare offers" }).waitFor();
+    const table = head.getByRole("table", { name: "Your shortlisted offers" });
+    const columns = (await table.locator("thead th, thead td").allInnerTexts()).map((c) => c.trim());
+    const column = columns.indexOf(title);
+    expect(column, columns.join(" | ")).toBeGreaterThan(0);
+    const ratingRow = table.getByRole("row").filter({ hasText: "Schools’ rating" });
+    await expectLocator(ratingRow.locator("th, td").nth(column)).toHaveText(rating!);
     await expectAccessible(head);
     await head.context().close();
   }, 240_000);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
 
@@ -39,6 +39,7 @@ describe("buying together and alone", () => {
     await lead.waitForURL(/\/collective-purchases\/new/);
     await lead.getByRole("heading", { name: "Start a collective purchase" }).waitFor();
     await expectAccessible(lead);
+    await expectNoPastDateHint(lead);
     const [year, month, day] = inDays(21).split("-");
     const closing = lead.getByRole("group", { name: "Closing date" });
     await closing.getByLabel("Day").fill(day);
@@ -63,6 +64,7 @@ describe("buying together and alone", () => {
       .first()
       .click();
     await lead.waitForURL(/\/consortia\//);
+    const consortiumUrl = new URL(lead.url()).pathname;
     await lead.getByRole("table", { name: /Member schools/ }).waitFor();
     await expectAccessible(lead);
     const emails = (await lead.getByRole("cell").allTextContents()).flatMap((text) => text.split(", ")).filter((e) => /^head\.\d+@arden\.demo$/.test(e));
@@ -116,6 +118,20 @@ describe("buying together and alone", () => {
     await finance.goto("/finance/sales");
     await expectAccessible(finance);
 
+    // Confirmed, the purchase is listed with the day it closed, never as still "closing" on its closing date.
+    const closingDate = new Date(`${inDays(21)}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+    await lead.goto("/collective-purchases");
+    const listed = lead.getByRole("row").filter({ has: lead.getByRole("link", { name: TITLE, exact: true }) });
+    await expectLocator(listed).toHaveCount(1);
+    await expectLocator(listed).toContainText(`Closed on ${today}`);
+    await expectLocator(listed).toContainText("Confirmed");
+    expect(await listed.textContent()).not.toContain(closingDate);
+    await lead.goto(consortiumUrl);
+    const item = lead.getByRole("listitem").filter({ has: lead.getByRole("link", { name: TITLE, exact: true }) });
+    await expectLocator(item).toContainText(`5 schools, confirmed on ${today}`);
+    expect(await item.textContent()).not.toMatch(/closing|${closingDate}/);
+    await lead.goto(purchaseUrl);
     await lead.getByRole("link", { name: "See the pot statement" }).click();
     await lead.getByRole("heading", { name: /^Statement/ }).waitFor();
     await lead.getByText("Income split").first().waitFor();
@@ -123,7 +139,7 @@ describe("buying together and alone", () => {
     expect(statement).toContain("Consortium pot contribution");
     expect(statement).toContain("Income split");
     await expectAccessible(lead);
-  });
+  }, 240_000);
 
   it("a head buys for their school on its own and gets a numbered invoice", async () => {
     const TITLE = "Bespoke school data pack";

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, launchBrowser, newPage, signIn } from "./browser";
 
 const TITLE = "Number sense in Reception";
 let browser: Browser;
@@ -45,7 +45,11 @@ async function fillOffer(page: Page, evidence: string) {
 
 async function openReview(page: Page) {
   await page.getByRole("link", { name: "QA reviews", exact: true }).click();
-  await page.getByRole("link", { name: TITLE }).click();
+  const link = page.getByRole("link", { name: TITLE });
+  await link.waitFor();
+  // The queue of reviews fits the window too.
+  await expectNoSidewaysScroll(page);
+  await link.click();
 }
 
 async function review(email: string, { expectChange }: { expectChange?: string } = {}) {
@@ -65,6 +69,10 @@ async function review(email: string, { expectChange }: { expectChange?: string }
     await page.getByLabel(`Comment on ${criterion}`).fill("Sound and clearly explained.");
   }
   await expectAccessible(page);
+  // A reviewer's own recommendation is a question of their form; other people's reviews are not on their page.
+  await expectLocator(page.getByRole("group", { name: "Your recommendation" })).toBeVisible();
+  await expectLocator(page.getByRole("heading", { level: 2, name: "Reviews", exact: true })).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
   await page.getByLabel("Overall comment").fill("A focused offer that our schools need.");
   await page.getByRole("radio", { name: "Approve", exact: true }).check();
   await page.getByRole("button", { name: "Submit your review" }).click();
@@ -75,8 +83,18 @@ async function review(email: string, { expectChange }: { expectChange?: string }
 
 async function decide(decision: "Approve" | "Request changes", comments?: string) {
   const page = await as("chair@arden.demo");
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openReview(page);
   await expectAccessible(page);
+  // The panel's reviews fit a 1280 px screen: one card per reviewer, each recommendation labelled as theirs, not the chair's.
+  await expectNoSidewaysScroll(page);
+  const cards = page.locator(".govuk-summary-card");
+  await expectLocator(cards).toHaveCount(2);
+  for (const reviewer of ["Tom Bradshaw", "Aisha Rahman"]) {
+    const card = cards.filter({ has: page.getByRole("heading", { level: 3, name: reviewer }) });
+    await expectLocator(card.locator(".govuk-summary-list__row", { hasText: "Recommendation" }).locator("dd")).toHaveText("Approve");
+  }
+  expect(await cards.getByText("Your recommendation").count()).toBe(0);
   await page.getByRole("radio", { name: decision, exact: true }).check();
   if (comments) await page.getByLabel("Comments for the provider").fill(comments);
   await page.getByRole("button", { name: "Record the decision" }).click();
@@ -163,6 +181,7 @@ describe("quality assurance of a new offer", () => {
     await commissioner.getByRole("link", { name: "Number sense in Reception" }).click();
     await expectAccessible(commissioner);
     await commissioner.goto("/commissioning/needs/new");
+    await expectNoPastDateHint(commissioner);
     await commissioner.getByLabel("Subject area").selectOption("numeracy");
     await commissioner.getByRole("checkbox", { name: "Primary", exact: true }).check();
     await commissioner.getByLabel("What is wanted, in a line").fill("Early number in Reception");
@@ -179,6 +198,12 @@ describe("quality assurance of a new offer", () => {
     await commissioner.getByRole("heading", { level: 1, name: "Early number in Reception" }).waitFor();
     await commissioner.getByRole("alert").filter({ hasText: "The need is published. Providers can now answer it." }).waitFor();
     await expectAccessible(commissioner);
+    // The needs list names its columns, not the form's labels: "Budget", never "Budget (£, optional)".
+    await commissioner.goto("/commissioning");
+    const needs = commissioner.locator("main table", { has: commissioner.getByRole("link", { name: "Early number in Reception" }) });
+    const headings = (await needs.locator("th").allTextContents()).map((h) => h.trim());
+    expect(headings).toContain("Budget");
+    for (const heading of headings) expect(heading).not.toMatch(/optional|\(£/);
     await commissioner.context().close();
   });
 

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, fillDate, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, launchBrowser, newPage, signIn } from "./browser";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
@@ -23,6 +23,7 @@ describe("the authority's records", () => {
     const school = (await page.locator("table tbody tr th a").first().textContent())!.trim();
     await page.getByRole("link", { name: `Move ${school}` }).click();
     await page.waitForURL("**/consortium");
+    await expectNoPastDateHint(page);
     const target = page.getByLabel("New consortium");
     const option = await target.locator("option").nth(1).getAttribute("value");
     await target.selectOption(option!);
@@ -93,6 +94,18 @@ describe("the authority's records", () => {
     await page.locator("table tbody tr th a").first().click();
     await page.waitForURL("**/schools");
     await expectAccessible(page);
+  });
+
+  it("on a 390 px phone, the la_admin's lists and grids scroll inside their own box, never the page", async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "la.admin@arden.demo");
+    for (const path of ["/consortia", "/audit", "/readiness", "/directory", "/schools", "/authority/subject-leads"]) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      expect(await page.locator("main .app-table-scroll > table").count(), path).toBeGreaterThan(0);
+      await expectNoSidewaysScroll(page);
+    }
+    await page.context().close();
   });
 
   it("an la_admin changes the authority's default language, and its people then read the service in it", async () => {

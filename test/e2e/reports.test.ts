@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectLocator, expectNoSidewaysScroll, launchBrowser, newPage, signIn } from "./browser";
 
 let browser: Browser;
 
@@ -58,6 +58,27 @@ describe("reports", () => {
     await expectLocator(page.locator(".app-print-header")).toHaveText("Arden County Council");
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.context().close();
+  });
+
+  it("on a 390 px phone, the finance pages' tables scroll inside their own box and the page never scrolls sideways", async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "finance@arden.demo");
+    let scrolledInTheirBox = 0;
+    for (const path of ["/finance/sales", "/finance/ledger", "/finance/traded-income", "/finance/reconciliation", "/reports/termly", "/accounts"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(await page.locator("main table").count(), path).toBeGreaterThan(0);
+      await expectNoSidewaysScroll(page);
+      const boxes = await page
+        .locator(".app-table-scroll")
+        .evaluateAll((regions) => regions.map((r) => ({ scrollWidth: r.scrollWidth, clientWidth: r.clientWidth, right: r.getBoundingClientRect().right })));
+      for (const box of boxes) expect(box.right, path).toBeLessThanOrEqual(390);
+      scrolledInTheirBox += boxes.filter((b) => b.scrollWidth > b.clientWidth).length;
+    }
+    // Some of these tables are wider than a phone: they are the ones that scroll in their box.
+    expect(scrolledInTheirBox).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -135,8 +135,32 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
     expect(englishLeftOnWelshPages(page(texts), page(texts))).toEqual(["/: Choose the schools to invite here"]);
   });
 
-  for (const person of ["head@glanteifi.demo", "la.admin@glanteifi.demo"]) {
-    it(`${person}: no English is left on the Welsh pages`, { timeout: 600_000 }, async () => {
+  /** A consortium's lead in Glan Teifi (the head of its lead school), as its page in the directory lists them. */
+  async function consortiumLeadEmail() {
+    const page = await newPage(browser);
+    await signIn(page, "la.admin@glanteifi.demo");
+    const consortium = glanTeifi.consortia[0].name;
+    await page.goto(`/directory?${new URLSearchParams({ q: consortium })}`);
+    await page.getByRole("link", { name: consortium, exact: true }).first().click();
+    await page.waitForURL(/\/directory\/[0-9a-f-]{36}/);
+    const lead = page.locator("main tbody tr").filter({ hasText: /arweinydd consortiwm|consortium lead/ });
+    const emails = (await lead.locator("td").allInnerTexts()).map((e) => e.trim()).filter((e) => /@glanteifi\.demo$/.test(e));
+    await page.context().close();
+    expect(emails.length).toBeGreaterThan(0);
+    return emails[0];
+  }
+
+  const people: (string | (() => Promise<string>))[] = [
+    "head@glanteifi.demo",
+    "la.admin@glanteifi.demo",
+    "provider@glanteifi.demo",
+    "panel@glanteifi.demo",
+    consortiumLeadEmail,
+  ];
+  for (const who of people) {
+    const name = typeof who === "string" ? who : "a consortium lead";
+    it(`${name}: no English is left on the Welsh pages`, { timeout: 600_000 }, async () => {
+      const person = typeof who === "string" ? who : await who();
       const page = await newPage(browser);
       await signIn(page, person);
       const paths = await linksFromHome(page);
@@ -150,6 +174,39 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
       expect(englishLeftOnWelshPages(welsh, english)).toEqual([]);
     });
   }
+
+  it("the termly report printed for an officer has its headings in Welsh and no English left", { timeout: 180_000 }, async () => {
+    const page = await newPage(browser);
+    await signIn(page, "la.admin@glanteifi.demo");
+    await page.emulateMedia({ media: "print" });
+    const [welsh] = await readAll(page, ["/reports/termly"], "cy");
+    expect(welsh?.path).toBe("/reports/termly");
+    const main = page.locator("main");
+    await expectLocator(main.getByRole("heading", { level: 1, name: /^Adroddiad tymhorol: Tymor yr (hydref|gwanwyn|haf) \d{4}\/\d{2}$/ })).toBeVisible();
+    for (const heading of [
+      "Cyllid, gwariant ac incwm masnachu",
+      "Gwariant fesul maes pwnc",
+      "Cyfranogiad a gwariant fesul consortiwm",
+      "Sicrhau ansawdd cynigion",
+      "Gwerthusiadau ac effaith",
+    ])
+      await expectLocator(main.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
+    // The print view: the authority's name heads the page and the navigation goes.
+    await expectLocator(page.locator(".app-print-header")).toHaveText("Glan Teifi County Council");
+    expect(await page.locator(".govuk-service-navigation").first().isVisible()).toBe(false);
+    const printed = (await main.innerText()).replace(/\s+/g, " ");
+    for (const english of ["Termly report", "Funding, spending and traded income", "Evaluations and impact", "Spending by subject area"])
+      expect(printed).not.toContain(english);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const [english] = await readAll(page, ["/reports/termly"], "en");
+    await expectLocator(main.getByRole("heading", { level: 2, name: "Evaluations and impact", exact: true })).toBeVisible();
+    // Leave the officer reading Welsh, their authority's language, for the files after this one.
+    await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
+    await page.context().close();
+    expect(englishLeftOnWelshPages([welsh], [english])).toEqual([]);
+  });
 });
 
 describe("the memorandum a Glan Teifi head signs", () => {

@@ -5,8 +5,11 @@ import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { publishNeed } from "~/domain/commissioning/needs.server";
 import { loader as homeLoader } from "~/routes/_index";
+import { loader as offerPageLoader } from "~/routes/catalogue.$offerId";
+import { action as commissioningOfferAction } from "~/routes/commissioning.offers.$offerId";
 import { action as advisersAction, loader as advisersLoader } from "~/routes/authority.advisers";
 import { action as leadsAction, loader as leadsLoader } from "~/routes/authority.subject-leads";
+import { createDeliveryWorld } from "../factories/delivery";
 import { actorFor } from "../factories/quality";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -97,5 +100,40 @@ describe("challenge advisers and subject leads", () => {
       .where(and(eq(schema.outbox.recipient, lead.email), eq(schema.outbox.topic, "subject-lead-notice")));
     expect(mail).toHaveLength(1);
     expect(mail[0].payload).toMatchObject({ title: "Reading for pleasure", subjectAreas: ["literacy"], event: "need-published" });
+  });
+
+  it("names the subject's lead commissioner on the offer's page, and tells that lead when another commissioner suspends the offer", async () => {
+    // The world's offer is in literacy, whose lead is the world's commissioner.
+    const world = await createDeliveryWorld(handle.db, { schools: 1 });
+    const numeracyLead = await createMember(handle.db, world.office, "commissioner", { name: "Nia Numeracy" });
+    await handle.db.insert(schema.subjectLeads).values({ authorityId: world.authority.id, subjectArea: "numeracy", commissionerUserId: numeracyLead.id });
+    const suspender = await createMember(handle.db, world.office, "commissioner", { name: "Pat Suspender" });
+    const offerId = world.offer.id;
+    const headCookie = await sessionCookieFor(handle.db, world.members[0].head.id, world.members[0].school.id);
+    const page = await respond(() =>
+      offerPageLoader({ request: request(`/catalogue/${offerId}`, { cookie: headCookie }), context: appContext(handle.db), params: { offerId } }),
+    );
+    expect(body<{ leads: { subjectArea: string; name: string }[] }>(page).leads).toEqual([{ subjectArea: "literacy", name: world.commissioner.name }]);
+
+    const path = `/commissioning/offers/${offerId}`;
+    const suspenderCookie = await sessionCookieFor(handle.db, suspender.id, world.office.id);
+    const suspended = await respond(() =>
+      commissioningOfferAction({
+        request: request(path, { cookie: suspenderCookie, form: { intent: "suspend", reason: "Safeguarding check lapsed" } }),
+        context: appContext(handle.db),
+        params: { offerId },
+      }),
+    );
+    expect((suspended as Response).headers.get("Location")).toBe(`${path}?done=offerSuspended`);
+    const notices = await handle.db
+      .select({ recipient: schema.outbox.recipient, payload: schema.outbox.payload })
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.authorityId, world.authority.id), eq(schema.outbox.topic, "subject-lead-notice")));
+    expect(notices).toEqual([
+      {
+        recipient: world.commissioner.email.toLowerCase(),
+        payload: expect.objectContaining({ event: "offer-suspended", subjectAreas: ["literacy"], by: "Pat Suspender", url: expect.stringContaining(path) }),
+      },
+    ]);
   });
 });

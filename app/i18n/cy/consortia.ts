@@ -102,7 +102,7 @@ export const consortia: Record<keyof typeof english, Message> = {
   "schoolConsortium.to": "Consortiwm newydd",
   "schoolConsortium.noConsortium": "Dim: mae’r ysgol yn gadael ei chonsortiwm",
   "schoolConsortium.on": "Dyddiad y symud",
-  "schoolConsortium.onHint": "Mae’r ysgol yn gadael ei chonsortiwm presennol ac yn ymuno â’r un newydd ar y diwrnod hwn. Er enghraifft, 1 9 2026",
+  "schoolConsortium.onHint": "Mae’r ysgol yn gadael ei chonsortiwm presennol ac yn ymuno â’r un newydd ar y diwrnod hwn. Er enghraifft, {example}",
   "schoolConsortium.continue": "Parhau",
   "schoolConsortium.confirmHeading": "Gwirio’r symud",
   "schoolConsortium.confirmText":

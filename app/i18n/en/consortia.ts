@@ -100,7 +100,7 @@ export const consortia = {
   "schoolConsortium.to": "New consortium",
   "schoolConsortium.noConsortium": "None: the school leaves its consortium",
   "schoolConsortium.on": "Date of the move",
-  "schoolConsortium.onHint": "The school leaves its current consortium and joins the new one on this day. For example, 1 9 2026",
+  "schoolConsortium.onHint": "The school leaves its current consortium and joins the new one on this day. For example, {example}",
   "schoolConsortium.continue": "Continue",
   "schoolConsortium.confirmHeading": "Check the move",
   "schoolConsortium.confirmText":
