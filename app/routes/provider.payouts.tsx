@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { ErrorSummary } from "~/components/forms";
+import { OfferTitle } from "~/components/offer-title";
 import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import { onboardingLink, payoutsOf, startOnboarding } from "~/domain/payments/connect.server";
@@ -37,8 +38,8 @@ async function load(request: Request, context: LoaderFunctionArgs["context"]) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, authorityId, provider } = await load(request, context);
-  const { account, transfers } = await payoutsOf(context.db, { actor, authorityId, providerId: provider.id });
-  return { provider, account: account && { status: account.status }, transfers, stripeEnabled: context.env.STRIPE };
+  const { account, transfers, ownService } = await payoutsOf(context.db, { actor, authorityId, providerId: provider.id });
+  return { provider, account: account && { status: account.status }, transfers, ownService, stripeEnabled: context.env.STRIPE };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Payouts() {
-  const { provider, account, transfers, stripeEnabled } = useLoaderData<typeof loader>();
+  const { provider, account, transfers, ownService, stripeEnabled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const status = (account?.status ?? "none") as "none" | ConnectStatus;
   return (
@@ -69,6 +70,8 @@ export default function Payouts() {
       <h1 className="govuk-heading-l">{t("payouts.title")}</h1>
       {!stripeEnabled ? (
         <p className="govuk-body">{t("payments.unavailable")}</p>
+      ) : ownService ? (
+        <p className="govuk-body">{t("payouts.ownService")}</p>
       ) : (
         <>
           <p className="govuk-body">{t("payouts.intro.whenConfirmed")}</p>
@@ -95,6 +98,7 @@ export default function Payouts() {
           caption={t("payouts.transfers.caption")}
           columns={[
             { label: t("payouts.transfers.order") },
+            { label: t("payouts.transfers.school") },
             { label: t("reconciliation.date") },
             { label: t("payouts.transfers.status") },
             { label: t("payouts.transfers.amount"), numeric: true },
@@ -103,8 +107,9 @@ export default function Payouts() {
             key: tr.id,
             cells: [
               <Link className="govuk-link" to={`/purchases/${tr.orderId}`} key="o">
-                {tr.orderId.slice(0, 8)}
+                <OfferTitle title={tr.title} titleCy={tr.titleCy} />
               </Link>,
+              tr.schoolName,
               formatDate(tr.sentAt ?? tr.createdAt),
               t(`payouts.transfer.${tr.status}`),
               formatPence(tr.amountPence - tr.reversedPence),

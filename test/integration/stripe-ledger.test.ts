@@ -6,7 +6,7 @@ import { addMilestone } from "~/domain/delivery/add-milestone.server";
 import { markDelivered } from "~/domain/delivery/mark-delivered.server";
 import { milestoneStep } from "~/domain/delivery/milestone-step.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { startOnboarding } from "~/domain/payments/connect.server";
+import { payoutsOf, startOnboarding } from "~/domain/payments/connect.server";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { milestoneParts, providerShareAfterRefunds } from "~/domain/payments/rules";
 import { DISPUTE_FEE, type StripeEvent } from "../mocks/stripe";
@@ -406,5 +406,30 @@ describe("a provider without an enabled account has its transfer held until Stri
     const outbox = await db().select().from(schema.outbox).where(eq(schema.outbox.topic, "stripe.transfer.create"));
     expect(outbox).toHaveLength(1);
     await h.sound();
+
+    // The provider's payouts page names the offer and the school of each transfer.
+    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
+    const page = await payoutsOf(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id });
+    const [school] = await db().select().from(schema.organisations).where(eq(schema.organisations.id, o.order.schoolId));
+    expect(page.ownService).toBe(false);
+    expect(page.transfers.find((x) => x.orderId === o.order.id)).toMatchObject({ status: "sent", schoolName: school.name, title: expect.any(String) });
+  });
+
+  it("the authority's own traded service keeps its takings: it is not offered payouts and may not start them", async () => {
+    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
+    const set = (kind: "la_traded_services" | "teaching_school") =>
+      db().update(schema.providers).set({ providerKind: kind }).where(eq(schema.providers.organisationId, world.provider.id));
+    await set("la_traded_services");
+    try {
+      const page = await payoutsOf(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id });
+      expect(page.ownService).toBe(true);
+      const accountsBefore = await db().select().from(schema.stripeAccounts);
+      await expect(
+        startOnboarding(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id, stripeEnabled: true }),
+      ).rejects.toMatchObject({ code: "INVALID_STATE" });
+      expect(await db().select().from(schema.stripeAccounts)).toEqual(accountsBefore);
+    } finally {
+      await set("teaching_school");
+    }
   });
 });

@@ -33,10 +33,11 @@ export async function startOnboarding(
   if (!stripeEnabled) throw new AppError("INVALID_STATE", t("payments.error.notConfigured"));
   return db.transaction(async (tx) => {
     const [provider] = await tx
-      .select({ id: providers.organisationId })
+      .select({ id: providers.organisationId, kind: providers.providerKind })
       .from(providers)
       .where(and(eq(providers.organisationId, providerId), eq(providers.authorityId, authorityId)));
     if (!provider) throw new AppError("NOT_FOUND", t("payouts.error.notFound"));
+    if (provider.kind === "la_traded_services") throw new AppError("INVALID_STATE", t("refusal.payouts.ownService"));
     const [created] = await tx.insert(stripeAccounts).values({ providerId, authorityId, createdBy: actor.id }).onConflictDoNothing().returning();
     if (!created) return { account: (await findPayoutAccount(tx, { authorityId, providerId }))!, created: false };
     await queueJob(tx, { topic: CONNECT_ACCOUNT_JOB, payload: { providerId }, authorityId });
@@ -115,12 +116,32 @@ export async function applyAccount(tx: Queryable, account: Stripe.Account) {
 /** The provider's payouts page: its account and its transfers by order. */
 export async function payoutsOf(db: Queryable, { actor, authorityId, providerId }: { actor: Actor; authorityId: string; providerId: string }) {
   ensureCan(actor, "manage:payouts", { organisationId: providerId, authorityId }, t("payouts.error.notAdmin"));
+  const [provider] = await db
+    .select({ kind: providers.providerKind })
+    .from(providers)
+    .where(and(eq(providers.organisationId, providerId), eq(providers.authorityId, authorityId)));
   const account = await findPayoutAccount(db, { authorityId, providerId });
+  const { stripeTransfers, orders, offerRevisions } = schema;
   const transfers = await db
-    .select()
-    .from(schema.stripeTransfers)
-    .where(and(eq(schema.stripeTransfers.providerId, providerId), eq(schema.stripeTransfers.authorityId, authorityId)))
-    .orderBy(desc(schema.stripeTransfers.createdAt))
+    .select({
+      id: stripeTransfers.id,
+      orderId: stripeTransfers.orderId,
+      status: stripeTransfers.status,
+      amountPence: stripeTransfers.amountPence,
+      reversedPence: stripeTransfers.reversedPence,
+      createdAt: stripeTransfers.createdAt,
+      sentAt: stripeTransfers.sentAt,
+      title: offerRevisions.title,
+      titleCy: offerRevisions.titleCy,
+      schoolName: organisations.name,
+    })
+    .from(stripeTransfers)
+    .innerJoin(orders, eq(orders.id, stripeTransfers.orderId))
+    .innerJoin(offerRevisions, eq(offerRevisions.id, orders.revisionId))
+    .innerJoin(organisations, eq(organisations.id, orders.schoolId))
+    .where(and(eq(stripeTransfers.providerId, providerId), eq(stripeTransfers.authorityId, authorityId)))
+    .orderBy(desc(stripeTransfers.createdAt))
     .limit(200);
-  return { account, transfers };
+  // The authority's own traded service keeps its takings in the authority's accounts: nothing is paid out to it.
+  return { account, transfers, ownService: provider?.kind === "la_traded_services" };
 }

@@ -55,4 +55,6 @@ export const refusalsMore: Record<keyof typeof english, Message> = {
   "refusal.reporting.termNotFound": "Heb ddod o hyd i’r tymor",
   "refusal.reporting.termlyReportAlreadyKept": "Mae’r adroddiad ar gyfer y tymor hwn wedi’i gadw eisoes",
   "refusal.settings.administratorsOnly": "Dim ond gweinyddwyr yr awdurdod sy’n gallu newid ei osodiadau",
+  "refusal.payouts.ownService":
+    "Mae gwasanaeth masnachu’r awdurdod ei hun yn cadw ei dderbyniadau yng nghyfrifon yr awdurdod: nid yw’n cael ei dalu allan drwy Stripe",
 };

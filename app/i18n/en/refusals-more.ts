@@ -43,4 +43,5 @@ export const refusalsMore = {
   "refusal.reporting.termNotFound": "Term not found",
   "refusal.reporting.termlyReportAlreadyKept": "The report for this term has already been kept",
   "refusal.settings.administratorsOnly": "Only the authority’s administrators can change its settings",
+  "refusal.payouts.ownService": "The authority’s own traded service keeps its takings in the authority’s accounts: it is not paid out through Stripe",
 } as const;
