@@ -11,7 +11,7 @@ import type { DisputeStatus } from "~/db.server";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
 import { formatDate, formatPence } from "~/format";
 import { invalid } from "~/forms.server";
-import { t } from "~/i18n";
+import { isMessageKey, t } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
 import { pageTitle } from "~/page-title";
 import { attempt } from "~/refusals.server";
@@ -162,6 +162,13 @@ const SIDES = {
   statement: "reconciliation.truncated.statement",
 } as const;
 
+/** Stripe's reason for a dispute in the reader's words; a reason Stripe adds later shows as Stripe's code. */
+const disputeReason = (reason: string | null) => {
+  if (!reason) return "";
+  const key = `dispute.reason.${reason}`;
+  return isMessageKey(key) ? t(key) : reason;
+};
+
 export default function ReconciliationPage() {
   const { errors: rangeErrors, values, view, uploaded } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
@@ -242,7 +249,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
                 {d.invoiceNumber}
               </Link>,
               <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
-              d.disputeReason ?? "",
+              disputeReason(d.disputeReason),
               <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
               formatPence(d.amountPence),
             ],

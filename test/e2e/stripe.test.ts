@@ -216,6 +216,8 @@ describe("paying by card through Stripe", () => {
     const disputes = finance.getByRole("table", { name: "Disputed payments" });
     const row = disputes.getByRole("row").filter({ hasText: number });
     await expectLocator(row).toContainText("Open");
+    // Stripe's reason, in the reader's words.
+    await expectLocator(row).toContainText("Not made by the card holder (fraud)");
     await expectAccessible(finance);
     await finance.screenshot({ path: "/tmp/stories/dispute-open.png", fullPage: true });
 

@@ -5,6 +5,7 @@ import { and, desc, eq, gte, isNotNull, like, lte, notLike, or } from "drizzle-o
 import type Stripe from "stripe";
 import { schema, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
+import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import type { StripeClient } from "~/integrations/stripe.server";
 import { invoiceNumberIn, invoicePrefixOf, statementLinesBetween } from "./bank-statement.server";
@@ -75,7 +76,7 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
     ...paid.map((p) => ({
       reference: p.reference,
       amountPence: p.amountPence,
-      label: t(p.amountPence < 0 ? "payments.list.refund" : "payments.list.stripe", { date: day(p.createdAt), reference: p.number }),
+      label: t(p.amountPence < 0 ? "payments.list.refund" : "payments.list.stripe", { date: formatDate(p.createdAt), reference: p.number }),
       date: day(p.createdAt),
     })),
     ...sent.map((s) => ({
@@ -116,7 +117,7 @@ async function stripeLines(
       date: day(new Date(txn.created * 1000)),
     });
     // Stripe's fee on it, matched with the ledger's fee entry by the balance transaction's id.
-    if (txn.fee) lines.push({ reference: txn.id, amountPence: -txn.fee, label: `${txn.type}: fee`, date: day(new Date(txn.created * 1000)) });
+    if (txn.fee) lines.push({ reference: txn.id, amountPence: -txn.fee, label: t("stripeLedger.line.fee"), date: day(new Date(txn.created * 1000)) });
   }
   return { lines, truncated: false };
 }
@@ -140,7 +141,7 @@ async function bankReconciliation(db: Queryable, authorityId: string, range: Day
   const ledger = rows.slice(0, SIDE_LIMIT).map((r) => ({
     reference: r.number,
     amountPence: r.amountPence,
-    label: t("payments.list.bank", { date: r.receivedOn, reference: r.reference }),
+    label: t("payments.list.bank", { date: formatDate(r.receivedOn), reference: r.reference }),
     date: r.receivedOn,
   }));
   const bank: ReconcileLine[] = [];
