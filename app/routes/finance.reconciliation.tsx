@@ -9,7 +9,7 @@ import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domai
 import { reconciliationHref, SIDE_LIMIT, type ReconcileLine, type Reconciliation } from "~/domain/payments/rules";
 import type { DisputeStatus } from "~/db.server";
 import { loadReconciliation } from "~/domain/payments/reconciliation.server";
-import { formatDate, formatPence } from "~/format";
+import { formatDate, formatDateInputExample, formatPence } from "~/format";
 import { invalid } from "~/forms.server";
 import { isMessageKey, t } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
@@ -132,7 +132,7 @@ function RangeForm({ values, errors }: { values: Record<string, string>; errors:
     <Form method="get" noValidate>
       <fieldset className="govuk-fieldset">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("reconciliation.range.legend")}</legend>
-        <div className="govuk-hint">{t("reconciliation.range.hint")}</div>
+        <div className="govuk-hint">{t("reconciliation.range.hint", { example: formatDateInputExample(new Date()) })}</div>
         <DateInput name="from" legend={t("reconciliation.range.from")} errors={errors} values={values} />
         <DateInput name="to" legend={t("reconciliation.range.to")} errors={errors} values={values} />
       </fieldset>

@@ -59,7 +59,7 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   await page.getByRole("button", { name: "Remove Governing board self-review from shortlist" }).waitFor();
   // The server has kept it (the banner comes with its answer), and the header counts both.
   await page.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();
-  await expectLocator(page.getByRole("link", { name: "Shortlist (2)" })).toBeVisible({ timeout: 60_000 });
+  await expectLocator(page.getByRole("link", { name: "Shortlist (2)" })).toBeVisible();
 
   await page.getByRole("link", { name: "Shortlist (2)" }).click();
   const table = page.getByRole("table", { name: "Your shortlisted offers" });

@@ -37,7 +37,7 @@ export const stripeRecon: Record<keyof typeof english, Message> = {
     other: "Ac mae {count} llinell arall yn anghywir.",
   },
   "reconciliation.range.legend": "Dyddiadau i’w cysoni",
-  "reconciliation.range.hint": "Er enghraifft 27/03/2026. Heb ddyddiadau, y 30 diwrnod diwethaf.",
+  "reconciliation.range.hint": "Er enghraifft {example}. Heb ddyddiadau, y 30 diwrnod diwethaf.",
   "reconciliation.range.from": "O",
   "reconciliation.range.to": "I",
   "reconciliation.range.show": "Dangos y dyddiadau hyn",

@@ -23,7 +23,7 @@ export const stripeRecon = {
   "bankStatement.error.line": "Line {line}: {message}.",
   "bankStatement.error.more": { one: "And {count} more line is wrong.", other: "And {count} more lines are wrong." },
   "reconciliation.range.legend": "Dates to reconcile",
-  "reconciliation.range.hint": "For example 27/03/2026. Without dates, the last 30 days.",
+  "reconciliation.range.hint": "For example {example}. Without dates, the last 30 days.",
   "reconciliation.range.from": "From",
   "reconciliation.range.to": "To",
   "reconciliation.range.show": "Show these dates",
