@@ -47,7 +47,13 @@ describe("irreversible actions ask first, and every action says what it did", ()
 
     // Without JavaScript nothing stops a double click: both submits land on the first outcome.
     await head.getByRole("button", { name: "Yes, cancel this purchase" }).dblclick();
-    await head.waitForURL((url) => url.pathname === orderPath && url.searchParams.get("done") === "orderCancelled");
+    // The second submit aborts the first one's navigation, which a wait for the URL can see fail: wait for the page the two end on.
+    const cancelled = (href: string) => {
+      const url = new URL(href);
+      return url.pathname === orderPath && url.searchParams.get("done") === "orderCancelled";
+    };
+    await expect.poll(() => cancelled(head.url()), { timeout: 30_000 }).toBe(true);
+    await head.getByRole("alert").waitFor();
     const banner = head.getByRole("alert");
     await expect(banner.textContent()).resolves.toContain("The purchase is cancelled. Anything charged has been credited.");
     await expect(head.locator("main").textContent()).resolves.not.toContain("Conflict");
