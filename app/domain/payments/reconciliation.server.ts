@@ -1,7 +1,7 @@
 // Reconciliation for finance: the ledger's clearing entries matched with Stripe's balance
 // transactions (by the Stripe object each came from) and with bank transfers (by the invoice
 // number quoted as the reference). Read-only.
-import { and, desc, eq, gte, isNotNull, like, lte, notLike, or } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, like, lt, lte, notLike, or } from "drizzle-orm";
 import type Stripe from "stripe";
 import { schema, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
@@ -9,7 +9,7 @@ import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import type { StripeClient } from "~/integrations/stripe.server";
 import { invoiceNumberIn, invoicePrefixOf, statementLinesBetween } from "./bank-statement.server";
-import { reconcile, SIDE_LIMIT, withinDays, type DayRange, type ReconcileLine, type Reconciliation } from "./rules";
+import { reconcile, SIDE_LIMIT, type DayRange, type ReconcileLine, type Reconciliation } from "./rules";
 
 const { payments, invoices, stripeTransfers, journalEntries, ledgerPostings, ledgerAccounts, stripeCheckouts, organisations } = schema;
 
@@ -44,13 +44,24 @@ const STRIPE_LIMIT = SIDE_LIMIT;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<ReconcileLine[]> {
+/** The ledger's Stripe lines of the days in the range (days as the lines' dates give them, in UTC), read in the range, not all then filtered. */
+async function ledgerStripeLines(db: Queryable, authorityId: string, range: DayRange): Promise<ReconcileLine[]> {
+  const start = new Date(`${range.from}T00:00:00Z`);
+  const end = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
   const paid = await db
     .select({ reference: payments.bankReference, amountPence: payments.amountPence, number: invoices.number, createdAt: payments.createdAt })
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
     // A lost dispute's negative payment moves no money at Stripe (it left with the dispute).
-    .where(and(eq(payments.authorityId, authorityId), eq(payments.method, "stripe"), notLike(payments.idempotencyKey, "stripe:dispute:%")));
+    .where(
+      and(
+        eq(payments.authorityId, authorityId),
+        eq(payments.method, "stripe"),
+        notLike(payments.idempotencyKey, "stripe:dispute:%"),
+        gte(payments.createdAt, start),
+        lt(payments.createdAt, end),
+      ),
+    );
   const sent = await db
     .select({
       reference: stripeTransfers.transferId,
@@ -59,7 +70,14 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
       orderId: stripeTransfers.orderId,
     })
     .from(stripeTransfers)
-    .where(and(eq(stripeTransfers.authorityId, authorityId), isNotNull(stripeTransfers.transferId)));
+    .where(
+      and(
+        eq(stripeTransfers.authorityId, authorityId),
+        isNotNull(stripeTransfers.transferId),
+        gte(stripeTransfers.sentAt, start),
+        lt(stripeTransfers.sentAt, end),
+      ),
+    );
   const movements = await db
     .select({ key: journalEntries.idempotencyKey, amountPence: ledgerPostings.amountPence, createdAt: journalEntries.createdAt })
     .from(journalEntries)
@@ -70,6 +88,8 @@ async function ledgerStripeLines(db: Queryable, authorityId: string): Promise<Re
         eq(journalEntries.authorityId, authorityId),
         or(...Object.keys(CLEARING_LINES).map((prefix) => like(journalEntries.idempotencyKey, `${prefix}:%`))),
         eq(ledgerAccounts.kind, "payment_clearing_stripe"),
+        gte(journalEntries.createdAt, start),
+        lt(journalEntries.createdAt, end),
       ),
     );
   return [
@@ -167,7 +187,7 @@ export async function loadReconciliation(
   { actor, authorityId, range }: { actor: Actor; authorityId: string; range: DayRange },
 ) {
   ensureCan(actor, "record:payment", { authorityId }, t("refunds.error.notFinance"));
-  const allLedger = (await ledgerStripeLines(db, authorityId)).filter((l) => withinDays(l.date, range));
+  const allLedger = await ledgerStripeLines(db, authorityId, range);
   const ledger = allLedger.slice(0, SIDE_LIMIT);
   let stripeSide: StripeSide = { state: "off" };
   let stripeTruncated = false;
