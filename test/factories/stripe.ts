@@ -23,7 +23,7 @@ export const stripeEnv = (fake: FakeStripe) => ({ STRIPE_SECRET_KEY: fake.secret
 export async function stripeTestbed(db: () => Database) {
   const fake = await startFakeStripe();
   const env = testEnv(stripeEnv(fake));
-  // No retries inside the SDK: the outbox is what tries again, and the tests count requests.
+  // The client as production makes it: the SDK retries a failed request with the same idempotency key, and the outbox tries again after that.
   const stripe = createStripe(env)!;
   const jobs = stripeJobs(stripe, { appUrl: TEST_ORIGIN });
   const sender = createEmailSender(testEnv());

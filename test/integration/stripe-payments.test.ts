@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, isNotNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { startCheckout } from "~/domain/payments/start-checkout.server";
+import { applyFormula } from "~/domain/funding/apply-formula.server";
+import { createFormula } from "~/domain/funding/create-formula.server";
+import { publishMou } from "~/domain/mou/publish-mou.server";
+import { onlinePaymentOf, startCheckout } from "~/domain/payments/start-checkout.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { createMember } from "../factories/tenancy";
 import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 
 describe("a school pays an invoice through Stripe Checkout", () => {
@@ -129,6 +133,73 @@ describe("a school pays an invoice through Stripe Checkout", () => {
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
     expect((await invoiceOf(invoice.id)).status).toBe("paid");
     expect(await trialBalance(db(), world.authority.id)).toBe(0);
+  });
+
+  it("by bank transfer: on its way until the money arrives, then recorded against the invoice as paid by bank transfer", async () => {
+    const { invoice, actor } = await invoicedOrder(db(), world, 2);
+    const transfer = await start(invoice.id, actor);
+    await bed.deliver(bed.fake.complete(transfer.sessionId!, "customer_balance")[0]);
+    const [waiting] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, transfer.id));
+    expect(waiting.status).toBe("processing");
+    expect(await paymentsOf(invoice.id)).toHaveLength(0);
+    for (const e of bed.fake.settle(transfer.sessionId!, "succeeded")) await bed.deliver(e);
+    const payments = await paymentsOf(invoice.id);
+    expect(payments).toMatchObject([{ amountPence: invoice.grossPence, method: "stripe" }]);
+    const charge = await bed.stripe.charges.retrieve(payments[0].bankReference!);
+    expect(charge.payment_method_details?.type).toBe("customer_balance");
+    expect((await invoiceOf(invoice.id)).status).toBe("paid");
+    expect(await trialBalance(db(), world.authority.id)).toBe(0);
+  });
+
+  it("a school's match funding, which has no order, is paid by card: its receivable is cleared and nothing is split or transferred", async () => {
+    const { school, head } = world.members[1];
+    const actor = await actorFor(db(), head, world.authority.id);
+    const adminUser = await createMember(db(), world.office, "la_admin");
+    const admin = await actorFor(db(), adminUser, world.authority.id);
+    const mou = await publishMou(db(), {
+      actor: admin,
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      financialYear: "2026-27",
+      title: "MOU",
+      body: "We match fund.",
+    });
+    await db()
+      .insert(schema.mouSignatures)
+      .values({ authorityId: world.authority.id, mouId: mou.id, schoolId: school.id, signedBy: head.id, signerName: head.name, signedOn: "2026-04-01" });
+    const formula = await createFormula(db(), {
+      actor: admin,
+      authorityId: world.authority.id,
+      financialYear: "2026-27",
+      parts: [{ kind: "match", label: "Match", ratePence: 500 }],
+    });
+    await applyFormula(db(), { actor: admin, authorityId: world.authority.id, formulaId: formula.id });
+    const [invoice] = await db()
+      .select()
+      .from(schema.invoices)
+      .where(and(eq(schema.invoices.schoolId, school.id), isNotNull(schema.invoices.fundingFormulaId)));
+    expect(invoice).toMatchObject({ orderId: null, grossPence: 210 * 500, status: "issued" });
+
+    const online = await onlinePaymentOf(db(), { authorityId: world.authority.id, invoiceId: invoice.id, stripeEnabled: true });
+    expect(online).toMatchObject({ routeAllows: true, open: true, payablePence: invoice.grossPence });
+    const checkout = await start(invoice.id, actor);
+    const create = bed.fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions").at(-1)!;
+    expect(create.body.client_reference_id).toBe(checkout.id);
+    expect((create.body.payment_intent_data as Record<string, unknown>).transfer_group).toBeUndefined();
+    const splitsBefore = await db().select().from(schema.journalEntries).where(like(schema.journalEntries.idempotencyKey, "%split%"));
+    await bed.deliver(bed.fake.complete(checkout.sessionId!, "card")[0]);
+    expect(await paymentsOf(invoice.id)).toMatchObject([{ amountPence: invoice.grossPence, method: "stripe" }]);
+    expect((await invoiceOf(invoice.id)).status).toBe("paid");
+    const [receivable] = await db()
+      .select()
+      .from(schema.ledgerAccounts)
+      .where(and(eq(schema.ledgerAccounts.kind, "school_receivable"), eq(schema.ledgerAccounts.ownerId, school.id)));
+    expect(receivable.balancePence).toBe(0);
+    expect(await db().select().from(schema.journalEntries).where(like(schema.journalEntries.idempotencyKey, "%split%"))).toHaveLength(splitsBefore.length);
+    await bed.runOutbox();
+    expect(bed.fake.requests.filter((r) => r.path === "/v1/transfers")).toHaveLength(0);
+    expect(await trialBalance(db(), world.authority.id)).toBe(0);
+    expect(await checkLedger(db(), world.authority.id)).toEqual([]);
   });
 
   it("refuses without Stripe, another authority's invoice, and another school's", async () => {

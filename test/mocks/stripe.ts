@@ -47,7 +47,7 @@ export type FakeStripe = {
   session: (id: string) => Obj;
   /** The payer finishes Checkout: card is paid at once; bacs_debit and customer_balance complete unpaid and settle later. */
   complete: (sessionId: string, method?: "card" | "bacs_debit" | "customer_balance", options?: { amountPence?: number }) => StripeEvent[];
-  /** A debit or bank transfer settles, or fails. */
+  /** A debit or bank transfer (by the method it was completed with) settles, or fails. */
   settle: (sessionId: string, outcome: "succeeded" | "failed") => StripeEvent[];
   expire: (sessionId: string) => StripeEvent[];
   refundCharge: (chargeId: string, amount?: number) => StripeEvent[];
@@ -410,13 +410,14 @@ export async function startFakeStripe({
         return [event("checkout.session.completed", session)];
       }
       intent.status = "processing";
+      intent.payment_method_types = [method];
       return [event("checkout.session.completed", session)];
     },
     settle: (sessionId, outcome) => {
       const session = get(sessionId)!;
       const intent = intentOf(session);
       if (outcome === "succeeded") {
-        const charge = chargeFor(intent, "bacs_debit");
+        const charge = chargeFor(intent, (intent.payment_method_types as string[] | undefined)?.[0] ?? "bacs_debit");
         intent.status = "succeeded";
         session.payment_status = "paid";
         charge.balance_transaction = balance("charge", charge.id, charge.amount as number, 20).id;

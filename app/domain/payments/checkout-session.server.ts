@@ -42,8 +42,9 @@ export async function createCheckoutSession(db: Database, stripe: StripeClient, 
         },
       ],
       metadata,
-      // The provider's share later moves to its connected account in the order's transfer group.
-      payment_intent_data: { metadata, description: `Invoice ${invoiceNumber}`, transfer_group: `order:${row.orderId}` },
+      // The provider's share later moves to its connected account in the order's transfer group;
+      // a school's match funding has no order and no provider to pay.
+      payment_intent_data: { metadata, description: `Invoice ${invoiceNumber}`, ...(row.orderId ? { transfer_group: `order:${row.orderId}` } : {}) },
       success_url: `${appUrl}/payments/${checkout.id}/success`,
       cancel_url: `${appUrl}/payments/${checkout.id}/cancelled`,
     },

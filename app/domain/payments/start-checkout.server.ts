@@ -1,5 +1,5 @@
 import { and, eq, inArray, sum } from "drizzle-orm";
-import { schema, type Database, type Queryable } from "~/db.server";
+import { schema, type Database, type PaymentRoute, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
@@ -28,6 +28,9 @@ export type StartCheckoutOptions = {
   now?: Date;
 };
 
+/** How an invoice is paid: its order's route, or (a school's match funding, which has no order) by invoice. */
+const paidBy = ({ paymentRoute }: { paymentRoute: PaymentRoute | null }) => ({ paymentRoute: paymentRoute ?? ("invoice" as const) });
+
 /** What may be paid online now: what is due less what is already on its way through Stripe. */
 export async function payableOnline(tx: Queryable, invoice: { id: string; grossPence: number }) {
   const balance = invoiceBalance({ grossPence: invoice.grossPence, ...(await invoiceSettled(tx, invoice.id)) });
@@ -54,16 +57,16 @@ export async function startCheckout(db: Database, options: StartCheckoutOptions)
       return { checkout: replay, created: false };
     }
     const [found] = await tx
-      .select({ invoice: invoices, paymentRoute: orders.paymentRoute, buyerType: orders.buyerType, costCentre: schools.costCentre })
+      .select({ invoice: invoices, paymentRoute: orders.paymentRoute })
       .from(invoices)
-      .innerJoin(orders, eq(orders.id, invoices.orderId))
+      .leftJoin(orders, eq(orders.id, invoices.orderId))
       .innerJoin(schools, eq(schools.organisationId, invoices.schoolId))
       .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)))
       .for("update", { of: invoices });
     if (!found) throw new AppError("NOT_FOUND", t("payments.error.invoiceNotFound"));
     const { invoice } = found;
     ensureCan(actor, "buy:offer", { organisationId: invoice.schoolId, authorityId }, t("payments.error.notPayer"));
-    if (!mayPayOnline(found)) throw new AppError("INVALID_STATE", t("payments.error.routeNotOnline"));
+    if (!mayPayOnline(paidBy(found))) throw new AppError("INVALID_STATE", t("payments.error.routeNotOnline"));
     if (invoice.status !== "issued") throw new AppError("INVALID_STATE", t("payments.error.alreadyPaid"));
     const { payablePence } = await payableOnline(tx, invoice);
     const amount = checkoutAmount({ duePence: payablePence, requestedPence: amountPence });
@@ -122,9 +125,9 @@ export async function onlinePaymentOf(
 ) {
   if (!isUuid(invoiceId)) return null;
   const [found] = await db
-    .select({ invoice: invoices, paymentRoute: orders.paymentRoute, buyerType: orders.buyerType, costCentre: schools.costCentre })
+    .select({ invoice: invoices, paymentRoute: orders.paymentRoute })
     .from(invoices)
-    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
     .innerJoin(schools, eq(schools.organisationId, invoices.schoolId))
     .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)));
   if (!found) return null;
@@ -133,8 +136,8 @@ export async function onlinePaymentOf(
     invoice: found.invoice,
     stripeEnabled,
     /** The route allows it: a school that banks for itself, not a recharge. */
-    routeAllows: mayPayOnline(found),
-    open: stripeEnabled && mayPayOnline(found) && found.invoice.status === "issued" && payablePence > 0,
+    routeAllows: mayPayOnline(paidBy(found)),
+    open: stripeEnabled && mayPayOnline(paidBy(found)) && found.invoice.status === "issued" && payablePence > 0,
     duePence: balance.duePence,
     onItsWayPence,
     payablePence,
