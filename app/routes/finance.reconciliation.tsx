@@ -96,7 +96,12 @@ function Differences({ caption, result }: { caption: string; result: Reconciliat
 }
 
 function Matched({ caption, lines }: { caption: string; lines: { ledger: ReconcileLine }[] }) {
-  if (lines.length === 0) return null;
+  if (lines.length === 0)
+    return (
+      <p className="govuk-body">
+        {caption}: {t("reconciliation.matched.none")}
+      </p>
+    );
   return (
     <Table
       caption={caption}

@@ -82,6 +82,29 @@ describe("reports", () => {
     await page.context().close();
   });
 
+  it("the reconciliation page says when nothing is matched, and keeps a negative amount on one line", async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "finance@arden.demo");
+    await page.goto("/finance/reconciliation");
+    const matched = page.getByRole("heading", { level: 2, name: "Matched" });
+    await matched.waitFor();
+    // Under its heading, each source says it matched nothing rather than leaving the heading empty.
+    await expectLocator(page.locator("h2:has-text('Matched') ~ p").filter({ hasText: "No lines are matched in this range." })).toHaveCount(1);
+    const noWrap = await page.evaluate(() => {
+      const cell = document.createElement("td");
+      cell.className = "govuk-table__cell govuk-table__cell--numeric";
+      cell.textContent = "-£1,250.00";
+      const table = document.querySelector("main table tbody tr") ?? document.body;
+      table.appendChild(cell);
+      const style = getComputedStyle(cell).whiteSpace;
+      cell.remove();
+      return style;
+    });
+    expect(noWrap).toBe("nowrap");
+    await page.context().close();
+  });
+
   it("a consortium lead reads the pot's budget briefing, and a head has no traded income to see", async () => {
     const page = await newPage(browser);
     await signIn(page, "lead@arden.demo");

@@ -102,6 +102,7 @@ export const stripe: Record<keyof typeof english, Message> = {
   "reconciliation.differences": "Gwahaniaethau",
   "reconciliation.noDifferences": "Dim gwahaniaethau: mae popeth yn cyfateb.",
   "reconciliation.matched": "Wedi'u paru",
+  "reconciliation.matched.none": "Does dim llinellau wedi'u paru yn yr ystod hon.",
   "reconciliation.source": "Ffynhonnell",
   "reconciliation.source.stripe": "Stripe",
   "reconciliation.source.bank": "Banc",

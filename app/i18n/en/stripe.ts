@@ -98,6 +98,7 @@ export const stripe = {
   "reconciliation.differences": "Differences",
   "reconciliation.noDifferences": "No differences: everything matches.",
   "reconciliation.matched": "Matched",
+  "reconciliation.matched.none": "No lines are matched in this range.",
   "reconciliation.source": "Source",
   "reconciliation.source.stripe": "Stripe",
   "reconciliation.source.bank": "Bank",
