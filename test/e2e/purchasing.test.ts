@@ -149,6 +149,10 @@ describe("buying together and alone", () => {
     await head.waitForURL(/\/purchases\/new/);
     await head.getByRole("heading", { name: "Buy for your school" }).waitFor();
     await expectAccessible(head);
+    // How to pay is the head's choice: no way of paying is chosen for them.
+    const howToPay = head.getByRole("group", { name: "How will your school pay?" });
+    expect(await howToPay.getByRole("radio").count()).toBeGreaterThan(1);
+    await expectLocator(howToPay.getByRole("radio", { checked: true })).toHaveCount(0);
     await head.getByLabel("Purchase order number (optional)").fill("<PO>");
     await head.getByRole("button", { name: "Continue" }).click();
     await head.getByText("A purchase order number can only contain").first().waitFor();
