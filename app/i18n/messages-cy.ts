@@ -38,6 +38,7 @@ import { aftersale as cyAftersale } from "./cy/aftersale";
 import { stripeRecon as cyStripeRecon } from "./cy/stripe-recon";
 import { stripeLedger as cyStripeLedger } from "./cy/stripe-ledger";
 import { conform as cyConform } from "./cy/conform";
+import { csvHeaders as cyCsvHeaders } from "./cy/csv-headers";
 
 /**
  * The Welsh catalogue: one spread per file of app/i18n/cy, named like its English file. A key
@@ -83,4 +84,5 @@ export const cy: Partial<Record<MessageKey, Message>> = {
   ...cyStripeRecon,
   ...cyStripeLedger,
   ...cyConform,
+  ...cyCsvHeaders,
 };

@@ -38,6 +38,7 @@ import { aftersale } from "./en/aftersale";
 import { stripeRecon } from "./en/stripe-recon";
 import { stripeLedger } from "./en/stripe-ledger";
 import { conform } from "./en/conform";
+import { csvHeaders } from "./en/csv-headers";
 
 export const en = {
   ...common,
@@ -79,4 +80,5 @@ export const en = {
   ...stripeRecon,
   ...stripeLedger,
   ...conform,
+  ...csvHeaders,
 };

@@ -15,18 +15,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   requirePermission(user, "record:payment", { authorityId });
   const recharges = await rechargesOfAuthority(context.db, authorityId);
-  const line = (r: (typeof recharges)[number], date: Date, sign: 1 | -1, note: string): CsvRow => [
-    formatShortDate(date),
-    r.journalReference,
-    r.costCentre,
-    r.schoolName,
-    r.urn,
-    `${note}${r.title ?? (r.funding ? t("matchfunding.describe", { year: r.funding.financialYear, version: r.funding.version }) : "")}`,
-    { pence: sign * r.amountPence },
-    r.orderId ?? "",
-  ];
+  const line = (r: (typeof recharges)[number], date: Date, sign: 1 | -1): CsvRow => {
+    const description = r.title ?? (r.funding ? t("matchfunding.describe", { year: r.funding.financialYear, version: r.funding.version }) : "");
+    return [
+      formatShortDate(date),
+      r.journalReference,
+      r.costCentre,
+      r.schoolName,
+      r.urn,
+      sign < 0 ? t("csv.recharges.reversal", { description }) : description,
+      { pence: sign * r.amountPence },
+      r.orderId ?? "",
+    ];
+  };
   return csvResponse("recharges.csv", [
-    ["Date", "Journal reference", "Cost centre", "School", "URN", "Description", "Amount GBP", "Order"],
-    ...recharges.flatMap((r) => [line(r, r.createdAt, 1, ""), ...(r.reversedAt ? [line(r, r.reversedAt, -1, "Reversal: ")] : [])]),
+    (
+      [
+        "csv.recharges.date",
+        "csv.recharges.journalReference",
+        "csv.recharges.costCentre",
+        "csv.recharges.school",
+        "csv.recharges.urn",
+        "csv.recharges.description",
+        "csv.recharges.amount",
+        "csv.recharges.order",
+      ] as const
+    ).map((key) => t(key)),
+    ...recharges.flatMap((r) => [line(r, r.createdAt, 1), ...(r.reversedAt ? [line(r, r.reversedAt, -1)] : [])]),
   ]);
 }

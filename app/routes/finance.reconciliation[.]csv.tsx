@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/csv.server";
 import { loadReconciliation, reconciliationRows } from "~/domain/payments/reconciliation.server";
-import { t } from "~/i18n";
+import { t, type MessageKey } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
 import { reconciliationRequest } from "./reconciliation.server";
 
@@ -17,10 +17,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { range } = asked;
   const rows = reconciliationRows(await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range }));
   return csvResponse(`reconciliation-${range.from}-to-${range.to}.csv`, [
-    ["Source", "What", "Reference", "Date", "Description", "Ledger GBP", "Stripe or bank GBP", "Difference GBP"],
+    (
+      [
+        "csv.reconciliation.source",
+        "csv.reconciliation.what",
+        "csv.reconciliation.reference",
+        "csv.reconciliation.date",
+        "csv.reconciliation.description",
+        "csv.reconciliation.ledger",
+        "csv.reconciliation.external",
+        "csv.reconciliation.difference",
+      ] as const
+    ).map((key) => t(key)),
+    // The source and the kind of line in words, as the reconciliation page names them.
     ...rows.map((r) => [
-      r.source,
-      r.kind,
+      t(`reconciliation.source.${r.source}` as MessageKey),
+      t(`reconciliation.kind.${r.kind}` as MessageKey),
       r.reference,
       r.date,
       r.description,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/csv.server";
 import { salesForExport } from "~/domain/purchasing/sales.server";
 import { formatShortDate } from "~/format";
+import { t } from "~/i18n";
 import { loadSalesQuery } from "./sales.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -9,7 +10,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (errors) throw new Response(Object.values(errors).flat().join("\n"), { status: 400 });
   const { orders } = await salesForExport(context.db, { authorityId, filter });
   return csvResponse("sales.csv", [
-    ["Date", "Order", "School", "Offer", "Provider", "Net GBP", "VAT GBP", "Gross GBP", "Route", "Status"],
+    (
+      [
+        "csv.sales.date",
+        "csv.sales.order",
+        "csv.sales.school",
+        "csv.sales.offer",
+        "csv.sales.provider",
+        "csv.sales.net",
+        "csv.sales.vat",
+        "csv.sales.gross",
+        "csv.sales.route",
+        "csv.sales.status",
+      ] as const
+    ).map((key) => t(key)),
     ...orders.map((o) => [
       formatShortDate(o.createdAt),
       o.id,
@@ -19,8 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { pence: o.netPence },
       { pence: o.vatPence },
       { pence: o.grossPence },
-      o.paymentRoute,
-      o.status,
+      // In words, as the sales page shows them.
+      t(`paymentRoute.${o.paymentRoute}`),
+      t(`orderStatus.${o.status}`),
     ]),
   ]);
 }

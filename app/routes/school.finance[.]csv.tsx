@@ -12,7 +12,8 @@ import { loadSchoolFinanceQuery } from "./school.finance.server";
 /**
  * The school's year as its finance page shows it: its purchases, then the match funding raised on
  * it (invoices and recharge lines), in the same columns; the last two say what each line is and
- * the document it is.
+ * the document it is. Headings, routes, statuses and kinds of line are words in the reader's
+ * language, as the page shows them; codes, numbers and references are as they are.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { authorityId, schoolId, year } = await loadSchoolFinanceQuery(request, context);
@@ -49,33 +50,53 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { pence: l.potPence },
       { pence: l.vatPence },
       { pence: l.payablePence },
-      l.paymentRoute,
-      l.status,
-      "purchase",
+      t(`paymentRoute.${l.paymentRoute}` as MessageKey),
+      t(`orderStatus.${l.status}` as MessageKey),
+      t("csv.schoolFinance.line.purchase"),
       l.orderId,
     ]),
-    ...match.invoices.map((i) => matchLine(i.issuedAt, i.version, i.grossPence, "invoice", i.status, "match_funding_invoice", i.number)),
+    ...match.invoices.map((i) =>
+      matchLine(
+        i.issuedAt,
+        i.version,
+        i.grossPence,
+        t("paymentRoute.invoice"),
+        t(`invoiceStatus.${i.status}`),
+        t("csv.schoolFinance.line.match_funding_invoice"),
+        i.number,
+      ),
+    ),
     ...match.recharges.map((r) =>
-      matchLine(r.createdAt, r.version, r.amountPence, "internal_recharge", r.status, "match_funding_recharge", r.journalReference),
+      matchLine(
+        r.createdAt,
+        r.version,
+        r.amountPence,
+        t("paymentRoute.internal_recharge"),
+        t(`csv.rechargeStatus.${r.status}`),
+        t("csv.schoolFinance.line.match_funding_recharge"),
+        r.journalReference,
+      ),
     ),
   ];
   return csvResponse(`purchases-${label}.csv`, [
-    [
-      "Date",
-      "Order",
-      "Offer",
-      "Provider",
-      "CFR code",
-      "CFR description",
-      "Net GBP",
-      "Paid by pot GBP",
-      "VAT GBP",
-      "Payable GBP",
-      "Payment route",
-      "Status",
-      "Line",
-      "Reference",
-    ],
+    (
+      [
+        "csv.schoolFinance.date",
+        "csv.schoolFinance.order",
+        "csv.schoolFinance.offer",
+        "csv.schoolFinance.provider",
+        "csv.schoolFinance.cfrCode",
+        "csv.schoolFinance.cfrDescription",
+        "csv.schoolFinance.net",
+        "csv.schoolFinance.pot",
+        "csv.schoolFinance.vat",
+        "csv.schoolFinance.payable",
+        "csv.schoolFinance.route",
+        "csv.schoolFinance.status",
+        "csv.schoolFinance.line",
+        "csv.schoolFinance.reference",
+      ] as const
+    ).map((key) => t(key)),
     ...rows,
   ]);
 }

@@ -216,6 +216,56 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
     expect(seen.get("adviser@arden.demo")?.every((href) => href.startsWith("/schools.csv"))).toBe(true);
   });
 
+  it("a reader of Welsh downloads the sales and a school's purchases with Welsh headings and words", async () => {
+    const welsh = (keys: readonly Parameters<typeof t>[0][]) => keys.map((key) => t(key, undefined, "cy"));
+    /** Signs in, chooses Welsh as anyone would with the language switch, downloads, and goes back to English. */
+    async function inWelsh(email: string, href: string) {
+      const page = await newPage(browser);
+      await signIn(page, email);
+      await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+      const file = await download(page, href);
+      // Leave the person reading English, their authority's language, for the tests after this one.
+      await page.goto(`/language?${new URLSearchParams({ lang: "en", returnTo: "/" })}`);
+      await page.context().close();
+      return file;
+    }
+
+    const sales = await inWelsh("finance@arden.demo", "/finance/sales.csv");
+    const [salesHeader, ...orders] = sales.rows;
+    expect(salesHeader).toEqual(["Dyddiad", "Archeb", "Ysgol", "Cynnig", "Darparwr", "Net GBP", "TAW GBP", "Gros GBP", "Dull talu", "Statws"]);
+    // The sales bought at the start are there, their route and status in Welsh words as the page shows them.
+    expect(orders.length).toBeGreaterThanOrEqual(2);
+    const routes = welsh(["paymentRoute.invoice", "paymentRoute.internal_recharge", "paymentRoute.consortium_pot", "paymentRoute.card"]);
+    const statuses = welsh(["orderStatus.placed", "orderStatus.confirmed", "orderStatus.cancelled", "orderStatus.delivered"]);
+    for (const order of orders) {
+      expect(routes).toContain(order[8]);
+      expect(statuses).toContain(order[9]);
+    }
+    expect(orders.map((order) => order[8])).toContain("Ailgodi tâl mewnol");
+
+    const purchases = await inWelsh("sbm@arden.demo", "/school/finance.csv");
+    checkTable(purchases);
+    expect(purchases.rows[0]).toEqual([
+      "Dyddiad",
+      "Archeb",
+      "Cynnig",
+      "Darparwr",
+      "Cod CFR",
+      "Disgrifiad CFR",
+      "Net GBP",
+      "Talwyd o’r gronfa GBP",
+      "TAW GBP",
+      "I’w dalu GBP",
+      "Dull talu",
+      "Statws",
+      "Llinell",
+      "Cyfeirnod",
+    ]);
+    const lines = welsh(["csv.schoolFinance.line.purchase", "csv.schoolFinance.line.match_funding_invoice", "csv.schoolFinance.line.match_funding_recharge"]);
+    for (const row of purchases.rows.slice(1)) expect(lines).toContain(row[12]);
+  });
+
   it("a filtered sales CSV follows the filter", async () => {
     const page = await newPage(browser);
     await signIn(page, "finance@arden.demo");

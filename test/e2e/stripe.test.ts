@@ -159,10 +159,10 @@ describe("paying by card through Stripe", () => {
     const csv = await finance.request.get("/finance/reconciliation.csv");
     expect(csv.status()).toBe(200);
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
-    const stripeRows = rows.filter((r) => r.Source === "stripe");
+    const stripeRows = rows.filter((r) => r.Source === "Stripe");
     expect(stripeRows.filter((r) => r.Reference.startsWith("ch_test_")).length).toBeGreaterThanOrEqual(2);
     // Card and Bacs alike: every Stripe line matched, none differs.
-    expect(stripeRows.every((r) => r.What === "matched")).toBe(true);
+    expect(stripeRows.every((r) => r.What === "Matched")).toBe(true);
     await expectLocator(finance.getByText("Stripe: No differences: everything matches.")).toBeVisible();
 
     // Finance uploads the authority's bank statement: a banner says what was read, and the lines not ours are listed apart.

@@ -219,12 +219,12 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     const academy = await rowsOf(`/school/finance.csv?year=${YEAR}`, cookies.sbm);
     expect(academy[0].slice(-2)).toEqual(["Line", "Reference"]);
     expect(academy.slice(1).map((r) => [r[2], r[9], r[10], r[11], r[12], r[13]])).toEqual([
-      [`Match funding for ${YEAR} (formula version 1)`, "1500.00", "invoice", "issued", "match_funding_invoice", invoice.number],
+      [`Match funding for ${YEAR} (formula version 1)`, "1500.00", "Invoice", "Issued", "Match funding invoice", invoice.number],
     ]);
     const [recharge] = await matchRecharges();
     const recharged = await rowsOf(`/school/finance.csv?year=${YEAR}&school=${schoolIds.recharged}`, cookies.finance);
     expect(recharged.slice(1).map((r) => [r[9], r[10], r[11], r[12], r[13]])).toEqual([
-      ["1055.00", "internal_recharge", "posted", "match_funding_recharge", recharge.journalReference],
+      ["1055.00", "Internal recharge", "Posted", "Match funding recharge", recharge.journalReference],
     ]);
     // Each row has as many cells as the header.
     expect([...academy, ...recharged].every((r) => r.length === academy[0].length)).toBe(true);

@@ -230,7 +230,8 @@ describe("purchasing routes", () => {
       const text = await (csv as Response).text();
       expect(text.split("\r\n")[0]).toBe("Date,Order,School,Offer,Provider,Net GBP,VAT GBP,Gross GBP,Route,Status");
       expect(text).toContain(`${orderId},`);
-      expect(text).toContain(",900.00,180.00,1080.00,invoice,confirmed");
+      // The route and status in words, as the sales page shows them.
+      expect(text).toContain(",900.00,180.00,1080.00,Invoice,Paid");
       expect(statusOf(await respond(() => sales.loader({ request: request("/finance/sales", { cookie: cookies.head }), params: {}, context: ctx() })))).toBe(
         403,
       );

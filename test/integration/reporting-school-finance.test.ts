@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { runInLocale } from "~/i18n/request-locale.server";
 import { loader as csvLoader } from "~/routes/school.finance[.]csv";
 import { action, loader } from "~/routes/school.finance";
 import { createMember } from "../factories/tenancy";
@@ -50,11 +51,28 @@ describe("a school's purchases for its accounts, with CFR codes", () => {
     const csv = (await respond(() => csvLoader({ request: request("/school/finance.csv", { cookie }), params: {}, context: ctx }))) as Response;
     const rows = parse(await csv.text()) as string[][];
     expect(rows).toHaveLength(2);
+    // The headings finance systems were built on, unchanged in English.
+    expect(rows[0]).toEqual([
+      "Date",
+      "Order",
+      "Offer",
+      "Provider",
+      "CFR code",
+      "CFR description",
+      "Net GBP",
+      "Paid by pot GBP",
+      "VAT GBP",
+      "Payable GBP",
+      "Payment route",
+      "Status",
+      "Line",
+      "Reference",
+    ]);
     expect(rows[1][1]).toBe(orderId);
     expect(rows[1][4]).toBe("E27");
     const [order] = await db().select().from(schema.orders).where(eq(schema.orders.id, orderId));
     expect(rows[1].slice(6, 10)).toEqual([order.netPence, order.potContributionPence, order.vatPence, order.payablePence].map((p) => (p / 100).toFixed(2)));
-    expect(rows[1][10]).toBe("invoice");
+    expect(rows[1][10]).toBe("Invoice");
     // Another school's purchases, and another authority's, are not theirs to read.
     expect(
       (await respond(() => loader({ request: request(`/school/finance?school=${world.members[1].school.id}`, { cookie }), params: {}, context: ctx }))).status,
@@ -72,6 +90,35 @@ describe("a school's purchases for its accounts, with CFR codes", () => {
         )
       ).status,
     ).toBe(403);
+  });
+
+  it("a business manager reading Welsh downloads the purchases with Welsh headings and words, the codes and figures as they are", async () => {
+    const ctx = appContext(db());
+    const cookie = await sessionCookieFor(db(), sbm.id, world.members[0].school.id);
+    const csv = (await respond(() =>
+      runInLocale("cy", () => csvLoader({ request: request("/school/finance.csv", { cookie }), params: {}, context: ctx })),
+    )) as Response;
+    const [header, row] = parse(await csv.text()) as string[][];
+    expect(header).toEqual([
+      "Dyddiad",
+      "Archeb",
+      "Cynnig",
+      "Darparwr",
+      "Cod CFR",
+      "Disgrifiad CFR",
+      "Net GBP",
+      "Talwyd o’r gronfa GBP",
+      "TAW GBP",
+      "I’w dalu GBP",
+      "Dull talu",
+      "Statws",
+      "Llinell",
+      "Cyfeirnod",
+    ]);
+    expect(row[1]).toBe(orderId);
+    expect(row[4]).toBe("E27");
+    expect(row[5]).toBe("E27 Gwasanaethau proffesiynol a brynwyd i mewn: cwricwlwm");
+    expect(row.slice(10, 14)).toEqual(["Anfoneb", "Yn aros am daliad", "Pryniant", orderId]);
   });
 
   it("finance changes one line's code, with an audit row, and the school's download follows", async () => {

@@ -144,10 +144,11 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     )) as Response;
     expect(csv.status).toBe(200);
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
-    expect(new Set(rows.map((r) => r.What))).toEqual(new Set(["matched", "notOurs"]));
+    // What each line is, in words, as the page says it.
+    expect(new Set(rows.map((r) => r.What))).toEqual(new Set(["Matched", "Not ours or not matched"]));
     // Two payments, their two fees, the refund, the transfer (Stripe), and the bank payment.
-    expect(rows.filter((r) => r.What === "matched")).toHaveLength(7);
-    expect(rows.every((r) => r.What !== "matched" || Number(r["Difference GBP"]) === 0)).toBe(true);
+    expect(rows.filter((r) => r.What === "Matched")).toHaveLength(7);
+    expect(rows.every((r) => r.What !== "Matched" || Number(r["Difference GBP"]) === 0)).toBe(true);
 
     // The same statement again: every line already held, nothing counted twice; each upload audited.
     const again = await upload(statement);
@@ -191,9 +192,9 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     const rows = parse(await csvResponse.text(), { bom: true, columns: true }) as Record<string, string>[];
     // Differences come first.
     expect(rows.slice(0, 3).map((r) => [r.What, r.Reference])).toEqual([
-      ["amountDiffers", different.invoice.number],
-      ["onlyInLedger", missing.invoice.number],
-      ["onlyExternal", unrecorded.invoice.number],
+      ["Amounts differ", different.invoice.number],
+      ["Only in the ledger", missing.invoice.number],
+      ["Only in Stripe or the bank", unrecorded.invoice.number],
     ]);
   });
 
