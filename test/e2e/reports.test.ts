@@ -87,10 +87,10 @@ describe("reports", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, "finance@arden.demo");
     await page.goto("/finance/reconciliation");
-    const matched = page.getByRole("heading", { level: 2, name: "Matched" });
+    const matched = page.getByRole("heading", { level: 2, name: "Matched", exact: true });
     await matched.waitFor();
     // Under its heading, each source says it matched nothing rather than leaving the heading empty.
-    await expectLocator(page.locator("h2:has-text('Matched') ~ p").filter({ hasText: "No lines are matched in this range." })).toHaveCount(1);
+    await expectLocator(page.locator("h2:text-is('Matched') ~ p").filter({ hasText: "No lines are matched in this range." })).toHaveCount(1);
     const noWrap = await page.evaluate(() => {
       const cell = document.createElement("td");
       cell.className = "govuk-table__cell govuk-table__cell--numeric";
@@ -135,10 +135,10 @@ describe("reports", () => {
     expect(rows[0]).toContain("CFR code");
     // Purchases carry their CFR code; the school's match funding is listed too, saying what each line is.
     const line = rows[0].indexOf("Line");
-    const purchases = rows.slice(1).filter((row) => row[line] === "purchase");
+    const purchases = rows.slice(1).filter((row) => row[line] === "Purchase");
     expect(purchases.length).toBeGreaterThan(0);
     for (const row of purchases) expect(["E09", "E27", "E28"]).toContain(row[4]);
-    for (const row of rows.slice(1)) expect(["purchase", "match_funding_invoice", "match_funding_recharge"]).toContain(row[line]);
+    for (const row of rows.slice(1)) expect(["Purchase", "Match funding invoice", "Match funding recharge"]).toContain(row[line]);
     await page.context().close();
   });
 });
