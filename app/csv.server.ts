@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { t, type MessageKey } from "~/i18n";
 
 /** An amount of money in a CSV cell: written as pounds, never defused (a negative amount is not a formula). */
 export type CsvMoney = { pence: number };
@@ -16,6 +17,9 @@ export function poundsForCsv(pence: number): string {
  * (OWASP's advice on CSV injection). Names, descriptions and references come from users.
  */
 export const defuseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** A CSV file's heading row, in the reader's language. */
+export const csvHeadings = (keys: readonly MessageKey[]): string[] => keys.map((key) => t(key));
 
 /** RFC 4180 text: CRLF between records, fields with a comma, quote or line break quoted. */
 export function toCsv(rows: CsvRow[]): string {

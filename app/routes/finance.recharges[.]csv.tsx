@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/user.server";
-import { csvResponse, type CsvRow } from "~/csv.server";
+import { csvHeadings, csvResponse, type CsvRow } from "~/csv.server";
 import { rechargesOfAuthority } from "~/domain/purchasing/queries.server";
 import { formatShortDate } from "~/format";
 import { t } from "~/i18n";
@@ -29,18 +29,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ];
   };
   return csvResponse("recharges.csv", [
-    (
-      [
-        "csv.recharges.date",
-        "csv.recharges.journalReference",
-        "csv.recharges.costCentre",
-        "csv.recharges.school",
-        "csv.recharges.urn",
-        "csv.recharges.description",
-        "csv.recharges.amount",
-        "csv.recharges.order",
-      ] as const
-    ).map((key) => t(key)),
+    csvHeadings([
+      "csv.recharges.date",
+      "csv.recharges.journalReference",
+      "csv.recharges.costCentre",
+      "csv.recharges.school",
+      "csv.recharges.urn",
+      "csv.recharges.description",
+      "csv.recharges.amount",
+      "csv.recharges.order",
+    ]),
     ...recharges.flatMap((r) => [line(r, r.createdAt, 1), ...(r.reversedAt ? [line(r, r.reversedAt, -1)] : [])]),
   ]);
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/csv.server";
+import { csvHeadings, csvResponse } from "~/csv.server";
 import { loadReconciliation, reconciliationRows } from "~/domain/payments/reconciliation.server";
 import { t, type MessageKey } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
@@ -17,18 +17,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { range } = asked;
   const rows = reconciliationRows(await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range }));
   return csvResponse(`reconciliation-${range.from}-to-${range.to}.csv`, [
-    (
-      [
-        "csv.reconciliation.source",
-        "csv.reconciliation.what",
-        "csv.reconciliation.reference",
-        "csv.reconciliation.date",
-        "csv.reconciliation.description",
-        "csv.reconciliation.ledger",
-        "csv.reconciliation.external",
-        "csv.reconciliation.difference",
-      ] as const
-    ).map((key) => t(key)),
+    csvHeadings([
+      "csv.reconciliation.source",
+      "csv.reconciliation.what",
+      "csv.reconciliation.reference",
+      "csv.reconciliation.date",
+      "csv.reconciliation.description",
+      "csv.reconciliation.ledger",
+      "csv.reconciliation.external",
+      "csv.reconciliation.difference",
+    ]),
     // The source and the kind of line in words, as the reconciliation page names them.
     ...rows.map((r) => [
       t(`reconciliation.source.${r.source}` as MessageKey),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/csv.server";
+import { csvHeadings, csvResponse } from "~/csv.server";
 import { salesForExport } from "~/domain/purchasing/sales.server";
 import { formatShortDate } from "~/format";
 import { t } from "~/i18n";
@@ -10,20 +10,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (errors) throw new Response(Object.values(errors).flat().join("\n"), { status: 400 });
   const { orders } = await salesForExport(context.db, { authorityId, filter });
   return csvResponse("sales.csv", [
-    (
-      [
-        "csv.sales.date",
-        "csv.sales.order",
-        "csv.sales.school",
-        "csv.sales.offer",
-        "csv.sales.provider",
-        "csv.sales.net",
-        "csv.sales.vat",
-        "csv.sales.gross",
-        "csv.sales.route",
-        "csv.sales.status",
-      ] as const
-    ).map((key) => t(key)),
+    csvHeadings([
+      "csv.sales.date",
+      "csv.sales.order",
+      "csv.sales.school",
+      "csv.sales.offer",
+      "csv.sales.provider",
+      "csv.sales.net",
+      "csv.sales.vat",
+      "csv.sales.gross",
+      "csv.sales.route",
+      "csv.sales.status",
+    ]),
     ...orders.map((o) => [
       formatShortDate(o.createdAt),
       o.id,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse, type CsvRow } from "~/csv.server";
+import { csvHeadings, csvResponse, type CsvRow } from "~/csv.server";
 import { matchFundingOfSchool } from "~/domain/funding/match-documents.server";
 import { financialYearLabel } from "~/domain/reporting/rules";
 import { schoolPurchases } from "~/domain/reporting/school-purchases.server";
@@ -79,24 +79,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ),
   ];
   return csvResponse(`purchases-${label}.csv`, [
-    (
-      [
-        "csv.schoolFinance.date",
-        "csv.schoolFinance.order",
-        "csv.schoolFinance.offer",
-        "csv.schoolFinance.provider",
-        "csv.schoolFinance.cfrCode",
-        "csv.schoolFinance.cfrDescription",
-        "csv.schoolFinance.net",
-        "csv.schoolFinance.pot",
-        "csv.schoolFinance.vat",
-        "csv.schoolFinance.payable",
-        "csv.schoolFinance.route",
-        "csv.schoolFinance.status",
-        "csv.schoolFinance.line",
-        "csv.schoolFinance.reference",
-      ] as const
-    ).map((key) => t(key)),
+    csvHeadings([
+      "csv.schoolFinance.date",
+      "csv.schoolFinance.order",
+      "csv.schoolFinance.offer",
+      "csv.schoolFinance.provider",
+      "csv.schoolFinance.cfrCode",
+      "csv.schoolFinance.cfrDescription",
+      "csv.schoolFinance.net",
+      "csv.schoolFinance.pot",
+      "csv.schoolFinance.vat",
+      "csv.schoolFinance.payable",
+      "csv.schoolFinance.route",
+      "csv.schoolFinance.status",
+      "csv.schoolFinance.line",
+      "csv.schoolFinance.reference",
+    ]),
     ...rows,
   ]);
 }

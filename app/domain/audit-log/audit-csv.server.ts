@@ -1,5 +1,5 @@
 import { can } from "~/auth/permissions";
-import { toCsv } from "~/csv.server";
+import { csvHeadings, toCsv } from "~/csv.server";
 import type { Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { AppError } from "~/domain/errors";
@@ -38,7 +38,7 @@ export function auditCsv(
           "audit.csv.before",
           "audit.csv.after",
         ] as const;
-        controller.enqueue(encoder.encode(toCsv([header.map((k) => t(k))])));
+        controller.enqueue(encoder.encode(toCsv([csvHeadings(header)])));
         return;
       }
       if (done) return controller.close();

@@ -200,7 +200,6 @@ export function whyNoPayout({
 
 /** A range of days, both ends included, as ISO dates. */
 export type DayRange = { from: string; to: string };
-export const withinDays = (day: string, { from, to }: DayRange) => day >= from && day <= to;
 
 /** How many days a reconciliation range covers by default, ending today. */
 export const DEFAULT_RANGE_DAYS = 30;

@@ -11,7 +11,7 @@ import { formatPence } from "~/format";
 import { t } from "~/i18n";
 import { checkoutAmount, mayPayOnline } from "./rules";
 
-const { invoices, orders, schools, stripeCheckouts } = schema;
+const { invoices, orders, stripeCheckouts } = schema;
 
 export const CHECKOUT_JOB = "stripe.checkout.create";
 
@@ -60,7 +60,6 @@ export async function startCheckout(db: Database, options: StartCheckoutOptions)
       .select({ invoice: invoices, paymentRoute: orders.paymentRoute })
       .from(invoices)
       .leftJoin(orders, eq(orders.id, invoices.orderId))
-      .innerJoin(schools, eq(schools.organisationId, invoices.schoolId))
       .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)))
       .for("update", { of: invoices });
     if (!found) throw new AppError("NOT_FOUND", t("payments.error.invoiceNotFound"));
@@ -128,7 +127,6 @@ export async function onlinePaymentOf(
     .select({ invoice: invoices, paymentRoute: orders.paymentRoute })
     .from(invoices)
     .leftJoin(orders, eq(orders.id, invoices.orderId))
-    .innerJoin(schools, eq(schools.organisationId, invoices.schoolId))
     .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)));
   if (!found) return null;
   const { balance, onItsWayPence, payablePence } = await payableOnline(db, found.invoice);
