@@ -113,6 +113,21 @@ export function requireAuthorityId(user: CurrentUser): string {
   return user.acting.authorityId;
 }
 
+/**
+ * The start of most authority pages: the signed-in user (or a redirect to sign in), their
+ * authority, and a 403 unless one of their roles allows `permission` there.
+ */
+export async function requireAuthorityPermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+): Promise<{ user: CurrentUser; authorityId: string }> {
+  const user = await requireUser(request, context);
+  const authorityId = requireAuthorityId(user);
+  requirePermission(user, permission, { authorityId });
+  return { user, authorityId };
+}
+
 /** An organisation of the user's authority, or 404: ids from another authority find nothing. */
 export async function requireOrganisation(db: Queryable, user: CurrentUser, organisationId: string) {
   const authorityId = requireAuthorityId(user);

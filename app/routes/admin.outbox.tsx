@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
 import { formatDateTime } from "~/components/mailbox";
 import { Table } from "~/components/table";
@@ -19,9 +19,7 @@ const RetrySchema = z.object({ outboxId: z.string().refine(isUuid, t("refusal.in
 export const meta: MetaFunction = ({ data }) => pageTitle(t("failedEmails.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "retry:outbox", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "retry:outbox");
   const page = await failedEmailsPage(context.db, { actor: user, authorityId });
   const retried = new URL(request.url).searchParams.get("retried");
   return {
@@ -32,9 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "retry:outbox", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "retry:outbox");
   const form = await parseForm(request, RetrySchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(() => retryFailedEmail(context.db, { actor: user, authorityId, outboxId: form.data.outboxId }), form.values);

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { advisersPage, assignAdviser } from "~/domain/advisers/assign-adviser.server";
@@ -30,9 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "assign:adviser", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "assign:adviser");
   const form = await parseForm(request, AssignSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(

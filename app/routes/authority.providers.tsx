@@ -4,7 +4,7 @@ import { Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
 import { isUuid } from "~/domain/ids";
@@ -20,18 +20,14 @@ const VerifySchema = z.object({ providerId: z.string().refine(isUuid, t("refusal
 export const meta: MetaFunction = ({ data }) => pageTitle(t("providers.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "verify:provider", { authorityId });
+  const { authorityId } = await requireAuthorityPermission(request, context, "verify:provider");
   const providers = await authorityProviders(context.db, authorityId);
   const asked = new URL(request.url).searchParams.get("confirm");
   return { providers, confirming: providers.find((p) => p.id === asked && p.verifiedAt === null) ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "verify:provider", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "verify:provider");
   const form = await parseForm(request, VerifySchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(() => verifyProvider(context.db, { actor: user, authorityId, providerId: form.data.providerId }), form.values);

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { SUBJECT_AREAS } from "~/db.server";
@@ -31,9 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "assign:subject-lead", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "assign:subject-lead");
   const form = await parseForm(request, LeadSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(

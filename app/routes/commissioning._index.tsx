@@ -1,7 +1,7 @@
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { approvedOffers, authorityNeeds } from "~/domain/commissioning/commissioning.server";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -10,9 +10,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("commissioning.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "publish:need", { authorityId });
+  const { authorityId } = await requireAuthorityPermission(request, context, "publish:need");
   const now = Date.now();
   const offers = (await approvedOffers(context.db, authorityId)).map((o) => ({
     ...o,

@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { tierLabel } from "~/components/offer-content";
 import { ErrorSummary } from "~/components/forms";
 import { isUuid } from "~/domain/ids";
@@ -23,9 +23,7 @@ const CommissionSchema = z.object({ offerId: z.string().refine(isUuid, t("refusa
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? textsInLanguage(data.need, NEED_TEXTS, currentLocale()).title : "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "commission:offer", { authorityId });
+  const { authorityId } = await requireAuthorityPermission(request, context, "commission:offer");
   const need = await orErrorPage(() => loadNeed(context.db, { authorityId, needId: params.needId! }));
   const now = new Date();
   const answers = (await needAnswers(context.db, { authorityId, needId: need.id })).map((a) => ({ ...a, onSale: isOnSale(a, now) }));
@@ -33,9 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "commission:offer", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "commission:offer");
   const form = await parseForm(request, CommissionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(

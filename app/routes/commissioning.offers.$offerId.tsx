@@ -2,7 +2,7 @@ import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary, TextArea } from "~/components/forms";
 import { loadLiveOffer } from "~/domain/commissioning/commissioning.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
@@ -30,17 +30,13 @@ const SuspensionSchema = z.discriminatedUnion("intent", [
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "suspend:offer", { authorityId });
+  const { authorityId } = await requireAuthorityPermission(request, context, "suspend:offer");
   const { offer, title, providerName } = await orErrorPage(() => loadLiveOffer(context.db, { authorityId, offerId: params.offerId! }));
   return { title, providerName, approvalExpiresAt: offer.approvalExpiresAt, suspendedAt: offer.suspendedAt, suspendedReason: offer.suspendedReason };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "suspend:offer", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "suspend:offer");
   const form = await parseForm(request, SuspensionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const values = form.values;

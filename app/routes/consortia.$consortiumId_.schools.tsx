@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
@@ -34,9 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "manage:consortia", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:consortia");
   const form = await parseForm(request, LeadersSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const consortiumId = params.consortiumId ?? "";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
 import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
 import { createConsortium } from "~/domain/consortia/create-consortium.server";
 import { newConsortiumForm } from "~/domain/consortia/pages.server";
@@ -36,9 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "manage:consortia", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:consortia");
   const form = await parseForm(request, NewConsortiumSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const { name, phase, lead, chair } = form.data;

@@ -2,7 +2,7 @@ import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { InspectionHistory } from "~/components/inspection-history";
 import { SchoolCategorySection } from "~/components/school-category-section";
 import { SuccessBanner } from "~/components/success-banner";
@@ -17,9 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:directory", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "view:directory");
   const organisationId = params.organisationId ?? "";
   const page = await orErrorPage(() => loadDirectoryOrganisation(context.db, { actor: user, authorityId, organisationId }));
   const search = new URL(request.url).searchParams;

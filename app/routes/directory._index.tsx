@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { SortableHeader, Table } from "~/components/table";
@@ -16,9 +16,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("directory.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:directory", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "view:directory");
   const query = parseDirectoryQuery(new URL(request.url).searchParams);
   const result = await orErrorPage(() => searchDirectory(context.db, { actor: user, authorityId, query }));
   return {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { Choices, ErrorSummary } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
@@ -23,9 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const target = async (request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) => {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "manage:members", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:members");
   return { user, authorityId, membershipId: params.membershipId ?? "" };
 };
 

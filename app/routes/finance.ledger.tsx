@@ -1,7 +1,7 @@
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { listLedgerAccounts } from "~/domain/ledger/list-accounts.server";
 import { formatPence } from "~/format";
@@ -11,9 +11,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("ledger.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:ledger", { authorityId });
+  const { authorityId } = await requireAuthorityPermission(request, context, "view:ledger");
   const [accounts, totalPence, mismatches] = await Promise.all([
     listLedgerAccounts(context.db, authorityId),
     trialBalance(context.db, authorityId),

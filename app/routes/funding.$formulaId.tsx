@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ConfirmStep } from "~/components/confirm";
 import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
 import { Table } from "~/components/table";
@@ -59,9 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("funding.formulaTitle", { year: data.formula.financialYear, version: data.formula.version }) : t("funding.title"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "allocate:funding", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
   const page = await orErrorPage(() => formulaPage(context.db, { actor: user, authorityId, formulaId: params.formulaId ?? "" }));
   const url = new URL(request.url);
   const add = url.searchParams.get("add");
@@ -96,9 +94,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "allocate:funding", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
   const formulaId = params.formulaId ?? "";
   let values;
   try {

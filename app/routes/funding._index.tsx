@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
 import { Table } from "~/components/table";
 import { donePath } from "~/done";
@@ -20,16 +20,12 @@ const CreateSchema = z.object({ financialYear: z.string({ message: t("funding.er
 export const meta: MetaFunction = ({ data }) => pageTitle(t("funding.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "allocate:funding", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
   return orErrorPage(() => listFormulas(context.db, { actor: user, authorityId, today: londonToday(new Date()) }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "allocate:funding", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
   const form = await parseForm(request, CreateSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const done = await attempt(() => createFormula(context.db, { actor: user, authorityId, financialYear: form.data.financialYear }), form.values);

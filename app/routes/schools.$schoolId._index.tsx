@@ -1,7 +1,7 @@
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { InspectionHistory } from "~/components/inspection-history";
 import { SchoolCategorySection } from "~/components/school-category-section";
 import { SummaryRow } from "~/components/summary-row";
@@ -15,9 +15,7 @@ import { orErrorPage } from "~/refusals.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.school.name : t("error.notFound.title"));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "view:schools");
   const story = await orErrorPage(() =>
     schoolStory(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "", today: londonIsoDate(new Date()) }),
   );

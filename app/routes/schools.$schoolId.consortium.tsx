@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
 import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { moveSchool } from "~/domain/consortia/move-school.server";
@@ -36,9 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "manage:consortia", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:consortia");
   const schoolId = params.schoolId ?? "";
   const page = await orErrorPage(() => schoolConsortiumPage(context.db, { actor: user, authorityId, schoolId }));
   const form = await parseForm(request, MoveSchema);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CATEGORY_SCHEMES, ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy-vocabulary";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { Grade } from "~/components/inspection-history";
@@ -27,9 +27,7 @@ const ALL_CATEGORIES = [...CATEGORY_SCHEMES.england, ...CATEGORY_SCHEMES.wales];
 export const meta: MetaFunction = () => pageTitle(t("schoolView.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "view:schools");
   const query = parseSchoolViewQuery(new URL(request.url).searchParams, ALL_CATEGORIES);
   const { matching: _all, ...view } = await orErrorPage(() => schoolView(context.db, { actor: user, authorityId, query, today: londonIsoDate(new Date()) }));
   return view;

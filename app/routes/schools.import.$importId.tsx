@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { applyGiasImport } from "~/domain/schools/apply-gias-import.server";
@@ -21,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "import:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
   const preview = await orErrorPage(() => loadGiasImport(context.db, { actor: user, authorityId, importId: params.importId ?? "" }));
   const outcome = new URL(request.url).searchParams.get("outcome");
   return {
@@ -43,9 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "import:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
   const importId = params.importId ?? "";
   // Batches until a few seconds have passed, each its own transaction; the page then shows how far
   // it got and offers to continue, so a 50,000-school file never holds one request for a minute.

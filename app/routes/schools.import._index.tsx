@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { CsvFileUpload, ErrorSummary } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
@@ -20,9 +20,7 @@ const megabytes = GIAS_UPLOAD_LIMIT_BYTES / 1024 / 1024;
 export const meta: MetaFunction = ({ data }) => pageTitle(t("gias.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "import:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
   const { laCode, recent } = await orErrorPage(() => loadGiasImports(context.db, { actor: user, authorityId }));
   return {
     laCode,
@@ -34,9 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const tooLarge = () => invalid({ file: [t("gias.error.tooLarge", { megabytes })] }, {}, 413);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "import:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
   // Refuse an oversized file before reading it, when the browser says how big it is.
   if (Number(request.headers.get("content-length") ?? 0) > GIAS_UPLOAD_LIMIT_BYTES + 64 * 1024) return tooLarge();
   let formData: FormData;

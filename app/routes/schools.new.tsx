@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityId, requireAuthorityPermission, requirePermission, requireUser } from "~/auth/user.server";
 import { Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { addSetting } from "~/domain/schools/add-setting.server";
 import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
@@ -39,9 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "import:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
   const parsed = await parseForm(request, SettingSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const done = await attempt(

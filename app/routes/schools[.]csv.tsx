@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CATEGORY_SCHEMES } from "#db/schema/tenancy-vocabulary";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
 import { csvResponse } from "~/csv.server";
 import { parseSchoolViewQuery } from "~/domain/school-view/rules";
 import { schoolViewCsv } from "~/domain/school-view/school-view-csv.server";
@@ -10,9 +10,7 @@ import { orErrorPage } from "~/refusals.server";
 
 /** The school-by-school view's filtered list, every matching school (not only the page shown), as CSV. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
-  requirePermission(user, "view:schools", { authorityId });
+  const { user, authorityId } = await requireAuthorityPermission(request, context, "view:schools");
   const query = parseSchoolViewQuery(new URL(request.url).searchParams, [...CATEGORY_SCHEMES.england, ...CATEGORY_SCHEMES.wales]);
   const today = londonIsoDate(new Date());
   const view = await orErrorPage(() => schoolView(context.db, { actor: user, authorityId, query, today }));
