@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -27,6 +27,28 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * Chromium for the tests of the file or describe block that calls this: launched before them and
+ * closed after. What it returns stands for that browser once it is launched (use it inside tests
+ * and hooks, not at import time).
+ */
+export function testBrowser(): Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return new Proxy({} as Browser, {
+    get(_target, key) {
+      if (!browser) throw new Error("The browser is not launched yet: use it inside a test or a hook");
+      const value: unknown = Reflect.get(browser, key);
+      return typeof value === "function" ? value.bind(browser) : value;
+    },
   });
 }
 

@@ -1,15 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn, whenHydrated } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newPage, signIn, testBrowser, whenHydrated } from "./browser";
 
 describe("what a signed-in person sees is never cached", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("sends private, no-store with every page, data request and CSV, and leaves static files cacheable", async () => {
     const page = await newPage(browser);

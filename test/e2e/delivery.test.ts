@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, expectNoPastDateHint, newPage, signIn, testBrowser } from "./browser";
 
-let browser: Browser;
+const browser = testBrowser();
 
 async function as(email: string, { javaScript = true } = {}) {
   const page = await newPage(browser, { javaScript });
@@ -17,13 +17,6 @@ async function doneBanner(page: Page, text: string) {
 }
 
 describe("after the sale: delivery and evaluation", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("a provider books a session for an order and marks it delivered", async () => {
     const provider = await as("provider@arden.demo");
     await provider.getByRole("link", { name: /Orders to schedule and deliver/ }).click();

@@ -1,8 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Role } from "~/db.server";
 import { t, type Locale } from "~/i18n";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 // The named demo sign-ins, one per role, and an organisation each one must see on their home page.
 const DEMO_ROLES: { email: string; role: Role; organisation: string; locale?: Locale }[] = [
@@ -22,13 +21,7 @@ const DEMO_ROLES: { email: string; role: Role; organisation: string; locale?: Lo
 ];
 
 describe("every demo role signs in", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   for (const person of DEMO_ROLES) {
     it(`the ${t(`role.${person.role}`)} (${person.email}) signs in and sees their organisations and roles`, async () => {

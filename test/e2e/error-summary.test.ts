@@ -1,15 +1,9 @@
 // GOV.UK's error summary after a failed submission: focus, view, links to the fields and the title's "Error: " prefix.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn, whenHydrated } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { newPage, signIn, testBrowser, whenHydrated } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = testBrowser();
 
 const focused = (page: Page) => page.evaluate(() => ({ className: document.activeElement?.className ?? "", id: document.activeElement?.id ?? "" }));
 const inView = (page: Page, selector: string) =>

@@ -1,15 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 describe("funding formulas and the memorandum of understanding", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("an la_admin revises the year's formula, previews it and applies only the difference, without JavaScript", async () => {
     const page = await newPage(browser, { javaScript: false });

@@ -1,15 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 describe("a visitor arrives at the marketplace", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("sees the service name and a way to sign in, on an accessible page", async () => {
     const page = await newPage(browser);

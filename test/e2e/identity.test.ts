@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPassword, expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { demoPassword, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 const OFFICE = "Arden County Council School Improvement";
@@ -53,13 +53,7 @@ async function setPassword(page: Page, password: string, confirm = password) {
 }
 
 describe("identity journeys", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("an LA administrator invites a colleague, who follows the emailed link from the mailbox without JavaScript, sets a password and is signed in", async () => {
     const email = uniqueEmail("new.adviser");

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 
 describe("no link refuses the person it is shown to", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   for (const email of DEMO_PEOPLE) {
     it(`${email} opens every link of the service navigation and of their home page`, async () => {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, newPage, signIn, testBrowser } from "./browser";
 
-let browser: Browser;
+const browser = testBrowser();
 
 async function as(email: string, { javaScript = true } = {}) {
   const page = await newPage(browser, { javaScript });
@@ -24,13 +24,6 @@ async function buyByInvoice(head: Page, title: string) {
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("irreversible actions ask first, and every action says what it did", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("a head cancels a purchase without JavaScript: a confirmation step, a double click, one banner and nothing due", async () => {
     const head = await as("head@arden.demo", { javaScript: false });
     await buyByInvoice(head, "Phonics catch-up");

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 
 /** The body exactly as the server sent it. */
@@ -10,13 +10,7 @@ async function bytesOf(page: Page, path: string) {
 }
 
 describe("no page of the app carries a NUL byte (react#31134)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("not in pages over 100 KB full of amounts in pounds", async () => {
     const page = await newPage(browser);

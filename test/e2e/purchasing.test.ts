@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, expectNoPastDateHint, newPage, signIn, testBrowser } from "./browser";
 
-let browser: Browser;
+const browser = testBrowser();
 
 async function as(email: string, { javaScript = true } = {}) {
   const page = await newPage(browser, { javaScript });
@@ -20,13 +20,6 @@ async function openOffer(page: Page, title: string) {
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("buying together and alone", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("a consortium lead opens a collective purchase, five schools join, it confirms at the tier they reach, and the pot gets its share back", async () => {
     const TITLE = "Talk for Writing: whole-school training";
     const lead = await as("lead@arden.demo");

@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, newPage, signIn, testBrowser } from "./browser";
 
 const TITLE = "Number sense in Reception";
-let browser: Browser;
+const browser = testBrowser();
 
 async function as(email: string, { javaScript = true } = {}) {
   const page = await newPage(browser, { javaScript });
@@ -109,13 +109,6 @@ async function decide(decision: "Approve" | "Request changes", comments?: string
 }
 
 describe("quality assurance of a new offer", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("a provider drafts an offer and submits it for review", async () => {
     const page = await as("teaching.school@arden.demo");
     await page.getByRole("link", { name: "Your offers", exact: true }).click();

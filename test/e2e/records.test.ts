@@ -1,17 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, newPage, signIn, testBrowser } from "./browser";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
 describe("the authority's records", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("an la_admin moves a school to another consortium from a date, without JavaScript", async () => {
     const page = await newPage(browser, { javaScript: false });

@@ -1,18 +1,10 @@
 import { parse } from "csv-parse/sync";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoSidewaysScroll, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, expectNoSidewaysScroll, newPage, signIn, testBrowser } from "./browser";
 
-let browser: Browser;
+const browser = testBrowser();
 
 describe("reports", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("a finance officer reads last year's traded income without JavaScript and downloads its months as CSV", async () => {
     const page = await newPage(browser, { javaScript: false });
     await signIn(page, "finance@arden.demo");

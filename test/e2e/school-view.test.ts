@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const day = new Date();
 
@@ -17,13 +17,7 @@ async function expectAccessibleAs(browser: Browser, email: string, paths: string
 }
 
 describe("the school-by-school view and consortium readiness", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("a challenge adviser reads the school-by-school view, filters and sorts it, downloads it and opens a school's page, without JavaScript", async () => {
     const page = await newPage(browser, { javaScript: false });

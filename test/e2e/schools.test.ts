@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { giasCsv, giasSchool, windows1252 } from "../factories/gias";
-import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
+import { expectAccessible, newPage, signIn, testBrowser } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 
@@ -45,13 +45,7 @@ async function upload(page: Page, file: ReturnType<typeof giasFile>) {
 }
 
 describe("the authority's school records", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("an la_admin imports schools from a GIAS file without JavaScript: preview, apply, and applying again changes nothing", async () => {
     const page = await open(browser, { javaScript: false });

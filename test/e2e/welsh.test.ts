@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const WELSH_MONTH = /\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/;
 const ENGLISH_MONTH = /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/;
@@ -21,13 +21,7 @@ async function switchTo(page: Page, language: "English" | "Cymraeg") {
 }
 
 describe("a Glan Teifi administrator reads the service in Welsh", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("a Glan Teifi headteacher who has never chosen a language reads the service in Welsh, the authority's default", async () => {
     const page = await newPage(browser);
