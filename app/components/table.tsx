@@ -57,10 +57,13 @@ export type TableProps = {
   rowHeader?: boolean;
   compact?: boolean;
   className?: string;
+  /** What to say instead of the table when it has no rows (a paragraph); without it, an empty table shows. */
+  empty?: ReactNode;
 };
 
 /** A GOV.UK table: a caption, column headers (numeric ones aligned right), rows each headed by its first cell unless told otherwise, and a foot of totals. */
-export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className }: TableProps) {
+export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, empty }: TableProps) {
+  if (empty !== undefined && rows.length === 0) return <p className="govuk-body">{empty}</p>;
   const headerRow = (cols: readonly Column[]) => (
     <tr className="govuk-table__row">
       {cols.map((column, i) =>

@@ -24,26 +24,23 @@ export default function Accounts() {
     <>
       <h1 className="govuk-heading-l">{t("accounts.title")}</h1>
       <p className="govuk-body">{t("accounts.lead")}</p>
-      {accounts.length === 0 ? (
-        <p className="govuk-body">{t("accounts.none")}</p>
-      ) : (
-        <Table
-          caption={t("accounts.title")}
-          captionSize="hidden"
-          rowHeader={false}
-          columns={[{ label: t("accounts.account") }, { label: t("accounts.kind") }, { label: t("accounts.balance"), numeric: true }]}
-          rows={accounts.map((a) => ({
-            key: a.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/accounts/${a.id}`}>
-                {a.name}
-              </Link>,
-              t(`ledger.accountKind.${a.kind}`),
-              formatPence(a.balancePence),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("accounts.title")}
+        captionSize="hidden"
+        rowHeader={false}
+        columns={[{ label: t("accounts.account") }, { label: t("accounts.kind") }, { label: t("accounts.balance"), numeric: true }]}
+        rows={accounts.map((a) => ({
+          key: a.id,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/accounts/${a.id}`}>
+              {a.name}
+            </Link>,
+            t(`ledger.accountKind.${a.kind}`),
+            formatPence(a.balancePence),
+          ],
+        }))}
+        empty={t("accounts.none")}
+      />
       {canViewLedger ? (
         <p className="govuk-body">
           <Link className="govuk-link" to="/finance/ledger">

@@ -58,45 +58,42 @@ export default function FailedEmails() {
       {confirmation && !errors ? <SuccessBanner id="retried" title={t("failedEmails.retried.title")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("failedEmails.title")}</h1>
       <p className="govuk-body">{t("failedEmails.lead", { attempts: MAX_ATTEMPTS })}</p>
-      {rows.length === 0 ? (
-        <p className="govuk-body">{t("failedEmails.none")}</p>
-      ) : (
-        <Table
-          caption={t("failedEmails.caption")}
-          columns={[
-            { label: t("failedEmails.what") },
-            { label: t("failedEmails.recipient") },
-            { label: t("failedEmails.attempts"), numeric: true },
-            { label: t("failedEmails.lastError") },
-            { label: t("failedEmails.written") },
-            { label: t("failedEmails.lastTried") },
-            { label: t("failedEmails.action") },
-          ]}
-          rows={rows.map((row) => ({
-            key: row.id,
-            cells: [
-              row.topic,
-              row.recipient ?? t("failedEmails.noRecipient"),
-              row.attempts,
-              row.lastError ?? "",
-              formatDateTime(row.createdAt),
-              formatDateTime(row.lastTriedAt),
-              can.retry ? (
-                <Form method="post" className="app-inline-form">
-                  <input type="hidden" name="outboxId" value={row.id} />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                    {t("failedEmails.retry")}
-                    <span className="govuk-visually-hidden">
-                      {" "}
-                      {row.topic} {row.recipient ?? ""}
-                    </span>
-                  </button>
-                </Form>
-              ) : null,
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("failedEmails.caption")}
+        columns={[
+          { label: t("failedEmails.what") },
+          { label: t("failedEmails.recipient") },
+          { label: t("failedEmails.attempts"), numeric: true },
+          { label: t("failedEmails.lastError") },
+          { label: t("failedEmails.written") },
+          { label: t("failedEmails.lastTried") },
+          { label: t("failedEmails.action") },
+        ]}
+        rows={rows.map((row) => ({
+          key: row.id,
+          cells: [
+            row.topic,
+            row.recipient ?? t("failedEmails.noRecipient"),
+            row.attempts,
+            row.lastError ?? "",
+            formatDateTime(row.createdAt),
+            formatDateTime(row.lastTriedAt),
+            can.retry ? (
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="outboxId" value={row.id} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  {t("failedEmails.retry")}
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    {row.topic} {row.recipient ?? ""}
+                  </span>
+                </button>
+              </Form>
+            ) : null,
+          ],
+        }))}
+        empty={t("failedEmails.none")}
+      />
     </>
   );
 }

@@ -103,54 +103,51 @@ export default function AuditLog() {
               </a>
             </p>
           )}
-          {entries.length === 0 ? (
-            <p className="govuk-body">{t("audit.none")}</p>
-          ) : (
-            <Table
-              compact
-              caption={t("audit.title")}
-              captionSize="hidden"
-              rowHeader={false}
-              columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.what") }, { label: t("audit.change") }]}
-              rows={entries.map((e) => ({
-                key: e.id,
-                cells: [
-                  e.when,
-                  e.actorName ?? t("audit.system"),
-                  <>
-                    <strong>{auditActionLabel(e.action)}</strong>
-                    <br />
-                    <span className="govuk-hint govuk-!-font-size-16">
-                      {e.organisationName ? `${e.organisationName} · ` : ""}
-                      <span lang="en">
-                        {e.action} · {e.entityType}
-                      </span>{" "}
-                      {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-                    </span>
-                  </>,
-                  e.changes.length === 0 ? (
-                    t("audit.noChange")
-                  ) : (
-                    <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0 govuk-!-font-size-16">
-                      {e.changes.slice(0, 12).map((c) => (
-                        <div className="govuk-summary-list__row" key={c.field}>
-                          {/* The record's own field names, as stored: English words, marked so. */}
-                          <dt className="govuk-summary-list__key" lang="en">
-                            {c.field}
-                          </dt>
-                          <dd className="govuk-summary-list__value">
-                            <span className="govuk-visually-hidden">{t("audit.before")}: </span>
-                            <del>{c.before ?? t("audit.empty")}</del> → <span className="govuk-visually-hidden">{t("audit.after")}: </span>
-                            <ins>{c.after ?? t("audit.empty")}</ins>
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ),
-                ],
-              }))}
-            />
-          )}
+          <Table
+            compact
+            caption={t("audit.title")}
+            captionSize="hidden"
+            rowHeader={false}
+            columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.what") }, { label: t("audit.change") }]}
+            rows={entries.map((e) => ({
+              key: e.id,
+              cells: [
+                e.when,
+                e.actorName ?? t("audit.system"),
+                <>
+                  <strong>{auditActionLabel(e.action)}</strong>
+                  <br />
+                  <span className="govuk-hint govuk-!-font-size-16">
+                    {e.organisationName ? `${e.organisationName} · ` : ""}
+                    <span lang="en">
+                      {e.action} · {e.entityType}
+                    </span>{" "}
+                    {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+                  </span>
+                </>,
+                e.changes.length === 0 ? (
+                  t("audit.noChange")
+                ) : (
+                  <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0 govuk-!-font-size-16">
+                    {e.changes.slice(0, 12).map((c) => (
+                      <div className="govuk-summary-list__row" key={c.field}>
+                        {/* The record's own field names, as stored: English words, marked so. */}
+                        <dt className="govuk-summary-list__key" lang="en">
+                          {c.field}
+                        </dt>
+                        <dd className="govuk-summary-list__value">
+                          <span className="govuk-visually-hidden">{t("audit.before")}: </span>
+                          <del>{c.before ?? t("audit.empty")}</del> → <span className="govuk-visually-hidden">{t("audit.after")}: </span>
+                          <ins>{c.after ?? t("audit.empty")}</ins>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ),
+              ],
+            }))}
+            empty={t("audit.none")}
+          />
           {hasNewer || hasOlder ? (
             <nav className="govuk-pagination govuk-pagination--block" aria-label={t("audit.pagination")}>
               {hasNewer && entries.length ? (

@@ -28,32 +28,29 @@ export default function Commissioning() {
       <Link to="/commissioning/needs/new" className="govuk-button" role="button" draggable="false">
         {t("commissioning.publish")}
       </Link>
-      {needs.length === 0 ? (
-        <p className="govuk-body">{t("commissioning.noNeeds")}</p>
-      ) : (
-        <Table
-          rowHeader={false}
-          columns={[
-            { label: t("need.heading.title") },
-            { label: t("need.subjectArea") },
-            { label: t("need.heading.budget") },
-            { label: t("need.closesOn") },
-            { label: t("qa.status") },
-          ]}
-          rows={needs.map((n) => ({
-            key: n.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/commissioning/needs/${n.id}`}>
-                {n.title}
-              </Link>,
-              t(`subjectArea.${n.subjectArea}`),
-              n.budgetPence !== null ? formatPence(n.budgetPence) : "",
-              formatDate(n.closesOn),
-              t(`need.status.${n.status}`),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        rowHeader={false}
+        columns={[
+          { label: t("need.heading.title") },
+          { label: t("need.subjectArea") },
+          { label: t("need.heading.budget") },
+          { label: t("need.closesOn") },
+          { label: t("qa.status") },
+        ]}
+        rows={needs.map((n) => ({
+          key: n.id,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/commissioning/needs/${n.id}`}>
+              {n.title}
+            </Link>,
+            t(`subjectArea.${n.subjectArea}`),
+            n.budgetPence !== null ? formatPence(n.budgetPence) : "",
+            formatDate(n.closesOn),
+            t(`need.status.${n.status}`),
+          ],
+        }))}
+        empty={t("commissioning.noNeeds")}
+      />
       <h2 className="govuk-heading-m">{t("commissioning.offers")}</h2>
       <Table
         rowHeader={false}

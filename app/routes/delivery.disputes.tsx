@@ -21,34 +21,31 @@ export default function Disputes() {
     <>
       <h1 className="govuk-heading-l">{t("disputes.title")}</h1>
       <p className="govuk-body">{t("disputes.lead")}</p>
-      {disputes.length === 0 ? (
-        <p className="govuk-body">{t("disputes.none")}</p>
-      ) : (
-        <Table
-          caption={t("disputes.title")}
-          columns={[
-            { label: t("purchase.offer") },
-            { label: t("purchase.school") },
-            { label: t("purchase.provider") },
-            { label: t("invoice.net"), numeric: true },
-            { label: t("disputes.reason") },
-            { label: t("disputes.on") },
-          ]}
-          rows={disputes.map((d) => ({
-            key: d.orderId,
-            cells: [
-              <Link className="govuk-link" to={`/purchases/${d.orderId}/delivery`} key="link">
-                {d.title}
-              </Link>,
-              d.schoolName,
-              d.providerName,
-              formatPence(d.netPence),
-              d.reason,
-              `${formatDate(d.disputedAt)} (${d.disputedBy})`,
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("disputes.title")}
+        columns={[
+          { label: t("purchase.offer") },
+          { label: t("purchase.school") },
+          { label: t("purchase.provider") },
+          { label: t("invoice.net"), numeric: true },
+          { label: t("disputes.reason") },
+          { label: t("disputes.on") },
+        ]}
+        rows={disputes.map((d) => ({
+          key: d.orderId,
+          cells: [
+            <Link className="govuk-link" to={`/purchases/${d.orderId}/delivery`} key="link">
+              {d.title}
+            </Link>,
+            d.schoolName,
+            d.providerName,
+            formatPence(d.netPence),
+            d.reason,
+            `${formatDate(d.disputedAt)} (${d.disputedBy})`,
+          ],
+        }))}
+        empty={t("disputes.none")}
+      />
     </>
   );
 }

@@ -45,27 +45,24 @@ export default function Mailbox() {
           ) : null}
         </div>
       </Form>
-      {emails.length === 0 ? (
-        <p className="govuk-body">{t("mailbox.none")}</p>
-      ) : (
-        <Table
-          caption={t("mailbox.title")}
-          captionSize="hidden"
-          rowHeader={false}
-          columns={[{ label: t("mailbox.to") }, { label: t("mailbox.subject") }, { label: t("mailbox.sent") }, { label: t("mailbox.status") }]}
-          rows={emails.map((e) => ({
-            key: e.id,
-            cells: [
-              e.to,
-              <Link key="link-cell" className="govuk-link" to={`/dev/mailbox/${e.id}`}>
-                {e.subject}
-              </Link>,
-              formatDateTime(e.createdAt),
-              t(`mailbox.status.${e.status}`),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("mailbox.title")}
+        captionSize="hidden"
+        rowHeader={false}
+        columns={[{ label: t("mailbox.to") }, { label: t("mailbox.subject") }, { label: t("mailbox.sent") }, { label: t("mailbox.status") }]}
+        rows={emails.map((e) => ({
+          key: e.id,
+          cells: [
+            e.to,
+            <Link key="link-cell" className="govuk-link" to={`/dev/mailbox/${e.id}`}>
+              {e.subject}
+            </Link>,
+            formatDateTime(e.createdAt),
+            t(`mailbox.status.${e.status}`),
+          ],
+        }))}
+        empty={t("mailbox.none")}
+      />
     </>
   );
 }

@@ -90,33 +90,30 @@ export default function DirectoryOrganisation() {
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("directory.people")}</h2>
-      {members.length === 0 ? (
-        <p className="govuk-body">{t("directory.people.none")}</p>
-      ) : (
-        <Table
-          caption={t("directory.people")}
-          captionSize="hidden"
-          rowHeader={false}
-          columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
-          rows={members.map((m) => ({
-            key: m.membershipId,
-            cells: [
-              m.name,
-              m.email,
-              <>
-                {t(`role.${m.role}`)}
-                {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
-              </>,
-              m.canManage ? (
-                <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
-                  {t("directory.people.manage")}
-                  <span className="govuk-visually-hidden"> – {m.name}</span>
-                </Link>
-              ) : null,
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("directory.people")}
+        captionSize="hidden"
+        rowHeader={false}
+        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
+        rows={members.map((m) => ({
+          key: m.membershipId,
+          cells: [
+            m.name,
+            m.email,
+            <>
+              {t(`role.${m.role}`)}
+              {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
+            </>,
+            m.canManage ? (
+              <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
+                {t("directory.people.manage")}
+                <span className="govuk-visually-hidden"> – {m.name}</span>
+              </Link>
+            ) : null,
+          ],
+        }))}
+        empty={t("directory.people.none")}
+      />
       <p className="govuk-body">
         <Link className="govuk-link" to="/directory">
           {t("directory.backToDirectory")}

@@ -63,48 +63,45 @@ export default function Directory() {
             <h2 className="govuk-heading-m" aria-live="polite">
               {t("directory.results", { total })}
             </h2>
-            {rows.length === 0 ? (
-              <p className="govuk-body">{t("directory.noResults")}</p>
-            ) : (
-              <Table
-                caption={t("directory.results", { total })}
-                captionSize="hidden"
-                rowHeader={false}
-                columns={[
-                  { header: header("name", t("directory.col.name")) },
-                  { header: header("kind", t("directory.col.kind")) },
-                  { header: header("phase", t("directory.col.phase")) },
-                  { header: header("roll", t("directory.col.roll"), true) },
-                  { header: header("status", t("directory.col.status")) },
-                ]}
-                rows={rows.map((r) => ({
-                  key: r.id,
-                  cells: [
-                    <>
-                      <Link className="govuk-link" to={`/directory/${r.id}`}>
-                        {r.name}
-                      </Link>
-                      {r.urn ? (
-                        <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                          {t("directory.col.urn")} {r.urn}
-                          {r.establishmentType ? ` · ${t(`establishmentType.${r.establishmentType}` as MessageKey)}` : ""}
-                        </span>
-                      ) : null}
-                    </>,
-                    t(`orgKind.${r.kind}`),
-                    r.phase ? t(`phase.${r.phase}` as MessageKey) : "",
-                    { cell: r.numberOnRoll ?? "", numeric: true },
-                    r.status === "closed" ? (
-                      <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>
-                    ) : r.status ? (
-                      t("schoolStatus.open")
-                    ) : (
-                      ""
-                    ),
-                  ],
-                }))}
-              />
-            )}
+            <Table
+              caption={t("directory.results", { total })}
+              captionSize="hidden"
+              rowHeader={false}
+              columns={[
+                { header: header("name", t("directory.col.name")) },
+                { header: header("kind", t("directory.col.kind")) },
+                { header: header("phase", t("directory.col.phase")) },
+                { header: header("roll", t("directory.col.roll"), true) },
+                { header: header("status", t("directory.col.status")) },
+              ]}
+              rows={rows.map((r) => ({
+                key: r.id,
+                cells: [
+                  <>
+                    <Link className="govuk-link" to={`/directory/${r.id}`}>
+                      {r.name}
+                    </Link>
+                    {r.urn ? (
+                      <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                        {t("directory.col.urn")} {r.urn}
+                        {r.establishmentType ? ` · ${t(`establishmentType.${r.establishmentType}` as MessageKey)}` : ""}
+                      </span>
+                    ) : null}
+                  </>,
+                  t(`orgKind.${r.kind}`),
+                  r.phase ? t(`phase.${r.phase}` as MessageKey) : "",
+                  { cell: r.numberOnRoll ?? "", numeric: true },
+                  r.status === "closed" ? (
+                    <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>
+                  ) : r.status ? (
+                    t("schoolStatus.open")
+                  ) : (
+                    ""
+                  ),
+                ],
+              }))}
+              empty={t("directory.noResults")}
+            />
             <Pagination
               items={paginationItems(page, totalPages)}
               current={page}

@@ -235,65 +235,59 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
       <NotOurs lines={bankUnmatched} />
 
       <h2 className="govuk-heading-m">{t("reconciliation.disputes")}</h2>
-      {disputes.length === 0 ? (
-        <p className="govuk-body">{t("reconciliation.disputes.none")}</p>
-      ) : (
-        <Table
-          caption={t("reconciliation.disputes")}
-          columns={[
-            { label: t("reconciliation.invoice") },
-            { label: t("reconciliation.order") },
-            { label: t("reconciliation.dispute.reason") },
-            { label: t("stripeLedger.dispute.status") },
-            { label: t("reconciliation.amount"), numeric: true },
-          ]}
-          rows={disputes.map((d) => ({
-            key: d.id,
-            cells: [
-              <Link className="govuk-link" to={`/invoices/${d.invoiceId}`} key="i">
-                {d.invoiceNumber}
-              </Link>,
-              <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
-              disputeReason(d.disputeReason),
-              <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
-              formatPence(d.amountPence),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("reconciliation.disputes")}
+        columns={[
+          { label: t("reconciliation.invoice") },
+          { label: t("reconciliation.order") },
+          { label: t("reconciliation.dispute.reason") },
+          { label: t("stripeLedger.dispute.status") },
+          { label: t("reconciliation.amount"), numeric: true },
+        ]}
+        rows={disputes.map((d) => ({
+          key: d.id,
+          cells: [
+            <Link className="govuk-link" to={`/invoices/${d.invoiceId}`} key="i">
+              {d.invoiceNumber}
+            </Link>,
+            <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
+            disputeReason(d.disputeReason),
+            <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
+            formatPence(d.amountPence),
+          ],
+        }))}
+        empty={t("reconciliation.disputes.none")}
+      />
 
       <h2 className="govuk-heading-m">{t("reconciliation.payments")}</h2>
-      {checkouts.length === 0 ? (
-        <p className="govuk-body">{t("reconciliation.payments.none")}</p>
-      ) : (
-        <Table
-          caption={t("reconciliation.payments")}
-          columns={[
-            { label: t("reconciliation.invoice") },
-            { label: t("reconciliation.date") },
-            { label: t("reconciliation.amount"), numeric: true },
-            { label: t("reconciliation.refunded"), numeric: true },
-            { label: t("reconciliation.refund") },
-          ]}
-          rows={checkouts.map((c) => ({
-            key: c.id,
-            cells: [
-              <Link className="govuk-link" to={`/invoices/${c.invoiceId}`} key="i">{`${c.invoiceNumber} (${c.schoolName})`}</Link>,
-              c.completedAt ? formatDate(c.completedAt) : "",
-              formatPence(c.amountPence),
-              formatPence(c.refundedPence),
-              c.refundedPence < c.amountPence ? (
-                <Link className="govuk-link" to={`/finance/refunds/${c.id}`} key="r">
-                  {t("reconciliation.refund")}
-                  <span className="govuk-visually-hidden"> {c.invoiceNumber}</span>
-                </Link>
-              ) : (
-                ""
-              ),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("reconciliation.payments")}
+        columns={[
+          { label: t("reconciliation.invoice") },
+          { label: t("reconciliation.date") },
+          { label: t("reconciliation.amount"), numeric: true },
+          { label: t("reconciliation.refunded"), numeric: true },
+          { label: t("reconciliation.refund") },
+        ]}
+        rows={checkouts.map((c) => ({
+          key: c.id,
+          cells: [
+            <Link className="govuk-link" to={`/invoices/${c.invoiceId}`} key="i">{`${c.invoiceNumber} (${c.schoolName})`}</Link>,
+            c.completedAt ? formatDate(c.completedAt) : "",
+            formatPence(c.amountPence),
+            formatPence(c.refundedPence),
+            c.refundedPence < c.amountPence ? (
+              <Link className="govuk-link" to={`/finance/refunds/${c.id}`} key="r">
+                {t("reconciliation.refund")}
+                <span className="govuk-visually-hidden"> {c.invoiceNumber}</span>
+              </Link>
+            ) : (
+              ""
+            ),
+          ],
+        }))}
+        empty={t("reconciliation.payments.none")}
+      />
 
       <h2 className="govuk-heading-m">{t("reconciliation.matched")}</h2>
       {stripe.state === "ok" ? <Matched caption={t("reconciliation.source.stripe")} lines={stripe.result.matched} /> : null}

@@ -78,29 +78,26 @@ export default function Members() {
       <ErrorSummary errors={errors} />
       {confirmation && !errors ? <SuccessBanner id="invite-confirmation" title={t("members.invite.heading")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("members.title", { organisation: organisation.name })}</h1>
-      {members.length === 0 ? (
-        <p className="govuk-body">{t("members.none")}</p>
-      ) : (
-        <Table
-          caption={t("members.title", { organisation: organisation.name })}
-          captionSize="hidden"
-          rowHeader={false}
-          columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("members.status") }]}
-          rows={members.map((m) => ({
-            key: m.membershipId,
-            cells: [
-              m.name,
-              m.email,
-              t(`role.${m.role}`),
-              m.status === "active" ? (
-                <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
-              ) : (
-                <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
-              ),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("members.title", { organisation: organisation.name })}
+        captionSize="hidden"
+        rowHeader={false}
+        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("members.status") }]}
+        rows={members.map((m) => ({
+          key: m.membershipId,
+          cells: [
+            m.name,
+            m.email,
+            t(`role.${m.role}`),
+            m.status === "active" ? (
+              <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
+            ) : (
+              <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
+            ),
+          ],
+        }))}
+        empty={t("members.none")}
+      />
       {canInvite ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

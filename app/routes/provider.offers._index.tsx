@@ -53,34 +53,31 @@ export default function ProviderOffers() {
           {t("providerOffers.needs")}
         </Link>
       </div>
-      {offers.length === 0 ? (
-        <p className="govuk-body">{t("providerOffers.none")}</p>
-      ) : (
-        <Table
-          rowHeader={false}
-          columns={[{ label: t("offerField.title") }, { label: t("providerOffers.status") }, { label: t("providerOffers.sale") }]}
-          rows={offers.map((o) => ({
-            key: o.offerId,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/provider/offers/${o.offerId}`}>
-                {o.title}
-              </Link>,
-              <>
-                <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
-              </>,
-              o.sale === "on_sale" ? (
-                t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
-              ) : o.sale === "re_review_due" ? (
-                <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
-              ) : o.sale === "suspended" ? (
-                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-              ) : (
-                t("providerOffers.notOnSale")
-              ),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        rowHeader={false}
+        columns={[{ label: t("offerField.title") }, { label: t("providerOffers.status") }, { label: t("providerOffers.sale") }]}
+        rows={offers.map((o) => ({
+          key: o.offerId,
+          cells: [
+            <Link key="link-cell" className="govuk-link" to={`/provider/offers/${o.offerId}`}>
+              {o.title}
+            </Link>,
+            <>
+              <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
+            </>,
+            o.sale === "on_sale" ? (
+              t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
+            ) : o.sale === "re_review_due" ? (
+              <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
+            ) : o.sale === "suspended" ? (
+              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+            ) : (
+              t("providerOffers.notOnSale")
+            ),
+          ],
+        }))}
+        empty={t("providerOffers.none")}
+      />
     </>
   );
 }

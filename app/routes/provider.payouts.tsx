@@ -91,32 +91,29 @@ export default function Payouts() {
           ) : null}
         </>
       )}
-      {transfers.length === 0 ? (
-        <p className="govuk-body">{t("payouts.transfers.none")}</p>
-      ) : (
-        <Table
-          caption={t("payouts.transfers.caption")}
-          columns={[
-            { label: t("payouts.transfers.order") },
-            { label: t("payouts.transfers.school") },
-            { label: t("reconciliation.date") },
-            { label: t("payouts.transfers.status") },
-            { label: t("payouts.transfers.amount"), numeric: true },
-          ]}
-          rows={transfers.map((tr) => ({
-            key: tr.id,
-            cells: [
-              <Link className="govuk-link" to={`/purchases/${tr.orderId}`} key="o">
-                <OfferTitle title={tr.title} titleCy={tr.titleCy} />
-              </Link>,
-              tr.schoolName,
-              formatDate(tr.sentAt ?? tr.createdAt),
-              t(`payouts.transfer.${tr.status}`),
-              formatPence(tr.amountPence - tr.reversedPence),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        caption={t("payouts.transfers.caption")}
+        columns={[
+          { label: t("payouts.transfers.order") },
+          { label: t("payouts.transfers.school") },
+          { label: t("reconciliation.date") },
+          { label: t("payouts.transfers.status") },
+          { label: t("payouts.transfers.amount"), numeric: true },
+        ]}
+        rows={transfers.map((tr) => ({
+          key: tr.id,
+          cells: [
+            <Link className="govuk-link" to={`/purchases/${tr.orderId}`} key="o">
+              <OfferTitle title={tr.title} titleCy={tr.titleCy} />
+            </Link>,
+            tr.schoolName,
+            formatDate(tr.sentAt ?? tr.createdAt),
+            t(`payouts.transfer.${tr.status}`),
+            formatPence(tr.amountPence - tr.reversedPence),
+          ],
+        }))}
+        empty={t("payouts.transfers.none")}
+      />
     </>
   );
 }

@@ -224,21 +224,18 @@ export default function EvaluationPage() {
                 <p className="govuk-body">{order.outcomes}</p>
               </div>
             ) : null}
-            {impact.length === 0 ? (
-              <p className="govuk-body">{t("impact.none")}</p>
-            ) : (
-              <Table
-                caption={t("impact.heading")}
-                columns={[
-                  { label: t("impact.outcome") },
-                  { label: t("impact.measure") },
-                  { label: t("impact.baseline") },
-                  { label: t("impact.followUp") },
-                  { label: t("impact.recordedOn") },
-                ]}
-                rows={impact.map((i) => ({ key: i.id, cells: [i.outcome, i.measure, i.baseline, i.followUp, formatDate(i.recordedAt)] }))}
-              />
-            )}
+            <Table
+              caption={t("impact.heading")}
+              columns={[
+                { label: t("impact.outcome") },
+                { label: t("impact.measure") },
+                { label: t("impact.baseline") },
+                { label: t("impact.followUp") },
+                { label: t("impact.recordedOn") },
+              ]}
+              rows={impact.map((i) => ({ key: i.id, cells: [i.outcome, i.measure, i.baseline, i.followUp, formatDate(i.recordedAt)] }))}
+              empty={t("impact.none")}
+            />
             {powers.buyer || powers.evaluator ? (
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="impact" />

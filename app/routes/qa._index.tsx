@@ -25,41 +25,38 @@ export default function QaQueue() {
     <>
       <h1 className="govuk-heading-l">{t("qa.title")}</h1>
       <p className="govuk-body">{t("qa.lead")}</p>
-      {queue.length === 0 ? (
-        <p className="govuk-body">{t("qa.none")}</p>
-      ) : (
-        <Table
-          rowHeader={false}
-          columns={[
-            { label: t("qa.offer") },
-            { label: t("qa.provider") },
-            { label: t("qa.submitted") },
-            { label: t("qa.status") },
-            { label: t("qa.reviews") },
-            { label: t("qa.yourReview") },
-          ]}
-          rows={queue.map((r) => ({
-            key: r.revisionId,
-            cells: [
-              <>
-                <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
-                  {r.title}
-                </Link>{" "}
-                <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
-              </>,
-              r.providerName,
-              r.submittedAt ? formatDate(r.submittedAt) : "",
-              <>
-                <RevisionStatusTag status={r.status} />
-              </>,
-              <>
-                {r.submittedReviews} / {QUORUM}
-              </>,
-              r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted"),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        rowHeader={false}
+        columns={[
+          { label: t("qa.offer") },
+          { label: t("qa.provider") },
+          { label: t("qa.submitted") },
+          { label: t("qa.status") },
+          { label: t("qa.reviews") },
+          { label: t("qa.yourReview") },
+        ]}
+        rows={queue.map((r) => ({
+          key: r.revisionId,
+          cells: [
+            <>
+              <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
+                {r.title}
+              </Link>{" "}
+              <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
+            </>,
+            r.providerName,
+            r.submittedAt ? formatDate(r.submittedAt) : "",
+            <>
+              <RevisionStatusTag status={r.status} />
+            </>,
+            <>
+              {r.submittedReviews} / {QUORUM}
+            </>,
+            r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted"),
+          ],
+        }))}
+        empty={t("qa.none")}
+      />
     </>
   );
 }

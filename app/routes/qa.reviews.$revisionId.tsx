@@ -180,23 +180,20 @@ export default function Review() {
               <p className="govuk-body app-pre-wrap">{previous.comments}</p>
             </div>
           ) : null}
-          {previous.changes.length === 0 ? (
-            <p className="govuk-body">{t("review.noChanges", { number: previous.number })}</p>
-          ) : (
-            <Table
-              caption={t("review.changes", { number: previous.number })}
-              captionSize="hidden"
-              columns={[{ label: t("review.field") }, { label: t("review.before") }, { label: t("review.after") }]}
-              rows={previous.changes.map((c) => ({
-                key: c.field,
-                cells: [
-                  t(`offerField.${c.field}` as MessageKey),
-                  { cell: <del>{c.before}</del>, className: "app-pre-wrap" },
-                  { cell: <ins>{c.after}</ins>, className: "app-pre-wrap" },
-                ],
-              }))}
-            />
-          )}
+          <Table
+            caption={t("review.changes", { number: previous.number })}
+            captionSize="hidden"
+            columns={[{ label: t("review.field") }, { label: t("review.before") }, { label: t("review.after") }]}
+            rows={previous.changes.map((c) => ({
+              key: c.field,
+              cells: [
+                t(`offerField.${c.field}` as MessageKey),
+                { cell: <del>{c.before}</del>, className: "app-pre-wrap" },
+                { cell: <ins>{c.after}</ins>, className: "app-pre-wrap" },
+              ],
+            }))}
+            empty={t("review.noChanges", { number: previous.number })}
+          />
         </>
       ) : null}
 

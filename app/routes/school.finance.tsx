@@ -71,58 +71,55 @@ export default function SchoolFinance() {
               {t("schoolFinance.csv", { year })}
             </a>
           </p>
-          {purchases.lines.length === 0 ? (
-            <p className="govuk-body">{t("schoolFinance.none", { year })}</p>
-          ) : (
-            <Table
-              caption={t("schoolFinance.caption", { year })}
-              columns={["date", "offer", "provider", "route", "net", "vat", "payable", "cfr"].map((c) => ({
-                label: t(`schoolFinance.col.${c}` as MessageKey),
-                numeric: ["net", "vat", "payable"].includes(c),
-              }))}
-              rows={purchases.lines.map((l) => ({
-                key: l.orderId,
-                cells: [
-                  formatDate(l.placedOn),
-                  { cell: l.title, header: true },
-                  l.providerName,
-                  t(`paymentRoute.${l.paymentRoute}` as MessageKey),
-                  formatPence(l.netPence - l.potPence),
-                  formatPence(l.vatPence),
-                  formatPence(l.payablePence),
-                  canSetCodes ? (
-                    <Form method="post" action={`/school/finance?${query({})}`}>
-                      <input type="hidden" name="orderId" value={l.orderId} />
-                      <div className="govuk-form-group govuk-!-margin-bottom-2">
-                        <label className="govuk-label govuk-visually-hidden" htmlFor={`code-${l.orderId}`}>
-                          {t("schoolFinance.codeFor", { offer: l.title })}
-                        </label>
-                        <select className="govuk-select" id={`code-${l.orderId}`} name="code" defaultValue={l.cfrCode}>
-                          {CFR_CODES.map((c) => (
-                            <option value={c} key={c}>
-                              {t(`cfr.${c}` as MessageKey)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="cfr"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        data-module="govuk-button"
-                      >
-                        {t("schoolFinance.setCode")}
-                      </button>
-                    </Form>
-                  ) : (
-                    t(`cfr.${l.cfrCode}` as MessageKey)
-                  ),
-                ],
-              }))}
-              rowHeader={false}
-            />
-          )}
+          <Table
+            caption={t("schoolFinance.caption", { year })}
+            columns={["date", "offer", "provider", "route", "net", "vat", "payable", "cfr"].map((c) => ({
+              label: t(`schoolFinance.col.${c}` as MessageKey),
+              numeric: ["net", "vat", "payable"].includes(c),
+            }))}
+            rows={purchases.lines.map((l) => ({
+              key: l.orderId,
+              cells: [
+                formatDate(l.placedOn),
+                { cell: l.title, header: true },
+                l.providerName,
+                t(`paymentRoute.${l.paymentRoute}` as MessageKey),
+                formatPence(l.netPence - l.potPence),
+                formatPence(l.vatPence),
+                formatPence(l.payablePence),
+                canSetCodes ? (
+                  <Form method="post" action={`/school/finance?${query({})}`}>
+                    <input type="hidden" name="orderId" value={l.orderId} />
+                    <div className="govuk-form-group govuk-!-margin-bottom-2">
+                      <label className="govuk-label govuk-visually-hidden" htmlFor={`code-${l.orderId}`}>
+                        {t("schoolFinance.codeFor", { offer: l.title })}
+                      </label>
+                      <select className="govuk-select" id={`code-${l.orderId}`} name="code" defaultValue={l.cfrCode}>
+                        {CFR_CODES.map((c) => (
+                          <option value={c} key={c}>
+                            {t(`cfr.${c}` as MessageKey)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="cfr"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      {t("schoolFinance.setCode")}
+                    </button>
+                  </Form>
+                ) : (
+                  t(`cfr.${l.cfrCode}` as MessageKey)
+                ),
+              ],
+            }))}
+            rowHeader={false}
+            empty={t("schoolFinance.none", { year })}
+          />
           {matchFunding ? <MatchFundingDocuments year={year} documents={matchFunding} /> : null}
         </>
       ) : null}

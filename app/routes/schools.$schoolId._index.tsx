@@ -73,20 +73,17 @@ export default function SchoolStory() {
         <h2 className="govuk-heading-m" id="consortia-heading">
           {t("schoolStory.consortia")}
         </h2>
-        {consortia.length === 0 ? (
-          <p className="govuk-body">{t("schoolStory.noConsortia")}</p>
-        ) : (
-          <Table
-            compact
-            caption={t("schoolStory.consortia")}
-            captionSize="hidden"
-            columns={[{ label: t("schoolView.col.consortium") }, { label: t("schoolStory.joined") }, { label: t("schoolStory.left") }]}
-            rows={consortia.map((c) => ({
-              key: `${c.id}-${c.joinedOn}`,
-              cells: [c.name, formatDate(c.joinedOn), c.leftOn ? formatDate(c.leftOn) : t("schoolStory.stillMember")],
-            }))}
-          />
-        )}
+        <Table
+          compact
+          caption={t("schoolStory.consortia")}
+          captionSize="hidden"
+          columns={[{ label: t("schoolView.col.consortium") }, { label: t("schoolStory.joined") }, { label: t("schoolStory.left") }]}
+          rows={consortia.map((c) => ({
+            key: `${c.id}-${c.joinedOn}`,
+            cells: [c.name, formatDate(c.joinedOn), c.leftOn ? formatDate(c.leftOn) : t("schoolStory.stillMember")],
+          }))}
+          empty={t("schoolStory.noConsortia")}
+        />
       </section>
 
       <SchoolCategorySection schoolId={school.id} category={category} canMoveSchools={canMoveSchools} />
@@ -96,38 +93,35 @@ export default function SchoolStory() {
         <h2 className="govuk-heading-m" id="purchases-heading">
           {t("schoolStory.purchases", { year: year.label })}
         </h2>
-        {purchases.length === 0 ? (
-          <p className="govuk-body">{t("schoolStory.noPurchases", { year: year.label })}</p>
-        ) : (
-          <Table
-            compact
-            caption={t("schoolStory.purchases", { year: year.label })}
-            captionSize="hidden"
-            columns={[
-              { label: t("schoolStory.offer") },
-              { label: t("schoolStory.placed") },
-              { label: t("order.status") },
-              { label: t("schoolStory.paidBySchool"), numeric: true },
-              { label: t("schoolStory.paidByPot"), numeric: true },
-            ]}
-            rows={purchases.map((p) => ({
-              key: p.id,
-              cells: [
-                <>
-                  {p.title}
-                  <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                    {p.provider}
-                    {p.collective ? ` · ${t("schoolStory.collective")}` : ""}
-                  </span>
-                </>,
-                formatDate(p.placedAt),
-                t(`orderStatus.${p.status}`),
-                formatPence(p.payablePence),
-                formatPence(p.potPence),
-              ],
-            }))}
-          />
-        )}
+        <Table
+          compact
+          caption={t("schoolStory.purchases", { year: year.label })}
+          captionSize="hidden"
+          columns={[
+            { label: t("schoolStory.offer") },
+            { label: t("schoolStory.placed") },
+            { label: t("order.status") },
+            { label: t("schoolStory.paidBySchool"), numeric: true },
+            { label: t("schoolStory.paidByPot"), numeric: true },
+          ]}
+          rows={purchases.map((p) => ({
+            key: p.id,
+            cells: [
+              <>
+                {p.title}
+                <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                  {p.provider}
+                  {p.collective ? ` · ${t("schoolStory.collective")}` : ""}
+                </span>
+              </>,
+              formatDate(p.placedAt),
+              t(`orderStatus.${p.status}`),
+              formatPence(p.payablePence),
+              formatPence(p.potPence),
+            ],
+          }))}
+          empty={t("schoolStory.noPurchases", { year: year.label })}
+        />
       </section>
 
       <section aria-labelledby="evaluations-heading">

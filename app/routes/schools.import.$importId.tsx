@@ -143,32 +143,22 @@ export default function GiasPreview() {
       </ul>
 
       <h2 className="govuk-heading-m">{t("gias.preview.new", { count: counts.added })}</h2>
-      {added.length === 0 ? (
-        <p className="govuk-body">{t("gias.preview.none")}</p>
-      ) : (
-        <Table
-          rowHeader={false}
-          columns={[
-            { label: t("gias.field.urn") },
-            { label: t("gias.field.name") },
-            { label: t("gias.field.phase") },
-            { label: t("gias.field.typeName") },
-            { label: t("gias.field.numberOnRoll"), numeric: true },
-            { label: t("gias.field.postcode") },
-          ]}
-          rows={added.map((a) => ({
-            key: a.urn,
-            cells: [
-              a.urn,
-              a.name,
-              t(`phase.${a.phase}` as MessageKey),
-              a.typeName,
-              a.numberOnRoll ?? t("gias.field.empty"),
-              a.postcode ?? t("gias.field.empty"),
-            ],
-          }))}
-        />
-      )}
+      <Table
+        rowHeader={false}
+        columns={[
+          { label: t("gias.field.urn") },
+          { label: t("gias.field.name") },
+          { label: t("gias.field.phase") },
+          { label: t("gias.field.typeName") },
+          { label: t("gias.field.numberOnRoll"), numeric: true },
+          { label: t("gias.field.postcode") },
+        ]}
+        rows={added.map((a) => ({
+          key: a.urn,
+          cells: [a.urn, a.name, t(`phase.${a.phase}` as MessageKey), a.typeName, a.numberOnRoll ?? t("gias.field.empty"), a.postcode ?? t("gias.field.empty")],
+        }))}
+        empty={t("gias.preview.none")}
+      />
       <More total={counts.added} />
 
       <h2 className="govuk-heading-m">{t("gias.preview.changed", { count: counts.changed })}</h2>

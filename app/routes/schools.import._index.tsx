@@ -88,24 +88,21 @@ export default function ImportSchools() {
           </Link>
         </p>
         <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
-        {recent.length === 0 ? (
-          <p className="govuk-body">{t("gias.recent.none")}</p>
-        ) : (
-          <Table
-            rowHeader={false}
-            columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
-            rows={recent.map((r) => ({
-              key: r.id,
-              cells: [
-                <Link key="link-cell" className="govuk-link" to={`/schools/import/${r.id}`}>
-                  {r.fileName}
-                </Link>,
-                r.createdAt,
-                r.appliedAt ?? t("gias.recent.notApplied"),
-              ],
-            }))}
-          />
-        )}
+        <Table
+          rowHeader={false}
+          columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
+          rows={recent.map((r) => ({
+            key: r.id,
+            cells: [
+              <Link key="link-cell" className="govuk-link" to={`/schools/import/${r.id}`}>
+                {r.fileName}
+              </Link>,
+              r.createdAt,
+              r.appliedAt ?? t("gias.recent.notApplied"),
+            ],
+          }))}
+          empty={t("gias.recent.none")}
+        />
       </div>
     </div>
   );
