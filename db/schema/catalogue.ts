@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
-import { authorities, organisations } from "./tenancy";
+import { userIdColumn, users } from "./identity";
+import { authorityIdColumn, organisations } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
 import {
   DELIVERY_FORMATS,
@@ -41,9 +41,7 @@ export const offers = pgTable(
   "offers",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
@@ -72,9 +70,7 @@ export const offerRevisions = pgTable(
     offerId: uuid("offer_id")
       .notNull()
       .references(() => offers.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     number: integer("number").notNull(),
     status: text("status", { enum: REVISION_STATUSES }).notNull().default("draft"),
     title: text("title").notNull(),
@@ -166,15 +162,11 @@ export const qaReviews = pgTable(
   "qa_reviews",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     revisionId: uuid("revision_id")
       .notNull()
       .references(() => offerRevisions.id),
-    reviewerId: uuid("reviewer_id")
-      .notNull()
-      .references(() => users.id),
+    reviewerId: userIdColumn("reviewer_id"),
     status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] })
       .notNull()
       .default("in_progress"),
@@ -201,12 +193,8 @@ export const needs = pgTable(
   "needs",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    commissionerId: uuid("commissioner_id")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    commissionerId: userIdColumn("commissioner_id"),
     subjectArea: text("subject_area").$type<SubjectArea>().notNull(),
     phases: text("phases")
       .array()
@@ -238,9 +226,7 @@ export const needResponses = pgTable(
     offerId: uuid("offer_id")
       .notNull()
       .references(() => offers.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     note: text("note"),
     createdAt: createdAt(),
   },
@@ -251,9 +237,7 @@ export const needResponses = pgTable(
 export const shortlistItems = pgTable(
   "shortlist_items",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userIdColumn("user_id"),
     offerId: uuid("offer_id")
       .notNull()
       .references(() => offers.id),
