@@ -178,6 +178,16 @@ export function TextInput({
   );
 }
 
+/** A whole number (schools, delegates, days): a short field that brings up a number pad. */
+export function WholeNumberInput({ width = "3", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
+  return <TextInput {...field} width={width} inputMode="numeric" />;
+}
+
+/** An amount in pounds: a £ before the field, and a keypad with a decimal point. */
+export function PoundsInput({ width = "5", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
+  return <TextInput {...field} width={width} prefix="£" inputMode="decimal" />;
+}
+
 export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, lang }: FieldProps & { rows?: number }) {
   const error = errors?.[name]?.[0];
   return (

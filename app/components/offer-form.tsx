@@ -2,7 +2,7 @@ import { Table } from "./table";
 import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
 import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
@@ -157,22 +157,8 @@ export function OfferForm({
         <OfferChoices name="deliveryFormat" items={choices.deliveryFormats} labels="deliveryFormat" errors={errors} values={values} />
         <TextInput name="duration" label={t("offerField.duration")} errors={errors} defaultValue={one(values.duration)} width="20" />
         <OfferChoices name="capacityUnit" items={["schools", "delegates"]} labels="capacityUnit" errors={errors} values={values} fallback="schools" />
-        <TextInput
-          name="minCapacity"
-          label={t("offerField.minCapacity")}
-          errors={errors}
-          defaultValue={one(values.minCapacity)}
-          width="4"
-          inputMode="numeric"
-        />
-        <TextInput
-          name="maxCapacity"
-          label={t("offerField.maxCapacity")}
-          errors={errors}
-          defaultValue={one(values.maxCapacity)}
-          width="4"
-          inputMode="numeric"
-        />
+        <WholeNumberInput name="minCapacity" label={t("offerField.minCapacity")} errors={errors} defaultValue={one(values.minCapacity)} width="4" />
+        <WholeNumberInput name="maxCapacity" label={t("offerField.maxCapacity")} errors={errors} defaultValue={one(values.maxCapacity)} width="4" />
         <OfferChoices name="pricingModel" items={choices.pricingModels} labels="pricingModel" errors={errors} values={values} />
 
         <div className={`govuk-form-group${tierError ? " govuk-form-group--error" : ""}`} id="priceTiers" tabIndex={-1}>
@@ -235,14 +221,12 @@ export function OfferForm({
         <OfferChoices name="terms" several items={choices.terms} labels="term" errors={errors} values={values} />
         <TextArea name="deliveryTerms" label={t("offerField.deliveryTerms")} errors={errors} defaultValue={one(values.deliveryTerms)} rows={3} />
         <TextArea name="cancellationTerms" label={t("offerField.cancellationTerms")} errors={errors} defaultValue={one(values.cancellationTerms)} rows={3} />
-        <TextInput
+        <WholeNumberInput
           name="cancellationNoticeDays"
           label={t("offerField.cancellationNoticeDays")}
           hint={t("offerForm.noticeHint")}
           errors={errors}
           defaultValue={one(values.cancellationNoticeDays) || "14"}
-          width="3"
-          inputMode="numeric"
         />
 
         <div className="govuk-button-group">
