@@ -205,7 +205,7 @@ export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, la
   );
 }
 
-type Option = { value: string; label: ReactNode; hint?: ReactNode };
+export type Option = { value: string; label: ReactNode; hint?: ReactNode };
 
 /** Radios or checkboxes in a fieldset; the first input carries the field's id for the error summary link. */
 export function Choices({
