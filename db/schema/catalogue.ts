@@ -63,13 +63,17 @@ export const offers = pgTable(
   ],
 );
 
+/** The offer a row is about. */
+export const offerIdColumn = () =>
+  uuid("offer_id")
+    .notNull()
+    .references(() => offers.id);
+
 export const offerRevisions = pgTable(
   "offer_revisions",
   {
     id: id(),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     authorityId: authorityIdColumn(),
     number: integer("number").notNull(),
     status: text("status", { enum: REVISION_STATUSES }).notNull().default("draft"),
@@ -148,6 +152,12 @@ export const offerRevisions = pgTable(
   ],
 );
 
+/** The revision of an offer a row is about. */
+export const revisionIdColumn = () =>
+  uuid("revision_id")
+    .notNull()
+    .references(() => offerRevisions.id);
+
 export const RUBRIC_CRITERIA = [
   "evidence_of_impact",
   "fit_with_priorities",
@@ -163,9 +173,7 @@ export const qaReviews = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
+    revisionId: revisionIdColumn(),
     reviewerId: userIdColumn("reviewer_id"),
     status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] })
       .notNull()
@@ -223,9 +231,7 @@ export const needResponses = pgTable(
     needId: uuid("need_id")
       .notNull()
       .references(() => needs.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     authorityId: authorityIdColumn(),
     note: text("note"),
     createdAt: createdAt(),
@@ -238,9 +244,7 @@ export const shortlistItems = pgTable(
   "shortlist_items",
   {
     userId: userIdColumn("user_id"),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.offerId] })],

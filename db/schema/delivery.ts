@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { offers } from "./catalogue";
+import { offerIdColumn, offers } from "./catalogue";
 import { userIdColumn, users } from "./identity";
 import { collectivePurchases, orders } from "./purchasing";
 import { authorities, authorityIdColumn, organisations, schoolIdColumn } from "./tenancy";
@@ -23,9 +23,7 @@ export const deliverySessions = pgTable(
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     orderId: uuid("order_id").references(() => orders.id),
     collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
     startsAt: at("starts_at").notNull(),
@@ -125,9 +123,7 @@ export const evaluations = pgTable(
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     schoolId: schoolIdColumn(),
     evaluatorId: userIdColumn("evaluator_id"),
     priorities: text("priorities").notNull(),

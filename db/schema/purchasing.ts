@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, type StoredMessage } from "./columns";
-import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
+import { offerIdColumn, revisionIdColumn, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { fundingFormulas } from "./funding";
 import { userIdColumn, users } from "./identity";
 import {
@@ -31,12 +31,8 @@ export const collectivePurchases = pgTable(
     id: id(),
     authorityId: authorityIdColumn(),
     consortiumId: consortiumIdColumn(),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
+    offerId: offerIdColumn(),
+    revisionId: revisionIdColumn(),
     openedBy: userIdColumn("opened_by"),
     closesAt: at("closes_at").notNull(),
     minSchools: integer("min_schools").notNull(),
@@ -103,12 +99,8 @@ export const orders = pgTable(
     id: id(),
     authorityId: authorityIdColumn(),
     schoolId: schoolIdColumn(),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
+    offerId: offerIdColumn(),
+    revisionId: revisionIdColumn(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
