@@ -1,8 +1,15 @@
+import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "~/i18n";
 
 /** Field errors as zod's flatten() gives them: field name -> messages. */
 export type FieldErrors = Partial<Record<string, string[] | undefined>>;
+
+/** What the action answered a form that did not go through: its errors by field, and what was typed, to fill the form in again. */
+export function useFormAnswer() {
+  const answer = useActionData<{ errors?: FieldErrors; values?: Record<string, unknown> }>();
+  return { errors: answer?.errors, values: (answer?.values ?? {}) as Record<string, string> };
+}
 
 /**
  * GOV.UK's error summary. Each time a submission comes back with errors it takes focus (and so scrolls

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormPage } from "~/components/form-page";
-import { TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
+import { TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { loadRatingSettings, saveRatingSettings } from "~/domain/delivery/save-rating-settings.server";
 import { optionalDecimal, whole } from "~/forms/fields";
@@ -55,9 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RatingThreshold() {
   const settings = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <FormPage title={t("ratingLine.title")} lead={t("ratingLine.lead")} submit={t("ratingLine.submit")} errors={errors}>
       <TextInput

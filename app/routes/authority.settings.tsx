@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormPage } from "~/components/form-page";
-import { Choices, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, TextInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { LA_CODE, loadAuthoritySettings, saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
 import { hasControlCharacters, text } from "~/forms/fields";
@@ -41,9 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AuthoritySettingsPage() {
   const settings = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <FormPage caption={settings.name} title={t("settings.title")} lead={t("settings.lead")} submit={t("settings.submit")} errors={errors}>
       <TextInput

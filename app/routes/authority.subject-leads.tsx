@@ -1,11 +1,11 @@
 import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { AssignForm } from "~/components/assign-form";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { SUBJECT_AREAS } from "~/db.server";
 import { isUuid } from "~/domain/ids";
@@ -47,9 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SubjectLeads() {
   const { subjects, commissioners, banner } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <>
       <SuccessBanner title={t("banner.success")}>{banner}</SuccessBanner>

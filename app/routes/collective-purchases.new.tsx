@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { donePath } from "~/done";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, DateInput, PoundsInput, TextArea, TextInput, WholeNumberInput } from "~/components/forms";
+import { Choices, DateInput, PoundsInput, TextArea, TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SHARE_METHODS } from "#db/schema/purchasing-vocabulary";
 import { loadOfferForSale } from "~/domain/purchasing/load.server";
@@ -99,9 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OpenCollectivePurchase() {
   const { consortia, offer } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
