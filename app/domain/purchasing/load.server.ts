@@ -60,3 +60,15 @@ export async function loadSchool(tx: Queryable, { authorityId, schoolId, now = n
   return row;
 }
 export type LoadedSchool = Awaited<ReturnType<typeof loadSchool>>;
+
+/** A collective purchase of the authority, locked for the transaction when `lock` is set; 404 otherwise. */
+export async function loadCollectivePurchase(db: Queryable, authorityId: string, id: string, { lock = false }: { lock?: boolean } = {}) {
+  const { collectivePurchases } = schema;
+  const query = db
+    .select()
+    .from(collectivePurchases)
+    .where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)));
+  const [purchase] = isUuid(id) ? await (lock ? query.for("update") : query) : [];
+  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+  return purchase;
+}
