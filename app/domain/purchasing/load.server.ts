@@ -72,3 +72,15 @@ export async function loadCollectivePurchase(db: Queryable, authorityId: string,
   if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
   return purchase;
 }
+
+/** An order of the authority, locked for the transaction; undefined when there is none, for the caller to say what was not found. */
+export async function lockOrder(tx: Queryable, authorityId: string, orderId: string) {
+  if (!isUuid(orderId)) return undefined;
+  const { orders } = schema;
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
+    .for("update");
+  return order;
+}
