@@ -1,8 +1,15 @@
+import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "~/i18n";
 
 /** Field errors as zod's flatten() gives them: field name -> messages. */
 export type FieldErrors = Partial<Record<string, string[] | undefined>>;
+
+/** What the action answered a form that did not go through: its errors by field, and what was typed, to fill the form in again. */
+export function useFormAnswer() {
+  const answer = useActionData<{ errors?: FieldErrors; values?: Record<string, unknown> }>();
+  return { errors: answer?.errors, values: (answer?.values ?? {}) as Record<string, string> };
+}
 
 /**
  * GOV.UK's error summary. Each time a submission comes back with errors it takes focus (and so scrolls
@@ -76,6 +83,55 @@ export function FieldError({ name, errors }: { name: string; errors?: FieldError
   );
 }
 
+/** GOV.UK's form group, marked when its field has an error. */
+function FormGroup({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>{children}</div>;
+}
+
+/** A field's hint and its error message, in the ids its control is described by. */
+function HintAndError({ name, hint, errors }: { name: string; hint?: ReactNode; errors?: FieldErrors | null }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+    </>
+  );
+}
+
+/** What a form group needs to show a field's hint and error around its controls. */
+type GroupProps = { name: string; hint?: ReactNode; errors?: FieldErrors | null; children: ReactNode };
+
+/** A form group with one labelled control: the label, hint and error above the control. */
+function LabelledField({ name, label, hint, errors, children }: GroupProps & { label: ReactNode }) {
+  return (
+    <FormGroup error={errors?.[name]?.[0]}>
+      <label className="govuk-label" htmlFor={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} errors={errors} />
+      {children}
+    </FormGroup>
+  );
+}
+
+/** A form group whose controls are grouped in a fieldset under a small legend, with its hint and error. */
+function FieldsetField({ name, legend, hint, errors, role, children }: GroupProps & { legend: ReactNode; role?: "group" }) {
+  const error = errors?.[name]?.[0];
+  return (
+    <FormGroup error={error}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <HintAndError name={name} hint={hint} errors={errors} />
+        {children}
+      </fieldset>
+    </FormGroup>
+  );
+}
+
 export function TextInput({
   name,
   label,
@@ -112,14 +168,9 @@ export function TextInput({
     />
   );
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+    <FormGroup error={error}>
       {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <FieldError name={name} errors={errors} />
+      <HintAndError name={name} hint={hint} errors={errors} />
       {prefix ? (
         <div className="govuk-input__wrapper">
           <div className="govuk-input__prefix" aria-hidden="true">
@@ -130,23 +181,24 @@ export function TextInput({
       ) : (
         input
       )}
-    </div>
+    </FormGroup>
   );
+}
+
+/** A whole number (schools, delegates, days): a short field that brings up a number pad. */
+export function WholeNumberInput({ width = "3", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
+  return <TextInput {...field} width={width} inputMode="numeric" />;
+}
+
+/** An amount in pounds: a £ before the field, and a keypad with a decimal point. */
+export function PoundsInput({ width = "5", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
+  return <TextInput {...field} width={width} prefix="£" inputMode="decimal" />;
 }
 
 export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, lang }: FieldProps & { rows?: number }) {
   const error = errors?.[name]?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <FieldError name={name} errors={errors} />
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={name}
@@ -156,11 +208,11 @@ export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, la
         defaultValue={defaultValue ?? undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
-type Option = { value: string; label: ReactNode; hint?: ReactNode };
+export type Option = { value: string; label: ReactNode; hint?: ReactNode };
 
 /** Radios or checkboxes in a fieldset; the first input carries the field's id for the error summary link. */
 export function Choices({
@@ -182,47 +234,37 @@ export function Choices({
   defaultValue?: string | string[] | null;
   small?: boolean;
 }) {
-  const error = errors?.[name]?.[0];
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   const kind = type === "radio" ? "radios" : "checkboxes";
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <FieldError name={name} errors={errors} />
-        <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
-          {options.map((option, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className={`govuk-${kind}__item`} key={option.value}>
-                <input
-                  className={`govuk-${kind}__input`}
-                  id={id}
-                  name={name}
-                  type={type}
-                  value={option.value}
-                  defaultChecked={selected.has(option.value)}
-                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                />
-                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetField name={name} legend={legend} hint={hint} errors={errors}>
+      <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
+        {options.map((option, i) => {
+          const id = i === 0 ? name : `${name}-${i + 1}`;
+          return (
+            <div className={`govuk-${kind}__item`} key={option.value}>
+              <input
+                className={`govuk-${kind}__input`}
+                id={id}
+                name={name}
+                type={type}
+                value={option.value}
+                defaultChecked={selected.has(option.value)}
+                aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+              />
+              <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                {option.label}
+              </label>
+              {option.hint ? (
+                <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                  {option.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetField>
   );
 }
 
@@ -243,16 +285,7 @@ export function Select({
 }) {
   const error = errors?.[name]?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <FieldError name={name} errors={errors} />
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={name}
@@ -266,7 +299,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -308,36 +341,27 @@ export function DateInput({
     { part: "Year", id: `${name}Year`, label: t("field.date.year"), width: "4" },
   ] as const;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <FieldError name={name} errors={errors} />
-        <div className="govuk-date-input">
-          {parts.map(({ part, id, label, width }) => (
-            <div className="govuk-date-input__item" key={part}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={id}>
-                  {label}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-                  id={id}
-                  name={`${name}${part}`}
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={value(part)}
-                />
-              </div>
+    <FieldsetField name={name} legend={legend} hint={hint} errors={errors} role="group">
+      <div className="govuk-date-input">
+        {parts.map(({ part, id, label, width }) => (
+          <div className="govuk-date-input__item" key={part}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={id}>
+                {label}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                id={id}
+                name={`${name}${part}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={value(part)}
+              />
             </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+          </div>
+        ))}
+      </div>
+    </FieldsetField>
   );
 }
 
@@ -355,7 +379,7 @@ export function CsvFileUpload({
 }) {
   const error = errors?.file?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+    <FormGroup error={error}>
       <label className={labelClass} htmlFor="file">
         {label}
       </label>
@@ -371,6 +395,6 @@ export function CsvFileUpload({
         accept=".csv,text/csv"
         aria-describedby={`file-hint${error ? " file-error" : ""}`}
       />
-    </div>
+    </FormGroup>
   );
 }

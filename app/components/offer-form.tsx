@@ -2,7 +2,7 @@ import { Table } from "./table";
 import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
 import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
@@ -41,6 +41,43 @@ function TierCell({ name, label, value, errors }: { name: string; label: string;
       />
       <FieldError name={name} errors={errors} />
     </>
+  );
+}
+
+/**
+ * One of an offer's lists as small radios, or checkboxes when several may be chosen: its legend is the
+ * field's name, each item is labelled by its message under `labels`, and `fallback` is chosen when nothing is.
+ */
+function OfferChoices({
+  name,
+  items,
+  labels,
+  several = false,
+  hint,
+  errors,
+  values,
+  fallback,
+}: {
+  name: "subjectAreas" | "phases" | "deliveryFormat" | "capacityUnit" | "pricingModel" | "evidenceStrength" | "terms";
+  items: readonly string[];
+  labels: string;
+  several?: boolean;
+  hint?: string;
+  errors: FieldErrors;
+  values: Values;
+  fallback?: string;
+}) {
+  return (
+    <Choices
+      name={name}
+      type={several ? "checkbox" : "radio"}
+      small
+      legend={t(`offerField.${name}`)}
+      hint={hint}
+      errors={errors}
+      options={options(items, labels)}
+      defaultValue={several ? values[name] : one(values[name]) || fallback}
+    />
   );
 }
 
@@ -115,65 +152,14 @@ export function OfferForm({
           <TextInput name="summaryCy" label={t("offerField.summaryCy")} errors={errors} defaultValue={one(values.summaryCy)} lang="cy" />
           <TextArea name="descriptionCy" label={t("offerField.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} rows={8} lang="cy" />
         </fieldset>
-        <Choices
-          name="subjectAreas"
-          type="checkbox"
-          small
-          legend={t("offerField.subjectAreas")}
-          errors={errors}
-          options={options(choices.subjectAreas, "subjectArea")}
-          defaultValue={values.subjectAreas}
-        />
-        <Choices
-          name="phases"
-          type="checkbox"
-          small
-          legend={t("offerField.phases")}
-          errors={errors}
-          options={options(choices.phases, "offerPhase")}
-          defaultValue={values.phases}
-        />
-        <Choices
-          name="deliveryFormat"
-          small
-          legend={t("offerField.deliveryFormat")}
-          errors={errors}
-          options={options(choices.deliveryFormats, "deliveryFormat")}
-          defaultValue={one(values.deliveryFormat)}
-        />
+        <OfferChoices name="subjectAreas" several items={choices.subjectAreas} labels="subjectArea" errors={errors} values={values} />
+        <OfferChoices name="phases" several items={choices.phases} labels="offerPhase" errors={errors} values={values} />
+        <OfferChoices name="deliveryFormat" items={choices.deliveryFormats} labels="deliveryFormat" errors={errors} values={values} />
         <TextInput name="duration" label={t("offerField.duration")} errors={errors} defaultValue={one(values.duration)} width="20" />
-        <Choices
-          name="capacityUnit"
-          small
-          legend={t("offerField.capacityUnit")}
-          errors={errors}
-          options={options(["schools", "delegates"], "capacityUnit")}
-          defaultValue={one(values.capacityUnit) || "schools"}
-        />
-        <TextInput
-          name="minCapacity"
-          label={t("offerField.minCapacity")}
-          errors={errors}
-          defaultValue={one(values.minCapacity)}
-          width="4"
-          inputMode="numeric"
-        />
-        <TextInput
-          name="maxCapacity"
-          label={t("offerField.maxCapacity")}
-          errors={errors}
-          defaultValue={one(values.maxCapacity)}
-          width="4"
-          inputMode="numeric"
-        />
-        <Choices
-          name="pricingModel"
-          small
-          legend={t("offerField.pricingModel")}
-          errors={errors}
-          options={options(choices.pricingModels, "pricingModel")}
-          defaultValue={one(values.pricingModel)}
-        />
+        <OfferChoices name="capacityUnit" items={["schools", "delegates"]} labels="capacityUnit" errors={errors} values={values} fallback="schools" />
+        <WholeNumberInput name="minCapacity" label={t("offerField.minCapacity")} errors={errors} defaultValue={one(values.minCapacity)} width="4" />
+        <WholeNumberInput name="maxCapacity" label={t("offerField.maxCapacity")} errors={errors} defaultValue={one(values.maxCapacity)} width="4" />
+        <OfferChoices name="pricingModel" items={choices.pricingModels} labels="pricingModel" errors={errors} values={values} />
 
         <div className={`govuk-form-group${tierError ? " govuk-form-group--error" : ""}`} id="priceTiers" tabIndex={-1}>
           <fieldset className="govuk-fieldset" aria-describedby={`priceTiers-hint${tierError ? " priceTiers-error" : ""}`}>
@@ -224,34 +210,23 @@ export function OfferForm({
 
         <TextArea name="outcomes" label={t("offerField.outcomes")} errors={errors} defaultValue={one(values.outcomes)} />
         <TextArea name="evidence" label={t("offerField.evidence")} errors={errors} defaultValue={one(values.evidence)} />
-        <Choices
+        <OfferChoices
           name="evidenceStrength"
-          small
-          legend={t("offerField.evidenceStrength")}
+          items={choices.evidenceStrengths}
+          labels="evidenceStrength"
           hint={t("offerForm.evidenceStrengthHint")}
           errors={errors}
-          options={options(choices.evidenceStrengths, "evidenceStrength")}
-          defaultValue={one(values.evidenceStrength)}
+          values={values}
         />
-        <Choices
-          name="terms"
-          type="checkbox"
-          small
-          legend={t("offerField.terms")}
-          errors={errors}
-          options={options(choices.terms, "term")}
-          defaultValue={values.terms}
-        />
+        <OfferChoices name="terms" several items={choices.terms} labels="term" errors={errors} values={values} />
         <TextArea name="deliveryTerms" label={t("offerField.deliveryTerms")} errors={errors} defaultValue={one(values.deliveryTerms)} rows={3} />
         <TextArea name="cancellationTerms" label={t("offerField.cancellationTerms")} errors={errors} defaultValue={one(values.cancellationTerms)} rows={3} />
-        <TextInput
+        <WholeNumberInput
           name="cancellationNoticeDays"
           label={t("offerField.cancellationNoticeDays")}
           hint={t("offerForm.noticeHint")}
           errors={errors}
           defaultValue={one(values.cancellationNoticeDays) || "14"}
-          width="3"
-          inputMode="numeric"
         />
 
         <div className="govuk-button-group">

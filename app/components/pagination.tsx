@@ -22,6 +22,28 @@ export function hrefWithQuery(path: string, query: Record<string, string | undef
   return params.size ? `${path}?${params}` : path;
 }
 
+const ARROW_PATHS = {
+  prev: "m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z",
+  next: "m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z",
+};
+
+/** GOV.UK's arrow beside the previous and next links. */
+function Arrow({ direction }: { direction: keyof typeof ARROW_PATHS }) {
+  return (
+    <svg
+      className={`govuk-pagination__icon govuk-pagination__icon--${direction}`}
+      xmlns="http://www.w3.org/2000/svg"
+      height="13"
+      width="15"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 15 13"
+    >
+      <path d={ARROW_PATHS[direction]} />
+    </svg>
+  );
+}
+
 /** The GOV.UK pagination component, with plain links so it works without JavaScript. */
 export function Pagination({
   items,
@@ -42,17 +64,7 @@ export function Pagination({
       {current > 1 ? (
         <div className="govuk-pagination__prev">
           <Link className="govuk-link govuk-pagination__link" to={hrefFor(current - 1)} rel="prev">
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--prev"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
-            </svg>
+            <Arrow direction="prev" />
             <span className="govuk-pagination__link-title">
               {t("catalogue.pagination.previous")}
               <span className="govuk-visually-hidden"> page</span>
@@ -87,17 +99,7 @@ export function Pagination({
               {t("catalogue.pagination.next")}
               <span className="govuk-visually-hidden"> page</span>
             </span>
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--next"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
+            <Arrow direction="next" />
           </Link>
         </div>
       ) : null}

@@ -1,10 +1,11 @@
 import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { AssignForm } from "~/components/assign-form";
+import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { advisersPage, assignAdviser } from "~/domain/advisers/assign-adviser.server";
 import { isUuid } from "~/domain/ids";
@@ -43,35 +44,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Advisers() {
   const { schools, advisers, banner } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <>
       <SuccessBanner title={t("banner.success")}>{banner}</SuccessBanner>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("advisers.title")}</h1>
       <p className="govuk-body">{t("advisers.lead")}</p>
-      <Form method="post" noValidate>
-        <h2 className="govuk-heading-m">{t("advisers.assignHeading")}</h2>
-        <Select
-          name="school"
-          label={t("advisers.school")}
-          errors={errors}
-          defaultValue={values.school}
-          options={[{ value: "", label: t("consortia.new.choose") }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` }))]}
-        />
-        <Select
-          name="adviser"
-          label={t("advisers.adviser")}
-          errors={errors}
-          defaultValue={values.adviser}
-          options={[{ value: "", label: t("consortia.new.choose") }, ...advisers.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))]}
-        />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          {t("advisers.assign")}
-        </button>
-      </Form>
+      <AssignForm
+        heading={t("advisers.assignHeading")}
+        selects={[
+          { name: "school", label: t("advisers.school"), options: schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` })) },
+          { name: "adviser", label: t("advisers.adviser"), options: advisers.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })) },
+        ]}
+        submit={t("advisers.assign")}
+        errors={errors}
+        values={values}
+      />
       <Table
         compact
         caption={t("advisers.title")}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import { FormPage } from "~/components/form-page";
+import { TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { loadRatingSettings, saveRatingSettings } from "~/domain/delivery/save-rating-settings.server";
 import { optionalDecimal, whole } from "~/forms/fields";
@@ -54,38 +55,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RatingThreshold() {
   const settings = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("ratingLine.title")}</h1>
-        <p className="govuk-body">{t("ratingLine.lead")}</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="threshold"
-            label={t("ratingLine.threshold")}
-            hint={t("ratingLine.thresholdHint")}
-            errors={errors}
-            defaultValue={values.threshold ?? (settings.thresholdHundredths / 100).toFixed(2)}
-            width="4"
-            inputMode="decimal"
-          />
-          <TextInput
-            name="minEvaluations"
-            label={t("ratingLine.minEvaluations")}
-            errors={errors}
-            defaultValue={values.minEvaluations ?? String(settings.minEvaluations)}
-            width="4"
-            inputMode="numeric"
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("ratingLine.submit")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage title={t("ratingLine.title")} lead={t("ratingLine.lead")} submit={t("ratingLine.submit")} errors={errors}>
+      <TextInput
+        name="threshold"
+        label={t("ratingLine.threshold")}
+        hint={t("ratingLine.thresholdHint")}
+        errors={errors}
+        defaultValue={values.threshold ?? (settings.thresholdHundredths / 100).toFixed(2)}
+        width="4"
+        inputMode="decimal"
+      />
+      <WholeNumberInput
+        name="minEvaluations"
+        label={t("ratingLine.minEvaluations")}
+        errors={errors}
+        defaultValue={values.minEvaluations ?? String(settings.minEvaluations)}
+        width="4"
+      />
+    </FormPage>
   );
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import { FormPage } from "~/components/form-page";
+import { Choices, TextInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { LA_CODE, loadAuthoritySettings, saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
 import { hasControlCharacters, text } from "~/forms/fields";
@@ -40,39 +41,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AuthoritySettingsPage() {
   const settings = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{settings.name}</span>
-        <h1 className="govuk-heading-l">{t("settings.title")}</h1>
-        <p className="govuk-body">{t("settings.lead")}</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="laCode"
-            label={t("settings.laCode")}
-            hint={t("settings.laCodeHint")}
-            errors={errors}
-            defaultValue={values.laCode ?? settings.laCode ?? ""}
-            width="3"
-            inputMode="numeric"
-          />
-          <Choices
-            name="defaultLanguage"
-            legend={t("settings.language")}
-            hint={t("settings.languageHint")}
-            errors={errors}
-            defaultValue={values.defaultLanguage ?? settings.defaultLanguage}
-            options={LANGUAGES.map((language) => ({ value: language, label: <span lang={language}>{t(`settings.language.${language}`)}</span> }))}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("settings.submit")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage caption={settings.name} title={t("settings.title")} lead={t("settings.lead")} submit={t("settings.submit")} errors={errors}>
+      <TextInput
+        name="laCode"
+        label={t("settings.laCode")}
+        hint={t("settings.laCodeHint")}
+        errors={errors}
+        defaultValue={values.laCode ?? settings.laCode ?? ""}
+        width="3"
+        inputMode="numeric"
+      />
+      <Choices
+        name="defaultLanguage"
+        legend={t("settings.language")}
+        hint={t("settings.languageHint")}
+        errors={errors}
+        defaultValue={values.defaultLanguage ?? settings.defaultLanguage}
+        options={LANGUAGES.map((language) => ({ value: language, label: <span lang={language}>{t(`settings.language.${language}`)}</span> }))}
+      />
+    </FormPage>
   );
 }

@@ -1,10 +1,11 @@
 import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { AssignForm } from "~/components/assign-form";
+import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { SUBJECT_AREAS } from "~/db.server";
 import { isUuid } from "~/domain/ids";
@@ -44,9 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SubjectLeads() {
   const { subjects, commissioners, banner } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <>
       <SuccessBanner title={t("banner.success")}>{banner}</SuccessBanner>
@@ -59,26 +58,20 @@ export default function SubjectLeads() {
         columns={[{ label: t("subjectLeads.subject") }, { label: t("subjectLeads.commissioner") }]}
         rows={subjects.map((s) => ({ key: s.area, cells: [t(`subjectArea.${s.area}`), s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")] }))}
       />
-      <Form method="post" noValidate>
-        <h2 className="govuk-heading-m">{t("subjectLeads.assignHeading")}</h2>
-        <Select
-          name="subject"
-          label={t("subjectLeads.subject")}
-          errors={errors}
-          defaultValue={values.subject}
-          options={[{ value: "", label: t("consortia.new.choose") }, ...subjects.map((s) => ({ value: s.area, label: t(`subjectArea.${s.area}`) }))]}
-        />
-        <Select
-          name="commissioner"
-          label={t("subjectLeads.commissioner")}
-          errors={errors}
-          defaultValue={values.commissioner}
-          options={[{ value: "", label: t("consortia.new.choose") }, ...commissioners.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))]}
-        />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          {t("subjectLeads.assign")}
-        </button>
-      </Form>
+      <AssignForm
+        heading={t("subjectLeads.assignHeading")}
+        selects={[
+          { name: "subject", label: t("subjectLeads.subject"), options: subjects.map((s) => ({ value: s.area, label: t(`subjectArea.${s.area}`) })) },
+          {
+            name: "commissioner",
+            label: t("subjectLeads.commissioner"),
+            options: commissioners.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` })),
+          },
+        ]}
+        submit={t("subjectLeads.assign")}
+        errors={errors}
+        values={values}
+      />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { donePath } from "~/done";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, DateInput, TextArea, TextInput } from "~/components/forms";
+import { Choices, DateInput, PoundsInput, TextArea, TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SHARE_METHODS } from "#db/schema/purchasing-vocabulary";
 import { loadOfferForSale } from "~/domain/purchasing/load.server";
@@ -99,9 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OpenCollectivePurchase() {
   const { consortia, offer } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -123,30 +121,24 @@ export default function OpenCollectivePurchase() {
             errors={errors}
             values={values}
           />
-          <TextInput
+          <WholeNumberInput
             name="minSchools"
             label={t("collective.minSchools.label")}
             hint={t("collective.minSchools.hint")}
-            inputMode="numeric"
-            width="3"
             errors={errors}
             defaultValue={values.minSchools ?? "5"}
           />
-          <TextInput
+          <WholeNumberInput
             name="maxSchools"
             label={t("collective.maxSchools.label")}
             hint={t("collective.maxSchools.hint")}
-            inputMode="numeric"
-            width="3"
             errors={errors}
             defaultValue={values.maxSchools}
           />
-          <TextInput
+          <WholeNumberInput
             name="delegatesPerSchool"
             label={t("collective.delegates.label")}
             hint={t("collective.delegates.hint")}
-            inputMode="numeric"
-            width="3"
             errors={errors}
             defaultValue={values.delegatesPerSchool ?? "1"}
           />
@@ -161,24 +153,8 @@ export default function OpenCollectivePurchase() {
               errors={errors}
               defaultValue={values.potPercent}
             />
-            <TextInput
-              name="potPerSchool"
-              label={t("collective.potPerSchool.label")}
-              prefix="£"
-              inputMode="decimal"
-              width="5"
-              errors={errors}
-              defaultValue={values.potPerSchool}
-            />
-            <TextInput
-              name="potCap"
-              label={t("collective.potCap.label")}
-              prefix="£"
-              inputMode="decimal"
-              width="5"
-              errors={errors}
-              defaultValue={values.potCap}
-            />
+            <PoundsInput name="potPerSchool" label={t("collective.potPerSchool.label")} errors={errors} defaultValue={values.potPerSchool} />
+            <PoundsInput name="potCap" label={t("collective.potCap.label")} errors={errors} defaultValue={values.potCap} />
           </fieldset>
           <Choices
             name="shareMethod"

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
@@ -371,14 +371,7 @@ export default function DeliveryPage() {
               defaultValue={values.time}
               width="5"
             />
-            <TextInput
-              name="duration"
-              label={t("delivery.schedule.duration")}
-              errors={errors}
-              defaultValue={values.duration ?? "180"}
-              width="4"
-              inputMode="numeric"
-            />
+            <WholeNumberInput name="duration" label={t("delivery.schedule.duration")} errors={errors} defaultValue={values.duration ?? "180"} width="4" />
             <Choices
               name="mode"
               legend={t("delivery.schedule.mode")}
@@ -390,14 +383,7 @@ export default function DeliveryPage() {
               ]}
             />
             <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
-            <TextInput
-              name="capacity"
-              label={t("delivery.schedule.capacity")}
-              errors={errors}
-              defaultValue={values.capacity ?? "20"}
-              width="4"
-              inputMode="numeric"
-            />
+            <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               {t("delivery.schedule.submit")}
             </button>

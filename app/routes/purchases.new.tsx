@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, TextInput } from "~/components/forms";
+import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { unevaluatedOrdersOf } from "~/domain/delivery/queries.server";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
@@ -179,12 +179,10 @@ export default function NewPurchase() {
             hidden("schoolId", school.id)
           )}
           {offer.pricingModel === "per_delegate" ? (
-            <TextInput
+            <WholeNumberInput
               name="delegates"
               label={t("purchase.delegates.label")}
               hint={t("purchase.delegates.hint")}
-              inputMode="numeric"
-              width="3"
               errors={errors}
               defaultValue={values.delegates ?? "1"}
             />

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { users } from "./identity";
-import { authorities } from "./tenancy";
+import { userIdColumn } from "./identity";
+import { authorityIdColumn } from "./tenancy";
 
 /**
  * A line of the authority's bank statement, as finance uploaded it: what the bank says arrived
@@ -14,9 +14,7 @@ export const bankStatementLines = pgTable(
   "bank_statement_lines",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     /** The upload that first brought the line: one id for the lines of one file. */
     uploadId: uuid("upload_id").notNull(),
     lineHash: text("line_hash").notNull(),
@@ -27,9 +25,7 @@ export const bankStatementLines = pgTable(
     /** The line's number in the file it came from. */
     fileLine: integer("file_line").notNull(),
     fileName: text("file_name").notNull(),
-    uploadedBy: uuid("uploaded_by")
-      .notNull()
-      .references(() => users.id),
+    uploadedBy: userIdColumn("uploaded_by"),
     uploadedAt: createdAt(),
   },
   (t) => [

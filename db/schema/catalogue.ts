@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
-import { authorities, organisations } from "./tenancy";
+import { userIdColumn, users } from "./identity";
+import { authorityIdColumn, organisations } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
 import {
   DELIVERY_FORMATS,
@@ -41,9 +41,7 @@ export const offers = pgTable(
   "offers",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
@@ -65,16 +63,18 @@ export const offers = pgTable(
   ],
 );
 
+/** The offer a row is about. */
+export const offerIdColumn = () =>
+  uuid("offer_id")
+    .notNull()
+    .references(() => offers.id);
+
 export const offerRevisions = pgTable(
   "offer_revisions",
   {
     id: id(),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    offerId: offerIdColumn(),
+    authorityId: authorityIdColumn(),
     number: integer("number").notNull(),
     status: text("status", { enum: REVISION_STATUSES }).notNull().default("draft"),
     title: text("title").notNull(),
@@ -152,6 +152,12 @@ export const offerRevisions = pgTable(
   ],
 );
 
+/** The revision of an offer a row is about. */
+export const revisionIdColumn = () =>
+  uuid("revision_id")
+    .notNull()
+    .references(() => offerRevisions.id);
+
 export const RUBRIC_CRITERIA = [
   "evidence_of_impact",
   "fit_with_priorities",
@@ -166,15 +172,9 @@ export const qaReviews = pgTable(
   "qa_reviews",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
-    reviewerId: uuid("reviewer_id")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    revisionId: revisionIdColumn(),
+    reviewerId: userIdColumn("reviewer_id"),
     status: text("status", { enum: ["in_progress", "submitted", "withdrawn"] })
       .notNull()
       .default("in_progress"),
@@ -201,12 +201,8 @@ export const needs = pgTable(
   "needs",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    commissionerId: uuid("commissioner_id")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    commissionerId: userIdColumn("commissioner_id"),
     subjectArea: text("subject_area").$type<SubjectArea>().notNull(),
     phases: text("phases")
       .array()
@@ -235,12 +231,8 @@ export const needResponses = pgTable(
     needId: uuid("need_id")
       .notNull()
       .references(() => needs.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    offerId: offerIdColumn(),
+    authorityId: authorityIdColumn(),
     note: text("note"),
     createdAt: createdAt(),
   },
@@ -251,12 +243,8 @@ export const needResponses = pgTable(
 export const shortlistItems = pgTable(
   "shortlist_items",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    userId: userIdColumn("user_id"),
+    offerId: offerIdColumn(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.offerId] })],

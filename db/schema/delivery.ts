@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { offers } from "./catalogue";
-import { users } from "./identity";
+import { offerIdColumn, offers } from "./catalogue";
+import { userIdColumn, users } from "./identity";
 import { collectivePurchases, orders } from "./purchasing";
-import { authorities, organisations, schools } from "./tenancy";
+import { authorities, authorityIdColumn, organisations, schoolIdColumn } from "./tenancy";
 
 export const PLACE_STATUSES = ["booked", "waiting", "cancelled"] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
@@ -19,15 +19,11 @@ export const deliverySessions = pgTable(
   "delivery_sessions",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
+    offerId: offerIdColumn(),
     orderId: uuid("order_id").references(() => orders.id),
     collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
     startsAt: at("starts_at").notNull(),
@@ -51,18 +47,14 @@ export const sessionPlaces = pgTable(
   "session_places",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => deliverySessions.id),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     delegateName: text("delegate_name").notNull(),
     status: text("status", { enum: PLACE_STATUSES }).notNull(),
     /** The order of the waiting list: when the place was asked for. */
@@ -80,9 +72,7 @@ export const orderMilestones = pgTable(
   "order_milestones",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
@@ -103,14 +93,10 @@ export const deliveryConfirmations = pgTable(
     orderId: uuid("order_id")
       .primaryKey()
       .references(() => orders.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     outcome: text("outcome", { enum: ["confirmed", "disputed"] }).notNull(),
     reason: text("reason"),
-    decidedBy: uuid("decided_by")
-      .notNull()
-      .references(() => users.id),
+    decidedBy: userIdColumn("decided_by"),
     decidedAt: at("decided_at").notNull(),
   },
   (t) => [index("delivery_confirmations_authority_idx").on(t.authorityId, t.outcome)],
@@ -121,9 +107,7 @@ export const evaluationRequests = pgTable("evaluation_requests", {
   orderId: uuid("order_id")
     .primaryKey()
     .references(() => orders.id),
-  authorityId: uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id),
+  authorityId: authorityIdColumn(),
   /** Whom the head named to evaluate, when not themselves. */
   evaluatorUserId: uuid("evaluator_user_id").references(() => users.id),
   namedBy: uuid("named_by").references(() => users.id),
@@ -135,21 +119,13 @@ export const evaluations = pgTable(
   "evaluations",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
-    evaluatorId: uuid("evaluator_id")
-      .notNull()
-      .references(() => users.id),
+    offerId: offerIdColumn(),
+    schoolId: schoolIdColumn(),
+    evaluatorId: userIdColumn("evaluator_id"),
     priorities: text("priorities").notNull(),
     quality: integer("quality").notNull(),
     impact: integer("impact").notNull(),
@@ -177,22 +153,16 @@ export const impactFollowUps = pgTable(
   "impact_follow_ups",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     evaluationId: uuid("evaluation_id")
       .notNull()
       .references(() => evaluations.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     outcome: text("outcome").notNull(),
     measure: text("measure").notNull(),
     baseline: text("baseline").notNull(),
     followUp: text("follow_up").notNull(),
-    recordedBy: uuid("recorded_by")
-      .notNull()
-      .references(() => users.id),
+    recordedBy: userIdColumn("recorded_by"),
     recordedAt: at("recorded_at").notNull(),
   },
   (t) => [index("impact_follow_ups_evaluation_idx").on(t.evaluationId), index("impact_follow_ups_authority_idx").on(t.authorityId, t.recordedAt)],
@@ -203,9 +173,7 @@ export const offerRatings = pgTable("offer_ratings", {
   offerId: uuid("offer_id")
     .primaryKey()
     .references(() => offers.id),
-  authorityId: uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id),
+  authorityId: authorityIdColumn(),
   evaluations: integer("evaluations").notNull().default(0),
   /** The sum over evaluations of quality + impact + value for money: the average is scoreSum / (3 × evaluations). */
   scoreSum: integer("score_sum").notNull().default(0),

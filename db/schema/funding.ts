@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
+import { userIdColumn, users } from "./identity";
 import { journalEntries } from "./ledger";
-import { authorities, consortia, schools } from "./tenancy";
+import { authorityIdColumn, consortiumIdColumn, schoolIdColumn, schools } from "./tenancy";
 
 /**
  * A funding formula of an authority for a financial year ("2026-27"), in versions: a version is
@@ -13,9 +13,7 @@ export const fundingFormulas = pgTable(
   "funding_formulas",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     financialYear: text("financial_year").notNull(),
     version: integer("version").notNull(),
     /** The parts, as app/domain/funding/rules.ts reads them. */
@@ -39,18 +37,14 @@ export const fundingAllocations = pgTable(
   "funding_allocations",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     formulaId: uuid("formula_id")
       .notNull()
       .references(() => fundingFormulas.id),
     financialYear: text("financial_year").notNull(),
     lineKey: text("line_key").notNull(),
     kind: text("kind", { enum: ["authority", "match"] }).notNull(),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
+    consortiumId: consortiumIdColumn(),
     schoolId: uuid("school_id").references(() => schools.organisationId),
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
     entryId: uuid("entry_id")
@@ -66,12 +60,8 @@ export const mous = pgTable(
   "mous",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
+    authorityId: authorityIdColumn(),
+    consortiumId: consortiumIdColumn(),
     financialYear: text("financial_year").notNull(),
     version: integer("version").notNull(),
     title: text("title").notNull(),
@@ -90,18 +80,12 @@ export const mouSignatures = pgTable(
   "mou_signatures",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     mouId: uuid("mou_id")
       .notNull()
       .references(() => mous.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
-    signedBy: uuid("signed_by")
-      .notNull()
-      .references(() => users.id),
+    schoolId: schoolIdColumn(),
+    signedBy: userIdColumn("signed_by"),
     signerName: text("signer_name").notNull(),
     signedOn: date("signed_on").notNull(),
     createdAt: createdAt(),
@@ -114,15 +98,11 @@ export const mouReminders = pgTable(
   "mou_reminders",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     mouId: uuid("mou_id")
       .notNull()
       .references(() => mous.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     kind: text("kind", { enum: ["month_before", "year_start"] }).notNull(),
     createdAt: createdAt(),
   },

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { authorities, organisations } from "./tenancy";
+import { authorityIdColumn, organisations } from "./tenancy";
 import { LANGUAGES, ROLES, type SubjectArea } from "./vocabulary";
 
 export const users = pgTable(
@@ -20,19 +20,21 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_idx").on(t.email)],
 );
 
+/** A person the row must name: its member, or who made, signed or recorded it. */
+export const userIdColumn = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id);
+
 export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userIdColumn("user_id"),
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     role: text("role", { enum: ROLES }).notNull(),
     /** For commissioners: the subject areas they lead. */
     subjectAreas: text("subject_areas")
@@ -52,9 +54,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userIdColumn("user_id"),
     actingOrganisationId: uuid("acting_organisation_id").references(() => organisations.id),
     createdAt: createdAt(),
     expiresAt: at("expires_at").notNull(),
@@ -70,9 +70,7 @@ export const authTokens = pgTable(
     id: id(),
     kind: text("kind", { enum: ["invitation", "password_reset"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userIdColumn("user_id"),
     createdBy: uuid("created_by").references(() => users.id),
     /**
      * An invitation for someone who already has an account: the role is given only when they,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, type StoredMessage } from "./columns";
 import { users } from "./identity";
-import { authorities, organisations, PROVIDER_KINDS, type OrganisationKind } from "./tenancy";
+import { authorityIdColumn, type OrganisationKind, organisations, PROVIDER_KINDS } from "./tenancy";
 
 /*
  * Sign convention: an account's balance is the sum of its postings, debit positive and credit
@@ -65,9 +65,7 @@ export const ledgerAccounts = pgTable(
   "ledger_accounts",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     kind: text("kind", { enum: ACCOUNT_KINDS }).notNull(),
     ownerId: uuid("owner_id")
       .notNull()
@@ -93,9 +91,7 @@ export const journalEntries = pgTable(
   "journal_entries",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     /** Derived from the cause (for example `order:<id>:invoice`): a replay finds the entry already there. */
     idempotencyKey: text("idempotency_key").notNull(),
     description: text("description").notNull(),
@@ -125,9 +121,7 @@ export const ledgerPostings = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     entryId: uuid("entry_id").notNull(),
     accountId: uuid("account_id").notNull(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     /** Signed: debit positive, credit negative; never zero. */
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
     createdAt: createdAt(),
@@ -149,9 +143,7 @@ export const incomeSplitRules = pgTable(
   "income_split_rules",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     providerKind: text("provider_kind", { enum: PROVIDER_KINDS }),
     providerBps: integer("provider_bps").notNull(),
     authorityBps: integer("authority_bps").notNull(),

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, type StoredMessage } from "./columns";
-import { offerRevisions, offers, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
+import { offerIdColumn, revisionIdColumn, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { fundingFormulas } from "./funding";
-import { users } from "./identity";
+import { userIdColumn, users } from "./identity";
 import {
   COLLECTIVE_PURCHASE_STATUSES,
   INVOICE_STATUSES,
@@ -14,7 +14,7 @@ import {
   POT_REQUEST_STATUSES,
   SHARE_METHODS,
 } from "./purchasing-vocabulary";
-import { authorities, consortia, organisations, schools } from "./tenancy";
+import { authorityIdColumn, consortia, consortiumIdColumn, organisations, schoolIdColumn } from "./tenancy";
 
 /** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
 const pence = (name: string) => bigint(name, { mode: "number" });
@@ -29,21 +29,11 @@ export const collectivePurchases = pgTable(
   "collective_purchases",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
-    openedBy: uuid("opened_by")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    consortiumId: consortiumIdColumn(),
+    offerId: offerIdColumn(),
+    revisionId: revisionIdColumn(),
+    openedBy: userIdColumn("opened_by"),
     closesAt: at("closes_at").notNull(),
     minSchools: integer("min_schools").notNull(),
     maxSchools: integer("max_schools"),
@@ -86,22 +76,16 @@ export const pledges = pgTable(
   "pledges",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     collectivePurchaseId: uuid("collective_purchase_id")
       .notNull()
       .references(() => collectivePurchases.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     status: text("status", { enum: PLEDGE_STATUSES }).notNull(),
     delegates: integer("delegates").notNull().default(1),
     poNumber: text("po_number"),
     paymentRoute: text("payment_route", { enum: PAYMENT_ROUTES }).notNull().default("invoice"),
-    pledgedBy: uuid("pledged_by")
-      .notNull()
-      .references(() => users.id),
+    pledgedBy: userIdColumn("pledged_by"),
     createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -113,18 +97,10 @@ export const orders = pgTable(
   "orders",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
-    offerId: uuid("offer_id")
-      .notNull()
-      .references(() => offers.id),
-    revisionId: uuid("revision_id")
-      .notNull()
-      .references(() => offerRevisions.id),
+    authorityId: authorityIdColumn(),
+    schoolId: schoolIdColumn(),
+    offerId: offerIdColumn(),
+    revisionId: revisionIdColumn(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => organisations.id),
@@ -153,9 +129,7 @@ export const orders = pgTable(
     /** When the provider is to start delivering; cancellation closes the offer's notice period before it. */
     deliveryStartsOn: date("delivery_starts_on"),
     idempotencyKey: text("idempotency_key").notNull(),
-    placedBy: uuid("placed_by")
-      .notNull()
-      .references(() => users.id),
+    placedBy: userIdColumn("placed_by"),
     /** A school paying from its consortium pot on its own asks the lead first: requested, approved or refused. */
     potRequest: text("pot_request", { enum: POT_REQUEST_STATUSES }),
     potDecidedBy: uuid("pot_decided_by").references(() => users.id),
@@ -220,9 +194,7 @@ export const orders = pgTable(
 export const documentCounters = pgTable(
   "document_counters",
   {
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     series: text("series", { enum: ["invoice", "credit_note", "recharge"] }).notNull(),
     lastValue: integer("last_value").notNull(),
   },
@@ -233,16 +205,12 @@ export const invoices = pgTable(
   "invoices",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     number: text("number").notNull(),
     /** The order invoiced, or null for a school's match funding, which names the formula version that raised it. */
     orderId: uuid("order_id").references(() => orders.id),
     fundingFormulaId: uuid("funding_formula_id").references(() => fundingFormulas.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     poNumber: text("po_number"),
     netPence: pence("net_pence").notNull(),
     vatPence: pence("vat_pence").notNull(),
@@ -293,9 +261,7 @@ export const creditNotes = pgTable(
   "credit_notes",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     number: text("number").notNull(),
     invoiceId: uuid("invoice_id")
       .notNull()
@@ -329,14 +295,10 @@ export const recharges = pgTable(
   "recharges",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     orderId: uuid("order_id").references(() => orders.id),
     fundingFormulaId: uuid("funding_formula_id").references(() => fundingFormulas.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     costCentre: text("cost_centre").notNull(),
     amountPence: pence("amount_pence").notNull(),
     /** The reference finance quotes in the budget journal. */
@@ -361,9 +323,7 @@ export const payments = pgTable(
   "payments",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     invoiceId: uuid("invoice_id")
       .notNull()
       .references(() => invoices.id),

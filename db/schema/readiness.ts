@@ -1,8 +1,8 @@
 import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { users } from "./identity";
+import { userIdColumn, users } from "./identity";
 import { READINESS_JUDGEMENTS, READINESS_RATINGS } from "./readiness-vocabulary";
-import { authorities, consortia } from "./tenancy";
+import { authorityIdColumn, consortiumIdColumn } from "./tenancy";
 
 export * from "./readiness-vocabulary";
 
@@ -15,12 +15,8 @@ export const readinessSnapshots = pgTable(
   "readiness_snapshots",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
+    authorityId: authorityIdColumn(),
+    consortiumId: consortiumIdColumn(),
     assessedOn: date("assessed_on").notNull(),
     recordedBy: uuid("recorded_by").references(() => users.id),
     createdAt: createdAt(),
@@ -33,9 +29,7 @@ export const readinessJudgements = pgTable(
   "readiness_judgements",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     snapshotId: uuid("snapshot_id")
       .notNull()
       .references(() => readinessSnapshots.id),
@@ -55,15 +49,11 @@ export const readinessResponses = pgTable(
   "readiness_responses",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     snapshotId: uuid("snapshot_id")
       .notNull()
       .references(() => readinessSnapshots.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userIdColumn("user_id"),
     agrees: boolean("agrees").notNull(),
     comment: text("comment").notNull().default(""),
     createdAt: createdAt(),

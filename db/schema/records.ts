@@ -1,7 +1,7 @@
 import { date, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
-import { authorities, schools } from "./tenancy";
+import { userIdColumn, users } from "./identity";
+import { authorityIdColumn, schoolIdColumn, schools } from "./tenancy";
 import { SUBJECT_AREAS } from "./vocabulary";
 
 /**
@@ -13,12 +13,8 @@ export const schoolCategories = pgTable(
   "school_categories",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    authorityId: authorityIdColumn(),
+    schoolId: schoolIdColumn(),
     /** "2025/26" */
     academicYear: text("academic_year").notNull(),
     category: text("category").notNull(),
@@ -40,12 +36,8 @@ export const schoolAdvisers = pgTable(
     schoolId: uuid("school_id")
       .primaryKey()
       .references(() => schools.organisationId),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    adviserUserId: uuid("adviser_user_id")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    adviserUserId: userIdColumn("adviser_user_id"),
     assignedBy: uuid("assigned_by").references(() => users.id),
     assignedAt: at("assigned_at").notNull().defaultNow(),
   },
@@ -56,13 +48,9 @@ export const schoolAdvisers = pgTable(
 export const subjectLeads = pgTable(
   "subject_leads",
   {
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     subjectArea: text("subject_area", { enum: SUBJECT_AREAS }).notNull(),
-    commissionerUserId: uuid("commissioner_user_id")
-      .notNull()
-      .references(() => users.id),
+    commissionerUserId: userIdColumn("commissioner_user_id"),
     assignedBy: uuid("assigned_by").references(() => users.id),
     assignedAt: at("assigned_at").notNull().defaultNow(),
   },

@@ -1,8 +1,8 @@
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { users } from "./identity";
+import { userIdColumn } from "./identity";
 import { orders } from "./purchasing";
-import { authorities, consortia } from "./tenancy";
+import { authorityIdColumn, consortiumIdColumn } from "./tenancy";
 
 /**
  * The termly report to the council and Schools Forum as it stood when finance took it: the
@@ -12,15 +12,11 @@ export const termlyReportSnapshots = pgTable(
   "termly_report_snapshots",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     /** "2026-autumn": the academic year's first calendar year and the term. */
     term: text("term").notNull(),
     figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
-    takenBy: uuid("taken_by")
-      .notNull()
-      .references(() => users.id),
+    takenBy: userIdColumn("taken_by"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("termly_report_snapshots_term_idx").on(t.authorityId, t.term)],
@@ -31,12 +27,8 @@ export const potBriefingSends = pgTable(
   "pot_briefing_sends",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
+    authorityId: authorityIdColumn(),
+    consortiumId: consortiumIdColumn(),
     /** "2026-10" */
     month: text("month").notNull(),
     createdAt: createdAt(),
@@ -52,16 +44,12 @@ export const orderCfrCodes = pgTable(
   "order_cfr_codes",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
     code: text("code").notNull(),
-    setBy: uuid("set_by")
-      .notNull()
-      .references(() => users.id),
+    setBy: userIdColumn("set_by"),
     createdAt: createdAt(),
   },
   (t) => [index("order_cfr_codes_order_idx").on(t.orderId, t.createdAt)],

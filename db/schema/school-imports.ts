@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
-import { authorities, type EstablishmentType, type PHASES } from "./tenancy";
+import { userIdColumn, users } from "./identity";
+import { authorityIdColumn, type EstablishmentType, type PHASES } from "./tenancy";
 
 /** An establishment row of a GIAS file, as the importer keeps it (only the authority's rows are kept). */
 export type GiasEstablishment = {
@@ -30,12 +30,8 @@ export const schoolImports = pgTable(
   "school_imports",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    uploadedBy: uuid("uploaded_by")
-      .notNull()
-      .references(() => users.id),
+    authorityId: authorityIdColumn(),
+    uploadedBy: userIdColumn("uploaded_by"),
     fileName: text("file_name").notNull(),
     encoding: text("encoding").notNull(),
     /** Every establishment in the file, of any authority. */

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { users } from "./identity";
+import { userIdColumn, users } from "./identity";
 import { invoices, orders } from "./purchasing";
-import { authorities, organisations, schools } from "./tenancy";
+import { authorityIdColumn, organisations, schoolIdColumn } from "./tenancy";
 
 const pence = (name: string) => bigint(name, { mode: "number" });
 
@@ -22,15 +22,11 @@ export const stripeCheckouts = pgTable(
   "stripe_checkouts",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     invoiceId: uuid("invoice_id")
       .notNull()
       .references(() => invoices.id),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     amountPence: pence("amount_pence").notNull(),
     status: text("status", { enum: STRIPE_CHECKOUT_STATUSES }).notNull().default("preparing"),
     sessionId: text("session_id"),
@@ -45,9 +41,7 @@ export const stripeCheckouts = pgTable(
     /** Stripe's dispute of the charge (a charge has at most one) and where it stands: open, won or lost. */
     disputeId: text("dispute_id"),
     disputeStatus: text("dispute_status", { enum: DISPUTE_STATUSES }),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
+    createdBy: userIdColumn("created_by"),
     createdAt: createdAt(),
     completedAt: at("completed_at"),
   },
@@ -81,16 +75,12 @@ export const stripeAccounts = pgTable(
     providerId: uuid("provider_id")
       .primaryKey()
       .references(() => organisations.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     accountId: text("account_id"),
     status: text("status", { enum: CONNECT_STATUSES }).notNull().default("creating"),
     detailsSubmitted: boolean("details_submitted").notNull().default(false),
     payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
+    createdBy: userIdColumn("created_by"),
     createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -108,9 +98,7 @@ export const stripeTransfers = pgTable(
   "stripe_transfers",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),
@@ -147,9 +135,7 @@ export const stripeRefunds = pgTable(
   "stripe_refunds",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     checkoutId: uuid("checkout_id")
       .notNull()
       .references(() => stripeCheckouts.id),

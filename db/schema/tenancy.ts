@@ -21,13 +21,29 @@ export const authorities = pgTable("authorities", {
   createdAt: createdAt(),
 });
 
+/** The authority a row belongs to: every tenant's row carries it, so every query can be scoped by it. */
+export const authorityIdColumn = () =>
+  uuid("authority_id")
+    .notNull()
+    .references(() => authorities.id);
+
+/** The school a row is about. */
+export const schoolIdColumn = () =>
+  uuid("school_id")
+    .notNull()
+    .references(() => schools.organisationId);
+
+/** The consortium a row is about. */
+export const consortiumIdColumn = () =>
+  uuid("consortium_id")
+    .notNull()
+    .references(() => consortia.organisationId);
+
 export const organisations = pgTable(
   "organisations",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
     name: text("name").notNull(),
     createdAt: createdAt(),
@@ -41,9 +57,7 @@ export const schools = pgTable(
     organisationId: uuid("organisation_id")
       .primaryKey()
       .references(() => organisations.id),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityIdColumn(),
     urn: text("urn").notNull().unique(),
     phase: text("phase", { enum: PHASES }).notNull(),
     establishmentType: text("establishment_type", { enum: ESTABLISHMENT_TYPES }).notNull(),
@@ -73,9 +87,7 @@ export const inspections = pgTable(
   "inspections",
   {
     id: id(),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    schoolId: schoolIdColumn(),
     inspectorate: text("inspectorate", { enum: ["ofsted", "estyn"] }).notNull(),
     framework: text("framework").notNull(),
     /** Judgement area -> grade, in the framework's own words. */
@@ -89,9 +101,7 @@ export const consortia = pgTable("consortia", {
   organisationId: uuid("organisation_id")
     .primaryKey()
     .references(() => organisations.id),
-  authorityId: uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id),
+  authorityId: authorityIdColumn(),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
   /** Named by the authority; the lead also holds the consortium_lead role in the consortium. */
   leadUserId: uuid("lead_user_id"),
@@ -102,15 +112,9 @@ export const consortiumMemberships = pgTable(
   "consortium_memberships",
   {
     id: id(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authorities.id),
-    consortiumId: uuid("consortium_id")
-      .notNull()
-      .references(() => consortia.organisationId),
-    schoolId: uuid("school_id")
-      .notNull()
-      .references(() => schools.organisationId),
+    authorityId: authorityIdColumn(),
+    consortiumId: consortiumIdColumn(),
+    schoolId: schoolIdColumn(),
     joinedOn: date("joined_on").notNull(),
     leftOn: date("left_on"),
   },
@@ -128,9 +132,7 @@ export const providers = pgTable("providers", {
   organisationId: uuid("organisation_id")
     .primaryKey()
     .references(() => organisations.id),
-  authorityId: uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id),
+  authorityId: authorityIdColumn(),
   providerKind: text("provider_kind", { enum: PROVIDER_KINDS }).notNull(),
   /** The school, when a school offers school-to-school support. */
   schoolId: uuid("school_id").references(() => schools.organisationId),
@@ -142,8 +144,6 @@ export const improvementBoards = pgTable("improvement_boards", {
   organisationId: uuid("organisation_id")
     .primaryKey()
     .references(() => organisations.id),
-  authorityId: uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id),
+  authorityId: authorityIdColumn(),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
 });

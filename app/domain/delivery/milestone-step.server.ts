@@ -51,6 +51,22 @@ export type MilestoneStepOptions = {
   stripeEnabled?: boolean;
 };
 
+/** What each step records: when and by whom, its audit action, and whose organisation the audit entry is filed under. */
+const STEPS = {
+  deliver: {
+    at: "deliveredAt",
+    set: (userId: string, now: Date) => ({ deliveredAt: now, deliveredBy: userId }),
+    action: "delivery.milestone_delivered",
+    organisationId: "providerId",
+  },
+  confirm: {
+    at: "confirmedAt",
+    set: (userId: string, now: Date) => ({ confirmedAt: now, confirmedBy: userId }),
+    action: "delivery.milestone_confirmed",
+    organisationId: "schoolId",
+  },
+} as const;
+
 /** A milestone is marked delivered by the provider, then confirmed by the school; each step once. */
 export async function milestoneStep(
   db: Database,
@@ -68,43 +84,21 @@ export async function milestoneStep(
       .where(and(eq(schema.orderMilestones.id, milestoneId), eq(schema.orderMilestones.orderId, order.id)));
     if (!milestone) throw new AppError("NOT_FOUND", t("refusal.delivery.milestoneNotFound"));
     if (order.status === "cancelled") throw new AppError("INVALID_STATE", t("refusal.delivery.orderCancelled"));
-    if (step === "deliver") {
-      if (milestone.deliveredAt) return milestone;
-      const [done] = await tx
-        .update(schema.orderMilestones)
-        .set({ deliveredAt: now, deliveredBy: actor.id })
-        .where(eq(schema.orderMilestones.id, milestone.id))
-        .returning();
-      await audit(tx, {
-        authorityId,
-        actorUserId: actor.id,
-        action: "delivery.milestone_delivered",
-        entityType: "order",
-        entityId: order.id,
-        organisationId: order.providerId,
-        before: { milestoneId: milestone.id, deliveredAt: null },
-        after: { milestoneId: milestone.id, deliveredAt: now.toISOString() },
-      });
-      return done;
-    }
-    if (!milestone.deliveredAt) throw new AppError("INVALID_STATE", t("refusal.delivery.milestoneNotDeliveredYet"));
-    if (milestone.confirmedAt) return milestone;
-    const [done] = await tx
-      .update(schema.orderMilestones)
-      .set({ confirmedAt: now, confirmedBy: actor.id })
-      .where(eq(schema.orderMilestones.id, milestone.id))
-      .returning();
+    if (step === "confirm" && !milestone.deliveredAt) throw new AppError("INVALID_STATE", t("refusal.delivery.milestoneNotDeliveredYet"));
+    const { at, set, action, organisationId } = STEPS[step];
+    if (milestone[at]) return milestone;
+    const [done] = await tx.update(schema.orderMilestones).set(set(actor.id, now)).where(eq(schema.orderMilestones.id, milestone.id)).returning();
     await audit(tx, {
       authorityId,
       actorUserId: actor.id,
-      action: "delivery.milestone_confirmed",
+      action,
       entityType: "order",
       entityId: order.id,
-      organisationId: order.schoolId,
-      before: { milestoneId: milestone.id, confirmedAt: null },
-      after: { milestoneId: milestone.id, confirmedAt: now.toISOString() },
+      organisationId: order[organisationId],
+      before: { milestoneId: milestone.id, [at]: null },
+      after: { milestoneId: milestone.id, [at]: now.toISOString() },
     });
-    if (stripeEnabled) await payMilestone(tx, { authorityId, orderId: order.id, milestone: done, actorUserId: actor.id, now });
+    if (step === "confirm" && stripeEnabled) await payMilestone(tx, { authorityId, orderId: order.id, milestone: done, actorUserId: actor.id, now });
     return done;
   });
 }

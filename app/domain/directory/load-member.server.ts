@@ -7,11 +7,9 @@ import { ROLES_BY_KIND } from "~/domain/identity/rules";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
 
-/** A member of an organisation of the authority, for the la_admin's change-role and remove page. */
-export async function loadMember(db: Queryable, { actor, authorityId, membershipId }: { actor: Actor; authorityId: string; membershipId: string }) {
-  if (!can(actor.grants, "manage:members", { authorityId })) throw new AppError("FORBIDDEN", t("error.forbidden.body"));
-  if (!isUuid(membershipId)) throw notFound(t("refusal.directory.memberNotFound"));
-  const [member] = await db
+/** Memberships with their person and organisation, as the member pages and their actions read them. */
+export const membershipsWithPerson = (db: Queryable) =>
+  db
     .select({
       id: schema.memberships.id,
       userId: schema.memberships.userId,
@@ -24,8 +22,13 @@ export async function loadMember(db: Queryable, { actor, authorityId, membership
     })
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
-    .where(and(eq(schema.memberships.id, membershipId), eq(schema.memberships.authorityId, authorityId)));
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId));
+
+/** A member of an organisation of the authority, for the la_admin's change-role and remove page. */
+export async function loadMember(db: Queryable, { actor, authorityId, membershipId }: { actor: Actor; authorityId: string; membershipId: string }) {
+  if (!can(actor.grants, "manage:members", { authorityId })) throw new AppError("FORBIDDEN", t("error.forbidden.body"));
+  if (!isUuid(membershipId)) throw notFound(t("refusal.directory.memberNotFound"));
+  const [member] = await membershipsWithPerson(db).where(and(eq(schema.memberships.id, membershipId), eq(schema.memberships.authorityId, authorityId)));
   if (!member) throw notFound(t("refusal.directory.memberNotFound"));
   if (member.userId === actor.id) throw new AppError("FORBIDDEN", t("directory.error.ownRole"));
   return { member, roles: ROLES_BY_KIND[member.organisationKind].filter((r) => r !== member.role) };

@@ -7,6 +7,7 @@ import { AppError, notFound } from "~/domain/errors";
 import { roleAllowedFor } from "~/domain/identity/rules";
 import { isUuid } from "~/domain/ids";
 import { queueEmail } from "~/domain/outbox.server";
+import { membershipsWithPerson } from "./load-member.server";
 import { t } from "~/i18n";
 
 type Target = { actor: Actor & { name: string }; authorityId: string; organisationId: string; membershipId: string };
@@ -14,19 +15,7 @@ type Target = { actor: Actor & { name: string }; authorityId: string; organisati
 /** The membership with its person and organisation, locked, in the authority; 404 otherwise. */
 async function lockMembership(tx: Tx, { authorityId, organisationId, membershipId }: Omit<Target, "actor">) {
   if (!isUuid(membershipId) || !isUuid(organisationId)) throw notFound(t("refusal.directory.memberNotFound"));
-  const [found] = await tx
-    .select({
-      id: schema.memberships.id,
-      userId: schema.memberships.userId,
-      role: schema.memberships.role,
-      name: schema.users.name,
-      email: schema.users.email,
-      organisationName: schema.organisations.name,
-      organisationKind: schema.organisations.kind,
-    })
-    .from(schema.memberships)
-    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
+  const [found] = await membershipsWithPerson(tx)
     .where(and(eq(schema.memberships.id, membershipId), eq(schema.memberships.organisationId, organisationId), eq(schema.memberships.authorityId, authorityId)))
     .for("update", { of: schema.memberships });
   if (!found) throw notFound(t("refusal.directory.memberNotFound"));

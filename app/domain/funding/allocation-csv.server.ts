@@ -3,6 +3,7 @@ import type { Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { t } from "~/i18n";
 import { formulaPage } from "./formula-page.server";
+import type { PartAmount } from "./rules";
 import { describeWorking } from "./working";
 
 /** The whole allocation of a version, a row per amount with its working, and the totals: for the finance system and for audit. */
@@ -22,35 +23,14 @@ export async function allocationCsv(db: Queryable, options: { actor: Actor; auth
     t("funding.csv.working"),
   ];
   const rows: CsvRow[] = [header];
+  // A row per amount: whose it is (consortium, school, pupils, category, memorandum signed), the part, who pays, the amount and its working.
+  const amountRows = (whose: CsvRow, parts: readonly PartAmount[], payer: string): CsvRow[] =>
+    parts.map((p) => [...whose, labels[p.part] ?? "", payer, { pence: p.amountPence }, describeWorking(p.working)]);
   for (const c of allocation?.consortia ?? []) {
-    for (const p of c.parts)
-      rows.push([c.name, null, null, null, null, labels[p.part] ?? "", t("funding.csv.authority"), { pence: p.amountPence }, describeWorking(p.working)]);
+    rows.push(...amountRows([c.name, null, null, null, null], c.parts, t("funding.csv.authority")));
     for (const s of (allocation?.schools ?? []).filter((x) => x.consortiumId === c.consortiumId)) {
-      const signed = s.signedMou ? t("funding.csv.yes") : t("funding.csv.no");
-      for (const p of s.parts)
-        rows.push([
-          c.name,
-          s.name,
-          s.pupils,
-          s.category,
-          signed,
-          labels[p.part] ?? "",
-          t("funding.csv.authority"),
-          { pence: p.amountPence },
-          describeWorking(p.working),
-        ]);
-      for (const p of s.match)
-        rows.push([
-          c.name,
-          s.name,
-          s.pupils,
-          s.category,
-          signed,
-          labels[p.part] ?? "",
-          t("funding.csv.school"),
-          { pence: p.amountPence },
-          describeWorking(p.working),
-        ]);
+      const school: CsvRow = [c.name, s.name, s.pupils, s.category, s.signedMou ? t("funding.csv.yes") : t("funding.csv.no")];
+      rows.push(...amountRows(school, s.parts, t("funding.csv.authority")), ...amountRows(school, s.match, t("funding.csv.school")));
     }
     rows.push([c.name, t("funding.csv.consortiumTotal"), null, null, null, null, null, { pence: c.totalPence }, null]);
   }

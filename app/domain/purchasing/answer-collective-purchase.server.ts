@@ -1,10 +1,9 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { schema, type Database, type PaymentRoute, type Queryable } from "~/db.server";
+import { schema, type Database, type PaymentRoute } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { ensureCan, type Actor } from "~/domain/actor";
-import { loadSchool } from "./load.server";
+import { loadCollectivePurchase, loadSchool } from "./load.server";
 import { paymentRoutesFor } from "./rules";
 import { t } from "~/i18n";
 
@@ -17,17 +16,6 @@ export type AnswerCollectivePurchaseOptions = {
 } & ({ answer: "join"; delegates: number; poNumber: string | null; paymentRoute: PaymentRoute } | { answer: "decline" | "withdraw" });
 
 const { collectivePurchases, pledges, providers, offers } = schema;
-
-export async function loadCollectivePurchase(db: Queryable, authorityId: string, id: string) {
-  const [purchase] = isUuid(id)
-    ? await db
-        .select()
-        .from(collectivePurchases)
-        .where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)))
-    : [];
-  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
-  return purchase;
-}
 
 /**
  * A member school joins (with its delegates and purchase-order number), declines, or withdraws

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { cancelOrdersMoney } from "./cancel.server";
 import { liveOrders } from "./charge.server";
 import { tellOutcome } from "./notify.server";
 import { cancellationRefusal } from "./rules";
+import { loadCollectivePurchase } from "./load.server";
 import { t } from "~/i18n";
 
 export type CancelCollectivePurchaseOptions = { actor: Actor; authorityId: string; collectivePurchaseId: string; reason: string; appUrl: string; now?: Date };
@@ -23,14 +23,7 @@ export async function cancelCollectivePurchase(
 ) {
   const { collectivePurchases, offerRevisions, offerRevisions: r, pledges, organisations } = schema;
   return db.transaction(async (tx) => {
-    const [purchase] = isUuid(collectivePurchaseId)
-      ? await tx
-          .select()
-          .from(collectivePurchases)
-          .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)))
-          .for("update")
-      : [];
-    if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+    const purchase = await loadCollectivePurchase(tx, authorityId, collectivePurchaseId, { lock: true });
     ensureCan(
       actor,
       "open:collective-purchase",

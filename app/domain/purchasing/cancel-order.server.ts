@@ -1,26 +1,20 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { cancelOrdersMoney } from "./cancel.server";
 import { cancellationRefusal } from "./rules";
+import { lockOrder } from "./load.server";
 import { t } from "~/i18n";
 
 export type CancelOrderOptions = { actor: Actor; authorityId: string; orderId: string; now?: Date };
 
 /** The buying school cancels its own purchase, within the provider's terms: every charge is reversed and its invoice credited. */
 export async function cancelOrder(db: Database, { actor, authorityId, orderId, now = new Date() }: CancelOrderOptions) {
-  const { orders, offerRevisions } = schema;
+  const { offerRevisions } = schema;
   return db.transaction(async (tx) => {
-    const [order] = isUuid(orderId)
-      ? await tx
-          .select()
-          .from(orders)
-          .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
-          .for("update")
-      : [];
+    const order = await lockOrder(tx, authorityId, orderId);
     if (!order) throw new AppError("NOT_FOUND", t("refusal.purchasing.orderNotFound"));
     ensureCan(actor, "buy:offer", { organisationId: order.schoolId, authorityId }, t("refusal.purchasing.cancelNotBuyer"));
     // A second click finds it cancelled already: the outcome of the first.

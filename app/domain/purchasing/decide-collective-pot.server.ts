@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { ensureCan, type Actor } from "~/domain/actor";
+import { loadCollectivePurchase } from "./load.server";
 import { t } from "~/i18n";
 
 export type DecideCollectivePotOptions = { actor: Actor; authorityId: string; collectivePurchaseId: string; decision: "approve" | "refuse"; now?: Date };
@@ -16,14 +16,7 @@ export type DecideCollectivePotOptions = { actor: Actor; authorityId: string; co
 export async function decideCollectivePot(db: Database, { actor, authorityId, collectivePurchaseId, decision, now = new Date() }: DecideCollectivePotOptions) {
   const { collectivePurchases } = schema;
   return db.transaction(async (tx) => {
-    const [purchase] = isUuid(collectivePurchaseId)
-      ? await tx
-          .select()
-          .from(collectivePurchases)
-          .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)))
-          .for("update")
-      : [];
-    if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+    const purchase = await loadCollectivePurchase(tx, authorityId, collectivePurchaseId, { lock: true });
     ensureCan(actor, "manage:pot", { organisationId: purchase.consortiumId, authorityId }, t("refusal.purchasing.consortiumLeadDecideHow"));
     if (purchase.potApproval !== "requested" || purchase.status !== "open") {
       // A second click on the same answer lands on the outcome of the first.

@@ -1,14 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry } from "~/domain/ledger/post-entry.server";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { lockAccounts, officeAccounts, potAccount } from "./accounts.server";
 import { issueInvoices, splitPaidOrders } from "./charge.server";
 import { tellPotDecided } from "./notify.server";
+import { lockOrder } from "./load.server";
 import { t } from "~/i18n";
 import { message } from "~/domain/ledger/described";
 
@@ -22,13 +22,7 @@ export type DecidePotRequestOptions = { actor: Actor; authorityId: string; order
 export async function decidePotRequest(db: Database, { actor, authorityId, orderId, decision, appUrl, now = new Date() }: DecidePotRequestOptions) {
   const { orders, providers, offerRevisions } = schema;
   return db.transaction(async (tx) => {
-    const [order] = isUuid(orderId)
-      ? await tx
-          .select()
-          .from(orders)
-          .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
-          .for("update")
-      : [];
+    const order = await lockOrder(tx, authorityId, orderId);
     if (!order || !order.consortiumId || order.potRequest === null) throw new AppError("NOT_FOUND", t("refusal.purchasing.requestNotFound"));
     ensureCan(actor, "manage:pot", { organisationId: order.consortiumId, authorityId }, t("refusal.purchasing.consortiumLeadDecideHow"));
     // A second click on the same answer lands on the outcome of the first.

@@ -60,3 +60,27 @@ export async function loadSchool(tx: Queryable, { authorityId, schoolId, now = n
   return row;
 }
 export type LoadedSchool = Awaited<ReturnType<typeof loadSchool>>;
+
+/** A collective purchase of the authority, locked for the transaction when `lock` is set; 404 otherwise. */
+export async function loadCollectivePurchase(db: Queryable, authorityId: string, id: string, { lock = false }: { lock?: boolean } = {}) {
+  const { collectivePurchases } = schema;
+  const query = db
+    .select()
+    .from(collectivePurchases)
+    .where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)));
+  const [purchase] = isUuid(id) ? await (lock ? query.for("update") : query) : [];
+  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
+  return purchase;
+}
+
+/** An order of the authority, locked for the transaction; undefined when there is none, for the caller to say what was not found. */
+export async function lockOrder(tx: Queryable, authorityId: string, orderId: string) {
+  if (!isUuid(orderId)) return undefined;
+  const { orders } = schema;
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.authorityId, authorityId)))
+    .for("update");
+  return order;
+}
