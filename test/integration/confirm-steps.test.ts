@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { potAvailable } from "~/domain/ledger/accounts.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { estimateShare } from "~/domain/purchasing/rules";
 import { formatPence } from "~/format";
@@ -13,6 +11,7 @@ import * as root from "~/root";
 import * as providersPage from "~/routes/authority.providers";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import * as consortiumPage from "~/routes/consortia.$consortiumId";
+import { joinCollective, openCollective } from "../factories/collective";
 import { actorFor, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -188,35 +187,9 @@ describe("confirmation steps, estimated shares and the pages around them", () =>
 
   describe("the share a school that has not joined would pay", () => {
     it("is estimateShare's figure for the purchase's tiers and count, now and at the next tier", async () => {
-      const purchase = await openCollectivePurchase(db(), {
-        actor: await actorFor(db(), world.lead, world.authority.id),
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
-        closesAt: new Date(Date.now() + 30 * 86_400_000),
-        minSchools: 3,
-        maxSchools: null,
-        delegatesPerSchool: 1,
-        potPercentBps: 1_000,
-        potPerSchoolPence: null,
-        potCapPence: null,
-        shareMethod: "equal",
-        message: "",
-        appUrl: APP_URL,
-      });
+      const purchase = await openCollective(db(), world, { potPercentBps: 1_000 });
       const joiners = world.members.slice(0, 3);
-      for (const m of joiners) {
-        await answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), m.head, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: m.school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-        });
-      }
+      await joinCollective(db(), world, purchase.id, { members: joiners });
       const outsider = world.members[3];
       type Page = {
         joined: number;

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
 import { basisSentences } from "~/domain/purchasing/invoice-basis";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { findInvoice } from "~/domain/purchasing/queries.server";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { createPurchasingWorld } from "../factories/purchasing";
 import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
@@ -35,44 +33,15 @@ describe("invoice lines for a share of a collective purchase", () => {
         { minSchools: 5, maxSchools: null, unitPricePence: 95_000 },
       ],
     });
-    const lead = await actorFor(db(), world.lead, world.authority.id);
-    const purchase = await openCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
+    const purchase = await openCollective(db(), world, {
       closesAt: new Date("2026-02-05T10:00:00Z"),
       minSchools: 5,
-      maxSchools: null,
-      delegatesPerSchool: 1,
       potPercentBps: 2_500,
-      potPerSchoolPence: null,
-      potCapPence: null,
       shareMethod: "per_pupil",
-      message: "",
-      appUrl: "http://localhost:3000",
       now: NOW,
     });
-    for (const m of world.members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
-    await closeCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      appUrl: "http://localhost:3000",
-      now: NOW,
-    });
+    await joinCollective(db(), world, purchase.id, { now: NOW });
+    await closeCollective(db(), world, purchase.id, { now: NOW });
 
     const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
     expect(orders).toHaveLength(5);

@@ -4,10 +4,9 @@ import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
 import { decideCollectivePot } from "~/domain/purchasing/decide-collective-pot.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
@@ -34,36 +33,8 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
 
   async function commissionerOpens(world: PurchasingWorld, closesAt = LATER) {
     const commissioner = await createMember(db(), world.office, "commissioner");
-    const purchase = await openCollectivePurchase(db(), {
-      actor: await actorFor(db(), commissioner, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt,
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 10_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: APP_URL,
-      now: NOW,
-    });
-    for (const m of world.members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
+    const purchase = await openCollective(db(), world, { by: commissioner, closesAt, potPercentBps: 10_000, now: NOW });
+    await joinCollective(db(), world, purchase.id, { now: NOW });
     return { purchase, commissioner };
   }
 
@@ -131,7 +102,7 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
     await expect(
       decideCollectivePot(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, decision: "approve" }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW });
+    await closeCollective(db(), world, purchase.id, { now: NOW });
     const [after] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
     expect(after).toMatchObject({ status: "confirmed", potContributionPence: 0, totalPence: 375_000 });
     // Nothing paid yet (invoices), so nothing taken from the pot nor shared back to it.
@@ -152,23 +123,7 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
 
   it("the lead's own pot rule needs no further approval", async () => {
     const world = await createPurchasingWorld(db(), { schools: 3 });
-    const purchase = await openCollectivePurchase(db(), {
-      actor: await actorFor(db(), world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: LATER,
-      minSchools: 1,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 5_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: APP_URL,
-      now: NOW,
-    });
+    const purchase = await openCollective(db(), world, { closesAt: LATER, minSchools: 1, potPercentBps: 5_000, now: NOW });
     expect(purchase.potApproval).toBe("approved");
   });
 });

@@ -9,10 +9,10 @@ import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { createConsortium } from "../factories/ledger";
+import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
 import { actorFor, createOfferOnSale, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
@@ -54,42 +54,11 @@ describe("purchasing", () => {
     return row.n;
   };
 
-  async function openFor(world: PurchasingWorld, overrides: Partial<Parameters<typeof openCollectivePurchase>[1]> = {}) {
-    return openCollectivePurchase(db(), {
-      actor: await actorFor(db(), world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: LATER,
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 1_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "Let's reach the bulk price together",
-      appUrl: APP_URL,
-      now: NOW,
-      ...overrides,
-    });
-  }
+  const openFor = (world: PurchasingWorld, overrides: OpenCollectiveOptions = {}) =>
+    openCollective(db(), world, { closesAt: LATER, potPercentBps: 1_000, message: "Let's reach the bulk price together", now: NOW, ...overrides });
 
-  async function joinAll(world: PurchasingWorld, purchaseId: string, members = world.members, extra: { delegates?: (i: number) => number } = {}) {
-    for (const [i, m] of members.entries()) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchaseId,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: extra.delegates?.(i) ?? 1,
-        poNumber: `PO-${i + 1}`,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
-  }
+  const joinAll = (world: PurchasingWorld, purchaseId: string, members = world.members, extra: { delegates?: (i: number) => number } = {}) =>
+    joinCollective(db(), world, purchaseId, { members, delegates: extra.delegates, poNumber: (i) => `PO-${i + 1}`, now: NOW });
 
   describe("a school buying on its own", () => {
     it("is invoiced with VAT, numbered, due in 30 days; replaying the form charges once; the payment is split to the penny", async () => {
@@ -471,8 +440,7 @@ describe("purchasing", () => {
       });
 
       const lead = await actorFor(db(), world.lead, world.authority.id);
-      const close = () =>
-        closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW });
+      const close = () => closeCollective(db(), world, purchase.id, { now: NOW });
       expect(await close()).toEqual({ status: "confirmed", changed: true });
       const entries = await entryCount(world.authority.id);
       expect(await close()).toEqual({ status: "confirmed", changed: false });
@@ -589,11 +557,10 @@ describe("purchasing", () => {
       // A real failure inside the transaction, after the orders, the pot entry and the charges are written.
       await db().execute(sql.raw(`CREATE FUNCTION fail_invoice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END; $$`));
       await db().execute(sql.raw(`CREATE TRIGGER fail_invoice BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION fail_invoice()`));
-      const lead = await actorFor(db(), world.lead, world.authority.id);
       try {
-        await expect(
-          closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
-        ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringContaining("disk full") }) });
+        await expect(closeCollective(db(), world, purchase.id, { now: NOW })).rejects.toMatchObject({
+          cause: expect.objectContaining({ message: expect.stringContaining("disk full") }),
+        });
       } finally {
         await db().execute(sql.raw(`DROP TRIGGER fail_invoice ON invoices`));
         await db().execute(sql.raw(`DROP FUNCTION fail_invoice()`));
@@ -605,9 +572,7 @@ describe("purchasing", () => {
       const [counter] = await db().select().from(schema.documentCounters).where(eq(schema.documentCounters.authorityId, world.authority.id));
       expect(counter).toBeUndefined();
 
-      expect(
-        await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
-      ).toEqual({ status: "confirmed", changed: true });
+      expect(await closeCollective(db(), world, purchase.id, { now: NOW })).toEqual({ status: "confirmed", changed: true });
       expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(4);
       await expectSoundLedger(world.authority.id);
     });
@@ -753,17 +718,7 @@ describe("purchasing", () => {
         now: NOW,
       });
       const newcomer = world.members.find((m) => !joined.some((j) => j.schoolId === m.school.id))!;
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), newcomer.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: newcomer.school.id,
-        answer: "join",
-        delegates: 2,
-        poNumber: "PO-9",
-        paymentRoute: "invoice",
-        now: NOW,
-      });
+      await joinCollective(db(), world, purchase.id, { members: [newcomer], delegates: () => 2, poNumber: () => "PO-9", now: NOW });
       await expect(
         answerCollectivePurchase(db(), {
           actor: await actorFor(db(), newcomer.head, world.authority.id),
@@ -783,25 +738,9 @@ describe("purchasing", () => {
       const world = await createPurchasingWorld(db(), { schools: 3 });
       const otherConsortium = await createConsortium(db(), world.authority.id);
       const otherLead = await createMember(db(), otherConsortium, "consortium_lead");
-      await expect(
-        openCollectivePurchase(db(), {
-          actor: await actorFor(db(), otherLead, world.authority.id),
-          authorityId: world.authority.id,
-          consortiumId: world.consortium.id,
-          offerId: world.offer.id,
-          closesAt: LATER,
-          minSchools: 1,
-          maxSchools: null,
-          delegatesPerSchool: 1,
-          potPercentBps: 10_000,
-          potPerSchoolPence: null,
-          potCapPence: null,
-          shareMethod: "equal",
-          message: "",
-          appUrl: APP_URL,
-          now: NOW,
-        }),
-      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(openCollective(db(), world, { by: otherLead, closesAt: LATER, minSchools: 1, potPercentBps: 10_000, now: NOW })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       const purchase = await openFor(world);
       await expect(
         closeCollectivePurchase(db(), {
@@ -813,39 +752,19 @@ describe("purchasing", () => {
         }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       const outsider = await createPurchasingWorld(db(), { schools: 1 });
-      await expect(
-        answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), outsider.members[0].head, outsider.authority.id),
-          authorityId: outsider.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: outsider.members[0].school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          now: NOW,
-        }),
-      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(joinCollective(db(), outsider, purchase.id, { now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("lets a commissioner open one for any consortium of the authority", async () => {
       const world = await createPurchasingWorld(db(), { schools: 2 });
       const commissioner = await createMember(db(), world.office, "commissioner");
-      const purchase = await openCollectivePurchase(db(), {
-        actor: await actorFor(db(), commissioner, world.authority.id),
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
+      const purchase = await openCollective(db(), world, {
+        by: commissioner,
         closesAt: LATER,
         minSchools: 2,
         maxSchools: 2,
-        delegatesPerSchool: 1,
-        potPercentBps: null,
         potPerSchoolPence: 10_000,
         potCapPence: 15_000,
-        shareMethod: "equal",
-        message: "",
-        appUrl: APP_URL,
         now: NOW,
       });
       expect(purchase.status).toBe("open");
@@ -913,13 +832,7 @@ describe("purchasing", () => {
           potPerSchoolPence: c.rule.potPerSchoolPence ?? null,
         });
         await joinAll(world, purchase.id, world.members, { delegates: (i) => 1 + (i % 4) });
-        await closeCollectivePurchase(db(), {
-          actor: await actorFor(db(), world.lead, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          appUrl: APP_URL,
-          now: NOW,
-        });
+        await closeCollective(db(), world, purchase.id, { now: NOW });
         const [closed] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
         expect(closed.status).toBe("confirmed");
         expect(closed.potContributionPence).toBeLessThanOrEqual(c.potPence);
