@@ -1,26 +1,18 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { basisSentences } from "~/domain/purchasing/invoice-basis";
 import { findInvoice } from "~/domain/purchasing/queries.server";
 import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { createPurchasingWorld } from "../factories/purchasing";
-import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 const PUPILS = [412, 180, 350, 600, 298];
 
 describe("invoice lines for a share of a collective purchase", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("explain each school's per-pupil share, show the pot's part as its own line, and add up to the invoice total to the penny", async () => {
     // 5 academies (all invoiced, all charged VAT) sharing £950.00 a school by pupils; the pot pays 25%.

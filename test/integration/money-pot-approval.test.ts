@@ -1,29 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
 import { decideCollectivePot } from "~/domain/purchasing/decide-collective-pot.server";
 import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 const NOW = new Date("2026-01-05T10:00:00Z");
 const LATER = new Date("2026-02-05T10:00:00Z");
 
 describe("a consortium's pot is spent only with its lead's approval", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   const potBalance = async (world: PurchasingWorld) => {
     const { id } = await ensureAccount(db(), { authorityId: world.authority.id, kind: "consortium_pot", ownerId: world.consortium.id });

@@ -1,25 +1,17 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld } from "../factories/purchasing";
-import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 
 describe("VAT on a collective purchase of the authority's own traded service", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("charges VAT on the whole share to the academies only, the maintained schools recharged without VAT, and the ledger balances", async () => {
     // 4 schools, every second an academy; the authority's traded service at £750 a school (tier 1 up to 4: £900).

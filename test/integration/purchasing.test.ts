@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema, type PaymentRoute } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
@@ -11,11 +10,11 @@ import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/p
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
+import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
 import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
 import { actorFor, createOfferOnSale, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 import { described, say } from "~/domain/ledger/described";
 
 const APP_URL = "http://localhost:3000";
@@ -23,14 +22,7 @@ const NOW = new Date("2026-01-05T10:00:00Z");
 const LATER = new Date("2026-02-05T10:00:00Z");
 
 describe("purchasing", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   const balanceOf = async (
     authorityId: string,
