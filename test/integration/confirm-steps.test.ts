@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { potAvailable } from "~/domain/ledger/accounts.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
@@ -12,10 +11,10 @@ import * as providersPage from "~/routes/authority.providers";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import * as consortiumPage from "~/routes/consortia.$consortiumId";
 import { joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
@@ -23,21 +22,16 @@ const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Locati
 const APP_URL = "http://localhost:3000";
 
 describe("confirmation steps, estimated shares and the pages around them", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 5 });
     const laAdmin = await createMember(db(), world.office, "la_admin");
     cookies.lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
     cookies.laAdmin = await sessionCookieFor(db(), laAdmin.id, world.office.id);
     cookies.head = await sessionCookieFor(db(), world.members[3].head.id, world.members[3].school.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const auditRows = async (action: string, entityId: string) =>

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
 import { markDelivered } from "~/domain/delivery/mark-delivered.server";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { disputeDelivery } from "~/domain/delivery/dispute-delivery.server";
 import { recordImpact } from "~/domain/delivery/record-impact.server";

@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { giveUpPlace } from "~/domain/delivery/give-up-place.server";

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { doneMessage } from "~/done";
 import * as root from "~/root";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import { joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
@@ -16,18 +15,13 @@ const NOW = new Date();
 const LATER = new Date(NOW.getTime() + 30 * 86_400_000);
 
 describe("confirmation steps and outcome banners", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   let lead: string;
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 5 });
     lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const open = (minSchools: number) => openCollective(db(), world, { closesAt: LATER, minSchools, potPercentBps: 1_000 });

@@ -1,24 +1,21 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { salesForExport, salesPage } from "~/domain/purchasing/sales.server";
 import { loader as salesCsvLoader } from "~/routes/finance.sales[.]csv";
 import { loader as salesLoader } from "~/routes/finance.sales";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("finance's sales, filtered and totalled", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
-  const db = () => handle.db;
   const orderIds: string[] = [];
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 3, providerKind: "la_traded_services" });
     other = await createPurchasingWorld(db(), { schools: 1 });
     const routes = ["invoice", "invoice", "internal_recharge"] as const;
@@ -49,9 +46,6 @@ describe("finance's sales, filtered and totalled", () => {
       paymentRoute: "invoice",
       idempotencyKey: `sales:${m.school.id}`,
     });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("totals every order the filter picks, and only the authority's own", async () => {
