@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { potAvailable } from "~/domain/ledger/accounts.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { estimateShare } from "~/domain/purchasing/rules";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -12,14 +11,13 @@ import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import * as consortiumPage from "~/routes/consortia.$consortiumId";
 import { joinCollective, openCollective } from "../factories/collective";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
 const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Location") : null);
-const APP_URL = "http://localhost:3000";
 
 describe("confirmation steps, estimated shares and the pages around them", () => {
   const db = useTestDatabase();
@@ -73,17 +71,7 @@ describe("confirmation steps, estimated shares and the pages around them", () =>
 
     it("says what the pot will pay, pays nothing until confirmed, then pays once with its audit row", async () => {
       const member = world.members[0];
-      const { order } = await placeOrder(db(), {
-        appUrl: APP_URL,
-        actor: await actorFor(db(), member.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: member.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "consortium_pot",
-        idempotencyKey: crypto.randomUUID(),
-      });
+      const { order } = await schoolBuys(db(), world, member, { paymentRoute: "consortium_pot", idempotencyKey: crypto.randomUUID() });
       expect(order.potRequest).toBe("requested");
 
       // The dashboard alone asks nothing; an unknown request asks nothing either.

@@ -13,7 +13,7 @@ import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
 import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
-import { actorFor, createOfferOnSale, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
+import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
 
@@ -143,18 +143,7 @@ describe("purchasing", () => {
         vatTreatment: { la_maintained: "outside_scope", academy: "standard", other: "standard" },
       });
       const [maintained, academy] = world.members;
-      const { order } = await placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), maintained.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: maintained.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "internal_recharge",
-        idempotencyKey: "recharge-1",
-        now: NOW,
-      });
+      const { order } = await schoolBuys(db(), world, maintained, { paymentRoute: "internal_recharge", idempotencyKey: "recharge-1", now: NOW });
       expect(order).toMatchObject({
         vatPence: 0,
         grossPence: 90_000,
@@ -170,19 +159,9 @@ describe("purchasing", () => {
       expect(await balanceOf(world.authority.id, "recharge_clearing", world.office.id)).toBe(90_000);
       await expectSoundLedger(world.authority.id);
 
-      await expect(
-        placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor: await actorFor(db(), academy.head, world.authority.id),
-          authorityId: world.authority.id,
-          schoolId: academy.school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "internal_recharge",
-          idempotencyKey: "recharge-academy",
-        }),
-      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(schoolBuys(db(), world, academy, { paymentRoute: "internal_recharge", idempotencyKey: "recharge-academy" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
     });
 
     it("refuses the wrong role, another school, another authority's offer, card, and an offer not on sale", async () => {
@@ -277,18 +256,7 @@ describe("purchasing", () => {
 
   describe("a school paying from its consortium pot", () => {
     const ask = async (world: PurchasingWorld, key: string, member = world.members[0]) =>
-      placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), member.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: member.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "consortium_pot",
-        idempotencyKey: key,
-        now: NOW,
-      });
+      schoolBuys(db(), world, member, { paymentRoute: "consortium_pot", idempotencyKey: key, now: NOW });
 
     it("waits for the lead, charging nothing; approved, the pot pays and the sale is split", async () => {
       const world = await createPurchasingWorld(db(), { schools: 1 });
@@ -613,18 +581,7 @@ describe("purchasing", () => {
       const finance = await actorFor(db(), world.finance, world.authority.id);
       const paidEarlier: { id: string }[] = [];
       for (const m of world.members.slice(4)) {
-        const { order } = await placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor: await actorFor(db(), m.head, world.authority.id),
-          authorityId: world.authority.id,
-          schoolId: m.school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          idempotencyKey: `race-first:${m.school.id}`,
-          now: NOW,
-        });
+        const { order } = await schoolBuys(db(), world, m, { idempotencyKey: `race-first:${m.school.id}`, now: NOW });
         paidEarlier.push(order);
       }
       const invoices = await db()
@@ -651,20 +608,7 @@ describe("purchasing", () => {
             now: NOW,
           }),
         ),
-        ...world.members.map(async (m) =>
-          placeOrder(db(), {
-            appUrl: "http://localhost:3000",
-            actor: await actorFor(db(), m.head, world.authority.id),
-            authorityId: world.authority.id,
-            schoolId: m.school.id,
-            offerId: world.offer.id,
-            delegates: 1,
-            poNumber: null,
-            paymentRoute: "invoice",
-            idempotencyKey: `race-second:${m.school.id}`,
-            now: NOW,
-          }),
-        ),
+        ...world.members.map(async (m) => schoolBuys(db(), world, m, { idempotencyKey: `race-second:${m.school.id}`, now: NOW })),
       ];
       const results = await Promise.allSettled(work);
       expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);

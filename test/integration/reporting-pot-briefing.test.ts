@@ -4,7 +4,6 @@ import { schema } from "~/db.server";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
 import { publishMou } from "~/domain/mou/publish-mou.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { sendPotBriefings } from "~/domain/reporting/send-pot-briefings.server";
 import { financialYearOf } from "~/domain/reporting/rules";
@@ -13,7 +12,7 @@ import { runInLocale } from "~/i18n/request-locale.server";
 import { loader } from "~/routes/pot-briefing";
 import { useTestDatabase } from "../factories/database";
 import { createMember } from "../factories/tenancy";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 describe("a consortium's monthly budget briefing", () => {
@@ -29,17 +28,7 @@ describe("a consortium's monthly budget briefing", () => {
     await db().update(schema.consortia).set({ leadUserId: world.lead.id }).where(eq(schema.consortia.organisationId, world.consortium.id));
     const order = async (i: number, paymentRoute: "internal_recharge" | "consortium_pot") => {
       const m = world.members[i];
-      await placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: m.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute,
-        idempotencyKey: `briefing:${i}`,
-      });
+      await schoolBuys(db(), world, m, { paymentRoute, idempotencyKey: `briefing:${i}` });
     };
     await order(0, "internal_recharge");
     await order(1, "consortium_pot");

@@ -1,13 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { termOf } from "~/domain/reporting/rules";
 import { takeTermlySnapshot, termlyReport } from "~/domain/reporting/take-termly-snapshot.server";
 import { londonIsoDate } from "~/format";
 import { action, loader } from "~/routes/reports.termly";
 import { loader as csvLoader } from "~/routes/reports.termly[.]csv";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 describe("the termly report and its kept snapshot", () => {
@@ -19,17 +18,7 @@ describe("the termly report and its kept snapshot", () => {
 
   const buy = async (i: number) => {
     const m = world.members[i];
-    await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, world.authority.id),
-      authorityId: world.authority.id,
-      schoolId: m.school.id,
-      offerId: world.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "internal_recharge",
-      idempotencyKey: `termly:${i}`,
-    });
+    await schoolBuys(db(), world, m, { paymentRoute: "internal_recharge", idempotencyKey: `termly:${i}` });
   };
 
   beforeAll(async () => {

@@ -3,7 +3,6 @@ import { sql, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { rowsOf } from "~/domain/reporting/rows";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
@@ -11,7 +10,7 @@ import { loader as csvLoader } from "~/routes/finance.traded-income[.]csv";
 import { loader as pageLoader } from "~/routes/finance.traded-income";
 import { currentFinancialYear } from "~/routes/traded-income.server";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 describe("the traded income report reconciles to the ledger", () => {
@@ -22,17 +21,7 @@ describe("the traded income report reconciles to the ledger", () => {
 
   async function buy(w: PurchasingWorld, i: number, paymentRoute: "invoice" | "internal_recharge") {
     const m = w.members[i];
-    const { order } = await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, w.authority.id),
-      authorityId: w.authority.id,
-      schoolId: m.school.id,
-      offerId: w.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute,
-      idempotencyKey: `report:${m.school.id}`,
-    });
+    const { order } = await schoolBuys(db(), w, m, { paymentRoute, idempotencyKey: `report:${m.school.id}` });
     return order;
   }
   async function pay(w: PurchasingWorld, orderId: string) {
