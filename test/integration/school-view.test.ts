@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,9 +11,10 @@ import { loader as gridLoader } from "~/routes/readiness._index";
 import { loader as storyLoader } from "~/routes/schools.$schoolId._index";
 import { loader as viewLoader } from "~/routes/schools._index";
 import { loader as csvLoader } from "~/routes/schools[.]csv";
+import { pageCalls } from "../factories/pages";
 import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -43,15 +43,7 @@ describe("the school-by-school view and consortium readiness", () => {
   const cookies: Record<string, string> = {};
   const ctx = () => appContext(handle.db);
 
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: ctx(), params }));
-  const post = (
-    action: (args: ActionFunctionArgs) => Promise<unknown>,
-    path: string,
-    cookie: string,
-    form: Record<string, string>,
-    params: Record<string, string> = {},
-  ) => respond(() => action({ request: request(path, { cookie, form }), context: ctx(), params }));
+  const { post, get } = pageCalls(ctx);
 
   beforeAll(async () => {
     handle = await createTestDatabase();
