@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { loadMemberships } from "~/auth/user.server";
-import { schema, type BuyerType, type PriceTier, type PricingModel, type ProviderKind, type VatTreatment } from "~/db.server";
+import { schema, type BuyerType, type PaymentRoute, type PriceTier, type PricingModel, type ProviderKind, type VatTreatment } from "~/db.server";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import type { Actor } from "~/domain/actor";
+import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { addToConsortium, createConsortium, nextKey } from "./ledger";
 import { createAuthority, createMember, createOrganisation, createProvider, createSchool } from "./tenancy";
 
@@ -125,3 +126,33 @@ export async function createPurchasingWorld(db: Database, options: WorldOptions 
   return { authority, office, finance, consortium, lead, provider, providerAdmin, members, offer };
 }
 export type PurchasingWorld = Awaited<ReturnType<typeof createPurchasingWorld>>;
+
+export type SchoolBuysOptions = {
+  paymentRoute?: PaymentRoute;
+  /** The form's key: a replayed form sends the same one. A new key unless told. */
+  idempotencyKey?: string;
+  poNumber?: string | null;
+  delegates?: number;
+  now?: Date;
+};
+
+/** A school's head buys the world's offer on its own: one delegate, no purchase order number, by invoice unless told. */
+export async function schoolBuys(
+  db: Database,
+  world: Pick<PurchasingWorld, "authority" | "offer">,
+  member: { school: { id: string }; head: { id: string; name: string } },
+  { paymentRoute = "invoice", idempotencyKey = nextKey("order"), poNumber = null, delegates = 1, now }: SchoolBuysOptions = {},
+) {
+  return placeOrder(db, {
+    appUrl: "http://localhost:3000",
+    actor: await actorFor(db, member.head, world.authority.id),
+    authorityId: world.authority.id,
+    schoolId: member.school.id,
+    offerId: world.offer.id,
+    delegates,
+    poNumber,
+    paymentRoute,
+    idempotencyKey,
+    now,
+  });
+}

@@ -8,7 +8,6 @@ import { schema } from "~/db.server";
 import { stripeJobs } from "~/domain/payments/jobs.server";
 import { startOnboarding } from "~/domain/payments/connect.server";
 import { startCheckout } from "~/domain/payments/start-checkout.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { createEmailSender } from "~/integrations/email.server";
 import { dispatchDue } from "~/integrations/outbox-dispatcher.server";
 import { createStripe } from "~/integrations/stripe.server";
@@ -16,7 +15,7 @@ import * as webhook from "~/routes/webhooks.stripe";
 import { startFakeStripe, type FakeStripe, type StripeEvent } from "../mocks/stripe";
 import { appContext, testEnv, TEST_ORIGIN } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "./purchasing";
+import { actorFor, createPurchasingWorld, schoolBuys, type PurchasingWorld } from "./purchasing";
 
 export const stripeEnv = (fake: FakeStripe) => ({ STRIPE_SECRET_KEY: fake.secretKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_URL: fake.url });
 
@@ -60,17 +59,7 @@ export type StripeTestbed = Awaited<ReturnType<typeof stripeTestbed>>;
 export async function invoicedOrder(db: Database, world: PurchasingWorld, i = 0, key = `order-${i}-${Math.random()}`) {
   const { school, head } = world.members[i];
   const actor = await actorFor(db, head, world.authority.id);
-  const { order } = await placeOrder(db, {
-    actor,
-    authorityId: world.authority.id,
-    schoolId: school.id,
-    offerId: world.offer.id,
-    delegates: 1,
-    poNumber: null,
-    paymentRoute: "invoice",
-    idempotencyKey: key,
-    appUrl: TEST_ORIGIN,
-  });
+  const { order } = await schoolBuys(db, world, world.members[i], { idempotencyKey: key });
   const [invoice] = await db.select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
   return { order, invoice, actor, school, head };
 }

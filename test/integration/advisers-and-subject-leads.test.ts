@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
@@ -10,6 +9,7 @@ import { action as commissioningOfferAction } from "~/routes/commissioning.offer
 import { action as advisersAction, loader as advisersLoader } from "~/routes/authority.advisers";
 import { action as leadsAction, loader as leadsLoader } from "~/routes/authority.subject-leads";
 import { createDeliveryWorld } from "../factories/delivery";
+import { pageCalls } from "../factories/pages";
 import { actorFor } from "../factories/quality";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -29,10 +29,7 @@ describe("challenge advisers and subject leads", () => {
   let head: { id: string };
   const cookies: Record<string, string> = {};
 
-  const post = (action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, cookie: string, form: Record<string, string>) =>
-    respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params: {} }));
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string) =>
-    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params: {} }));
+  const { post, get } = pageCalls(() => appContext(handle.db));
 
   beforeAll(async () => {
     handle = await createTestDatabase();

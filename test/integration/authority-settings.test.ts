@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
 import { AppError } from "~/domain/errors";
 import { navigationFor } from "~/navigation";
 import * as settingsRoute from "~/routes/authority.settings";
 import { loader as importLoader } from "~/routes/schools.import._index";
+import { useTestDatabase } from "../factories/database";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const statusOf = (r: Result) => r.status;
@@ -17,8 +16,7 @@ const dataOf = (r: Result) =>
   r instanceof Response ? null : (r.data as { errors?: Record<string, string[]>; laCode?: string | null; defaultLanguage?: string });
 
 describe("the authority's settings", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
+  const db = useTestDatabase();
   let authority: Awaited<ReturnType<typeof createAuthority>>;
   let other: Awaited<ReturnType<typeof createAuthority>>;
   let admin: { id: string; cookie: string };
@@ -26,7 +24,6 @@ describe("the authority's settings", () => {
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     authority = await createAuthority(db());
     other = await createAuthority(db(), { laCode: "111" });
     const office = await createOrganisation(db(), authority.id, "authority_office");
@@ -42,9 +39,6 @@ describe("the authority's settings", () => {
     const { organisation } = await createSchool(db(), authority.id);
     const head = await createMember(db(), organisation, "headteacher");
     cookies.headteacher = await sessionCookieFor(db(), head.id, organisation.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const get = (cookie: string) =>

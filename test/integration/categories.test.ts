@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { action as importAction } from "~/routes/authority.categories.import";
 import { action as categoryAction, loader as categoryLoader } from "~/routes/schools.$schoolId.category";
+import { pageCalls } from "../factories/pages";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
+import { appContext, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -20,15 +20,7 @@ describe("school categories", () => {
   let welshSchool: { urn: string };
   const cookies: Record<string, string> = {};
 
-  const post = (
-    action: (args: ActionFunctionArgs) => Promise<unknown>,
-    path: string,
-    cookie: string,
-    form: Record<string, string>,
-    params: Record<string, string> = {},
-  ) => respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params }));
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params }));
+  const { post, get } = pageCalls(() => appContext(handle.db));
   const upload = (cookie: string, csv: string) => {
     const form = new FormData();
     form.set("intent", "preview");

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { findCollectivePurchase } from "~/domain/purchasing/queries.server";
+import { openCollective } from "../factories/collective";
 import { actorFor, createPurchasingWorld } from "../factories/purchasing";
 import { createTestDatabase } from "../setup/database";
 
@@ -19,22 +19,7 @@ describe("a collective purchase's answers", () => {
   it("name the invited schools that have not answered, until they do", async () => {
     const db = handle.db;
     const world = await createPurchasingWorld(db, { schools: 3 });
-    const purchase = await openCollectivePurchase(db, {
-      actor: await actorFor(db, world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: new Date(Date.now() + 14 * 86_400_000),
-      minSchools: 2,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: null,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
+    const purchase = await openCollective(db, world, { closesAt: new Date(Date.now() + 14 * 86_400_000), minSchools: 2 });
     const before = await findCollectivePurchase(db, world.authority.id, purchase.id);
     expect(before!.answers).toEqual([]);
     expect(before!.notAnswered.map((s) => s.schoolId).sort()).toEqual(world.members.map((m) => m.school.id).sort());

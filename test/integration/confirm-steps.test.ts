@@ -1,11 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { potAvailable } from "~/domain/ledger/accounts.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { estimateShare } from "~/domain/purchasing/rules";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -13,32 +9,27 @@ import * as root from "~/root";
 import * as providersPage from "~/routes/authority.providers";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import * as consortiumPage from "~/routes/consortia.$consortiumId";
-import { actorFor, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
+import { joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
 const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Location") : null);
-const APP_URL = "http://localhost:3000";
 
 describe("confirmation steps, estimated shares and the pages around them", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 5 });
     const laAdmin = await createMember(db(), world.office, "la_admin");
     cookies.lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
     cookies.laAdmin = await sessionCookieFor(db(), laAdmin.id, world.office.id);
     cookies.head = await sessionCookieFor(db(), world.members[3].head.id, world.members[3].school.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const auditRows = async (action: string, entityId: string) =>
@@ -80,17 +71,7 @@ describe("confirmation steps, estimated shares and the pages around them", () =>
 
     it("says what the pot will pay, pays nothing until confirmed, then pays once with its audit row", async () => {
       const member = world.members[0];
-      const { order } = await placeOrder(db(), {
-        appUrl: APP_URL,
-        actor: await actorFor(db(), member.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: member.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "consortium_pot",
-        idempotencyKey: crypto.randomUUID(),
-      });
+      const { order } = await schoolBuys(db(), world, member, { paymentRoute: "consortium_pot", idempotencyKey: crypto.randomUUID() });
       expect(order.potRequest).toBe("requested");
 
       // The dashboard alone asks nothing; an unknown request asks nothing either.
@@ -188,35 +169,9 @@ describe("confirmation steps, estimated shares and the pages around them", () =>
 
   describe("the share a school that has not joined would pay", () => {
     it("is estimateShare's figure for the purchase's tiers and count, now and at the next tier", async () => {
-      const purchase = await openCollectivePurchase(db(), {
-        actor: await actorFor(db(), world.lead, world.authority.id),
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
-        closesAt: new Date(Date.now() + 30 * 86_400_000),
-        minSchools: 3,
-        maxSchools: null,
-        delegatesPerSchool: 1,
-        potPercentBps: 1_000,
-        potPerSchoolPence: null,
-        potCapPence: null,
-        shareMethod: "equal",
-        message: "",
-        appUrl: APP_URL,
-      });
+      const purchase = await openCollective(db(), world, { potPercentBps: 1_000 });
       const joiners = world.members.slice(0, 3);
-      for (const m of joiners) {
-        await answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), m.head, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: m.school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-        });
-      }
+      await joinCollective(db(), world, purchase.id, { members: joiners });
       const outsider = world.members[3];
       type Page = {
         joined: number;

@@ -10,10 +10,10 @@ import { financialYearOf } from "~/domain/funding/rules";
 import { mouTasks } from "~/domain/mou/home-tasks.server";
 import { publishMou } from "~/domain/mou/publish-mou.server";
 import { purchasingTasks } from "~/domain/purchasing/home-tasks.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { loadPurchaseContext } from "~/domain/purchasing/place-order.server";
 import { currentConsortiaOf, findCollectivePurchase } from "~/domain/purchasing/queries.server";
 import { londonIsoDate } from "~/format";
+import { openCollective } from "../factories/collective";
 import { createConsortium } from "../factories/ledger";
 import { createDeliveryWorld, createOrder, type DeliveryWorld } from "../factories/delivery";
 import { actorFor } from "../factories/purchasing";
@@ -38,23 +38,7 @@ describe("a move recorded for a later day takes effect on that day, not before",
     world = await createDeliveryWorld(db, { schools: 2 });
     second = await createConsortium(db, world.authority.id);
     admin = await createMember(db, world.office, "la_admin");
-    const purchase = await openCollectivePurchase(db, {
-      actor: await actorFor(db, world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: new Date(now.getTime() + 30 * DAY),
-      minSchools: 1,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: null,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "Together",
-      appUrl: "http://localhost:3000",
-      now,
-    });
+    const purchase = await openCollective(db, world, { closesAt: new Date(now.getTime() + 30 * DAY), minSchools: 1, message: "Together", now });
     purchaseId = purchase.id;
     await moveSchool(db, {
       actor: await actorFor(db, admin, world.authority.id),

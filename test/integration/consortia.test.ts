@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
@@ -11,9 +10,10 @@ import { action as newAction } from "~/routes/consortia.new";
 import { loader as schoolsLoader } from "~/routes/consortia.$consortiumId_.schools";
 import { action as moveAction, loader as moveLoader } from "~/routes/schools.$schoolId.consortium";
 import { createConsortium } from "../factories/ledger";
+import { pageCalls } from "../factories/pages";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -48,15 +48,7 @@ describe("consortia over time", () => {
     await handle?.close();
   });
 
-  const post = (
-    action: (args: ActionFunctionArgs) => Promise<unknown>,
-    path: string,
-    cookie: string,
-    form: Record<string, string>,
-    params: Record<string, string> = {},
-  ) => respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params }));
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params }));
+  const { post, get } = pageCalls(() => appContext(handle.db));
 
   it("counts a consortium's schools on a day: joined on or before it, not yet left", async () => {
     const db = handle.db;

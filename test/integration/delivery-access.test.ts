@@ -1,28 +1,25 @@
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
 import { markDelivered } from "~/domain/delivery/mark-delivered.server";
 import * as deliveryRoute from "~/routes/purchases.$orderId_.delivery";
 import * as evaluationRoute from "~/routes/purchases.$orderId_.evaluation";
+import { useTestDatabase } from "../factories/database";
 import { createDeliveryWorld, createOrder, type DeliveryWorld } from "../factories/delivery";
 import { addToConsortium, createConsortium } from "../factories/ledger";
 import { createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 
 // The issue's rule: a school of another consortium cannot evaluate or see a delivered order, even
 // in the same authority (other authorities are covered in delivery.test.ts).
 describe("a delivered order and the schools of another consortium of the same authority", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
+  const db = useTestDatabase();
   let world: DeliveryWorld;
   let outsider: { headId: string; schoolId: string; leadId: string; consortiumId: string };
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createDeliveryWorld(db(), { schools: 2 });
     const consortium = await createConsortium(db(), world.authority.id);
     const lead = await createMember(db(), consortium, "consortium_lead");
@@ -30,9 +27,6 @@ describe("a delivered order and the schools of another consortium of the same au
     await addToConsortium(db(), { authorityId: world.authority.id, consortiumId: consortium.id, schoolId: school.id });
     const head = await createMember(db(), school, "headteacher");
     outsider = { headId: head.id, schoolId: school.id, leadId: lead.id, consortiumId: consortium.id };
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   type Route = { loader: (args: never) => Promise<unknown>; action: (args: never) => Promise<unknown> };

@@ -1,6 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { disputeDelivery } from "~/domain/delivery/dispute-delivery.server";
 import { recordImpact } from "~/domain/delivery/record-impact.server";
@@ -10,10 +9,10 @@ import * as evaluationRoute from "~/routes/purchases.$orderId_.evaluation";
 import * as disputesRoute from "~/routes/delivery.disputes";
 import * as authorityImpactRoute from "~/routes/authority.impact";
 import * as purchaseNew from "~/routes/purchases.new";
+import { useTestDatabase } from "../factories/database";
 import { createDeliveryWorld, createOrder, type DeliveryWorld } from "../factories/delivery";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 type Result = Response | { data: unknown; status: number };
@@ -26,15 +25,10 @@ const goodEvaluation = { priorities: "Reading for pleasure", quality: 4, impact:
 // milestone by milestone, an evaluator the head names, the disputes and impact views, and the
 // question a school is asked before buying the same offer again.
 describe("delivery journeys", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
+  const db = useTestDatabase();
   let world: DeliveryWorld;
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createDeliveryWorld(db(), { schools: 4 });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const cookieFor = (userId: string, organisationId: string) => sessionCookieFor(db(), userId, organisationId);

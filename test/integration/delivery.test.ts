@@ -1,6 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { giveUpPlace } from "~/domain/delivery/give-up-place.server";
@@ -20,10 +19,10 @@ import * as evaluationRoute from "~/routes/purchases.$orderId_.evaluation";
 import * as thresholdRoute from "~/routes/authority.rating-threshold";
 import * as disputesRoute from "~/routes/delivery.disputes";
 import * as consortiumImpactRoute from "~/routes/consortia.$consortiumId_.impact";
+import { useTestDatabase } from "../factories/database";
 import { createCollectiveOrders, createDeliveryWorld, createOrder, type DeliveryWorld } from "../factories/delivery";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 type Result = Response | { data: unknown; status: number };
@@ -31,15 +30,10 @@ const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Locati
 const dataOf = <T = Record<string, unknown>>(r: Result) => (r instanceof Response ? null : (r.data as T));
 
 describe("delivery and evaluation", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
+  const db = useTestDatabase();
   let world: DeliveryWorld;
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createDeliveryWorld(db());
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const cookieFor = (userId: string, organisationId: string) => sessionCookieFor(db(), userId, organisationId);

@@ -1,37 +1,32 @@
 import { and, eq, like } from "drizzle-orm";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoSteps, seedDemo } from "#db/seed/index";
 import { seedDemoSales } from "#db/seed/sales";
 import { schema } from "~/db.server";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { financialYearStart } from "~/domain/reporting/rules";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const TODAY = new Date("2026-11-16T09:00:00Z");
 
 describe("the demo county's sales", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let ardenId: string;
   let seedMs: number;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDemo(handle.db, { password: "a-demo-password-for-tests", today: TODAY, steps: demoSteps.slice(0, -1) });
+    await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY, steps: demoSteps.slice(0, -1) });
     const started = performance.now();
-    const [{ id }] = await handle.db.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
-    await handle.db.transaction((tx) => seedDemoSales(tx, id, TODAY));
+    const [{ id }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    await db().transaction((tx) => seedDemoSales(tx, id, TODAY));
     seedMs = performance.now() - started;
-    [{ id: ardenId }] = await handle.db.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    [{ id: ardenId }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
   }, 300_000);
-  afterAll(async () => {
-    await handle?.close();
-  });
 
   it("gives the traded income report figures in each of the two financial years before today", async () => {
     const year = financialYearStart("2026-11-16");
     for (const fy of [year - 1, year]) {
-      const report = await tradedIncomeReport(handle.db, { authorityId: ardenId, filter: { financialYear: fy } });
+      const report = await tradedIncomeReport(db(), { authorityId: ardenId, filter: { financialYear: fy } });
       expect(report.total.orders).toBeGreaterThan(10);
       expect(report.total.authorityPence).toBeGreaterThan(0);
       expect(report.subjects.length).toBeGreaterThan(3);
@@ -41,13 +36,13 @@ describe("the demo county's sales", () => {
       expect(report.others.salesPence).toBeGreaterThan(0);
     }
     // Some sales are of services over a whole academic year, so recognition moves income between years.
-    const report = await tradedIncomeReport(handle.db, { authorityId: ardenId, filter: { financialYear: year - 1 } });
+    const report = await tradedIncomeReport(db(), { authorityId: ardenId, filter: { financialYear: year - 1 } });
     expect(report.recognised.authorityPence).not.toBe(report.total.authorityPence);
     console.info(`demo sales: ${Math.round(seedMs)} ms`);
   });
 
   it("every sale is the school's own authority's, with open invoices left to pay", async () => {
-    const orders = await handle.db
+    const orders = await db()
       .select({ authorityId: schema.orders.authorityId, schoolAuthority: schema.schools.authorityId, paidAt: schema.orders.paidAt })
       .from(schema.orders)
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.orders.schoolId));
@@ -57,14 +52,14 @@ describe("the demo county's sales", () => {
   });
 
   it("dates each sale's ledger entries on the day it happened, in the last financial year and this one", async () => {
-    const entries = await handle.db
+    const entries = await db()
       .select({ at: schema.journalEntries.createdAt })
       .from(schema.journalEntries)
       .where(and(eq(schema.journalEntries.authorityId, ardenId), like(schema.journalEntries.description, "%demo p%")));
     expect(entries.length).toBeGreaterThan(20);
     expect(entries.every((e) => e.at < TODAY && e.at >= new Date("2025-04-01T00:00:00Z"))).toBe(true);
     expect(new Set(entries.map((e) => financialYearStart(e.at.toISOString().slice(0, 10))))).toEqual(new Set([2025, 2026]));
-    expect(await trialBalance(handle.db, ardenId)).toBe(0);
-    expect(await checkLedger(handle.db, ardenId)).toEqual([]);
+    expect(await trialBalance(db(), ardenId)).toBe(0);
+    expect(await checkLedger(db(), ardenId)).toEqual([]);
   });
 });

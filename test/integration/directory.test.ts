@@ -1,20 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema, type Role } from "~/db.server";
 import { validateSessionToken } from "~/auth/session.server";
 import { t } from "~/i18n";
 import { loader as directoryLoader } from "~/routes/directory._index";
 import { loader as organisationLoader } from "~/routes/directory.$organisationId._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/directory.members.$membershipId";
+import { useTestDatabase } from "../factories/database";
 import { addMembership, createAuthority, createMember, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Page = { status: number; data: Record<string, unknown> };
 
 describe("the authority's directory", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authority: Awaited<ReturnType<typeof createAuthority>>;
   let other: Awaited<ReturnType<typeof createAuthority>>;
   let office: Awaited<ReturnType<typeof createOrganisation>>;
@@ -23,33 +22,30 @@ describe("the authority's directory", () => {
   let otherSchool: { id: string };
   let admin: { id: string; cookie: string };
   const cookieAs = async (organisation: { id: string; authorityId: string }, role: Role) => {
-    const user = await createMember(handle.db, organisation, role);
-    return { id: user.id, cookie: await sessionCookieFor(handle.db, user.id, organisation.id) };
+    const user = await createMember(db(), organisation, role);
+    return { id: user.id, cookie: await sessionCookieFor(db(), user.id, organisation.id) };
   };
   const list = (cookie: string, query = "") =>
-    respond(() => directoryLoader({ request: request(`/directory${query}`, { cookie }), context: appContext(handle.db), params: {} }));
+    respond(() => directoryLoader({ request: request(`/directory${query}`, { cookie }), context: appContext(db()), params: {} }));
   const page = (cookie: string, organisationId: string) =>
-    respond(() =>
-      organisationLoader({ request: request(`/directory/${organisationId}`, { cookie }), context: appContext(handle.db), params: { organisationId } }),
-    );
+    respond(() => organisationLoader({ request: request(`/directory/${organisationId}`, { cookie }), context: appContext(db()), params: { organisationId } }));
   // The organisation is not in the address: a membership names its own.
   const manage = (cookie: string, _organisationId: string, membershipId: string, form?: Record<string, string>) =>
     respond(() =>
       (form ? manageAction : manageLoader)({
         request: request(`/directory/members/${membershipId}`, { cookie, form }),
-        context: appContext(handle.db),
+        context: appContext(db()),
         params: { membershipId },
       }),
     );
   const status = (r: Awaited<ReturnType<typeof respond>>) => r.status;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    authority = await createAuthority(handle.db, { laCode: "938" });
-    other = await createAuthority(handle.db, { laCode: "937" });
-    office = await createOrganisation(handle.db, authority.id, "authority_office", "Arden County Council");
+    authority = await createAuthority(db(), { laCode: "938" });
+    other = await createAuthority(db(), { laCode: "937" });
+    office = await createOrganisation(db(), authority.id, "authority_office", "Arden County Council");
     admin = await cookieAs(office, "la_admin");
-    const created = await createSchool(handle.db, authority.id, {
+    const created = await createSchool(db(), authority.id, {
       phase: "secondary",
       establishmentType: "academy",
       laMaintained: false,
@@ -57,30 +53,29 @@ describe("the authority's directory", () => {
       town: "Alcester",
       postcode: "B49 5AA",
     });
-    await handle.db.update(schema.organisations).set({ name: "Alcester Grammar School" }).where(eq(schema.organisations.id, created.organisation.id));
+    await db().update(schema.organisations).set({ name: "Alcester Grammar School" }).where(eq(schema.organisations.id, created.organisation.id));
     school = created.organisation;
-    closedSchool = (await createSchool(handle.db, authority.id, { status: "closed", closedOn: "2025-08-31" })).organisation;
-    await handle.db.insert(schema.inspections).values([
-      {
-        schoolId: school.id,
-        inspectorate: "ofsted",
-        framework: "ofsted_overall_effectiveness",
-        judgements: { overall_effectiveness: "Good" },
-        inspectedOn: "2019-05-01",
-      },
-      {
-        schoolId: school.id,
-        inspectorate: "ofsted",
-        framework: "ofsted_report_card_2025",
-        judgements: { achievement: "Strong standard", safeguarding: "Met" },
-        inspectedOn: "2026-01-20",
-      },
-    ]);
-    await createOrganisation(handle.db, authority.id, "consortium", "Alcester Consortium");
-    otherSchool = (await createSchool(handle.db, other.id)).organisation;
-  });
-  afterAll(async () => {
-    await handle?.close();
+    closedSchool = (await createSchool(db(), authority.id, { status: "closed", closedOn: "2025-08-31" })).organisation;
+    await db()
+      .insert(schema.inspections)
+      .values([
+        {
+          schoolId: school.id,
+          inspectorate: "ofsted",
+          framework: "ofsted_overall_effectiveness",
+          judgements: { overall_effectiveness: "Good" },
+          inspectedOn: "2019-05-01",
+        },
+        {
+          schoolId: school.id,
+          inspectorate: "ofsted",
+          framework: "ofsted_report_card_2025",
+          judgements: { achievement: "Strong standard", safeguarding: "Met" },
+          inspectedOn: "2026-01-20",
+        },
+      ]);
+    await createOrganisation(db(), authority.id, "consortium", "Alcester Consortium");
+    otherSchool = (await createSchool(db(), other.id)).organisation;
   });
 
   it("shows the authority's officers every organisation, searchable and filtered, and nobody else", async () => {
@@ -119,8 +114,8 @@ describe("the authority's directory", () => {
   });
 
   it("changes a member's role with its audit row and email, never one's own", async () => {
-    const person = await createUser(handle.db, { passwordHash: "x" });
-    const membership = await addMembership(handle.db, {
+    const person = await createUser(db(), { passwordHash: "x" });
+    const membership = await addMembership(db(), {
       userId: person.id,
       organisationId: school.id,
       authorityId: authority.id,
@@ -128,14 +123,14 @@ describe("the authority's directory", () => {
     });
     const done = (await manage(admin.cookie, school.id, membership.id, { intent: "change-role", role: "headteacher" })) as Response;
     expect(done.status).toBe(302);
-    const [changed] = await handle.db.select().from(schema.memberships).where(eq(schema.memberships.id, membership.id));
+    const [changed] = await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id));
     expect(changed.role).toBe("headteacher");
-    const [row] = await handle.db
+    const [row] = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.role_changed")));
     expect(row).toMatchObject({ actorUserId: admin.id, before: { role: "school_business_manager" }, after: { role: "headteacher" } });
-    const emails = await handle.db
+    const emails = await db()
       .select()
       .from(schema.outbox)
       .where(and(eq(schema.outbox.recipient, person.email), eq(schema.outbox.topic, "membership-changed")));
@@ -144,7 +139,7 @@ describe("the authority's directory", () => {
     const after = (await respond(() =>
       organisationLoader({
         request: request(`/directory/${school.id}?member=${membership.id}`, { cookie: admin.cookie }),
-        context: appContext(handle.db),
+        context: appContext(db()),
         params: { organisationId: school.id },
       }),
     )) as Page;
@@ -152,7 +147,7 @@ describe("the authority's directory", () => {
 
     // A role the school cannot hold, and one's own membership, are refused.
     expect(status(await manage(admin.cookie, school.id, membership.id, { intent: "change-role", role: "la_finance" }))).toBe(400);
-    const [own] = await handle.db.select().from(schema.memberships).where(eq(schema.memberships.userId, admin.id));
+    const [own] = await db().select().from(schema.memberships).where(eq(schema.memberships.userId, admin.id));
     expect(status(await manage(admin.cookie, office.id, own.id, { intent: "remove" }))).toBe(403);
     expect(status(await manage(admin.cookie, office.id, own.id))).toBe(403);
     // Only an la_admin manages members.
@@ -161,33 +156,33 @@ describe("the authority's directory", () => {
   });
 
   it("removes a member after confirmation, ending their sessions at once", async () => {
-    const person = await createUser(handle.db, { passwordHash: "x" });
-    const membership = await addMembership(handle.db, { userId: person.id, organisationId: school.id, authorityId: authority.id, role: "headteacher" });
-    const cookie = await sessionCookieFor(handle.db, person.id, school.id);
+    const person = await createUser(db(), { passwordHash: "x" });
+    const membership = await addMembership(db(), { userId: person.id, organisationId: school.id, authorityId: authority.id, role: "headteacher" });
+    const cookie = await sessionCookieFor(db(), person.id, school.id);
     const token = cookie.split("=")[1];
-    expect(await validateSessionToken(handle.db, token)).not.toBeNull();
+    expect(await validateSessionToken(db(), token)).not.toBeNull();
 
     const confirm = (await respond(() =>
       manageLoader({
         request: request(`/directory/members/${membership.id}?confirm=remove`, { cookie: admin.cookie }),
-        context: appContext(handle.db),
+        context: appContext(db()),
         params: { membershipId: membership.id },
       }),
     )) as Page;
     expect(confirm.data.confirmRemove).toBe(true);
-    expect(await handle.db.select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(1);
+    expect(await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(1);
 
     const done = (await manage(admin.cookie, school.id, membership.id, { intent: "remove" })) as Response;
     expect(done.status).toBe(302);
-    expect(await handle.db.select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(0);
-    expect(await validateSessionToken(handle.db, token)).toBeNull();
-    const [row] = await handle.db
+    expect(await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(0);
+    expect(await validateSessionToken(db(), token)).toBeNull();
+    const [row] = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.removed")));
     expect(row).toMatchObject({ actorUserId: admin.id, authorityId: authority.id, before: { role: "headteacher", userId: person.id } });
     expect(
-      await handle.db
+      await db()
         .select()
         .from(schema.outbox)
         .where(and(eq(schema.outbox.recipient, person.email), eq(schema.outbox.topic, "membership-changed"))),
@@ -197,10 +192,10 @@ describe("the authority's directory", () => {
   });
 
   it("never reaches another authority's members", async () => {
-    const person = await createUser(handle.db);
-    const membership = await addMembership(handle.db, { userId: person.id, organisationId: otherSchool.id, authorityId: other.id, role: "headteacher" });
+    const person = await createUser(db());
+    const membership = await addMembership(db(), { userId: person.id, organisationId: otherSchool.id, authorityId: other.id, role: "headteacher" });
     expect(status(await manage(admin.cookie, otherSchool.id, membership.id))).toBe(404);
     expect(status(await manage(admin.cookie, otherSchool.id, membership.id, { intent: "remove" }))).toBe(404);
-    expect(await handle.db.select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(1);
+    expect(await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(1);
   });
 });

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
@@ -12,8 +11,9 @@ import { loader as csvLoader } from "~/routes/funding.$formulaId_.allocation[.]c
 import { action as formulaAction, loader as formulaLoader } from "~/routes/funding.$formulaId";
 import { action as formulasAction, loader as formulasLoader } from "~/routes/funding._index";
 import { addToConsortium, createConsortium } from "../factories/ledger";
+import { pageCalls } from "../factories/pages";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -44,15 +44,7 @@ describe("funding formulas and the memorandum of understanding", () => {
   const heads: Record<string, { id: string; email: string }> = {};
   let formulaId = "";
 
-  const post = (
-    action: (args: ActionFunctionArgs) => Promise<unknown>,
-    path: string,
-    cookie: string,
-    form: Record<string, string>,
-    params: Record<string, string> = {},
-  ) => respond(() => action({ request: request(path, { cookie, form }), context: appContext(handle.db), params }));
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params }));
+  const { post, get } = pageCalls(() => appContext(handle.db));
   const entries = async () =>
     handle.db
       .select({ id: schema.journalEntries.id, key: schema.journalEntries.idempotencyKey })

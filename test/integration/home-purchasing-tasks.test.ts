@@ -1,41 +1,36 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "#db/seed/index";
 import { schema } from "~/db.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { loader } from "~/routes/_index";
+import { useTestDatabase } from "../factories/database";
 import { actorFor } from "../factories/quality";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type HomeData = { tasks: { label: string; href: string; count?: number }[] };
 
 describe("the home page shows buyers and finance what is waiting for them", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   const userByEmail = async (email: string) => {
-    const [user] = await handle.db.select().from(schema.users).where(eq(schema.users.email, email));
-    const [membership] = await handle.db.select().from(schema.memberships).where(eq(schema.memberships.userId, user.id));
+    const [user] = await db().select().from(schema.users).where(eq(schema.users.email, email));
+    const [membership] = await db().select().from(schema.memberships).where(eq(schema.memberships.userId, user.id));
     return { user, membership };
   };
   const tasksOf = async (email: string, organisationId?: string) => {
     const { user, membership } = await userByEmail(email);
-    const cookie = await sessionCookieFor(handle.db, user.id, organisationId ?? membership.organisationId);
-    const result = (await respond(() => loader({ request: request("/", { cookie }), context: appContext(handle.db), params: {} }))) as { data: HomeData };
+    const cookie = await sessionCookieFor(db(), user.id, organisationId ?? membership.organisationId);
+    const result = (await respond(() => loader({ request: request("/", { cookie }), context: appContext(db()), params: {} }))) as { data: HomeData };
     return result.data.tasks;
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDemo(handle.db, { password: "a demo password for tests", today: new Date("2026-11-02T09:00:00Z") });
-  });
-  afterAll(async () => {
-    await handle?.close();
+    await seedDemo(db(), { password: "a demo password for tests", today: new Date("2026-11-02T09:00:00Z") });
   });
 
   it("gives a consortium lead their consortium's page, and a school the collective purchases it has not answered", async () => {
     const lead = await userByEmail("lead@arden.demo");
-    const [consortiumMembership] = await handle.db
+    const [consortiumMembership] = await db()
       .select()
       .from(schema.memberships)
       .where(and(eq(schema.memberships.userId, lead.user.id), eq(schema.memberships.role, "consortium_lead")));
@@ -46,13 +41,13 @@ describe("the home page shows buyers and finance what is waiting for them", () =
     const head = await userByEmail("head@arden.demo");
     expect((await tasksOf("head@arden.demo")).find((t) => t.href === "/collective-purchases")).toBeUndefined();
 
-    const [offer] = await handle.db
+    const [offer] = await db()
       .select({ id: schema.offers.id })
       .from(schema.offers)
       .where(and(eq(schema.offers.authorityId, consortiumMembership.authorityId), isNotNull(schema.offers.liveRevisionId)))
       .limit(1);
-    await openCollectivePurchase(handle.db, {
-      actor: { ...(await actorFor(handle.db, lead.user.id, consortiumMembership.authorityId)), name: lead.user.name },
+    await openCollectivePurchase(db(), {
+      actor: { ...(await actorFor(db(), lead.user.id, consortiumMembership.authorityId)), name: lead.user.name },
       authorityId: consortiumMembership.authorityId,
       consortiumId,
       offerId: offer.id,
@@ -77,8 +72,8 @@ describe("the home page shows buyers and finance what is waiting for them", () =
   it("tells finance how many invoices wait for payment", async () => {
     const tasks = await tasksOf("finance@arden.demo");
     // The demo's delivered orders were invoiced and are not paid yet.
-    const [arden] = await handle.db.select().from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
-    const issued = await handle.db
+    const [arden] = await db().select().from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    const issued = await db()
       .select()
       .from(schema.invoices)
       .where(and(eq(schema.invoices.authorityId, arden.id), eq(schema.invoices.status, "issued")));

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { loader } from "~/routes/_index";
+import { useTestDatabase } from "../factories/database";
 import { completeFields, createQaWorld, type QaWorld } from "../factories/quality";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type HomeData = { tasks: { label: string; href: string; count?: number }[] };
 
 describe("the home page tells each person what they can do now", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let w: QaWorld;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    w = await createQaWorld(handle.db);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    w = await createQaWorld(db());
   });
 
   const tasksOf = async (user: { id: string }, organisationId: string) => {
-    const cookie = await sessionCookieFor(handle.db, user.id, organisationId);
-    const result = (await respond(() => loader({ request: request("/", { cookie }), context: appContext(handle.db), params: {} }))) as { data: HomeData };
+    const cookie = await sessionCookieFor(db(), user.id, organisationId);
+    const result = (await respond(() => loader({ request: request("/", { cookie }), context: appContext(db()), params: {} }))) as { data: HomeData };
     return result.data.tasks;
   };
 
@@ -32,7 +27,7 @@ describe("the home page tells each person what they can do now", () => {
 
   it("shows a panel member the offers waiting for their review once a provider submits one", async () => {
     expect((await tasksOf(w.users.panelOne, w.board.id)).find((t) => t.href === "/qa")).toBeUndefined();
-    await saveOffer(handle.db, {
+    await saveOffer(db(), {
       actor: await w.actor(w.users.providerAdmin),
       authorityId: w.authority.id,
       providerId: w.provider.id,
@@ -44,7 +39,7 @@ describe("the home page tells each person what they can do now", () => {
   });
 
   it("shows a provider its offers that need work", async () => {
-    await saveOffer(handle.db, {
+    await saveOffer(db(), {
       actor: await w.actor(w.users.providerAdmin),
       authorityId: w.authority.id,
       providerId: w.provider.id,

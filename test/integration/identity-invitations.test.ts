@@ -7,9 +7,9 @@ import { getUser } from "~/auth/user.server";
 import { schema } from "~/db.server";
 import { tasksFor } from "~/domain/home/tasks.server";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
-import { action as membersAction, loader as membersLoader } from "~/routes/organisations.$organisationId.members";
 import { action as organisationsAction } from "~/routes/organisations._index";
 import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from "../factories/identity";
+import { getMembersPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
@@ -29,22 +29,8 @@ describe("invitations and acting organisations", () => {
   let adminCookie: string;
   let headCookie: string;
 
-  const invite = (organisationId: string, cookie: string, form: Record<string, string>) =>
-    respond(() =>
-      membersAction({
-        request: request(`/organisations/${organisationId}/members`, { cookie, form }),
-        context,
-        params: { organisationId },
-      } as ActionFunctionArgs),
-    );
-  const members = (organisationId: string, cookie: string, query = "") =>
-    respond(() =>
-      membersLoader({
-        request: request(`/organisations/${organisationId}/members${query}`, { cookie }),
-        context,
-        params: { organisationId },
-      } as LoaderFunctionArgs),
-    );
+  const invite = (organisationId: string, cookie: string, form: Record<string, string>) => postMembersPage(context, organisationId, cookie, form);
+  const members = (organisationId: string, cookie: string, query = "") => getMembersPage(context, organisationId, cookie, query);
   const openInvitation = (token: string) =>
     respond(() => invitationLoader({ request: request(`/invitation/${token}`), context, params: { token } } as LoaderFunctionArgs));
   const accept = (token: string, form: Record<string, string>, cookie?: string) =>

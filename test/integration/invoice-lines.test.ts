@@ -1,28 +1,18 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
 import { basisSentences } from "~/domain/purchasing/invoice-basis";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { findInvoice } from "~/domain/purchasing/queries.server";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
-import { createTestDatabase } from "../setup/database";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
+import { createPurchasingWorld } from "../factories/purchasing";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 const PUPILS = [412, 180, 350, 600, 298];
 
 describe("invoice lines for a share of a collective purchase", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("explain each school's per-pupil share, show the pot's part as its own line, and add up to the invoice total to the penny", async () => {
     // 5 academies (all invoiced, all charged VAT) sharing £950.00 a school by pupils; the pot pays 25%.
@@ -35,44 +25,15 @@ describe("invoice lines for a share of a collective purchase", () => {
         { minSchools: 5, maxSchools: null, unitPricePence: 95_000 },
       ],
     });
-    const lead = await actorFor(db(), world.lead, world.authority.id);
-    const purchase = await openCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
+    const purchase = await openCollective(db(), world, {
       closesAt: new Date("2026-02-05T10:00:00Z"),
       minSchools: 5,
-      maxSchools: null,
-      delegatesPerSchool: 1,
       potPercentBps: 2_500,
-      potPerSchoolPence: null,
-      potCapPence: null,
       shareMethod: "per_pupil",
-      message: "",
-      appUrl: "http://localhost:3000",
       now: NOW,
     });
-    for (const m of world.members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
-    await closeCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      appUrl: "http://localhost:3000",
-      now: NOW,
-    });
+    await joinCollective(db(), world, purchase.id, { now: NOW });
+    await closeCollective(db(), world, purchase.id, { now: NOW });
 
     const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
     expect(orders).toHaveLength(5);

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/db.server";
 import { loader as accountsLoader } from "~/routes/accounts._index";
 import { loader as statementLoader } from "~/routes/accounts.$accountId";
 import { loader as statementCsvLoader } from "~/routes/accounts.$accountId_.statement[.]csv";
 import { loader as ledgerLoader } from "~/routes/finance.ledger";
+import { useTestDatabase } from "../factories/database";
 import { createLedgerWorld, post } from "../factories/ledger";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("statements and the ledger pages", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: Awaited<ReturnType<typeof createLedgerWorld>>;
   let other: Awaited<ReturnType<typeof createLedgerWorld>>;
   const cookies = new Map<string, string>();
@@ -19,36 +18,32 @@ describe("statements and the ledger pages", () => {
   const signedIn = async (organisation: { id: string; authorityId: string }, role: Role) => {
     const key = `${organisation.id}:${role}`;
     if (!cookies.has(key)) {
-      const user = await createMember(handle.db, organisation, role);
-      cookies.set(key, await sessionCookieFor(handle.db, user.id, organisation.id));
+      const user = await createMember(db(), organisation, role);
+      cookies.set(key, await sessionCookieFor(db(), user.id, organisation.id));
     }
     return cookies.get(key)!;
   };
   const statement = (accountId: string, cookie: string, query = "") =>
-    respond(() => statementLoader({ request: request(`/accounts/${accountId}${query}`, { cookie }), context: appContext(handle.db), params: { accountId } }));
+    respond(() => statementLoader({ request: request(`/accounts/${accountId}${query}`, { cookie }), context: appContext(db()), params: { accountId } }));
   const status = (r: Awaited<ReturnType<typeof respond>>) => (r instanceof Response ? r.status : r.status);
   const body = (r: Awaited<ReturnType<typeof respond>>) =>
     (r as { data: { statement: { closingPence: number; lines: unknown[] }; errors: Record<string, string[]> | null; filter: { from: string; to: string } } })
       .data;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    world = await createLedgerWorld(handle.db);
-    other = await createLedgerWorld(handle.db);
+    world = await createLedgerWorld(db());
+    other = await createLedgerWorld(db());
     const { accounts, authority } = world;
-    await post(handle.db, authority.id, [
+    await post(db(), authority.id, [
       { accountId: accounts.funding.id, amountPence: 2_420_000 },
       { accountId: accounts.pot.id, amountPence: -2_420_000 },
     ]);
-    await post(handle.db, authority.id, [
+    await post(db(), authority.id, [
       { accountId: accounts.school.id, amountPence: 90_000 },
       { accountId: accounts.provider.id, amountPence: -81_000 },
       { accountId: accounts.income.id, amountPence: -4_500 },
       { accountId: accounts.pot.id, amountPence: -4_500 },
     ]);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("shows a consortium lead their pot and nothing of other organisations", async () => {
@@ -126,7 +121,7 @@ describe("statements and the ledger pages", () => {
     const lead = await signedIn(world.consortium, "consortium_lead");
     const statementCsv = (accountId: string, cookie: string) =>
       respond(() =>
-        statementCsvLoader({ request: request(`/accounts/${accountId}/statement.csv`, { cookie }), context: appContext(handle.db), params: { accountId } }),
+        statementCsvLoader({ request: request(`/accounts/${accountId}/statement.csv`, { cookie }), context: appContext(db()), params: { accountId } }),
       );
     const r = await statementCsv(world.accounts.pot.id, lead);
     expect(r).toBeInstanceOf(Response);
@@ -162,18 +157,18 @@ describe("statements and the ledger pages", () => {
 
   it("lists the accounts a person may read", async () => {
     const lead = await signedIn(world.consortium, "consortium_lead");
-    const r = await respond(() => accountsLoader({ request: request("/accounts", { cookie: lead }), context: appContext(handle.db), params: {} }));
+    const r = await respond(() => accountsLoader({ request: request("/accounts", { cookie: lead }), context: appContext(db()), params: {} }));
     const data = (r as { data: { accounts: { id: string; balancePence: number }[]; canViewLedger: boolean } }).data;
     expect(data.accounts.map((a) => [a.id, a.balancePence])).toEqual([[world.accounts.pot.id, 2_424_500]]);
     expect(data.canViewLedger).toBe(false);
     const staff = await signedIn(world.provider, "provider_staff");
-    const refused = await respond(() => accountsLoader({ request: request("/accounts", { cookie: staff }), context: appContext(handle.db), params: {} }));
+    const refused = await respond(() => accountsLoader({ request: request("/accounts", { cookie: staff }), context: appContext(db()), params: {} }));
     expect(status(refused)).toBe(403);
   });
 
   it("shows la_finance the trial balance and every account, and no one else", async () => {
     const finance = await signedIn(world.office, "la_finance");
-    const r = await respond(() => ledgerLoader({ request: request("/finance/ledger", { cookie: finance }), context: appContext(handle.db), params: {} }));
+    const r = await respond(() => ledgerLoader({ request: request("/finance/ledger", { cookie: finance }), context: appContext(db()), params: {} }));
     const data = (r as { data: { accounts: { authorityId: string }[]; totalPence: number; debitPence: number; creditPence: number; mismatches: number } }).data;
     expect(data.totalPence).toBe(0);
     expect(data.mismatches).toBe(0);
@@ -189,7 +184,7 @@ describe("statements and the ledger pages", () => {
       const refused = await respond(() =>
         ledgerLoader({
           request: request("/finance/ledger", { cookie: cookies.get(`${organisation.id}:${role}`) ?? "" }),
-          context: appContext(handle.db),
+          context: appContext(db()),
           params: {},
         }),
       );

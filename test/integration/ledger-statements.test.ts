@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
+import type { Database } from "#db/client";
 import { consortiumFundingPence, seedDemoLedger } from "#db/seed/ledger";
 import { schema } from "~/db.server";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
@@ -8,9 +8,9 @@ import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { toCsv } from "~/csv.server";
 import { accountStatement, statementCsvRows } from "~/domain/ledger/statement.server";
+import { useTestDatabase } from "../factories/database";
 import { addToConsortium, createConsortium, createLedgerWorld, nextKey, post } from "../factories/ledger";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 
 /** Entries of the past, written with their dates (postEntry always posts now). */
 async function postDated(db: Database, authorityId: string, at: string, description: string, postings: { accountId: string; amountPence: number }[]) {
@@ -31,14 +31,7 @@ async function postDated(db: Database, authorityId: string, at: string, descript
 }
 
 describe("funding, statements and the demo ledger", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("funds a pot from the authority's funding once per key", async () => {
     const world = await createLedgerWorld(db());

@@ -1,6 +1,5 @@
 import { and, count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { formatPence } from "~/format";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
@@ -8,9 +7,9 @@ import { accountBalance, checkLedger, trialBalance } from "~/domain/ledger/balan
 import { postEntry } from "~/domain/ledger/post-entry.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
 import { createDefaultSplitRules, incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
+import { useTestDatabase } from "../factories/database";
 import { createLedgerWorld, nextKey, post } from "../factories/ledger";
 import { createOrganisation } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 
 const { journalEntries, ledgerAccounts, ledgerPostings, auditLog } = schema;
 
@@ -25,19 +24,14 @@ async function refused(promise: Promise<unknown>, reason?: RegExp) {
 }
 
 describe("the ledger", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: Awaited<ReturnType<typeof createLedgerWorld>>;
-  const db = () => handle.db;
   const stored = async (id: string) => (await db().select({ b: ledgerAccounts.balancePence }).from(ledgerAccounts).where(eq(ledgerAccounts.id, id)))[0].b;
   const entryCount = async () => (await db().select({ n: count() }).from(journalEntries))[0].n;
   const postingCount = async () => (await db().select({ n: count() }).from(ledgerPostings))[0].n;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    world = await createLedgerWorld(handle.db);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    world = await createLedgerWorld(db());
   });
 
   it("posts a balanced entry, moves the stored balances and writes an audit row", async () => {

@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { doneMessage } from "~/done";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import * as root from "~/root";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
+import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
@@ -17,51 +15,17 @@ const NOW = new Date();
 const LATER = new Date(NOW.getTime() + 30 * 86_400_000);
 
 describe("confirmation steps and outcome banners", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   let lead: string;
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 5 });
     lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
   });
-  afterAll(async () => {
-    await handle?.close();
-  });
 
-  const open = async (minSchools: number) =>
-    openCollectivePurchase(db(), {
-      actor: await actorFor(db(), world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: LATER,
-      minSchools,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 1_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
-  const join = async (purchaseId: string, members = world.members) => {
-    for (const m of members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchaseId,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-      });
-    }
-  };
+  const open = (minSchools: number) => openCollective(db(), world, { closesAt: LATER, minSchools, potPercentBps: 1_000 });
+  const join = (purchaseId: string, members = world.members) => joinCollective(db(), world, purchaseId, { members });
   const page = (purchaseId: string, query = "") =>
     respond(() =>
       collectivePage.loader({ request: request(`/collective-purchases/${purchaseId}${query}`, { cookie: lead }), params: { purchaseId }, context: ctx() }),

@@ -1,29 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as invoicePage from "~/routes/invoices.$invoiceId";
 import * as orderPage from "~/routes/purchases.$orderId";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
 type Balance = { grossPence: number; creditedPence: number; paidPence: number; duePence: number; owedBackPence: number };
 
 describe("credited invoices and cancelled orders say what is due now", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("an unpaid invoice credited in full asks for nothing; a paid one credited is owed back", async () => {
     const world = await createPurchasingWorld(db(), { schools: 1 });

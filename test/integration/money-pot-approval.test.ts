@@ -1,30 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
 import { decideCollectivePot } from "~/domain/purchasing/decide-collective-pot.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 const NOW = new Date("2026-01-05T10:00:00Z");
 const LATER = new Date("2026-02-05T10:00:00Z");
 
 describe("a consortium's pot is spent only with its lead's approval", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   const potBalance = async (world: PurchasingWorld) => {
     const { id } = await ensureAccount(db(), { authorityId: world.authority.id, kind: "consortium_pot", ownerId: world.consortium.id });
@@ -34,36 +25,8 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
 
   async function commissionerOpens(world: PurchasingWorld, closesAt = LATER) {
     const commissioner = await createMember(db(), world.office, "commissioner");
-    const purchase = await openCollectivePurchase(db(), {
-      actor: await actorFor(db(), commissioner, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt,
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 10_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: APP_URL,
-      now: NOW,
-    });
-    for (const m of world.members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
+    const purchase = await openCollective(db(), world, { by: commissioner, closesAt, potPercentBps: 10_000, now: NOW });
+    await joinCollective(db(), world, purchase.id, { now: NOW });
     return { purchase, commissioner };
   }
 
@@ -131,7 +94,7 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
     await expect(
       decideCollectivePot(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, decision: "approve" }),
     ).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW });
+    await closeCollective(db(), world, purchase.id, { now: NOW });
     const [after] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
     expect(after).toMatchObject({ status: "confirmed", potContributionPence: 0, totalPence: 375_000 });
     // Nothing paid yet (invoices), so nothing taken from the pot nor shared back to it.
@@ -152,23 +115,7 @@ describe("a consortium's pot is spent only with its lead's approval", () => {
 
   it("the lead's own pot rule needs no further approval", async () => {
     const world = await createPurchasingWorld(db(), { schools: 3 });
-    const purchase = await openCollectivePurchase(db(), {
-      actor: await actorFor(db(), world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: LATER,
-      minSchools: 1,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 5_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: APP_URL,
-      now: NOW,
-    });
+    const purchase = await openCollective(db(), world, { closesAt: LATER, minSchools: 1, potPercentBps: 5_000, now: NOW });
     expect(purchase.potApproval).toBe("approved");
   });
 });

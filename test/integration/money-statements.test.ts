@@ -1,60 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { statementTerms } from "~/domain/ledger/statement-terms";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import * as statementPage from "~/routes/accounts.$accountId";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
+import { createPurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const dataOf = <T>(r: Result) => (r instanceof Response ? null : (r.data as T));
 
 describe("statements read in their holder's terms", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("a school's statement names the collective purchase with a link and says what the school owes", async () => {
     const world = await createPurchasingWorld(db(), { schools: 3 });
-    const lead = await actorFor(db(), world.lead, world.authority.id);
-    const purchase = await openCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: new Date(Date.now() + 86_400_000),
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: null,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
-    for (const m of world.members) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-      });
-    }
-    await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: "http://localhost:3000" });
+    const purchase = await openCollective(db(), world, { closesAt: new Date(Date.now() + 86_400_000) });
+    await joinCollective(db(), world, purchase.id);
+    await closeCollective(db(), world, purchase.id);
     const { school, head } = world.members[0];
     const account = await ensureAccount(db(), { authorityId: world.authority.id, kind: "school_receivable", ownerId: school.id });
     const cookie = await sessionCookieFor(db(), head.id, school.id);

@@ -1,72 +1,25 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 import { actorFor, createPurchasingWorld } from "../factories/purchasing";
-import { createTestDatabase } from "../setup/database";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 
 describe("VAT on a collective purchase of the authority's own traded service", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("charges VAT on the whole share to the academies only, the maintained schools recharged without VAT, and the ledger balances", async () => {
     // 4 schools, every second an academy; the authority's traded service at £750 a school (tier 1 up to 4: £900).
     const world = await createPurchasingWorld(db(), { schools: 4, academyEvery: 2, providerKind: "la_traded_services" });
-    const lead = await actorFor(db(), world.lead, world.authority.id);
-    const purchase = await openCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: new Date("2026-02-05T10:00:00Z"),
-      minSchools: 4,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 2_500,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-      now: NOW,
-    });
-    const academies = new Set<string>();
-    for (const [i, m] of world.members.entries()) {
-      const academy = i % 2 === 1;
-      if (academy) academies.add(m.school.id);
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: academy ? "invoice" : "internal_recharge",
-        now: NOW,
-      });
-    }
-    await closeCollectivePurchase(db(), {
-      actor: lead,
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      appUrl: "http://localhost:3000",
-      now: NOW,
-    });
+    const purchase = await openCollective(db(), world, { closesAt: new Date("2026-02-05T10:00:00Z"), minSchools: 4, potPercentBps: 2_500, now: NOW });
+    const academies = new Set(world.members.filter((_, i) => i % 2 === 1).map((m) => m.school.id));
+    await joinCollective(db(), world, purchase.id, { paymentRoute: (i) => (i % 2 === 1 ? "invoice" : "internal_recharge"), now: NOW });
+    await closeCollective(db(), world, purchase.id, { now: NOW });
     const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
     expect(orders).toHaveLength(4);
     for (const o of orders) {

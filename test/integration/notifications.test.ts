@@ -5,7 +5,7 @@ import { schema } from "~/db.server";
 import { commissionOffer, publishNeed, respondToNeed } from "~/domain/commissioning/needs.server";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
-import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { addMembership, createMember, createProvider, createUser } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
 
@@ -66,18 +66,7 @@ describe("people are told", () => {
 
   it("a pot request: the lead; its decision: the school", async () => {
     const member = world.members[1];
-    const actor = await actorFor(db, member.head, world.authority.id);
-    const first = await placeOrder(db, {
-      appUrl: APP,
-      actor,
-      authorityId: world.authority.id,
-      schoolId: member.school.id,
-      offerId: world.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "consortium_pot",
-      idempotencyKey: "notify-pot-1",
-    });
+    const first = await schoolBuys(db, world, member, { paymentRoute: "consortium_pot", idempotencyKey: "notify-pot-1" });
     expect(await to("pot-request")).toEqual([world.lead.email]);
     expect((await emails("pot-request"))[0].payload).toMatchObject({
       schoolName: member.school.name,
@@ -88,17 +77,7 @@ describe("people are told", () => {
 
     const lead = await actorFor(db, world.lead, world.authority.id);
     await decidePotRequest(db, { appUrl: APP, actor: lead, authorityId: world.authority.id, orderId: first.order.id, decision: "approve" });
-    const second = await placeOrder(db, {
-      appUrl: APP,
-      actor,
-      authorityId: world.authority.id,
-      schoolId: member.school.id,
-      offerId: world.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "consortium_pot",
-      idempotencyKey: "notify-pot-2",
-    });
+    const second = await schoolBuys(db, world, member, { paymentRoute: "consortium_pot", idempotencyKey: "notify-pot-2" });
     await decidePotRequest(db, { appUrl: APP, actor: lead, authorityId: world.authority.id, orderId: second.order.id, decision: "refuse" });
     const decisions = await emails("pot-decision");
     expect(decisions.map((e) => [e.recipient, (e.payload as { decision: string }).decision]).sort()).toEqual([

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema, RUBRIC_CRITERIA } from "~/db.server";
 import { fieldsToFormValues } from "~/domain/catalogue/offer-schema";
 import * as providersRoute from "~/routes/authority.providers";
@@ -14,9 +13,9 @@ import * as offerList from "~/routes/provider.offers._index";
 import * as newOffer from "~/routes/provider.offers.new";
 import * as queue from "~/routes/qa._index";
 import * as review from "~/routes/qa.reviews.$revisionId";
+import { useTestDatabase } from "../factories/database";
 import { completeFields, createQaWorld, type QaWorld } from "../factories/quality";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const status = (r: Result) => (r instanceof Response ? r.status : r.status);
@@ -36,34 +35,30 @@ const reviewForm = (recommendation = "approve") => ({
 });
 
 describe("the offer and QA pages, through their loaders and actions", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let w: QaWorld;
   let cookies: Record<string, string>;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    w = await createQaWorld(handle.db);
+    w = await createQaWorld(db());
     const u = w.users;
     cookies = {
-      providerAdmin: await sessionCookieFor(handle.db, u.providerAdmin.id, w.provider.id),
-      providerStaff: await sessionCookieFor(handle.db, u.providerStaff.id, w.provider.id),
-      unverifiedAdmin: await sessionCookieFor(handle.db, u.unverifiedAdmin.id, w.unverified.id),
-      chair: await sessionCookieFor(handle.db, u.chair.id),
-      panelOne: await sessionCookieFor(handle.db, u.panelOne.id),
-      panelTwo: await sessionCookieFor(handle.db, u.panelTwo.id),
-      supportHead: await sessionCookieFor(handle.db, u.supportHead.id),
-      schoolProviderAdmin: await sessionCookieFor(handle.db, u.schoolProviderAdmin.id, w.schoolProvider.id),
-      otherPanel: await sessionCookieFor(handle.db, u.otherPanel.id),
-      laAdmin: await sessionCookieFor(handle.db, u.laAdmin.id),
-      commissioner: await sessionCookieFor(handle.db, u.commissioner.id),
+      providerAdmin: await sessionCookieFor(db(), u.providerAdmin.id, w.provider.id),
+      providerStaff: await sessionCookieFor(db(), u.providerStaff.id, w.provider.id),
+      unverifiedAdmin: await sessionCookieFor(db(), u.unverifiedAdmin.id, w.unverified.id),
+      chair: await sessionCookieFor(db(), u.chair.id),
+      panelOne: await sessionCookieFor(db(), u.panelOne.id),
+      panelTwo: await sessionCookieFor(db(), u.panelTwo.id),
+      supportHead: await sessionCookieFor(db(), u.supportHead.id),
+      schoolProviderAdmin: await sessionCookieFor(db(), u.schoolProviderAdmin.id, w.schoolProvider.id),
+      otherPanel: await sessionCookieFor(db(), u.otherPanel.id),
+      laAdmin: await sessionCookieFor(db(), u.laAdmin.id),
+      commissioner: await sessionCookieFor(db(), u.commissioner.id),
     };
   });
-  afterAll(async () => {
-    await handle?.close();
-  });
 
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   const count = async (table: typeof schema.offers | typeof schema.auditLog | typeof schema.outbox | typeof schema.offerRevisions) =>
-    (await handle.db.select().from(table)).length;
+    (await db().select().from(table)).length;
   const post = (
     mod: { action: (args: never) => Promise<unknown> },
     path: string,
@@ -78,7 +73,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     const r = await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { ...fieldsToFormValues(completeFields({ title })), intent: "submit" });
     expect(status(r)).toBe(302);
     const offerId = location(r)!.split("?")[0].split("/").pop()!;
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     return { offerId, revisionId: offer.latestRevisionId! };
   }
   async function reviewViaForm(revisionId: string, who: ("panelOne" | "panelTwo" | "chair")[] = ["panelOne", "panelTwo"]) {
@@ -130,8 +125,8 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     const saved = await post(newOffer, "/provider/offers/new", cookies.providerAdmin, { intent: "save", title: "Tiered phonics", ...tiers });
     expect(status(saved)).toBe(302);
     const offerId = location(saved)!.split("?")[0].split("/").pop()!;
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
-    const [revision] = await handle.db.select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, offer.latestRevisionId!));
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [revision] = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, offer.latestRevisionId!));
     expect(revision.priceTiers).toEqual([
       { minSchools: 1, maxSchools: 4, unitPricePence: 90000 },
       { minSchools: 5, maxSchools: null, unitPricePence: 75050 },
@@ -214,7 +209,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
       { offerId },
     );
     expect(status(r)).toBe(302);
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.latestRevisionId).not.toBe(revisionId);
     const second = body(await get(review, `/qa/reviews/${offer.latestRevisionId}`, cookies.panelOne, { revisionId: offer.latestRevisionId! }))!;
     expect(second.previous).toMatchObject({
@@ -230,7 +225,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
       intent: "submit",
     });
     const offerId = location(r)!.split("?")[0].split("/").pop()!;
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     const revisionId = offer.latestRevisionId!;
     expect(status(await get(review, `/qa/reviews/${revisionId}`, cookies.supportHead, { revisionId }))).toBe(403);
     expect(status(await post(review, `/qa/reviews/${revisionId}`, cookies.supportHead, { intent: "take" }, { revisionId }))).toBe(403);
@@ -296,7 +291,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(status(published)).toBe(302);
     expect(location(published)).toMatch(/^\/commissioning\/needs\/[0-9a-f-]{36}\?done=needPublished$/);
     const needId = location(published)!.split("?")[0].split("/").pop()!;
-    const [need] = await handle.db.select().from(schema.needs).where(eq(schema.needs.id, needId));
+    const [need] = await db().select().from(schema.needs).where(eq(schema.needs.id, needId));
     expect(need).toMatchObject({ budgetPence: 1_200_000, closesOn: "2099-12-31", phases: ["primary"] });
 
     const open = body(await get(providerNeeds, "/provider/needs", cookies.providerAdmin))!;
@@ -310,7 +305,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(location(await post(needDetail, `/commissioning/needs/${needId}`, cookies.commissioner, { offerId }, { needId }))).toBe(
       `/commissioning/needs/${needId}?done=offerCommissioned`,
     );
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.commissionedAt).not.toBeNull();
     expect(status(await get(needDetail, `/commissioning/needs/${needId}`, cookies.otherPanel, { needId }))).toBe(403);
     expect(status(await get(needDetail, "/commissioning/needs/x", cookies.commissioner, { needId: "x" }))).toBe(404);

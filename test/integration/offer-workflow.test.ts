@@ -1,60 +1,48 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
+import type { Actor } from "~/domain/actor";
+import type { OfferFields } from "~/domain/catalogue/offer-schema";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
 import { commissionOffer, publishNeed, respondToNeed } from "~/domain/commissioning/needs.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
 import { verifyProvider } from "~/domain/identity/verify-provider.server";
-import { decideOffer } from "~/domain/quality/decide-offer.server";
+import { decideOffer, type Decision } from "~/domain/quality/decide-offer.server";
 import { pendingDecisionCount, pendingReviewCount, reviewQueue } from "~/domain/quality/panel.server";
 import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
+import { useTestDatabase } from "../factories/database";
 import { completeFields, createQaWorld, goodReview, reviewTwice, submittedOffer, type QaWorld } from "../factories/quality";
-import { createTestDatabase } from "../setup/database";
 
 const appUrl = "http://localhost:3000";
+const APPROVE = { decision: "approve", conditions: null, comments: null } as const;
 describe("the QA workflow through the use cases", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let w: QaWorld;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    w = await createQaWorld(handle.db);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    w = await createQaWorld(db());
   });
 
-  const db = () => handle.db;
   const a = () => w.authority.id;
   const auditFor = (entityId: string) => db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, entityId));
   const outboxCount = async () => (await db().select().from(schema.outbox)).length;
 
   const submitted = (fields = completeFields()) => submittedOffer(db(), w, fields);
   const reviewedTwice = (revisionId: string) => reviewTwice(db(), w, revisionId);
+  /** Someone of the world's provider saves (or submits) an offer of it: a new one, or this one. */
+  const save = (actor: Actor, fields: OfferFields, intent: "save" | "submit", offerId?: string) =>
+    saveOffer(db(), { actor, authorityId: a(), providerId: w.provider.id, offerId, fields, intent, appUrl });
+  /** Someone of the world decides on a revision. */
+  const decideAs = async (user: { id: string }, revisionId: string, decision: Decision, now?: Date) =>
+    decideOffer(db(), { actor: await w.actor(user), authorityId: a(), revisionId, decision, appUrl, now });
 
   it("drafts, submits, reviews twice and approves: the offer goes on sale for twelve months", async () => {
     const staff = await w.actor(w.users.providerStaff);
-    const draft = await saveOffer(db(), {
-      actor: staff,
-      authorityId: a(),
-      providerId: w.provider.id,
-      fields: completeFields({ summary: "" }),
-      intent: "save",
-      appUrl,
-    });
+    const draft = await save(staff, completeFields({ summary: "" }), "save");
     expect(draft.status).toBe("draft");
-    const resumed = await saveOffer(db(), {
-      actor: staff,
-      authorityId: a(),
-      providerId: w.provider.id,
-      offerId: draft.offerId,
-      fields: completeFields(),
-      intent: "save",
-      appUrl,
-    });
+    const resumed = await save(staff, completeFields(), "save", draft.offerId);
     expect(resumed.revisionId).toBe(draft.revisionId);
 
     const before = await outboxCount();
@@ -76,14 +64,7 @@ describe("the QA workflow through the use cases", () => {
     expect(revisionBefore.status).toBe("in_review");
 
     const now = new Date("2026-02-10T10:00:00Z");
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
-      authorityId: a(),
-      revisionId: draft.revisionId,
-      decision: { decision: "approve", conditions: "Report impact termly", comments: null },
-      appUrl,
-      now,
-    });
+    await decideAs(w.users.chair, draft.revisionId, { decision: "approve", conditions: "Report impact termly", comments: null }, now);
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, draft.offerId));
     expect(offer.liveRevisionId).toBe(draft.revisionId);
     expect(offer.approvedAt).toEqual(now);
@@ -110,35 +91,13 @@ describe("the QA workflow through the use cases", () => {
   it("keeps the approved revision on sale while a material edit waits for review", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.commissioner),
-      authorityId: a(),
-      revisionId: first.revisionId,
-      decision: { decision: "approve", conditions: null, comments: null },
-      appUrl,
-    });
+    await decideAs(w.users.commissioner, first.revisionId, APPROVE);
     const admin = await w.actor(w.users.providerAdmin);
-    const unchanged = await saveOffer(db(), {
-      actor: admin,
-      authorityId: a(),
-      providerId: w.provider.id,
-      offerId: first.offerId,
-      fields: completeFields(),
-      intent: "save",
-      appUrl,
-    });
+    const unchanged = await save(admin, completeFields(), "save", first.offerId);
     expect(unchanged.revisionId).toBe(first.revisionId);
 
     const tiers = completeFields().priceTiers.map((t, i) => (i === 0 ? { ...t, unitPricePence: 95000 } : t));
-    const edit = await saveOffer(db(), {
-      actor: admin,
-      authorityId: a(),
-      providerId: w.provider.id,
-      offerId: first.offerId,
-      fields: completeFields({ priceTiers: tiers }),
-      intent: "submit",
-      appUrl,
-    });
+    const edit = await save(admin, completeFields({ priceTiers: tiers }), "submit", first.offerId);
     expect(edit.revisionId).not.toBe(first.revisionId);
     expect(edit.status).toBe("submitted");
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, first.offerId));
@@ -147,31 +106,15 @@ describe("the QA workflow through the use cases", () => {
     const [revision] = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.id, edit.revisionId));
     expect(revision).toMatchObject({ number: 2, fromPricePence: 95000 });
     // While it is with the panel the provider cannot edit it.
-    await expect(
-      saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: first.offerId, fields: completeFields(), intent: "save", appUrl }),
-    ).rejects.toThrow(/with the QA panel/);
+    await expect(save(admin, completeFields(), "save", first.offerId)).rejects.toThrow(/with the QA panel/);
   });
 
   it("sends changes back to the provider, who edits and resubmits as a new revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
-      authorityId: a(),
-      revisionId: first.revisionId,
-      decision: { decision: "request_changes", comments: "Add evidence from schools like ours" },
-      appUrl,
-    });
+    await decideAs(w.users.chair, first.revisionId, { decision: "request_changes", comments: "Add evidence from schools like ours" });
     const admin = await w.actor(w.users.providerAdmin);
-    const second = await saveOffer(db(), {
-      actor: admin,
-      authorityId: a(),
-      providerId: w.provider.id,
-      offerId: first.offerId,
-      fields: completeFields({ evidence: "EEF trial in 60 schools" }),
-      intent: "submit",
-      appUrl,
-    });
+    const second = await save(admin, completeFields({ evidence: "EEF trial in 60 schools" }), "submit", first.offerId);
     const revisions = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.offerId, first.offerId));
     expect(revisions.map((r) => [r.number, r.status]).sort()).toEqual([
       [1, "changes_requested"],
@@ -185,13 +128,7 @@ describe("the QA workflow through the use cases", () => {
   it("rejects, and withdraws a pending revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
-      authorityId: a(),
-      revisionId: first.revisionId,
-      decision: { decision: "reject", comments: "Not value for money" },
-      appUrl,
-    });
+    await decideAs(w.users.chair, first.revisionId, { decision: "reject", comments: "Not value for money" });
     const second = await submitted();
     const admin = await w.actor(w.users.providerAdmin);
     expect((await withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: second.offerId })).status).toBe("withdrawn");
@@ -243,15 +180,7 @@ describe("the QA workflow through the use cases", () => {
   it("never lets a provider approve its own offer", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await expect(
-      decideOffer(db(), {
-        actor: await w.actor(w.users.providerAdmin),
-        authorityId: a(),
-        revisionId: first.revisionId,
-        decision: { decision: "approve", conditions: null, comments: null },
-        appUrl,
-      }),
-    ).rejects.toThrow(/chair of the QA panel or a commissioner/);
+    await expect(decideAs(w.users.providerAdmin, first.revisionId, APPROVE)).rejects.toThrow(/chair of the QA panel or a commissioner/);
     await expect(takeReview(db(), { actor: await w.actor(w.users.providerAdmin), authorityId: a(), revisionId: first.revisionId })).rejects.toThrow(
       /Only QA panel members/,
     );
@@ -286,32 +215,16 @@ describe("the QA workflow through the use cases", () => {
 
   it("lets only a provider administrator submit, and only complete offers", async () => {
     const staff = await w.actor(w.users.providerStaff);
-    await expect(
-      saveOffer(db(), { actor: staff, authorityId: a(), providerId: w.provider.id, fields: completeFields(), intent: "submit", appUrl }),
-    ).rejects.toThrow(/provider administrator/);
+    await expect(save(staff, completeFields(), "submit")).rejects.toThrow(/provider administrator/);
     const admin = await w.actor(w.users.providerAdmin);
-    const draft = await saveOffer(db(), {
-      actor: admin,
-      authorityId: a(),
-      providerId: w.provider.id,
-      fields: completeFields({ evidence: "" }),
-      intent: "save",
-      appUrl,
-    });
+    const draft = await save(admin, completeFields({ evidence: "" }), "save");
     await expect(submitOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId: draft.offerId, appUrl })).rejects.toThrow(/evidence/);
   });
 
   it("re-reviews an offer whose approval ran out, as a new revision", async () => {
     const first = await submitted();
     await reviewedTwice(first.revisionId);
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
-      authorityId: a(),
-      revisionId: first.revisionId,
-      decision: { decision: "approve", conditions: null, comments: null },
-      appUrl,
-      now: new Date("2024-01-10T09:00:00Z"),
-    });
+    await decideAs(w.users.chair, first.revisionId, APPROVE, new Date("2024-01-10T09:00:00Z"));
     const again = await submitOffer(db(), {
       actor: await w.actor(w.users.providerAdmin),
       authorityId: a(),
@@ -350,31 +263,22 @@ describe("the QA workflow through the use cases", () => {
     const first = await submitted();
     const audits = (await db().select().from(schema.auditLog)).length;
     const emails = await outboxCount();
-    await expect(
-      decideOffer(db(), {
-        actor: await w.actor(w.users.chair),
-        authorityId: a(),
-        revisionId: first.revisionId,
-        decision: { decision: "approve", conditions: null, comments: null },
-        appUrl,
-      }),
-    ).rejects.toThrow();
+    await expect(decideAs(w.users.chair, first.revisionId, APPROVE)).rejects.toThrow();
     expect((await db().select().from(schema.auditLog)).length).toBe(audits);
     expect(await outboxCount()).toBe(emails);
   });
 });
 
 describe("commissioning through the use cases", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let w: QaWorld;
   let offerId: string;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    w = await createQaWorld(handle.db);
+    w = await createQaWorld(db());
     const a = w.authority.id;
-    const saved = await submittedOffer(handle.db, w);
-    await reviewTwice(handle.db, w, saved.revisionId);
-    await decideOffer(handle.db, {
+    const saved = await submittedOffer(db(), w);
+    await reviewTwice(db(), w, saved.revisionId);
+    await decideOffer(db(), {
       actor: await w.actor(w.users.chair),
       authorityId: a,
       revisionId: saved.revisionId,
@@ -383,36 +287,31 @@ describe("commissioning through the use cases", () => {
     });
     offerId = saved.offerId;
   });
-  afterAll(async () => {
-    await handle?.close();
-  });
 
   it("suspends with a reason the provider hears, and reinstates", async () => {
     const a = w.authority.id;
     const commissioner = await w.actor(w.users.commissioner);
-    await expect(suspendOffer(handle.db, { actor: await w.actor(w.users.chair), authorityId: a, offerId, reason: "x", appUrl })).rejects.toThrow(
-      /commissioner/,
-    );
-    await suspendOffer(handle.db, { actor: commissioner, authorityId: a, offerId, reason: "Sessions cancelled without notice", appUrl });
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    await expect(suspendOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a, offerId, reason: "x", appUrl })).rejects.toThrow(/commissioner/);
+    await suspendOffer(db(), { actor: commissioner, authorityId: a, offerId, reason: "Sessions cancelled without notice", appUrl });
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.suspendedReason).toBe("Sessions cancelled without notice");
     expect(
-      await handle.db
+      await db()
         .select()
         .from(schema.offers)
         .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
     ).toHaveLength(0);
-    const emails = await handle.db.select().from(schema.outbox).where(eq(schema.outbox.topic, "offer-suspended"));
+    const emails = await db().select().from(schema.outbox).where(eq(schema.outbox.topic, "offer-suspended"));
     expect(emails.map((e) => e.recipient)).toEqual([w.users.providerAdmin.email]);
-    await expect(suspendOffer(handle.db, { actor: commissioner, authorityId: a, offerId, reason: "again", appUrl })).rejects.toThrow(/already suspended/);
-    await reinstateOffer(handle.db, { actor: commissioner, authorityId: a, offerId });
+    await expect(suspendOffer(db(), { actor: commissioner, authorityId: a, offerId, reason: "again", appUrl })).rejects.toThrow(/already suspended/);
+    await reinstateOffer(db(), { actor: commissioner, authorityId: a, offerId });
     expect(
-      await handle.db
+      await db()
         .select()
         .from(schema.offers)
         .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
     ).toHaveLength(1);
-    const actions = (await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, offerId))).map((r) => r.action);
+    const actions = (await db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, offerId))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["offer.suspended", "offer.reinstated"]));
   });
 
@@ -428,14 +327,14 @@ describe("commissioning through the use cases", () => {
       closesOn: "2099-03-31",
     };
     await expect(
-      publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, subjectArea: "send" } }),
+      publishNeed(db(), { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, subjectArea: "send" } }),
     ).rejects.toThrow(/subject areas you lead/);
     await expect(
-      publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, closesOn: "2020-01-01" } }),
+      publishNeed(db(), { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input: { ...input, closesOn: "2020-01-01" } }),
     ).rejects.toThrow(/closing date/);
-    const need = await publishNeed(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input });
+    const need = await publishNeed(db(), { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, input });
     const provider = await w.actor(w.users.providerAdmin);
-    await respondToNeed(handle.db, {
+    await respondToNeed(db(), {
       actor: provider,
       authorityId: a,
       providerId: w.provider.id,
@@ -443,19 +342,19 @@ describe("commissioning through the use cases", () => {
       offerId,
       note: "We can start in the autumn",
     });
-    await expect(
-      respondToNeed(handle.db, { actor: provider, authorityId: a, providerId: w.provider.id, needId: need.id, offerId, note: null }),
-    ).rejects.toThrow(/already answered/);
-    await expect(commissionOffer(handle.db, { appUrl: "http://localhost:3000", actor: provider, authorityId: a, needId: need.id, offerId })).rejects.toThrow(
+    await expect(respondToNeed(db(), { actor: provider, authorityId: a, providerId: w.provider.id, needId: need.id, offerId, note: null })).rejects.toThrow(
+      /already answered/,
+    );
+    await expect(commissionOffer(db(), { appUrl: "http://localhost:3000", actor: provider, authorityId: a, needId: need.id, offerId })).rejects.toThrow(
       /commissioner/,
     );
-    await commissionOffer(handle.db, { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, needId: need.id, offerId });
-    const [offer] = await handle.db.select().from(schema.offers).where(eq(schema.offers.id, offerId));
+    await commissionOffer(db(), { appUrl: "http://localhost:3000", actor: commissioner, authorityId: a, needId: need.id, offerId });
+    const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.commissionedAt).not.toBeNull();
-    const [after] = await handle.db.select().from(schema.needs).where(eq(schema.needs.id, need.id));
+    const [after] = await db().select().from(schema.needs).where(eq(schema.needs.id, need.id));
     expect(after).toMatchObject({ status: "commissioned", commissionedOfferId: offerId });
     const actions = (
-      await handle.db
+      await db()
         .select()
         .from(schema.auditLog)
         .where(inArray(schema.auditLog.action, ["need.published", "need.answered", "need.commissioned"]))

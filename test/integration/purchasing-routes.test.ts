@@ -1,6 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
 import * as collectiveList from "~/routes/collective-purchases._index";
@@ -15,11 +14,11 @@ import * as providerOrders from "~/routes/provider.orders";
 import * as orderPage from "~/routes/purchases.$orderId";
 import * as purchaseNew from "~/routes/purchases.new";
 import * as schoolOrders from "~/routes/school.orders";
+import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Result = Response | { data: unknown; status: number };
 const statusOf = (r: Result) => r.status;
@@ -27,12 +26,11 @@ const dataOf = <T = Record<string, unknown>>(r: Result) => (r instanceof Respons
 const locationOf = (r: Result) => (r instanceof Response ? r.headers.get("Location") : null);
 
 describe("purchasing routes", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
   const cookies: Record<string, string> = {};
-  const db = () => handle.db;
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
   const count = async (table: typeof schema.orders | typeof schema.collectivePurchases | typeof schema.payments | typeof schema.pledges) => {
     const [row] = await db()
       .select({ n: sql<number>`count(*)::int` })
@@ -41,7 +39,6 @@ describe("purchasing routes", () => {
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 4, academyEvery: 4 });
     other = await createPurchasingWorld(db(), { schools: 1 });
     const [first, second] = world.members;
@@ -52,9 +49,6 @@ describe("purchasing routes", () => {
     cookies.provider = await sessionCookieFor(db(), world.providerAdmin.id, world.provider.id);
     cookies.otherHead = await sessionCookieFor(db(), other.members[0].head.id, other.members[0].school.id);
     cookies.otherLead = await sessionCookieFor(db(), other.lead.id, other.consortium.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   const buy = (cookie: string, form: Record<string, string>) =>

@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { schema, type PaymentRoute } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
@@ -9,13 +8,13 @@ import { cancelCollectivePurchase } from "~/domain/purchasing/cancel-collective-
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { closeCollectivePurchase, closeDueCollectivePurchases } from "~/domain/purchasing/close-collective-purchase.server";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
+import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
-import { actorFor, createOfferOnSale, createPurchasingWorld, TIERS, type PurchasingWorld } from "../factories/purchasing";
+import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
+import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
 import { described, say } from "~/domain/ledger/described";
 
 const APP_URL = "http://localhost:3000";
@@ -23,14 +22,7 @@ const NOW = new Date("2026-01-05T10:00:00Z");
 const LATER = new Date("2026-02-05T10:00:00Z");
 
 describe("purchasing", () => {
-  let handle: DatabaseHandle;
-  const db = () => handle.db;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   const balanceOf = async (
     authorityId: string,
@@ -54,42 +46,11 @@ describe("purchasing", () => {
     return row.n;
   };
 
-  async function openFor(world: PurchasingWorld, overrides: Partial<Parameters<typeof openCollectivePurchase>[1]> = {}) {
-    return openCollectivePurchase(db(), {
-      actor: await actorFor(db(), world.lead, world.authority.id),
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: LATER,
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 1_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "Let's reach the bulk price together",
-      appUrl: APP_URL,
-      now: NOW,
-      ...overrides,
-    });
-  }
+  const openFor = (world: PurchasingWorld, overrides: OpenCollectiveOptions = {}) =>
+    openCollective(db(), world, { closesAt: LATER, potPercentBps: 1_000, message: "Let's reach the bulk price together", now: NOW, ...overrides });
 
-  async function joinAll(world: PurchasingWorld, purchaseId: string, members = world.members, extra: { delegates?: (i: number) => number } = {}) {
-    for (const [i, m] of members.entries()) {
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchaseId,
-        schoolId: m.school.id,
-        answer: "join",
-        delegates: extra.delegates?.(i) ?? 1,
-        poNumber: `PO-${i + 1}`,
-        paymentRoute: "invoice",
-        now: NOW,
-      });
-    }
-  }
+  const joinAll = (world: PurchasingWorld, purchaseId: string, members = world.members, extra: { delegates?: (i: number) => number } = {}) =>
+    joinCollective(db(), world, purchaseId, { members, delegates: extra.delegates, poNumber: (i) => `PO-${i + 1}`, now: NOW });
 
   describe("a school buying on its own", () => {
     it("is invoiced with VAT, numbered, due in 30 days; replaying the form charges once; the payment is split to the penny", async () => {
@@ -182,18 +143,7 @@ describe("purchasing", () => {
         vatTreatment: { la_maintained: "outside_scope", academy: "standard", other: "standard" },
       });
       const [maintained, academy] = world.members;
-      const { order } = await placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), maintained.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: maintained.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "internal_recharge",
-        idempotencyKey: "recharge-1",
-        now: NOW,
-      });
+      const { order } = await schoolBuys(db(), world, maintained, { paymentRoute: "internal_recharge", idempotencyKey: "recharge-1", now: NOW });
       expect(order).toMatchObject({
         vatPence: 0,
         grossPence: 90_000,
@@ -209,19 +159,9 @@ describe("purchasing", () => {
       expect(await balanceOf(world.authority.id, "recharge_clearing", world.office.id)).toBe(90_000);
       await expectSoundLedger(world.authority.id);
 
-      await expect(
-        placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor: await actorFor(db(), academy.head, world.authority.id),
-          authorityId: world.authority.id,
-          schoolId: academy.school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "internal_recharge",
-          idempotencyKey: "recharge-academy",
-        }),
-      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(schoolBuys(db(), world, academy, { paymentRoute: "internal_recharge", idempotencyKey: "recharge-academy" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
     });
 
     it("refuses the wrong role, another school, another authority's offer, card, and an offer not on sale", async () => {
@@ -316,18 +256,7 @@ describe("purchasing", () => {
 
   describe("a school paying from its consortium pot", () => {
     const ask = async (world: PurchasingWorld, key: string, member = world.members[0]) =>
-      placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), member.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: member.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "consortium_pot",
-        idempotencyKey: key,
-        now: NOW,
-      });
+      schoolBuys(db(), world, member, { paymentRoute: "consortium_pot", idempotencyKey: key, now: NOW });
 
     it("waits for the lead, charging nothing; approved, the pot pays and the sale is split", async () => {
       const world = await createPurchasingWorld(db(), { schools: 1 });
@@ -471,8 +400,7 @@ describe("purchasing", () => {
       });
 
       const lead = await actorFor(db(), world.lead, world.authority.id);
-      const close = () =>
-        closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW });
+      const close = () => closeCollective(db(), world, purchase.id, { now: NOW });
       expect(await close()).toEqual({ status: "confirmed", changed: true });
       const entries = await entryCount(world.authority.id);
       expect(await close()).toEqual({ status: "confirmed", changed: false });
@@ -589,11 +517,10 @@ describe("purchasing", () => {
       // A real failure inside the transaction, after the orders, the pot entry and the charges are written.
       await db().execute(sql.raw(`CREATE FUNCTION fail_invoice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END; $$`));
       await db().execute(sql.raw(`CREATE TRIGGER fail_invoice BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION fail_invoice()`));
-      const lead = await actorFor(db(), world.lead, world.authority.id);
       try {
-        await expect(
-          closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
-        ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringContaining("disk full") }) });
+        await expect(closeCollective(db(), world, purchase.id, { now: NOW })).rejects.toMatchObject({
+          cause: expect.objectContaining({ message: expect.stringContaining("disk full") }),
+        });
       } finally {
         await db().execute(sql.raw(`DROP TRIGGER fail_invoice ON invoices`));
         await db().execute(sql.raw(`DROP FUNCTION fail_invoice()`));
@@ -605,9 +532,7 @@ describe("purchasing", () => {
       const [counter] = await db().select().from(schema.documentCounters).where(eq(schema.documentCounters.authorityId, world.authority.id));
       expect(counter).toBeUndefined();
 
-      expect(
-        await closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
-      ).toEqual({ status: "confirmed", changed: true });
+      expect(await closeCollective(db(), world, purchase.id, { now: NOW })).toEqual({ status: "confirmed", changed: true });
       expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(4);
       await expectSoundLedger(world.authority.id);
     });
@@ -656,18 +581,7 @@ describe("purchasing", () => {
       const finance = await actorFor(db(), world.finance, world.authority.id);
       const paidEarlier: { id: string }[] = [];
       for (const m of world.members.slice(4)) {
-        const { order } = await placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor: await actorFor(db(), m.head, world.authority.id),
-          authorityId: world.authority.id,
-          schoolId: m.school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          idempotencyKey: `race-first:${m.school.id}`,
-          now: NOW,
-        });
+        const { order } = await schoolBuys(db(), world, m, { idempotencyKey: `race-first:${m.school.id}`, now: NOW });
         paidEarlier.push(order);
       }
       const invoices = await db()
@@ -694,20 +608,7 @@ describe("purchasing", () => {
             now: NOW,
           }),
         ),
-        ...world.members.map(async (m) =>
-          placeOrder(db(), {
-            appUrl: "http://localhost:3000",
-            actor: await actorFor(db(), m.head, world.authority.id),
-            authorityId: world.authority.id,
-            schoolId: m.school.id,
-            offerId: world.offer.id,
-            delegates: 1,
-            poNumber: null,
-            paymentRoute: "invoice",
-            idempotencyKey: `race-second:${m.school.id}`,
-            now: NOW,
-          }),
-        ),
+        ...world.members.map(async (m) => schoolBuys(db(), world, m, { idempotencyKey: `race-second:${m.school.id}`, now: NOW })),
       ];
       const results = await Promise.allSettled(work);
       expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
@@ -753,17 +654,7 @@ describe("purchasing", () => {
         now: NOW,
       });
       const newcomer = world.members.find((m) => !joined.some((j) => j.schoolId === m.school.id))!;
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), newcomer.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: newcomer.school.id,
-        answer: "join",
-        delegates: 2,
-        poNumber: "PO-9",
-        paymentRoute: "invoice",
-        now: NOW,
-      });
+      await joinCollective(db(), world, purchase.id, { members: [newcomer], delegates: () => 2, poNumber: () => "PO-9", now: NOW });
       await expect(
         answerCollectivePurchase(db(), {
           actor: await actorFor(db(), newcomer.head, world.authority.id),
@@ -783,25 +674,9 @@ describe("purchasing", () => {
       const world = await createPurchasingWorld(db(), { schools: 3 });
       const otherConsortium = await createConsortium(db(), world.authority.id);
       const otherLead = await createMember(db(), otherConsortium, "consortium_lead");
-      await expect(
-        openCollectivePurchase(db(), {
-          actor: await actorFor(db(), otherLead, world.authority.id),
-          authorityId: world.authority.id,
-          consortiumId: world.consortium.id,
-          offerId: world.offer.id,
-          closesAt: LATER,
-          minSchools: 1,
-          maxSchools: null,
-          delegatesPerSchool: 1,
-          potPercentBps: 10_000,
-          potPerSchoolPence: null,
-          potCapPence: null,
-          shareMethod: "equal",
-          message: "",
-          appUrl: APP_URL,
-          now: NOW,
-        }),
-      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(openCollective(db(), world, { by: otherLead, closesAt: LATER, minSchools: 1, potPercentBps: 10_000, now: NOW })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       const purchase = await openFor(world);
       await expect(
         closeCollectivePurchase(db(), {
@@ -813,39 +688,19 @@ describe("purchasing", () => {
         }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       const outsider = await createPurchasingWorld(db(), { schools: 1 });
-      await expect(
-        answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), outsider.members[0].head, outsider.authority.id),
-          authorityId: outsider.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: outsider.members[0].school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          now: NOW,
-        }),
-      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(joinCollective(db(), outsider, purchase.id, { now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("lets a commissioner open one for any consortium of the authority", async () => {
       const world = await createPurchasingWorld(db(), { schools: 2 });
       const commissioner = await createMember(db(), world.office, "commissioner");
-      const purchase = await openCollectivePurchase(db(), {
-        actor: await actorFor(db(), commissioner, world.authority.id),
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
+      const purchase = await openCollective(db(), world, {
+        by: commissioner,
         closesAt: LATER,
         minSchools: 2,
         maxSchools: 2,
-        delegatesPerSchool: 1,
-        potPercentBps: null,
         potPerSchoolPence: 10_000,
         potCapPence: 15_000,
-        shareMethod: "equal",
-        message: "",
-        appUrl: APP_URL,
         now: NOW,
       });
       expect(purchase.status).toBe("open");
@@ -913,13 +768,7 @@ describe("purchasing", () => {
           potPerSchoolPence: c.rule.potPerSchoolPence ?? null,
         });
         await joinAll(world, purchase.id, world.members, { delegates: (i) => 1 + (i % 4) });
-        await closeCollectivePurchase(db(), {
-          actor: await actorFor(db(), world.lead, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          appUrl: APP_URL,
-          now: NOW,
-        });
+        await closeCollective(db(), world, purchase.id, { now: NOW });
         const [closed] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
         expect(closed.status).toBe("confirmed");
         expect(closed.potContributionPence).toBeLessThanOrEqual(c.potPence);

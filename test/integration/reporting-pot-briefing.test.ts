@@ -1,48 +1,34 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
 import { publishMou } from "~/domain/mou/publish-mou.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { sendPotBriefings } from "~/domain/reporting/send-pot-briefings.server";
 import { financialYearOf } from "~/domain/reporting/rules";
 import { formatMonth, londonIsoDate } from "~/format";
 import { runInLocale } from "~/i18n/request-locale.server";
 import { loader } from "~/routes/pot-briefing";
+import { useTestDatabase } from "../factories/database";
 import { createMember } from "../factories/tenancy";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("a consortium's monthly budget briefing", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
-  const db = () => handle.db;
   const thisMonth = londonIsoDate(new Date()).slice(0, 7);
   let matchPence = 0;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 3, providerKind: "la_traded_services" });
     other = await createPurchasingWorld(db(), { schools: 1 });
     await db().update(schema.consortia).set({ leadUserId: world.lead.id }).where(eq(schema.consortia.organisationId, world.consortium.id));
     const order = async (i: number, paymentRoute: "internal_recharge" | "consortium_pot") => {
       const m = world.members[i];
-      await placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: m.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute,
-        idempotencyKey: `briefing:${i}`,
-      });
+      await schoolBuys(db(), world, m, { paymentRoute, idempotencyKey: `briefing:${i}` });
     };
     await order(0, "internal_recharge");
     await order(1, "consortium_pot");
@@ -75,9 +61,6 @@ describe("a consortium's monthly budget briefing", () => {
     const formula = await createFormula(db(), { actor: admin, authorityId, financialYear: year, parts: [{ kind: "match", label: "Match", ratePence: 250 }] });
     const applied = await applyFormula(db(), { actor: admin, authorityId, formulaId: formula.id });
     matchPence = applied.lines.filter((l) => l.kind === "match").reduce((s, l) => s + l.amountPence, 0);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("closes the month at the pot's ledger balance, with what waits for approval as committed", async () => {

@@ -1,20 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { academicYearStart, financialYearLabel, recogniseIncome } from "~/domain/reporting/rules";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { londonIsoDate } from "~/format";
+import { useTestDatabase } from "../factories/database";
 import { nextKey } from "../factories/ledger";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
-import { createTestDatabase } from "../setup/database";
 
 // Recognised income of services over the academic year, read from sums by period and delivery
 // start, against the rule applied in JavaScript to the orders one by one, to the penny.
 describe("recognised income of services over the academic year", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
   const YEAR = 2026;
   // Paid days either side of the year's bounds (London days; BST at the April and September edges), some with a delivery start.
   const sales: { paidAt: string; startsOn: string | null; authorityPence: number }[] = [
@@ -33,7 +31,6 @@ describe("recognised income of services over the academic year", () => {
   ];
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 1 });
     await db()
       .update(schema.offerRevisions)
@@ -69,9 +66,6 @@ describe("recognised income of services over the academic year", () => {
           potSharePence: 0,
         });
     }
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("recognises each academic year's sales seven twelfths and five twelfths, to the penny", async () => {

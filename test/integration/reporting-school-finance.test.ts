@@ -1,48 +1,31 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { runInLocale } from "~/i18n/request-locale.server";
 import { loader as csvLoader } from "~/routes/school.finance[.]csv";
 import { action, loader } from "~/routes/school.finance";
+import { useTestDatabase } from "../factories/database";
 import { createMember } from "../factories/tenancy";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("a school's purchases for its accounts, with CFR codes", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
   let orderId: string;
   let sbm: { id: string };
-  const db = () => handle.db;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 2, providerKind: "la_traded_services" });
     other = await createPurchasingWorld(db(), { schools: 1 });
     const m = world.members[0];
     ({
       order: { id: orderId },
-    } = await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, world.authority.id),
-      authorityId: world.authority.id,
-      schoolId: m.school.id,
-      offerId: world.offer.id,
-      delegates: 1,
-      poNumber: "PO-1",
-      paymentRoute: "invoice",
-      idempotencyKey: "cfr:0",
-    }));
+    } = await schoolBuys(db(), world, m, { idempotencyKey: "cfr:0", poNumber: "PO-1" }));
     const [org] = await db().select().from(schema.organisations).where(eq(schema.organisations.id, m.school.id));
     sbm = await createMember(db(), org, "school_business_manager");
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("the business manager downloads the year's purchases with the proposed code, VAT and route", async () => {

@@ -1,6 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordImpact } from "~/domain/delivery/record-impact.server";
 import { submitEvaluation } from "~/domain/delivery/submit-evaluation.server";
 import { termOf } from "~/domain/reporting/rules";
@@ -8,16 +7,15 @@ import { takeTermlySnapshot, termlyReport } from "~/domain/reporting/take-termly
 import { londonIsoDate } from "~/format";
 import { loader } from "~/routes/reports.termly";
 import { loader as csvLoader } from "~/routes/reports.termly[.]csv";
+import { useTestDatabase } from "../factories/database";
 import { createDeliveryWorld, createOrder, type DeliveryWorld } from "../factories/delivery";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 const APP_URL = "http://localhost:3000";
 
 describe("the termly report's evaluations and impact", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: DeliveryWorld;
-  const db = () => handle.db;
   const now = termOf(londonIsoDate(new Date()));
   const term = `${now.academicYear}-${now.term}`;
 
@@ -35,11 +33,7 @@ describe("the termly report's evaluations and impact", () => {
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createDeliveryWorld(db(), { schools: 3 });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("reports the term's evaluations and impact, and a kept snapshot does not change when a later evaluation arrives", async () => {

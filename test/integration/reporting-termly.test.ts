@@ -1,47 +1,30 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { termOf } from "~/domain/reporting/rules";
 import { takeTermlySnapshot, termlyReport } from "~/domain/reporting/take-termly-snapshot.server";
 import { londonIsoDate } from "~/format";
 import { action, loader } from "~/routes/reports.termly";
 import { loader as csvLoader } from "~/routes/reports.termly[.]csv";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { useTestDatabase } from "../factories/database";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("the termly report and its kept snapshot", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
-  const db = () => handle.db;
   const now = termOf(londonIsoDate(new Date()));
   const term = `${now.academicYear}-${now.term}`;
 
   const buy = async (i: number) => {
     const m = world.members[i];
-    await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, world.authority.id),
-      authorityId: world.authority.id,
-      schoolId: m.school.id,
-      offerId: world.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "internal_recharge",
-      idempotencyKey: `termly:${i}`,
-    });
+    await schoolBuys(db(), world, m, { paymentRoute: "internal_recharge", idempotencyKey: `termly:${i}` });
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 3, providerKind: "la_traded_services" });
     other = await createPurchasingWorld(db(), { schools: 1 });
     await buy(0);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("keeps the figures as they stood: a later sale changes nothing in the kept term", async () => {

@@ -1,40 +1,27 @@
 import { parse } from "csv-parse/sync";
 import { sql, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { rowsOf } from "~/domain/reporting/rows";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { loader as csvLoader } from "~/routes/finance.traded-income[.]csv";
 import { loader as pageLoader } from "~/routes/finance.traded-income";
 import { currentFinancialYear } from "~/routes/traded-income.server";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { useTestDatabase } from "../factories/database";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("the traded income report reconciles to the ledger", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
-  const db = () => handle.db;
   const year = currentFinancialYear();
 
   async function buy(w: PurchasingWorld, i: number, paymentRoute: "invoice" | "internal_recharge") {
     const m = w.members[i];
-    const { order } = await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, w.authority.id),
-      authorityId: w.authority.id,
-      schoolId: m.school.id,
-      offerId: w.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute,
-      idempotencyKey: `report:${m.school.id}`,
-    });
+    const { order } = await schoolBuys(db(), w, m, { paymentRoute, idempotencyKey: `report:${m.school.id}` });
     return order;
   }
   async function pay(w: PurchasingWorld, orderId: string) {
@@ -51,7 +38,6 @@ describe("the traded income report reconciles to the ledger", () => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 5, providerKind: "la_traded_services", academyEvery: 3 });
     other = await createPurchasingWorld(db(), { schools: 2 });
     await buy(world, 0, "internal_recharge");
@@ -62,9 +48,6 @@ describe("the traded income report reconciles to the ledger", () => {
     await cancelOrder(db(), { actor: await actorFor(db(), world.members[3].head, world.authority.id), authorityId: world.authority.id, orderId: undone.id });
     await pay(world, (await buy(world, 4, "invoice")).id);
     await pay(other, (await buy(other, 0, "invoice")).id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   /** What the income-split entries (and their reversals) moved, by kind of account, as the account holder reads it. */

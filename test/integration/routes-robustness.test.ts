@@ -615,127 +615,32 @@ describe("every route, against odd input and the wrong people", () => {
     };
     // 2^63 pence, in pounds: past a bigint column.
     const BIGINT_POUNDS = "92233720368547758.08";
-    const cases: { what: string; file: string; cookie: string; form: Record<string, string>; field: string; message: RegExp }[] = [
-      {
-        what: "a NUL in a need's title",
-        file: "commissioning.needs.new.tsx",
-        cookie: users.arden.commissioner!,
-        form: { ...need, title: "Reading\u0000" },
-        field: "title",
-        message: CONTROL,
-      },
-      {
-        what: "a NUL in a need's description",
-        file: "commissioning.needs.new.tsx",
-        cookie: users.arden.commissioner!,
-        form: { ...need, description: "a\u0000b" },
-        field: "description",
-        message: CONTROL,
-      },
-      {
-        what: "a need's budget past int4",
-        file: "commissioning.needs.new.tsx",
-        cookie: users.arden.commissioner!,
-        form: { ...need, budget: "21474836.48" },
-        field: "budget",
-        message: /must be £10,000,000 or less/,
-      },
-      {
-        what: "a need's budget of 2^63 pence",
-        file: "commissioning.needs.new.tsx",
-        cookie: users.arden.commissioner!,
-        form: { ...need, budget: BIGINT_POUNDS },
-        field: "budget",
-        message: /must be £10,000,000 or less/,
-      },
-      {
-        what: "a need's budget in hex",
-        file: "commissioning.needs.new.tsx",
-        cookie: users.arden.commissioner!,
-        form: { ...need, budget: "0x1F" },
-        field: "budget",
-        message: /Enter the budget in pounds/,
-      },
-      {
-        what: "a NUL in the lead's message",
-        file: "collective-purchases.new.tsx",
-        cookie: users.arden.consortium_lead!,
-        form: { ...purchase, message: "Join\u0000" },
-        field: "message",
-        message: CONTROL,
-      },
-      {
-        what: "a pot per school of 2^63 pence",
-        file: "collective-purchases.new.tsx",
-        cookie: users.arden.consortium_lead!,
-        form: { ...purchase, potPerSchool: BIGINT_POUNDS },
-        field: "potPerSchool",
-        message: /must be £10,000,000 or less/,
-      },
-      {
-        what: "a pot cap of 2^63 pence",
-        file: "collective-purchases.new.tsx",
-        cookie: users.arden.consortium_lead!,
-        form: { ...purchase, potCap: BIGINT_POUNDS },
-        field: "potCap",
-        message: /must be £10,000,000 or less/,
-      },
-      {
-        what: "a minimum of schools in hex",
-        file: "collective-purchases.new.tsx",
-        cookie: users.arden.consortium_lead!,
-        form: { ...purchase, minSchools: "0x1F" },
-        field: "minSchools",
-        message: /whole number/,
-      },
-      {
-        what: "a percentage from the pot as an exponent",
-        file: "collective-purchases.new.tsx",
-        cookie: users.arden.consortium_lead!,
-        form: { ...purchase, potPercent: "1e1" },
-        field: "potPercent",
-        message: /percentage/,
-      },
-      {
-        what: "a NUL in an offer's title",
-        file: "provider.offers.new.tsx",
-        cookie: users.arden.provider_admin!,
-        form: { ...offer, title: "Phonics\u0000" },
-        field: "title",
-        message: CONTROL,
-      },
-      {
-        what: "a NUL in an offer's summary",
-        file: "provider.offers.new.tsx",
-        cookie: users.arden.provider_admin!,
-        form: { ...offer, summary: "\u0000" },
-        field: "summary",
-        message: CONTROL,
-      },
-      {
-        what: "a capacity in hex",
-        file: "provider.offers.new.tsx",
-        cookie: users.arden.provider_admin!,
-        form: { ...offer, maxCapacity: "0x1F" },
-        field: "maxCapacity",
-        message: /whole number/,
-      },
-      {
-        what: "a draft tier's maximum of 1e308",
-        file: "provider.offers.new.tsx",
-        cookie: users.arden.provider_admin!,
-        form: { ...offer, [tierField(0, "max")]: "1e308" },
-        field: tierField(0, "max"),
-        message: /whole number/,
-      },
-      {
-        what: "a draft tier's minimum in hex",
-        file: "provider.offers.new.tsx",
-        cookie: users.arden.provider_admin!,
-        form: { ...offer, [tierField(0, "min")]: "0x1" },
-        field: tierField(0, "min"),
-        message: /whole number/,
-      },
+    type Case = { what: string; file: string; cookie: string; form: Record<string, string>; field: string; message: RegExp };
+    /** The cases of one form: each row changes its good form and names the field whose message it expects. */
+    const casesOf = (file: string, cookie: string, good: Record<string, string>, rows: [string, Record<string, string>, string, RegExp][]): Case[] =>
+      rows.map(([what, change, field, message]) => ({ what, file, cookie, form: { ...good, ...change }, field, message }));
+    const cases: Case[] = [
+      ...casesOf("commissioning.needs.new.tsx", users.arden.commissioner!, need, [
+        ["a NUL in a need's title", { title: "Reading\u0000" }, "title", CONTROL],
+        ["a NUL in a need's description", { description: "a\u0000b" }, "description", CONTROL],
+        ["a need's budget past int4", { budget: "21474836.48" }, "budget", /must be £10,000,000 or less/],
+        ["a need's budget of 2^63 pence", { budget: BIGINT_POUNDS }, "budget", /must be £10,000,000 or less/],
+        ["a need's budget in hex", { budget: "0x1F" }, "budget", /Enter the budget in pounds/],
+      ]),
+      ...casesOf("collective-purchases.new.tsx", users.arden.consortium_lead!, purchase, [
+        ["a NUL in the lead's message", { message: "Join\u0000" }, "message", CONTROL],
+        ["a pot per school of 2^63 pence", { potPerSchool: BIGINT_POUNDS }, "potPerSchool", /must be £10,000,000 or less/],
+        ["a pot cap of 2^63 pence", { potCap: BIGINT_POUNDS }, "potCap", /must be £10,000,000 or less/],
+        ["a minimum of schools in hex", { minSchools: "0x1F" }, "minSchools", /whole number/],
+        ["a percentage from the pot as an exponent", { potPercent: "1e1" }, "potPercent", /percentage/],
+      ]),
+      ...casesOf("provider.offers.new.tsx", users.arden.provider_admin!, offer, [
+        ["a NUL in an offer's title", { title: "Phonics\u0000" }, "title", CONTROL],
+        ["a NUL in an offer's summary", { summary: "\u0000" }, "summary", CONTROL],
+        ["a capacity in hex", { maxCapacity: "0x1F" }, "maxCapacity", /whole number/],
+        ["a draft tier's maximum of 1e308", { [tierField(0, "max")]: "1e308" }, tierField(0, "max"), /whole number/],
+        ["a draft tier's minimum in hex", { [tierField(0, "min")]: "0x1" }, tierField(0, "min"), /whole number/],
+      ]),
     ];
     const failures: string[] = [];
     // Each form as given is accepted, so the refusals below are the bad field's doing.

@@ -1,57 +1,30 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { salesForExport, salesPage } from "~/domain/purchasing/sales.server";
 import { loader as salesCsvLoader } from "~/routes/finance.sales[.]csv";
 import { loader as salesLoader } from "~/routes/finance.sales";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { useTestDatabase } from "../factories/database";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("finance's sales, filtered and totalled", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
-  const db = () => handle.db;
   const orderIds: string[] = [];
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     world = await createPurchasingWorld(db(), { schools: 3, providerKind: "la_traded_services" });
     other = await createPurchasingWorld(db(), { schools: 1 });
     const routes = ["invoice", "invoice", "internal_recharge"] as const;
     for (const [i, m] of world.members.entries()) {
-      const { order } = await placeOrder(db(), {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db(), m.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: m.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: routes[i],
-        idempotencyKey: `sales:${m.school.id}`,
-      });
+      const { order } = await schoolBuys(db(), world, m, { paymentRoute: routes[i], idempotencyKey: `sales:${m.school.id}` });
       orderIds.push(order.id);
     }
     await cancelOrder(db(), { actor: await actorFor(db(), world.members[1].head, world.authority.id), authorityId: world.authority.id, orderId: orderIds[1] });
     const m = other.members[0];
-    await placeOrder(db(), {
-      appUrl: "http://localhost:3000",
-      actor: await actorFor(db(), m.head, other.authority.id),
-      authorityId: other.authority.id,
-      schoolId: m.school.id,
-      offerId: other.offer.id,
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "invoice",
-      idempotencyKey: `sales:${m.school.id}`,
-    });
-  });
-  afterAll(async () => {
-    await handle?.close();
+    await schoolBuys(db(), other, m, { idempotencyKey: `sales:${m.school.id}` });
   });
 
   it("totals every order the filter picks, and only the authority's own", async () => {

@@ -1,10 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { READINESS_JUDGEMENTS } from "~/domain/readiness/rules";
 import { loader as homeLoader } from "~/routes/_index";
 import { action as respondAction, loader as readinessConsortiumLoader } from "~/routes/readiness.$consortiumId._index";
@@ -13,9 +11,10 @@ import { loader as gridLoader } from "~/routes/readiness._index";
 import { loader as storyLoader } from "~/routes/schools.$schoolId._index";
 import { loader as viewLoader } from "~/routes/schools._index";
 import { loader as csvLoader } from "~/routes/schools[.]csv";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { pageCalls } from "../factories/pages";
+import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -44,15 +43,7 @@ describe("the school-by-school view and consortium readiness", () => {
   const cookies: Record<string, string> = {};
   const ctx = () => appContext(handle.db);
 
-  const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: ctx(), params }));
-  const post = (
-    action: (args: ActionFunctionArgs) => Promise<unknown>,
-    path: string,
-    cookie: string,
-    form: Record<string, string>,
-    params: Record<string, string> = {},
-  ) => respond(() => action({ request: request(path, { cookie, form }), context: ctx(), params }));
+  const { post, get } = pageCalls(ctx);
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -69,17 +60,7 @@ describe("the school-by-school view and consortium readiness", () => {
     await db.insert(schema.schoolAdvisers).values({ schoolId: untouched.school.id, authorityId: world.authority.id, adviserUserId: commissioner.id });
     // Two orders for the first school, one of them cancelled, so the view counts only what was bought.
     for (const key of ["a", "b"]) {
-      await placeOrder(db, {
-        appUrl: "http://localhost:3000",
-        actor: await actorFor(db, bought.head, world.authority.id),
-        authorityId: world.authority.id,
-        schoolId: bought.school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        idempotencyKey: `view:${key}`,
-      });
+      await schoolBuys(db, world, bought, { idempotencyKey: `view:${key}` });
     }
     const [first] = await db.select({ id: schema.orders.id }).from(schema.orders).where(eq(schema.orders.idempotencyKey, "view:b"));
     await db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.id, first.id));

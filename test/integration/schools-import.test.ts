@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { auditLogRows } from "~/domain/audit-log/search-audit-log.server";
 import { action as uploadAction } from "~/routes/schools.import._index";
 import { action as applyAction, loader as previewLoader } from "~/routes/schools.import.$importId";
 import { action as settingAction } from "~/routes/schools.new";
+import { useTestDatabase } from "../factories/database";
 import { giasCsv, giasSchool, windows1252, GIAS_COLUMNS } from "../factories/gias";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 type Preview = {
   counts: Record<string, number>;
@@ -19,7 +18,7 @@ type Preview = {
 };
 
 describe("importing schools from a GIAS file", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authority: Awaited<ReturnType<typeof createAuthority>>;
   let other: Awaited<ReturnType<typeof createAuthority>>;
   let admin: string;
@@ -31,7 +30,7 @@ describe("importing schools from a GIAS file", () => {
     const form = new FormData();
     form.append("file", new File([bytes as BlobPart], name, { type: "text/csv" }));
     const req = new Request(new URL("/schools/import", TEST_ORIGIN), { method: "POST", body: form, headers: { Cookie: cookie, Origin: TEST_ORIGIN } });
-    return respond(() => uploadAction({ request: req, context: appContext(handle.db), params: {} }));
+    return respond(() => uploadAction({ request: req, context: appContext(db()), params: {} }));
   };
   const importIdOf = (r: Awaited<ReturnType<typeof upload>>) => {
     expect(r).toBeInstanceOf(Response);
@@ -41,39 +40,38 @@ describe("importing schools from a GIAS file", () => {
   };
   const preview = async (importId: string, cookie = admin) => {
     const r = await respond(() =>
-      previewLoader({ request: request(`/schools/import/${importId}`, { cookie }), context: appContext(handle.db), params: { importId } }),
+      previewLoader({ request: request(`/schools/import/${importId}`, { cookie }), context: appContext(db()), params: { importId } }),
     );
     return r;
   };
   const apply = (importId: string, cookie = admin) =>
-    respond(() => applyAction({ request: request(`/schools/import/${importId}`, { cookie, form: {} }), context: appContext(handle.db), params: { importId } }));
+    respond(() => applyAction({ request: request(`/schools/import/${importId}`, { cookie, form: {} }), context: appContext(db()), params: { importId } }));
   const errorsOf = (r: Awaited<ReturnType<typeof upload>>) => {
     expect(r).not.toBeInstanceOf(Response);
     return r as { status: number; data: { errors: Record<string, string[]> } };
   };
   const counts = async () => {
     const [schools, audits, imports] = await Promise.all([
-      handle.db.select().from(schema.schools).where(eq(schema.schools.authorityId, authority.id)),
-      handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id)),
-      handle.db.select().from(schema.schoolImports).where(eq(schema.schoolImports.authorityId, authority.id)),
+      db().select().from(schema.schools).where(eq(schema.schools.authorityId, authority.id)),
+      db().select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id)),
+      db().select().from(schema.schoolImports).where(eq(schema.schoolImports.authorityId, authority.id)),
     ]);
     return { schools: schools.length, audits: audits.length, imports: imports.length };
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    authority = await createAuthority(handle.db, { laCode: "938" });
-    other = await createAuthority(handle.db, { laCode: "937" });
-    const office = await createOrganisation(handle.db, authority.id, "authority_office");
-    const adminUser = await createMember(handle.db, office, "la_admin");
-    admin = await sessionCookieFor(handle.db, adminUser.id, office.id);
-    const { organisation: school } = await createSchool(handle.db, authority.id, { urn: urn(9) });
-    head = await sessionCookieFor(handle.db, (await createMember(handle.db, school, "headteacher")).id, school.id);
-    const otherOffice = await createOrganisation(handle.db, other.id, "authority_office");
-    otherAdmin = await sessionCookieFor(handle.db, (await createMember(handle.db, otherOffice, "la_admin")).id, otherOffice.id);
+    authority = await createAuthority(db(), { laCode: "938" });
+    other = await createAuthority(db(), { laCode: "937" });
+    const office = await createOrganisation(db(), authority.id, "authority_office");
+    const adminUser = await createMember(db(), office, "la_admin");
+    admin = await sessionCookieFor(db(), adminUser.id, office.id);
+    const { organisation: school } = await createSchool(db(), authority.id, { urn: urn(9) });
+    head = await sessionCookieFor(db(), (await createMember(db(), school, "headteacher")).id, school.id);
+    const otherOffice = await createOrganisation(db(), other.id, "authority_office");
+    otherAdmin = await sessionCookieFor(db(), (await createMember(db(), otherOffice, "la_admin")).id, otherOffice.id);
 
     // What the authority holds before the file: one school that will change, one that will close, one the same.
-    await createSchool(handle.db, authority.id, {
+    await createSchool(db(), authority.id, {
       urn: urn(1),
       phase: "primary",
       typeName: "Community school",
@@ -81,7 +79,7 @@ describe("importing schools from a GIAS file", () => {
       postcode: "B49 5AA",
       town: "Alcester",
     });
-    await createSchool(handle.db, authority.id, {
+    await createSchool(db(), authority.id, {
       urn: urn(2),
       phase: "primary",
       typeName: "Community school",
@@ -89,7 +87,7 @@ describe("importing schools from a GIAS file", () => {
       postcode: "B49 6BB",
       town: "Alcester",
     });
-    const { organisation: same } = await createSchool(handle.db, authority.id, {
+    const { organisation: same } = await createSchool(db(), authority.id, {
       urn: urn(3),
       phase: "secondary",
       typeName: "Academy converter",
@@ -99,11 +97,8 @@ describe("importing schools from a GIAS file", () => {
       postcode: "CV37 6AA",
       town: "Stratford-upon-Avon",
     });
-    await handle.db.update(schema.organisations).set({ name: "Stratford High School" }).where(eq(schema.organisations.id, same.id));
-    await createSchool(handle.db, other.id, { urn: urn(5) });
-  });
-  afterAll(async () => {
-    await handle?.close();
+    await db().update(schema.organisations).set({ name: "Stratford High School" }).where(eq(schema.organisations.id, same.id));
+    await createSchool(db(), other.id, { urn: urn(5) });
   });
 
   const file = () => {
@@ -174,7 +169,7 @@ describe("importing schools from a GIAS file", () => {
 
   it("previews new, changed and closed schools of the authority's LA, field by field", async () => {
     const { columns, rows } = file();
-    const [closedRow] = await handle.db
+    const [closedRow] = await db()
       .select({ name: schema.organisations.name })
       .from(schema.organisations)
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.organisations.id))
@@ -200,7 +195,7 @@ describe("importing schools from a GIAS file", () => {
 
   it("applies once, records who did it, and changes nothing when applied again", async () => {
     const { columns, rows } = file();
-    const [closedRow] = await handle.db
+    const [closedRow] = await db()
       .select({ name: schema.organisations.name })
       .from(schema.organisations)
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.organisations.id))
@@ -212,7 +207,7 @@ describe("importing schools from a GIAS file", () => {
     expect(applied.status).toBe(303);
     expect(applied.headers.get("Location")).toBe(`/schools/import/${importId}?outcome=applied`);
 
-    const stored = await handle.db
+    const stored = await db()
       .select({
         urn: schema.schools.urn,
         name: schema.organisations.name,
@@ -233,14 +228,14 @@ describe("importing schools from a GIAS file", () => {
     expect(byUrn.has(urn(6))).toBe(false);
     expect(byUrn.has(urn(7))).toBe(false);
     // The other authority's school keeps its own authority.
-    const [elsewhere] = await handle.db
+    const [elsewhere] = await db()
       .select()
       .from(schema.schools)
       .where(eq(schema.schools.urn, urn(5)));
     expect(elsewhere.authorityId).toBe(other.id);
 
     // The Ofsted inspection GIAS carries, under the framework of its day.
-    const [inspection] = await handle.db
+    const [inspection] = await db()
       .select()
       .from(schema.inspections)
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.inspections.schoolId))
@@ -252,7 +247,7 @@ describe("importing schools from a GIAS file", () => {
       inspectedOn: "2014-11-05",
     });
 
-    const audits = await handle.db
+    const audits = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.authorityId, authority.id)));
@@ -269,7 +264,7 @@ describe("importing schools from a GIAS file", () => {
     // Each school's row names the school as its organisation, so the log filtered by the school finds it.
     const idOf = async (n: number) =>
       (
-        await handle.db
+        await db()
           .select({ id: schema.schools.organisationId })
           .from(schema.schools)
           .where(eq(schema.schools.urn, urn(n)))
@@ -280,7 +275,7 @@ describe("importing schools from a GIAS file", () => {
     expect(bySchool["school.added"]).toEqual({ entityId: await idOf(4), organisationId: await idOf(4) });
     expect(bySchool["school.changed"]).toEqual({ entityId: await idOf(1), organisationId: await idOf(1) });
     expect(bySchool["school.closed"]).toEqual({ entityId: await idOf(2), organisationId: await idOf(2) });
-    const filtered = await auditLogRows(handle.db, { authorityId: authority.id, filter: { organisationId: await idOf(2) } });
+    const filtered = await auditLogRows(db(), { authorityId: authority.id, filter: { organisationId: await idOf(2) } });
     expect(filtered.entries.map((e) => e.action)).toContain("school.closed");
 
     // Applying the same import again, and uploading the same file again, change nothing and say so.
@@ -327,7 +322,7 @@ describe("importing schools from a GIAS file", () => {
       await respond(() =>
         uploadAction({
           request: new Request(new URL("/schools/import", TEST_ORIGIN), { method: "POST", body: form, headers: { Cookie: admin, Origin: TEST_ORIGIN } }),
-          context: appContext(handle.db),
+          context: appContext(db()),
           params: {},
         }),
       ),
@@ -352,7 +347,7 @@ describe("importing schools from a GIAS file", () => {
       headers: { Cookie: admin, Origin: TEST_ORIGIN, "Content-Type": body.headers.get("Content-Type")! },
       duplex: "half",
     } as RequestInit);
-    const r2 = errorsOf(await respond(() => uploadAction({ request: streamed, context: appContext(handle.db), params: {} })));
+    const r2 = errorsOf(await respond(() => uploadAction({ request: streamed, context: appContext(db()), params: {} })));
     expect(r2.status).toBe(413);
     expect(await counts()).toEqual(before);
   });
@@ -368,7 +363,7 @@ describe("importing schools from a GIAS file", () => {
 
   it("adds an early years setting by hand, refusing a reference already held", async () => {
     const add = (form: Record<string, string>) =>
-      respond(() => settingAction({ request: request("/schools/new", { cookie: admin, form }), context: appContext(handle.db), params: {} }));
+      respond(() => settingAction({ request: request("/schools/new", { cookie: admin, form }), context: appContext(db()), params: {} }));
     const ok = (await add({
       kind: "early_years",
       name: "Little Acorns Pre-school",
@@ -377,7 +372,7 @@ describe("importing schools from a GIAS file", () => {
       postcode: "cv37 1aa",
     })) as Response;
     expect(ok.status).toBe(302);
-    const [setting] = await handle.db
+    const [setting] = await db()
       .select()
       .from(schema.schools)
       .where(eq(schema.schools.urn, `EY${urn(0)}`));

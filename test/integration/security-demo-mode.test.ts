@@ -1,16 +1,15 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { queueEmail } from "~/domain/outbox.server";
 import { isLoopback } from "~/integrations/mailbox.server";
 import { loader as rootLoader } from "~/root";
 import { loader as mailboxEmailLoader } from "~/routes/dev.mailbox.$id";
 import { loader as mailboxLoader } from "~/routes/dev.mailbox._index";
+import { useTestDatabase } from "../factories/database";
 import { appContext, request, respond, testEnv } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
 
 describe("demo mode and its mailbox", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let emailId: string;
   const list = (context: AppLoadContext, headers: Record<string, string> = {}) =>
     respond(() =>
@@ -25,18 +24,14 @@ describe("demo mode and its mailbox", () => {
       } as LoaderFunctionArgs),
     );
   const at = (DEMO: string, clientIp: string, more: Record<string, string> = {}) =>
-    appContext(handle.db, { env: testEnv({ DEMO, NODE_ENV: "production", ...more }), clientIp });
+    appContext(db(), { env: testEnv({ DEMO, NODE_ENV: "production", ...more }), clientIp });
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    emailId = await queueEmail(handle.db, {
+    emailId = await queueEmail(db(), {
       to: "someone@example.org",
       template: "password-reset",
       props: { name: "Someone", url: "http://localhost:3000/reset-password/abcdefghijklmnopqrstuvwxyz234567", expiresInMinutes: 60 },
     });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("recognises loopback addresses only", () => {

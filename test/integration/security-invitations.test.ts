@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
-import { action as membersAction, loader as membersLoader } from "~/routes/organisations.$organisationId.members";
 import { loader as organisationsLoader } from "~/routes/organisations._index";
 import { createAccount, lastEmailTo, tokenEmailedTo } from "../factories/identity";
+import { getMembersPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
@@ -24,22 +24,8 @@ describe("invitations", () => {
   let foreignSchool: typeof schema.organisations.$inferSelect;
   let adminCookie: string;
 
-  const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) =>
-    respond(() =>
-      membersAction({
-        request: request(`/organisations/${organisationId}/members`, { cookie, form }),
-        context,
-        params: { organisationId },
-      } as ActionFunctionArgs),
-    );
-  const members = (organisationId: string, query = "", cookie = adminCookie) =>
-    respond(() =>
-      membersLoader({
-        request: request(`/organisations/${organisationId}/members${query}`, { cookie }),
-        context,
-        params: { organisationId },
-      } as LoaderFunctionArgs),
-    );
+  const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) => postMembersPage(context, organisationId, cookie, form);
+  const members = (organisationId: string, query = "", cookie = adminCookie) => getMembersPage(context, organisationId, cookie, query);
   const openInvitation = (token: string, cookie?: string) =>
     respond(() => invitationLoader({ request: request(`/invitation/${token}`, { cookie }), context, params: { token } } as LoaderFunctionArgs));
   const answerInvitation = (token: string, cookie: string | undefined, form: Record<string, string> = { intent: "accept" }) =>

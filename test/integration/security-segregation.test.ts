@@ -5,9 +5,9 @@ import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import * as financeInvoice from "~/routes/finance.invoices.$invoiceId";
 import * as invoicePage from "~/routes/invoices.$invoiceId";
-import { action as membersAction } from "~/routes/organisations.$organisationId.members";
 import * as purchaseNew from "~/routes/purchases.new";
 import { createAccount } from "../factories/identity";
+import { postMembersPage } from "../factories/members";
 import { createPurchasingWorld } from "../factories/purchasing";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -29,14 +29,7 @@ describe("segregation of duties", () => {
   let foreignAdmin: Awaited<ReturnType<typeof createAccount>>;
   let adminCookie: string;
 
-  const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) =>
-    respond(() =>
-      membersAction({
-        request: request(`/organisations/${organisationId}/members`, { cookie, form }),
-        context,
-        params: { organisationId },
-      } as ActionFunctionArgs),
-    );
+  const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) => postMembersPage(context, organisationId, cookie, form);
   const counts = async () => ({
     users: (await db.select({ n: count() }).from(schema.users))[0].n,
     memberships: (await db.select({ n: count() }).from(schema.memberships))[0].n,

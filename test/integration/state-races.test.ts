@@ -3,8 +3,7 @@
 // the other is told why, and the audit log records one change. On PostgreSQL the two calls run on
 // two connections at once; PGlite has one connection and runs them one after the other.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
@@ -14,8 +13,8 @@ import { AppError } from "~/domain/errors";
 import { decideOffer } from "~/domain/quality/decide-offer.server";
 import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
+import { useTestDatabase } from "../factories/database";
 import { completeFields, createQaWorld, goodReview, reviewTwice, submittedOffer, type QaWorld } from "../factories/quality";
-import { createTestDatabase } from "../setup/database";
 
 const appUrl = "http://localhost:3000";
 /** Run two calls at once; exactly one must succeed and the other must be refused with `code` and a message matching `message`. */
@@ -30,17 +29,12 @@ async function oneWins<T>(calls: [() => Promise<T>, () => Promise<T>], code: str
 }
 
 describe("two changes to one offer at once", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let w: QaWorld;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    w = await createQaWorld(handle.db);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    w = await createQaWorld(db());
   });
 
-  const db = () => handle.db;
   const a = () => w.authority.id;
   const auditRows = (entityId: string, action: string) =>
     db()

@@ -7,10 +7,7 @@ import * as reconciliationPage from "~/routes/finance.reconciliation";
 import * as refundPage from "~/routes/finance.refunds.$checkoutId";
 import * as payouts from "~/routes/provider.payouts";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
-import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
-import { actorFor } from "../factories/purchasing";
+import { closeCollective, joinCollective, openCollective } from "../factories/collective";
 import type { PurchasingWorld } from "../factories/purchasing";
 import { invoicedOrder, useStripeWorld, type StripeTestbed } from "../factories/stripe";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -118,36 +115,10 @@ describe("the payment pages", () => {
   });
 
   it("an invoiced share of a collective purchase links to paying it online where Stripe is set up, and not without it", async () => {
-    const lead = await actorFor(db(), world.lead, world.authority.id);
-    const authorityId = world.authority.id;
-    const purchase = await openCollectivePurchase(db(), {
-      actor: lead,
-      authorityId,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      closesAt: new Date(Date.now() + 30 * 86_400_000),
-      minSchools: 1,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: null,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
+    const purchase = await openCollective(db(), world, { minSchools: 1 });
     const { school, head } = world.members[0];
-    await answerCollectivePurchase(db(), {
-      actor: await actorFor(db(), head, authorityId),
-      authorityId,
-      collectivePurchaseId: purchase.id,
-      schoolId: school.id,
-      answer: "join",
-      delegates: 1,
-      poNumber: null,
-      paymentRoute: "invoice",
-    });
-    await closeCollectivePurchase(db(), { actor: lead, authorityId, collectivePurchaseId: purchase.id, appUrl: "http://localhost:3000" });
+    await joinCollective(db(), world, purchase.id, { members: [world.members[0]] });
+    await closeCollective(db(), world, purchase.id);
     const [order] = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
     const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
     expect(invoice.status).toBe("issued");

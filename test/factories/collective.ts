@@ -1,0 +1,85 @@
+// Collective purchases of a purchasing world's offer: opened for its consortium, joined by its schools, closed.
+import type { Database } from "#db/client";
+import type { PaymentRoute } from "~/db.server";
+import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
+import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
+import { openCollectivePurchase, type OpenCollectivePurchaseOptions } from "~/domain/purchasing/open-collective-purchase.server";
+import { actorFor, type PurchasingWorld } from "./purchasing";
+
+const APP_URL = "http://localhost:3000";
+const DAY = 86_400_000;
+
+type CollectiveWorld = Pick<PurchasingWorld, "authority" | "consortium" | "offer" | "lead" | "members">;
+type Person = { id: string; name: string };
+
+export type OpenCollectiveOptions = Partial<Omit<OpenCollectivePurchaseOptions, "actor">> & {
+  /** Who opens it: the world's consortium lead unless told. */
+  by?: Person;
+};
+
+/**
+ * A collective purchase of the world's offer for its consortium, opened by its lead: at least 3 schools,
+ * one delegate each, nothing from the pot, shared equally, closing in 30 days.
+ */
+export async function openCollective(db: Database, world: CollectiveWorld, { by = world.lead, ...options }: OpenCollectiveOptions = {}) {
+  return openCollectivePurchase(db, {
+    actor: await actorFor(db, by, world.authority.id),
+    authorityId: world.authority.id,
+    consortiumId: world.consortium.id,
+    offerId: world.offer.id,
+    closesAt: new Date(Date.now() + 30 * DAY),
+    minSchools: 3,
+    maxSchools: null,
+    delegatesPerSchool: 1,
+    potPercentBps: null,
+    potPerSchoolPence: null,
+    potCapPence: null,
+    shareMethod: "equal",
+    message: "",
+    appUrl: APP_URL,
+    ...options,
+  });
+}
+
+export type JoinCollectiveOptions = {
+  /** The schools that join: every member of the world unless told. */
+  members?: CollectiveWorld["members"];
+  /** How the school at this index (of `members`) pays: by invoice unless told. */
+  paymentRoute?: (i: number) => PaymentRoute;
+  delegates?: (i: number) => number;
+  poNumber?: (i: number) => string | null;
+  now?: Date;
+};
+
+/** Each of these schools' heads joins the purchase: one delegate, no purchase order number, paying by invoice unless told. */
+export async function joinCollective(
+  db: Database,
+  world: CollectiveWorld,
+  purchaseId: string,
+  { members = world.members, paymentRoute = () => "invoice", delegates = () => 1, poNumber = () => null, now }: JoinCollectiveOptions = {},
+) {
+  for (const [i, m] of members.entries()) {
+    await answerCollectivePurchase(db, {
+      actor: await actorFor(db, m.head, world.authority.id),
+      authorityId: world.authority.id,
+      collectivePurchaseId: purchaseId,
+      schoolId: m.school.id,
+      answer: "join",
+      delegates: delegates(i),
+      poNumber: poNumber(i),
+      paymentRoute: paymentRoute(i),
+      now,
+    });
+  }
+}
+
+/** The world's lead closes the purchase early. */
+export async function closeCollective(db: Database, world: CollectiveWorld, purchaseId: string, { now }: { now?: Date } = {}) {
+  return closeCollectivePurchase(db, {
+    actor: await actorFor(db, world.lead, world.authority.id),
+    authorityId: world.authority.id,
+    collectivePurchaseId: purchaseId,
+    appUrl: APP_URL,
+    now,
+  });
+}
