@@ -1,12 +1,12 @@
 import { Form } from "@remix-run/react";
 import { Select, type FieldErrors, type Option } from "~/components/forms";
-import { t } from "~/i18n";
 
-type SelectField = { name: string; label: string; options: Option[] };
+/** A select: its name, label and options, and the words of its empty first choice ("Choose a school"). */
+type SelectField = { name: string; label: string; options: Option[]; empty: string };
 
 /**
  * A form that assigns one thing to another (an adviser to a school, a commissioner to a subject): a
- * select for each, each starting with an empty choice, and one button.
+ * select for each, each starting with an empty choice that names what to choose, and one button.
  */
 export function AssignForm({
   heading,
@@ -24,15 +24,8 @@ export function AssignForm({
   return (
     <Form method="post" noValidate>
       <h2 className="govuk-heading-m">{heading}</h2>
-      {selects.map(({ name, label, options }) => (
-        <Select
-          key={name}
-          name={name}
-          label={label}
-          errors={errors}
-          defaultValue={values[name]}
-          options={[{ value: "", label: t("consortia.new.choose") }, ...options]}
-        />
+      {selects.map(({ name, label, options, empty }) => (
+        <Select key={name} name={name} label={label} errors={errors} defaultValue={values[name]} options={[{ value: "", label: empty }, ...options]} />
       ))}
       <button type="submit" className="govuk-button" data-module="govuk-button">
         {submit}

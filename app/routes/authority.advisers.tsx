@@ -54,8 +54,18 @@ export default function Advisers() {
       <AssignForm
         heading={t("advisers.assignHeading")}
         selects={[
-          { name: "school", label: t("advisers.school"), options: schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` })) },
-          { name: "adviser", label: t("advisers.adviser"), options: advisers.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })) },
+          {
+            name: "school",
+            label: t("advisers.school"),
+            empty: t("advisers.chooseSchool"),
+            options: schools.map((s) => ({ value: s.id, label: `${s.name} (${s.urn})` })),
+          },
+          {
+            name: "adviser",
+            label: t("advisers.adviser"),
+            empty: t("consortia.new.choose"),
+            options: advisers.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
+          },
         ]}
         submit={t("advisers.assign")}
         errors={errors}

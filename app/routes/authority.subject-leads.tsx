@@ -61,10 +61,16 @@ export default function SubjectLeads() {
       <AssignForm
         heading={t("subjectLeads.assignHeading")}
         selects={[
-          { name: "subject", label: t("subjectLeads.subject"), options: subjects.map((s) => ({ value: s.area, label: t(`subjectArea.${s.area}`) })) },
+          {
+            name: "subject",
+            label: t("subjectLeads.subject"),
+            empty: t("subjectLeads.chooseSubject"),
+            options: subjects.map((s) => ({ value: s.area, label: t(`subjectArea.${s.area}`) })),
+          },
           {
             name: "commissioner",
             label: t("subjectLeads.commissioner"),
+            empty: t("consortia.new.choose"),
             options: commissioners.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` })),
           },
         ]}

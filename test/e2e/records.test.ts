@@ -89,6 +89,25 @@ describe("the authority's records", () => {
     await expectAccessible(page);
   });
 
+  it("each select of the assign forms starts with an empty choice that names what to choose", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "la.admin@arden.demo");
+    const firstChoices = async (path: string) => {
+      await page.goto(path);
+      return page
+        .locator("main form select")
+        .evaluateAll((selects) => selects.map((s) => [(s as HTMLSelectElement).options[0].value, (s as HTMLSelectElement).options[0].text]));
+    };
+    expect(await firstChoices("/authority/advisers")).toEqual([
+      ["", "Choose a school"],
+      ["", "Choose a person"],
+    ]);
+    expect(await firstChoices("/authority/subject-leads")).toEqual([
+      ["", "Choose a subject area"],
+      ["", "Choose a person"],
+    ]);
+  });
+
   it("on a 390 px phone, the la_admin's lists and grids scroll inside their own box, never the page", async () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 390, height: 844 });
