@@ -44,7 +44,8 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       ? sql<number>`greatest(ts_rank_cd(${offerRevisions.searchVector}, ${tsquery}), ts_rank_cd(${offerRevisions.searchVectorCy}, ${tsqueryCy}))`
       : sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})`;
   const rating = sql<number | null>`${offerRatings.scoreSum}::numeric / nullif(3 * ${offerRatings.evaluations}, 0)`;
-  // The words' index finds revisions; each leads to the offer it is live for through offers_live_revision_idx.
+  // The words' index finds revisions, joined to the offers they are live for: through offers_live_revision_idx
+  // when few match, by one pass over the on-sale offers when many do (the planner's choice; docs/bench.md).
   const liveRevision = eq(offerRevisions.id, offers.liveRevisionId);
 
   const matches = db.$with("matches").as(
