@@ -3,7 +3,8 @@
 // TEST_DATABASE_URL is set), the build, then the browser tests in Chromium against the built app.
 // Ends with one line: "N passed, N failed".
 //
-// The machine has two cores and each vitest run here uses one worker, so the phases run in two lanes
+// The machine has two cores and each vitest run here uses one worker (the integration tests two, when no
+// PostgreSQL lane runs beside them), so the phases run in two lanes
 // side by side: what one lane waits on (PostgreSQL, the disk) the other fills. A phase that runs beside
 // another prints its output when it ends, so they never interleave. The browser tests come last, two
 // files at a time, each worker against its own app (test/setup/app-server.ts).
@@ -71,7 +72,7 @@ async function check(label, command, args) {
   else failed++;
 }
 
-async function vitest(label, project, { env = {}, live = false } = {}) {
+async function vitest(label, project, { env = {}, live = false, workers } = {}) {
   const out = `${resultsDir}/${label}.json`;
   const args = [
     "vitest",
@@ -83,6 +84,7 @@ async function vitest(label, project, { env = {}, live = false } = {}) {
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${out}`,
+    ...(workers ? [`--maxWorkers=${workers}`] : []),
   ];
   const code = await phase(label, "npx", args, { env, live });
   if (existsSync(out)) {
@@ -113,7 +115,8 @@ const laneOne = async () => {
   })();
   // Incremental: a second run checks again only what changed since the first (the state stays in .cache).
   await run("typecheck", "npx", ["tsc", "--noEmit", "--incremental", "--tsBuildInfoFile", ".cache/test/typecheck.tsbuildinfo"]);
-  await vitest("integration-pglite", "integration", { env: { TEST_DATABASE_URL: "" } });
+  // Without PostgreSQL, lane two has nothing to do once the build and unit tests are done: two workers share these files.
+  await vitest("integration-pglite", "integration", { env: { TEST_DATABASE_URL: "" }, workers: POSTGRES ? 1 : 2 });
   await linting;
 };
 

@@ -30,9 +30,9 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["test/setup/database-template.ts"],
-          // The files run one after another in one process that keeps the modules it has loaded (the app,
-          // React, drizzle, PGlite's WebAssembly): each file opens its own database, so none sees another's
-          // data. A file that mocks a module the app has already loaded re-imports what it tests (vi.resetModules).
+          // The files run one after another in each worker process (one, or two when `npm test` has no PostgreSQL
+          // lane beside them), which keeps the modules it has loaded (the app, React, drizzle, PGlite's
+          // WebAssembly): each file opens its own database, so none sees another's data. A file that mocks a module the app has already loaded re-imports what it tests (vi.resetModules).
           isolate: false,
           // Some tests migrate or seed a whole database, or start a process that does: beside the other lane of
           // `npm test` on two cores that can take a minute. Timeouts are for tests that hang, not a measure of speed.

@@ -1,5 +1,5 @@
 // Builds a migrated database once per run; each test file then starts from a copy of it.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import postgres from "postgres";
 import { openDatabase } from "#db/client";
 import { TEMPLATE_DUMP, templateDatabaseName } from "./database";
@@ -27,6 +27,9 @@ export default async function setup() {
   await handle.migrate();
   const dump = await handle.pglite!.dumpDataDir("none");
   mkdirSync(new URL(".", TEMPLATE_DUMP), { recursive: true });
-  writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and moved into place, so a run starting beside this one never reads half a file.
+  const aside = new URL(`${TEMPLATE_DUMP.href}.${process.pid}`);
+  writeFileSync(aside, Buffer.from(await dump.arrayBuffer()));
+  renameSync(aside, TEMPLATE_DUMP);
   await handle.close();
 }
