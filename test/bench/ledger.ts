@@ -3,15 +3,12 @@
 // the same number of bare balanced inserts (entry and posting rows in one transaction, nothing else)
 // through the same driver. On PostgreSQL with N concurrent writers, then on PGlite with one.
 import { randomUUID } from "node:crypto";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { migrationsFolder, schema, type Database } from "#db/client";
+import { migrationsFolder, openDatabase, schema, type Database } from "#db/client";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { benchPostgresUrl, freshPostgres } from "./databases";
 
 const WRITERS = Number(process.env.BENCH_LEDGER_WRITERS ?? 8);
@@ -154,10 +151,11 @@ async function onPostgres() {
 }
 
 async function onPglite() {
-  const pglite = new PGlite();
+  const handle = await openDatabase({ kind: "pglite" });
+  const pglite = handle.pglite!;
   try {
-    const db = drizzlePglite(pglite, { schema }) as unknown as Database;
-    await migratePglite(db as never, { migrationsFolder });
+    await handle.migrate();
+    const db = handle.db;
     const world = await buildWorld(db);
     console.log(`PGlite (embedded), 1 writer:`);
     const posted = await throughPostEntry(db, world, 1, PGLITE_SECONDS);
@@ -180,7 +178,7 @@ async function onPglite() {
     line("bare inserts (database checks on)", limit);
     console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
   } finally {
-    await pglite.close();
+    await handle.close();
   }
 }
 

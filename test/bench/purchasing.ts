@@ -1,14 +1,8 @@
 // Closing a collective purchase of 500 schools: orders, invoices, the pot's payment and the
 // school charges, in one transaction. The goal is under a second, on PostgreSQL and on PGlite.
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
-import { migrationsFolder, schema, type Database } from "#db/client";
+import { openDatabase, schema, type Database } from "#db/client";
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
@@ -165,27 +159,25 @@ async function measure(label: string, db: Database) {
 
 async function onPostgres() {
   const fresh = await freshPostgres(benchPostgresUrl(), "purchasing_bench");
-  const client = postgres(fresh.url, { max: 4, onnotice: () => {} });
+  const handle = await openDatabase({ kind: "postgres", url: fresh.url, max: 4 });
   try {
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
-    await migratePostgres(db as never, { migrationsFolder });
+    await handle.migrate();
     console.log(`PostgreSQL (${fresh.host}):`);
-    await measure("PostgreSQL", db);
+    await measure("PostgreSQL", handle.db);
   } finally {
-    await client.end({ timeout: 5 });
+    await handle.close();
     await fresh.drop();
   }
 }
 
 async function onPglite() {
-  const pglite = new PGlite();
+  const handle = await openDatabase({ kind: "pglite" });
   try {
-    const db = drizzlePglite(pglite, { schema }) as unknown as Database;
-    await migratePglite(db as never, { migrationsFolder });
+    await handle.migrate();
     console.log("PGlite (embedded):");
-    await measure("PGlite", db);
+    await measure("PGlite", handle.db);
   } finally {
-    await pglite.close();
+    await handle.close();
   }
 }
 

@@ -8,20 +8,25 @@ export const testPostgresUrl = () => {
 };
 
 /** A new, empty database on that server, and a way to drop it afterwards. */
-export async function freshPostgres(prefix: string) {
-  const base = testPostgresUrl();
-  const name = `${prefix}_${process.env.TEST_RUN_ID ?? ""}_${process.pid}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+export function freshPostgres(prefix: string) {
+  return createDatabaseOn(testPostgresUrl(), `${prefix}_${process.env.TEST_RUN_ID ?? ""}_${process.pid}`);
+}
+
+/** A new, empty database `name` (made safe as a name) on the server of `base`, and a way to drop it afterwards. */
+export async function createDatabaseOn(base: string, name: string) {
+  const safe = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${safe} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${safe}`);
   await admin.end();
   const target = new URL(base);
-  target.pathname = `/${name}`;
+  target.pathname = `/${safe}`;
   return {
     url: target.toString(),
+    host: target.host,
     drop: async () => {
       const cleanup = postgres(base, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${safe} WITH (FORCE)`);
       await cleanup.end();
     },
   };
