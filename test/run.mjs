@@ -3,9 +3,8 @@
 // TEST_DATABASE_URL is set), the build, then the browser tests in Chromium against the built app.
 // Ends with one line: "N passed, N failed".
 //
-// The machine has two cores and each vitest run here uses one worker (the integration tests two, when no
-// PostgreSQL lane runs beside them), so the phases run in two lanes
-// side by side: what one lane waits on (PostgreSQL, the disk) the other fills. A phase that runs beside
+// The machine has two cores and each vitest run here uses one worker (the integration tests on PGlite use
+// two when no PostgreSQL lane runs beside them), so the phases run in two lanes side by side: what one lane waits on (PostgreSQL, the disk) the other fills. A phase that runs beside
 // another prints its output when it ends, so they never interleave. The browser tests come last, two
 // files at a time, each worker against its own app (test/setup/app-server.ts).
 import { spawn } from "node:child_process";
