@@ -58,6 +58,16 @@ export async function newPage(browser: Browser, { javaScript = true } = {}): Pro
   return context.newPage();
 }
 
+/** A new page (its own cookies) signed in as `email`. */
+export async function signedInPage(browser: Browser, email: string, { javaScript = true } = {}): Promise<Page> {
+  const page = await newPage(browser, { javaScript });
+  await signIn(page, email);
+  return page;
+}
+
+/** The date `days` from today, as "2026-03-27". */
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * Retrying checks on what a locator shows, in the manner of Playwright Test's `expect(locator)`
  * (playwright-core has no `expect`): each reads the page again until it holds, so a check made

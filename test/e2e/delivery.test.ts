@@ -1,16 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
-async function as(email: string, { javaScript = true } = {}) {
-  const page = await newPage(browser, { javaScript });
-  await signIn(page, email);
-  return page;
-}
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const as = (email: string, options?: { javaScript?: boolean }) => signedInPage(browser, email, options);
 
 async function doneBanner(page: Page, text: string) {
   await expectLocator(page.getByRole("alert").getByText(text)).toBeVisible();
@@ -31,11 +25,7 @@ describe("after the sale: delivery and evaluation", () => {
     await expectAccessible(provider);
     await expectNoPastDateHint(provider);
 
-    const [year, month, day] = inDays(21).split("-");
-    const date = provider.getByRole("group", { name: "Date of the session" });
-    await date.getByLabel("Day").fill(day);
-    await date.getByLabel("Month").fill(month);
-    await date.getByLabel("Year").fill(year);
+    await fillDate(provider, "Date of the session", inDays(21));
     await provider.getByLabel("Start time").fill("25:00");
     await provider.getByRole("button", { name: "Book the session" }).click();
     // A time that does not exist is refused beside the field, and nothing is booked.

@@ -1,14 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
-async function as(email: string, { javaScript = true } = {}) {
-  const page = await newPage(browser, { javaScript });
-  await signIn(page, email);
-  return page;
-}
+const as = (email: string, options?: { javaScript?: boolean }) => signedInPage(browser, email, options);
 
 async function buyByInvoice(head: Page, title: string) {
   await head.goto(`/catalogue?q=${encodeURIComponent(title)}`);
@@ -20,8 +16,6 @@ async function buyByInvoice(head: Page, title: string) {
   await head.getByRole("button", { name: "Confirm and buy" }).click();
   await head.getByRole("heading", { name: "Purchase complete" }).waitFor();
 }
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("irreversible actions ask first, and every action says what it did", () => {
   it("a head cancels a purchase without JavaScript: a confirmation step, a double click, one banner and nothing due", async () => {
@@ -67,11 +61,7 @@ describe("irreversible actions ask first, and every action says what it did", ()
     await lead.waitForURL(/\/catalogue\/[0-9a-f-]{36}$/);
     const offerId = new URL(lead.url()).pathname.split("/").pop()!;
     await lead.goto(`/collective-purchases/new?offerId=${offerId}`);
-    const [year, month, day] = inDays(14).split("-");
-    const closing = lead.getByRole("group", { name: "Closing date" });
-    await closing.getByLabel("Day").fill(day);
-    await closing.getByLabel("Month").fill(month);
-    await closing.getByLabel("Year").fill(year);
+    await fillDate(lead, "Closing date", inDays(14));
     await lead.getByLabel("Minimum number of schools").fill("3");
     await lead.getByRole("radio", { name: "Equally between the schools" }).check();
     await lead.getByRole("button", { name: "Open the collective purchase and invite the schools" }).click();

@@ -1,14 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
-async function as(email: string, { javaScript = true } = {}) {
-  const page = await newPage(browser, { javaScript });
-  await signIn(page, email);
-  return page;
-}
+const as = (email: string, options?: { javaScript?: boolean }) => signedInPage(browser, email, options);
 
 async function openOffer(page: Page, title: string) {
   await page.goto(`/catalogue?q=${encodeURIComponent(title)}`);
@@ -16,8 +12,6 @@ async function openOffer(page: Page, title: string) {
   await page.waitForURL(/\/catalogue\/[0-9a-f-]{36}$/);
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
 }
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("buying together and alone", () => {
   it("a consortium lead opens a collective purchase, five schools join, it confirms at the tier they reach, and the pot gets its share back", async () => {
@@ -33,11 +27,7 @@ describe("buying together and alone", () => {
     await lead.getByRole("heading", { name: "Start a collective purchase" }).waitFor();
     await expectAccessible(lead);
     await expectNoPastDateHint(lead);
-    const [year, month, day] = inDays(21).split("-");
-    const closing = lead.getByRole("group", { name: "Closing date" });
-    await closing.getByLabel("Day").fill(day);
-    await closing.getByLabel("Month").fill(month);
-    await closing.getByLabel("Year").fill(year);
+    await fillDate(lead, "Closing date", inDays(21));
     await lead.getByLabel("Minimum number of schools").fill("5");
     await lead.getByLabel("A percentage of the total").fill("10");
     await lead.getByRole("radio", { name: "Equally between the schools" }).check();

@@ -1,15 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, signedInPage, testBrowser } from "./browser";
 
 const TITLE = "Number sense in Reception";
 const browser = testBrowser();
 
-async function as(email: string, { javaScript = true } = {}) {
-  const page = await newPage(browser, { javaScript });
-  await signIn(page, email);
-  return page;
-}
+const as = (email: string, options?: { javaScript?: boolean }) => signedInPage(browser, email, options);
 
 async function fillOffer(page: Page, evidence: string) {
   await page.getByLabel("Title", { exact: true }).fill(TITLE);
