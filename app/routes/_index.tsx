@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/user.server";
@@ -66,31 +66,32 @@ export default function Home() {
       )}
       {adviserSchools ? (
         adviserSchools.length ? (
-          <Table
+          <ItemTable
             compact
             caption={t("advisers.yourSchools", { count: adviserSchools.length })}
             captionSize="m"
             columns={[
-              { label: t("advisers.school") },
-              { label: t("consortiumSchools.urn") },
-              { label: t("consortiumSchools.category") },
-              { label: t("home.adviser.attention") },
-            ]}
-            rows={adviserSchools.map((s) => ({
-              key: s.id,
-              cells: [
-                <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}`}>
-                  {s.name}
-                </Link>,
-                s.urn,
-                s.category ?? "–",
-                s.attention ? (
-                  <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
-                ) : (
-                  t("home.adviser.bought", { count: s.ordersThisYear })
+              {
+                label: t("advisers.school"),
+                cell: (s) => (
+                  <Link className="govuk-link" to={`/schools/${s.id}`}>
+                    {s.name}
+                  </Link>
                 ),
-              ],
-            }))}
+              },
+              { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+              { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+              {
+                label: t("home.adviser.attention"),
+                cell: (s) =>
+                  s.attention ? (
+                    <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
+                  ) : (
+                    t("home.adviser.bought", { count: s.ordersThisYear })
+                  ),
+              },
+            ]}
+            items={adviserSchools}
           />
         ) : (
           <p className="govuk-body">{t("advisers.noSchools")}</p>

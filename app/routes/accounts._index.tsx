@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
@@ -24,21 +24,23 @@ export default function Accounts() {
     <>
       <h1 className="govuk-heading-l">{t("accounts.title")}</h1>
       <p className="govuk-body">{t("accounts.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("accounts.title")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("accounts.account") }, { label: t("accounts.kind") }, { label: t("accounts.balance"), numeric: true }]}
-        rows={accounts.map((a) => ({
-          key: a.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/accounts/${a.id}`}>
-              {a.name}
-            </Link>,
-            t(`ledger.accountKind.${a.kind}`),
-            formatPence(a.balancePence),
-          ],
-        }))}
+        columns={[
+          {
+            label: t("accounts.account"),
+            cell: (a) => (
+              <Link className="govuk-link" to={`/accounts/${a.id}`}>
+                {a.name}
+              </Link>
+            ),
+          },
+          { label: t("accounts.kind"), cell: (a) => t(`ledger.accountKind.${a.kind}`) },
+          { label: t("accounts.balance"), numeric: true, cell: (a) => formatPence(a.balancePence) },
+        ]}
+        items={accounts}
         empty={t("accounts.none")}
       />
       {canViewLedger ? (

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -71,27 +71,24 @@ export default function Advisers() {
         errors={errors}
         values={values}
       />
-      <Table
+      <ItemTable
         compact
         caption={t("advisers.title")}
         captionSize="hidden"
         columns={[
-          { label: t("advisers.school") },
-          { label: t("consortiumSchools.urn") },
-          { label: t("consortiumSchools.category") },
-          { label: t("advisers.adviser") },
+          {
+            label: t("advisers.school"),
+            cell: (s) => (
+              <Link className="govuk-link" to={`/schools/${s.id}/category`}>
+                {s.name}
+              </Link>
+            ),
+          },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+          { label: t("advisers.adviser"), cell: (s) => s.adviserName ?? t("advisers.none") },
         ]}
-        rows={schools.map((s) => ({
-          key: s.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}/category`}>
-              {s.name}
-            </Link>,
-            s.urn,
-            s.category ?? "–",
-            s.adviserName ?? t("advisers.none"),
-          ],
-        }))}
+        items={schools}
       />
     </>
   );

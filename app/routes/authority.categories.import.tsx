@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -113,34 +113,36 @@ export default function ImportCategories() {
         </button>
       </Form>
       {preview && preview.lineErrors.length ? (
-        <Table
+        <ItemTable
           caption={t("categoryImport.errorsHeading")}
           captionSize="m"
           rowHeader={false}
-          columns={[{ label: t("categoryImport.line") }, { label: t("categoryImport.problem") }]}
-          rows={preview.lineErrors.map((e) => ({ key: `${e.line}-${e.message}`, cells: [e.line, e.message] }))}
+          columns={[
+            { label: t("categoryImport.line"), cell: (e) => e.line },
+            { label: t("categoryImport.problem"), cell: (e) => e.message },
+          ]}
+          items={preview.lineErrors}
+          rowKey={(e) => `${e.line}-${e.message}`}
         />
       ) : null}
       {preview && preview.lineErrors.length === 0 && preview.rows.length ? (
         <Form method="post">
-          <Table
+          <ItemTable
             compact
             caption={t("categoryImport.previewHeading", { count: preview.rows.length })}
             captionSize="m"
             rowHeader={false}
             columns={[
-              { label: t("categoryImport.line") },
-              { label: t("consortiumSchools.school") },
-              { label: t("consortiumSchools.urn") },
-              { label: t("schoolCategory.year") },
-              { label: t("categoryImport.previous") },
-              { label: t("schoolCategory.category") },
-              { label: t("schoolCategory.decidedOn") },
+              { label: t("categoryImport.line"), cell: (r) => r.line },
+              { label: t("consortiumSchools.school"), cell: (r) => r.name },
+              { label: t("consortiumSchools.urn"), cell: (r) => r.urn },
+              { label: t("schoolCategory.year"), cell: (r) => r.academicYear },
+              { label: t("categoryImport.previous"), cell: (r) => r.before ?? "–" },
+              { label: t("schoolCategory.category"), cell: (r) => r.category },
+              { label: t("schoolCategory.decidedOn"), cell: (r) => formatDate(r.decidedOn) },
             ]}
-            rows={preview.rows.map((r) => ({
-              key: r.line,
-              cells: [r.line, r.name, r.urn, r.academicYear, r.before ?? "–", r.category, formatDate(r.decidedOn)],
-            }))}
+            items={preview.rows}
+            rowKey={(r) => r.line}
           />
           <input type="hidden" name="csv" value={preview.csv} />
           <button type="submit" name="intent" value="apply" className="govuk-button" data-module="govuk-button">

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -52,11 +52,15 @@ export default function SubjectLeads() {
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("subjectLeads.title")}</h1>
       <p className="govuk-body">{t("subjectLeads.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("subjectLeads.title")}
         captionSize="hidden"
-        columns={[{ label: t("subjectLeads.subject") }, { label: t("subjectLeads.commissioner") }]}
-        rows={subjects.map((s) => ({ key: s.area, cells: [t(`subjectArea.${s.area}`), s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")] }))}
+        columns={[
+          { label: t("subjectLeads.subject"), cell: (s) => t(`subjectArea.${s.area}`) },
+          { label: t("subjectLeads.commissioner"), cell: (s) => (s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")) },
+        ]}
+        items={subjects}
+        rowKey={(s) => s.area}
       />
       <AssignForm
         heading={t("subjectLeads.assignHeading")}

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -388,38 +388,37 @@ export default function CollectivePurchasePage() {
       ))}
 
       {orders.length > 0 ? (
-        <Table
+        <ItemTable
           compact
           caption={t("collective.orders")}
           captionSize="m"
           rowHeader={false}
           columns={[
-            { label: t("purchase.school") },
-            { label: t("invoice.net"), numeric: true },
-            { label: t("order.pot"), numeric: true },
-            { label: t("purchase.vat"), numeric: true },
-            { label: t("order.payable"), numeric: true },
-            { label: t("order.invoice") },
-          ]}
-          rows={orders.map((o) => ({
-            key: o.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`}>
-                {o.schoolName}
-              </Link>,
-              formatPence(o.netPence),
-              formatPence(o.potContributionPence),
-              formatPence(o.vatPence),
-              formatPence(o.payablePence),
-              o.invoiceId ? (
-                <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-                  {o.invoiceNumber}
+            {
+              label: t("purchase.school"),
+              cell: (o) => (
+                <Link className="govuk-link" to={`/purchases/${o.id}`}>
+                  {o.schoolName}
                 </Link>
-              ) : (
-                t(`paymentRoute.${o.paymentRoute}`)
               ),
-            ],
-          }))}
+            },
+            { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
+            { label: t("order.pot"), numeric: true, cell: (o) => formatPence(o.potContributionPence) },
+            { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },
+            { label: t("order.payable"), numeric: true, cell: (o) => formatPence(o.payablePence) },
+            {
+              label: t("order.invoice"),
+              cell: (o) =>
+                o.invoiceId ? (
+                  <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
+                    {o.invoiceNumber}
+                  </Link>
+                ) : (
+                  t(`paymentRoute.${o.paymentRoute}`)
+                ),
+            },
+          ]}
+          items={orders}
         />
       ) : null}
 

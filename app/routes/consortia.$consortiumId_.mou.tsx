@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
 import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { mouPage } from "~/domain/mou/mou-page.server";
@@ -163,33 +163,28 @@ export default function ConsortiumMou() {
         ) : null}
 
         {schools.length && (canPublish || !signing) ? (
-          <Table
+          <ItemTable
             caption={t("mou.signatures", { signed: signedCount, count: memberCount })}
             columns={[
-              { label: t("funding.csv.school") },
-              { label: t("mou.status") },
-              { label: t("mou.signedBy") },
-              { label: t("mou.signedOn") },
-              { label: t("funding.version") },
+              { label: t("funding.csv.school"), cell: (s) => s.name },
+              {
+                label: t("mou.status"),
+                cell: (s) =>
+                  s.signed ? (
+                    <strong className="govuk-tag govuk-tag--green" key="s">
+                      {t("mou.signed")}
+                    </strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--grey" key="s">
+                      {t("mou.notSigned")}
+                    </strong>
+                  ),
+              },
+              { label: t("mou.signedBy"), cell: (s) => s.signature?.signerName ?? "" },
+              { label: t("mou.signedOn"), cell: (s) => (s.signature ? formatDate(s.signature.signedOn) : "") },
+              { label: t("funding.version"), cell: (s) => (s.signature ? s.signature.version : "") },
             ]}
-            rows={schools.map((s) => ({
-              key: s.id,
-              cells: [
-                s.name,
-                s.signed ? (
-                  <strong className="govuk-tag govuk-tag--green" key="s">
-                    {t("mou.signed")}
-                  </strong>
-                ) : (
-                  <strong className="govuk-tag govuk-tag--grey" key="s">
-                    {t("mou.notSigned")}
-                  </strong>
-                ),
-                s.signature?.signerName ?? "",
-                s.signature ? formatDate(s.signature.signedOn) : "",
-                s.signature ? s.signature.version : "",
-              ],
-            }))}
+            items={schools}
           />
         ) : null}
 

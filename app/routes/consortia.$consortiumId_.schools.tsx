@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -118,20 +118,18 @@ export default function ConsortiumSchools() {
       ) : null}
       <h2 className="govuk-heading-m">{t("consortiumSchools.past")}</h2>
       {past.length ? (
-        <Table
+        <ItemTable
           compact
           caption={t("consortiumSchools.past")}
           captionSize="hidden"
           columns={[
-            { label: t("consortiumSchools.school") },
-            { label: t("consortiumSchools.urn") },
-            { label: t("consortiumSchools.joined") },
-            { label: t("consortiumSchools.left") },
+            { label: t("consortiumSchools.school"), cell: (s) => s.name },
+            { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+            { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
+            { label: t("consortiumSchools.left"), cell: (s) => (s.leftOn ? formatDate(s.leftOn) : "") },
           ]}
-          rows={past.map((s) => ({
-            key: `${s.schoolId}-${s.joinedOn}`,
-            cells: [s.name, s.urn, formatDate(s.joinedOn), s.leftOn ? formatDate(s.leftOn) : ""],
-          }))}
+          items={past}
+          rowKey={(s) => `${s.schoolId}-${s.joinedOn}`}
         />
       ) : (
         <p className="govuk-body">{t("consortiumSchools.noPast")}</p>

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
@@ -29,28 +29,24 @@ export default function Consortia() {
       <Link className="govuk-button" to="/consortia/new">
         {t("consortia.create")}
       </Link>
-      <Table
+      <ItemTable
         caption={t("consortia.title")}
         captionSize="hidden"
         columns={[
-          { label: t("consortia.name") },
-          { label: t("consortia.phase") },
-          { label: t("consortia.schoolsNow"), numeric: true },
-          { label: t("consortia.leadPerson") },
-          { label: t("consortia.chairPerson") },
+          {
+            label: t("consortia.name"),
+            cell: (c) => (
+              <Link className="govuk-link" to={`/consortia/${c.id}/schools`}>
+                {c.name}
+              </Link>
+            ),
+          },
+          { label: t("consortia.phase"), cell: (c) => t(`consortia.phase.${c.phase}`) },
+          { label: t("consortia.schoolsNow"), numeric: true, cell: (c) => c.schools },
+          { label: t("consortia.leadPerson"), cell: (c) => c.leadName ?? t("consortia.none") },
+          { label: t("consortia.chairPerson"), cell: (c) => c.chairName ?? t("consortia.none") },
         ]}
-        rows={consortia.map((c) => ({
-          key: c.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/consortia/${c.id}/schools`}>
-              {c.name}
-            </Link>,
-            t(`consortia.phase.${c.phase}`),
-            c.schools,
-            c.leadName ?? t("consortia.none"),
-            c.chairName ?? t("consortia.none"),
-          ],
-        }))}
+        items={consortia}
       />
     </>
   );

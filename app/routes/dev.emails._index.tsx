@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { listEmailPreviews } from "~/integrations/email-previews.server";
 import { mailboxOpenTo } from "~/integrations/mailbox.server";
 import { currentLocale, t } from "~/i18n";
@@ -26,25 +26,28 @@ export default function EmailPreviews() {
           {t("emailPreviews.toMailbox")}
         </Link>
       </p>
-      <Table
+      <ItemTable
         caption={t("emailPreviews.title")}
         captionSize="hidden"
-        columns={[{ label: t("emailPreviews.template") }, { label: t("emailPreviews.subject") }, { label: t("emailPreviews.languages") }]}
-        rows={templates.map((template) => ({
-          key: template.name,
-          cells: [
-            <code key="name">{template.name}</code>,
-            template.subject,
-            <span key="links">
-              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
-                {t("language.english")}
-              </Link>{" "}
-              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
-                {t("language.welsh")}
-              </Link>
-            </span>,
-          ],
-        }))}
+        columns={[
+          { label: t("emailPreviews.template"), cell: (template) => <code>{template.name}</code> },
+          { label: t("emailPreviews.subject"), cell: (template) => template.subject },
+          {
+            label: t("emailPreviews.languages"),
+            cell: (template) => (
+              <span>
+                <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
+                  {t("language.english")}
+                </Link>{" "}
+                <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
+                  {t("language.welsh")}
+                </Link>
+              </span>
+            ),
+          },
+        ]}
+        items={templates}
+        rowKey={(template) => template.name}
       />
     </>
   );

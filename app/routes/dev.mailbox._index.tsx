@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listMailbox, mailboxOpenTo } from "~/integrations/mailbox.server";
@@ -45,22 +45,24 @@ export default function Mailbox() {
           ) : null}
         </div>
       </Form>
-      <Table
+      <ItemTable
         caption={t("mailbox.title")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("mailbox.to") }, { label: t("mailbox.subject") }, { label: t("mailbox.sent") }, { label: t("mailbox.status") }]}
-        rows={emails.map((e) => ({
-          key: e.id,
-          cells: [
-            e.to,
-            <Link key="link-cell" className="govuk-link" to={`/dev/mailbox/${e.id}`}>
-              {e.subject}
-            </Link>,
-            formatDateTime(e.createdAt),
-            t(`mailbox.status.${e.status}`),
-          ],
-        }))}
+        columns={[
+          { label: t("mailbox.to"), cell: (e) => e.to },
+          {
+            label: t("mailbox.subject"),
+            cell: (e) => (
+              <Link className="govuk-link" to={`/dev/mailbox/${e.id}`}>
+                {e.subject}
+              </Link>
+            ),
+          },
+          { label: t("mailbox.sent"), cell: (e) => formatDateTime(e.createdAt) },
+          { label: t("mailbox.status"), cell: (e) => t(`mailbox.status.${e.status}`) },
+        ]}
+        items={emails}
         empty={t("mailbox.none")}
       />
     </>

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
@@ -90,28 +90,35 @@ export default function DirectoryOrganisation() {
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("directory.people")}</h2>
-      <Table
+      <ItemTable
         caption={t("directory.people")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
-        rows={members.map((m) => ({
-          key: m.membershipId,
-          cells: [
-            m.name,
-            m.email,
-            <>
-              {t(`role.${m.role}`)}
-              {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
-            </>,
-            m.canManage ? (
-              <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
-                {t("directory.people.manage")}
-                <span className="govuk-visually-hidden"> – {m.name}</span>
-              </Link>
-            ) : null,
-          ],
-        }))}
+        columns={[
+          { label: t("members.name"), cell: (m) => m.name },
+          { label: t("members.email"), cell: (m) => m.email },
+          {
+            label: t("members.role"),
+            cell: (m) => (
+              <>
+                {t(`role.${m.role}`)}
+                {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
+              </>
+            ),
+          },
+          {
+            label: t("directory.people.actions"),
+            cell: (m) =>
+              m.canManage ? (
+                <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
+                  {t("directory.people.manage")}
+                  <span className="govuk-visually-hidden"> – {m.name}</span>
+                </Link>
+              ) : null,
+          },
+        ]}
+        items={members}
+        rowKey={(m) => m.membershipId}
         empty={t("directory.people.none")}
       />
       <p className="govuk-body">

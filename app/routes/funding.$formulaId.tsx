@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { ConfirmStep } from "~/components/confirm";
 import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
 import { changeFormulaParts } from "~/domain/funding/change-formula-parts.server";
@@ -344,56 +344,48 @@ export default function FundingFormula() {
               {t("funding.download")}
             </a>
           </p>
-          <Table
+          <ItemTable
             caption={t("funding.byConsortium")}
             columns={[
-              { label: t("funding.csv.consortium") },
-              { label: t("funding.schools"), numeric: true },
-              { label: t("funding.csv.authority"), numeric: true },
-              { label: t("funding.matchColumn"), numeric: true },
-              { label: t("funding.total"), numeric: true },
-              { label: t("funding.csv.working") },
+              {
+                label: t("funding.csv.consortium"),
+                cell: (c) => (
+                  <Link className="govuk-link" to={`${here}?consortium=${c.consortiumId}#schools`}>
+                    {c.name}
+                    <span className="govuk-visually-hidden"> {t("funding.seeSchools")}</span>
+                  </Link>
+                ),
+              },
+              { label: t("funding.schools"), numeric: true, cell: (c) => c.schools },
+              { label: t("funding.csv.authority"), numeric: true, cell: (c) => formatPence(c.authorityPence) },
+              { label: t("funding.matchColumn"), numeric: true, cell: (c) => formatPence(c.matchPence) },
+              { label: t("funding.total"), numeric: true, cell: (c) => formatPence(c.totalPence) },
+              {
+                label: t("funding.csv.working"),
+                cell: (c) => c.parts.map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
+              },
             ]}
-            rows={allocation.consortia.map((c) => ({
-              key: c.consortiumId,
-              cells: [
-                <Link className="govuk-link" to={`${here}?consortium=${c.consortiumId}#schools`} key="name">
-                  {c.name}
-                  <span className="govuk-visually-hidden"> {t("funding.seeSchools")}</span>
-                </Link>,
-                c.schools,
-                formatPence(c.authorityPence),
-                formatPence(c.matchPence),
-                formatPence(c.totalPence),
-                c.parts.map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
-              ],
-            }))}
+            items={allocation.consortia}
+            rowKey={(c) => c.consortiumId}
           />
           <div id="schools">
             {chosen ? (
-              <Table
+              <ItemTable
                 caption={t("funding.bySchool", { consortium: chosen.name })}
                 columns={[
-                  { label: t("funding.csv.school") },
-                  { label: t("funding.csv.pupils"), numeric: true },
-                  { label: t("funding.csv.category") },
-                  { label: t("funding.csv.mouSigned") },
-                  { label: t("funding.csv.authority"), numeric: true },
-                  { label: t("funding.matchColumn"), numeric: true },
-                  { label: t("funding.csv.working") },
+                  { label: t("funding.csv.school"), cell: (s) => s.name },
+                  { label: t("funding.csv.pupils"), numeric: true, cell: (s) => s.pupils },
+                  { label: t("funding.csv.category"), cell: (s) => s.category ?? "" },
+                  { label: t("funding.csv.mouSigned"), cell: (s) => (s.signedMou ? t("funding.csv.yes") : t("funding.csv.no")) },
+                  { label: t("funding.csv.authority"), numeric: true, cell: (s) => formatPence(s.authorityPence) },
+                  { label: t("funding.matchColumn"), numeric: true, cell: (s) => formatPence(s.matchPence) },
+                  {
+                    label: t("funding.csv.working"),
+                    cell: (s) => [...s.parts, ...s.match].map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
+                  },
                 ]}
-                rows={allocation.schools.map((s) => ({
-                  key: s.schoolId,
-                  cells: [
-                    s.name,
-                    s.pupils,
-                    s.category ?? "",
-                    s.signedMou ? t("funding.csv.yes") : t("funding.csv.no"),
-                    formatPence(s.authorityPence),
-                    formatPence(s.matchPence),
-                    [...s.parts, ...s.match].map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
-                  ],
-                }))}
+                items={allocation.schools}
+                rowKey={(s) => s.schoolId}
               />
             ) : (
               <p className="govuk-body">{t("funding.chooseConsortium")}</p>
@@ -404,23 +396,20 @@ export default function FundingFormula() {
 
       {toPost ? (
         <>
-          <Table
+          <ItemTable
             caption={t("funding.toPost", { count: postLines?.length ?? 0 })}
             columns={[
-              { label: t("funding.csv.consortium") },
-              { label: t("funding.line.authority"), numeric: true },
-              { label: t("funding.line.match"), numeric: true },
-              { label: t("funding.entries"), numeric: true },
+              { label: t("funding.csv.consortium"), cell: (c) => c.name },
+              { label: t("funding.line.authority"), numeric: true, cell: (c) => formatPence(c.authorityPence) },
+              {
+                label: t("funding.line.match"),
+                numeric: true,
+                cell: (c) => (c.matchSchools ? t("funding.line.matchFrom", { amount: formatPence(c.matchPence), count: c.matchSchools }) : formatPence(0)),
+              },
+              { label: t("funding.entries"), numeric: true, cell: (c) => c.entries },
             ]}
-            rows={toPost.map((c) => ({
-              key: c.consortiumId,
-              cells: [
-                c.name,
-                formatPence(c.authorityPence),
-                c.matchSchools ? t("funding.line.matchFrom", { amount: formatPence(c.matchPence), count: c.matchSchools }) : formatPence(0),
-                c.entries,
-              ],
-            }))}
+            items={toPost}
+            rowKey={(c) => c.consortiumId}
           />
           <MatchFundingPreview rows={toRaise ?? []} />
           {formula.latest && formula.parts.length ? (

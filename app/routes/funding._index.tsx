@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
@@ -43,19 +43,21 @@ export default function FundingFormulas() {
         <h1 className="govuk-heading-l">{t("funding.title")}</h1>
         <p className="govuk-body">{t("funding.intro")}</p>
         {formulas.length ? (
-          <Table
+          <ItemTable
             caption={t("funding.formulas")}
-            columns={[{ label: t("funding.year") }, { label: t("funding.version") }, { label: t("funding.status") }]}
-            rows={formulas.map((f) => ({
-              key: f.id,
-              cells: [
-                <Link className="govuk-link" to={`/funding/${f.id}`} key="year">
-                  {t("funding.yearVersion", { year: f.financialYear, version: f.version })}
-                </Link>,
-                f.version,
-                f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft"),
-              ],
-            }))}
+            columns={[
+              {
+                label: t("funding.year"),
+                cell: (f) => (
+                  <Link className="govuk-link" to={`/funding/${f.id}`}>
+                    {t("funding.yearVersion", { year: f.financialYear, version: f.version })}
+                  </Link>
+                ),
+              },
+              { label: t("funding.version"), cell: (f) => f.version },
+              { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
+            ]}
+            items={formulas}
           />
         ) : (
           <p className="govuk-body">{t("funding.none")}</p>

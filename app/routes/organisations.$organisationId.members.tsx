@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -78,24 +78,26 @@ export default function Members() {
       <ErrorSummary errors={errors} />
       {confirmation && !errors ? <SuccessBanner id="invite-confirmation" title={t("members.invite.heading")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("members.title", { organisation: organisation.name })}</h1>
-      <Table
+      <ItemTable
         caption={t("members.title", { organisation: organisation.name })}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("members.status") }]}
-        rows={members.map((m) => ({
-          key: m.membershipId,
-          cells: [
-            m.name,
-            m.email,
-            t(`role.${m.role}`),
-            m.status === "active" ? (
-              <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
-            ) : (
-              <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
-            ),
-          ],
-        }))}
+        columns={[
+          { label: t("members.name"), cell: (m) => m.name },
+          { label: t("members.email"), cell: (m) => m.email },
+          { label: t("members.role"), cell: (m) => t(`role.${m.role}`) },
+          {
+            label: t("members.status"),
+            cell: (m) =>
+              m.status === "active" ? (
+                <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
+              ),
+          },
+        ]}
+        items={members}
+        rowKey={(m) => m.membershipId}
         empty={t("members.none")}
       />
       {canInvite ? (

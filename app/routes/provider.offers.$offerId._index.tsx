@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
@@ -144,19 +144,21 @@ export default function ProviderOffer() {
       </div>
       <OfferSummaryList offer={latest} />
       <h2 className="govuk-heading-m">{t("providerOffer.history")}</h2>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("providerOffer.history") }, { label: t("qa.status") }, { label: t("qa.submitted") }]}
-        rows={history.map((r) => ({
-          key: r.id,
-          cells: [
-            t("providerOffer.revision", { number: r.number }),
-            <>
-              <RevisionStatusTag status={r.status} />
-            </>,
-            r.submittedAt ? formatDate(r.submittedAt) : "",
-          ],
-        }))}
+        columns={[
+          { label: t("providerOffer.history"), cell: (r) => t("providerOffer.revision", { number: r.number }) },
+          {
+            label: t("qa.status"),
+            cell: (r) => (
+              <>
+                <RevisionStatusTag status={r.status} />
+              </>
+            ),
+          },
+          { label: t("qa.submitted"), cell: (r) => (r.submittedAt ? formatDate(r.submittedAt) : "") },
+        ]}
+        items={history}
       />
     </>
   );

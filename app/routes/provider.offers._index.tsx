@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
@@ -53,29 +53,41 @@ export default function ProviderOffers() {
           {t("providerOffers.needs")}
         </Link>
       </div>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("offerField.title") }, { label: t("providerOffers.status") }, { label: t("providerOffers.sale") }]}
-        rows={offers.map((o) => ({
-          key: o.offerId,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/provider/offers/${o.offerId}`}>
-              {o.title}
-            </Link>,
-            <>
-              <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
-            </>,
-            o.sale === "on_sale" ? (
-              t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
-            ) : o.sale === "re_review_due" ? (
-              <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
-            ) : o.sale === "suspended" ? (
-              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-            ) : (
-              t("providerOffers.notOnSale")
+        columns={[
+          {
+            label: t("offerField.title"),
+            cell: (o) => (
+              <Link className="govuk-link" to={`/provider/offers/${o.offerId}`}>
+                {o.title}
+              </Link>
             ),
-          ],
-        }))}
+          },
+          {
+            label: t("providerOffers.status"),
+            cell: (o) => (
+              <>
+                <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
+              </>
+            ),
+          },
+          {
+            label: t("providerOffers.sale"),
+            cell: (o) =>
+              o.sale === "on_sale" ? (
+                t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
+              ) : o.sale === "re_review_due" ? (
+                <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
+              ) : o.sale === "suspended" ? (
+                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+              ) : (
+                t("providerOffers.notOnSale")
+              ),
+          },
+        ]}
+        items={offers}
+        rowKey={(o) => o.offerId}
         empty={t("providerOffers.none")}
       />
     </>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import { addMilestone } from "~/domain/delivery/add-milestone.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
@@ -312,27 +312,23 @@ export default function DeliveryPage() {
         {milestones.length === 0 ? (
           <p className="govuk-body">{t("delivery.milestones.none")}</p>
         ) : (
-          <Table
+          <ItemTable
             caption={t("delivery.milestones.heading")}
             columns={[
-              { label: t("delivery.milestone.title") },
-              { label: t("delivery.milestone.delivered") },
-              { label: t("delivery.milestone.confirmed") },
-              { label: "" },
+              { label: t("delivery.milestone.title"), cell: (m) => m.title },
+              { label: t("delivery.milestone.delivered"), cell: (m) => (m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet")) },
+              { label: t("delivery.milestone.confirmed"), cell: (m) => (m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet")) },
+              {
+                label: "",
+                cell: (m) =>
+                  powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
+                    <MilestoneStep key="deliver" milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
+                  ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
+                    <MilestoneStep key="confirm" milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
+                  ) : null,
+              },
             ]}
-            rows={milestones.map((m) => ({
-              key: m.id,
-              cells: [
-                m.title,
-                m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet"),
-                m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet"),
-                powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
-                  <MilestoneStep key="deliver" milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
-                ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
-                  <MilestoneStep key="confirm" milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
-                ) : null,
-              ],
-            }))}
+            items={milestones}
           />
         )}
         {powers.provider && open ? (
@@ -441,44 +437,42 @@ function SessionBlock({
       {shown.length === 0 ? (
         <p className="govuk-body">{t("delivery.session.noPlaces")}</p>
       ) : (
-        <Table
+        <ItemTable
           caption={t("delivery.session.heading", { when })}
           columns={[
-            { label: t("delivery.session.delegate") },
-            { label: t("delivery.session.school") },
-            { label: t("delivery.session.placeStatus") },
-            { label: t("delivery.session.attended") },
-            { label: "" },
+            { label: t("delivery.session.delegate"), cell: (p) => p.delegateName },
+            { label: t("delivery.session.school"), cell: (p) => p.schoolName },
+            { label: t("delivery.session.placeStatus"), cell: (p) => t(`delivery.placeStatus.${p.status}`) },
+            {
+              label: t("delivery.session.attended"),
+              cell: (p) => (p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no")),
+            },
+            {
+              label: "",
+              cell: (p) =>
+                p.attended ? (
+                  <Link className="govuk-link" to={`/certificates/${p.id}`} key="certificate">
+                    {t("delivery.session.certificate")}
+                    <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
+                  </Link>
+                ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
+                  <Form method="post" key="give-up">
+                    <input type="hidden" name="placeId" value={p.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="giveUp"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                      aria-label={t("delivery.session.giveUpFor", { name: p.delegateName })}
+                    >
+                      {t("delivery.session.giveUp")}
+                    </button>
+                  </Form>
+                ) : null,
+            },
           ]}
-          rows={shown.map((p) => ({
-            key: p.id,
-            cells: [
-              p.delegateName,
-              p.schoolName,
-              t(`delivery.placeStatus.${p.status}`),
-              p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no"),
-              p.attended ? (
-                <Link className="govuk-link" to={`/certificates/${p.id}`} key="certificate">
-                  {t("delivery.session.certificate")}
-                  <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
-                </Link>
-              ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
-                <Form method="post" key="give-up">
-                  <input type="hidden" name="placeId" value={p.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="giveUp"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    data-module="govuk-button"
-                    aria-label={t("delivery.session.giveUpFor", { name: p.delegateName })}
-                  >
-                    {t("delivery.session.giveUp")}
-                  </button>
-                </Form>
-              ) : null,
-            ],
-          }))}
+          items={shown}
         />
       )}
       {provider && started && booked.length > 0 && !attendanceOpen ? (

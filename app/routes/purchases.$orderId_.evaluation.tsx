@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { nameEvaluator } from "~/domain/delivery/name-evaluator.server";
@@ -224,16 +224,16 @@ export default function EvaluationPage() {
                 <p className="govuk-body">{order.outcomes}</p>
               </div>
             ) : null}
-            <Table
+            <ItemTable
               caption={t("impact.heading")}
               columns={[
-                { label: t("impact.outcome") },
-                { label: t("impact.measure") },
-                { label: t("impact.baseline") },
-                { label: t("impact.followUp") },
-                { label: t("impact.recordedOn") },
+                { label: t("impact.outcome"), cell: (i) => i.outcome },
+                { label: t("impact.measure"), cell: (i) => i.measure },
+                { label: t("impact.baseline"), cell: (i) => i.baseline },
+                { label: t("impact.followUp"), cell: (i) => i.followUp },
+                { label: t("impact.recordedOn"), cell: (i) => formatDate(i.recordedAt) },
               ]}
-              rows={impact.map((i) => ({ key: i.id, cells: [i.outcome, i.measure, i.baseline, i.followUp, formatDate(i.recordedAt)] }))}
+              items={impact}
               empty={t("impact.none")}
             />
             {powers.buyer || powers.evaluator ? (

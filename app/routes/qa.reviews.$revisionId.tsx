@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
@@ -180,18 +180,16 @@ export default function Review() {
               <p className="govuk-body app-pre-wrap">{previous.comments}</p>
             </div>
           ) : null}
-          <Table
+          <ItemTable
             caption={t("review.changes", { number: previous.number })}
             captionSize="hidden"
-            columns={[{ label: t("review.field") }, { label: t("review.before") }, { label: t("review.after") }]}
-            rows={previous.changes.map((c) => ({
-              key: c.field,
-              cells: [
-                t(`offerField.${c.field}` as MessageKey),
-                { cell: <del>{c.before}</del>, className: "app-pre-wrap" },
-                { cell: <ins>{c.after}</ins>, className: "app-pre-wrap" },
-              ],
-            }))}
+            columns={[
+              { label: t("review.field"), cell: (c) => t(`offerField.${c.field}` as MessageKey) },
+              { label: t("review.before"), cell: (c) => ({ cell: <del>{c.before}</del>, className: "app-pre-wrap" }) },
+              { label: t("review.after"), cell: (c) => ({ cell: <ins>{c.after}</ins>, className: "app-pre-wrap" }) },
+            ]}
+            items={previous.changes}
+            rowKey={(c) => c.field}
             empty={t("review.noChanges", { number: previous.number })}
           />
         </>

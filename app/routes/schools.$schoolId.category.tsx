@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -112,22 +112,19 @@ export default function SchoolCategory() {
         ) : null}
         <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
         {history.length ? (
-          <Table
+          <ItemTable
             compact
             caption={t("schoolCategory.history")}
             captionSize="hidden"
             rowHeader={false}
             columns={[
-              { label: t("schoolCategory.year") },
-              { label: t("schoolCategory.category") },
-              { label: t("schoolCategory.decidedOn") },
-              { label: t("schoolCategory.setBy") },
-              { label: t("schoolCategory.recordedOn") },
+              { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
+              { label: t("schoolCategory.category"), cell: (h) => h.category },
+              { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
+              { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
+              { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
             ]}
-            rows={history.map((h) => ({
-              key: h.id,
-              cells: [h.academicYear, h.category, formatDate(h.decidedOn), h.setBy ?? t("audit.system"), formatDate(h.createdAt)],
-            }))}
+            items={history}
           />
         ) : (
           <p className="govuk-body">{t("schoolCategory.noHistory")}</p>

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -80,20 +80,23 @@ export default function SchoolConsortium() {
         <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
         <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
         {history.length ? (
-          <Table
+          <ItemTable
             caption={t("schoolConsortium.history")}
             captionSize="hidden"
-            columns={[{ label: t("schoolConsortium.consortium") }, { label: t("consortiumSchools.joined") }, { label: t("consortiumSchools.left") }]}
-            rows={history.map((h) => ({
-              key: `${h.consortiumId}-${h.joinedOn}`,
-              cells: [
-                <Link key="link-cell" className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
-                  {h.name}
-                </Link>,
-                formatDate(h.joinedOn),
-                h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now"),
-              ],
-            }))}
+            columns={[
+              {
+                label: t("schoolConsortium.consortium"),
+                cell: (h) => (
+                  <Link className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
+                    {h.name}
+                  </Link>
+                ),
+              },
+              { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
+              { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
+            ]}
+            items={history}
+            rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
           />
         ) : (
           <p className="govuk-body">{t("schoolConsortium.noHistory")}</p>

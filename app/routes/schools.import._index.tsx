@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
@@ -88,19 +88,21 @@ export default function ImportSchools() {
           </Link>
         </p>
         <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
-        <Table
+        <ItemTable
           rowHeader={false}
-          columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
-          rows={recent.map((r) => ({
-            key: r.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/schools/import/${r.id}`}>
-                {r.fileName}
-              </Link>,
-              r.createdAt,
-              r.appliedAt ?? t("gias.recent.notApplied"),
-            ],
-          }))}
+          columns={[
+            {
+              label: t("gias.recent.file"),
+              cell: (r) => (
+                <Link className="govuk-link" to={`/schools/import/${r.id}`}>
+                  {r.fileName}
+                </Link>
+              ),
+            },
+            { label: t("gias.recent.uploaded"), cell: (r) => r.createdAt },
+            { label: t("gias.recent.applied"), cell: (r) => r.appliedAt ?? t("gias.recent.notApplied") },
+          ]}
+          items={recent}
           empty={t("gias.recent.none")}
         />
       </div>
