@@ -8,6 +8,7 @@ import { liveSessionCount, signOutEverywhere } from "~/domain/identity/sign-out-
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
+import { SummaryRow } from "~/components/summary-row";
 
 const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
@@ -34,18 +35,9 @@ export default function Account() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t("account.title")}</h1>
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.name")}</dt>
-            <dd className="govuk-summary-list__value">{name}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.email")}</dt>
-            <dd className="govuk-summary-list__value">{email}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.sessions")}</dt>
-            <dd className="govuk-summary-list__value">{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</dd>
-          </div>
+          <SummaryRow label={t("account.name")}>{name}</SummaryRow>
+          <SummaryRow label={t("account.email")}>{email}</SummaryRow>
+          <SummaryRow label={t("account.sessions")}>{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</SummaryRow>
         </dl>
         <p className="govuk-body">
           <Link to="/forgot-password" className="govuk-link">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
+import { SummaryRow } from "~/components/summary-row";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
@@ -46,15 +47,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 /** Free text as the provider wrote it: paragraphs split on blank lines. */
 function Paragraphs({ text }: { text: string }) {
@@ -144,13 +136,13 @@ export default function OfferPage() {
             <Paragraphs text={words.description} />
           </div>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</Row>
+            <SummaryRow label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</SummaryRow>
             {leads.length ? (
-              <Row label={t("subjectLeads.leadCommissioner")}>
+              <SummaryRow label={t("subjectLeads.leadCommissioner")}>
                 {leads.map((l) => t("subjectLeads.leadOf", { name: l.name, subject: t(`subjectArea.${l.subjectArea}`) })).join("; ")}
-              </Row>
+              </SummaryRow>
             ) : null}
-            <Row label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</Row>
+            <SummaryRow label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</SummaryRow>
           </dl>
 
           <h2 className="govuk-heading-l">{t("offer.outcomes")}</h2>
@@ -169,16 +161,16 @@ export default function OfferPage() {
 
           <h2 className="govuk-heading-l">{t("offer.delivery")}</h2>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.deliveryFormat")}>{r.deliveryFormat ? t(`deliveryFormat.${r.deliveryFormat}`) : t("offer.notStated")}</Row>
-            <Row label={t("offer.terms")}>{list(r.terms, (v) => t(`term.${v}`))}</Row>
-            <Row label={t("offer.deliveryTerms")}>{r.deliveryTerms || t("offer.notStated")}</Row>
-            <Row label={t("offer.duration")}>{r.duration || t("offer.notStated")}</Row>
-            <Row label={t("offer.capacity")}>{capacity}</Row>
+            <SummaryRow label={t("offer.deliveryFormat")}>{r.deliveryFormat ? t(`deliveryFormat.${r.deliveryFormat}`) : t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.terms")}>{list(r.terms, (v) => t(`term.${v}`))}</SummaryRow>
+            <SummaryRow label={t("offer.deliveryTerms")}>{r.deliveryTerms || t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.duration")}>{r.duration || t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.capacity")}>{capacity}</SummaryRow>
           </dl>
 
           <h2 className="govuk-heading-l">{t("offer.price")}</h2>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.pricingModel")}>{r.pricingModel ? t(`pricingModel.${r.pricingModel}`) : t("offer.notStated")}</Row>
+            <SummaryRow label={t("offer.pricingModel")}>{r.pricingModel ? t(`pricingModel.${r.pricingModel}`) : t("offer.notStated")}</SummaryRow>
           </dl>
           {r.priceTiers.length ? <PriceTierTable tiers={r.priceTiers} pricingModel={r.pricingModel} caption={t("offer.tiers.caption")} /> : null}
 

@@ -1,3 +1,4 @@
+import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -82,18 +83,9 @@ export default function Need() {
         {words.description}
       </p>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("need.phases")}</dt>
-          <dd className="govuk-summary-list__value">{need.phases.map((p) => t(`offerPhase.${p}`)).join(", ")}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("needs.budget")}</dt>
-          <dd className="govuk-summary-list__value">{need.budgetPence !== null ? formatPence(need.budgetPence) : ""}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("need.closesOn")}</dt>
-          <dd className="govuk-summary-list__value">{formatDate(need.closesOn)}</dd>
-        </div>
+        <SummaryRow label={t("need.phases")}>{need.phases.map((p) => t(`offerPhase.${p}`)).join(", ")}</SummaryRow>
+        <SummaryRow label={t("needs.budget")}>{need.budgetPence !== null ? formatPence(need.budgetPence) : ""}</SummaryRow>
+        <SummaryRow label={t("need.closesOn")}>{formatDate(need.closesOn)}</SummaryRow>
       </dl>
       <h2 className="govuk-heading-m">{t("need.answers")}</h2>
       {answers.length === 0 ? (

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
 import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
 import { ItemTable } from "~/components/table";
@@ -322,22 +323,10 @@ export default function FundingFormula() {
       {allocation ? (
         <>
           <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.countedOn")}</dt>
-              <dd className="govuk-summary-list__value">{formatDate(allocation.day)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.authorityTotal")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.authorityPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.matchTotal")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.matchPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.total")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.totalPence)}</dd>
-            </div>
+            <SummaryRow label={t("funding.countedOn")}>{formatDate(allocation.day)}</SummaryRow>
+            <SummaryRow label={t("funding.authorityTotal")}>{formatPence(allocation.authorityPence)}</SummaryRow>
+            <SummaryRow label={t("funding.matchTotal")}>{formatPence(allocation.matchPence)}</SummaryRow>
+            <SummaryRow label={t("funding.total")}>{formatPence(allocation.totalPence)}</SummaryRow>
           </dl>
           <p className="govuk-body">
             <a className="govuk-link" href={`/funding/${formula.id}/allocation.csv`} download>

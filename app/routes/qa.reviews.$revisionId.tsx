@@ -1,3 +1,4 @@
+import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -286,10 +287,7 @@ export default function Review() {
                             </dd>
                           </div>
                         ))}
-                        <div className="govuk-summary-list__row">
-                          <dt className="govuk-summary-list__key">{t("review.heading.recommendation")}</dt>
-                          <dd className="govuk-summary-list__value">{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</dd>
-                        </div>
+                        <SummaryRow label={t("review.heading.recommendation")}>{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</SummaryRow>
                         {r.overallComment ? (
                           <div className="govuk-summary-list__row">
                             <dt className="govuk-summary-list__key">{t("review.overallComment")}</dt>
