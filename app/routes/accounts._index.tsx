@@ -1,3 +1,4 @@
+import { accountColumns } from "~/components/account-columns";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -28,18 +29,7 @@ export default function Accounts() {
         caption={t("accounts.title")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[
-          {
-            label: t("accounts.account"),
-            cell: (a) => (
-              <Link className="govuk-link" to={`/accounts/${a.id}`}>
-                {a.name}
-              </Link>
-            ),
-          },
-          { label: t("accounts.kind"), cell: (a) => t(`ledger.accountKind.${a.kind}`) },
-          { label: t("accounts.balance"), numeric: true, cell: (a) => formatPence(a.balancePence) },
-        ]}
+        columns={[...accountColumns(), { label: t("accounts.balance"), numeric: true, cell: (a) => formatPence(a.balancePence) }]}
         items={accounts}
         empty={t("accounts.none")}
       />

@@ -1,6 +1,7 @@
+import { accountColumns } from "~/components/account-columns";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { listLedgerAccounts } from "~/domain/ledger/list-accounts.server";
@@ -39,15 +40,7 @@ export default function Ledger() {
         captionSize="m"
         rowHeader={false}
         columns={[
-          {
-            label: t("accounts.account"),
-            cell: (a) => (
-              <Link className="govuk-link" to={`/accounts/${a.id}`}>
-                {a.name}
-              </Link>
-            ),
-          },
-          { label: t("accounts.kind"), cell: (a) => t(`ledger.accountKind.${a.kind}`) },
+          ...accountColumns(),
           { label: t("ledger.debit"), numeric: true, cell: (a) => (a.balancePence > 0 ? formatPence(a.balancePence) : "") },
           { label: t("ledger.credit"), numeric: true, cell: (a) => (a.balancePence < 0 ? formatPence(-a.balancePence) : "") },
         ]}
