@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { blankSessionCookie } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
@@ -8,6 +8,7 @@ import { liveSessionCount, signOutEverywhere } from "~/domain/identity/sign-out-
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { SummaryRow } from "~/components/summary-row";
 
 const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
@@ -39,11 +40,7 @@ export default function Account() {
           <SummaryRow label={t("account.email")}>{email}</SummaryRow>
           <SummaryRow label={t("account.sessions")}>{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</SummaryRow>
         </dl>
-        <p className="govuk-body">
-          <Link to="/forgot-password" className="govuk-link">
-            {t("account.changePassword")}
-          </Link>
-        </p>
+        <ParagraphLink to="/forgot-password">{t("account.changePassword")}</ParagraphLink>
         <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
         <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
         <Form method="post">

@@ -1,7 +1,8 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { accountColumns } from "~/components/account-columns";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { accountsForMember } from "~/domain/ledger/list-accounts.server";
@@ -33,13 +34,7 @@ export default function Accounts() {
         items={accounts}
         empty={t("accounts.none")}
       />
-      {canViewLedger ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/finance/ledger">
-            {t("accounts.ledgerLink")}
-          </Link>
-        </p>
-      ) : null}
+      {canViewLedger ? <ParagraphLink to="/finance/ledger">{t("accounts.ledgerLink")}</ParagraphLink> : null}
     </>
   );
 }

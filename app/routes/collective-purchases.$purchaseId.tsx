@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -370,11 +371,9 @@ export default function CollectivePurchasePage() {
             </Form>
           ) : null}
           {payOnline[s.id] ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/invoices/${payOnline[s.id].invoiceId}/pay`}>
-                {t("collective.payOnline.link", { number: payOnline[s.id].number })}
-              </Link>
-            </p>
+            <ParagraphLink to={`/invoices/${payOnline[s.id].invoiceId}/pay`}>
+              {t("collective.payOnline.link", { number: payOnline[s.id].number })}
+            </ParagraphLink>
           ) : null}
           {open && s.answer?.status === "joined" ? (
             <Form method="post">

@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -60,11 +61,7 @@ export default function ConsortiumSchools() {
       <p className="govuk-body">
         {t("consortiumSchools.leaders", { lead: consortium.leadName ?? t("consortia.none"), chair: consortium.chairName ?? t("consortia.none") })}
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/consortia/${consortium.id}`}>
-          {t("consortiumSchools.dashboard")}
-        </Link>
-      </p>
+      <ParagraphLink to={`/consortia/${consortium.id}`}>{t("consortiumSchools.dashboard")}</ParagraphLink>
       <h2 className="govuk-heading-m">{t("consortiumSchools.current", { count: current.length })}</h2>
       <p className="govuk-body">{t("consortiumSchools.taking", { taking, count: current.length, from: formatDate(academicYearFrom) })}</p>
       {current.length ? (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import { listEmailPreviews } from "~/integrations/email-previews.server";
 import { mailboxOpenTo } from "~/integrations/mailbox.server";
@@ -21,11 +22,7 @@ export default function EmailPreviews() {
     <>
       <h1 className="govuk-heading-l">{t("emailPreviews.title")}</h1>
       <p className="govuk-body">{t("emailPreviews.lead")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/dev/mailbox">
-          {t("emailPreviews.toMailbox")}
-        </Link>
-      </p>
+      <ParagraphLink to="/dev/mailbox">{t("emailPreviews.toMailbox")}</ParagraphLink>
       <ItemTable
         caption={t("emailPreviews.title")}
         captionSize="hidden"

@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -22,11 +23,7 @@ export default function Mailbox() {
     <>
       <h1 className="govuk-heading-l">{t("mailbox.title")}</h1>
       <p className="govuk-body">{t("mailbox.lead")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/dev/emails">
-          {t("emailPreviews.link")}
-        </Link>
-      </p>
+      <ParagraphLink to="/dev/emails">{t("emailPreviews.link")}</ParagraphLink>
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="to">

@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -115,11 +116,7 @@ export default function DirectoryOrganisation() {
         rowKey={(m) => m.membershipId}
         empty={t("directory.people.none")}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/directory">
-          {t("directory.backToDirectory")}
-        </Link>
-      </p>
+      <ParagraphLink to="/directory">{t("directory.backToDirectory")}</ParagraphLink>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { FormPage } from "~/components/form-page";
 import { TextInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
@@ -36,11 +37,7 @@ export default function ForgotPassword() {
           <h1 className="govuk-heading-l">{t("forgot.sent.title")}</h1>
           <p className="govuk-body">{t("forgot.sent.body", { email: result.sentTo })}</p>
           <p className="govuk-body">{t("forgot.sent.notReceived")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/sign-in">
-              {t("signIn.title")}
-            </Link>
-          </p>
+          <ParagraphLink to="/sign-in">{t("signIn.title")}</ParagraphLink>
         </div>
       </div>
     );

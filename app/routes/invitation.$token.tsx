@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, requireUser } from "~/auth/user.server";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { SetPasswordPage } from "~/components/emailed-link";
 import { ErrorSummary } from "~/components/forms";
 import { acceptInvitation } from "~/domain/identity/accept-invitation.server";
@@ -85,11 +86,7 @@ export default function Invitation() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{t("invitation.join.wrongAccount.title")}</h1>
           <p className="govuk-body">{t("invitation.join.wrongAccount.body")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/">
-              {t("nav.home")}
-            </Link>
-          </p>
+          <ParagraphLink to="/">{t("nav.home")}</ParagraphLink>
         </div>
       </div>
     );

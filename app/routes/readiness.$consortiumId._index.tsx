@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
@@ -128,11 +129,7 @@ export default function ConsortiumReadiness() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/readiness">
-            {t("readiness.back")}
-          </Link>
-        </p>
+        <ParagraphLink to="/readiness">{t("readiness.back")}</ParagraphLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{t("readiness.title")}</span>
         <h1 className="govuk-heading-l">{consortium.name}</h1>

@@ -1,6 +1,7 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { InspectionHistory } from "~/components/inspection-history";
 import { SchoolCategorySection } from "~/components/school-category-section";
@@ -27,11 +28,7 @@ export default function SchoolStory() {
     useLoaderData<typeof loader>();
   return (
     <>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/schools">
-          {t("schoolStory.back")}
-        </Link>
-      </p>
+      <ParagraphLink to="/schools">{t("schoolStory.back")}</ParagraphLink>
       <span className="govuk-caption-l">
         {t("schoolView.urnType", { urn: school.urn, type: t(`establishmentType.${school.establishmentType}` as MessageKey) })}
       </span>

@@ -1,7 +1,8 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary } from "~/components/forms";
@@ -189,11 +190,7 @@ export default function GiasPreview() {
           </button>
         </Form>
       )}
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/schools/import">
-          {t("gias.title")}
-        </Link>
-      </p>
+      <ParagraphLink to="/schools/import">{t("gias.title")}</ParagraphLink>
     </>
   );
 }

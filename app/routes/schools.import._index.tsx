@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -82,11 +83,7 @@ export default function ImportSchools() {
             {t("gias.upload")}
           </button>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/schools/new">
-            {t("home.task.addSetting")}
-          </Link>
-        </p>
+        <ParagraphLink to="/schools/new">{t("home.task.addSetting")}</ParagraphLink>
         <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
         <ItemTable
           rowHeader={false}

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { ErrorSummary, TextInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
@@ -74,11 +75,7 @@ export default function SignIn() {
             {t("signIn.button")}
           </button>
         </Form>
-        <p className="govuk-body">
-          <Link to="/forgot-password" className="govuk-link">
-            {t("signIn.forgotPassword")}
-          </Link>
-        </p>
+        <ParagraphLink to="/forgot-password">{t("signIn.forgotPassword")}</ParagraphLink>
         <p className="govuk-body">{t("signIn.noAccount")}</p>
       </div>
     </div>
