@@ -1,6 +1,7 @@
+import { ButtonLink } from "~/components/button-link";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
 import { z } from "zod";
@@ -84,16 +85,10 @@ export default function Providers() {
               p.verifiedAt ? (
                 t("providers.verifiedOn", { date: formatDate(p.verifiedAt) })
               ) : (
-                <Link
-                  to={`/authority/providers?confirm=${p.id}`}
-                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                  role="button"
-                  draggable="false"
-                  data-module="govuk-button"
-                >
+                <ButtonLink to={`/authority/providers?confirm=${p.id}`} kind="secondary" className="govuk-!-margin-bottom-0">
                   {t("providers.verify")}
                   <span className="govuk-visually-hidden"> {p.name}</span>
-                </Link>
+                </ButtonLink>
               ),
           },
         ]}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
+import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
@@ -112,21 +113,11 @@ export default function OfferPage() {
           ) : null}
 
           <div className="govuk-button-group">
-            {canBuy ? (
-              <Link to={`/purchases/new?offerId=${offer.id}`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-                {t("offer.buy")}
-              </Link>
-            ) : null}
+            {canBuy ? <ButtonLink to={`/purchases/new?offerId=${offer.id}`}>{t("offer.buy")}</ButtonLink> : null}
             {canOpenCollective ? (
-              <Link
-                to={`/collective-purchases/new?offerId=${offer.id}`}
-                className="govuk-button govuk-button--secondary"
-                role="button"
-                draggable="false"
-                data-module="govuk-button"
-              >
+              <ButtonLink to={`/collective-purchases/new?offerId=${offer.id}`} kind="secondary">
                 {t("offer.collective")}
-              </Link>
+              </ButtonLink>
             ) : null}
             <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
           </div>

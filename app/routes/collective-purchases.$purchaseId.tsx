@@ -1,3 +1,4 @@
+import { ButtonLink } from "~/components/button-link";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -467,17 +468,15 @@ export default function CollectivePurchasePage() {
             <>
               <h2 className="govuk-heading-m">{t("collective.close.heading")}</h2>
               <p className="govuk-body">{t("collective.close.hint", { min: purchase.minSchools })}</p>
-              <Link to={`${here}?confirm=close`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-                {t("confirm.close.open")}
-              </Link>
+              <ButtonLink to={`${here}?confirm=close`}>{t("confirm.close.open")}</ButtonLink>
             </>
           ) : null}
           {purchase.status !== "cancelled" ? (
             <>
               <h2 className="govuk-heading-m">{t("collective.cancel.heading")}</h2>
-              <Link to={`${here}?confirm=cancel`} className="govuk-button govuk-button--warning" role="button" draggable="false" data-module="govuk-button">
+              <ButtonLink to={`${here}?confirm=cancel`} kind="warning">
                 {t("collective.cancel.button")}
-              </Link>
+              </ButtonLink>
             </>
           ) : null}
         </>

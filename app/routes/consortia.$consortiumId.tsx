@@ -1,3 +1,4 @@
+import { ButtonLink } from "~/components/button-link";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -139,15 +140,9 @@ export default function ConsortiumDashboard() {
               cell: (r) => (
                 <Form method="post" className="govuk-button-group">
                   <input type="hidden" name="orderId" value={r.id} />
-                  <Link
-                    to={`/consortia/${consortium.id}?confirm=${r.id}`}
-                    className="govuk-button govuk-!-margin-bottom-0"
-                    role="button"
-                    draggable="false"
-                    data-module="govuk-button"
-                  >
+                  <ButtonLink to={`/consortia/${consortium.id}?confirm=${r.id}`} className="govuk-!-margin-bottom-0">
                     {t("consortium.approve", { school: r.schoolName })}
-                  </Link>
+                  </ButtonLink>
                   <button
                     type="submit"
                     name="intent"

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { ButtonLink } from "~/components/button-link";
 import { Choices, ErrorSummary } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
@@ -99,9 +100,9 @@ export default function ManageMember() {
         ) : null}
         <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>
         <p className="govuk-body">{t("directory.manage.removeLead")}</p>
-        <Link className="govuk-button govuk-button--warning" role="button" draggable={false} to="?confirm=remove" data-module="govuk-button">
+        <ButtonLink to="?confirm=remove" kind="warning">
           {t("directory.manage.removeButton")}
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

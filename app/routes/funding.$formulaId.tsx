@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
 import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
@@ -401,11 +402,7 @@ export default function FundingFormula() {
             rowKey={(c) => c.consortiumId}
           />
           <MatchFundingPreview rows={toRaise ?? []} />
-          {formula.latest && formula.parts.length ? (
-            <Link to={`${here}?confirm=apply`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("funding.apply")}
-            </Link>
-          ) : null}
+          {formula.latest && formula.parts.length ? <ButtonLink to={`${here}?confirm=apply`}>{t("funding.apply")}</ButtonLink> : null}
         </>
       ) : null}
       {formula.appliedAt && formula.latest ? (

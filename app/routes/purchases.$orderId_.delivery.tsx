@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ButtonLink } from "~/components/button-link";
 import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
@@ -242,9 +243,7 @@ export default function DeliveryPage() {
           <>
             <h2 className="govuk-heading-m">{t("delivery.confirm.heading")}</h2>
             <p className="govuk-body">{t("delivery.confirm.hint", { provider: order.providerName })}</p>
-            <Link to={`${back}?confirm=confirm`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("delivery.confirm.open")}
-            </Link>
+            <ButtonLink to={`${back}?confirm=confirm`}>{t("delivery.confirm.open")}</ButtonLink>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="dispute" />
               <TextArea
@@ -390,9 +389,7 @@ export default function DeliveryPage() {
           <>
             <h2 className="govuk-heading-m">{t("delivery.deliver.heading")}</h2>
             <p className="govuk-body">{t("delivery.deliver.hint")}</p>
-            <Link to={`${back}?confirm=deliver`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("delivery.deliver.open")}
-            </Link>
+            <ButtonLink to={`${back}?confirm=deliver`}>{t("delivery.deliver.open")}</ButtonLink>
           </>
         ) : null}
       </div>
