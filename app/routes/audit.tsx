@@ -1,3 +1,4 @@
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -85,14 +86,7 @@ export default function AuditLog() {
             />
             <DateInput name="from" legend={t("audit.filter.from")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
             <DateInput name="to" legend={t("audit.filter.to")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("audit.filter.apply")}
-              </button>
-              <Link className="govuk-link" to="/audit">
-                {t("audit.filter.clear")}
-              </Link>
-            </div>
+            <SubmitWithLink submit={t("audit.filter.apply")} to="/audit" link={t("audit.filter.clear")} />
           </Form>
         </div>
         <div className="govuk-grid-column-two-thirds">

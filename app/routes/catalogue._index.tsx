@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
@@ -163,14 +164,7 @@ export default function Catalogue() {
               spellCheck={false}
             />
             {customPageSize ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                {t("catalogue.filters.apply")}
-              </button>
-              <Link to="/catalogue" className="govuk-link">
-                {t("catalogue.filters.clear")}
-              </Link>
-            </div>
+            <SubmitWithLink submit={t("catalogue.filters.apply")} kind="secondary" to="/catalogue" link={t("catalogue.filters.clear")} />
           </Form>
         </div>
         <div className="govuk-grid-column-two-thirds">

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
 import { Choices, ErrorSummary } from "~/components/forms";
 import { ROLES } from "~/db.server";
@@ -63,14 +64,13 @@ export default function ManageMember() {
           <h1 className="govuk-heading-l">{t("directory.confirm.title", { name: member.name, role, organisation: member.organisationName })}</h1>
           <p className="govuk-body">{t("directory.confirm.body", { name: member.name })}</p>
           <Form method="post">
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                {t("directory.confirm.button")}
-              </button>
-              <Link className="govuk-link" to={`/directory/${member.organisationId}`}>
-                {t("directory.confirm.cancel")}
-              </Link>
-            </div>
+            <SubmitWithLink
+              submit={t("directory.confirm.button")}
+              intent="remove"
+              kind="warning"
+              to={`/directory/${member.organisationId}`}
+              link={t("directory.confirm.cancel")}
+            />
           </Form>
         </div>
       </div>

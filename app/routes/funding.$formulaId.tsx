@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
@@ -295,14 +296,7 @@ export default function FundingFormula() {
                 <h2 className="govuk-heading-m">{t(`funding.part.kind.${kind}` as MessageKey)}</h2>
                 <input type="hidden" name="kind" value={kind} />
                 <PartFields kind={kind} categories={categories} errors={errors} values={values} />
-                <div className="govuk-button-group">
-                  <button type="submit" name="intent" value="addPart" className="govuk-button" data-module="govuk-button">
-                    {t("funding.part.add")}
-                  </button>
-                  <Link className="govuk-link" to={here}>
-                    {t("funding.part.cancel")}
-                  </Link>
-                </div>
+                <SubmitWithLink submit={t("funding.part.add")} intent="addPart" to={here} link={t("funding.part.cancel")} />
               </Form>
             ) : (
               <Form method="get" action={here}>

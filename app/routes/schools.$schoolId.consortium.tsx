@@ -1,3 +1,4 @@
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -112,14 +113,12 @@ export default function SchoolConsortium() {
             </div>
             <input type="hidden" name="to" value={values.to} />
             <input type="hidden" name="on" value={values.on} />
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="confirm" className="govuk-button" data-module="govuk-button">
-                {t("schoolConsortium.confirm")}
-              </button>
-              <Link className="govuk-link" to={`/schools/${school.id}/consortium`}>
-                {t("schoolConsortium.cancel")}
-              </Link>
-            </div>
+            <SubmitWithLink
+              submit={t("schoolConsortium.confirm")}
+              intent="confirm"
+              to={`/schools/${school.id}/consortium`}
+              link={t("schoolConsortium.cancel")}
+            />
           </Form>
         ) : canMove ? (
           <Form method="post" noValidate>
