@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
-import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
+import { Choices, ErrorSummary, PoundsInput, Select, TextInput } from "~/components/forms";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -150,7 +150,7 @@ export default function Catalogue() {
               options={options(choices.term, (v) => t(`term.${v}`))}
               defaultValue={query.terms}
             />
-            <TextInput
+            <PoundsInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
               hint={t("catalogue.filters.maxPrice.hint")}
@@ -158,9 +158,6 @@ export default function Catalogue() {
               defaultValue={
                 errors.maxPrice ? new URLSearchParams(location.search).get("maxPrice") : query.maxPricePence === null ? "" : String(query.maxPricePence / 100)
               }
-              width="5"
-              prefix="£"
-              inputMode="decimal"
               spellCheck={false}
             />
             {customPageSize ? <input type="hidden" name="perPage" value={query.perPage} /> : null}

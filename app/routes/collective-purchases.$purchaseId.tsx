@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { Choices, ErrorSummary, TextInput, WholeNumberInput } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
@@ -342,14 +342,7 @@ export default function CollectivePurchasePage() {
           {open && s.answer?.status !== "joined" ? (
             <Form method="post" noValidate>
               <input type="hidden" name="schoolId" value={s.id} />
-              <TextInput
-                name="delegates"
-                label={t("purchase.delegates.label")}
-                inputMode="numeric"
-                width="3"
-                errors={errors}
-                defaultValue={String(purchase.delegatesPerSchool)}
-              />
+              <WholeNumberInput name="delegates" label={t("purchase.delegates.label")} errors={errors} defaultValue={String(purchase.delegatesPerSchool)} />
               <TextInput name="poNumber" label={t("purchase.poNumber.label")} width="10" errors={errors} />
               <Choices
                 name="paymentRoute"

@@ -4,7 +4,7 @@ import { redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { FormPage } from "~/components/form-page";
-import { Choices, DateInput, Select, TextArea, TextInput } from "~/components/forms";
+import { Choices, DateInput, PoundsInput, Select, TextArea, TextInput } from "~/components/forms";
 import { addDays } from "date-fns";
 import { formatDateInputExample } from "~/format";
 import { OFFER_PHASES, SUBJECT_AREAS } from "~/db.server";
@@ -108,7 +108,7 @@ export default function NewNeed() {
       <TextArea name="description" label={t("need.description")} hint={t("need.descriptionHint")} errors={errors} defaultValue={one(values.description)} />
       <TextInput name="titleCy" label={t("need.titleCy")} hint={t("need.welshHint")} errors={errors} defaultValue={one(values.titleCy)} lang="cy" />
       <TextArea name="descriptionCy" label={t("need.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} lang="cy" />
-      <TextInput name="budget" label={t("need.budget")} errors={errors} defaultValue={one(values.budget)} width="10" prefix="£" inputMode="decimal" />
+      <PoundsInput name="budget" label={t("need.budget")} errors={errors} defaultValue={one(values.budget)} width="10" />
       <DateInput
         name="closesOn"
         legend={t("need.closesOn")}

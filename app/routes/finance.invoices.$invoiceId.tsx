@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
-import { DateInput, ErrorSummary, TextInput } from "~/components/forms";
+import { DateInput, ErrorSummary, PoundsInput, TextInput } from "~/components/forms";
 import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";
 import { findInvoice } from "~/domain/purchasing/queries.server";
@@ -97,13 +97,11 @@ export default function RecordPayment() {
         {invoice.status === "issued" ? (
           <Form method="post" noValidate>
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-            <TextInput
+            <PoundsInput
               name="amount"
               label={t("payment.amount.label")}
               hint={t("payment.amount.hint")}
-              prefix="£"
               width="10"
-              inputMode="decimal"
               errors={result?.errors}
               defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
             />

@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireAuthorityPermission, requirePermission, requireUser } from "~/auth/user.server";
 import { FormPage } from "~/components/form-page";
-import { Choices, TextInput } from "~/components/forms";
+import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
 import { addSetting } from "~/domain/schools/add-setting.server";
 import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
 import { optionalText, text } from "~/forms/fields";
@@ -76,7 +76,7 @@ export default function AddSetting() {
         spellCheck={false}
         autoComplete="off"
       />
-      <TextInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" inputMode="numeric" />
+      <WholeNumberInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" />
       <TextInput name="postcode" label={t("setting.postcode")} errors={errors} defaultValue={values.postcode} width="10" autoComplete="postal-code" />
       <TextInput name="town" label={t("setting.town")} errors={errors} defaultValue={values.town} width="20" />
     </FormPage>
