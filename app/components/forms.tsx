@@ -185,6 +185,13 @@ export function TextInput({
   );
 }
 
+/** An email address: "username" where it is the person's own, so a password manager fills it in; "off" where it is someone else's. */
+export function EmailInput({ autoComplete, errors, defaultValue }: { autoComplete: "username" | "off"; errors?: FieldErrors | null; defaultValue?: string }) {
+  return (
+    <TextInput name="email" label={t("email.label")} type="email" autoComplete={autoComplete} spellCheck={false} errors={errors} defaultValue={defaultValue} />
+  );
+}
+
 /** A whole number (schools, delegates, days): a short field that brings up a number pad. */
 export function WholeNumberInput({ width = "3", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
   return <TextInput {...field} width={width} inputMode="numeric" />;

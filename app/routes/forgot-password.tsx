@@ -3,7 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { FormPage } from "~/components/form-page";
-import { TextInput } from "~/components/forms";
+import { EmailInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
 import { invalid, parseForm } from "~/forms.server";
@@ -46,15 +46,7 @@ export default function ForgotPassword() {
   const values = result && "values" in result ? result.values : {};
   return (
     <FormPage title={t("forgot.title")} lead={t("forgot.lead")} submit={t("forgot.button")} errors={errors}>
-      <TextInput
-        name="email"
-        label={t("email.label")}
-        type="email"
-        autoComplete="username"
-        spellCheck={false}
-        errors={errors}
-        defaultValue={values.email as string | undefined}
-      />
+      <EmailInput autoComplete="username" errors={errors} defaultValue={values.email as string | undefined} />
     </FormPage>
   );
 }

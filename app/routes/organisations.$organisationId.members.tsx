@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrganisation, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { EmailInput, Choices, ErrorSummary, TextInput } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { emailField } from "~/domain/identity/fields";
 import { inviteMember } from "~/domain/identity/invite-member.server";
@@ -114,15 +114,7 @@ export default function Members() {
                 errors={errors}
                 defaultValue={values.name as string | undefined}
               />
-              <TextInput
-                name="email"
-                label={t("email.label")}
-                type="email"
-                autoComplete="off"
-                spellCheck={false}
-                errors={errors}
-                defaultValue={values.email as string | undefined}
-              />
+              <EmailInput autoComplete="off" errors={errors} defaultValue={values.email as string | undefined} />
               <Choices
                 name="role"
                 legend={t("members.invite.role")}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { EmailInput, ErrorSummary, TextInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
 import { signIn } from "~/domain/identity/sign-in.server";
@@ -61,15 +61,7 @@ export default function SignIn() {
         ) : null}
         <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
         <Form method="post" action={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"} noValidate>
-          <TextInput
-            name="email"
-            label={t("email.label")}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            errors={errors}
-            defaultValue={result?.values?.email as string | undefined}
-          />
+          <EmailInput autoComplete="username" errors={errors} defaultValue={result?.values?.email as string | undefined} />
           <TextInput name="password" label={t("password.label")} type="password" autoComplete="current-password" errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("signIn.button")}
