@@ -4,7 +4,8 @@ import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requirePermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { accountsForMember } from "~/domain/ledger/list-accounts.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -13,8 +14,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("accounts.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   requirePermission(user, "view:statement", user.acting!);
   const accounts = await accountsForMember(context.db, { authorityId, grants: user.grants });
   return { accounts, canViewLedger: can(user.grants, "view:ledger", { authorityId }) };

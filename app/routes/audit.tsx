@@ -3,7 +3,7 @@ import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { auditFilterOf, AuditQuerySchema, filterValuesOf, filterParams, pageStartOf } from "~/domain/audit-log/audit-query";
 import { auditActionLabel, auditChanges } from "~/domain/audit-log/rules";
@@ -26,8 +26,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const url = new URL(request.url);
   const values = filterValuesOf(url.searchParams);
   const parsed = parseValues(values, AuditQuerySchema);

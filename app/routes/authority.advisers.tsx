@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { AssignForm } from "~/components/assign-form";
 import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
@@ -22,8 +23,7 @@ const AssignSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("advisers.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => advisersPage(context.db, { actor: user, authorityId }));
   const assigned = new URL(request.url).searchParams.get("assigned");
   const school = page.schools.find((s) => s.id === assigned);

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { AssignForm } from "~/components/assign-form";
 import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
@@ -23,8 +24,7 @@ const LeadSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("subjectLeads.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => subjectLeadsPage(context.db, { actor: user, authorityId }));
   const saved = new URL(request.url).searchParams.get("saved");
   const row = page.subjects.find((s) => s.area === saved);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { ItemTable } from "~/components/table";
@@ -38,8 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("mou.title", { consortium: data.consortium.name, year: data.financialYear }) : t("mou.heading"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const year = new URL(request.url).searchParams.get("year");
   const page = await orErrorPage(() =>
     mouPage(context.db, {
@@ -55,8 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
   let values;
   try {

@@ -1,7 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { consortiaList } from "~/domain/consortia/pages.server";
@@ -12,8 +12,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => consortiaList(context.db, { actor: user, authorityId, day: londonToday(new Date()) }));
   const created = new URL(request.url).searchParams.get("created");
   return { ...page, created: page.consortia.find((c) => c.id === created)?.name ?? null };

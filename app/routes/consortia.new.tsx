@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { FormPage } from "~/components/form-page";
 import { Choices, Select, TextInput } from "~/components/forms";
 import { createConsortium } from "~/domain/consortia/create-consortium.server";
@@ -31,8 +32,7 @@ const NewConsortiumSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.new.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   return orErrorPage(() => newConsortiumForm(context.db, { actor: user, authorityId }));
 }
 

@@ -1,7 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { RevisionStatusTag } from "~/components/offer-content";
 import { QUORUM } from "~/domain/quality/offer-workflow";
 import { requirePanelAccess, reviewQueue } from "~/domain/quality/panel.server";
@@ -13,8 +13,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("qa.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   await orErrorPage(() => requirePanelAccess(context.db, user, authorityId));
   return { queue: await reviewQueue(context.db, { actor: user, authorityId }) };
 }

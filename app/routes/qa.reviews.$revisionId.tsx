@@ -4,7 +4,7 @@ import { donePath, type Outcome } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
@@ -75,8 +75,7 @@ const DecisionSchema = z
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? t("review.title", { title: data.revision.title }) : "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   await orErrorPage(() => requirePanelAccess(context.db, user, authorityId));
   const { revision, provider } = await orErrorPage(() => loadRevisionForPanel(context.db, { authorityId, revisionId: params.revisionId! }));
   await orErrorPage(async () => assertNoOwnInterest(user, provider));
@@ -103,8 +102,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const revisionId = params.revisionId!;
   let values;
   try {

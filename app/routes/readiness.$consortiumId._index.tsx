@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
@@ -28,14 +28,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("readiness.consortiumTitle", { name: data.consortium.name }) : t("error.notFound.title"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   return orErrorPage(() => consortiumReadiness(context.db, { actor: user, authorityId, consortiumId: params.consortiumId ?? "" }));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
   const form = await parseForm(request, ResponseSchema);
   if (!form.ok) return invalid(form.errors, form.values);

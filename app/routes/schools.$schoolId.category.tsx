@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { Choices, DateInput, ErrorSummary } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { categoryPage } from "~/domain/categories/category-page.server";
@@ -31,15 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => categoryPage(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "", today: londonToday(new Date()) }));
   return { ...page, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const schoolId = params.schoolId ?? "";
   const today = londonToday(new Date());
   const page = await orErrorPage(() => categoryPage(context.db, { actor: user, authorityId, schoolId, today }));

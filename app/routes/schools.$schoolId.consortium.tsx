@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { moveSchool } from "~/domain/consortia/move-school.server";
@@ -30,8 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => schoolConsortiumPage(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "" }));
   return { ...page, moved: new URL(request.url).searchParams.get("moved") === "1" };
 }
