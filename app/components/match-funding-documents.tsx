@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { InvoiceStatus } from "~/db.server";
 import type { MatchHow } from "~/domain/funding/rules";
 import { formatDate, formatPence } from "~/format";
@@ -31,14 +30,7 @@ export function MatchFundingDocuments({ year, documents }: { year: string; docum
         <ItemTable
           caption={t("matchfunding.school.invoices")}
           columns={[
-            {
-              label: t("matchfunding.col.number"),
-              cell: (i) => (
-                <Link className="govuk-link" to={`/invoices/${i.id}`}>
-                  {i.number}
-                </Link>
-              ),
-            },
+            { label: t("matchfunding.col.number"), link: (i) => `/invoices/${i.id}`, cell: (i) => i.number },
             { label: t("matchfunding.col.issued"), cell: (i) => formatDate(i.issuedAt) },
             { label: t("matchfunding.col.version"), cell: (i) => i.version },
             { label: t("matchfunding.col.amount"), numeric: true, cell: (i) => formatPence(i.grossPence) },

@@ -115,8 +115,8 @@ export function Table({ caption, captionSize = "s", columns, groups, rows, foot,
 
 type Key = string | number;
 
-/** A column of an ItemTable: its header, and what each item shows in it. */
-export type ItemColumn<T> = Column & { cell: (item: T, index: number) => Cell };
+/** A column of an ItemTable: its header, what each item shows in it, and, with `link`, the page that shows as a link to (the cell then gives the link's text). */
+export type ItemColumn<T> = Column & { cell: (item: T, index: number) => Cell; link?: (item: T) => string };
 
 export type ItemTableProps<T> = Omit<TableProps, "columns" | "rows"> & {
   items: readonly T[];
@@ -129,7 +129,15 @@ export type ItemTableProps<T> = Omit<TableProps, "columns" | "rows"> & {
  */
 export function ItemTable<T>({ items, columns, rowKey, ...table }: ItemTableProps<T>) {
   const keyOf = rowKey ?? ((item: T) => (item as { id: Key }).id);
-  const rows = items.map((item, index) => ({ key: keyOf(item, index), cells: columns.map((column) => column.cell(item, index)) }));
+  const cellOf = (column: ItemColumn<T>, item: T, index: number): Cell =>
+    column.link ? (
+      <Link className="govuk-link" to={column.link(item)}>
+        {column.cell(item, index) as ReactNode}
+      </Link>
+    ) : (
+      column.cell(item, index)
+    );
+  const rows = items.map((item, index) => ({ key: keyOf(item, index), cells: columns.map((column) => cellOf(column, item, index)) }));
   return <Table {...table} columns={columns} rows={rows} />;
 }
 

@@ -71,14 +71,7 @@ export default function Home() {
             caption={t("advisers.yourSchools", { count: adviserSchools.length })}
             captionSize="m"
             columns={[
-              {
-                label: t("advisers.school"),
-                cell: (s) => (
-                  <Link className="govuk-link" to={`/schools/${s.id}`}>
-                    {s.name}
-                  </Link>
-                ),
-              },
+              { label: t("advisers.school"), link: (s) => `/schools/${s.id}`, cell: (s) => s.name },
               { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
               { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
               {

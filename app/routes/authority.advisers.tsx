@@ -1,7 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
@@ -76,14 +76,7 @@ export default function Advisers() {
         caption={t("advisers.title")}
         captionSize="hidden"
         columns={[
-          {
-            label: t("advisers.school"),
-            cell: (s) => (
-              <Link className="govuk-link" to={`/schools/${s.id}/category`}>
-                {s.name}
-              </Link>
-            ),
-          },
+          { label: t("advisers.school"), link: (s) => `/schools/${s.id}/category`, cell: (s) => s.name },
           { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
           { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
           { label: t("advisers.adviser"), cell: (s) => s.adviserName ?? t("advisers.none") },

@@ -387,14 +387,7 @@ export default function CollectivePurchasePage() {
           captionSize="m"
           rowHeader={false}
           columns={[
-            {
-              label: t("purchase.school"),
-              cell: (o) => (
-                <Link className="govuk-link" to={`/purchases/${o.id}`}>
-                  {o.schoolName}
-                </Link>
-              ),
-            },
+            { label: t("purchase.school"), link: (o) => `/purchases/${o.id}`, cell: (o) => o.schoolName },
             { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
             { label: t("order.pot"), numeric: true, cell: (o) => formatPence(o.potContributionPence) },
             { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },

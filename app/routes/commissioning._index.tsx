@@ -31,14 +31,7 @@ export default function Commissioning() {
       <ItemTable
         rowHeader={false}
         columns={[
-          {
-            label: t("need.heading.title"),
-            cell: (n) => (
-              <Link className="govuk-link" to={`/commissioning/needs/${n.id}`}>
-                {n.title}
-              </Link>
-            ),
-          },
+          { label: t("need.heading.title"), link: (n) => `/commissioning/needs/${n.id}`, cell: (n) => n.title },
           { label: t("need.subjectArea"), cell: (n) => t(`subjectArea.${n.subjectArea}`) },
           { label: t("need.heading.budget"), cell: (n) => (n.budgetPence !== null ? formatPence(n.budgetPence) : "") },
           { label: t("need.closesOn"), cell: (n) => formatDate(n.closesOn) },
@@ -51,14 +44,7 @@ export default function Commissioning() {
       <ItemTable
         rowHeader={false}
         columns={[
-          {
-            label: t("commissioning.offer"),
-            cell: (o) => (
-              <Link className="govuk-link" to={`/commissioning/offers/${o.offerId}`}>
-                {o.title}
-              </Link>
-            ),
-          },
+          { label: t("commissioning.offer"), link: (o) => `/commissioning/offers/${o.offerId}`, cell: (o) => o.title },
           { label: t("qa.provider"), cell: (o) => o.providerName },
           {
             label: t("commissioning.state"),

@@ -32,14 +32,7 @@ export default function Consortia() {
         caption={t("consortia.title")}
         captionSize="hidden"
         columns={[
-          {
-            label: t("consortia.name"),
-            cell: (c) => (
-              <Link className="govuk-link" to={`/consortia/${c.id}/schools`}>
-                {c.name}
-              </Link>
-            ),
-          },
+          { label: t("consortia.name"), link: (c) => `/consortia/${c.id}/schools`, cell: (c) => c.name },
           { label: t("consortia.phase"), cell: (c) => t(`consortia.phase.${c.phase}`) },
           { label: t("consortia.schoolsNow"), numeric: true, cell: (c) => c.schools },
           { label: t("consortia.leadPerson"), cell: (c) => c.leadName ?? t("consortia.none") },

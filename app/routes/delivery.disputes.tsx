@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ItemTable } from "~/components/table";
 import { disputesPage } from "~/domain/delivery/pages.server";
 import { formatDate, formatPence } from "~/format";
@@ -24,14 +24,7 @@ export default function Disputes() {
       <ItemTable
         caption={t("disputes.title")}
         columns={[
-          {
-            label: t("purchase.offer"),
-            cell: (d) => (
-              <Link className="govuk-link" to={`/purchases/${d.orderId}/delivery`}>
-                {d.title}
-              </Link>
-            ),
-          },
+          { label: t("purchase.offer"), link: (d) => `/purchases/${d.orderId}/delivery`, cell: (d) => d.title },
           { label: t("purchase.school"), cell: (d) => d.schoolName },
           { label: t("purchase.provider"), cell: (d) => d.providerName },
           { label: t("invoice.net"), numeric: true, cell: (d) => formatPence(d.netPence) },

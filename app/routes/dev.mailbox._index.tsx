@@ -48,14 +48,7 @@ export default function Mailbox() {
         rowHeader={false}
         columns={[
           { label: t("mailbox.to"), cell: (e) => e.to },
-          {
-            label: t("mailbox.subject"),
-            cell: (e) => (
-              <Link className="govuk-link" to={`/dev/mailbox/${e.id}`}>
-                {e.subject}
-              </Link>
-            ),
-          },
+          { label: t("mailbox.subject"), link: (e) => `/dev/mailbox/${e.id}`, cell: (e) => e.subject },
           { label: t("mailbox.sent"), cell: (e) => formatDateTime(e.createdAt) },
           { label: t("mailbox.status"), cell: (e) => t(`mailbox.status.${e.status}`) },
         ]}

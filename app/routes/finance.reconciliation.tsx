@@ -239,14 +239,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
       <ItemTable
         caption={t("reconciliation.disputes")}
         columns={[
-          {
-            label: t("reconciliation.invoice"),
-            cell: (d) => (
-              <Link className="govuk-link" to={`/invoices/${d.invoiceId}`}>
-                {d.invoiceNumber}
-              </Link>
-            ),
-          },
+          { label: t("reconciliation.invoice"), link: (d) => `/invoices/${d.invoiceId}`, cell: (d) => d.invoiceNumber },
           { label: t("reconciliation.order"), cell: (d) => <Link className="govuk-link" to={`/purchases/${d.orderId}`}>{`${d.schoolName}`}</Link> },
           { label: t("reconciliation.dispute.reason"), cell: (d) => disputeReason(d.disputeReason) },
           { label: t("stripeLedger.dispute.status"), cell: (d) => <DisputeStatusTag status={d.disputeStatus ?? "open"} /> },

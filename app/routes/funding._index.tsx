@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary, Select } from "~/components/forms";
@@ -48,11 +48,8 @@ export default function FundingFormulas() {
             columns={[
               {
                 label: t("funding.year"),
-                cell: (f) => (
-                  <Link className="govuk-link" to={`/funding/${f.id}`}>
-                    {t("funding.yearVersion", { year: f.financialYear, version: f.version })}
-                  </Link>
-                ),
+                link: (f) => `/funding/${f.id}`,
+                cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
               },
               { label: t("funding.version"), cell: (f) => f.version },
               { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },

@@ -56,14 +56,7 @@ export default function ProviderOffers() {
       <ItemTable
         rowHeader={false}
         columns={[
-          {
-            label: t("offerField.title"),
-            cell: (o) => (
-              <Link className="govuk-link" to={`/provider/offers/${o.offerId}`}>
-                {o.title}
-              </Link>
-            ),
-          },
+          { label: t("offerField.title"), link: (o) => `/provider/offers/${o.offerId}`, cell: (o) => o.title },
           {
             label: t("providerOffers.status"),
             cell: (o) => (

@@ -2,7 +2,7 @@ import { SubmitWithLink } from "~/components/submit-with-link";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
@@ -85,14 +85,7 @@ export default function SchoolConsortium() {
             caption={t("schoolConsortium.history")}
             captionSize="hidden"
             columns={[
-              {
-                label: t("schoolConsortium.consortium"),
-                cell: (h) => (
-                  <Link className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
-                    {h.name}
-                  </Link>
-                ),
-              },
+              { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
               { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
               { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
             ]}

@@ -88,14 +88,7 @@ export default function ImportSchools() {
         <ItemTable
           rowHeader={false}
           columns={[
-            {
-              label: t("gias.recent.file"),
-              cell: (r) => (
-                <Link className="govuk-link" to={`/schools/import/${r.id}`}>
-                  {r.fileName}
-                </Link>
-              ),
-            },
+            { label: t("gias.recent.file"), link: (r) => `/schools/import/${r.id}`, cell: (r) => r.fileName },
             { label: t("gias.recent.uploaded"), cell: (r) => r.createdAt },
             { label: t("gias.recent.applied"), cell: (r) => r.appliedAt ?? t("gias.recent.notApplied") },
           ]}
