@@ -6,7 +6,6 @@ type Row = { id: string; schoolName: string; title: string; outcome: string; mea
 
 /** Schools' follow-ups a term after the support: the measure, its baseline and its value now. */
 export function ImpactTable({ caption, rows }: { caption: string; rows: Row[] }) {
-  if (rows.length === 0) return <p className="govuk-body">{t("impact.none")}</p>;
   return (
     <ItemTable
       caption={caption}
@@ -20,6 +19,7 @@ export function ImpactTable({ caption, rows }: { caption: string; rows: Row[] })
         { label: t("impact.recordedOn"), cell: (r) => formatDate(r.recordedAt) },
       ]}
       items={rows}
+      empty={t("impact.none")}
     />
   );
 }

@@ -23,7 +23,6 @@ type Row = {
 
 /** Orders as a table; `show` picks the party column (the school for providers and finance, the provider for schools). */
 export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "school" | "provider"; caption: string }) {
-  if (orders.length === 0) return <p className="govuk-body">{t("orders.none")}</p>;
   return (
     <ItemTable
       compact
@@ -56,6 +55,7 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
         },
       ]}
       items={orders}
+      empty={t("orders.none")}
     />
   );
 }

@@ -65,30 +65,27 @@ export default function Home() {
         </ul>
       )}
       {adviserSchools ? (
-        adviserSchools.length ? (
-          <ItemTable
-            compact
-            caption={t("advisers.yourSchools", { count: adviserSchools.length })}
-            captionSize="m"
-            columns={[
-              { label: t("advisers.school"), link: (s) => `/schools/${s.id}`, cell: (s) => s.name },
-              { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
-              { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
-              {
-                label: t("home.adviser.attention"),
-                cell: (s) =>
-                  s.attention ? (
-                    <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
-                  ) : (
-                    t("home.adviser.bought", { count: s.ordersThisYear })
-                  ),
-              },
-            ]}
-            items={adviserSchools}
-          />
-        ) : (
-          <p className="govuk-body">{t("advisers.noSchools")}</p>
-        )
+        <ItemTable
+          compact
+          caption={t("advisers.yourSchools", { count: adviserSchools.length })}
+          captionSize="m"
+          columns={[
+            { label: t("advisers.school"), link: (s) => `/schools/${s.id}`, cell: (s) => s.name },
+            { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+            { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+            {
+              label: t("home.adviser.attention"),
+              cell: (s) =>
+                s.attention ? (
+                  <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
+                ) : (
+                  t("home.adviser.bought", { count: s.ordersThisYear })
+                ),
+            },
+          ]}
+          items={adviserSchools}
+          empty={t("advisers.noSchools")}
+        />
       ) : null}
       <h2 className="govuk-heading-m">{t("home.organisations")}</h2>
       {user.memberships.length === 0 ? <p className="govuk-body">{t("home.noMemberships")}</p> : null}

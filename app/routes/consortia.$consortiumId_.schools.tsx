@@ -1,5 +1,5 @@
 import { ParagraphLink } from "~/components/paragraph-link";
-import { ItemTable, Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -64,43 +64,34 @@ export default function ConsortiumSchools() {
       <ParagraphLink to={`/consortia/${consortium.id}`}>{t("consortiumSchools.dashboard")}</ParagraphLink>
       <h2 className="govuk-heading-m">{t("consortiumSchools.current", { count: current.length })}</h2>
       <p className="govuk-body">{t("consortiumSchools.taking", { taking, count: current.length, from: formatDate(academicYearFrom) })}</p>
-      {current.length ? (
-        <Table
-          compact
-          caption={t("consortiumSchools.current", { count: current.length })}
-          captionSize="hidden"
-          columns={[
-            { label: t("consortiumSchools.school") },
-            { label: t("consortiumSchools.urn") },
-            { label: t("consortiumSchools.category") },
-            { label: t("consortiumSchools.joined") },
-            { label: t("consortiumSchools.purchases"), numeric: true },
-            ...(canMove ? [{ label: <span className="govuk-visually-hidden">{t("consortiumSchools.move")}</span> }] : []),
-          ]}
-          rows={current.map((s) => ({
-            key: s.schoolId,
-            cells: [
-              <Link className="govuk-link" to={`/schools/${s.schoolId}/category`} key="school">
-                {s.name}
-              </Link>,
-              s.urn,
-              s.category ?? "–",
-              formatDate(s.joinedOn),
-              s.purchasesJoined,
-              ...(canMove
-                ? [
-                    <Link className="govuk-link" to={`/schools/${s.schoolId}/consortium`} key="move">
+      <ItemTable
+        compact
+        caption={t("consortiumSchools.current", { count: current.length })}
+        captionSize="hidden"
+        columns={[
+          { label: t("consortiumSchools.school"), link: (s) => `/schools/${s.schoolId}/category`, cell: (s) => s.name },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+          { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
+          { label: t("consortiumSchools.purchases"), numeric: true, cell: (s) => s.purchasesJoined },
+          ...(canMove
+            ? [
+                {
+                  label: <span className="govuk-visually-hidden">{t("consortiumSchools.move")}</span>,
+                  cell: (s: (typeof current)[number]) => (
+                    <Link className="govuk-link" to={`/schools/${s.schoolId}/consortium`}>
                       {t("consortiumSchools.move")}
                       <span className="govuk-visually-hidden"> {s.name}</span>
-                    </Link>,
-                  ]
-                : []),
-            ],
-          }))}
-        />
-      ) : (
-        <p className="govuk-body">{t("consortiumSchools.none")}</p>
-      )}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+        items={current}
+        rowKey={(s) => s.schoolId}
+        empty={t("consortiumSchools.none")}
+      />
       {joining.length ? (
         <>
           <h2 className="govuk-heading-m">{t("consortiumSchools.joining")}</h2>
@@ -114,23 +105,20 @@ export default function ConsortiumSchools() {
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("consortiumSchools.past")}</h2>
-      {past.length ? (
-        <ItemTable
-          compact
-          caption={t("consortiumSchools.past")}
-          captionSize="hidden"
-          columns={[
-            { label: t("consortiumSchools.school"), cell: (s) => s.name },
-            { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
-            { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
-            { label: t("consortiumSchools.left"), cell: (s) => (s.leftOn ? formatDate(s.leftOn) : "") },
-          ]}
-          items={past}
-          rowKey={(s) => `${s.schoolId}-${s.joinedOn}`}
-        />
-      ) : (
-        <p className="govuk-body">{t("consortiumSchools.noPast")}</p>
-      )}
+      <ItemTable
+        compact
+        caption={t("consortiumSchools.past")}
+        captionSize="hidden"
+        columns={[
+          { label: t("consortiumSchools.school"), cell: (s) => s.name },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
+          { label: t("consortiumSchools.left"), cell: (s) => (s.leftOn ? formatDate(s.leftOn) : "") },
+        ]}
+        items={past}
+        rowKey={(s) => `${s.schoolId}-${s.joinedOn}`}
+        empty={t("consortiumSchools.noPast")}
+      />
       {canMove ? (
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{t("consortiumSchools.leadersHeading")}</h2>

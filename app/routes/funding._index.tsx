@@ -42,23 +42,20 @@ export default function FundingFormulas() {
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">{t("funding.title")}</h1>
         <p className="govuk-body">{t("funding.intro")}</p>
-        {formulas.length ? (
-          <ItemTable
-            caption={t("funding.formulas")}
-            columns={[
-              {
-                label: t("funding.year"),
-                link: (f) => `/funding/${f.id}`,
-                cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
-              },
-              { label: t("funding.version"), cell: (f) => f.version },
-              { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
-            ]}
-            items={formulas}
-          />
-        ) : (
-          <p className="govuk-body">{t("funding.none")}</p>
-        )}
+        <ItemTable
+          caption={t("funding.formulas")}
+          columns={[
+            {
+              label: t("funding.year"),
+              link: (f) => `/funding/${f.id}`,
+              cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
+            },
+            { label: t("funding.version"), cell: (f) => f.version },
+            { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
+          ]}
+          items={formulas}
+          empty={t("funding.none")}
+        />
         {years.length ? (
           <Form method="post" noValidate>
             <h2 className="govuk-heading-m">{t("funding.create")}</h2>

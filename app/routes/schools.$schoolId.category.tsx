@@ -109,24 +109,21 @@ export default function SchoolCategory() {
           </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
-        {history.length ? (
-          <ItemTable
-            compact
-            caption={t("schoolCategory.history")}
-            captionSize="hidden"
-            rowHeader={false}
-            columns={[
-              { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
-              { label: t("schoolCategory.category"), cell: (h) => h.category },
-              { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
-              { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
-              { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
-            ]}
-            items={history}
-          />
-        ) : (
-          <p className="govuk-body">{t("schoolCategory.noHistory")}</p>
-        )}
+        <ItemTable
+          compact
+          caption={t("schoolCategory.history")}
+          captionSize="hidden"
+          rowHeader={false}
+          columns={[
+            { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
+            { label: t("schoolCategory.category"), cell: (h) => h.category },
+            { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
+            { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
+            { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
+          ]}
+          items={history}
+          empty={t("schoolCategory.noHistory")}
+        />
       </div>
     </div>
   );

@@ -80,21 +80,18 @@ export default function SchoolConsortium() {
         <span className="govuk-caption-l">URN {school.urn}</span>
         <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
         <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
-        {history.length ? (
-          <ItemTable
-            caption={t("schoolConsortium.history")}
-            captionSize="hidden"
-            columns={[
-              { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
-              { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
-              { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
-            ]}
-            items={history}
-            rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
-          />
-        ) : (
-          <p className="govuk-body">{t("schoolConsortium.noHistory")}</p>
-        )}
+        <ItemTable
+          caption={t("schoolConsortium.history")}
+          captionSize="hidden"
+          columns={[
+            { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
+            { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
+            { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
+          ]}
+          items={history}
+          rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
+          empty={t("schoolConsortium.noHistory")}
+        />
         {canMove && confirm ? (
           <Form method="post">
             <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
