@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
+import { SubmitButton } from "./forms";
 
 /**
  * The confirmation step of an irreversible action: what will happen, in the domain's figures, and
@@ -53,16 +54,9 @@ export function ConfirmStep({
           ))}
           {children}
           <div className="govuk-button-group">
-            <button
-              type="submit"
-              name="intent"
-              value={intent}
-              className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
-              data-module="govuk-button"
-              data-prevent-double-click="true"
-            >
+            <SubmitButton intent={intent} kind={warning ? "warning" : undefined} preventDoubleClick>
               {yes}
-            </button>
+            </SubmitButton>
             <Link className="govuk-link" to={backTo}>
               {t("confirm.back")}
             </Link>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, SubmitButton } from "~/components/forms";
 
 /** A page that is one form in two thirds of the width: the error summary, the heading and its lead (if any), the fields, and a button. */
 export function FormPage({
@@ -27,9 +27,7 @@ export function FormPage({
         {lead ? <p className="govuk-body">{lead}</p> : null}
         <Form method="post" noValidate>
           {children}
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {submit}
-          </button>
+          <SubmitButton>{submit}</SubmitButton>
         </Form>
       </div>
     </div>

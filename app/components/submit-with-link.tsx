@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { SubmitButton } from "./forms";
 
 /** A form's submit button with a link beside it: to clear the filters, or to leave without doing anything. */
 export function SubmitWithLink({
@@ -18,15 +19,9 @@ export function SubmitWithLink({
 }) {
   return (
     <div className="govuk-button-group">
-      <button
-        type="submit"
-        name={intent ? "intent" : undefined}
-        value={intent}
-        className={`govuk-button${kind ? ` govuk-button--${kind}` : ""}`}
-        data-module="govuk-button"
-      >
+      <SubmitButton intent={intent} kind={kind}>
         {submit}
-      </button>
+      </SubmitButton>
       <Link className="govuk-link" to={to}>
         {link}
       </Link>

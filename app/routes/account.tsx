@@ -8,6 +8,7 @@ import { liveSessionCount, signOutEverywhere } from "~/domain/identity/sign-out-
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
+import { SubmitButton } from "~/components/forms";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { SummaryRow } from "~/components/summary-row";
 
@@ -44,9 +45,9 @@ export default function Account() {
         <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
         <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
         <Form method="post">
-          <button type="submit" name="intent" value="sign-out-everywhere" className="govuk-button govuk-button--warning" data-module="govuk-button">
+          <SubmitButton intent="sign-out-everywhere" kind="warning">
             {t("account.signOutEverywhere.button")}
-          </button>
+          </SubmitButton>
         </Form>
       </div>
     </div>

@@ -3,7 +3,7 @@ import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DateInput, ErrorSummary } from "~/components/forms";
+import { DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { describeCauses } from "~/domain/ledger/statement-causes.server";
 import { causeKey, statementTerms, type CauseLabel } from "~/domain/ledger/statement-terms";
 import { formatDate, formatPence } from "~/format";
@@ -43,9 +43,7 @@ export default function AccountStatement() {
           <DateInput name="from" legend={t("statement.filter.from")} hint={t("statement.filter.hint")} errors={errors} values={filter} />
           <DateInput name="to" legend={t("statement.filter.to")} hint={t("statement.filter.hint")} errors={errors} values={filter} />
         </fieldset>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {t("statement.filter.submit")}
-        </button>
+        <SubmitButton kind="secondary">{t("statement.filter.submit")}</SubmitButton>
       </Form>
 
       <Table

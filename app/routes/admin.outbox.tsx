@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/components/mailbox";
 import { ItemTable } from "~/components/table";
 import { isUuid } from "~/domain/ids";
@@ -73,13 +73,13 @@ export default function FailedEmails() {
               can.retry ? (
                 <Form method="post" className="app-inline-form">
                   <input type="hidden" name="outboxId" value={row.id} />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  <SubmitButton kind="secondary" className="govuk-!-margin-bottom-0">
                     {t("failedEmails.retry")}
                     <span className="govuk-visually-hidden">
                       {" "}
                       {row.topic} {row.recipient ?? ""}
                     </span>
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null,
           },

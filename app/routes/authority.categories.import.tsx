@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { importCategories } from "~/domain/categories/import-categories.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
@@ -108,9 +108,9 @@ export default function ImportCategories() {
           ) : null}
           <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv" />
         </div>
-        <button type="submit" name="intent" value="preview" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        <SubmitButton intent="preview" kind="secondary">
           {t("categoryImport.preview")}
-        </button>
+        </SubmitButton>
       </Form>
       {preview && preview.lineErrors.length ? (
         <ItemTable
@@ -145,9 +145,7 @@ export default function ImportCategories() {
             rowKey={(r) => r.line}
           />
           <input type="hidden" name="csv" value={preview.csv} />
-          <button type="submit" name="intent" value="apply" className="govuk-button" data-module="govuk-button">
-            {t("categoryImport.apply")}
-          </button>
+          <SubmitButton intent="apply">{t("categoryImport.apply")}</SubmitButton>
         </Form>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
-import { Choices, ErrorSummary, PoundsInput, Select, TextInput } from "~/components/forms";
+import { Choices, ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -99,9 +99,7 @@ export default function Catalogue() {
         <div className="govuk-grid-column-one-third">
           <Form method="get" action="/catalogue" role="search" aria-label={t("catalogue.filters.title")}>
             <TextInput name="q" label={t("catalogue.search.label")} hint={t("catalogue.search.hint")} defaultValue={query.q} type="search" spellCheck={false} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("catalogue.search.button")}
-            </button>
+            <SubmitButton>{t("catalogue.search.button")}</SubmitButton>
             <h2 className="govuk-heading-m">{t("catalogue.filters.title")}</h2>
             <Select name="sort" label={t("catalogue.sort.label")} options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))} defaultValue={query.sort} />
             <Select

@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { Choices, ErrorSummary, TextInput, WholeNumberInput } from "~/components/forms";
+import { Choices, ErrorSummary, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
@@ -353,13 +353,11 @@ export default function CollectivePurchasePage() {
               />
               {s.routes.includes("invoice") ? <p className="govuk-body">{t(stripeEnabled ? "collective.payOnline.later" : "payments.unavailable")}</p> : null}
               <div className="govuk-button-group">
-                <button type="submit" name="intent" value="join" className="govuk-button" data-module="govuk-button">
-                  {t("collective.join", { school: s.name })}
-                </button>
+                <SubmitButton intent="join">{t("collective.join", { school: s.name })}</SubmitButton>
                 {s.answer?.status !== "declined" ? (
-                  <button type="submit" name="intent" value="decline" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  <SubmitButton intent="decline" kind="secondary">
                     {t("collective.decline")}
-                  </button>
+                  </SubmitButton>
                 ) : null}
               </div>
             </Form>
@@ -372,9 +370,9 @@ export default function CollectivePurchasePage() {
           {open && s.answer?.status === "joined" ? (
             <Form method="post">
               <input type="hidden" name="schoolId" value={s.id} />
-              <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              <SubmitButton intent="withdraw" kind="warning">
                 {t("collective.withdraw", { school: s.name })}
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </section>
@@ -434,19 +432,12 @@ export default function CollectivePurchasePage() {
               <h2 className="govuk-heading-m">{t("pot.approval.heading")}</h2>
               <p className="govuk-body">{t("pot.approval.hint")}</p>
               <div className="govuk-button-group">
-                <button type="submit" name="intent" value="approve-pot" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                <SubmitButton intent="approve-pot" preventDoubleClick>
                   {t("pot.approval.approve")}
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="refuse-pot"
-                  className="govuk-button govuk-button--secondary"
-                  data-module="govuk-button"
-                  data-prevent-double-click="true"
-                >
+                </SubmitButton>
+                <SubmitButton intent="refuse-pot" kind="secondary" preventDoubleClick>
                   {t("pot.approval.refuse")}
-                </button>
+                </SubmitButton>
               </div>
             </Form>
           ) : null}

@@ -6,7 +6,7 @@ import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { tierLabel } from "~/components/offer-content";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { isUuid } from "~/domain/ids";
 import { loadNeed, needAnswers } from "~/domain/commissioning/commissioning.server";
 import { commissionOffer } from "~/domain/commissioning/needs.server";
@@ -121,10 +121,10 @@ export default function Need() {
                         a.onSale ? (
                           <Form method="post" key={a.offerId}>
                             <input type="hidden" name="offerId" value={a.offerId} />
-                            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+                            <SubmitButton className="govuk-!-margin-bottom-0">
                               {t("need.commission")}
                               <span className="govuk-visually-hidden">: {a.title}</span>
-                            </button>
+                            </SubmitButton>
                           </Form>
                         ) : null,
                       ),

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
 import { invalid, parseForm } from "~/forms.server";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -143,15 +143,9 @@ export default function ConsortiumDashboard() {
                   <ButtonLink to={`/consortia/${consortium.id}?confirm=${r.id}`} className="govuk-!-margin-bottom-0">
                     {t("consortium.approve", { school: r.schoolName })}
                   </ButtonLink>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="refuse"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    data-module="govuk-button"
-                  >
+                  <SubmitButton intent="refuse" kind="secondary" className="govuk-!-margin-bottom-0">
                     {t("consortium.refuse")}
-                  </button>
+                  </SubmitButton>
                 </Form>
               ),
             },

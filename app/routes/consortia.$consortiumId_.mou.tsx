@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
-import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { ErrorSummary, Select, TextArea, TextInput, SubmitButton } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
@@ -153,9 +153,7 @@ export default function ConsortiumMou() {
                 width="20"
                 autoComplete="name"
               />
-              <button type="submit" name="intent" value="sign" className="govuk-button" data-module="govuk-button">
-                {t("mou.sign", { version: latest.version })}
-              </button>
+              <SubmitButton intent="sign">{t("mou.sign", { version: latest.version })}</SubmitButton>
             </Form>
           )
         ) : null}
@@ -206,9 +204,7 @@ export default function ConsortiumMou() {
               <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
               <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
             </fieldset>
-            <button type="submit" name="intent" value="publish" className="govuk-button" data-module="govuk-button">
-              {t("mou.publishButton")}
-            </button>
+            <SubmitButton intent="publish">{t("mou.publishButton")}</SubmitButton>
           </Form>
         ) : null}
       </div>

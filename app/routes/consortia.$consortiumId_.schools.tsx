@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { nameConsortiumLeaders } from "~/domain/consortia/create-consortium.server";
@@ -124,9 +124,7 @@ export default function ConsortiumSchools() {
           <h2 className="govuk-heading-m">{t("consortiumSchools.leadersHeading")}</h2>
           <Select name="lead" label={t("consortia.leadPerson")} errors={errors} defaultValue={consortium.leadUserId ?? ""} options={people} />
           <Select name="chair" label={t("consortia.chairPerson")} errors={errors} defaultValue={consortium.chairUserId ?? ""} options={people} />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("consortiumSchools.saveLeaders")}
-          </button>
+          <SubmitButton kind="secondary">{t("consortiumSchools.saveLeaders")}</SubmitButton>
         </Form>
       ) : null}
     </>

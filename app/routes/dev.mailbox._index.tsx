@@ -1,3 +1,4 @@
+import { SubmitButton } from "~/components/forms";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -32,9 +33,7 @@ export default function Mailbox() {
           <input className="govuk-input govuk-input--width-30" id="to" name="to" type="email" spellCheck={false} defaultValue={to} />
         </div>
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("mailbox.filterButton")}
-          </button>
+          <SubmitButton kind="secondary">{t("mailbox.filterButton")}</SubmitButton>
           {to ? (
             <Link className="govuk-link" to="/dev/mailbox">
               {t("mailbox.clear")}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
-import { Choices, ErrorSummary } from "~/components/forms";
+import { Choices, ErrorSummary, SubmitButton } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
 import { changeMemberRole, removeMember } from "~/domain/directory/manage-member.server";
@@ -93,9 +93,7 @@ export default function ManageMember() {
               errors={result?.errors}
               options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("directory.manage.save")}
-            </button>
+            <SubmitButton>{t("directory.manage.save")}</SubmitButton>
           </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>

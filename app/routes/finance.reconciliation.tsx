@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/user.server";
-import { CsvFileUpload, DateInput, ErrorSummary } from "~/components/forms";
+import { CsvFileUpload, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { ItemTable } from "~/components/table";
 import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domain/payments/bank-statement.server";
@@ -142,9 +142,7 @@ function RangeForm({ values, errors }: { values: Record<string, string>; errors:
         <DateInput name="from" legend={t("reconciliation.range.from")} errors={errors} values={values} />
         <DateInput name="to" legend={t("reconciliation.range.to")} errors={errors} values={values} />
       </fieldset>
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {t("reconciliation.range.show")}
-      </button>
+      <SubmitButton kind="secondary">{t("reconciliation.range.show")}</SubmitButton>
     </Form>
   );
 }
@@ -154,9 +152,7 @@ function UploadForm({ errors }: { errors: Record<string, string[] | undefined> |
     <Form method="post" encType="multipart/form-data" noValidate>
       <h2 className="govuk-heading-m">{t("bankStatement.title")}</h2>
       <CsvFileUpload label={t("bankStatement.file")} hint={t("bankStatement.hint")} errors={errors} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {t("bankStatement.upload")}
-      </button>
+      <SubmitButton kind="secondary">{t("bankStatement.upload")}</SubmitButton>
     </Form>
   );
 }

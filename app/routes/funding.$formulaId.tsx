@@ -7,7 +7,7 @@ import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
@@ -270,16 +270,10 @@ export default function FundingFormula() {
                   {editable ? (
                     <Form method="post" className="app-inline-form">
                       {describePart(part)} <input type="hidden" name="index" value={index} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="removePart"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
-                        data-module="govuk-button"
-                      >
+                      <SubmitButton intent="removePart" kind="secondary" className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
                         {t("funding.part.remove")}
                         <span className="govuk-visually-hidden"> {part.label}</span>
-                      </button>
+                      </SubmitButton>
                     </Form>
                   ) : (
                     describePart(part)
@@ -305,9 +299,7 @@ export default function FundingFormula() {
                   label={t("funding.part.chooseKind")}
                   options={PART_KINDS.map((k) => ({ value: k, label: t(`funding.part.kind.${k}` as MessageKey) }))}
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("funding.part.addAnother")}
-                </button>
+                <SubmitButton kind="secondary">{t("funding.part.addAnother")}</SubmitButton>
               </Form>
             )
           ) : null}
@@ -402,9 +394,9 @@ export default function FundingFormula() {
       {formula.appliedAt && formula.latest ? (
         <Form method="post">
           <p className="govuk-body">{t("funding.reviseHint")}</p>
-          <button type="submit" name="intent" value="revise" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          <SubmitButton intent="revise" kind="secondary">
             {t("funding.revise", { version: formula.version + 1 })}
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
     </>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
@@ -60,9 +60,7 @@ export default function FundingFormulas() {
           <Form method="post" noValidate>
             <h2 className="govuk-heading-m">{t("funding.create")}</h2>
             <Select name="financialYear" label={t("funding.year")} errors={result?.errors} options={years.map((y) => ({ value: y, label: y }))} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("funding.createButton")}
-            </button>
+            <SubmitButton>{t("funding.createButton")}</SubmitButton>
           </Form>
         ) : null}
       </div>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getUser, requireUser } from "~/auth/user.server";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { SetPasswordPage } from "~/components/emailed-link";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { acceptInvitation } from "~/domain/identity/accept-invitation.server";
 import { acceptJoinInvitation, findJoinInvitation } from "~/domain/identity/accept-join-invitation.server";
 import { TOKEN_STATUS, UnusableTokenError } from "~/domain/identity/auth-tokens.server";
@@ -67,9 +67,7 @@ function JoinPage({ email, join }: { email: string; join: { organisationName: st
         <p className="govuk-body">{t("invitation.lead", { email })}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="accept" />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("invitation.join.button")}
-          </button>
+          <SubmitButton>{t("invitation.join.button")}</SubmitButton>
         </Form>
       </div>
     </div>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { ErrorSummary, PoundsInput } from "~/components/forms";
+import { ErrorSummary, PoundsInput, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { onlinePaymentOf, startCheckout } from "~/domain/payments/start-checkout.server";
 import { donePath } from "~/done";
@@ -90,9 +90,7 @@ export default function PayInvoice() {
               defaultValue={values.amount ?? (data.payablePence / 100).toFixed(2)}
             />
             <p className="govuk-body">{t("payments.pay.methods")}</p>
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("payments.pay.submit")}
-            </button>
+            <SubmitButton>{t("payments.pay.submit")}</SubmitButton>
           </Form>
         )}
       </div>

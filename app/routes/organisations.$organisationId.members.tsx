@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrganisation, requirePermission, requireUser } from "~/auth/user.server";
-import { EmailInput, Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { EmailInput, Choices, ErrorSummary, TextInput, SubmitButton } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { emailField } from "~/domain/identity/fields";
 import { inviteMember } from "~/domain/identity/invite-member.server";
@@ -122,9 +122,7 @@ export default function Members() {
                 defaultValue={(values.role as string | undefined) ?? (roles.length === 1 ? roles[0] : undefined)}
                 options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("members.invite.button")}
-              </button>
+              <SubmitButton>{t("members.invite.button")}</SubmitButton>
             </Form>
           </div>
         </div>

@@ -5,7 +5,7 @@ import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/r
 import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { loadProvider, loadProviderOffer, offerRevisionHistory } from "~/domain/catalogue/offers.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
 import { canTransition, editMode, needsReReview } from "~/domain/quality/offer-workflow";
@@ -129,16 +129,14 @@ export default function ProviderOffer() {
         )}
         {canSubmit ? (
           <Form method="post" className="app-inline-form">
-            <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
-              {reReviewDue ? t("providerOffer.resubmit") : t("providerOffer.submit")}
-            </button>
+            <SubmitButton intent="submit">{reReviewDue ? t("providerOffer.resubmit") : t("providerOffer.submit")}</SubmitButton>
           </Form>
         ) : null}
         {canWithdraw ? (
           <Form method="post" className="app-inline-form">
-            <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <SubmitButton intent="withdraw" kind="warning">
               {t("providerOffer.withdraw")}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
       </div>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { OfferTitle } from "~/components/offer-title";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
@@ -84,9 +84,7 @@ export default function Payouts() {
           {status === "creating" ? <p className="govuk-body">{t("payouts.creating")}</p> : null}
           {status === "none" || status === "onboarding" || status === "restricted" ? (
             <Form method="post" noValidate>
-              <button type="submit" name="intent" value={status === "none" ? "start" : "continue"} className="govuk-button" data-module="govuk-button">
-                {t(status === "none" ? "payouts.start" : "payouts.continue")}
-              </button>
+              <SubmitButton intent={status === "none" ? "start" : "continue"}>{t(status === "none" ? "payouts.start" : "payouts.continue")}</SubmitButton>
             </Form>
           ) : null}
         </>

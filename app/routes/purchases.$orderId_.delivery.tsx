@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ButtonLink } from "~/components/button-link";
-import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
@@ -169,10 +169,10 @@ function MilestoneStep({
   return (
     <Form method="post">
       <input type="hidden" name="milestoneId" value={milestone.id} />
-      <button type="submit" name="intent" value={intent} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+      <SubmitButton intent={intent} kind="secondary" className="govuk-!-margin-bottom-0">
         {label}
         <span className="govuk-visually-hidden"> {milestone.title}</span>
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -254,9 +254,7 @@ export default function DeliveryPage() {
                 defaultValue={values.reason}
                 rows={3}
               />
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                {t("delivery.dispute.submit")}
-              </button>
+              <SubmitButton kind="secondary">{t("delivery.dispute.submit")}</SubmitButton>
             </Form>
           </>
         ) : null}
@@ -300,9 +298,7 @@ export default function DeliveryPage() {
               autoComplete="off"
               spellCheck={false}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("delivery.name.submit")}
-            </button>
+            <SubmitButton>{t("delivery.name.submit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -340,9 +336,7 @@ export default function DeliveryPage() {
               errors={errors}
               defaultValue={values.title}
             />
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {t("delivery.milestone.addSubmit")}
-            </button>
+            <SubmitButton kind="secondary">{t("delivery.milestone.addSubmit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -379,9 +373,7 @@ export default function DeliveryPage() {
             />
             <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
             <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("delivery.schedule.submit")}
-            </button>
+            <SubmitButton>{t("delivery.schedule.submit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -494,9 +486,7 @@ function SessionBlock({
             defaultValue={booked.filter((p) => p.attended !== false).map((p) => p.id)}
             options={booked.map((p) => ({ value: p.id, label: `${p.delegateName} (${p.schoolName})` }))}
           />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("delivery.attendance.submit")}
-          </button>
+          <SubmitButton kind="secondary">{t("delivery.attendance.submit")}</SubmitButton>
         </Form>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
@@ -137,16 +137,12 @@ export default function EvaluationPage() {
               <>
                 <h2 className="govuk-heading-m">{t("evaluation.signOff.heading")}</h2>
                 <Form method="post" noValidate>
-                  <button type="submit" name="intent" value="signOff" className="govuk-button" data-module="govuk-button">
-                    {t("evaluation.signOff.submit")}
-                  </button>
+                  <SubmitButton intent="signOff">{t("evaluation.signOff.submit")}</SubmitButton>
                 </Form>
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="question" />
                   <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
-                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                    {t("evaluation.ask.submit")}
-                  </button>
+                  <SubmitButton kind="secondary">{t("evaluation.ask.submit")}</SubmitButton>
                 </Form>
               </>
             ) : null}
@@ -189,9 +185,7 @@ export default function EvaluationPage() {
                 ]}
               />
               <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("evaluation.submit")}
-              </button>
+              <SubmitButton>{t("evaluation.submit")}</SubmitButton>
             </Form>
             {isHead && colleagues.length > 0 ? (
               <Form method="post" noValidate>
@@ -204,9 +198,7 @@ export default function EvaluationPage() {
                   defaultValue={values.evaluatorId ?? namedEvaluator?.id}
                   options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("evaluation.nameOther.submit")}
-                </button>
+                <SubmitButton kind="secondary">{t("evaluation.nameOther.submit")}</SubmitButton>
               </Form>
             ) : null}
           </>
@@ -257,9 +249,7 @@ export default function EvaluationPage() {
                   defaultValue={values.followUp}
                   width="10"
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("impact.submit")}
-                </button>
+                <SubmitButton kind="secondary">{t("impact.submit")}</SubmitButton>
               </Form>
             ) : null}
           </>

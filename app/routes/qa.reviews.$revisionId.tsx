@@ -6,7 +6,7 @@ import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { Choices, ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
 import { RUBRIC_CRITERIA, type RubricCriterion } from "#db/schema/catalogue";
 import { revisionFields } from "~/domain/catalogue/offer-schema";
@@ -197,9 +197,7 @@ export default function Review() {
       {open && powers.reviewer && !mine ? (
         <Form method="post">
           <p className="govuk-body">{t("review.takeLead")}</p>
-          <button type="submit" name="intent" value="take" className="govuk-button" data-module="govuk-button">
-            {t("review.take")}
-          </button>
+          <SubmitButton intent="take">{t("review.take")}</SubmitButton>
         </Form>
       ) : null}
       {mine?.status === "submitted" ? <div className="govuk-inset-text">{mine.conflict ? t("review.conflictDeclared") : t("review.submitted")}</div> : null}
@@ -213,9 +211,9 @@ export default function Review() {
             <h2 className="govuk-heading-m">{t("review.conflictHeading")}</h2>
             <p className="govuk-body">{t("review.conflictLead")}</p>
             <TextArea name="conflictNote" label={t("review.conflictNote")} errors={errors} rows={3} defaultValue={one(values.conflictNote)} />
-            <button type="submit" name="intent" value="conflict" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <SubmitButton intent="conflict" kind="warning">
               {t("review.declareConflict")}
-            </button>
+            </SubmitButton>
           </Form>
           <Form method="post">
             <h2 className="govuk-heading-m">{t("review.rubric")}</h2>
@@ -251,9 +249,7 @@ export default function Review() {
               }))}
               defaultValue={one(values.recommendation)}
             />
-            <button type="submit" name="intent" value="review" className="govuk-button" data-module="govuk-button">
-              {t("review.submit")}
-            </button>
+            <SubmitButton intent="review">{t("review.submit")}</SubmitButton>
           </Form>
         </>
       ) : null}
@@ -315,9 +311,7 @@ export default function Review() {
               />
               <TextArea name="conditions" label={t("review.conditions")} errors={errors} rows={2} defaultValue={one(values.conditions)} />
               <TextArea name="comments" label={t("review.comments")} hint={t("review.commentsHint")} errors={errors} defaultValue={one(values.comments)} />
-              <button type="submit" name="intent" value="decide" className="govuk-button" data-module="govuk-button">
-                {t("review.record")}
-              </button>
+              <SubmitButton intent="decide">{t("review.record")}</SubmitButton>
             </Form>
           ) : open ? (
             <p className="govuk-body">{t("review.waiting", { count: missing })}</p>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { Choices, ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { donePath } from "~/done";
@@ -160,9 +160,7 @@ export default function ConsortiumReadiness() {
                   ]}
                 />
                 <TextArea name="comment" label={t("readiness.comment")} hint={t("readiness.commentHint")} errors={errors} defaultValue={values.comment} />
-                <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-                  {t("readiness.send")}
-                </button>
+                <SubmitButton preventDoubleClick>{t("readiness.send")}</SubmitButton>
               </Form>
             ) : null}
             {earlier.length > 0 ? (

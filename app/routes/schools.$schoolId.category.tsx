@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
-import { Choices, DateInput, ErrorSummary } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { categoryPage } from "~/domain/categories/category-page.server";
 import { categoryNameKey, entitlementKey } from "~/domain/categories/rules";
@@ -103,9 +103,7 @@ export default function SchoolCategory() {
               options={categories.map((c) => ({ value: c.value, label: t(categoryNameKey(c.value)), hint: t(entitlementKey(c.value)) }))}
             />
             <DateInput name="decidedOn" legend={t("schoolCategory.decidedOn")} hint={t("schoolCategory.decidedOnHint")} errors={errors} values={values} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("schoolCategory.submit")}
-            </button>
+            <SubmitButton>{t("schoolCategory.submit")}</SubmitButton>
           </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>

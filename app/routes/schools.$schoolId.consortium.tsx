@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
-import { DateInput, ErrorSummary, Select } from "~/components/forms";
+import { DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
@@ -131,9 +131,7 @@ export default function SchoolConsortium() {
               errors={errors}
               values={values}
             />
-            <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
-              {t("schoolConsortium.continue")}
-            </button>
+            <SubmitButton intent="check">{t("schoolConsortium.continue")}</SubmitButton>
           </Form>
         ) : null}
       </div>

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { applyGiasImport } from "~/domain/schools/apply-gias-import.server";
 import { PREVIEW_LIMIT, type FieldChange } from "~/domain/schools/gias-diff";
@@ -131,9 +131,9 @@ export default function GiasPreview() {
             <p className="govuk-body">{t("gias.progress.startedBy", { person: progress.startedByName, date: progress.startedAt })}</p>
             <Form method="post" ref={continueForm}>
               <p className="govuk-body govuk-!-display-none-print">{t("gias.progress.auto")}</p>
-              <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+              <SubmitButton className="govuk-!-margin-bottom-0" preventDoubleClick>
                 {t("gias.progress.continue")}
-              </button>
+              </SubmitButton>
             </Form>
           </div>
         </div>
@@ -185,9 +185,7 @@ export default function GiasPreview() {
               {t("gias.preview.applyWarning")}
             </strong>
           </div>
-          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-            {t("gias.preview.apply")}
-          </button>
+          <SubmitButton preventDoubleClick>{t("gias.preview.apply")}</SubmitButton>
         </Form>
       )}
       <ParagraphLink to="/schools/import">{t("gias.title")}</ParagraphLink>

@@ -6,7 +6,7 @@ import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler,
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { CsvFileUpload, ErrorSummary } from "~/components/forms";
+import { CsvFileUpload, ErrorSummary, SubmitButton } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
 import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
@@ -79,9 +79,7 @@ export default function ImportSchools() {
         )}
         <Form method="post" encType="multipart/form-data" noValidate>
           <CsvFileUpload label={t("gias.file")} labelClass="govuk-label govuk-label--s" hint={t("gias.fileHint", { megabytes })} errors={errors} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("gias.upload")}
-          </button>
+          <SubmitButton>{t("gias.upload")}</SubmitButton>
         </Form>
         <ParagraphLink to="/schools/new">{t("home.task.addSetting")}</ParagraphLink>
         <h2 className="govuk-heading-m">{t("gias.recent")}</h2>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { EmailInput, ErrorSummary, TextInput } from "~/components/forms";
+import { EmailInput, ErrorSummary, TextInput, SubmitButton } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
 import { signIn } from "~/domain/identity/sign-in.server";
@@ -63,9 +63,7 @@ export default function SignIn() {
         <Form method="post" action={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"} noValidate>
           <EmailInput autoComplete="username" errors={errors} defaultValue={result?.values?.email as string | undefined} />
           <TextInput name="password" label={t("password.label")} type="password" autoComplete="current-password" errors={errors} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("signIn.button")}
-          </button>
+          <SubmitButton>{t("signIn.button")}</SubmitButton>
         </Form>
         <ParagraphLink to="/forgot-password">{t("signIn.forgotPassword")}</ParagraphLink>
         <p className="govuk-body">{t("signIn.noAccount")}</p>
