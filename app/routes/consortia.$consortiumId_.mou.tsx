@@ -167,13 +167,9 @@ export default function ConsortiumMou() {
                 label: t("mou.status"),
                 cell: (s) =>
                   s.signed ? (
-                    <strong className="govuk-tag govuk-tag--green" key="s">
-                      {t("mou.signed")}
-                    </strong>
+                    <strong className="govuk-tag govuk-tag--green">{t("mou.signed")}</strong>
                   ) : (
-                    <strong className="govuk-tag govuk-tag--grey" key="s">
-                      {t("mou.notSigned")}
-                    </strong>
+                    <strong className="govuk-tag govuk-tag--grey">{t("mou.notSigned")}</strong>
                   ),
               },
               { label: t("mou.signedBy"), cell: (s) => s.signature?.signerName ?? "" },

@@ -260,7 +260,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
             label: t("reconciliation.refund"),
             cell: (c) =>
               c.refundedPence < c.amountPence ? (
-                <Link className="govuk-link" to={`/finance/refunds/${c.id}`} key="r">
+                <Link className="govuk-link" to={`/finance/refunds/${c.id}`}>
                   {t("reconciliation.refund")}
                   <span className="govuk-visually-hidden"> {c.invoiceNumber}</span>
                 </Link>

@@ -317,9 +317,9 @@ export default function DeliveryPage() {
                 label: "",
                 cell: (m) =>
                   powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
-                    <MilestoneStep key="deliver" milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
+                    <MilestoneStep milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
                   ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
-                    <MilestoneStep key="confirm" milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
+                    <MilestoneStep milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
                   ) : null,
               },
             ]}
@@ -440,12 +440,12 @@ function SessionBlock({
               label: "",
               cell: (p) =>
                 p.attended ? (
-                  <Link className="govuk-link" to={`/certificates/${p.id}`} key="certificate">
+                  <Link className="govuk-link" to={`/certificates/${p.id}`}>
                     {t("delivery.session.certificate")}
                     <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
                   </Link>
                 ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
-                  <Form method="post" key="give-up">
+                  <Form method="post">
                     <input type="hidden" name="placeId" value={p.id} />
                     <button
                       type="submit"
