@@ -17,6 +17,7 @@ import { pageTitle } from "~/page-title";
 import { attempt } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 import { reconciliationRequest } from "./reconciliation.server";
+import { WarningText } from "~/components/warning-text";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("reconciliation.title"), data);
 
@@ -206,15 +207,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
     <>
       <h2 className="govuk-heading-m">{t("reconciliation.range.showing", { from: formatDate(range.from), to: formatDate(range.to) })}</h2>
       {truncated.length ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
-            {t("reconciliation.truncated", { limit: SIDE_LIMIT.toLocaleString("en-GB"), sides: truncated.join(", ") })}
-          </strong>
-        </div>
+        <WarningText announced>{t("reconciliation.truncated", { limit: SIDE_LIMIT.toLocaleString("en-GB"), sides: truncated.join(", ") })}</WarningText>
       ) : null}
       <p className="govuk-body">{t("reconciliation.statement.count", { count: statementLines })}</p>
       <p className="govuk-body">

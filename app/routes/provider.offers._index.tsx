@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { RevisionStatusTag } from "~/components/offer-content";
+import { WarningText } from "~/components/warning-text";
 import { loadProvider, providerOffers } from "~/domain/catalogue/offers.server";
 import { needsReReview } from "~/domain/quality/offer-workflow";
 import { isOnSale } from "~/domain/catalogue/on-sale";
@@ -37,14 +38,7 @@ export default function ProviderOffers() {
     <>
       <span className="govuk-caption-l">{providerName}</span>
       <h1 className="govuk-heading-l">{t("providerOffers.title")}</h1>
-      {verified ? null : (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">{t("providerOffers.unverified")}</strong>
-        </div>
-      )}
+      {verified ? null : <WarningText>{t("providerOffers.unverified")}</WarningText>}
       <div className="govuk-button-group">
         <Link to="/provider/offers/new" className="govuk-button" role="button" draggable="false">
           {t("providerOffers.create")}

@@ -6,6 +6,7 @@ import { requireAuthorityPermission } from "~/auth/user.server";
 import { InspectionHistory } from "~/components/inspection-history";
 import { SchoolCategorySection } from "~/components/school-category-section";
 import { SummaryRow } from "~/components/summary-row";
+import { WarningText } from "~/components/warning-text";
 import { can } from "~/auth/permissions";
 import { schoolStory } from "~/domain/school-view/school-story.server";
 import { formatDate, formatPence, londonIsoDate } from "~/format";
@@ -33,17 +34,7 @@ export default function SchoolStory() {
         {t("schoolView.urnType", { urn: school.urn, type: t(`establishmentType.${school.establishmentType}` as MessageKey) })}
       </span>
       <h1 className="govuk-heading-l">{school.name}</h1>
-      {attention ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
-            {t("schoolStory.attention", { category: school.category ?? "", year: year.label })}
-          </strong>
-        </div>
-      ) : null}
+      {attention ? <WarningText announced>{t("schoolStory.attention", { category: school.category ?? "", year: year.label })}</WarningText> : null}
       <h2 className="govuk-heading-m">{t("schoolStory.summary")}</h2>
       <dl className="govuk-summary-list">
         <SummaryRow label={t("schoolView.col.consortium")}>{consortium ? consortium.name : t("schoolView.none")}</SummaryRow>

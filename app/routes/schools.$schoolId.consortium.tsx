@@ -8,6 +8,7 @@ import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
 import { DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
+import { WarningText } from "~/components/warning-text";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
@@ -95,12 +96,7 @@ export default function SchoolConsortium() {
         {canMove && confirm ? (
           <Form method="post">
             <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">{confirm}</strong>
-            </div>
+            <WarningText>{confirm}</WarningText>
             <input type="hidden" name="to" value={values.to} />
             <input type="hidden" name="on" value={values.on} />
             <SubmitWithLink
