@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Select, type FieldErrors, type Option } from "~/components/forms";
+import { Select, type FieldErrors, type Option, SubmitButton } from "~/components/forms";
 
 /** A select: its name, label and options, and the words of its empty first choice ("Choose a school"). */
 type SelectField = { name: string; label: string; options: Option[]; empty: string };
@@ -27,9 +27,7 @@ export function AssignForm({
       {selects.map(({ name, label, options, empty }) => (
         <Select key={name} name={name} label={label} errors={errors} defaultValue={values[name]} options={[{ value: "", label: empty }, ...options]} />
       ))}
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        {submit}
-      </button>
+      <SubmitButton>{submit}</SubmitButton>
     </Form>
   );
 }

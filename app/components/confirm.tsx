@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
+import { SubmitButton } from "./forms";
+import { WarningText } from "./warning-text";
 
 /**
  * The confirmation step of an irreversible action: what will happen, in the domain's figures, and
@@ -36,33 +38,16 @@ export function ConfirmStep({
             {line}
           </p>
         ))}
-        {warning ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
-              {t("confirm.cannotUndo")}
-            </strong>
-          </div>
-        ) : null}
+        {warning ? <WarningText announced>{t("confirm.cannotUndo")}</WarningText> : null}
         <Form method="post" noValidate>
           {Object.entries(hidden).map(([name, value]) => (
             <input type="hidden" name={name} value={value} key={name} />
           ))}
           {children}
           <div className="govuk-button-group">
-            <button
-              type="submit"
-              name="intent"
-              value={intent}
-              className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
-              data-module="govuk-button"
-              data-prevent-double-click="true"
-            >
+            <SubmitButton intent={intent} kind={warning ? "warning" : undefined} preventDoubleClick>
               {yes}
-            </button>
+            </SubmitButton>
             <Link className="govuk-link" to={backTo}>
               {t("confirm.back")}
             </Link>

@@ -1,5 +1,5 @@
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextInput, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import type { loadLinkPage, submitLinkPage } from "~/domain/identity/link-page.server";
 import { t } from "~/i18n";
 
@@ -63,9 +63,7 @@ export function SetPasswordPage({
         <p className="govuk-body">{lead(email)}</p>
         <Form method="post" noValidate>
           <NewPasswordFields email={email} errors={errors} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {button}
-          </button>
+          <SubmitButton>{button}</SubmitButton>
         </Form>
       </div>
     </div>

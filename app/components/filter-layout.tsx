@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
-import { Choices } from "./forms";
+import { Choices, SubmitButton } from "./forms";
 
 export type SelectedFilterGroup = { heading: string; tags: { label: string; href: string }[] };
 
@@ -62,9 +62,7 @@ export function FilterLayout({
             {Object.entries(hidden).map(([name, value]) => (
               <input type="hidden" name={name} value={value} key={name} />
             ))}
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("filter.apply")}
-            </button>
+            <SubmitButton>{t("filter.apply")}</SubmitButton>
             {children}
           </Form>
         </div>

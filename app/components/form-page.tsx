@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, SubmitButton } from "~/components/forms";
 
-/** A page that is one form in two thirds of the width: the error summary, the heading and its lead, the fields, and a button. */
+/** A page that is one form in two thirds of the width: the error summary, the heading and its lead (if any), the fields, and a button. */
 export function FormPage({
   caption,
   title,
@@ -13,9 +13,9 @@ export function FormPage({
 }: {
   caption?: string;
   title: string;
-  lead: string;
+  lead?: string;
   submit: string;
-  errors?: FieldErrors;
+  errors?: FieldErrors | null;
   children: ReactNode;
 }) {
   return (
@@ -24,12 +24,10 @@ export function FormPage({
         <ErrorSummary errors={errors} />
         {caption ? <span className="govuk-caption-l">{caption}</span> : null}
         <h1 className="govuk-heading-l">{title}</h1>
-        <p className="govuk-body">{lead}</p>
+        {lead ? <p className="govuk-body">{lead}</p> : null}
         <Form method="post" noValidate>
           {children}
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {submit}
-          </button>
+          <SubmitButton>{submit}</SubmitButton>
         </Form>
       </div>
     </div>

@@ -185,6 +185,45 @@ export function TextInput({
   );
 }
 
+/**
+ * A GOV.UK submit button. With `intent` it is posted as the form's intent, for an action that tells
+ * its forms apart by it; `preventDoubleClick` stops a second click sending the form twice.
+ */
+export function SubmitButton({
+  intent,
+  kind,
+  className,
+  preventDoubleClick,
+  children,
+}: {
+  intent?: string;
+  kind?: "secondary" | "warning";
+  /** More classes, such as a margin. */
+  className?: string;
+  preventDoubleClick?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="submit"
+      name={intent !== undefined ? "intent" : undefined}
+      value={intent}
+      className={`govuk-button${kind ? ` govuk-button--${kind}` : ""}${className ? ` ${className}` : ""}`}
+      data-module="govuk-button"
+      data-prevent-double-click={preventDoubleClick ? "true" : undefined}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** An email address: "username" where it is the person's own, so a password manager fills it in; "off" where it is someone else's. */
+export function EmailInput({ autoComplete, errors, defaultValue }: { autoComplete: "username" | "off"; errors?: FieldErrors | null; defaultValue?: string }) {
+  return (
+    <TextInput name="email" label={t("email.label")} type="email" autoComplete={autoComplete} spellCheck={false} errors={errors} defaultValue={defaultValue} />
+  );
+}
+
 /** A whole number (schools, delegates, days): a short field that brings up a number pad. */
 export function WholeNumberInput({ width = "3", ...field }: Omit<FieldProps, "inputMode" | "prefix" | "type">) {
   return <TextInput {...field} width={width} inputMode="numeric" />;

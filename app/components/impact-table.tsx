@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
 
@@ -6,23 +6,20 @@ type Row = { id: string; schoolName: string; title: string; outcome: string; mea
 
 /** Schools' follow-ups a term after the support: the measure, its baseline and its value now. */
 export function ImpactTable({ caption, rows }: { caption: string; rows: Row[] }) {
-  if (rows.length === 0) return <p className="govuk-body">{t("impact.none")}</p>;
   return (
-    <Table
+    <ItemTable
       caption={caption}
       columns={[
-        { label: t("impact.school") },
-        { label: t("impact.offer") },
-        { label: t("impact.outcome") },
-        { label: t("impact.measure") },
-        { label: t("impact.baseline") },
-        { label: t("impact.followUp") },
-        { label: t("impact.recordedOn") },
+        { label: t("impact.school"), cell: (r) => r.schoolName },
+        { label: t("impact.offer"), cell: (r) => r.title },
+        { label: t("impact.outcome"), cell: (r) => r.outcome },
+        { label: t("impact.measure"), cell: (r) => r.measure },
+        { label: t("impact.baseline"), cell: (r) => r.baseline },
+        { label: t("impact.followUp"), cell: (r) => r.followUp },
+        { label: t("impact.recordedOn"), cell: (r) => formatDate(r.recordedAt) },
       ]}
-      rows={rows.map((r) => ({
-        key: r.id,
-        cells: [r.schoolName, r.title, r.outcome, r.measure, r.baseline, r.followUp, formatDate(r.recordedAt)],
-      }))}
+      items={rows}
+      empty={t("impact.none")}
     />
   );
 }

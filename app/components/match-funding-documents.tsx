@@ -1,9 +1,8 @@
-import { Link } from "@remix-run/react";
 import type { InvoiceStatus } from "~/db.server";
 import type { MatchHow } from "~/domain/funding/rules";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
-import { Table } from "./table";
+import { ItemTable } from "./table";
 
 export type MatchFundingView = {
   invoices: {
@@ -28,45 +27,30 @@ export function MatchFundingDocuments({ year, documents }: { year: string; docum
       </h2>
       <p className="govuk-body">{empty ? t("matchfunding.school.none", { year }) : t("matchfunding.school.lead")}</p>
       {documents.invoices.length > 0 ? (
-        <Table
+        <ItemTable
           caption={t("matchfunding.school.invoices")}
           columns={[
-            { label: t("matchfunding.col.number") },
-            { label: t("matchfunding.col.issued") },
-            { label: t("matchfunding.col.version") },
-            { label: t("matchfunding.col.amount"), numeric: true },
-            { label: t("matchfunding.col.due"), numeric: true },
-            { label: t("matchfunding.col.status") },
+            { label: t("matchfunding.col.number"), link: (i) => `/invoices/${i.id}`, cell: (i) => i.number },
+            { label: t("matchfunding.col.issued"), cell: (i) => formatDate(i.issuedAt) },
+            { label: t("matchfunding.col.version"), cell: (i) => i.version },
+            { label: t("matchfunding.col.amount"), numeric: true, cell: (i) => formatPence(i.grossPence) },
+            { label: t("matchfunding.col.due"), numeric: true, cell: (i) => formatPence(i.balance.duePence) },
+            { label: t("matchfunding.col.status"), cell: (i) => t(`invoiceStatus.${i.status}`) },
           ]}
-          rows={documents.invoices.map((i) => ({
-            key: i.id,
-            cells: [
-              <Link className="govuk-link" to={`/invoices/${i.id}`} key="number">
-                {i.number}
-              </Link>,
-              formatDate(i.issuedAt),
-              i.version,
-              formatPence(i.grossPence),
-              formatPence(i.balance.duePence),
-              t(`invoiceStatus.${i.status}`),
-            ],
-          }))}
+          items={documents.invoices}
         />
       ) : null}
       {documents.recharges.length > 0 ? (
-        <Table
+        <ItemTable
           caption={t("matchfunding.school.recharges")}
           columns={[
-            { label: t("matchfunding.col.reference") },
-            { label: t("matchfunding.col.date") },
-            { label: t("matchfunding.col.costCentre") },
-            { label: t("matchfunding.col.version") },
-            { label: t("matchfunding.col.amount"), numeric: true },
+            { label: t("matchfunding.col.reference"), cell: (r) => r.journalReference },
+            { label: t("matchfunding.col.date"), cell: (r) => formatDate(r.createdAt) },
+            { label: t("matchfunding.col.costCentre"), cell: (r) => r.costCentre },
+            { label: t("matchfunding.col.version"), cell: (r) => r.version },
+            { label: t("matchfunding.col.amount"), numeric: true, cell: (r) => formatPence(r.amountPence) },
           ]}
-          rows={documents.recharges.map((r) => ({
-            key: r.id,
-            cells: [r.journalReference, formatDate(r.createdAt), r.costCentre, r.version, formatPence(r.amountPence)],
-          }))}
+          items={documents.recharges}
         />
       ) : null}
     </section>
@@ -89,18 +73,16 @@ export function MatchFundingPreview({ rows }: { rows: readonly MatchRaiseRow[] }
   return (
     <>
       <p className="govuk-body">{t("matchfunding.preview.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("matchfunding.preview.caption")}
         columns={[
-          { label: t("matchfunding.preview.school") },
-          { label: t("matchfunding.preview.consortium") },
-          { label: t("matchfunding.preview.how") },
-          { label: t("matchfunding.preview.amount"), numeric: true },
+          { label: t("matchfunding.preview.school"), cell: (r) => r.school },
+          { label: t("matchfunding.preview.consortium"), cell: (r) => r.consortium },
+          { label: t("matchfunding.preview.how"), cell: (r) => t(`matchfunding.how.${r.how}`, { numbers: r.credits.join(", ") }) },
+          { label: t("matchfunding.preview.amount"), numeric: true, cell: (r) => formatPence(r.amountPence) },
         ]}
-        rows={rows.map((r) => ({
-          key: r.schoolId,
-          cells: [r.school, r.consortium, t(`matchfunding.how.${r.how}`, { numbers: r.credits.join(", ") }), formatPence(r.amountPence)],
-        }))}
+        items={rows}
+        rowKey={(r) => r.schoolId}
       />
     </>
   );

@@ -2,7 +2,7 @@ import { Table } from "./table";
 import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
+import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
@@ -230,12 +230,10 @@ export function OfferForm({
         />
 
         <div className="govuk-button-group">
-          <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
-            {t("offerForm.submit")}
-          </button>
-          <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          <SubmitButton intent="submit">{t("offerForm.submit")}</SubmitButton>
+          <SubmitButton intent="save" kind="secondary">
             {t("offerForm.save")}
-          </button>
+          </SubmitButton>
         </div>
       </Form>
     </>

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
 
@@ -19,10 +19,14 @@ export function OfferRating({ rating }: { rating: Rating | null }) {
         <strong>{t("rating.average", { average: rating.label ?? "" })}</strong> {t("rating.count", { count: rating.evaluations })}
       </p>
       <p className="govuk-body">{t("rating.recommend", { recommend: rating.recommend, count: rating.evaluations })}</p>
-      <Table
+      <ItemTable
         caption={t("rating.distribution")}
-        columns={[{ label: t("rating.distribution") }, { label: t("evaluations.title"), numeric: true }]}
-        rows={rating.distribution.map((d) => ({ key: d.point, cells: [t("rating.point", { point: d.point }), d.count] }))}
+        columns={[
+          { label: t("rating.distribution"), cell: (d) => t("rating.point", { point: d.point }) },
+          { label: t("evaluations.title"), numeric: true, cell: (d) => d.count },
+        ]}
+        items={rating.distribution}
+        rowKey={(d) => d.point}
       />
       {rating.reReviewRequestedAt ? <p className="govuk-inset-text">{t("rating.reReview", { date: formatDate(rating.reReviewRequestedAt) })}</p> : null}
     </>

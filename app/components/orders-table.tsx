@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { Link } from "@remix-run/react";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -23,42 +23,39 @@ type Row = {
 
 /** Orders as a table; `show` picks the party column (the school for providers and finance, the provider for schools). */
 export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "school" | "provider"; caption: string }) {
-  if (orders.length === 0) return <p className="govuk-body">{t("orders.none")}</p>;
   return (
-    <Table
+    <ItemTable
       compact
       caption={caption}
       captionSize="m"
       rowHeader={false}
       columns={[
-        { label: t("order.date") },
-        { label: t("purchase.offer") },
-        { label: show === "school" ? t("purchase.school") : t("purchase.provider") },
-        { label: t("invoice.net"), numeric: true },
-        { label: t("purchase.vat"), numeric: true },
-        { label: t("orders.route") },
-        { label: t("order.status") },
-        { label: t("order.invoice") },
-      ]}
-      rows={orders.map((o) => ({
-        key: o.id,
-        cells: [
-          formatDate(o.createdAt),
-          <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`}>
-            <OfferTitle title={o.title} titleCy={o.titleCy} />
-          </Link>,
-          show === "school" ? o.schoolName : o.providerName,
-          formatPence(o.netPence),
-          formatPence(o.vatPence),
-          t(`paymentRoute.${o.paymentRoute}`),
-          t(`orderStatus.${o.status}`),
-          o.invoiceId ? (
-            <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-              {o.invoiceNumber}
+        { label: t("order.date"), cell: (o) => formatDate(o.createdAt) },
+        {
+          label: t("purchase.offer"),
+          cell: (o) => (
+            <Link className="govuk-link" to={`/purchases/${o.id}`}>
+              <OfferTitle title={o.title} titleCy={o.titleCy} />
             </Link>
-          ) : null,
-        ],
-      }))}
+          ),
+        },
+        { label: show === "school" ? t("purchase.school") : t("purchase.provider"), cell: (o) => (show === "school" ? o.schoolName : o.providerName) },
+        { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
+        { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },
+        { label: t("orders.route"), cell: (o) => t(`paymentRoute.${o.paymentRoute}`) },
+        { label: t("order.status"), cell: (o) => t(`orderStatus.${o.status}`) },
+        {
+          label: t("order.invoice"),
+          cell: (o) =>
+            o.invoiceId ? (
+              <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
+                {o.invoiceNumber}
+              </Link>
+            ) : null,
+        },
+      ]}
+      items={orders}
+      empty={t("orders.none")}
     />
   );
 }

@@ -1,7 +1,7 @@
 import type { PriceTier, PricingModel } from "~/db.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
-import { Table } from "./table";
+import { ItemTable } from "./table";
 
 /** "1 to 4 schools", "10 or more schools", "1 school". */
 export function tierRangeText({ minSchools, maxSchools }: Pick<PriceTier, "minSchools" | "maxSchools">): string {
@@ -38,10 +38,14 @@ export function priceRangeText(tiers: readonly PriceTier[], model: PricingModel 
 /** The tier price table of an offer. */
 export function PriceTierTable({ tiers, pricingModel, caption }: { tiers: readonly PriceTier[]; pricingModel: PricingModel | null; caption: string }) {
   return (
-    <Table
+    <ItemTable
       caption={caption}
-      columns={[{ label: t("offer.tiers.schools") }, { label: t("offer.tiers.price"), numeric: true }]}
-      rows={byMinSchools(tiers).map((tier) => ({ key: tier.minSchools, cells: [tierRangeText(tier), unitPriceText(tier.unitPricePence, pricingModel)] }))}
+      columns={[
+        { label: t("offer.tiers.schools"), cell: (tier) => tierRangeText(tier) },
+        { label: t("offer.tiers.price"), numeric: true, cell: (tier) => unitPriceText(tier.unitPricePence, pricingModel) },
+      ]}
+      items={byMinSchools(tiers)}
+      rowKey={(tier) => tier.minSchools}
     />
   );
 }

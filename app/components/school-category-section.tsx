@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { Link } from "@remix-run/react";
 import type { SchoolCategory } from "~/domain/schools/school-category.server";
 import { formatDate } from "~/format";
@@ -28,21 +28,24 @@ export function SchoolCategorySection({ schoolId, category, canMoveSchools }: { 
         ) : null}
       </ul>
       {category.history.length > 0 ? (
-        <Table
+        <ItemTable
           caption={t("directory.category.history")}
           rowHeader={false}
-          columns={[{ label: t("directory.category.year") }, { label: t("directory.category.category") }, { label: t("directory.category.setOn") }]}
-          rows={category.history.map((h) => ({
-            key: `${h.year}-${h.setOn}`,
-            cells: [
-              h.year,
-              h.category,
-              <>
-                {formatDate(h.setOn)}
-                {h.setBy ? ` (${h.setBy})` : ""}
-              </>,
-            ],
-          }))}
+          columns={[
+            { label: t("directory.category.year"), cell: (h) => h.year },
+            { label: t("directory.category.category"), cell: (h) => h.category },
+            {
+              label: t("directory.category.setOn"),
+              cell: (h) => (
+                <>
+                  {formatDate(h.setOn)}
+                  {h.setBy ? ` (${h.setBy})` : ""}
+                </>
+              ),
+            },
+          ]}
+          items={category.history}
+          rowKey={(h) => `${h.year}-${h.setOn}`}
         />
       ) : null}
     </section>

@@ -113,6 +113,34 @@ export function Table({ caption, captionSize = "s", columns, groups, rows, foot,
   return <ScrollTable>{table}</ScrollTable>;
 }
 
+type Key = string | number;
+
+/** A column of an ItemTable: its header, what each item shows in it, and, with `link`, the page that shows as a link to (the cell then gives the link's text). */
+export type ItemColumn<T> = Column & { cell: (item: T, index: number) => Cell; link?: (item: T) => string };
+
+export type ItemTableProps<T> = Omit<TableProps, "columns" | "rows"> & {
+  items: readonly T[];
+  columns: readonly ItemColumn<T>[];
+} & ([T] extends [{ id: Key }] ? { rowKey?: (item: T, index: number) => Key } : { rowKey: (item: T, index: number) => Key });
+
+/**
+ * A Table of a list of items, a row each: every column says what an item shows in it, so a header
+ * and its cells are written together. A row is keyed by its item's id unless rowKey says otherwise.
+ */
+export function ItemTable<T>({ items, columns, rowKey, ...table }: ItemTableProps<T>) {
+  const keyOf = rowKey ?? ((item: T) => (item as { id: Key }).id);
+  const cellOf = (column: ItemColumn<T>, item: T, index: number): Cell =>
+    column.link ? (
+      <Link className="govuk-link" to={column.link(item)}>
+        {column.cell(item, index) as ReactNode}
+      </Link>
+    ) : (
+      column.cell(item, index)
+    );
+  const rows = items.map((item, index) => ({ key: keyOf(item, index), cells: columns.map((column) => cellOf(column, item, index)) }));
+  return <Table {...table} columns={columns} rows={rows} />;
+}
+
 /**
  * A column header that sorts the list by its column: a plain link to the same list sorted (so it
  * works without JavaScript), with aria-sort on the column the list is sorted by now.

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/user.server";
@@ -65,36 +65,27 @@ export default function Home() {
         </ul>
       )}
       {adviserSchools ? (
-        adviserSchools.length ? (
-          <Table
-            compact
-            caption={t("advisers.yourSchools", { count: adviserSchools.length })}
-            captionSize="m"
-            columns={[
-              { label: t("advisers.school") },
-              { label: t("consortiumSchools.urn") },
-              { label: t("consortiumSchools.category") },
-              { label: t("home.adviser.attention") },
-            ]}
-            rows={adviserSchools.map((s) => ({
-              key: s.id,
-              cells: [
-                <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}`}>
-                  {s.name}
-                </Link>,
-                s.urn,
-                s.category ?? "–",
+        <ItemTable
+          compact
+          caption={t("advisers.yourSchools", { count: adviserSchools.length })}
+          captionSize="m"
+          columns={[
+            { label: t("advisers.school"), link: (s) => `/schools/${s.id}`, cell: (s) => s.name },
+            { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+            { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+            {
+              label: t("home.adviser.attention"),
+              cell: (s) =>
                 s.attention ? (
                   <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong>
                 ) : (
                   t("home.adviser.bought", { count: s.ordersThisYear })
                 ),
-              ],
-            }))}
-          />
-        ) : (
-          <p className="govuk-body">{t("advisers.noSchools")}</p>
-        )
+            },
+          ]}
+          items={adviserSchools}
+          empty={t("advisers.noSchools")}
+        />
       ) : null}
       <h2 className="govuk-heading-m">{t("home.organisations")}</h2>
       {user.memberships.length === 0 ? <p className="govuk-body">{t("home.noMemberships")}</p> : null}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { blankSessionCookie } from "~/auth/session.server";
 import { requireUser } from "~/auth/user.server";
@@ -8,6 +8,9 @@ import { liveSessionCount, signOutEverywhere } from "~/domain/identity/sign-out-
 import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
+import { SubmitButton } from "~/components/forms";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { SummaryRow } from "~/components/summary-row";
 
 const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
@@ -34,30 +37,17 @@ export default function Account() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t("account.title")}</h1>
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.name")}</dt>
-            <dd className="govuk-summary-list__value">{name}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.email")}</dt>
-            <dd className="govuk-summary-list__value">{email}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("account.sessions")}</dt>
-            <dd className="govuk-summary-list__value">{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</dd>
-          </div>
+          <SummaryRow label={t("account.name")}>{name}</SummaryRow>
+          <SummaryRow label={t("account.email")}>{email}</SummaryRow>
+          <SummaryRow label={t("account.sessions")}>{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</SummaryRow>
         </dl>
-        <p className="govuk-body">
-          <Link to="/forgot-password" className="govuk-link">
-            {t("account.changePassword")}
-          </Link>
-        </p>
+        <ParagraphLink to="/forgot-password">{t("account.changePassword")}</ParagraphLink>
         <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
         <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
         <Form method="post">
-          <button type="submit" name="intent" value="sign-out-everywhere" className="govuk-button govuk-button--warning" data-module="govuk-button">
+          <SubmitButton intent="sign-out-everywhere" kind="warning">
             {t("account.signOutEverywhere.button")}
-          </button>
+          </SubmitButton>
         </Form>
       </div>
     </div>

@@ -1,8 +1,9 @@
+import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DateInput, ErrorSummary } from "~/components/forms";
+import { DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { describeCauses } from "~/domain/ledger/statement-causes.server";
 import { causeKey, statementTerms, type CauseLabel } from "~/domain/ledger/statement-terms";
 import { formatDate, formatPence } from "~/format";
@@ -31,18 +32,9 @@ export default function AccountStatement() {
       <span className="govuk-caption-l">{account.ownerName}</span>
       <h1 className="govuk-heading-l">{t("statement.title", { account: account.name })}</h1>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("accounts.owner")}</dt>
-          <dd className="govuk-summary-list__value">{account.ownerName}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("accounts.kind")}</dt>
-          <dd className="govuk-summary-list__value">{t(`ledger.accountKind.${account.kind}`)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("statement.closing")}</dt>
-          <dd className="govuk-summary-list__value">{formatPence(statement.closingPence)}</dd>
-        </div>
+        <SummaryRow label={t("accounts.owner")}>{account.ownerName}</SummaryRow>
+        <SummaryRow label={t("accounts.kind")}>{t(`ledger.accountKind.${account.kind}`)}</SummaryRow>
+        <SummaryRow label={t("statement.closing")}>{formatPence(statement.closingPence)}</SummaryRow>
       </dl>
 
       <Form method="get" className="app-statement-filter">
@@ -51,9 +43,7 @@ export default function AccountStatement() {
           <DateInput name="from" legend={t("statement.filter.from")} hint={t("statement.filter.hint")} errors={errors} values={filter} />
           <DateInput name="to" legend={t("statement.filter.to")} hint={t("statement.filter.hint")} errors={errors} values={filter} />
         </fieldset>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {t("statement.filter.submit")}
-        </button>
+        <SubmitButton kind="secondary">{t("statement.filter.submit")}</SubmitButton>
       </Form>
 
       <Table

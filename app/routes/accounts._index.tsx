@@ -1,8 +1,11 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { accountColumns } from "~/components/account-columns";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
+import { requirePermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { accountsForMember } from "~/domain/ledger/list-accounts.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -11,8 +14,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("accounts.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   requirePermission(user, "view:statement", user.acting!);
   const accounts = await accountsForMember(context.db, { authorityId, grants: user.grants });
   return { accounts, canViewLedger: can(user.grants, "view:ledger", { authorityId }) };
@@ -24,30 +26,15 @@ export default function Accounts() {
     <>
       <h1 className="govuk-heading-l">{t("accounts.title")}</h1>
       <p className="govuk-body">{t("accounts.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("accounts.title")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("accounts.account") }, { label: t("accounts.kind") }, { label: t("accounts.balance"), numeric: true }]}
-        rows={accounts.map((a) => ({
-          key: a.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/accounts/${a.id}`}>
-              {a.name}
-            </Link>,
-            t(`ledger.accountKind.${a.kind}`),
-            formatPence(a.balancePence),
-          ],
-        }))}
+        columns={[...accountColumns(), { label: t("accounts.balance"), numeric: true, cell: (a) => formatPence(a.balancePence) }]}
+        items={accounts}
         empty={t("accounts.none")}
       />
-      {canViewLedger ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/finance/ledger">
-            {t("accounts.ledgerLink")}
-          </Link>
-        </p>
-      ) : null}
+      {canViewLedger ? <ParagraphLink to="/finance/ledger">{t("accounts.ledgerLink")}</ParagraphLink> : null}
     </>
   );
 }

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/components/mailbox";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { isUuid } from "~/domain/ids";
 import { failedEmailsPage, retryFailedEmail } from "~/domain/operations/failed-emails.server";
 import { invalid, parseForm } from "~/forms.server";
@@ -58,40 +58,33 @@ export default function FailedEmails() {
       {confirmation && !errors ? <SuccessBanner id="retried" title={t("failedEmails.retried.title")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("failedEmails.title")}</h1>
       <p className="govuk-body">{t("failedEmails.lead", { attempts: MAX_ATTEMPTS })}</p>
-      <Table
+      <ItemTable
         caption={t("failedEmails.caption")}
         columns={[
-          { label: t("failedEmails.what") },
-          { label: t("failedEmails.recipient") },
-          { label: t("failedEmails.attempts"), numeric: true },
-          { label: t("failedEmails.lastError") },
-          { label: t("failedEmails.written") },
-          { label: t("failedEmails.lastTried") },
-          { label: t("failedEmails.action") },
+          { label: t("failedEmails.what"), cell: (row) => row.topic },
+          { label: t("failedEmails.recipient"), cell: (row) => row.recipient ?? t("failedEmails.noRecipient") },
+          { label: t("failedEmails.attempts"), numeric: true, cell: (row) => row.attempts },
+          { label: t("failedEmails.lastError"), cell: (row) => row.lastError ?? "" },
+          { label: t("failedEmails.written"), cell: (row) => formatDateTime(row.createdAt) },
+          { label: t("failedEmails.lastTried"), cell: (row) => formatDateTime(row.lastTriedAt) },
+          {
+            label: t("failedEmails.action"),
+            cell: (row) =>
+              can.retry ? (
+                <Form method="post" className="app-inline-form">
+                  <input type="hidden" name="outboxId" value={row.id} />
+                  <SubmitButton kind="secondary" className="govuk-!-margin-bottom-0">
+                    {t("failedEmails.retry")}
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      {row.topic} {row.recipient ?? ""}
+                    </span>
+                  </SubmitButton>
+                </Form>
+              ) : null,
+          },
         ]}
-        rows={rows.map((row) => ({
-          key: row.id,
-          cells: [
-            row.topic,
-            row.recipient ?? t("failedEmails.noRecipient"),
-            row.attempts,
-            row.lastError ?? "",
-            formatDateTime(row.createdAt),
-            formatDateTime(row.lastTriedAt),
-            can.retry ? (
-              <Form method="post" className="app-inline-form">
-                <input type="hidden" name="outboxId" value={row.id} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  {t("failedEmails.retry")}
-                  <span className="govuk-visually-hidden">
-                    {" "}
-                    {row.topic} {row.recipient ?? ""}
-                  </span>
-                </button>
-              </Form>
-            ) : null,
-          ],
-        }))}
+        items={rows}
         empty={t("failedEmails.none")}
       />
     </>

@@ -1,8 +1,9 @@
-import { Table } from "~/components/table";
+import { SubmitWithLink } from "~/components/submit-with-link";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { auditFilterOf, AuditQuerySchema, filterValuesOf, filterParams, pageStartOf } from "~/domain/audit-log/audit-query";
 import { auditActionLabel, auditChanges } from "~/domain/audit-log/rules";
@@ -25,8 +26,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const url = new URL(request.url);
   const values = filterValuesOf(url.searchParams);
   const parsed = parseValues(values, AuditQuerySchema);
@@ -85,14 +85,7 @@ export default function AuditLog() {
             />
             <DateInput name="from" legend={t("audit.filter.from")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
             <DateInput name="to" legend={t("audit.filter.to")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("audit.filter.apply")}
-              </button>
-              <Link className="govuk-link" to="/audit">
-                {t("audit.filter.clear")}
-              </Link>
-            </div>
+            <SubmitWithLink submit={t("audit.filter.apply")} to="/audit" link={t("audit.filter.clear")} />
           </Form>
         </div>
         <div className="govuk-grid-column-two-thirds">
@@ -103,49 +96,55 @@ export default function AuditLog() {
               </a>
             </p>
           )}
-          <Table
+          <ItemTable
             compact
             caption={t("audit.title")}
             captionSize="hidden"
             rowHeader={false}
-            columns={[{ label: t("audit.when") }, { label: t("audit.who") }, { label: t("audit.what") }, { label: t("audit.change") }]}
-            rows={entries.map((e) => ({
-              key: e.id,
-              cells: [
-                e.when,
-                e.actorName ?? t("audit.system"),
-                <>
-                  <strong>{auditActionLabel(e.action)}</strong>
-                  <br />
-                  <span className="govuk-hint govuk-!-font-size-16">
-                    {e.organisationName ? `${e.organisationName} · ` : ""}
-                    <span lang="en">
-                      {e.action} · {e.entityType}
-                    </span>{" "}
-                    {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-                  </span>
-                </>,
-                e.changes.length === 0 ? (
-                  t("audit.noChange")
-                ) : (
-                  <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0 govuk-!-font-size-16">
-                    {e.changes.slice(0, 12).map((c) => (
-                      <div className="govuk-summary-list__row" key={c.field}>
-                        {/* The record's own field names, as stored: English words, marked so. */}
-                        <dt className="govuk-summary-list__key" lang="en">
-                          {c.field}
-                        </dt>
-                        <dd className="govuk-summary-list__value">
-                          <span className="govuk-visually-hidden">{t("audit.before")}: </span>
-                          <del>{c.before ?? t("audit.empty")}</del> → <span className="govuk-visually-hidden">{t("audit.after")}: </span>
-                          <ins>{c.after ?? t("audit.empty")}</ins>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
+            columns={[
+              { label: t("audit.when"), cell: (e) => e.when },
+              { label: t("audit.who"), cell: (e) => e.actorName ?? t("audit.system") },
+              {
+                label: t("audit.what"),
+                cell: (e) => (
+                  <>
+                    <strong>{auditActionLabel(e.action)}</strong>
+                    <br />
+                    <span className="govuk-hint govuk-!-font-size-16">
+                      {e.organisationName ? `${e.organisationName} · ` : ""}
+                      <span lang="en">
+                        {e.action} · {e.entityType}
+                      </span>{" "}
+                      {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+                    </span>
+                  </>
                 ),
-              ],
-            }))}
+              },
+              {
+                label: t("audit.change"),
+                cell: (e) =>
+                  e.changes.length === 0 ? (
+                    t("audit.noChange")
+                  ) : (
+                    <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0 govuk-!-font-size-16">
+                      {e.changes.slice(0, 12).map((c) => (
+                        <div className="govuk-summary-list__row" key={c.field}>
+                          {/* The record's own field names, as stored: English words, marked so. */}
+                          <dt className="govuk-summary-list__key" lang="en">
+                            {c.field}
+                          </dt>
+                          <dd className="govuk-summary-list__value">
+                            <span className="govuk-visually-hidden">{t("audit.before")}: </span>
+                            <del>{c.before ?? t("audit.empty")}</del> → <span className="govuk-visually-hidden">{t("audit.after")}: </span>
+                            <ins>{c.after ?? t("audit.empty")}</ins>
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ),
+              },
+            ]}
+            items={entries}
             empty={t("audit.none")}
           />
           {hasNewer || hasOlder ? (

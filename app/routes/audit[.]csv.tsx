@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { auditFilterOf, AuditQuerySchema, filterValuesOf } from "~/domain/audit-log/audit-query";
 import { auditCsv } from "~/domain/audit-log/audit-csv.server";
 import { filterBelongsTo } from "~/domain/audit-log/search-audit-log.server";
@@ -13,8 +13,7 @@ import { orErrorPage, notFoundPage } from "~/refusals.server";
  * the same writer and headers.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const url = new URL(request.url);
   const values = filterValuesOf(url.searchParams);
   const parsed = parseValues(values, AuditQuerySchema);

@@ -1,9 +1,10 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { AssignForm } from "~/components/assign-form";
 import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
@@ -22,8 +23,7 @@ const AssignSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("advisers.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => advisersPage(context.db, { actor: user, authorityId }));
   const assigned = new URL(request.url).searchParams.get("assigned");
   const school = page.schools.find((s) => s.id === assigned);
@@ -71,27 +71,17 @@ export default function Advisers() {
         errors={errors}
         values={values}
       />
-      <Table
+      <ItemTable
         compact
         caption={t("advisers.title")}
         captionSize="hidden"
         columns={[
-          { label: t("advisers.school") },
-          { label: t("consortiumSchools.urn") },
-          { label: t("consortiumSchools.category") },
-          { label: t("advisers.adviser") },
+          { label: t("advisers.school"), link: (s) => `/schools/${s.id}/category`, cell: (s) => s.name },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+          { label: t("advisers.adviser"), cell: (s) => s.adviserName ?? t("advisers.none") },
         ]}
-        rows={schools.map((s) => ({
-          key: s.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/schools/${s.id}/category`}>
-              {s.name}
-            </Link>,
-            s.urn,
-            s.category ?? "–",
-            s.adviserName ?? t("advisers.none"),
-          ],
-        }))}
+        items={schools}
       />
     </>
   );

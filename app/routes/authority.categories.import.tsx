@@ -1,9 +1,9 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { importCategories } from "~/domain/categories/import-categories.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
@@ -108,44 +108,44 @@ export default function ImportCategories() {
           ) : null}
           <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv" />
         </div>
-        <button type="submit" name="intent" value="preview" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        <SubmitButton intent="preview" kind="secondary">
           {t("categoryImport.preview")}
-        </button>
+        </SubmitButton>
       </Form>
       {preview && preview.lineErrors.length ? (
-        <Table
+        <ItemTable
           caption={t("categoryImport.errorsHeading")}
           captionSize="m"
           rowHeader={false}
-          columns={[{ label: t("categoryImport.line") }, { label: t("categoryImport.problem") }]}
-          rows={preview.lineErrors.map((e) => ({ key: `${e.line}-${e.message}`, cells: [e.line, e.message] }))}
+          columns={[
+            { label: t("categoryImport.line"), cell: (e) => e.line },
+            { label: t("categoryImport.problem"), cell: (e) => e.message },
+          ]}
+          items={preview.lineErrors}
+          rowKey={(e) => `${e.line}-${e.message}`}
         />
       ) : null}
       {preview && preview.lineErrors.length === 0 && preview.rows.length ? (
         <Form method="post">
-          <Table
+          <ItemTable
             compact
             caption={t("categoryImport.previewHeading", { count: preview.rows.length })}
             captionSize="m"
             rowHeader={false}
             columns={[
-              { label: t("categoryImport.line") },
-              { label: t("consortiumSchools.school") },
-              { label: t("consortiumSchools.urn") },
-              { label: t("schoolCategory.year") },
-              { label: t("categoryImport.previous") },
-              { label: t("schoolCategory.category") },
-              { label: t("schoolCategory.decidedOn") },
+              { label: t("categoryImport.line"), cell: (r) => r.line },
+              { label: t("consortiumSchools.school"), cell: (r) => r.name },
+              { label: t("consortiumSchools.urn"), cell: (r) => r.urn },
+              { label: t("schoolCategory.year"), cell: (r) => r.academicYear },
+              { label: t("categoryImport.previous"), cell: (r) => r.before ?? "–" },
+              { label: t("schoolCategory.category"), cell: (r) => r.category },
+              { label: t("schoolCategory.decidedOn"), cell: (r) => formatDate(r.decidedOn) },
             ]}
-            rows={preview.rows.map((r) => ({
-              key: r.line,
-              cells: [r.line, r.name, r.urn, r.academicYear, r.before ?? "–", r.category, formatDate(r.decidedOn)],
-            }))}
+            items={preview.rows}
+            rowKey={(r) => r.line}
           />
           <input type="hidden" name="csv" value={preview.csv} />
-          <button type="submit" name="intent" value="apply" className="govuk-button" data-module="govuk-button">
-            {t("categoryImport.apply")}
-          </button>
+          <SubmitButton intent="apply">{t("categoryImport.apply")}</SubmitButton>
         </Form>
       ) : null}
     </>

@@ -1,6 +1,7 @@
-import { Table } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
 import { z } from "zod";
@@ -66,32 +67,32 @@ export default function Providers() {
       />
       <h1 className="govuk-heading-l">{t("providers.title")}</h1>
       <p className="govuk-body">{t("providers.lead")}</p>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("providers.name") }, { label: t("providers.kind") }, { label: t("providers.status") }]}
-        rows={providers.map((p) => ({
-          key: p.id,
-          cells: [
-            p.name,
-            <>
-              <ProviderBadges kind={p.kind} verified={p.verifiedAt !== null} />
-            </>,
-            p.verifiedAt ? (
-              t("providers.verifiedOn", { date: formatDate(p.verifiedAt) })
-            ) : (
-              <Link
-                to={`/authority/providers?confirm=${p.id}`}
-                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                role="button"
-                draggable="false"
-                data-module="govuk-button"
-              >
-                {t("providers.verify")}
-                <span className="govuk-visually-hidden"> {p.name}</span>
-              </Link>
+        columns={[
+          { label: t("providers.name"), cell: (p) => p.name },
+          {
+            label: t("providers.kind"),
+            cell: (p) => (
+              <>
+                <ProviderBadges kind={p.kind} verified={p.verifiedAt !== null} />
+              </>
             ),
-          ],
-        }))}
+          },
+          {
+            label: t("providers.status"),
+            cell: (p) =>
+              p.verifiedAt ? (
+                t("providers.verifiedOn", { date: formatDate(p.verifiedAt) })
+              ) : (
+                <ButtonLink to={`/authority/providers?confirm=${p.id}`} kind="secondary" className="govuk-!-margin-bottom-0">
+                  {t("providers.verify")}
+                  <span className="govuk-visually-hidden"> {p.name}</span>
+                </ButtonLink>
+              ),
+          },
+        ]}
+        items={providers}
       />
     </>
   );

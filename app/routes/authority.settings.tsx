@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormPage } from "~/components/form-page";
-import { Choices, TextInput, useFormAnswer } from "~/components/forms";
+import { Choices, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { LA_CODE, loadAuthoritySettings, saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
 import { hasControlCharacters, text } from "~/forms/fields";
@@ -44,14 +44,12 @@ export default function AuthoritySettingsPage() {
   const { errors, values } = useFormAnswer();
   return (
     <FormPage caption={settings.name} title={t("settings.title")} lead={t("settings.lead")} submit={t("settings.submit")} errors={errors}>
-      <TextInput
+      <WholeNumberInput
         name="laCode"
         label={t("settings.laCode")}
         hint={t("settings.laCodeHint")}
         errors={errors}
         defaultValue={values.laCode ?? settings.laCode ?? ""}
-        width="3"
-        inputMode="numeric"
       />
       <Choices
         name="defaultLanguage"

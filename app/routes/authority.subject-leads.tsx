@@ -1,9 +1,10 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { AssignForm } from "~/components/assign-form";
 import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
@@ -23,8 +24,7 @@ const LeadSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("subjectLeads.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => subjectLeadsPage(context.db, { actor: user, authorityId }));
   const saved = new URL(request.url).searchParams.get("saved");
   const row = page.subjects.find((s) => s.area === saved);
@@ -52,11 +52,15 @@ export default function SubjectLeads() {
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("subjectLeads.title")}</h1>
       <p className="govuk-body">{t("subjectLeads.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("subjectLeads.title")}
         captionSize="hidden"
-        columns={[{ label: t("subjectLeads.subject") }, { label: t("subjectLeads.commissioner") }]}
-        rows={subjects.map((s) => ({ key: s.area, cells: [t(`subjectArea.${s.area}`), s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")] }))}
+        columns={[
+          { label: t("subjectLeads.subject"), cell: (s) => t(`subjectArea.${s.area}`) },
+          { label: t("subjectLeads.commissioner"), cell: (s) => (s.lead ? `${s.lead.name} (${s.lead.email})` : t("subjectLeads.none")) },
+        ]}
+        items={subjects}
+        rowKey={(s) => s.area}
       />
       <AssignForm
         heading={t("subjectLeads.assignHeading")}

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
+import { ButtonLink } from "~/components/button-link";
+import { SummaryRow } from "~/components/summary-row";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
@@ -46,15 +48,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => shortlistAction(request, context);
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 /** Free text as the provider wrote it: paragraphs split on blank lines. */
 function Paragraphs({ text }: { text: string }) {
@@ -120,21 +113,11 @@ export default function OfferPage() {
           ) : null}
 
           <div className="govuk-button-group">
-            {canBuy ? (
-              <Link to={`/purchases/new?offerId=${offer.id}`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-                {t("offer.buy")}
-              </Link>
-            ) : null}
+            {canBuy ? <ButtonLink to={`/purchases/new?offerId=${offer.id}`}>{t("offer.buy")}</ButtonLink> : null}
             {canOpenCollective ? (
-              <Link
-                to={`/collective-purchases/new?offerId=${offer.id}`}
-                className="govuk-button govuk-button--secondary"
-                role="button"
-                draggable="false"
-                data-module="govuk-button"
-              >
+              <ButtonLink to={`/collective-purchases/new?offerId=${offer.id}`} kind="secondary">
                 {t("offer.collective")}
-              </Link>
+              </ButtonLink>
             ) : null}
             <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
           </div>
@@ -144,13 +127,13 @@ export default function OfferPage() {
             <Paragraphs text={words.description} />
           </div>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</Row>
+            <SummaryRow label={t("offer.subjectAreas")}>{list(r.subjectAreas, (v) => t(`subjectArea.${v}`))}</SummaryRow>
             {leads.length ? (
-              <Row label={t("subjectLeads.leadCommissioner")}>
+              <SummaryRow label={t("subjectLeads.leadCommissioner")}>
                 {leads.map((l) => t("subjectLeads.leadOf", { name: l.name, subject: t(`subjectArea.${l.subjectArea}`) })).join("; ")}
-              </Row>
+              </SummaryRow>
             ) : null}
-            <Row label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</Row>
+            <SummaryRow label={t("offer.phases")}>{list(r.phases, (v) => t(`offerPhase.${v}`))}</SummaryRow>
           </dl>
 
           <h2 className="govuk-heading-l">{t("offer.outcomes")}</h2>
@@ -169,16 +152,16 @@ export default function OfferPage() {
 
           <h2 className="govuk-heading-l">{t("offer.delivery")}</h2>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.deliveryFormat")}>{r.deliveryFormat ? t(`deliveryFormat.${r.deliveryFormat}`) : t("offer.notStated")}</Row>
-            <Row label={t("offer.terms")}>{list(r.terms, (v) => t(`term.${v}`))}</Row>
-            <Row label={t("offer.deliveryTerms")}>{r.deliveryTerms || t("offer.notStated")}</Row>
-            <Row label={t("offer.duration")}>{r.duration || t("offer.notStated")}</Row>
-            <Row label={t("offer.capacity")}>{capacity}</Row>
+            <SummaryRow label={t("offer.deliveryFormat")}>{r.deliveryFormat ? t(`deliveryFormat.${r.deliveryFormat}`) : t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.terms")}>{list(r.terms, (v) => t(`term.${v}`))}</SummaryRow>
+            <SummaryRow label={t("offer.deliveryTerms")}>{r.deliveryTerms || t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.duration")}>{r.duration || t("offer.notStated")}</SummaryRow>
+            <SummaryRow label={t("offer.capacity")}>{capacity}</SummaryRow>
           </dl>
 
           <h2 className="govuk-heading-l">{t("offer.price")}</h2>
           <dl className="govuk-summary-list">
-            <Row label={t("offer.pricingModel")}>{r.pricingModel ? t(`pricingModel.${r.pricingModel}`) : t("offer.notStated")}</Row>
+            <SummaryRow label={t("offer.pricingModel")}>{r.pricingModel ? t(`pricingModel.${r.pricingModel}`) : t("offer.notStated")}</SummaryRow>
           </dl>
           {r.priceTiers.length ? <PriceTierTable tiers={r.priceTiers} pricingModel={r.pricingModel} caption={t("offer.tiers.caption")} /> : null}
 

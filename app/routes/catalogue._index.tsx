@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
+import { SubmitWithLink } from "~/components/submit-with-link";
+import { Choices, ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -98,9 +99,7 @@ export default function Catalogue() {
         <div className="govuk-grid-column-one-third">
           <Form method="get" action="/catalogue" role="search" aria-label={t("catalogue.filters.title")}>
             <TextInput name="q" label={t("catalogue.search.label")} hint={t("catalogue.search.hint")} defaultValue={query.q} type="search" spellCheck={false} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("catalogue.search.button")}
-            </button>
+            <SubmitButton>{t("catalogue.search.button")}</SubmitButton>
             <h2 className="govuk-heading-m">{t("catalogue.filters.title")}</h2>
             <Select name="sort" label={t("catalogue.sort.label")} options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))} defaultValue={query.sort} />
             <Select
@@ -149,7 +148,7 @@ export default function Catalogue() {
               options={options(choices.term, (v) => t(`term.${v}`))}
               defaultValue={query.terms}
             />
-            <TextInput
+            <PoundsInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
               hint={t("catalogue.filters.maxPrice.hint")}
@@ -157,20 +156,10 @@ export default function Catalogue() {
               defaultValue={
                 errors.maxPrice ? new URLSearchParams(location.search).get("maxPrice") : query.maxPricePence === null ? "" : String(query.maxPricePence / 100)
               }
-              width="5"
-              prefix="£"
-              inputMode="decimal"
               spellCheck={false}
             />
             {customPageSize ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                {t("catalogue.filters.apply")}
-              </button>
-              <Link to="/catalogue" className="govuk-link">
-                {t("catalogue.filters.clear")}
-              </Link>
-            </div>
+            <SubmitWithLink submit={t("catalogue.filters.apply")} kind="secondary" to="/catalogue" link={t("catalogue.filters.clear")} />
           </Form>
         </div>
         <div className="govuk-grid-column-two-thirds">

@@ -1,3 +1,4 @@
+import { ParagraphLink } from "~/components/paragraph-link";
 import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -66,11 +67,7 @@ export default function Compare() {
       {offers.length === 0 ? (
         <>
           <p className="govuk-body">{t("compare.empty")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/catalogue">
-              {t("compare.find")}
-            </Link>
-          </p>
+          <ParagraphLink to="/catalogue">{t("compare.find")}</ParagraphLink>
         </>
       ) : (
         <>

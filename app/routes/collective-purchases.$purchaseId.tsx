@@ -1,10 +1,12 @@
-import { Table } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable, Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { Choices, ErrorSummary, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
@@ -340,14 +342,7 @@ export default function CollectivePurchasePage() {
           {open && s.answer?.status !== "joined" ? (
             <Form method="post" noValidate>
               <input type="hidden" name="schoolId" value={s.id} />
-              <TextInput
-                name="delegates"
-                label={t("purchase.delegates.label")}
-                inputMode="numeric"
-                width="3"
-                errors={errors}
-                defaultValue={String(purchase.delegatesPerSchool)}
-              />
+              <WholeNumberInput name="delegates" label={t("purchase.delegates.label")} errors={errors} defaultValue={String(purchase.delegatesPerSchool)} />
               <TextInput name="poNumber" label={t("purchase.poNumber.label")} width="10" errors={errors} />
               <Choices
                 name="paymentRoute"
@@ -358,68 +353,56 @@ export default function CollectivePurchasePage() {
               />
               {s.routes.includes("invoice") ? <p className="govuk-body">{t(stripeEnabled ? "collective.payOnline.later" : "payments.unavailable")}</p> : null}
               <div className="govuk-button-group">
-                <button type="submit" name="intent" value="join" className="govuk-button" data-module="govuk-button">
-                  {t("collective.join", { school: s.name })}
-                </button>
+                <SubmitButton intent="join">{t("collective.join", { school: s.name })}</SubmitButton>
                 {s.answer?.status !== "declined" ? (
-                  <button type="submit" name="intent" value="decline" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  <SubmitButton intent="decline" kind="secondary">
                     {t("collective.decline")}
-                  </button>
+                  </SubmitButton>
                 ) : null}
               </div>
             </Form>
           ) : null}
           {payOnline[s.id] ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/invoices/${payOnline[s.id].invoiceId}/pay`}>
-                {t("collective.payOnline.link", { number: payOnline[s.id].number })}
-              </Link>
-            </p>
+            <ParagraphLink to={`/invoices/${payOnline[s.id].invoiceId}/pay`}>
+              {t("collective.payOnline.link", { number: payOnline[s.id].number })}
+            </ParagraphLink>
           ) : null}
           {open && s.answer?.status === "joined" ? (
             <Form method="post">
               <input type="hidden" name="schoolId" value={s.id} />
-              <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              <SubmitButton intent="withdraw" kind="warning">
                 {t("collective.withdraw", { school: s.name })}
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </section>
       ))}
 
       {orders.length > 0 ? (
-        <Table
+        <ItemTable
           compact
           caption={t("collective.orders")}
           captionSize="m"
           rowHeader={false}
           columns={[
-            { label: t("purchase.school") },
-            { label: t("invoice.net"), numeric: true },
-            { label: t("order.pot"), numeric: true },
-            { label: t("purchase.vat"), numeric: true },
-            { label: t("order.payable"), numeric: true },
-            { label: t("order.invoice") },
+            { label: t("purchase.school"), link: (o) => `/purchases/${o.id}`, cell: (o) => o.schoolName },
+            { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
+            { label: t("order.pot"), numeric: true, cell: (o) => formatPence(o.potContributionPence) },
+            { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },
+            { label: t("order.payable"), numeric: true, cell: (o) => formatPence(o.payablePence) },
+            {
+              label: t("order.invoice"),
+              cell: (o) =>
+                o.invoiceId ? (
+                  <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
+                    {o.invoiceNumber}
+                  </Link>
+                ) : (
+                  t(`paymentRoute.${o.paymentRoute}`)
+                ),
+            },
           ]}
-          rows={orders.map((o) => ({
-            key: o.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/purchases/${o.id}`}>
-                {o.schoolName}
-              </Link>,
-              formatPence(o.netPence),
-              formatPence(o.potContributionPence),
-              formatPence(o.vatPence),
-              formatPence(o.payablePence),
-              o.invoiceId ? (
-                <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-                  {o.invoiceNumber}
-                </Link>
-              ) : (
-                t(`paymentRoute.${o.paymentRoute}`)
-              ),
-            ],
-          }))}
+          items={orders}
         />
       ) : null}
 
@@ -449,19 +432,12 @@ export default function CollectivePurchasePage() {
               <h2 className="govuk-heading-m">{t("pot.approval.heading")}</h2>
               <p className="govuk-body">{t("pot.approval.hint")}</p>
               <div className="govuk-button-group">
-                <button type="submit" name="intent" value="approve-pot" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+                <SubmitButton intent="approve-pot" preventDoubleClick>
                   {t("pot.approval.approve")}
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="refuse-pot"
-                  className="govuk-button govuk-button--secondary"
-                  data-module="govuk-button"
-                  data-prevent-double-click="true"
-                >
+                </SubmitButton>
+                <SubmitButton intent="refuse-pot" kind="secondary" preventDoubleClick>
                   {t("pot.approval.refuse")}
-                </button>
+                </SubmitButton>
               </div>
             </Form>
           ) : null}
@@ -469,17 +445,15 @@ export default function CollectivePurchasePage() {
             <>
               <h2 className="govuk-heading-m">{t("collective.close.heading")}</h2>
               <p className="govuk-body">{t("collective.close.hint", { min: purchase.minSchools })}</p>
-              <Link to={`${here}?confirm=close`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-                {t("confirm.close.open")}
-              </Link>
+              <ButtonLink to={`${here}?confirm=close`}>{t("confirm.close.open")}</ButtonLink>
             </>
           ) : null}
           {purchase.status !== "cancelled" ? (
             <>
               <h2 className="govuk-heading-m">{t("collective.cancel.heading")}</h2>
-              <Link to={`${here}?confirm=cancel`} className="govuk-button govuk-button--warning" role="button" draggable="false" data-module="govuk-button">
+              <ButtonLink to={`${here}?confirm=cancel`} kind="warning">
                 {t("collective.cancel.button")}
-              </Link>
+              </ButtonLink>
             </>
           ) : null}
         </>

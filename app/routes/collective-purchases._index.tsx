@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { collectivePurchasesOf, currentConsortiaOf } from "~/domain/purchasing/queries.server";
@@ -32,29 +32,19 @@ type Item = Awaited<ReturnType<typeof loader>>["open"][number];
 
 function List({ items, caption }: { items: Item[]; caption: string }) {
   return (
-    <Table
+    <ItemTable
       caption={caption}
       captionSize="m"
       rowHeader={false}
       columns={[
-        { label: t("purchase.offer") },
-        { label: t("collectives.consortium") },
-        { label: t("collectives.joined"), numeric: true },
-        { label: t("collectives.closes") },
-        { label: t("order.status") },
+        { label: t("purchase.offer"), link: (item) => `/collective-purchases/${item.purchase.id}`, cell: (item) => item.title },
+        { label: t("collectives.consortium"), cell: (item) => item.consortiumName },
+        { label: t("collectives.joined"), numeric: true, cell: (item) => item.joined },
+        { label: t("collectives.closes"), cell: (item) => closingDate(item.purchase) },
+        { label: t("order.status"), cell: (item) => t(`collectiveStatus.${item.purchase.status}`) },
       ]}
-      rows={items.map(({ purchase, title, consortiumName, joined }) => ({
-        key: purchase.id,
-        cells: [
-          <Link key="link-cell" className="govuk-link" to={`/collective-purchases/${purchase.id}`}>
-            {title}
-          </Link>,
-          consortiumName,
-          joined,
-          closingDate(purchase),
-          t(`collectiveStatus.${purchase.status}`),
-        ],
-      }))}
+      items={items}
+      rowKey={(item) => item.purchase.id}
     />
   );
 }

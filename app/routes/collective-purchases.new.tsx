@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, DateInput, PoundsInput, TextArea, TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
+import { Choices, DateInput, PoundsInput, TextArea, TextInput, WholeNumberInput, useFormAnswer, SubmitButton } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SHARE_METHODS } from "#db/schema/purchasing-vocabulary";
 import { loadOfferForSale } from "~/domain/purchasing/load.server";
@@ -177,9 +177,7 @@ export default function OpenCollectivePurchase() {
             defaultValue={values.capAtSolo}
           />
           <TextArea name="message" label={t("collective.message.label")} hint={t("collective.message.hint")} errors={errors} defaultValue={values.message} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("collective.new.submit")}
-          </button>
+          <SubmitButton>{t("collective.new.submit")}</SubmitButton>
         </Form>
       </div>
     </div>

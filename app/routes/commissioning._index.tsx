@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
@@ -28,52 +28,42 @@ export default function Commissioning() {
       <Link to="/commissioning/needs/new" className="govuk-button" role="button" draggable="false">
         {t("commissioning.publish")}
       </Link>
-      <Table
+      <ItemTable
         rowHeader={false}
         columns={[
-          { label: t("need.heading.title") },
-          { label: t("need.subjectArea") },
-          { label: t("need.heading.budget") },
-          { label: t("need.closesOn") },
-          { label: t("qa.status") },
+          { label: t("need.heading.title"), link: (n) => `/commissioning/needs/${n.id}`, cell: (n) => n.title },
+          { label: t("need.subjectArea"), cell: (n) => t(`subjectArea.${n.subjectArea}`) },
+          { label: t("need.heading.budget"), cell: (n) => (n.budgetPence !== null ? formatPence(n.budgetPence) : "") },
+          { label: t("need.closesOn"), cell: (n) => formatDate(n.closesOn) },
+          { label: t("qa.status"), cell: (n) => t(`need.status.${n.status}`) },
         ]}
-        rows={needs.map((n) => ({
-          key: n.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/commissioning/needs/${n.id}`}>
-              {n.title}
-            </Link>,
-            t(`subjectArea.${n.subjectArea}`),
-            n.budgetPence !== null ? formatPence(n.budgetPence) : "",
-            formatDate(n.closesOn),
-            t(`need.status.${n.status}`),
-          ],
-        }))}
+        items={needs}
         empty={t("commissioning.noNeeds")}
       />
       <h2 className="govuk-heading-m">{t("commissioning.offers")}</h2>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("commissioning.offer") }, { label: t("qa.provider") }, { label: t("commissioning.state") }]}
-        rows={offers.map((o) => ({
-          key: o.offerId,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/commissioning/offers/${o.offerId}`}>
-              {o.title}
-            </Link>,
-            o.providerName,
-            <>
-              {o.suspendedAt ? (
-                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-              ) : o.expired ? (
-                t("commissioning.expired", { date: formatDate(o.approvalExpiresAt!) })
-              ) : (
-                t("commissioning.onSale", { date: formatDate(o.approvalExpiresAt!) })
-              )}
-              {o.commissionedAt ? <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong> : null}
-            </>,
-          ],
-        }))}
+        columns={[
+          { label: t("commissioning.offer"), link: (o) => `/commissioning/offers/${o.offerId}`, cell: (o) => o.title },
+          { label: t("qa.provider"), cell: (o) => o.providerName },
+          {
+            label: t("commissioning.state"),
+            cell: (o) => (
+              <>
+                {o.suspendedAt ? (
+                  <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+                ) : o.expired ? (
+                  t("commissioning.expired", { date: formatDate(o.approvalExpiresAt!) })
+                ) : (
+                  t("commissioning.onSale", { date: formatDate(o.approvalExpiresAt!) })
+                )}
+                {o.commissionedAt ? <strong className="govuk-tag govuk-tag--purple app-badge">{t("commissioning.commissioned")}</strong> : null}
+              </>
+            ),
+          },
+        ]}
+        items={offers}
+        rowKey={(o) => o.offerId}
       />
     </>
   );

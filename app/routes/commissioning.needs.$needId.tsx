@@ -1,3 +1,4 @@
+import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -5,7 +6,7 @@ import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { tierLabel } from "~/components/offer-content";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { isUuid } from "~/domain/ids";
 import { loadNeed, needAnswers } from "~/domain/commissioning/commissioning.server";
 import { commissionOffer } from "~/domain/commissioning/needs.server";
@@ -82,18 +83,9 @@ export default function Need() {
         {words.description}
       </p>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("need.phases")}</dt>
-          <dd className="govuk-summary-list__value">{need.phases.map((p) => t(`offerPhase.${p}`)).join(", ")}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("needs.budget")}</dt>
-          <dd className="govuk-summary-list__value">{need.budgetPence !== null ? formatPence(need.budgetPence) : ""}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("need.closesOn")}</dt>
-          <dd className="govuk-summary-list__value">{formatDate(need.closesOn)}</dd>
-        </div>
+        <SummaryRow label={t("need.phases")}>{need.phases.map((p) => t(`offerPhase.${p}`)).join(", ")}</SummaryRow>
+        <SummaryRow label={t("needs.budget")}>{need.budgetPence !== null ? formatPence(need.budgetPence) : ""}</SummaryRow>
+        <SummaryRow label={t("need.closesOn")}>{formatDate(need.closesOn)}</SummaryRow>
       </dl>
       <h2 className="govuk-heading-m">{t("need.answers")}</h2>
       {answers.length === 0 ? (
@@ -129,10 +121,10 @@ export default function Need() {
                         a.onSale ? (
                           <Form method="post" key={a.offerId}>
                             <input type="hidden" name="offerId" value={a.offerId} />
-                            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+                            <SubmitButton className="govuk-!-margin-bottom-0">
                               {t("need.commission")}
                               <span className="govuk-visually-hidden">: {a.title}</span>
-                            </button>
+                            </SubmitButton>
                           </Form>
                         ) : null,
                       ),

@@ -1,9 +1,10 @@
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { FormPage } from "~/components/form-page";
+import { Choices, DateInput, PoundsInput, Select, TextArea, TextInput } from "~/components/forms";
 import { addDays } from "date-fns";
 import { formatDateInputExample } from "~/format";
 import { OFFER_PHASES, SUBJECT_AREAS } from "~/db.server";
@@ -86,44 +87,35 @@ export default function NewNeed() {
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, string | string[]>;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("need.new")}</h1>
-        <Form method="post" noValidate>
-          <Select
-            name="subjectArea"
-            label={t("need.subjectArea")}
-            errors={errors}
-            options={subjectAreas.map((s) => ({ value: s, label: t(`subjectArea.${s}`) }))}
-            defaultValue={one(values.subjectArea)}
-          />
-          <Choices
-            name="phases"
-            type="checkbox"
-            small
-            legend={t("need.phases")}
-            errors={errors}
-            options={phases.map((p) => ({ value: p, label: t(`offerPhase.${p}`) }))}
-            defaultValue={values.phases}
-          />
-          <TextInput name="title" label={t("need.title")} errors={errors} defaultValue={one(values.title)} />
-          <TextArea name="description" label={t("need.description")} hint={t("need.descriptionHint")} errors={errors} defaultValue={one(values.description)} />
-          <TextInput name="titleCy" label={t("need.titleCy")} hint={t("need.welshHint")} errors={errors} defaultValue={one(values.titleCy)} lang="cy" />
-          <TextArea name="descriptionCy" label={t("need.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} lang="cy" />
-          <TextInput name="budget" label={t("need.budget")} errors={errors} defaultValue={one(values.budget)} width="10" prefix="£" inputMode="decimal" />
-          <DateInput
-            name="closesOn"
-            legend={t("need.closesOn")}
-            hint={t("field.date.hint", { example: formatDateInputExample(addDays(new Date(), 28)) })}
-            errors={errors}
-            values={values}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("need.publish")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage title={t("need.new")} submit={t("need.publish")} errors={errors}>
+      <Select
+        name="subjectArea"
+        label={t("need.subjectArea")}
+        errors={errors}
+        options={subjectAreas.map((s) => ({ value: s, label: t(`subjectArea.${s}`) }))}
+        defaultValue={one(values.subjectArea)}
+      />
+      <Choices
+        name="phases"
+        type="checkbox"
+        small
+        legend={t("need.phases")}
+        errors={errors}
+        options={phases.map((p) => ({ value: p, label: t(`offerPhase.${p}`) }))}
+        defaultValue={values.phases}
+      />
+      <TextInput name="title" label={t("need.title")} errors={errors} defaultValue={one(values.title)} />
+      <TextArea name="description" label={t("need.description")} hint={t("need.descriptionHint")} errors={errors} defaultValue={one(values.description)} />
+      <TextInput name="titleCy" label={t("need.titleCy")} hint={t("need.welshHint")} errors={errors} defaultValue={one(values.titleCy)} lang="cy" />
+      <TextArea name="descriptionCy" label={t("need.descriptionCy")} errors={errors} defaultValue={one(values.descriptionCy)} lang="cy" />
+      <PoundsInput name="budget" label={t("need.budget")} errors={errors} defaultValue={one(values.budget)} width="10" />
+      <DateInput
+        name="closesOn"
+        legend={t("need.closesOn")}
+        hint={t("field.date.hint", { example: formatDateInputExample(addDays(new Date(), 28)) })}
+        errors={errors}
+        values={values}
+      />
+    </FormPage>
   );
 }

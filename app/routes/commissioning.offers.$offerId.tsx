@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary, TextArea } from "~/components/forms";
+import { ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
 import { loadLiveOffer } from "~/domain/commissioning/commissioning.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
 import { formatDate } from "~/format";
@@ -68,9 +68,7 @@ export default function CommissioningOffer() {
               {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
             </p>
             <Form method="post">
-              <button type="submit" name="intent" value="reinstate" className="govuk-button" data-module="govuk-button">
-                {t("commissioning.reinstate")}
-              </button>
+              <SubmitButton intent="reinstate">{t("commissioning.reinstate")}</SubmitButton>
             </Form>
           </>
         ) : (
@@ -84,9 +82,9 @@ export default function CommissioningOffer() {
                 rows={3}
                 defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null}
               />
-              <button type="submit" name="intent" value="suspend" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              <SubmitButton intent="suspend" kind="warning">
                 {t("commissioning.suspend")}
-              </button>
+              </SubmitButton>
             </Form>
           </>
         )}

@@ -1,9 +1,10 @@
-import { Table } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
 import { invalid, parseForm } from "~/forms.server";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -125,46 +126,31 @@ export default function ConsortiumDashboard() {
         </details>
       ) : null}
       {requests.length ? (
-        <Table
+        <ItemTable
           compact
           caption={t("consortium.requests")}
           captionSize="m"
           rowHeader={false}
           columns={[
-            { label: t("purchase.school") },
-            { label: t("purchase.offer") },
-            { label: t("invoice.net"), numeric: true },
-            { label: t("consortium.decision") },
+            { label: t("purchase.school"), cell: (r) => r.schoolName },
+            { label: t("purchase.offer"), cell: (r) => r.title },
+            { label: t("invoice.net"), numeric: true, cell: (r) => formatPence(r.netPence) },
+            {
+              label: t("consortium.decision"),
+              cell: (r) => (
+                <Form method="post" className="govuk-button-group">
+                  <input type="hidden" name="orderId" value={r.id} />
+                  <ButtonLink to={`/consortia/${consortium.id}?confirm=${r.id}`} className="govuk-!-margin-bottom-0">
+                    {t("consortium.approve", { school: r.schoolName })}
+                  </ButtonLink>
+                  <SubmitButton intent="refuse" kind="secondary" className="govuk-!-margin-bottom-0">
+                    {t("consortium.refuse")}
+                  </SubmitButton>
+                </Form>
+              ),
+            },
           ]}
-          rows={requests.map((r) => ({
-            key: r.id,
-            cells: [
-              r.schoolName,
-              r.title,
-              formatPence(r.netPence),
-              <Form method="post" className="govuk-button-group" key="decide">
-                <input type="hidden" name="orderId" value={r.id} />
-                <Link
-                  to={`/consortia/${consortium.id}?confirm=${r.id}`}
-                  className="govuk-button govuk-!-margin-bottom-0"
-                  role="button"
-                  draggable="false"
-                  data-module="govuk-button"
-                >
-                  {t("consortium.approve", { school: r.schoolName })}
-                </Link>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="refuse"
-                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                  data-module="govuk-button"
-                >
-                  {t("consortium.refuse")}
-                </button>
-              </Form>,
-            ],
-          }))}
+          items={requests}
         />
       ) : null}
       <h2 className="govuk-heading-m">{t("nav.collectivePurchases")}</h2>
@@ -182,18 +168,18 @@ export default function ConsortiumDashboard() {
       ) : (
         <p className="govuk-body">{t("collectives.noneOpen")}</p>
       )}
-      <Table
+      <ItemTable
         compact
         caption={t("consortium.members", { count: members.length })}
         captionSize="m"
         rowHeader={false}
         columns={[
-          { label: t("purchase.school") },
-          { label: t("consortium.urn") },
-          { label: t("consortium.pupils"), numeric: true },
-          { label: t("consortium.head") },
+          { label: t("purchase.school"), cell: (m) => m.name },
+          { label: t("consortium.urn"), cell: (m) => m.urn },
+          { label: t("consortium.pupils"), numeric: true, cell: (m) => m.pupils },
+          { label: t("consortium.head"), cell: (m) => m.heads.map((h) => h.email).join(", ") },
         ]}
-        rows={members.map((m) => ({ key: m.id, cells: [m.name, m.urn, m.pupils, m.heads.map((h) => h.email).join(", ")] }))}
+        items={members}
       />
     </>
   );

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
-import { ErrorSummary, Select, TextArea, TextInput } from "~/components/forms";
+import { requireActing } from "./purchasing.server";
+import { ErrorSummary, Select, TextArea, TextInput, SubmitButton } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { mouPage } from "~/domain/mou/mou-page.server";
@@ -38,8 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("mou.title", { consortium: data.consortium.name, year: data.financialYear }) : t("mou.heading"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const year = new URL(request.url).searchParams.get("year");
   const page = await orErrorPage(() =>
     mouPage(context.db, {
@@ -55,8 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
   let values;
   try {
@@ -155,41 +153,30 @@ export default function ConsortiumMou() {
                 width="20"
                 autoComplete="name"
               />
-              <button type="submit" name="intent" value="sign" className="govuk-button" data-module="govuk-button">
-                {t("mou.sign", { version: latest.version })}
-              </button>
+              <SubmitButton intent="sign">{t("mou.sign", { version: latest.version })}</SubmitButton>
             </Form>
           )
         ) : null}
 
         {schools.length && (canPublish || !signing) ? (
-          <Table
+          <ItemTable
             caption={t("mou.signatures", { signed: signedCount, count: memberCount })}
             columns={[
-              { label: t("funding.csv.school") },
-              { label: t("mou.status") },
-              { label: t("mou.signedBy") },
-              { label: t("mou.signedOn") },
-              { label: t("funding.version") },
+              { label: t("funding.csv.school"), cell: (s) => s.name },
+              {
+                label: t("mou.status"),
+                cell: (s) =>
+                  s.signed ? (
+                    <strong className="govuk-tag govuk-tag--green">{t("mou.signed")}</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--grey">{t("mou.notSigned")}</strong>
+                  ),
+              },
+              { label: t("mou.signedBy"), cell: (s) => s.signature?.signerName ?? "" },
+              { label: t("mou.signedOn"), cell: (s) => (s.signature ? formatDate(s.signature.signedOn) : "") },
+              { label: t("funding.version"), cell: (s) => (s.signature ? s.signature.version : "") },
             ]}
-            rows={schools.map((s) => ({
-              key: s.id,
-              cells: [
-                s.name,
-                s.signed ? (
-                  <strong className="govuk-tag govuk-tag--green" key="s">
-                    {t("mou.signed")}
-                  </strong>
-                ) : (
-                  <strong className="govuk-tag govuk-tag--grey" key="s">
-                    {t("mou.notSigned")}
-                  </strong>
-                ),
-                s.signature?.signerName ?? "",
-                s.signature ? formatDate(s.signature.signedOn) : "",
-                s.signature ? s.signature.version : "",
-              ],
-            }))}
+            items={schools}
           />
         ) : null}
 
@@ -213,9 +200,7 @@ export default function ConsortiumMou() {
               <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
               <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
             </fieldset>
-            <button type="submit" name="intent" value="publish" className="govuk-button" data-module="govuk-button">
-              {t("mou.publishButton")}
-            </button>
+            <SubmitButton intent="publish">{t("mou.publishButton")}</SubmitButton>
           </Form>
         ) : null}
       </div>

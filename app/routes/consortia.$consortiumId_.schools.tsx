@@ -1,10 +1,12 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { nameConsortiumLeaders } from "~/domain/consortia/create-consortium.server";
@@ -25,8 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() =>
     consortiumSchoolsPage(context.db, { actor: user, authorityId, consortiumId: params.consortiumId ?? "", day: londonToday(new Date()) }),
   );
@@ -60,50 +61,37 @@ export default function ConsortiumSchools() {
       <p className="govuk-body">
         {t("consortiumSchools.leaders", { lead: consortium.leadName ?? t("consortia.none"), chair: consortium.chairName ?? t("consortia.none") })}
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/consortia/${consortium.id}`}>
-          {t("consortiumSchools.dashboard")}
-        </Link>
-      </p>
+      <ParagraphLink to={`/consortia/${consortium.id}`}>{t("consortiumSchools.dashboard")}</ParagraphLink>
       <h2 className="govuk-heading-m">{t("consortiumSchools.current", { count: current.length })}</h2>
       <p className="govuk-body">{t("consortiumSchools.taking", { taking, count: current.length, from: formatDate(academicYearFrom) })}</p>
-      {current.length ? (
-        <Table
-          compact
-          caption={t("consortiumSchools.current", { count: current.length })}
-          captionSize="hidden"
-          columns={[
-            { label: t("consortiumSchools.school") },
-            { label: t("consortiumSchools.urn") },
-            { label: t("consortiumSchools.category") },
-            { label: t("consortiumSchools.joined") },
-            { label: t("consortiumSchools.purchases"), numeric: true },
-            ...(canMove ? [{ label: <span className="govuk-visually-hidden">{t("consortiumSchools.move")}</span> }] : []),
-          ]}
-          rows={current.map((s) => ({
-            key: s.schoolId,
-            cells: [
-              <Link className="govuk-link" to={`/schools/${s.schoolId}/category`} key="school">
-                {s.name}
-              </Link>,
-              s.urn,
-              s.category ?? "–",
-              formatDate(s.joinedOn),
-              s.purchasesJoined,
-              ...(canMove
-                ? [
-                    <Link className="govuk-link" to={`/schools/${s.schoolId}/consortium`} key="move">
+      <ItemTable
+        compact
+        caption={t("consortiumSchools.current", { count: current.length })}
+        captionSize="hidden"
+        columns={[
+          { label: t("consortiumSchools.school"), link: (s) => `/schools/${s.schoolId}/category`, cell: (s) => s.name },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
+          { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
+          { label: t("consortiumSchools.purchases"), numeric: true, cell: (s) => s.purchasesJoined },
+          ...(canMove
+            ? [
+                {
+                  label: <span className="govuk-visually-hidden">{t("consortiumSchools.move")}</span>,
+                  cell: (s: (typeof current)[number]) => (
+                    <Link className="govuk-link" to={`/schools/${s.schoolId}/consortium`}>
                       {t("consortiumSchools.move")}
                       <span className="govuk-visually-hidden"> {s.name}</span>
-                    </Link>,
-                  ]
-                : []),
-            ],
-          }))}
-        />
-      ) : (
-        <p className="govuk-body">{t("consortiumSchools.none")}</p>
-      )}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+        items={current}
+        rowKey={(s) => s.schoolId}
+        empty={t("consortiumSchools.none")}
+      />
       {joining.length ? (
         <>
           <h2 className="govuk-heading-m">{t("consortiumSchools.joining")}</h2>
@@ -117,33 +105,26 @@ export default function ConsortiumSchools() {
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("consortiumSchools.past")}</h2>
-      {past.length ? (
-        <Table
-          compact
-          caption={t("consortiumSchools.past")}
-          captionSize="hidden"
-          columns={[
-            { label: t("consortiumSchools.school") },
-            { label: t("consortiumSchools.urn") },
-            { label: t("consortiumSchools.joined") },
-            { label: t("consortiumSchools.left") },
-          ]}
-          rows={past.map((s) => ({
-            key: `${s.schoolId}-${s.joinedOn}`,
-            cells: [s.name, s.urn, formatDate(s.joinedOn), s.leftOn ? formatDate(s.leftOn) : ""],
-          }))}
-        />
-      ) : (
-        <p className="govuk-body">{t("consortiumSchools.noPast")}</p>
-      )}
+      <ItemTable
+        compact
+        caption={t("consortiumSchools.past")}
+        captionSize="hidden"
+        columns={[
+          { label: t("consortiumSchools.school"), cell: (s) => s.name },
+          { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
+          { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },
+          { label: t("consortiumSchools.left"), cell: (s) => (s.leftOn ? formatDate(s.leftOn) : "") },
+        ]}
+        items={past}
+        rowKey={(s) => `${s.schoolId}-${s.joinedOn}`}
+        empty={t("consortiumSchools.noPast")}
+      />
       {canMove ? (
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{t("consortiumSchools.leadersHeading")}</h2>
           <Select name="lead" label={t("consortia.leadPerson")} errors={errors} defaultValue={consortium.leadUserId ?? ""} options={people} />
           <Select name="chair" label={t("consortia.chairPerson")} errors={errors} defaultValue={consortium.chairUserId ?? ""} options={people} />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("consortiumSchools.saveLeaders")}
-          </button>
+          <SubmitButton kind="secondary">{t("consortiumSchools.saveLeaders")}</SubmitButton>
         </Form>
       ) : null}
     </>

@@ -1,7 +1,7 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { consortiaList } from "~/domain/consortia/pages.server";
@@ -12,8 +12,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => consortiaList(context.db, { actor: user, authorityId, day: londonToday(new Date()) }));
   const created = new URL(request.url).searchParams.get("created");
   return { ...page, created: page.consortia.find((c) => c.id === created)?.name ?? null };
@@ -29,28 +28,17 @@ export default function Consortia() {
       <Link className="govuk-button" to="/consortia/new">
         {t("consortia.create")}
       </Link>
-      <Table
+      <ItemTable
         caption={t("consortia.title")}
         captionSize="hidden"
         columns={[
-          { label: t("consortia.name") },
-          { label: t("consortia.phase") },
-          { label: t("consortia.schoolsNow"), numeric: true },
-          { label: t("consortia.leadPerson") },
-          { label: t("consortia.chairPerson") },
+          { label: t("consortia.name"), link: (c) => `/consortia/${c.id}/schools`, cell: (c) => c.name },
+          { label: t("consortia.phase"), cell: (c) => t(`consortia.phase.${c.phase}`) },
+          { label: t("consortia.schoolsNow"), numeric: true, cell: (c) => c.schools },
+          { label: t("consortia.leadPerson"), cell: (c) => c.leadName ?? t("consortia.none") },
+          { label: t("consortia.chairPerson"), cell: (c) => c.chairName ?? t("consortia.none") },
         ]}
-        rows={consortia.map((c) => ({
-          key: c.id,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/consortia/${c.id}/schools`}>
-              {c.name}
-            </Link>,
-            t(`consortia.phase.${c.phase}`),
-            c.schools,
-            c.leadName ?? t("consortia.none"),
-            c.chairName ?? t("consortia.none"),
-          ],
-        }))}
+        items={consortia}
       />
     </>
   );

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, Select, TextInput } from "~/components/forms";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
+import { FormPage } from "~/components/form-page";
+import { Choices, Select, TextInput } from "~/components/forms";
 import { createConsortium } from "~/domain/consortia/create-consortium.server";
 import { newConsortiumForm } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
@@ -30,8 +32,7 @@ const NewConsortiumSchema = z.object({
 export const meta: MetaFunction = ({ data }) => pageTitle(t("consortia.new.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   return orErrorPage(() => newConsortiumForm(context.db, { actor: user, authorityId }));
 }
 
@@ -52,40 +53,24 @@ export default function NewConsortium() {
   const values = (result?.values ?? {}) as Record<string, string>;
   const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("consortia.new.title")}</h1>
-        <Form method="post" noValidate>
-          <TextInput name="name" label={t("consortia.name")} hint={t("consortia.new.nameHint")} errors={errors} defaultValue={values.name} />
-          <Choices
-            name="phase"
-            legend={t("consortia.phase")}
-            errors={errors}
-            defaultValue={values.phase}
-            options={PHASES.map((p) => ({ value: p, label: t(`consortia.phase.${p}`) }))}
-          />
-          <Select
-            name="lead"
-            label={t("consortia.leadPerson")}
-            hint={t("consortia.new.leadHint")}
-            errors={errors}
-            defaultValue={values.lead}
-            options={people}
-          />
-          <Select
-            name="chair"
-            label={t("consortia.chairPerson")}
-            hint={t("consortia.new.chairHint")}
-            errors={errors}
-            defaultValue={values.chair}
-            options={people}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("consortia.new.submit")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage title={t("consortia.new.title")} submit={t("consortia.new.submit")} errors={errors}>
+      <TextInput name="name" label={t("consortia.name")} hint={t("consortia.new.nameHint")} errors={errors} defaultValue={values.name} />
+      <Choices
+        name="phase"
+        legend={t("consortia.phase")}
+        errors={errors}
+        defaultValue={values.phase}
+        options={PHASES.map((p) => ({ value: p, label: t(`consortia.phase.${p}`) }))}
+      />
+      <Select name="lead" label={t("consortia.leadPerson")} hint={t("consortia.new.leadHint")} errors={errors} defaultValue={values.lead} options={people} />
+      <Select
+        name="chair"
+        label={t("consortia.chairPerson")}
+        hint={t("consortia.new.chairHint")}
+        errors={errors}
+        defaultValue={values.chair}
+        options={people}
+      />
+    </FormPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Table } from "~/components/table";
+import { useLoaderData } from "@remix-run/react";
+import { ItemTable } from "~/components/table";
 import { disputesPage } from "~/domain/delivery/pages.server";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
@@ -21,29 +21,18 @@ export default function Disputes() {
     <>
       <h1 className="govuk-heading-l">{t("disputes.title")}</h1>
       <p className="govuk-body">{t("disputes.lead")}</p>
-      <Table
+      <ItemTable
         caption={t("disputes.title")}
         columns={[
-          { label: t("purchase.offer") },
-          { label: t("purchase.school") },
-          { label: t("purchase.provider") },
-          { label: t("invoice.net"), numeric: true },
-          { label: t("disputes.reason") },
-          { label: t("disputes.on") },
+          { label: t("purchase.offer"), link: (d) => `/purchases/${d.orderId}/delivery`, cell: (d) => d.title },
+          { label: t("purchase.school"), cell: (d) => d.schoolName },
+          { label: t("purchase.provider"), cell: (d) => d.providerName },
+          { label: t("invoice.net"), numeric: true, cell: (d) => formatPence(d.netPence) },
+          { label: t("disputes.reason"), cell: (d) => d.reason },
+          { label: t("disputes.on"), cell: (d) => `${formatDate(d.disputedAt)} (${d.disputedBy})` },
         ]}
-        rows={disputes.map((d) => ({
-          key: d.orderId,
-          cells: [
-            <Link className="govuk-link" to={`/purchases/${d.orderId}/delivery`} key="link">
-              {d.title}
-            </Link>,
-            d.schoolName,
-            d.providerName,
-            formatPence(d.netPence),
-            d.reason,
-            `${formatDate(d.disputedAt)} (${d.disputedBy})`,
-          ],
-        }))}
+        items={disputes}
+        rowKey={(d) => d.orderId}
         empty={t("disputes.none")}
       />
     </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { EmailText } from "~/components/mailbox";
 import { renderEmailPreview } from "~/integrations/email-previews.server";
 import { mailboxOpenTo } from "~/integrations/mailbox.server";
@@ -33,11 +34,7 @@ export default function EmailPreview() {
       <h1 className="govuk-heading-l" lang={locale}>
         {email.subject}
       </h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/dev/emails/${name}?lang=${other}`}>
-          {t("emailPreviews.otherLanguage", { language: languageName(other) })}
-        </Link>
-      </p>
+      <ParagraphLink to={`/dev/emails/${name}?lang=${other}`}>{t("emailPreviews.otherLanguage", { language: languageName(other) })}</ParagraphLink>
       <h2 className="govuk-heading-m">{t("emailPreviews.html")}</h2>
       <iframe
         title={t("emailPreviews.htmlFrame")}

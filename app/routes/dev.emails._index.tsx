@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import { listEmailPreviews } from "~/integrations/email-previews.server";
 import { mailboxOpenTo } from "~/integrations/mailbox.server";
 import { currentLocale, t } from "~/i18n";
@@ -21,30 +22,29 @@ export default function EmailPreviews() {
     <>
       <h1 className="govuk-heading-l">{t("emailPreviews.title")}</h1>
       <p className="govuk-body">{t("emailPreviews.lead")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/dev/mailbox">
-          {t("emailPreviews.toMailbox")}
-        </Link>
-      </p>
-      <Table
+      <ParagraphLink to="/dev/mailbox">{t("emailPreviews.toMailbox")}</ParagraphLink>
+      <ItemTable
         caption={t("emailPreviews.title")}
         captionSize="hidden"
-        columns={[{ label: t("emailPreviews.template") }, { label: t("emailPreviews.subject") }, { label: t("emailPreviews.languages") }]}
-        rows={templates.map((template) => ({
-          key: template.name,
-          cells: [
-            <code key="name">{template.name}</code>,
-            template.subject,
-            <span key="links">
-              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
-                {t("language.english")}
-              </Link>{" "}
-              <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
-                {t("language.welsh")}
-              </Link>
-            </span>,
-          ],
-        }))}
+        columns={[
+          { label: t("emailPreviews.template"), cell: (template) => <code>{template.name}</code> },
+          { label: t("emailPreviews.subject"), cell: (template) => template.subject },
+          {
+            label: t("emailPreviews.languages"),
+            cell: (template) => (
+              <span>
+                <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=en`} lang="en">
+                  {t("language.english")}
+                </Link>{" "}
+                <Link className="govuk-link" to={`/dev/emails/${template.name}?lang=cy`} lang="cy">
+                  {t("language.welsh")}
+                </Link>
+              </span>
+            ),
+          },
+        ]}
+        items={templates}
+        rowKey={(template) => template.name}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SummaryRow } from "~/components/summary-row";
 import { EmailText, formatDateTime } from "~/components/mailbox";
 import { readMailboxEmail, mailboxOpenTo } from "~/integrations/mailbox.server";
 import { isUuid } from "~/domain/ids";
@@ -25,18 +26,9 @@ export default function MailboxEmail() {
       </Link>
       <h1 className="govuk-heading-l">{email.subject}</h1>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mailbox.to")}</dt>
-          <dd className="govuk-summary-list__value">{email.to}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mailbox.sent")}</dt>
-          <dd className="govuk-summary-list__value">{formatDateTime(email.createdAt)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("mailbox.status")}</dt>
-          <dd className="govuk-summary-list__value">{t(`mailbox.status.${email.status}`)}</dd>
-        </div>
+        <SummaryRow label={t("mailbox.to")}>{email.to}</SummaryRow>
+        <SummaryRow label={t("mailbox.sent")}>{formatDateTime(email.createdAt)}</SummaryRow>
+        <SummaryRow label={t("mailbox.status")}>{t(`mailbox.status.${email.status}`)}</SummaryRow>
       </dl>
       {email.text ? <EmailText text={email.text} /> : <p className="govuk-body">{t("mailbox.redacted")}</p>}
     </>

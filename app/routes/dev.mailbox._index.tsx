@@ -1,4 +1,6 @@
-import { Table } from "~/components/table";
+import { SubmitButton } from "~/components/forms";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listMailbox, mailboxOpenTo } from "~/integrations/mailbox.server";
@@ -22,11 +24,7 @@ export default function Mailbox() {
     <>
       <h1 className="govuk-heading-l">{t("mailbox.title")}</h1>
       <p className="govuk-body">{t("mailbox.lead")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/dev/emails">
-          {t("emailPreviews.link")}
-        </Link>
-      </p>
+      <ParagraphLink to="/dev/emails">{t("emailPreviews.link")}</ParagraphLink>
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="to">
@@ -35,9 +33,7 @@ export default function Mailbox() {
           <input className="govuk-input govuk-input--width-30" id="to" name="to" type="email" spellCheck={false} defaultValue={to} />
         </div>
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("mailbox.filterButton")}
-          </button>
+          <SubmitButton kind="secondary">{t("mailbox.filterButton")}</SubmitButton>
           {to ? (
             <Link className="govuk-link" to="/dev/mailbox">
               {t("mailbox.clear")}
@@ -45,22 +41,17 @@ export default function Mailbox() {
           ) : null}
         </div>
       </Form>
-      <Table
+      <ItemTable
         caption={t("mailbox.title")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("mailbox.to") }, { label: t("mailbox.subject") }, { label: t("mailbox.sent") }, { label: t("mailbox.status") }]}
-        rows={emails.map((e) => ({
-          key: e.id,
-          cells: [
-            e.to,
-            <Link key="link-cell" className="govuk-link" to={`/dev/mailbox/${e.id}`}>
-              {e.subject}
-            </Link>,
-            formatDateTime(e.createdAt),
-            t(`mailbox.status.${e.status}`),
-          ],
-        }))}
+        columns={[
+          { label: t("mailbox.to"), cell: (e) => e.to },
+          { label: t("mailbox.subject"), link: (e) => `/dev/mailbox/${e.id}`, cell: (e) => e.subject },
+          { label: t("mailbox.sent"), cell: (e) => formatDateTime(e.createdAt) },
+          { label: t("mailbox.status"), cell: (e) => t(`mailbox.status.${e.status}`) },
+        ]}
+        items={emails}
         empty={t("mailbox.none")}
       />
     </>

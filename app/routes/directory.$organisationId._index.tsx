@@ -1,4 +1,6 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { SummaryRow } from "~/components/summary-row";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
@@ -30,15 +32,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export default function DirectoryOrganisation() {
   const { organisation, school, members, added, outcome, canMoveSchools } = useLoaderData<typeof loader>();
   return (
@@ -56,8 +49,8 @@ export default function DirectoryOrganisation() {
         <>
           <h2 className="govuk-heading-m">{t("directory.school.details")}</h2>
           <dl className="govuk-summary-list">
-            <Row label={t("gias.field.urn")}>{school.urn}</Row>
-            <Row label={t("directory.school.consortium")}>
+            <SummaryRow label={t("gias.field.urn")}>{school.urn}</SummaryRow>
+            <SummaryRow label={t("directory.school.consortium")}>
               {school.consortium ? (
                 <Link className="govuk-link" to={`/directory/${school.consortium.id}`}>
                   {school.consortium.name}
@@ -65,15 +58,17 @@ export default function DirectoryOrganisation() {
               ) : (
                 t("directory.school.noConsortium")
               )}
-            </Row>
-            <Row label={t("gias.field.phase")}>{t(`phase.${school.phase}` as MessageKey)}</Row>
-            <Row label={t("gias.field.typeName")}>
+            </SummaryRow>
+            <SummaryRow label={t("gias.field.phase")}>{t(`phase.${school.phase}` as MessageKey)}</SummaryRow>
+            <SummaryRow label={t("gias.field.typeName")}>
               {t(`establishmentType.${school.establishmentType}` as MessageKey)}
               {school.typeName ? <div className="govuk-hint govuk-!-margin-bottom-0">{school.typeName}</div> : null}
-            </Row>
-            <Row label={t("directory.school.maintained")}>{t(school.laMaintained ? "directory.school.maintained.yes" : "directory.school.maintained.no")}</Row>
-            <Row label={t("gias.field.numberOnRoll")}>{school.numberOnRoll}</Row>
-            <Row label={t("gias.field.status")}>
+            </SummaryRow>
+            <SummaryRow label={t("directory.school.maintained")}>
+              {t(school.laMaintained ? "directory.school.maintained.yes" : "directory.school.maintained.no")}
+            </SummaryRow>
+            <SummaryRow label={t("gias.field.numberOnRoll")}>{school.numberOnRoll}</SummaryRow>
+            <SummaryRow label={t("gias.field.status")}>
               {school.status === "closed" ? (
                 <>
                   <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>{" "}
@@ -82,43 +77,46 @@ export default function DirectoryOrganisation() {
               ) : (
                 t("schoolStatus.open")
               )}
-            </Row>
-            <Row label={t("directory.school.address")}>{[school.town, school.postcode].filter(Boolean).join(", ") || t("gias.field.empty")}</Row>
+            </SummaryRow>
+            <SummaryRow label={t("directory.school.address")}>{[school.town, school.postcode].filter(Boolean).join(", ") || t("gias.field.empty")}</SummaryRow>
           </dl>
           <InspectionHistory inspections={school.inspections} />
           <SchoolCategorySection schoolId={organisation.id} category={school.category} canMoveSchools={canMoveSchools} />
         </>
       ) : null}
       <h2 className="govuk-heading-m">{t("directory.people")}</h2>
-      <Table
+      <ItemTable
         caption={t("directory.people")}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("directory.people.actions") }]}
-        rows={members.map((m) => ({
-          key: m.membershipId,
-          cells: [
-            m.name,
-            m.email,
-            <>
-              {t(`role.${m.role}`)}
-              {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
-            </>,
-            m.canManage ? (
-              <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
-                {t("directory.people.manage")}
-                <span className="govuk-visually-hidden"> – {m.name}</span>
-              </Link>
-            ) : null,
-          ],
-        }))}
+        columns={[
+          { label: t("members.name"), cell: (m) => m.name },
+          { label: t("members.email"), cell: (m) => m.email },
+          {
+            label: t("members.role"),
+            cell: (m) => (
+              <>
+                {t(`role.${m.role}`)}
+                {m.status === "invited" ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t("members.status.invited")}</strong> : null}
+              </>
+            ),
+          },
+          {
+            label: t("directory.people.actions"),
+            cell: (m) =>
+              m.canManage ? (
+                <Link className="govuk-link" to={`/directory/members/${m.membershipId}`}>
+                  {t("directory.people.manage")}
+                  <span className="govuk-visually-hidden"> – {m.name}</span>
+                </Link>
+              ) : null,
+          },
+        ]}
+        items={members}
+        rowKey={(m) => m.membershipId}
         empty={t("directory.people.none")}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/directory">
-          {t("directory.backToDirectory")}
-        </Link>
-      </p>
+      <ParagraphLink to="/directory">{t("directory.backToDirectory")}</ParagraphLink>
     </>
   );
 }

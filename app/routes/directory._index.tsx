@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
-import { SortableHeader, Table } from "~/components/table";
+import { SortableHeader, ItemTable } from "~/components/table";
 import { ESTABLISHMENT_TYPES, ORGANISATION_KINDS, PHASES, SCHOOL_STATUSES } from "~/db.server";
 import { directoryHref, directoryWithout } from "~/domain/directory/directory-href";
 import { parseDirectoryQuery, type DirectorySort } from "~/domain/directory/directory-query";
@@ -63,43 +63,43 @@ export default function Directory() {
             <h2 className="govuk-heading-m" aria-live="polite">
               {t("directory.results", { total })}
             </h2>
-            <Table
+            <ItemTable
               caption={t("directory.results", { total })}
               captionSize="hidden"
               rowHeader={false}
               columns={[
-                { header: header("name", t("directory.col.name")) },
-                { header: header("kind", t("directory.col.kind")) },
-                { header: header("phase", t("directory.col.phase")) },
-                { header: header("roll", t("directory.col.roll"), true) },
-                { header: header("status", t("directory.col.status")) },
-              ]}
-              rows={rows.map((r) => ({
-                key: r.id,
-                cells: [
-                  <>
-                    <Link className="govuk-link" to={`/directory/${r.id}`}>
-                      {r.name}
-                    </Link>
-                    {r.urn ? (
-                      <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                        {t("directory.col.urn")} {r.urn}
-                        {r.establishmentType ? ` · ${t(`establishmentType.${r.establishmentType}` as MessageKey)}` : ""}
-                      </span>
-                    ) : null}
-                  </>,
-                  t(`orgKind.${r.kind}`),
-                  r.phase ? t(`phase.${r.phase}` as MessageKey) : "",
-                  { cell: r.numberOnRoll ?? "", numeric: true },
-                  r.status === "closed" ? (
-                    <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>
-                  ) : r.status ? (
-                    t("schoolStatus.open")
-                  ) : (
-                    ""
+                {
+                  header: header("name", t("directory.col.name")),
+                  cell: (r) => (
+                    <>
+                      <Link className="govuk-link" to={`/directory/${r.id}`}>
+                        {r.name}
+                      </Link>
+                      {r.urn ? (
+                        <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                          {t("directory.col.urn")} {r.urn}
+                          {r.establishmentType ? ` · ${t(`establishmentType.${r.establishmentType}` as MessageKey)}` : ""}
+                        </span>
+                      ) : null}
+                    </>
                   ),
-                ],
-              }))}
+                },
+                { header: header("kind", t("directory.col.kind")), cell: (r) => t(`orgKind.${r.kind}`) },
+                { header: header("phase", t("directory.col.phase")), cell: (r) => (r.phase ? t(`phase.${r.phase}` as MessageKey) : "") },
+                { header: header("roll", t("directory.col.roll"), true), cell: (r) => ({ cell: r.numberOnRoll ?? "", numeric: true }) },
+                {
+                  header: header("status", t("directory.col.status")),
+                  cell: (r) =>
+                    r.status === "closed" ? (
+                      <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong>
+                    ) : r.status ? (
+                      t("schoolStatus.open")
+                    ) : (
+                      ""
+                    ),
+                },
+              ]}
+              items={rows}
               empty={t("directory.noResults")}
             />
             <Pagination

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { Choices, ErrorSummary } from "~/components/forms";
+import { SubmitWithLink } from "~/components/submit-with-link";
+import { ButtonLink } from "~/components/button-link";
+import { Choices, ErrorSummary, SubmitButton } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
 import { changeMemberRole, removeMember } from "~/domain/directory/manage-member.server";
@@ -62,14 +64,13 @@ export default function ManageMember() {
           <h1 className="govuk-heading-l">{t("directory.confirm.title", { name: member.name, role, organisation: member.organisationName })}</h1>
           <p className="govuk-body">{t("directory.confirm.body", { name: member.name })}</p>
           <Form method="post">
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                {t("directory.confirm.button")}
-              </button>
-              <Link className="govuk-link" to={`/directory/${member.organisationId}`}>
-                {t("directory.confirm.cancel")}
-              </Link>
-            </div>
+            <SubmitWithLink
+              submit={t("directory.confirm.button")}
+              intent="remove"
+              kind="warning"
+              to={`/directory/${member.organisationId}`}
+              link={t("directory.confirm.cancel")}
+            />
           </Form>
         </div>
       </div>
@@ -92,16 +93,14 @@ export default function ManageMember() {
               errors={result?.errors}
               options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("directory.manage.save")}
-            </button>
+            <SubmitButton>{t("directory.manage.save")}</SubmitButton>
           </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>
         <p className="govuk-body">{t("directory.manage.removeLead")}</p>
-        <Link className="govuk-button govuk-button--warning" role="button" draggable={false} to="?confirm=remove" data-module="govuk-button">
+        <ButtonLink to="?confirm=remove" kind="warning">
           {t("directory.manage.removeButton")}
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

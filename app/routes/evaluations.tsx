@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { evaluationsPage } from "~/domain/delivery/pages.server";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";
@@ -18,33 +18,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["mine"][number];
 
 function EvaluationTable({ caption, rows, showSchool }: { caption: string; rows: Row[]; showSchool: boolean }) {
-  if (rows.length === 0) return <p className="govuk-body">{t("evaluations.none")}</p>;
   return (
-    <Table
+    <ItemTable
       caption={caption}
       columns={[
-        { label: t("purchase.offer") },
-        ...(showSchool ? [{ label: t("purchase.school") }] : [{ label: t("purchase.provider") }]),
-        { label: t("evaluations.scores") },
-        { label: t("evaluations.recommend") },
-        { label: t("evaluations.submittedOn") },
-        { label: t("evaluation.status") },
+        { label: t("purchase.offer"), link: (e) => `/purchases/${e.orderId}/evaluation`, cell: (e) => e.title },
+        showSchool ? { label: t("purchase.school"), cell: (e) => e.schoolName } : { label: t("purchase.provider"), cell: (e) => e.providerName },
+        { label: t("evaluations.scores"), cell: (e) => `${e.quality}, ${e.impact}, ${e.valueForMoney}` },
+        { label: t("evaluations.recommend"), cell: (e) => (e.wouldRecommend ? t("evaluation.yes") : t("evaluation.no")) },
+        { label: t("evaluations.submittedOn"), cell: (e) => formatDate(e.submittedAt) },
+        {
+          label: t("evaluation.status"),
+          cell: (e) => (
+            <strong className={`govuk-tag${e.status === "signed_off" ? " govuk-tag--green" : e.status === "question" ? " govuk-tag--orange" : ""}`}>
+              {t(`evaluation.status.${e.status}`)}
+            </strong>
+          ),
+        },
       ]}
-      rows={rows.map((e) => ({
-        key: e.id,
-        cells: [
-          <Link className="govuk-link" to={`/purchases/${e.orderId}/evaluation`} key="link">
-            {e.title}
-          </Link>,
-          showSchool ? e.schoolName : e.providerName,
-          `${e.quality}, ${e.impact}, ${e.valueForMoney}`,
-          e.wouldRecommend ? t("evaluation.yes") : t("evaluation.no"),
-          formatDate(e.submittedAt),
-          <strong className={`govuk-tag${e.status === "signed_off" ? " govuk-tag--green" : e.status === "question" ? " govuk-tag--orange" : ""}`} key="status">
-            {t(`evaluation.status.${e.status}`)}
-          </strong>,
-        ],
-      }))}
+      items={rows}
+      empty={t("evaluations.none")}
     />
   );
 }

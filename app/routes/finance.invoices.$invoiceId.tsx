@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
-import { DateInput, ErrorSummary, TextInput } from "~/components/forms";
+import { DateInput, ErrorSummary, PoundsInput, TextInput, SubmitButton } from "~/components/forms";
 import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";
 import { findInvoice } from "~/domain/purchasing/queries.server";
@@ -97,13 +97,11 @@ export default function RecordPayment() {
         {invoice.status === "issued" ? (
           <Form method="post" noValidate>
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-            <TextInput
+            <PoundsInput
               name="amount"
               label={t("payment.amount.label")}
               hint={t("payment.amount.hint")}
-              prefix="£"
               width="10"
-              inputMode="decimal"
               errors={result?.errors}
               defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
             />
@@ -115,9 +113,7 @@ export default function RecordPayment() {
               errors={result?.errors}
               values={result ? values : { receivedOn: today }}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("payment.submit")}
-            </button>
+            <SubmitButton>{t("payment.submit")}</SubmitButton>
           </Form>
         ) : (
           <p className="govuk-body">{t("payment.nothingToRecord")}</p>

@@ -1,6 +1,7 @@
-import { Table } from "~/components/table";
+import { accountColumns } from "~/components/account-columns";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { listLedgerAccounts } from "~/domain/ledger/list-accounts.server";
@@ -34,27 +35,16 @@ export default function Ledger() {
         </p>
         {mismatches > 0 ? <p className="govuk-body govuk-!-font-weight-bold">{t("ledger.mismatch", { count: mismatches })}</p> : null}
       </div>
-      <Table
+      <ItemTable
         caption={t("ledger.accounts")}
         captionSize="m"
         rowHeader={false}
         columns={[
-          { label: t("accounts.account") },
-          { label: t("accounts.kind") },
-          { label: t("ledger.debit"), numeric: true },
-          { label: t("ledger.credit"), numeric: true },
+          ...accountColumns(),
+          { label: t("ledger.debit"), numeric: true, cell: (a) => (a.balancePence > 0 ? formatPence(a.balancePence) : "") },
+          { label: t("ledger.credit"), numeric: true, cell: (a) => (a.balancePence < 0 ? formatPence(-a.balancePence) : "") },
         ]}
-        rows={accounts.map((a) => ({
-          key: a.id,
-          cells: [
-            <Link className="govuk-link" to={`/accounts/${a.id}`} key="account">
-              {a.name}
-            </Link>,
-            t(`ledger.accountKind.${a.kind}`),
-            a.balancePence > 0 ? formatPence(a.balancePence) : "",
-            a.balancePence < 0 ? formatPence(-a.balancePence) : "",
-          ],
-        }))}
+        items={accounts}
         foot={[
           {
             key: "totals",

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/user.server";
-import { CsvFileUpload, DateInput, ErrorSummary } from "~/components/forms";
+import { CsvFileUpload, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { importBankStatement, STATEMENT_MAX_BYTES, uploadSummary } from "~/domain/payments/bank-statement.server";
 import { reconciliationHref, SIDE_LIMIT, type ReconcileLine, type Reconciliation } from "~/domain/payments/rules";
 import type { DisputeStatus } from "~/db.server";
@@ -17,6 +17,7 @@ import { pageTitle } from "~/page-title";
 import { attempt } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 import { reconciliationRequest } from "./reconciliation.server";
+import { WarningText } from "~/components/warning-text";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("reconciliation.title"), data);
 
@@ -70,27 +71,18 @@ function Differences({ caption, result }: { caption: string; result: Reconciliat
       </p>
     );
   return (
-    <Table
+    <ItemTable
       caption={caption}
       columns={[
-        { label: t("reconciliation.reference") },
-        { label: t("reconciliation.kind") },
-        { label: t("reconciliation.description") },
-        { label: t("reconciliation.ledger"), numeric: true },
-        { label: t("reconciliation.external"), numeric: true },
-        { label: t("reconciliation.difference"), numeric: true },
+        { label: t("reconciliation.reference"), cell: (r) => r.line.reference },
+        { label: t("reconciliation.kind"), cell: (r) => t(`reconciliation.kind.${r.kind}`) },
+        { label: t("reconciliation.description"), cell: (r) => r.line.label },
+        { label: t("reconciliation.ledger"), numeric: true, cell: (r) => money(r.ledger) },
+        { label: t("reconciliation.external"), numeric: true, cell: (r) => money(r.external) },
+        { label: t("reconciliation.difference"), numeric: true, cell: (r) => formatPence((r.external ?? 0) - (r.ledger ?? 0)) },
       ]}
-      rows={rows.map((r, i) => ({
-        key: `${r.kind}-${r.line.reference}-${i}`,
-        cells: [
-          r.line.reference,
-          t(`reconciliation.kind.${r.kind}`),
-          r.line.label,
-          money(r.ledger),
-          money(r.external),
-          formatPence((r.external ?? 0) - (r.ledger ?? 0)),
-        ],
-      }))}
+      items={rows}
+      rowKey={(r, i) => `${r.kind}-${r.line.reference}-${i}`}
     />
   );
 }
@@ -103,10 +95,15 @@ function Matched({ caption, lines }: { caption: string; lines: { ledger: Reconci
       </p>
     );
   return (
-    <Table
+    <ItemTable
       caption={caption}
-      columns={[{ label: t("reconciliation.reference") }, { label: t("reconciliation.description") }, { label: t("reconciliation.amount"), numeric: true }]}
-      rows={lines.map((m) => ({ key: m.ledger.reference, cells: [m.ledger.reference, m.ledger.label, formatPence(m.ledger.amountPence)] }))}
+      columns={[
+        { label: t("reconciliation.reference"), cell: (m) => m.ledger.reference },
+        { label: t("reconciliation.description"), cell: (m) => m.ledger.label },
+        { label: t("reconciliation.amount"), numeric: true, cell: (m) => formatPence(m.ledger.amountPence) },
+      ]}
+      items={lines}
+      rowKey={(m) => m.ledger.reference}
     />
   );
 }
@@ -120,11 +117,16 @@ function NotOurs({ lines }: { lines: ReconcileLine[] }) {
       ) : (
         <>
           <p className="govuk-body">{t("reconciliation.notOurs.intro")}</p>
-          <Table
+          <ItemTable
             caption={t("reconciliation.notOurs")}
             captionSize="s"
-            columns={[{ label: t("reconciliation.date") }, { label: t("reconciliation.description") }, { label: t("reconciliation.amount"), numeric: true }]}
-            rows={lines.map((l, i) => ({ key: `${l.date}-${i}`, cells: [formatDate(l.date), l.reference, formatPence(l.amountPence)] }))}
+            columns={[
+              { label: t("reconciliation.date"), cell: (l) => formatDate(l.date) },
+              { label: t("reconciliation.description"), cell: (l) => l.reference },
+              { label: t("reconciliation.amount"), numeric: true, cell: (l) => formatPence(l.amountPence) },
+            ]}
+            items={lines}
+            rowKey={(l, i) => `${l.date}-${i}`}
           />
         </>
       )}
@@ -141,9 +143,7 @@ function RangeForm({ values, errors }: { values: Record<string, string>; errors:
         <DateInput name="from" legend={t("reconciliation.range.from")} errors={errors} values={values} />
         <DateInput name="to" legend={t("reconciliation.range.to")} errors={errors} values={values} />
       </fieldset>
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {t("reconciliation.range.show")}
-      </button>
+      <SubmitButton kind="secondary">{t("reconciliation.range.show")}</SubmitButton>
     </Form>
   );
 }
@@ -153,9 +153,7 @@ function UploadForm({ errors }: { errors: Record<string, string[] | undefined> |
     <Form method="post" encType="multipart/form-data" noValidate>
       <h2 className="govuk-heading-m">{t("bankStatement.title")}</h2>
       <CsvFileUpload label={t("bankStatement.file")} hint={t("bankStatement.hint")} errors={errors} />
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-        {t("bankStatement.upload")}
-      </button>
+      <SubmitButton kind="secondary">{t("bankStatement.upload")}</SubmitButton>
     </Form>
   );
 }
@@ -209,15 +207,7 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
     <>
       <h2 className="govuk-heading-m">{t("reconciliation.range.showing", { from: formatDate(range.from), to: formatDate(range.to) })}</h2>
       {truncated.length ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
-            {t("reconciliation.truncated", { limit: SIDE_LIMIT.toLocaleString("en-GB"), sides: truncated.join(", ") })}
-          </strong>
-        </div>
+        <WarningText announced>{t("reconciliation.truncated", { limit: SIDE_LIMIT.toLocaleString("en-GB"), sides: truncated.join(", ") })}</WarningText>
       ) : null}
       <p className="govuk-body">{t("reconciliation.statement.count", { count: statementLines })}</p>
       <p className="govuk-body">
@@ -235,57 +225,44 @@ function Reconciled({ view, truncated }: { view: NonNullable<ReturnType<typeof u
       <NotOurs lines={bankUnmatched} />
 
       <h2 className="govuk-heading-m">{t("reconciliation.disputes")}</h2>
-      <Table
+      <ItemTable
         caption={t("reconciliation.disputes")}
         columns={[
-          { label: t("reconciliation.invoice") },
-          { label: t("reconciliation.order") },
-          { label: t("reconciliation.dispute.reason") },
-          { label: t("stripeLedger.dispute.status") },
-          { label: t("reconciliation.amount"), numeric: true },
+          { label: t("reconciliation.invoice"), link: (d) => `/invoices/${d.invoiceId}`, cell: (d) => d.invoiceNumber },
+          { label: t("reconciliation.order"), cell: (d) => <Link className="govuk-link" to={`/purchases/${d.orderId}`}>{`${d.schoolName}`}</Link> },
+          { label: t("reconciliation.dispute.reason"), cell: (d) => disputeReason(d.disputeReason) },
+          { label: t("stripeLedger.dispute.status"), cell: (d) => <DisputeStatusTag status={d.disputeStatus ?? "open"} /> },
+          { label: t("reconciliation.amount"), numeric: true, cell: (d) => formatPence(d.amountPence) },
         ]}
-        rows={disputes.map((d) => ({
-          key: d.id,
-          cells: [
-            <Link className="govuk-link" to={`/invoices/${d.invoiceId}`} key="i">
-              {d.invoiceNumber}
-            </Link>,
-            <Link className="govuk-link" to={`/purchases/${d.orderId}`} key="o">{`${d.schoolName}`}</Link>,
-            disputeReason(d.disputeReason),
-            <DisputeStatusTag status={d.disputeStatus ?? "open"} key="s" />,
-            formatPence(d.amountPence),
-          ],
-        }))}
+        items={disputes}
         empty={t("reconciliation.disputes.none")}
       />
 
       <h2 className="govuk-heading-m">{t("reconciliation.payments")}</h2>
-      <Table
+      <ItemTable
         caption={t("reconciliation.payments")}
         columns={[
-          { label: t("reconciliation.invoice") },
-          { label: t("reconciliation.date") },
-          { label: t("reconciliation.amount"), numeric: true },
-          { label: t("reconciliation.refunded"), numeric: true },
-          { label: t("reconciliation.refund") },
+          {
+            label: t("reconciliation.invoice"),
+            cell: (c) => <Link className="govuk-link" to={`/invoices/${c.invoiceId}`}>{`${c.invoiceNumber} (${c.schoolName})`}</Link>,
+          },
+          { label: t("reconciliation.date"), cell: (c) => (c.completedAt ? formatDate(c.completedAt) : "") },
+          { label: t("reconciliation.amount"), numeric: true, cell: (c) => formatPence(c.amountPence) },
+          { label: t("reconciliation.refunded"), numeric: true, cell: (c) => formatPence(c.refundedPence) },
+          {
+            label: t("reconciliation.refund"),
+            cell: (c) =>
+              c.refundedPence < c.amountPence ? (
+                <Link className="govuk-link" to={`/finance/refunds/${c.id}`}>
+                  {t("reconciliation.refund")}
+                  <span className="govuk-visually-hidden"> {c.invoiceNumber}</span>
+                </Link>
+              ) : (
+                ""
+              ),
+          },
         ]}
-        rows={checkouts.map((c) => ({
-          key: c.id,
-          cells: [
-            <Link className="govuk-link" to={`/invoices/${c.invoiceId}`} key="i">{`${c.invoiceNumber} (${c.schoolName})`}</Link>,
-            c.completedAt ? formatDate(c.completedAt) : "",
-            formatPence(c.amountPence),
-            formatPence(c.refundedPence),
-            c.refundedPence < c.amountPence ? (
-              <Link className="govuk-link" to={`/finance/refunds/${c.id}`} key="r">
-                {t("reconciliation.refund")}
-                <span className="govuk-visually-hidden"> {c.invoiceNumber}</span>
-              </Link>
-            ) : (
-              ""
-            ),
-          ],
-        }))}
+        items={checkouts}
         empty={t("reconciliation.payments.none")}
       />
 

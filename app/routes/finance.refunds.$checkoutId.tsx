@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { ErrorSummary, PoundsInput, TextInput } from "~/components/forms";
 import { refundPreview, requestRefund } from "~/domain/payments/refund.server";
 import { donePath } from "~/done";
 import { formatPence } from "~/format";
@@ -80,13 +80,11 @@ export default function RefundPayment() {
         backTo="/finance/reconciliation"
         hidden={{ idempotencyKey: values.idempotencyKey ?? idempotencyKey }}
       >
-        <TextInput
+        <PoundsInput
           name="amount"
           label={t("refunds.amount.label")}
           hint={t("refunds.amount.hint", { left: formatPence(preview.leftPence) })}
-          prefix="£"
           width="10"
-          inputMode="decimal"
           errors={result?.errors}
           defaultValue={values.amount ?? (preview.leftPence / 100).toFixed(2)}
         />

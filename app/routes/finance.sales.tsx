@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { DateInput, ErrorSummary, Select } from "~/components/forms";
 import { OrdersTable } from "~/components/orders-table";
 import { hrefWithQuery, Pagination, paginationItems } from "~/components/pagination";
@@ -77,14 +78,7 @@ export default function Sales() {
             options={[any, ...PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))]}
           />
         </fieldset>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("sales.filter.submit")}
-          </button>
-          <Link className="govuk-link" to="/finance/sales">
-            {t("sales.filter.clear")}
-          </Link>
-        </div>
+        <SubmitWithLink submit={t("sales.filter.submit")} kind="secondary" to="/finance/sales" link={t("sales.filter.clear")} />
       </Form>
 
       <h2 className="govuk-heading-m">{t("sales.totals")}</h2>

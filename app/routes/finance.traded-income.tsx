@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { SubmitWithLink } from "~/components/submit-with-link";
 import { BarChart } from "~/components/bar-chart";
 import { ErrorSummary, Select } from "~/components/forms";
 import { hrefWithQuery } from "~/components/pagination";
@@ -90,14 +91,7 @@ export default function TradedIncome() {
             options={[any, ...PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}` as MessageKey) }))]}
           />
         </fieldset>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("reports.filter.submit")}
-          </button>
-          <Link className="govuk-link" to="/finance/traded-income">
-            {t("reports.filter.clear")}
-          </Link>
-        </div>
+        <SubmitWithLink submit={t("reports.filter.submit")} kind="secondary" to="/finance/traded-income" link={t("reports.filter.clear")} />
       </Form>
 
       <h2 className="govuk-heading-m">{t("reports.tradedIncome.summary")}</h2>

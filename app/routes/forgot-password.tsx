@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { FormPage } from "~/components/form-page";
+import { EmailInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
 import { invalid, parseForm } from "~/forms.server";
@@ -35,11 +37,7 @@ export default function ForgotPassword() {
           <h1 className="govuk-heading-l">{t("forgot.sent.title")}</h1>
           <p className="govuk-body">{t("forgot.sent.body", { email: result.sentTo })}</p>
           <p className="govuk-body">{t("forgot.sent.notReceived")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/sign-in">
-              {t("signIn.title")}
-            </Link>
-          </p>
+          <ParagraphLink to="/sign-in">{t("signIn.title")}</ParagraphLink>
         </div>
       </div>
     );
@@ -47,26 +45,8 @@ export default function ForgotPassword() {
   const errors = result && "errors" in result ? result.errors : null;
   const values = result && "values" in result ? result.values : {};
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("forgot.title")}</h1>
-        <p className="govuk-body">{t("forgot.lead")}</p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="email"
-            label={t("email.label")}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            errors={errors}
-            defaultValue={values.email as string | undefined}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("forgot.button")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage title={t("forgot.title")} lead={t("forgot.lead")} submit={t("forgot.button")} errors={errors}>
+      <EmailInput autoComplete="username" errors={errors} defaultValue={values.email as string | undefined} />
+    </FormPage>
   );
 }

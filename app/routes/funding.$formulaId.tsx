@@ -3,9 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
+import { SubmitWithLink } from "~/components/submit-with-link";
+import { ButtonLink } from "~/components/button-link";
+import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, Select, TextInput, type FieldErrors } from "~/components/forms";
-import { Table } from "~/components/table";
+import { ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
 import { changeFormulaParts } from "~/domain/funding/change-formula-parts.server";
@@ -267,16 +270,10 @@ export default function FundingFormula() {
                   {editable ? (
                     <Form method="post" className="app-inline-form">
                       {describePart(part)} <input type="hidden" name="index" value={index} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="removePart"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
-                        data-module="govuk-button"
-                      >
+                      <SubmitButton intent="removePart" kind="secondary" className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
                         {t("funding.part.remove")}
                         <span className="govuk-visually-hidden"> {part.label}</span>
-                      </button>
+                      </SubmitButton>
                     </Form>
                   ) : (
                     describePart(part)
@@ -293,14 +290,7 @@ export default function FundingFormula() {
                 <h2 className="govuk-heading-m">{t(`funding.part.kind.${kind}` as MessageKey)}</h2>
                 <input type="hidden" name="kind" value={kind} />
                 <PartFields kind={kind} categories={categories} errors={errors} values={values} />
-                <div className="govuk-button-group">
-                  <button type="submit" name="intent" value="addPart" className="govuk-button" data-module="govuk-button">
-                    {t("funding.part.add")}
-                  </button>
-                  <Link className="govuk-link" to={here}>
-                    {t("funding.part.cancel")}
-                  </Link>
-                </div>
+                <SubmitWithLink submit={t("funding.part.add")} intent="addPart" to={here} link={t("funding.part.cancel")} />
               </Form>
             ) : (
               <Form method="get" action={here}>
@@ -309,9 +299,7 @@ export default function FundingFormula() {
                   label={t("funding.part.chooseKind")}
                   options={PART_KINDS.map((k) => ({ value: k, label: t(`funding.part.kind.${k}` as MessageKey) }))}
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("funding.part.addAnother")}
-                </button>
+                <SubmitButton kind="secondary">{t("funding.part.addAnother")}</SubmitButton>
               </Form>
             )
           ) : null}
@@ -322,78 +310,58 @@ export default function FundingFormula() {
       {allocation ? (
         <>
           <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.countedOn")}</dt>
-              <dd className="govuk-summary-list__value">{formatDate(allocation.day)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.authorityTotal")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.authorityPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.matchTotal")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.matchPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("funding.total")}</dt>
-              <dd className="govuk-summary-list__value">{formatPence(allocation.totalPence)}</dd>
-            </div>
+            <SummaryRow label={t("funding.countedOn")}>{formatDate(allocation.day)}</SummaryRow>
+            <SummaryRow label={t("funding.authorityTotal")}>{formatPence(allocation.authorityPence)}</SummaryRow>
+            <SummaryRow label={t("funding.matchTotal")}>{formatPence(allocation.matchPence)}</SummaryRow>
+            <SummaryRow label={t("funding.total")}>{formatPence(allocation.totalPence)}</SummaryRow>
           </dl>
           <p className="govuk-body">
             <a className="govuk-link" href={`/funding/${formula.id}/allocation.csv`} download>
               {t("funding.download")}
             </a>
           </p>
-          <Table
+          <ItemTable
             caption={t("funding.byConsortium")}
             columns={[
-              { label: t("funding.csv.consortium") },
-              { label: t("funding.schools"), numeric: true },
-              { label: t("funding.csv.authority"), numeric: true },
-              { label: t("funding.matchColumn"), numeric: true },
-              { label: t("funding.total"), numeric: true },
-              { label: t("funding.csv.working") },
+              {
+                label: t("funding.csv.consortium"),
+                cell: (c) => (
+                  <Link className="govuk-link" to={`${here}?consortium=${c.consortiumId}#schools`}>
+                    {c.name}
+                    <span className="govuk-visually-hidden"> {t("funding.seeSchools")}</span>
+                  </Link>
+                ),
+              },
+              { label: t("funding.schools"), numeric: true, cell: (c) => c.schools },
+              { label: t("funding.csv.authority"), numeric: true, cell: (c) => formatPence(c.authorityPence) },
+              { label: t("funding.matchColumn"), numeric: true, cell: (c) => formatPence(c.matchPence) },
+              { label: t("funding.total"), numeric: true, cell: (c) => formatPence(c.totalPence) },
+              {
+                label: t("funding.csv.working"),
+                cell: (c) => c.parts.map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
+              },
             ]}
-            rows={allocation.consortia.map((c) => ({
-              key: c.consortiumId,
-              cells: [
-                <Link className="govuk-link" to={`${here}?consortium=${c.consortiumId}#schools`} key="name">
-                  {c.name}
-                  <span className="govuk-visually-hidden"> {t("funding.seeSchools")}</span>
-                </Link>,
-                c.schools,
-                formatPence(c.authorityPence),
-                formatPence(c.matchPence),
-                formatPence(c.totalPence),
-                c.parts.map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
-              ],
-            }))}
+            items={allocation.consortia}
+            rowKey={(c) => c.consortiumId}
           />
           <div id="schools">
             {chosen ? (
-              <Table
+              <ItemTable
                 caption={t("funding.bySchool", { consortium: chosen.name })}
                 columns={[
-                  { label: t("funding.csv.school") },
-                  { label: t("funding.csv.pupils"), numeric: true },
-                  { label: t("funding.csv.category") },
-                  { label: t("funding.csv.mouSigned") },
-                  { label: t("funding.csv.authority"), numeric: true },
-                  { label: t("funding.matchColumn"), numeric: true },
-                  { label: t("funding.csv.working") },
+                  { label: t("funding.csv.school"), cell: (s) => s.name },
+                  { label: t("funding.csv.pupils"), numeric: true, cell: (s) => s.pupils },
+                  { label: t("funding.csv.category"), cell: (s) => s.category ?? "" },
+                  { label: t("funding.csv.mouSigned"), cell: (s) => (s.signedMou ? t("funding.csv.yes") : t("funding.csv.no")) },
+                  { label: t("funding.csv.authority"), numeric: true, cell: (s) => formatPence(s.authorityPence) },
+                  { label: t("funding.matchColumn"), numeric: true, cell: (s) => formatPence(s.matchPence) },
+                  {
+                    label: t("funding.csv.working"),
+                    cell: (s) => [...s.parts, ...s.match].map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
+                  },
                 ]}
-                rows={allocation.schools.map((s) => ({
-                  key: s.schoolId,
-                  cells: [
-                    s.name,
-                    s.pupils,
-                    s.category ?? "",
-                    s.signedMou ? t("funding.csv.yes") : t("funding.csv.no"),
-                    formatPence(s.authorityPence),
-                    formatPence(s.matchPence),
-                    [...s.parts, ...s.match].map((p) => `${formula.parts[p.part]?.label ?? ""}: ${describeWorking(p.working)}`).join("; "),
-                  ],
-                }))}
+                items={allocation.schools}
+                rowKey={(s) => s.schoolId}
               />
             ) : (
               <p className="govuk-body">{t("funding.chooseConsortium")}</p>
@@ -404,38 +372,31 @@ export default function FundingFormula() {
 
       {toPost ? (
         <>
-          <Table
+          <ItemTable
             caption={t("funding.toPost", { count: postLines?.length ?? 0 })}
             columns={[
-              { label: t("funding.csv.consortium") },
-              { label: t("funding.line.authority"), numeric: true },
-              { label: t("funding.line.match"), numeric: true },
-              { label: t("funding.entries"), numeric: true },
+              { label: t("funding.csv.consortium"), cell: (c) => c.name },
+              { label: t("funding.line.authority"), numeric: true, cell: (c) => formatPence(c.authorityPence) },
+              {
+                label: t("funding.line.match"),
+                numeric: true,
+                cell: (c) => (c.matchSchools ? t("funding.line.matchFrom", { amount: formatPence(c.matchPence), count: c.matchSchools }) : formatPence(0)),
+              },
+              { label: t("funding.entries"), numeric: true, cell: (c) => c.entries },
             ]}
-            rows={toPost.map((c) => ({
-              key: c.consortiumId,
-              cells: [
-                c.name,
-                formatPence(c.authorityPence),
-                c.matchSchools ? t("funding.line.matchFrom", { amount: formatPence(c.matchPence), count: c.matchSchools }) : formatPence(0),
-                c.entries,
-              ],
-            }))}
+            items={toPost}
+            rowKey={(c) => c.consortiumId}
           />
           <MatchFundingPreview rows={toRaise ?? []} />
-          {formula.latest && formula.parts.length ? (
-            <Link to={`${here}?confirm=apply`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("funding.apply")}
-            </Link>
-          ) : null}
+          {formula.latest && formula.parts.length ? <ButtonLink to={`${here}?confirm=apply`}>{t("funding.apply")}</ButtonLink> : null}
         </>
       ) : null}
       {formula.appliedAt && formula.latest ? (
         <Form method="post">
           <p className="govuk-body">{t("funding.reviseHint")}</p>
-          <button type="submit" name="intent" value="revise" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          <SubmitButton intent="revise" kind="secondary">
             {t("funding.revise", { version: formula.version + 1 })}
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
     </>

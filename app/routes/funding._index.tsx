@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
-import { Table } from "~/components/table";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
@@ -42,31 +42,25 @@ export default function FundingFormulas() {
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">{t("funding.title")}</h1>
         <p className="govuk-body">{t("funding.intro")}</p>
-        {formulas.length ? (
-          <Table
-            caption={t("funding.formulas")}
-            columns={[{ label: t("funding.year") }, { label: t("funding.version") }, { label: t("funding.status") }]}
-            rows={formulas.map((f) => ({
-              key: f.id,
-              cells: [
-                <Link className="govuk-link" to={`/funding/${f.id}`} key="year">
-                  {t("funding.yearVersion", { year: f.financialYear, version: f.version })}
-                </Link>,
-                f.version,
-                f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft"),
-              ],
-            }))}
-          />
-        ) : (
-          <p className="govuk-body">{t("funding.none")}</p>
-        )}
+        <ItemTable
+          caption={t("funding.formulas")}
+          columns={[
+            {
+              label: t("funding.year"),
+              link: (f) => `/funding/${f.id}`,
+              cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
+            },
+            { label: t("funding.version"), cell: (f) => f.version },
+            { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
+          ]}
+          items={formulas}
+          empty={t("funding.none")}
+        />
         {years.length ? (
           <Form method="post" noValidate>
             <h2 className="govuk-heading-m">{t("funding.create")}</h2>
             <Select name="financialYear" label={t("funding.year")} errors={result?.errors} options={years.map((y) => ({ value: y, label: y }))} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("funding.createButton")}
-            </button>
+            <SubmitButton>{t("funding.createButton")}</SubmitButton>
           </Form>
         ) : null}
       </div>

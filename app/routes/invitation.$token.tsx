@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, requireUser } from "~/auth/user.server";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { SetPasswordPage } from "~/components/emailed-link";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { acceptInvitation } from "~/domain/identity/accept-invitation.server";
 import { acceptJoinInvitation, findJoinInvitation } from "~/domain/identity/accept-join-invitation.server";
 import { TOKEN_STATUS, UnusableTokenError } from "~/domain/identity/auth-tokens.server";
@@ -66,9 +67,7 @@ function JoinPage({ email, join }: { email: string; join: { organisationName: st
         <p className="govuk-body">{t("invitation.lead", { email })}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="accept" />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("invitation.join.button")}
-          </button>
+          <SubmitButton>{t("invitation.join.button")}</SubmitButton>
         </Form>
       </div>
     </div>
@@ -85,11 +84,7 @@ export default function Invitation() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{t("invitation.join.wrongAccount.title")}</h1>
           <p className="govuk-body">{t("invitation.join.wrongAccount.body")}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/">
-              {t("nav.home")}
-            </Link>
-          </p>
+          <ParagraphLink to="/">{t("nav.home")}</ParagraphLink>
         </div>
       </div>
     );

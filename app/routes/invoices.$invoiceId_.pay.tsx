@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { ErrorSummary, PoundsInput, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { onlinePaymentOf, startCheckout } from "~/domain/payments/start-checkout.server";
 import { donePath } from "~/done";
@@ -81,20 +81,16 @@ export default function PayInvoice() {
         ) : (
           <Form method="post" noValidate>
             <input type="hidden" name="checkoutId" value={values.checkoutId ?? data.checkoutId} />
-            <TextInput
+            <PoundsInput
               name="amount"
               label={t("payments.pay.amount.label")}
               hint={t("payments.pay.amount.hint")}
-              prefix="£"
               width="10"
-              inputMode="decimal"
               errors={result?.errors}
               defaultValue={values.amount ?? (data.payablePence / 100).toFixed(2)}
             />
             <p className="govuk-body">{t("payments.pay.methods")}</p>
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("payments.pay.submit")}
-            </button>
+            <SubmitButton>{t("payments.pay.submit")}</SubmitButton>
           </Form>
         )}
       </div>

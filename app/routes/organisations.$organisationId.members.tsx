@@ -1,11 +1,11 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrganisation, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { EmailInput, Choices, ErrorSummary, TextInput, SubmitButton } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { emailField } from "~/domain/identity/fields";
 import { inviteMember } from "~/domain/identity/invite-member.server";
@@ -78,24 +78,26 @@ export default function Members() {
       <ErrorSummary errors={errors} />
       {confirmation && !errors ? <SuccessBanner id="invite-confirmation" title={t("members.invite.heading")} heading={confirmation} /> : null}
       <h1 className="govuk-heading-l">{t("members.title", { organisation: organisation.name })}</h1>
-      <Table
+      <ItemTable
         caption={t("members.title", { organisation: organisation.name })}
         captionSize="hidden"
         rowHeader={false}
-        columns={[{ label: t("members.name") }, { label: t("members.email") }, { label: t("members.role") }, { label: t("members.status") }]}
-        rows={members.map((m) => ({
-          key: m.membershipId,
-          cells: [
-            m.name,
-            m.email,
-            t(`role.${m.role}`),
-            m.status === "active" ? (
-              <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
-            ) : (
-              <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
-            ),
-          ],
-        }))}
+        columns={[
+          { label: t("members.name"), cell: (m) => m.name },
+          { label: t("members.email"), cell: (m) => m.email },
+          { label: t("members.role"), cell: (m) => t(`role.${m.role}`) },
+          {
+            label: t("members.status"),
+            cell: (m) =>
+              m.status === "active" ? (
+                <strong className="govuk-tag govuk-tag--green">{t("members.status.active")}</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--yellow">{t("members.status.invited")}</strong>
+              ),
+          },
+        ]}
+        items={members}
+        rowKey={(m) => m.membershipId}
         empty={t("members.none")}
       />
       {canInvite ? (
@@ -112,15 +114,7 @@ export default function Members() {
                 errors={errors}
                 defaultValue={values.name as string | undefined}
               />
-              <TextInput
-                name="email"
-                label={t("email.label")}
-                type="email"
-                autoComplete="off"
-                spellCheck={false}
-                errors={errors}
-                defaultValue={values.email as string | undefined}
-              />
+              <EmailInput autoComplete="off" errors={errors} defaultValue={values.email as string | undefined} />
               <Choices
                 name="role"
                 legend={t("members.invite.role")}
@@ -128,9 +122,7 @@ export default function Members() {
                 defaultValue={(values.role as string | undefined) ?? (roles.length === 1 ? roles[0] : undefined)}
                 options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("members.invite.button")}
-              </button>
+              <SubmitButton>{t("members.invite.button")}</SubmitButton>
             </Form>
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -70,50 +70,56 @@ export default function Organisations() {
         <>
           <p className="govuk-body">{t("organisations.lead")}</p>
           <Form method="post">
-            <Table
+            <ItemTable
               columns={[
-                { label: t("organisations.organisation") },
-                { label: t("organisations.authority") },
-                { label: t("organisations.roles") },
-                { label: t("organisations.actions") },
-              ]}
-              rows={organisations.map((o) => ({
-                key: o.id,
-                cells: [
-                  <>
-                    {o.name}
-                    <span className="govuk-hint govuk-!-margin-bottom-0">{t(`orgKind.${o.kind}` as "orgKind.school")}</span>
-                  </>,
-                  o.authorityName,
-                  <>
-                    <ul className="govuk-list govuk-!-margin-bottom-0">
-                      {o.roles.map((role) => (
-                        <li key={role}>{t(`role.${role}` as "role.headteacher")}</li>
-                      ))}
-                    </ul>
-                    {o.canViewMembers ? (
-                      <Link className="govuk-link" to={`/organisations/${o.id}/members`}>
-                        {t("organisations.members")}
-                        <span className="govuk-visually-hidden"> – {o.name}</span>
-                      </Link>
-                    ) : null}
-                  </>,
-                  o.id === actingOrganisationId ? (
-                    <strong className="govuk-tag govuk-tag--green">{t("organisations.current")}</strong>
-                  ) : (
-                    <button
-                      type="submit"
-                      name="organisationId"
-                      value={o.id}
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
-                      {t("organisations.actFor")}
-                      <span className="govuk-visually-hidden"> – {o.name}</span>
-                    </button>
+                {
+                  label: t("organisations.organisation"),
+                  cell: (o) => (
+                    <>
+                      {o.name}
+                      <span className="govuk-hint govuk-!-margin-bottom-0">{t(`orgKind.${o.kind}` as "orgKind.school")}</span>
+                    </>
                   ),
-                ],
-              }))}
+                },
+                { label: t("organisations.authority"), cell: (o) => o.authorityName },
+                {
+                  label: t("organisations.roles"),
+                  cell: (o) => (
+                    <>
+                      <ul className="govuk-list govuk-!-margin-bottom-0">
+                        {o.roles.map((role) => (
+                          <li key={role}>{t(`role.${role}` as "role.headteacher")}</li>
+                        ))}
+                      </ul>
+                      {o.canViewMembers ? (
+                        <Link className="govuk-link" to={`/organisations/${o.id}/members`}>
+                          {t("organisations.members")}
+                          <span className="govuk-visually-hidden"> – {o.name}</span>
+                        </Link>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  label: t("organisations.actions"),
+                  cell: (o) =>
+                    o.id === actingOrganisationId ? (
+                      <strong className="govuk-tag govuk-tag--green">{t("organisations.current")}</strong>
+                    ) : (
+                      <button
+                        type="submit"
+                        name="organisationId"
+                        value={o.id}
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        data-module="govuk-button"
+                      >
+                        {t("organisations.actFor")}
+                        <span className="govuk-visually-hidden"> – {o.name}</span>
+                      </button>
+                    ),
+                },
+              ]}
+              items={organisations}
             />
           </Form>
         </>

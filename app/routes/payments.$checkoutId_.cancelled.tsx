@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { requireCheckout } from "./payments.server";
+import { ParagraphLink } from "~/components/paragraph-link";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("payments.cancelled.title"), data);
 
@@ -17,11 +18,7 @@ export default function PaymentCancelled() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t("payments.cancelled.title")}</h1>
         <p className="govuk-body">{t("payments.cancelled.body", { number: checkout.invoiceNumber })}</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/invoices/${checkout.invoiceId}`}>
-            {t("payments.backToInvoice")}
-          </Link>
-        </p>
+        <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
       </div>
     </div>
   );

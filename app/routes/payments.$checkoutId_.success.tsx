@@ -1,7 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatPence } from "~/format";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { useRefreshWhile } from "~/components/refresh-while";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
@@ -47,11 +48,7 @@ export default function PaymentOutcome() {
         <p className="govuk-body" role="status" data-testid="payment-outcome">
           {sentence}
         </p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/invoices/${checkout.invoiceId}`}>
-            {t("payments.backToInvoice")}
-          </Link>
-        </p>
+        <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
-import { ErrorSummary, Select } from "~/components/forms";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { Table } from "~/components/table";
 import { isUuid } from "~/domain/ids";
@@ -82,9 +82,7 @@ export default function PotBriefingPage() {
         />
         <Select name="month" label={t("briefing.month")} errors={errors} defaultValue={briefing?.month ?? ""} options={months} />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("briefing.show")}
-          </button>
+          <SubmitButton kind="secondary">{t("briefing.show")}</SubmitButton>
         </div>
       </Form>
       {briefing ? (

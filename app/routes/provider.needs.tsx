@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
-import { ErrorSummary, Select, TextArea } from "~/components/forms";
+import { ErrorSummary, Select, TextArea, SubmitButton } from "~/components/forms";
 import { isUuid } from "~/domain/ids";
 import { providerOffers } from "~/domain/catalogue/offers.server";
 import { authorityNeeds, londonToday } from "~/domain/commissioning/commissioning.server";
@@ -111,9 +111,7 @@ export default function ProviderNeeds() {
             rows={3}
             defaultValue={typeof result?.values?.note === "string" ? result.values.note : null}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("needs.answer")}
-          </button>
+          <SubmitButton>{t("needs.answer")}</SubmitButton>
         </Form>
       )}
     </>

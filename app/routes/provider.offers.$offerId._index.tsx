@@ -1,11 +1,11 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { loadProvider, loadProviderOffer, offerRevisionHistory } from "~/domain/catalogue/offers.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
 import { canTransition, editMode, needsReReview } from "~/domain/quality/offer-workflow";
@@ -129,34 +129,34 @@ export default function ProviderOffer() {
         )}
         {canSubmit ? (
           <Form method="post" className="app-inline-form">
-            <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
-              {reReviewDue ? t("providerOffer.resubmit") : t("providerOffer.submit")}
-            </button>
+            <SubmitButton intent="submit">{reReviewDue ? t("providerOffer.resubmit") : t("providerOffer.submit")}</SubmitButton>
           </Form>
         ) : null}
         {canWithdraw ? (
           <Form method="post" className="app-inline-form">
-            <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <SubmitButton intent="withdraw" kind="warning">
               {t("providerOffer.withdraw")}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
       </div>
       <OfferSummaryList offer={latest} />
       <h2 className="govuk-heading-m">{t("providerOffer.history")}</h2>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("providerOffer.history") }, { label: t("qa.status") }, { label: t("qa.submitted") }]}
-        rows={history.map((r) => ({
-          key: r.id,
-          cells: [
-            t("providerOffer.revision", { number: r.number }),
-            <>
-              <RevisionStatusTag status={r.status} />
-            </>,
-            r.submittedAt ? formatDate(r.submittedAt) : "",
-          ],
-        }))}
+        columns={[
+          { label: t("providerOffer.history"), cell: (r) => t("providerOffer.revision", { number: r.number }) },
+          {
+            label: t("qa.status"),
+            cell: (r) => (
+              <>
+                <RevisionStatusTag status={r.status} />
+              </>
+            ),
+          },
+          { label: t("qa.submitted"), cell: (r) => (r.submittedAt ? formatDate(r.submittedAt) : "") },
+        ]}
+        items={history}
       />
     </>
   );

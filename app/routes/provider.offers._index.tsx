@@ -1,8 +1,9 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { RevisionStatusTag } from "~/components/offer-content";
+import { WarningText } from "~/components/warning-text";
 import { loadProvider, providerOffers } from "~/domain/catalogue/offers.server";
 import { needsReReview } from "~/domain/quality/offer-workflow";
 import { isOnSale } from "~/domain/catalogue/on-sale";
@@ -37,14 +38,7 @@ export default function ProviderOffers() {
     <>
       <span className="govuk-caption-l">{providerName}</span>
       <h1 className="govuk-heading-l">{t("providerOffers.title")}</h1>
-      {verified ? null : (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">{t("providerOffers.unverified")}</strong>
-        </div>
-      )}
+      {verified ? null : <WarningText>{t("providerOffers.unverified")}</WarningText>}
       <div className="govuk-button-group">
         <Link to="/provider/offers/new" className="govuk-button" role="button" draggable="false">
           {t("providerOffers.create")}
@@ -53,29 +47,34 @@ export default function ProviderOffers() {
           {t("providerOffers.needs")}
         </Link>
       </div>
-      <Table
+      <ItemTable
         rowHeader={false}
-        columns={[{ label: t("offerField.title") }, { label: t("providerOffers.status") }, { label: t("providerOffers.sale") }]}
-        rows={offers.map((o) => ({
-          key: o.offerId,
-          cells: [
-            <Link key="link-cell" className="govuk-link" to={`/provider/offers/${o.offerId}`}>
-              {o.title}
-            </Link>,
-            <>
-              <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
-            </>,
-            o.sale === "on_sale" ? (
-              t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
-            ) : o.sale === "re_review_due" ? (
-              <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
-            ) : o.sale === "suspended" ? (
-              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
-            ) : (
-              t("providerOffers.notOnSale")
+        columns={[
+          { label: t("offerField.title"), link: (o) => `/provider/offers/${o.offerId}`, cell: (o) => o.title },
+          {
+            label: t("providerOffers.status"),
+            cell: (o) => (
+              <>
+                <RevisionStatusTag status={o.status} /> <span className="govuk-body-s">{t("providerOffer.revision", { number: o.number })}</span>
+              </>
             ),
-          ],
-        }))}
+          },
+          {
+            label: t("providerOffers.sale"),
+            cell: (o) =>
+              o.sale === "on_sale" ? (
+                t("providerOffers.onSaleUntil", { date: formatDate(o.approvalExpiresAt!) })
+              ) : o.sale === "re_review_due" ? (
+                <strong className="govuk-tag govuk-tag--orange">{t("providerOffers.reReviewDue")}</strong>
+              ) : o.sale === "suspended" ? (
+                <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>
+              ) : (
+                t("providerOffers.notOnSale")
+              ),
+          },
+        ]}
+        items={offers}
+        rowKey={(o) => o.offerId}
         empty={t("providerOffers.none")}
       />
     </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { OrdersTable } from "~/components/orders-table";
 import { ordersOfProvider } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
@@ -30,13 +31,7 @@ export default function ProviderOrders() {
     <>
       <span className="govuk-caption-l">{provider.name}</span>
       <h1 className="govuk-heading-l">{t("providerOrders.title")}</h1>
-      {accountId ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/accounts/${accountId}`}>
-            {t("providerOrders.statement")}
-          </Link>
-        </p>
-      ) : null}
+      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{t("providerOrders.statement")}</ParagraphLink> : null}
       <OrdersTable orders={orders} show="school" caption={t("providerOrders.caption")} />
     </>
   );

@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { OfferTitle } from "~/components/offer-title";
 import { SummaryRow } from "~/components/summary-row";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { onboardingLink, payoutsOf, startOnboarding } from "~/domain/payments/connect.server";
 import { donePath } from "~/done";
 import { formatDate, formatPence } from "~/format";
@@ -84,34 +84,28 @@ export default function Payouts() {
           {status === "creating" ? <p className="govuk-body">{t("payouts.creating")}</p> : null}
           {status === "none" || status === "onboarding" || status === "restricted" ? (
             <Form method="post" noValidate>
-              <button type="submit" name="intent" value={status === "none" ? "start" : "continue"} className="govuk-button" data-module="govuk-button">
-                {t(status === "none" ? "payouts.start" : "payouts.continue")}
-              </button>
+              <SubmitButton intent={status === "none" ? "start" : "continue"}>{t(status === "none" ? "payouts.start" : "payouts.continue")}</SubmitButton>
             </Form>
           ) : null}
         </>
       )}
-      <Table
+      <ItemTable
         caption={t("payouts.transfers.caption")}
         columns={[
-          { label: t("payouts.transfers.order") },
-          { label: t("payouts.transfers.school") },
-          { label: t("reconciliation.date") },
-          { label: t("payouts.transfers.status") },
-          { label: t("payouts.transfers.amount"), numeric: true },
+          {
+            label: t("payouts.transfers.order"),
+            cell: (tr) => (
+              <Link className="govuk-link" to={`/purchases/${tr.orderId}`}>
+                <OfferTitle title={tr.title} titleCy={tr.titleCy} />
+              </Link>
+            ),
+          },
+          { label: t("payouts.transfers.school"), cell: (tr) => tr.schoolName },
+          { label: t("reconciliation.date"), cell: (tr) => formatDate(tr.sentAt ?? tr.createdAt) },
+          { label: t("payouts.transfers.status"), cell: (tr) => t(`payouts.transfer.${tr.status}`) },
+          { label: t("payouts.transfers.amount"), numeric: true, cell: (tr) => formatPence(tr.amountPence - tr.reversedPence) },
         ]}
-        rows={transfers.map((tr) => ({
-          key: tr.id,
-          cells: [
-            <Link className="govuk-link" to={`/purchases/${tr.orderId}`} key="o">
-              <OfferTitle title={tr.title} titleCy={tr.titleCy} />
-            </Link>,
-            tr.schoolName,
-            formatDate(tr.sentAt ?? tr.createdAt),
-            t(`payouts.transfer.${tr.status}`),
-            formatPence(tr.amountPence - tr.reversedPence),
-          ],
-        }))}
+        items={transfers}
         empty={t("payouts.transfers.none")}
       />
     </>

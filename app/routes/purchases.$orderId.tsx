@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import type { CurrentUser } from "~/auth/user.server";
+import { ButtonLink } from "~/components/button-link";
 import { ErrorSummary } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
@@ -159,15 +160,9 @@ export default function OrderPage() {
           <>
             <h2 className="govuk-heading-m">{t("order.cancel.heading")}</h2>
             <p className="govuk-body">{t("purchase.check.cancellation", { days: order.cancellation.noticeDays })}</p>
-            <Link
-              to={`/purchases/${order.id}?confirm=cancel`}
-              className="govuk-button govuk-button--warning"
-              role="button"
-              draggable="false"
-              data-module="govuk-button"
-            >
+            <ButtonLink to={`/purchases/${order.id}?confirm=cancel`} kind="warning">
               {t("confirm.order.open")}
-            </Link>
+            </ButtonLink>
           </>
         ) : null}
       </div>

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
+import { ButtonLink } from "~/components/button-link";
+import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import { addMilestone } from "~/domain/delivery/add-milestone.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
@@ -168,10 +169,10 @@ function MilestoneStep({
   return (
     <Form method="post">
       <input type="hidden" name="milestoneId" value={milestone.id} />
-      <button type="submit" name="intent" value={intent} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+      <SubmitButton intent={intent} kind="secondary" className="govuk-!-margin-bottom-0">
         {label}
         <span className="govuk-visually-hidden"> {milestone.title}</span>
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -242,9 +243,7 @@ export default function DeliveryPage() {
           <>
             <h2 className="govuk-heading-m">{t("delivery.confirm.heading")}</h2>
             <p className="govuk-body">{t("delivery.confirm.hint", { provider: order.providerName })}</p>
-            <Link to={`${back}?confirm=confirm`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("delivery.confirm.open")}
-            </Link>
+            <ButtonLink to={`${back}?confirm=confirm`}>{t("delivery.confirm.open")}</ButtonLink>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="dispute" />
               <TextArea
@@ -255,9 +254,7 @@ export default function DeliveryPage() {
                 defaultValue={values.reason}
                 rows={3}
               />
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                {t("delivery.dispute.submit")}
-              </button>
+              <SubmitButton kind="secondary">{t("delivery.dispute.submit")}</SubmitButton>
             </Form>
           </>
         ) : null}
@@ -301,9 +298,7 @@ export default function DeliveryPage() {
               autoComplete="off"
               spellCheck={false}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("delivery.name.submit")}
-            </button>
+            <SubmitButton>{t("delivery.name.submit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -312,27 +307,23 @@ export default function DeliveryPage() {
         {milestones.length === 0 ? (
           <p className="govuk-body">{t("delivery.milestones.none")}</p>
         ) : (
-          <Table
+          <ItemTable
             caption={t("delivery.milestones.heading")}
             columns={[
-              { label: t("delivery.milestone.title") },
-              { label: t("delivery.milestone.delivered") },
-              { label: t("delivery.milestone.confirmed") },
-              { label: "" },
+              { label: t("delivery.milestone.title"), cell: (m) => m.title },
+              { label: t("delivery.milestone.delivered"), cell: (m) => (m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet")) },
+              { label: t("delivery.milestone.confirmed"), cell: (m) => (m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet")) },
+              {
+                label: "",
+                cell: (m) =>
+                  powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
+                    <MilestoneStep milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
+                  ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
+                    <MilestoneStep milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
+                  ) : null,
+              },
             ]}
-            rows={milestones.map((m) => ({
-              key: m.id,
-              cells: [
-                m.title,
-                m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet"),
-                m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet"),
-                powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
-                  <MilestoneStep key="deliver" milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
-                ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
-                  <MilestoneStep key="confirm" milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
-                ) : null,
-              ],
-            }))}
+            items={milestones}
           />
         )}
         {powers.provider && open ? (
@@ -345,9 +336,7 @@ export default function DeliveryPage() {
               errors={errors}
               defaultValue={values.title}
             />
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {t("delivery.milestone.addSubmit")}
-            </button>
+            <SubmitButton kind="secondary">{t("delivery.milestone.addSubmit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -384,9 +373,7 @@ export default function DeliveryPage() {
             />
             <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
             <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("delivery.schedule.submit")}
-            </button>
+            <SubmitButton>{t("delivery.schedule.submit")}</SubmitButton>
           </Form>
         ) : null}
 
@@ -394,9 +381,7 @@ export default function DeliveryPage() {
           <>
             <h2 className="govuk-heading-m">{t("delivery.deliver.heading")}</h2>
             <p className="govuk-body">{t("delivery.deliver.hint")}</p>
-            <Link to={`${back}?confirm=deliver`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("delivery.deliver.open")}
-            </Link>
+            <ButtonLink to={`${back}?confirm=deliver`}>{t("delivery.deliver.open")}</ButtonLink>
           </>
         ) : null}
       </div>
@@ -441,44 +426,42 @@ function SessionBlock({
       {shown.length === 0 ? (
         <p className="govuk-body">{t("delivery.session.noPlaces")}</p>
       ) : (
-        <Table
+        <ItemTable
           caption={t("delivery.session.heading", { when })}
           columns={[
-            { label: t("delivery.session.delegate") },
-            { label: t("delivery.session.school") },
-            { label: t("delivery.session.placeStatus") },
-            { label: t("delivery.session.attended") },
-            { label: "" },
+            { label: t("delivery.session.delegate"), cell: (p) => p.delegateName },
+            { label: t("delivery.session.school"), cell: (p) => p.schoolName },
+            { label: t("delivery.session.placeStatus"), cell: (p) => t(`delivery.placeStatus.${p.status}`) },
+            {
+              label: t("delivery.session.attended"),
+              cell: (p) => (p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no")),
+            },
+            {
+              label: "",
+              cell: (p) =>
+                p.attended ? (
+                  <Link className="govuk-link" to={`/certificates/${p.id}`}>
+                    {t("delivery.session.certificate")}
+                    <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
+                  </Link>
+                ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
+                  <Form method="post">
+                    <input type="hidden" name="placeId" value={p.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="giveUp"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                      aria-label={t("delivery.session.giveUpFor", { name: p.delegateName })}
+                    >
+                      {t("delivery.session.giveUp")}
+                    </button>
+                  </Form>
+                ) : null,
+            },
           ]}
-          rows={shown.map((p) => ({
-            key: p.id,
-            cells: [
-              p.delegateName,
-              p.schoolName,
-              t(`delivery.placeStatus.${p.status}`),
-              p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no"),
-              p.attended ? (
-                <Link className="govuk-link" to={`/certificates/${p.id}`} key="certificate">
-                  {t("delivery.session.certificate")}
-                  <span className="govuk-visually-hidden"> {t("delivery.session.certificateFor", { name: p.delegateName })}</span>
-                </Link>
-              ) : buyer && p.schoolId === schoolId && p.status !== "cancelled" && p.attended === null ? (
-                <Form method="post" key="give-up">
-                  <input type="hidden" name="placeId" value={p.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="giveUp"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    data-module="govuk-button"
-                    aria-label={t("delivery.session.giveUpFor", { name: p.delegateName })}
-                  >
-                    {t("delivery.session.giveUp")}
-                  </button>
-                </Form>
-              ) : null,
-            ],
-          }))}
+          items={shown}
         />
       )}
       {provider && started && booked.length > 0 && !attendanceOpen ? (
@@ -503,9 +486,7 @@ function SessionBlock({
             defaultValue={booked.filter((p) => p.attended !== false).map((p) => p.id)}
             options={booked.map((p) => ({ value: p.id, label: `${p.delegateName} (${p.schoolName})` }))}
           />
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("delivery.attendance.submit")}
-          </button>
+          <SubmitButton kind="secondary">{t("delivery.attendance.submit")}</SubmitButton>
         </Form>
       ) : null}
     </div>

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "~/components/forms";
+import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { nameEvaluator } from "~/domain/delivery/name-evaluator.server";
@@ -137,16 +137,12 @@ export default function EvaluationPage() {
               <>
                 <h2 className="govuk-heading-m">{t("evaluation.signOff.heading")}</h2>
                 <Form method="post" noValidate>
-                  <button type="submit" name="intent" value="signOff" className="govuk-button" data-module="govuk-button">
-                    {t("evaluation.signOff.submit")}
-                  </button>
+                  <SubmitButton intent="signOff">{t("evaluation.signOff.submit")}</SubmitButton>
                 </Form>
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="question" />
                   <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
-                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                    {t("evaluation.ask.submit")}
-                  </button>
+                  <SubmitButton kind="secondary">{t("evaluation.ask.submit")}</SubmitButton>
                 </Form>
               </>
             ) : null}
@@ -189,9 +185,7 @@ export default function EvaluationPage() {
                 ]}
               />
               <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("evaluation.submit")}
-              </button>
+              <SubmitButton>{t("evaluation.submit")}</SubmitButton>
             </Form>
             {isHead && colleagues.length > 0 ? (
               <Form method="post" noValidate>
@@ -204,9 +198,7 @@ export default function EvaluationPage() {
                   defaultValue={values.evaluatorId ?? namedEvaluator?.id}
                   options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("evaluation.nameOther.submit")}
-                </button>
+                <SubmitButton kind="secondary">{t("evaluation.nameOther.submit")}</SubmitButton>
               </Form>
             ) : null}
           </>
@@ -224,16 +216,16 @@ export default function EvaluationPage() {
                 <p className="govuk-body">{order.outcomes}</p>
               </div>
             ) : null}
-            <Table
+            <ItemTable
               caption={t("impact.heading")}
               columns={[
-                { label: t("impact.outcome") },
-                { label: t("impact.measure") },
-                { label: t("impact.baseline") },
-                { label: t("impact.followUp") },
-                { label: t("impact.recordedOn") },
+                { label: t("impact.outcome"), cell: (i) => i.outcome },
+                { label: t("impact.measure"), cell: (i) => i.measure },
+                { label: t("impact.baseline"), cell: (i) => i.baseline },
+                { label: t("impact.followUp"), cell: (i) => i.followUp },
+                { label: t("impact.recordedOn"), cell: (i) => formatDate(i.recordedAt) },
               ]}
-              rows={impact.map((i) => ({ key: i.id, cells: [i.outcome, i.measure, i.baseline, i.followUp, formatDate(i.recordedAt)] }))}
+              items={impact}
               empty={t("impact.none")}
             />
             {powers.buyer || powers.evaluator ? (
@@ -257,9 +249,7 @@ export default function EvaluationPage() {
                   defaultValue={values.followUp}
                   width="10"
                 />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  {t("impact.submit")}
-                </button>
+                <SubmitButton kind="secondary">{t("impact.submit")}</SubmitButton>
               </Form>
             ) : null}
           </>

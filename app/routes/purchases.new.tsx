@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
+import { Choices, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { unevaluatedOrdersOf } from "~/domain/delivery/queries.server";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
@@ -135,12 +135,10 @@ export default function NewPurchase() {
               .map(([k, v]) => hidden(k, v))}
             {hidden("idempotencyKey", result.idempotencyKey)}
             <div className="govuk-button-group">
-              <button type="submit" name="intent" value="confirm" className="govuk-button" data-module="govuk-button">
-                {t("purchase.check.confirm")}
-              </button>
-              <button type="submit" name="intent" value="change" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              <SubmitButton intent="confirm">{t("purchase.check.confirm")}</SubmitButton>
+              <SubmitButton intent="change" kind="secondary">
                 {t("purchase.check.change")}
-              </button>
+              </SubmitButton>
             </div>
           </Form>
         </div>
@@ -206,9 +204,7 @@ export default function NewPurchase() {
             options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
             defaultValue={values.paymentRoute ?? null}
           />
-          <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
-            {t("purchase.continue")}
-          </button>
+          <SubmitButton intent="check">{t("purchase.continue")}</SubmitButton>
         </Form>
       </div>
     </div>

@@ -1,7 +1,7 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { RevisionStatusTag } from "~/components/offer-content";
 import { QUORUM } from "~/domain/quality/offer-workflow";
 import { requirePanelAccess, reviewQueue } from "~/domain/quality/panel.server";
@@ -13,8 +13,7 @@ import { pageTitle } from "~/page-title";
 export const meta: MetaFunction = ({ data }) => pageTitle(t("qa.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   await orErrorPage(() => requirePanelAccess(context.db, user, authorityId));
   return { queue: await reviewQueue(context.db, { actor: user, authorityId }) };
 }
@@ -25,36 +24,45 @@ export default function QaQueue() {
     <>
       <h1 className="govuk-heading-l">{t("qa.title")}</h1>
       <p className="govuk-body">{t("qa.lead")}</p>
-      <Table
+      <ItemTable
         rowHeader={false}
         columns={[
-          { label: t("qa.offer") },
-          { label: t("qa.provider") },
-          { label: t("qa.submitted") },
-          { label: t("qa.status") },
-          { label: t("qa.reviews") },
-          { label: t("qa.yourReview") },
+          {
+            label: t("qa.offer"),
+            cell: (r) => (
+              <>
+                <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
+                  {r.title}
+                </Link>{" "}
+                <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
+              </>
+            ),
+          },
+          { label: t("qa.provider"), cell: (r) => r.providerName },
+          { label: t("qa.submitted"), cell: (r) => (r.submittedAt ? formatDate(r.submittedAt) : "") },
+          {
+            label: t("qa.status"),
+            cell: (r) => (
+              <>
+                <RevisionStatusTag status={r.status} />
+              </>
+            ),
+          },
+          {
+            label: t("qa.reviews"),
+            cell: (r) => (
+              <>
+                {r.submittedReviews} / {QUORUM}
+              </>
+            ),
+          },
+          {
+            label: t("qa.yourReview"),
+            cell: (r) => (r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted")),
+          },
         ]}
-        rows={queue.map((r) => ({
-          key: r.revisionId,
-          cells: [
-            <>
-              <Link className="govuk-link" to={`/qa/reviews/${r.revisionId}`}>
-                {r.title}
-              </Link>{" "}
-              <span className="govuk-body-s">({t("providerOffer.revision", { number: r.number })})</span>
-            </>,
-            r.providerName,
-            r.submittedAt ? formatDate(r.submittedAt) : "",
-            <>
-              <RevisionStatusTag status={r.status} />
-            </>,
-            <>
-              {r.submittedReviews} / {QUORUM}
-            </>,
-            r.myReview === "submitted" ? t("qa.done") : r.myReview === "in_progress" ? t("qa.inProgress") : t("qa.notStarted"),
-          ],
-        }))}
+        items={queue}
+        rowKey={(r) => r.revisionId}
         empty={t("qa.none")}
       />
     </>

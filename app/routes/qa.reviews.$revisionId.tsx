@@ -1,11 +1,12 @@
-import { Table } from "~/components/table";
+import { SummaryRow } from "~/components/summary-row";
+import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { Choices, ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
 import { ProviderBadges } from "~/components/provider-badges";
 import { RUBRIC_CRITERIA, type RubricCriterion } from "#db/schema/catalogue";
 import { revisionFields } from "~/domain/catalogue/offer-schema";
@@ -74,8 +75,7 @@ const DecisionSchema = z
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? t("review.title", { title: data.revision.title }) : "", data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   await orErrorPage(() => requirePanelAccess(context.db, user, authorityId));
   const { revision, provider } = await orErrorPage(() => loadRevisionForPanel(context.db, { authorityId, revisionId: params.revisionId! }));
   await orErrorPage(async () => assertNoOwnInterest(user, provider));
@@ -102,8 +102,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const revisionId = params.revisionId!;
   let values;
   try {
@@ -180,18 +179,16 @@ export default function Review() {
               <p className="govuk-body app-pre-wrap">{previous.comments}</p>
             </div>
           ) : null}
-          <Table
+          <ItemTable
             caption={t("review.changes", { number: previous.number })}
             captionSize="hidden"
-            columns={[{ label: t("review.field") }, { label: t("review.before") }, { label: t("review.after") }]}
-            rows={previous.changes.map((c) => ({
-              key: c.field,
-              cells: [
-                t(`offerField.${c.field}` as MessageKey),
-                { cell: <del>{c.before}</del>, className: "app-pre-wrap" },
-                { cell: <ins>{c.after}</ins>, className: "app-pre-wrap" },
-              ],
-            }))}
+            columns={[
+              { label: t("review.field"), cell: (c) => t(`offerField.${c.field}` as MessageKey) },
+              { label: t("review.before"), cell: (c) => ({ cell: <del>{c.before}</del>, className: "app-pre-wrap" }) },
+              { label: t("review.after"), cell: (c) => ({ cell: <ins>{c.after}</ins>, className: "app-pre-wrap" }) },
+            ]}
+            items={previous.changes}
+            rowKey={(c) => c.field}
             empty={t("review.noChanges", { number: previous.number })}
           />
         </>
@@ -200,9 +197,7 @@ export default function Review() {
       {open && powers.reviewer && !mine ? (
         <Form method="post">
           <p className="govuk-body">{t("review.takeLead")}</p>
-          <button type="submit" name="intent" value="take" className="govuk-button" data-module="govuk-button">
-            {t("review.take")}
-          </button>
+          <SubmitButton intent="take">{t("review.take")}</SubmitButton>
         </Form>
       ) : null}
       {mine?.status === "submitted" ? <div className="govuk-inset-text">{mine.conflict ? t("review.conflictDeclared") : t("review.submitted")}</div> : null}
@@ -216,9 +211,9 @@ export default function Review() {
             <h2 className="govuk-heading-m">{t("review.conflictHeading")}</h2>
             <p className="govuk-body">{t("review.conflictLead")}</p>
             <TextArea name="conflictNote" label={t("review.conflictNote")} errors={errors} rows={3} defaultValue={one(values.conflictNote)} />
-            <button type="submit" name="intent" value="conflict" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <SubmitButton intent="conflict" kind="warning">
               {t("review.declareConflict")}
-            </button>
+            </SubmitButton>
           </Form>
           <Form method="post">
             <h2 className="govuk-heading-m">{t("review.rubric")}</h2>
@@ -254,9 +249,7 @@ export default function Review() {
               }))}
               defaultValue={one(values.recommendation)}
             />
-            <button type="submit" name="intent" value="review" className="govuk-button" data-module="govuk-button">
-              {t("review.submit")}
-            </button>
+            <SubmitButton intent="review">{t("review.submit")}</SubmitButton>
           </Form>
         </>
       ) : null}
@@ -288,10 +281,7 @@ export default function Review() {
                             </dd>
                           </div>
                         ))}
-                        <div className="govuk-summary-list__row">
-                          <dt className="govuk-summary-list__key">{t("review.heading.recommendation")}</dt>
-                          <dd className="govuk-summary-list__value">{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</dd>
-                        </div>
+                        <SummaryRow label={t("review.heading.recommendation")}>{r.recommendation ? t(`recommendation.${r.recommendation}`) : ""}</SummaryRow>
                         {r.overallComment ? (
                           <div className="govuk-summary-list__row">
                             <dt className="govuk-summary-list__key">{t("review.overallComment")}</dt>
@@ -321,9 +311,7 @@ export default function Review() {
               />
               <TextArea name="conditions" label={t("review.conditions")} errors={errors} rows={2} defaultValue={one(values.conditions)} />
               <TextArea name="comments" label={t("review.comments")} hint={t("review.commentsHint")} errors={errors} defaultValue={one(values.comments)} />
-              <button type="submit" name="intent" value="decide" className="govuk-button" data-module="govuk-button">
-                {t("review.record")}
-              </button>
+              <SubmitButton intent="decide">{t("review.record")}</SubmitButton>
             </Form>
           ) : open ? (
             <p className="govuk-body">{t("review.waiting", { count: missing })}</p>

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { requireActing } from "./purchasing.server";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { Choices, ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { donePath } from "~/done";
@@ -27,14 +28,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? t("readiness.consortiumTitle", { name: data.consortium.name }) : t("error.notFound.title"), data);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   return orErrorPage(() => consortiumReadiness(context.db, { actor: user, authorityId, consortiumId: params.consortiumId ?? "" }));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
   const form = await parseForm(request, ResponseSchema);
   if (!form.ok) return invalid(form.errors, form.values);
@@ -128,11 +127,7 @@ export default function ConsortiumReadiness() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/readiness">
-            {t("readiness.back")}
-          </Link>
-        </p>
+        <ParagraphLink to="/readiness">{t("readiness.back")}</ParagraphLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{t("readiness.title")}</span>
         <h1 className="govuk-heading-l">{consortium.name}</h1>
@@ -165,9 +160,7 @@ export default function ConsortiumReadiness() {
                   ]}
                 />
                 <TextArea name="comment" label={t("readiness.comment")} hint={t("readiness.commentHint")} errors={errors} defaultValue={values.comment} />
-                <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-                  {t("readiness.send")}
-                </button>
+                <SubmitButton preventDoubleClick>{t("readiness.send")}</SubmitButton>
               </Form>
             ) : null}
             {earlier.length > 0 ? (

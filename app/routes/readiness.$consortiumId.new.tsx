@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, DateInput, ErrorSummary, TextArea, type FieldErrors } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, TextArea, type FieldErrors, SubmitButton } from "~/components/forms";
 import { donePath } from "~/done";
 import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
 import { recordReadiness, type JudgementInput } from "~/domain/readiness/record-readiness.server";
@@ -179,9 +179,7 @@ export default function NewReadiness() {
             </div>
           ))}
           <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-              {t("readiness.save")}
-            </button>
+            <SubmitButton preventDoubleClick>{t("readiness.save")}</SubmitButton>
             <Link className="govuk-link" to={`/readiness/${consortium.id}`}>
               {t("readiness.cancel")}
             </Link>

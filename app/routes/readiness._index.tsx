@@ -1,7 +1,7 @@
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { readinessGrid } from "~/domain/readiness/readiness-grid.server";
 import { READINESS_GROUP_KEYS, READINESS_GROUPS } from "~/domain/readiness/rules";
@@ -13,8 +13,7 @@ import { orErrorPage } from "~/refusals.server";
 export const meta: MetaFunction = () => pageTitle(t("readiness.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   return orErrorPage(() => readinessGrid(context.db, { actor: user, authorityId }));
 }
 

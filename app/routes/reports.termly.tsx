@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
+import { ButtonLink } from "~/components/button-link";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, Select } from "~/components/forms";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { ReportTableView } from "~/components/report-table";
 import { donePath } from "~/done";
 import { takeTermlySnapshot, termlyReport } from "~/domain/reporting/take-termly-snapshot.server";
@@ -83,14 +84,8 @@ export default function TermlyReport() {
       <Form method="get" className="app-report-filter">
         <Select name="term" label={t("termly.term")} defaultValue={term} options={terms} />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("termly.show")}
-          </button>
-          {!snapshot && canSnapshot ? (
-            <Link to={`/reports/termly?term=${term}&confirm=snapshot`} className="govuk-button" role="button" draggable="false" data-module="govuk-button">
-              {t("termly.snapshot")}
-            </Link>
-          ) : null}
+          <SubmitButton kind="secondary">{t("termly.show")}</SubmitButton>
+          {!snapshot && canSnapshot ? <ButtonLink to={`/reports/termly?term=${term}&confirm=snapshot`}>{t("termly.snapshot")}</ButtonLink> : null}
         </div>
       </Form>
       <h2 className="govuk-heading-m">{t("termly.money")}</h2>

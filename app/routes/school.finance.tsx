@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Select } from "~/components/forms";
+import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { donePath } from "~/done";
 import { financialYearLabel, CFR_CODES } from "~/domain/reporting/rules";
 import { schoolFinancePage } from "~/domain/reporting/school-purchases.server";
@@ -60,9 +60,7 @@ export default function SchoolFinance() {
           />
         ) : null}
         <Select name="year" label={t("reports.filter.year")} defaultValue={year} options={years.map((y) => ({ value: y, label: y }))} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {t("schoolFinance.show")}
-        </button>
+        <SubmitButton kind="secondary">{t("schoolFinance.show")}</SubmitButton>
       </Form>
       {purchases ? (
         <>
@@ -102,15 +100,9 @@ export default function SchoolFinance() {
                         ))}
                       </select>
                     </div>
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="cfr"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
+                    <SubmitButton intent="cfr" kind="secondary" className="govuk-!-margin-bottom-0">
                       {t("schoolFinance.setCode")}
-                    </button>
+                    </SubmitButton>
                   </Form>
                 ) : (
                   t(`cfr.${l.cfrCode}` as MessageKey)

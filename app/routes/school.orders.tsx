@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ParagraphLink } from "~/components/paragraph-link";
 import { OrdersTable } from "~/components/orders-table";
 import { ordersOfSchool } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
@@ -25,13 +26,7 @@ export default function SchoolOrders() {
     <>
       <span className="govuk-caption-l">{school.name}</span>
       <h1 className="govuk-heading-l">{t("schoolOrders.title")}</h1>
-      {accountId ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/accounts/${accountId}`}>
-            {t("schoolOrders.statement")}
-          </Link>
-        </p>
-      ) : null}
+      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{t("schoolOrders.statement")}</ParagraphLink> : null}
       <OrdersTable orders={orders} show="provider" caption={t("schoolOrders.caption")} />
     </>
   );

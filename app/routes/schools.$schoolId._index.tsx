@@ -1,10 +1,12 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { InspectionHistory } from "~/components/inspection-history";
 import { SchoolCategorySection } from "~/components/school-category-section";
 import { SummaryRow } from "~/components/summary-row";
+import { WarningText } from "~/components/warning-text";
 import { can } from "~/auth/permissions";
 import { schoolStory } from "~/domain/school-view/school-story.server";
 import { formatDate, formatPence, londonIsoDate } from "~/format";
@@ -27,26 +29,12 @@ export default function SchoolStory() {
     useLoaderData<typeof loader>();
   return (
     <>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/schools">
-          {t("schoolStory.back")}
-        </Link>
-      </p>
+      <ParagraphLink to="/schools">{t("schoolStory.back")}</ParagraphLink>
       <span className="govuk-caption-l">
         {t("schoolView.urnType", { urn: school.urn, type: t(`establishmentType.${school.establishmentType}` as MessageKey) })}
       </span>
       <h1 className="govuk-heading-l">{school.name}</h1>
-      {attention ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">{t("confirm.warning")}</span>
-            {t("schoolStory.attention", { category: school.category ?? "", year: year.label })}
-          </strong>
-        </div>
-      ) : null}
+      {attention ? <WarningText announced>{t("schoolStory.attention", { category: school.category ?? "", year: year.label })}</WarningText> : null}
       <h2 className="govuk-heading-m">{t("schoolStory.summary")}</h2>
       <dl className="govuk-summary-list">
         <SummaryRow label={t("schoolView.col.consortium")}>{consortium ? consortium.name : t("schoolView.none")}</SummaryRow>
@@ -73,15 +61,17 @@ export default function SchoolStory() {
         <h2 className="govuk-heading-m" id="consortia-heading">
           {t("schoolStory.consortia")}
         </h2>
-        <Table
+        <ItemTable
           compact
           caption={t("schoolStory.consortia")}
           captionSize="hidden"
-          columns={[{ label: t("schoolView.col.consortium") }, { label: t("schoolStory.joined") }, { label: t("schoolStory.left") }]}
-          rows={consortia.map((c) => ({
-            key: `${c.id}-${c.joinedOn}`,
-            cells: [c.name, formatDate(c.joinedOn), c.leftOn ? formatDate(c.leftOn) : t("schoolStory.stillMember")],
-          }))}
+          columns={[
+            { label: t("schoolView.col.consortium"), cell: (c) => c.name },
+            { label: t("schoolStory.joined"), cell: (c) => formatDate(c.joinedOn) },
+            { label: t("schoolStory.left"), cell: (c) => (c.leftOn ? formatDate(c.leftOn) : t("schoolStory.stillMember")) },
+          ]}
+          items={consortia}
+          rowKey={(c) => `${c.id}-${c.joinedOn}`}
           empty={t("schoolStory.noConsortia")}
         />
       </section>
@@ -93,33 +83,29 @@ export default function SchoolStory() {
         <h2 className="govuk-heading-m" id="purchases-heading">
           {t("schoolStory.purchases", { year: year.label })}
         </h2>
-        <Table
+        <ItemTable
           compact
           caption={t("schoolStory.purchases", { year: year.label })}
           captionSize="hidden"
           columns={[
-            { label: t("schoolStory.offer") },
-            { label: t("schoolStory.placed") },
-            { label: t("order.status") },
-            { label: t("schoolStory.paidBySchool"), numeric: true },
-            { label: t("schoolStory.paidByPot"), numeric: true },
+            {
+              label: t("schoolStory.offer"),
+              cell: (p) => (
+                <>
+                  {p.title}
+                  <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                    {p.provider}
+                    {p.collective ? ` · ${t("schoolStory.collective")}` : ""}
+                  </span>
+                </>
+              ),
+            },
+            { label: t("schoolStory.placed"), cell: (p) => formatDate(p.placedAt) },
+            { label: t("order.status"), cell: (p) => t(`orderStatus.${p.status}`) },
+            { label: t("schoolStory.paidBySchool"), numeric: true, cell: (p) => formatPence(p.payablePence) },
+            { label: t("schoolStory.paidByPot"), numeric: true, cell: (p) => formatPence(p.potPence) },
           ]}
-          rows={purchases.map((p) => ({
-            key: p.id,
-            cells: [
-              <>
-                {p.title}
-                <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                  {p.provider}
-                  {p.collective ? ` · ${t("schoolStory.collective")}` : ""}
-                </span>
-              </>,
-              formatDate(p.placedAt),
-              t(`orderStatus.${p.status}`),
-              formatPence(p.payablePence),
-              formatPence(p.potPence),
-            ],
-          }))}
+          items={purchases}
           empty={t("schoolStory.noPurchases", { year: year.label })}
         />
       </section>

@@ -1,10 +1,10 @@
-import { Table } from "~/components/table";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireUser } from "~/auth/user.server";
-import { Choices, DateInput, ErrorSummary } from "~/components/forms";
+import { requireActing } from "./purchasing.server";
+import { Choices, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { categoryPage } from "~/domain/categories/category-page.server";
 import { categoryNameKey, entitlementKey } from "~/domain/categories/rules";
@@ -31,15 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => categoryPage(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "", today: londonToday(new Date()) }));
   return { ...page, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const schoolId = params.schoolId ?? "";
   const today = londonToday(new Date());
   const page = await orErrorPage(() => categoryPage(context.db, { actor: user, authorityId, schoolId, today }));
@@ -105,33 +103,25 @@ export default function SchoolCategory() {
               options={categories.map((c) => ({ value: c.value, label: t(categoryNameKey(c.value)), hint: t(entitlementKey(c.value)) }))}
             />
             <DateInput name="decidedOn" legend={t("schoolCategory.decidedOn")} hint={t("schoolCategory.decidedOnHint")} errors={errors} values={values} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("schoolCategory.submit")}
-            </button>
+            <SubmitButton>{t("schoolCategory.submit")}</SubmitButton>
           </Form>
         ) : null}
         <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
-        {history.length ? (
-          <Table
-            compact
-            caption={t("schoolCategory.history")}
-            captionSize="hidden"
-            rowHeader={false}
-            columns={[
-              { label: t("schoolCategory.year") },
-              { label: t("schoolCategory.category") },
-              { label: t("schoolCategory.decidedOn") },
-              { label: t("schoolCategory.setBy") },
-              { label: t("schoolCategory.recordedOn") },
-            ]}
-            rows={history.map((h) => ({
-              key: h.id,
-              cells: [h.academicYear, h.category, formatDate(h.decidedOn), h.setBy ?? t("audit.system"), formatDate(h.createdAt)],
-            }))}
-          />
-        ) : (
-          <p className="govuk-body">{t("schoolCategory.noHistory")}</p>
-        )}
+        <ItemTable
+          compact
+          caption={t("schoolCategory.history")}
+          captionSize="hidden"
+          rowHeader={false}
+          columns={[
+            { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
+            { label: t("schoolCategory.category"), cell: (h) => h.category },
+            { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
+            { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
+            { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
+          ]}
+          items={history}
+          empty={t("schoolCategory.noHistory")}
+        />
       </div>
     </div>
   );

@@ -1,11 +1,14 @@
-import { Table } from "~/components/table";
+import { SubmitWithLink } from "~/components/submit-with-link";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireAuthorityId, requireAuthorityPermission, requireUser } from "~/auth/user.server";
-import { DateInput, ErrorSummary, Select } from "~/components/forms";
+import { requireAuthorityPermission } from "~/auth/user.server";
+import { requireActing } from "./purchasing.server";
+import { DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
+import { WarningText } from "~/components/warning-text";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
@@ -29,8 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const authorityId = requireAuthorityId(user);
+  const { user, authorityId } = await requireActing(request, context);
   const page = await orErrorPage(() => schoolConsortiumPage(context.db, { actor: user, authorityId, schoolId: params.schoolId ?? "" }));
   return { ...page, moved: new URL(request.url).searchParams.get("moved") === "1" };
 }
@@ -79,44 +81,30 @@ export default function SchoolConsortium() {
         <span className="govuk-caption-l">URN {school.urn}</span>
         <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
         <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
-        {history.length ? (
-          <Table
-            caption={t("schoolConsortium.history")}
-            captionSize="hidden"
-            columns={[{ label: t("schoolConsortium.consortium") }, { label: t("consortiumSchools.joined") }, { label: t("consortiumSchools.left") }]}
-            rows={history.map((h) => ({
-              key: `${h.consortiumId}-${h.joinedOn}`,
-              cells: [
-                <Link key="link-cell" className="govuk-link" to={`/consortia/${h.consortiumId}/schools`}>
-                  {h.name}
-                </Link>,
-                formatDate(h.joinedOn),
-                h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now"),
-              ],
-            }))}
-          />
-        ) : (
-          <p className="govuk-body">{t("schoolConsortium.noHistory")}</p>
-        )}
+        <ItemTable
+          caption={t("schoolConsortium.history")}
+          captionSize="hidden"
+          columns={[
+            { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
+            { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
+            { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
+          ]}
+          items={history}
+          rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
+          empty={t("schoolConsortium.noHistory")}
+        />
         {canMove && confirm ? (
           <Form method="post">
             <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">{confirm}</strong>
-            </div>
+            <WarningText>{confirm}</WarningText>
             <input type="hidden" name="to" value={values.to} />
             <input type="hidden" name="on" value={values.on} />
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="confirm" className="govuk-button" data-module="govuk-button">
-                {t("schoolConsortium.confirm")}
-              </button>
-              <Link className="govuk-link" to={`/schools/${school.id}/consortium`}>
-                {t("schoolConsortium.cancel")}
-              </Link>
-            </div>
+            <SubmitWithLink
+              submit={t("schoolConsortium.confirm")}
+              intent="confirm"
+              to={`/schools/${school.id}/consortium`}
+              link={t("schoolConsortium.cancel")}
+            />
           </Form>
         ) : canMove ? (
           <Form method="post" noValidate>
@@ -139,9 +127,7 @@ export default function SchoolConsortium() {
               errors={errors}
               values={values}
             />
-            <button type="submit" name="intent" value="check" className="govuk-button" data-module="govuk-button">
-              {t("schoolConsortium.continue")}
-            </button>
+            <SubmitButton intent="check">{t("schoolConsortium.continue")}</SubmitButton>
           </Form>
         ) : null}
       </div>

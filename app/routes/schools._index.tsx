@@ -5,7 +5,7 @@ import { requireAuthorityPermission } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { Grade } from "~/components/inspection-history";
-import { SortableHeader, Table } from "~/components/table";
+import { SortableHeader, ItemTable } from "~/components/table";
 import { nextSort } from "~/domain/list-query";
 import {
   chosenFilters,
@@ -102,55 +102,61 @@ export default function SchoolView() {
                 {t("schoolView.csv")}
               </a>
             </p>
-            <Table
+            <ItemTable
               compact
               caption={t("schoolView.caption", { sort: t(`schoolView.col.${query.sort}`), direction: t(`schoolView.direction.${query.direction}`) })}
               captionSize="hidden"
               columns={[
-                { header: header("name", t("schoolView.col.name")) },
-                { header: header("consortium", t("schoolView.col.consortium")) },
-                { header: header("category", t("schoolView.col.category")) },
-                { header: header("inspected", t("schoolView.col.inspected")) },
-                { header: header("spent", t("schoolView.col.spent"), true) },
-                { label: t("schoolView.col.evaluations") },
-              ]}
-              rows={rows.map((r) => ({
-                key: r.id,
-                cells: [
-                  <>
-                    <Link className="govuk-link" to={`/schools/${r.id}`}>
-                      {r.name}
-                    </Link>
-                    <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                      {t("schoolView.urnTypePhase", {
-                        urn: r.urn,
-                        type: t(`establishmentType.${r.establishmentType}` as MessageKey),
-                        phase: t(`phase.${r.phase}` as MessageKey),
-                      })}
-                    </span>
-                    {r.status === "closed" ? <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong> : null}
-                    {r.attention ? <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong> : null}
-                  </>,
-                  <>
-                    {r.consortium?.name ?? t("schoolView.none")}
-                    {r.mouSigned === null ? null : (
-                      <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                        {t(r.mouSigned ? "schoolView.mou.signed" : "schoolView.mou.unsigned")}
-                      </span>
-                    )}
-                  </>,
-                  r.category ?? t("schoolView.none"),
-                  r.inspection ? (
+                {
+                  header: header("name", t("schoolView.col.name")),
+                  cell: (r) => (
                     <>
-                      {r.inspection.grade ? <Grade grade={r.inspection.grade} /> : t(`schoolView.outcome.${r.inspection.outcome}` as MessageKey)}
+                      <Link className="govuk-link" to={`/schools/${r.id}`}>
+                        {r.name}
+                      </Link>
                       <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
-                        {t(`inspection.inspectorate.${r.inspection.inspectorate}` as MessageKey)}, {formatDate(r.inspection.inspectedOn)}
+                        {t("schoolView.urnTypePhase", {
+                          urn: r.urn,
+                          type: t(`establishmentType.${r.establishmentType}` as MessageKey),
+                          phase: t(`phase.${r.phase}` as MessageKey),
+                        })}
                       </span>
+                      {r.status === "closed" ? <strong className="govuk-tag govuk-tag--grey">{t("schoolStatus.closed")}</strong> : null}
+                      {r.attention ? <strong className="govuk-tag govuk-tag--red">{t("schoolView.attentionTag")}</strong> : null}
                     </>
-                  ) : (
-                    t("schoolView.outcome.none")
                   ),
-                  {
+                },
+                {
+                  header: header("consortium", t("schoolView.col.consortium")),
+                  cell: (r) => (
+                    <>
+                      {r.consortium?.name ?? t("schoolView.none")}
+                      {r.mouSigned === null ? null : (
+                        <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                          {t(r.mouSigned ? "schoolView.mou.signed" : "schoolView.mou.unsigned")}
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                { header: header("category", t("schoolView.col.category")), cell: (r) => r.category ?? t("schoolView.none") },
+                {
+                  header: header("inspected", t("schoolView.col.inspected")),
+                  cell: (r) =>
+                    r.inspection ? (
+                      <>
+                        {r.inspection.grade ? <Grade grade={r.inspection.grade} /> : t(`schoolView.outcome.${r.inspection.outcome}` as MessageKey)}
+                        <span className="govuk-hint govuk-!-margin-bottom-0 app-block">
+                          {t(`inspection.inspectorate.${r.inspection.inspectorate}` as MessageKey)}, {formatDate(r.inspection.inspectedOn)}
+                        </span>
+                      </>
+                    ) : (
+                      t("schoolView.outcome.none")
+                    ),
+                },
+                {
+                  header: header("spent", t("schoolView.col.spent"), true),
+                  cell: (r) => ({
                     cell: (
                       <>
                         {formatPence(r.spentThisYearPence)}
@@ -158,17 +164,23 @@ export default function SchoolView() {
                       </>
                     ),
                     numeric: true,
-                  },
-                  <>
-                    {r.evaluations > 0 && r.averageScoreHundredths !== null
-                      ? t("schoolView.evaluationsValue", { count: r.evaluations, average: (r.averageScoreHundredths / 100).toFixed(1) })
-                      : t("schoolView.noEvaluations")}
-                    {r.impactRecords > 0 ? (
-                      <span className="govuk-hint govuk-!-margin-bottom-0 app-block">{t("schoolView.impactCount", { count: r.impactRecords })}</span>
-                    ) : null}
-                  </>,
-                ],
-              }))}
+                  }),
+                },
+                {
+                  label: t("schoolView.col.evaluations"),
+                  cell: (r) => (
+                    <>
+                      {r.evaluations > 0 && r.averageScoreHundredths !== null
+                        ? t("schoolView.evaluationsValue", { count: r.evaluations, average: (r.averageScoreHundredths / 100).toFixed(1) })
+                        : t("schoolView.noEvaluations")}
+                      {r.impactRecords > 0 ? (
+                        <span className="govuk-hint govuk-!-margin-bottom-0 app-block">{t("schoolView.impactCount", { count: r.impactRecords })}</span>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+              items={rows}
               empty={t("schoolView.noResults")}
             />
             <Pagination

@@ -1,10 +1,11 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { applyGiasImport } from "~/domain/schools/apply-gias-import.server";
 import { PREVIEW_LIMIT, type FieldChange } from "~/domain/schools/gias-diff";
@@ -71,7 +72,7 @@ function ChangeList({
   return (
     <>
       {changes.map((c) => (
-        <Table
+        <ItemTable
           key={c.schoolId}
           caption={
             <>
@@ -80,8 +81,13 @@ function ChangeList({
               {c.closedOn ? <span className="govuk-hint govuk-!-margin-bottom-0">{t("gias.preview.closedOn", { date: formatDate(c.closedOn) })}</span> : null}
             </>
           }
-          columns={[{ label: t("gias.field.field") }, { label: t("gias.field.before") }, { label: t("gias.field.after") }]}
-          rows={c.fields.map((f) => ({ key: f.field, cells: [t(`gias.field.${f.field}` as MessageKey), show(f.field, f.before), show(f.field, f.after)] }))}
+          columns={[
+            { label: t("gias.field.field"), cell: (f) => t(`gias.field.${f.field}` as MessageKey) },
+            { label: t("gias.field.before"), cell: (f) => show(f.field, f.before) },
+            { label: t("gias.field.after"), cell: (f) => show(f.field, f.after) },
+          ]}
+          items={c.fields}
+          rowKey={(f) => f.field}
         />
       ))}
     </>
@@ -125,9 +131,9 @@ export default function GiasPreview() {
             <p className="govuk-body">{t("gias.progress.startedBy", { person: progress.startedByName, date: progress.startedAt })}</p>
             <Form method="post" ref={continueForm}>
               <p className="govuk-body govuk-!-display-none-print">{t("gias.progress.auto")}</p>
-              <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+              <SubmitButton className="govuk-!-margin-bottom-0" preventDoubleClick>
                 {t("gias.progress.continue")}
-              </button>
+              </SubmitButton>
             </Form>
           </div>
         </div>
@@ -143,20 +149,18 @@ export default function GiasPreview() {
       </ul>
 
       <h2 className="govuk-heading-m">{t("gias.preview.new", { count: counts.added })}</h2>
-      <Table
+      <ItemTable
         rowHeader={false}
         columns={[
-          { label: t("gias.field.urn") },
-          { label: t("gias.field.name") },
-          { label: t("gias.field.phase") },
-          { label: t("gias.field.typeName") },
-          { label: t("gias.field.numberOnRoll"), numeric: true },
-          { label: t("gias.field.postcode") },
+          { label: t("gias.field.urn"), cell: (a) => a.urn },
+          { label: t("gias.field.name"), cell: (a) => a.name },
+          { label: t("gias.field.phase"), cell: (a) => t(`phase.${a.phase}` as MessageKey) },
+          { label: t("gias.field.typeName"), cell: (a) => a.typeName },
+          { label: t("gias.field.numberOnRoll"), numeric: true, cell: (a) => a.numberOnRoll ?? t("gias.field.empty") },
+          { label: t("gias.field.postcode"), cell: (a) => a.postcode ?? t("gias.field.empty") },
         ]}
-        rows={added.map((a) => ({
-          key: a.urn,
-          cells: [a.urn, a.name, t(`phase.${a.phase}` as MessageKey), a.typeName, a.numberOnRoll ?? t("gias.field.empty"), a.postcode ?? t("gias.field.empty")],
-        }))}
+        items={added}
+        rowKey={(a) => a.urn}
         empty={t("gias.preview.none")}
       />
       <More total={counts.added} />
@@ -181,16 +185,10 @@ export default function GiasPreview() {
               {t("gias.preview.applyWarning")}
             </strong>
           </div>
-          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-            {t("gias.preview.apply")}
-          </button>
+          <SubmitButton preventDoubleClick>{t("gias.preview.apply")}</SubmitButton>
         </Form>
       )}
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/schools/import">
-          {t("gias.title")}
-        </Link>
-      </p>
+      <ParagraphLink to="/schools/import">{t("gias.title")}</ParagraphLink>
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { Table } from "~/components/table";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { CsvFileUpload, ErrorSummary } from "~/components/forms";
+import { CsvFileUpload, ErrorSummary, SubmitButton } from "~/components/forms";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
 import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
@@ -78,29 +79,18 @@ export default function ImportSchools() {
         )}
         <Form method="post" encType="multipart/form-data" noValidate>
           <CsvFileUpload label={t("gias.file")} labelClass="govuk-label govuk-label--s" hint={t("gias.fileHint", { megabytes })} errors={errors} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("gias.upload")}
-          </button>
+          <SubmitButton>{t("gias.upload")}</SubmitButton>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/schools/new">
-            {t("home.task.addSetting")}
-          </Link>
-        </p>
+        <ParagraphLink to="/schools/new">{t("home.task.addSetting")}</ParagraphLink>
         <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
-        <Table
+        <ItemTable
           rowHeader={false}
-          columns={[{ label: t("gias.recent.file") }, { label: t("gias.recent.uploaded") }, { label: t("gias.recent.applied") }]}
-          rows={recent.map((r) => ({
-            key: r.id,
-            cells: [
-              <Link key="link-cell" className="govuk-link" to={`/schools/import/${r.id}`}>
-                {r.fileName}
-              </Link>,
-              r.createdAt,
-              r.appliedAt ?? t("gias.recent.notApplied"),
-            ],
-          }))}
+          columns={[
+            { label: t("gias.recent.file"), link: (r) => `/schools/import/${r.id}`, cell: (r) => r.fileName },
+            { label: t("gias.recent.uploaded"), cell: (r) => r.createdAt },
+            { label: t("gias.recent.applied"), cell: (r) => r.appliedAt ?? t("gias.recent.notApplied") },
+          ]}
+          items={recent}
           empty={t("gias.recent.none")}
         />
       </div>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireAuthorityPermission, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, ErrorSummary, TextInput } from "~/components/forms";
+import { FormPage } from "~/components/form-page";
+import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
 import { addSetting } from "~/domain/schools/add-setting.server";
 import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
 import { optionalText, text } from "~/forms/fields";
@@ -56,38 +57,28 @@ export default function AddSetting() {
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, string | undefined>;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("setting.title")}</h1>
-        <p className="govuk-body">{t("setting.lead")}</p>
-        <Form method="post" noValidate>
-          <Choices
-            name="kind"
-            legend={t("setting.kind")}
-            errors={errors}
-            defaultValue={values.kind}
-            options={SETTING_KINDS.map((kind) => ({ value: kind, label: t(`setting.kind.${kind}`) }))}
-          />
-          <TextInput name="name" label={t("setting.name")} errors={errors} defaultValue={values.name} autoComplete="off" />
-          <TextInput
-            name="reference"
-            label={t("setting.reference")}
-            hint={t("setting.referenceHint")}
-            errors={errors}
-            defaultValue={values.reference}
-            width="10"
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <TextInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" inputMode="numeric" />
-          <TextInput name="postcode" label={t("setting.postcode")} errors={errors} defaultValue={values.postcode} width="10" autoComplete="postal-code" />
-          <TextInput name="town" label={t("setting.town")} errors={errors} defaultValue={values.town} width="20" />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("setting.add")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage title={t("setting.title")} lead={t("setting.lead")} submit={t("setting.add")} errors={errors}>
+      <Choices
+        name="kind"
+        legend={t("setting.kind")}
+        errors={errors}
+        defaultValue={values.kind}
+        options={SETTING_KINDS.map((kind) => ({ value: kind, label: t(`setting.kind.${kind}`) }))}
+      />
+      <TextInput name="name" label={t("setting.name")} errors={errors} defaultValue={values.name} autoComplete="off" />
+      <TextInput
+        name="reference"
+        label={t("setting.reference")}
+        hint={t("setting.referenceHint")}
+        errors={errors}
+        defaultValue={values.reference}
+        width="10"
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <WholeNumberInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" />
+      <TextInput name="postcode" label={t("setting.postcode")} errors={errors} defaultValue={values.postcode} width="10" autoComplete="postal-code" />
+      <TextInput name="town" label={t("setting.town")} errors={errors} defaultValue={values.town} width="20" />
+    </FormPage>
   );
 }

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
-import { ErrorSummary, TextInput } from "~/components/forms";
+import { ParagraphLink } from "~/components/paragraph-link";
+import { EmailInput, ErrorSummary, TextInput, SubmitButton } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
 import { signIn } from "~/domain/identity/sign-in.server";
@@ -60,25 +61,11 @@ export default function SignIn() {
         ) : null}
         <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
         <Form method="post" action={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"} noValidate>
-          <TextInput
-            name="email"
-            label={t("email.label")}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            errors={errors}
-            defaultValue={result?.values?.email as string | undefined}
-          />
+          <EmailInput autoComplete="username" errors={errors} defaultValue={result?.values?.email as string | undefined} />
           <TextInput name="password" label={t("password.label")} type="password" autoComplete="current-password" errors={errors} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("signIn.button")}
-          </button>
+          <SubmitButton>{t("signIn.button")}</SubmitButton>
         </Form>
-        <p className="govuk-body">
-          <Link to="/forgot-password" className="govuk-link">
-            {t("signIn.forgotPassword")}
-          </Link>
-        </p>
+        <ParagraphLink to="/forgot-password">{t("signIn.forgotPassword")}</ParagraphLink>
         <p className="govuk-body">{t("signIn.noAccount")}</p>
       </div>
     </div>
