@@ -1,5 +1,15 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+
+/** The amount, in pence, that applying the formula would post from the authority's funding account, as its confirmation step says. */
+async function authorityAmountToApply(page: Page, formulaPage: string) {
+  await page.goto(`${formulaPage}?confirm=apply`);
+  const line = page.getByText(/^[-−]?£[\d,]+\.\d{2} from the authority's funding account to \d+ consortium pots?\.$/);
+  await expectLocator(line).toBeVisible();
+  const [, minus, pounds, pence] = /^([-−]?)£([\d,]+)\.(\d{2})/.exec((await line.textContent())!)!;
+  return (minus ? -1 : 1) * (Number(pounds.replace(/,/g, "")) * 100 + Number(pence));
+}
 
 describe("funding formulas and the memorandum of understanding", () => {
   const browser = testBrowser();
@@ -18,6 +28,12 @@ describe("funding formulas and the memorandum of understanding", () => {
 
     await page.getByRole("button", { name: "Make version 2" }).click();
     await page.getByRole("heading", { name: /version 2$/ }).waitFor();
+    const formulaPage = page.url().replace(/\?.*$/, "");
+    // Before any part changes, version 2 posts only what the records changed since version 1 was applied:
+    // nothing in the demo county as seeded, an adjustment after a browser test beside this one has moved
+    // or imported schools.
+    const changedByRecords = await authorityAmountToApply(page, formulaPage);
+    await page.goto(formulaPage);
     // "Add another part": choose the kind, then fill in its fields.
     await page.getByLabel("Kind of part").selectOption("per_pupil");
     await page.getByRole("button", { name: "Add a part" }).click();
@@ -37,7 +53,7 @@ describe("funding formulas and the memorandum of understanding", () => {
 
     await page.getByRole("button", { name: "Apply this formula" }).click();
     await page.getByRole("heading", { name: /^Apply the funding formula for .+, version 2\?$/ }).waitFor();
-    await expectLocator(page.getByText(/^£100,000\.00 from the authority's funding account to \d+ consortium pots?\.$/)).toBeVisible();
+    expect(await authorityAmountToApply(page, formulaPage)).toBe(changedByRecords + 100_000_00);
     await page.getByRole("button", { name: "Yes, apply and post" }).click();
     await page.getByText("The formula is applied: the allocation is posted to the consortium pots.").waitFor();
     await expectLocator(page.getByRole("link", { name: "Download the whole allocation (CSV)" })).toBeVisible();
