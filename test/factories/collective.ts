@@ -1,9 +1,11 @@
 // Collective purchases of a purchasing world's offer: opened for its consortium, joined by its schools, closed.
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
-import type { PaymentRoute } from "~/db.server";
+import { schema, type PaymentRoute } from "~/db.server";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
 import { openCollectivePurchase, type OpenCollectivePurchaseOptions } from "~/domain/purchasing/open-collective-purchase.server";
+import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { actorFor, type PurchasingWorld } from "./purchasing";
 
 const APP_URL = "http://localhost:3000";
@@ -82,4 +84,42 @@ export async function closeCollective(db: Database, world: CollectiveWorld, purc
     appUrl: APP_URL,
     now,
   });
+}
+
+/** The orders a collective purchase made when it closed. */
+export const ordersOfCollective = (db: Database, purchaseId: string) =>
+  db.select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchaseId));
+
+/** The invoices raised for these orders. */
+export const invoicesOfOrders = (db: Database, orders: { id: string }[]) =>
+  db
+    .select()
+    .from(schema.invoices)
+    .where(
+      inArray(
+        schema.invoices.orderId,
+        orders.map((o) => o.id),
+      ),
+    );
+
+/** The world's finance officer records each invoice paid in full by BACS, one after another. */
+export async function payInvoicesInFull(
+  db: Database,
+  world: Pick<PurchasingWorld, "authority" | "finance">,
+  invoices: { id: string; grossPence: number }[],
+  { keyPrefix, receivedOn, now }: { keyPrefix: string; receivedOn: string; now?: Date },
+) {
+  const finance = await actorFor(db, world.finance, world.authority.id);
+  for (const invoice of invoices) {
+    await recordPayment(db, {
+      actor: finance,
+      authorityId: world.authority.id,
+      invoiceId: invoice.id,
+      amountPence: invoice.grossPence,
+      bankReference: "BACS",
+      receivedOn,
+      idempotencyKey: `${keyPrefix}:${invoice.id}`,
+      now,
+    });
+  }
 }

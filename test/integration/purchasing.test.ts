@@ -12,7 +12,15 @@ import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
-import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
+import {
+  closeCollective,
+  invoicesOfOrders,
+  joinCollective,
+  openCollective,
+  ordersOfCollective,
+  payInvoicesInFull,
+  type OpenCollectiveOptions,
+} from "../factories/collective";
 import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
@@ -408,22 +416,14 @@ describe("purchasing", () => {
 
       const [closed] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
       expect(closed).toMatchObject({ status: "confirmed", finalUnitPricePence: 75_000, totalPence: 375_000, potContributionPence: 37_500 });
-      const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+      const orders = await ordersOfCollective(db(), purchase.id);
       expect(orders).toHaveLength(5);
       expect(orders.reduce((s, o) => s + o.netPence, 0)).toBe(375_000);
       expect(orders.reduce((s, o) => s + o.potContributionPence, 0)).toBe(37_500);
       // VAT on the whole £750.00 (£150.00); the school pays £675.00 + £150.00.
       for (const o of orders)
         expect(o).toMatchObject({ netPence: 75_000, potContributionPence: 7_500, vatPence: 15_000, payablePence: 82_500, status: "placed" });
-      const invoices = await db()
-        .select()
-        .from(schema.invoices)
-        .where(
-          inArray(
-            schema.invoices.orderId,
-            orders.map((o) => o.id),
-          ),
-        );
+      const invoices = await invoicesOfOrders(db(), orders);
       expect(invoices.map((i) => i.number).sort()).toEqual(["AUT-2026-000001", "AUT-2026-000002", "AUT-2026-000003", "AUT-2026-000004", "AUT-2026-000005"]);
       expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000 + 37_500);
       const outcomes = await db()
@@ -447,7 +447,7 @@ describe("purchasing", () => {
           now: LATER,
         });
       }
-      const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+      const paid = await ordersOfCollective(db(), purchase.id);
       for (const o of paid) expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);
       expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000 + 37_500 - 5 * 3_750);
       expect(await balanceOf(world.authority.id, "provider_payable", world.provider.id)).toBe(-5 * 67_500);
@@ -493,7 +493,7 @@ describe("purchasing", () => {
       expect(described({ description: closed.cancelledReason!, descriptionMessage: closed.cancelledReasonMessage })).toContain("2 of the 3");
       expect(say(closed.cancelledReasonMessage!, "cy")).not.toBe(closed.cancelledReason);
       expect(await entryCount(world.authority.id)).toBe(before);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toEqual([]);
+      expect(await ordersOfCollective(db(), purchase.id)).toEqual([]);
       const told = await db()
         .select()
         .from(schema.outbox)
@@ -526,14 +526,14 @@ describe("purchasing", () => {
         await db().execute(sql.raw(`DROP FUNCTION fail_invoice()`));
       }
       expect(await entryCount(world.authority.id)).toBe(before);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toEqual([]);
+      expect(await ordersOfCollective(db(), purchase.id)).toEqual([]);
       const [still] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
       expect(still.status).toBe("open");
       const [counter] = await db().select().from(schema.documentCounters).where(eq(schema.documentCounters.authorityId, world.authority.id));
       expect(counter).toBeUndefined();
 
       expect(await closeCollective(db(), world, purchase.id, { now: NOW })).toEqual({ status: "confirmed", changed: true });
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(4);
+      expect(await ordersOfCollective(db(), purchase.id)).toHaveLength(4);
       await expectSoundLedger(world.authority.id);
     });
 
@@ -548,7 +548,7 @@ describe("purchasing", () => {
       ]);
       expect(results.filter((r) => r.changed)).toHaveLength(1);
       expect(results.map((r) => r.status)).toEqual(["confirmed", "confirmed"]);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(5);
+      expect(await ordersOfCollective(db(), purchase.id)).toHaveLength(5);
       await expectSoundLedger(world.authority.id);
     });
 
@@ -584,15 +584,7 @@ describe("purchasing", () => {
         const { order } = await schoolBuys(db(), world, m, { idempotencyKey: `race-first:${m.school.id}`, now: NOW });
         paidEarlier.push(order);
       }
-      const invoices = await db()
-        .select()
-        .from(schema.invoices)
-        .where(
-          inArray(
-            schema.invoices.orderId,
-            paidEarlier.map((o) => o.id),
-          ),
-        );
+      const invoices = await invoicesOfOrders(db(), paidEarlier);
       const lead = await actorFor(db(), world.lead, world.authority.id);
       const work = [
         closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
@@ -773,33 +765,13 @@ describe("purchasing", () => {
         expect(closed.status).toBe("confirmed");
         expect(closed.potContributionPence).toBeLessThanOrEqual(c.potPence);
         if (c.rule.potCapPence) expect(closed.potContributionPence).toBe(c.rule.potCapPence);
-        const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+        const orders = await ordersOfCollective(db(), purchase.id);
         expect(orders.reduce((s, o) => s + o.netPence, 0)).toBe(closed.totalPence);
         expect(orders.reduce((s, o) => s + o.potContributionPence, 0)).toBe(closed.potContributionPence);
         for (const o of orders) expect(o.payablePence).toBeGreaterThanOrEqual(0);
-        const invoices = await db()
-          .select()
-          .from(schema.invoices)
-          .where(
-            inArray(
-              schema.invoices.orderId,
-              orders.map((o) => o.id),
-            ),
-          );
-        const finance = await actorFor(db(), world.finance, world.authority.id);
-        for (const invoice of invoices) {
-          await recordPayment(db(), {
-            actor: finance,
-            authorityId: world.authority.id,
-            invoiceId: invoice.id,
-            amountPence: invoice.grossPence,
-            bankReference: "BACS",
-            receivedOn: "2026-01-20",
-            idempotencyKey: `odd:${invoice.id}`,
-            now: LATER,
-          });
-        }
-        const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+        const invoices = await invoicesOfOrders(db(), orders);
+        await payInvoicesInFull(db(), world, invoices, { keyPrefix: "odd", receivedOn: "2026-01-20", now: LATER });
+        const paid = await ordersOfCollective(db(), purchase.id);
         for (const o of paid) {
           expect(o.status).toBe("confirmed");
           expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);
