@@ -207,19 +207,7 @@ describe("purchasing", () => {
       const { school, head } = world.members[0];
       const actor = await actorFor(db(), head, world.authority.id);
       const potBefore = await balanceOf(world.authority.id, "consortium_pot", world.consortium.id);
-      const place = (key: string) =>
-        placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor,
-          authorityId: world.authority.id,
-          schoolId: school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          idempotencyKey: key,
-          now: NOW,
-        });
+      const place = (key: string) => schoolBuys(db(), world, world.members[0], { idempotencyKey: key, now: NOW });
 
       const { order } = await place("cancel-1");
       const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
