@@ -733,36 +733,19 @@ export async function seedDemoOffers(db: Database | Tx, authorityId: string, now
     const at = new Date(now.getTime() - (10 - i) * DAY);
     const body = content(template, i);
     offers.push({ id: offerId, authorityId, providerId: provider.id, latestRevisionId: revisionId, createdAt: at });
+    const revision = { id: revisionId, offerId, authorityId, number: 1, status, createdAt: at, updatedAt: at };
     if (status === "draft") {
-      revisions.push({
-        id: revisionId,
-        offerId,
-        authorityId,
-        number: 1,
-        status,
-        title: body.title,
-        summary: body.summary,
-        subjectAreas: body.subjectAreas,
-        phases: body.phases,
-        createdAt: at,
-        updatedAt: at,
-      });
+      revisions.push({ ...revision, title: body.title, summary: body.summary, subjectAreas: body.subjectAreas, phases: body.phases });
       return;
     }
     const decided = status === "changes_requested";
     revisions.push({
-      id: revisionId,
-      offerId,
-      authorityId,
-      number: 1,
-      status,
+      ...revision,
       ...body,
       submittedAt: at,
       decidedAt: decided ? new Date(at.getTime() + 5 * DAY) : null,
       decidedBy: decided ? (chairs.find((c) => free(c, provider)) ?? null) : null,
       decisionComments: decided ? "Please give evidence of impact from schools like ours, and say how you will measure the change in pupils' learning." : null,
-      createdAt: at,
-      updatedAt: at,
     });
     if (decided) addReviews(revisionId, provider, new Date(at.getTime() + 3 * DAY), 2, "request_changes");
   });
