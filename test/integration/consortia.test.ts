@@ -171,20 +171,16 @@ describe("consortia over time", () => {
         message: "Join us",
       })
       .returning();
-    await db().insert(schema.pledges).values({
+    const pledge = (i: number, status: "joined" | "declined") => ({
       authorityId: world.authority.id,
       collectivePurchaseId: purchase.id,
-      schoolId: world.members[0].school.id,
-      status: "joined",
-      pledgedBy: world.members[0].head.id,
+      schoolId: world.members[i].school.id,
+      status,
+      pledgedBy: world.members[i].head.id,
     });
-    await db().insert(schema.pledges).values({
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      schoolId: world.members[1].school.id,
-      status: "declined",
-      pledgedBy: world.members[1].head.id,
-    });
+    await db()
+      .insert(schema.pledges)
+      .values([pledge(0, "joined"), pledge(1, "declined")]);
     const page = await get(schoolsLoader, `/consortia/${world.consortium.id}/schools`, leadCookie, { consortiumId: world.consortium.id });
     expect(status(page)).toBe(200);
     const data = body<{

@@ -227,34 +227,15 @@ describe("delivery and evaluation", () => {
     const params = { orderId: order.id };
     const otherHead = world.members[2].head;
     const otherCookie = await cookieFor(otherHead.id, world.members[2].school.id);
+    const evaluation = { intent: "evaluate", priorities: "x", quality: "1", impact: "1", valueForMoney: "1", wouldRecommend: "no", comments: "" };
     expect((await get(deliveryRoute, `/purchases/${order.id}/delivery`, params, otherCookie)).status).toBe(403);
-    const tried = await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, otherCookie, {
-      intent: "evaluate",
-      priorities: "x",
-      quality: "1",
-      impact: "1",
-      valueForMoney: "1",
-      wouldRecommend: "no",
-      comments: "",
-    });
+    const tried = await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, otherCookie, evaluation);
     expect(tried.status).toBe(403);
 
     const elsewhere = await createDeliveryWorld(db(), { schools: 1 });
     const foreignCookie = await cookieFor(elsewhere.members[0].head.id, elsewhere.members[0].school.id);
     expect((await get(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie)).status).toBe(404);
-    expect(
-      (
-        await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie, {
-          intent: "evaluate",
-          priorities: "x",
-          quality: "1",
-          impact: "1",
-          valueForMoney: "1",
-          wouldRecommend: "no",
-          comments: "",
-        })
-      ).status,
-    ).toBe(404);
+    expect((await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie, evaluation)).status).toBe(404);
     // Another authority's adviser cannot sign off, nor see the disputes.
     const foreignAdviser = await cookieFor(elsewhere.adviser.id, elsewhere.office.id);
     expect((await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignAdviser, { intent: "signOff" })).status).toBe(404);
