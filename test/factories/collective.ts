@@ -86,6 +86,27 @@ export async function closeCollective(db: Database, world: CollectiveWorld, purc
   });
 }
 
+/** A collective purchase of the world's offer for its consortium, by its lead, written straight to its table: no checks, no emails. */
+export async function insertCollectivePurchase(
+  db: Database,
+  world: Omit<CollectiveWorld, "members">,
+  values: { closesAt: Date } & Partial<typeof schema.collectivePurchases.$inferInsert>,
+) {
+  const [purchase] = await db
+    .insert(schema.collectivePurchases)
+    .values({
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      revisionId: world.offer.liveRevisionId,
+      openedBy: world.lead.id,
+      minSchools: 1,
+      ...values,
+    })
+    .returning();
+  return purchase;
+}
+
 /** The orders a collective purchase made when it closed. */
 export const ordersOfCollective = (db: Database, purchaseId: string) =>
   db.select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchaseId));

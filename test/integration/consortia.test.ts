@@ -13,6 +13,7 @@ import { pageCalls } from "../factories/pages";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor } from "../setup/context";
+import { insertCollectivePurchase } from "../factories/collective";
 import { useTestDatabase } from "../factories/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
@@ -156,21 +157,12 @@ describe("consortia over time", () => {
   });
 
   it("shows a lead the consortium's schools, those that left, and which take part this year", async () => {
-    const [purchase] = await db()
-      .insert(schema.collectivePurchases)
-      .values({
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
-        revisionId: world.offer.liveRevisionId,
-        openedBy: world.lead.id,
-        closesAt: new Date(Date.now() + 86_400_000),
-        minSchools: 1,
-        delegatesPerSchool: 1,
-        shareMethod: "equal",
-        message: "Join us",
-      })
-      .returning();
+    const purchase = await insertCollectivePurchase(db(), world, {
+      closesAt: new Date(Date.now() + 86_400_000),
+      delegatesPerSchool: 1,
+      shareMethod: "equal",
+      message: "Join us",
+    });
     const pledge = (i: number, status: "joined" | "declined") => ({
       authorityId: world.authority.id,
       collectivePurchaseId: purchase.id,
