@@ -12,7 +12,7 @@ import {
   type VatTreatment,
 } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
-import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
+import { postEntry, type Posting, debitCredit } from "~/domain/ledger/post-entry.server";
 import { incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
 import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, type OfficeAccounts } from "./accounts.server";
 import { documentNumber, documentPrefix, dueOn, incomeSplit, orderAmounts, rechargeReference } from "./rules";
@@ -149,10 +149,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
 
   // What the pot pays.
   if (pot) {
-    await post("pot", "ledgerText.potContribution", [
-      { accountId: pot, amountPence: potTotal },
-      { accountId: accounts.salesPending, amountPence: -potTotal },
-    ]);
+    await post("pot", "ledgerText.potContribution", debitCredit(pot, accounts.salesPending, potTotal));
   }
 
   // What each school is charged.
