@@ -8,6 +8,7 @@ import { schema } from "../client";
 import type { DELIVERY_FORMATS, OfferPhase, PriceTier, PricingModel, RubricCriterion, SubjectArea, VatTreatment } from "../schema";
 import { RUBRIC_CRITERIA } from "../schema";
 import { createRandom, seedFrom } from "./random";
+import { idsOf } from "~/domain/ids";
 
 type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
 
@@ -560,15 +561,7 @@ export async function seedDemoOffers(db: Database | Tx, authorityId: string, now
         .select({ userId: schema.memberships.userId, chair: schema.memberships.chair, email: schema.users.email })
         .from(schema.memberships)
         .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-        .where(
-          and(
-            inArray(
-              schema.memberships.organisationId,
-              boards.map((b) => b.id),
-            ),
-            eq(schema.memberships.role, "qa_panel_member"),
-          ),
-        )
+        .where(and(inArray(schema.memberships.organisationId, idsOf(boards)), eq(schema.memberships.role, "qa_panel_member")))
         .orderBy(schema.users.email)
     : [];
   const panelIds = [...new Set(seats.map((s) => s.userId))];

@@ -18,6 +18,7 @@ import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, type
 import { documentNumber, documentPrefix, dueOn, incomeSplit, orderAmounts, rechargeReference } from "./rules";
 import { message, toStore, type StoredMessage } from "~/domain/ledger/described";
 import type { MessageKey } from "~/i18n";
+import { idsOf } from "~/domain/ids";
 
 const { orders, invoices, invoiceLines, recharges, documentCounters, authorities } = schema;
 
@@ -210,12 +211,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   return tx
     .select()
     .from(orders)
-    .where(
-      inArray(
-        orders.id,
-        inserted.map((o) => o.id),
-      ),
-    );
+    .where(inArray(orders.id, idsOf(inserted)));
 }
 
 export async function issueInvoices(
