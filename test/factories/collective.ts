@@ -7,6 +7,7 @@ import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-pu
 import { openCollectivePurchase, type OpenCollectivePurchaseOptions } from "~/domain/purchasing/open-collective-purchase.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { actorFor, type PurchasingWorld } from "./purchasing";
+import { idsOf } from "~/domain/ids";
 
 const APP_URL = "http://localhost:3000";
 const DAY = 86_400_000;
@@ -116,12 +117,7 @@ export const invoicesOfOrders = (db: Database, orders: { id: string }[]) =>
   db
     .select()
     .from(schema.invoices)
-    .where(
-      inArray(
-        schema.invoices.orderId,
-        orders.map((o) => o.id),
-      ),
-    );
+    .where(inArray(schema.invoices.orderId, idsOf(orders)));
 
 /** The world's finance officer records each invoice paid in full by BACS, one after another. */
 export async function payInvoicesInFull(

@@ -6,6 +6,7 @@ import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { ratingsOfOffer } from "~/domain/delivery/queries.server";
 import { authorityYear, schoolViewRows } from "~/domain/school-view/school-rows.server";
 import { useTestDatabase } from "../factories/database";
+import { idsOf } from "~/domain/ids";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
@@ -27,12 +28,7 @@ describe("the demo county after the sale", () => {
     const places = await db()
       .select()
       .from(schema.sessionPlaces)
-      .where(
-        inArray(
-          schema.sessionPlaces.orderId,
-          delivered.map((o) => o.id),
-        ),
-      );
+      .where(inArray(schema.sessionPlaces.orderId, idsOf(delivered)));
     expect(places.some((p) => p.attended)).toBe(true);
     const evaluations = await db().select().from(schema.evaluations).where(eq(schema.evaluations.authorityId, arden.id));
     expect(evaluations.filter((e) => e.status === "signed_off").length).toBeGreaterThanOrEqual(2);

@@ -5,6 +5,7 @@ import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import type { Allocation } from "~/domain/funding/rules";
 import { useTestDatabase } from "../factories/database";
+import { idsOf } from "~/domain/ids";
 
 const TODAY = new Date("2026-11-16T09:00:00Z");
 
@@ -97,15 +98,7 @@ describe("the demo county's funding", () => {
       const signatures = await db()
         .select()
         .from(schema.mouSignatures)
-        .where(
-          and(
-            eq(schema.mouSignatures.authorityId, authority.authorityId),
-            inArray(
-              schema.mouSignatures.mouId,
-              mous.map((m) => m.id),
-            ),
-          ),
-        );
+        .where(and(eq(schema.mouSignatures.authorityId, authority.authorityId), inArray(schema.mouSignatures.mouId, idsOf(mous))));
       const schools = authority.consortia.reduce((n, c) => n + c.schoolIds.length, 0);
       expect(signatures.length / schools).toBeGreaterThan(0.7);
       expect(signatures.length).toBeLessThan(schools);

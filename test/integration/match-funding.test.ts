@@ -20,6 +20,7 @@ import { addToConsortium, createConsortium } from "../factories/ledger";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
+import { idsOf } from "~/domain/ids";
 
 const YEAR = "2026-27";
 const RATE = 500;
@@ -146,12 +147,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     const lines = await db()
       .select()
       .from(schema.invoiceLines)
-      .where(
-        inArray(
-          schema.invoiceLines.invoiceId,
-          invoices.map((i) => i.id),
-        ),
-      );
+      .where(inArray(schema.invoiceLines.invoiceId, idsOf(invoices)));
     expect(lines.map((l) => [l.description, l.netPence, l.vatTreatment]).sort()).toEqual(
       invoices.map((i) => [`Match funding for ${YEAR} (formula version 1)`, i.netPence, "outside_scope"]).sort(),
     );

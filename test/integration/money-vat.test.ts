@@ -6,6 +6,7 @@ import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { closeCollective, invoicesOfOrders, joinCollective, openCollective, ordersOfCollective, payInvoicesInFull } from "../factories/collective";
 import { useTestDatabase } from "../factories/database";
 import { createPurchasingWorld } from "../factories/purchasing";
+import { idsOf } from "~/domain/ids";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 
@@ -44,12 +45,7 @@ describe("VAT on a collective purchase of the authority's own traded service", (
       await db()
         .select()
         .from(schema.recharges)
-        .where(
-          inArray(
-            schema.recharges.orderId,
-            orders.map((o) => o.id),
-          ),
-        ),
+        .where(inArray(schema.recharges.orderId, idsOf(orders))),
     ).toHaveLength(2);
     expect(await trialBalance(db(), world.authority.id)).toBe(0);
     expect(await checkLedger(db(), world.authority.id)).toEqual([]);

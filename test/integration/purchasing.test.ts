@@ -24,6 +24,7 @@ import {
 import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
+import { idsOf } from "~/domain/ids";
 
 const APP_URL = "http://localhost:3000";
 const NOW = new Date("2026-01-05T10:00:00Z");
@@ -456,12 +457,7 @@ describe("purchasing", () => {
         await db()
           .select()
           .from(schema.creditNotes)
-          .where(
-            inArray(
-              schema.creditNotes.invoiceId,
-              invoices.map((i) => i.id),
-            ),
-          ),
+          .where(inArray(schema.creditNotes.invoiceId, idsOf(invoices))),
       ).toHaveLength(5);
       await expectSoundLedger(world.authority.id);
     });
