@@ -5,8 +5,7 @@ import { schema, type PaymentRoute } from "~/db.server";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
 import { openCollectivePurchase, type OpenCollectivePurchaseOptions } from "~/domain/purchasing/open-collective-purchase.server";
-import { recordPayment } from "~/domain/purchasing/record-payment.server";
-import { actorFor, type PurchasingWorld } from "./purchasing";
+import { actorFor, financeRecordsPayment, type PurchasingWorld } from "./purchasing";
 import { idsOf } from "~/domain/ids";
 
 const APP_URL = "http://localhost:3000";
@@ -126,17 +125,5 @@ export async function payInvoicesInFull(
   invoices: { id: string; grossPence: number }[],
   { keyPrefix, receivedOn, now }: { keyPrefix: string; receivedOn: string; now?: Date },
 ) {
-  const finance = await actorFor(db, world.finance, world.authority.id);
-  for (const invoice of invoices) {
-    await recordPayment(db, {
-      actor: finance,
-      authorityId: world.authority.id,
-      invoiceId: invoice.id,
-      amountPence: invoice.grossPence,
-      bankReference: "BACS",
-      receivedOn,
-      idempotencyKey: `${keyPrefix}:${invoice.id}`,
-      now,
-    });
-  }
+  for (const invoice of invoices) await financeRecordsPayment(db, world, invoice, { receivedOn, idempotencyKey: `${keyPrefix}:${invoice.id}`, now });
 }

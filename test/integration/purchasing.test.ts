@@ -21,7 +21,7 @@ import {
   payInvoicesInFull,
   type OpenCollectiveOptions,
 } from "../factories/collective";
-import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
+import { actorFor, financeRecordsPayment, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
 import { idsOf } from "~/domain/ids";
@@ -212,16 +212,7 @@ describe("purchasing", () => {
 
       const { order } = await place("cancel-1");
       const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
-      await recordPayment(db(), {
-        actor: await actorFor(db(), world.finance, world.authority.id),
-        authorityId: world.authority.id,
-        invoiceId: invoice.id,
-        amountPence: invoice.grossPence,
-        bankReference: "BACS 1",
-        receivedOn: "2026-01-06",
-        idempotencyKey: "cancel-pay-1",
-        now: NOW,
-      });
+      await financeRecordsPayment(db(), world, invoice, { bankReference: "BACS 1", receivedOn: "2026-01-06", idempotencyKey: "cancel-pay-1", now: NOW });
       await cancelOrder(db(), { actor, authorityId: world.authority.id, orderId: order.id, now: NOW });
       const [credit] = await db().select().from(schema.creditNotes).where(eq(schema.creditNotes.invoiceId, invoice.id));
       expect(credit).toMatchObject({ grossPence: 108_000, number: "AUT-CN-2026-000001" });
@@ -287,10 +278,7 @@ describe("purchasing", () => {
       expect(await balanceOf(world.authority.id, "vat_output", world.office.id)).toBe(-18_000);
       const [vatInvoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
       expect(vatInvoice).toMatchObject({ netPence: 0, vatPence: 18_000, grossPence: 18_000 });
-      await recordPayment(db(), {
-        actor: await actorFor(db(), world.finance, world.authority.id),
-        authorityId: world.authority.id,
-        invoiceId: vatInvoice.id,
+      await financeRecordsPayment(db(), world, vatInvoice, {
         amountPence: 18_000,
         bankReference: "BACS VAT",
         receivedOn: "2026-01-06",

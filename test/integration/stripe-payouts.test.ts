@@ -4,9 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { applySession, retrieveSession } from "~/domain/payments/sync-checkout.server";
-import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as deliveryRoute from "~/routes/purchases.$orderId_.delivery";
-import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
+import { financeRecordsPayment, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { enableProviderPayouts, invoicedOrder, openCheckout, useStripeWorld } from "../factories/stripe";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
 
@@ -49,15 +48,7 @@ describe("a provider is paid by Stripe transfer when the school confirms deliver
     return row.sessionId!;
   };
   const payByBank = async ({ invoice }: Invoiced, w = world()) =>
-    recordPayment(db(), {
-      actor: await actorFor(db(), w.finance, w.authority.id),
-      authorityId: w.authority.id,
-      invoiceId: invoice.id,
-      amountPence: invoice.grossPence,
-      bankReference: invoice.number,
-      receivedOn: "2026-01-05",
-      idempotencyKey: randomUUID(),
-    });
+    financeRecordsPayment(db(), w, invoice, { bankReference: invoice.number, receivedOn: "2026-01-05", idempotencyKey: randomUUID() });
 
   const rowsOf = (orderId: string) => db().select().from(schema.stripeTransfers).where(eq(schema.stripeTransfers.orderId, orderId));
   /** The transfers Stripe made for the order (the outbox run first). */
