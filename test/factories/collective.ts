@@ -75,6 +75,25 @@ export async function joinCollective(
   }
 }
 
+/** This school's head declines the purchase, or withdraws the school from it. */
+export async function schoolLeaves(
+  db: Database,
+  world: CollectiveWorld,
+  purchaseId: string,
+  member: CollectiveWorld["members"][number],
+  answer: "decline" | "withdraw",
+  { now }: { now?: Date } = {},
+) {
+  return answerCollectivePurchase(db, {
+    actor: await actorFor(db, member.head, world.authority.id),
+    authorityId: world.authority.id,
+    collectivePurchaseId: purchaseId,
+    schoolId: member.school.id,
+    answer,
+    now,
+  });
+}
+
 /** The world's lead closes the purchase early. */
 export async function closeCollective(db: Database, world: CollectiveWorld, purchaseId: string, { now }: { now?: Date } = {}) {
   return closeCollectivePurchase(db, {

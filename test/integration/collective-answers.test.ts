@@ -1,9 +1,8 @@
 // The lead's table of answers lists every invited school, answered or not.
 import { describe, expect, it } from "vitest";
-import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { findCollectivePurchase } from "~/domain/purchasing/queries.server";
-import { openCollective } from "../factories/collective";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { openCollective, schoolLeaves } from "../factories/collective";
+import { createPurchasingWorld } from "../factories/purchasing";
 import { useTestDatabase } from "../factories/database";
 
 describe("a collective purchase's answers", () => {
@@ -17,13 +16,7 @@ describe("a collective purchase's answers", () => {
     expect(before!.notAnswered.map((s) => s.schoolId).sort()).toEqual(world.members.map((m) => m.school.id).sort());
 
     const [first] = world.members;
-    await answerCollectivePurchase(db(), {
-      actor: await actorFor(db(), first.head, world.authority.id),
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      schoolId: first.school.id,
-      answer: "decline",
-    });
+    await schoolLeaves(db(), world, purchase.id, first, "decline");
     const after = await findCollectivePurchase(db(), world.authority.id, purchase.id);
     expect(after!.answers.map((a) => [a.schoolId, a.status])).toEqual([[first.school.id, "declined"]]);
     expect(after!.notAnswered.map((s) => s.schoolId).sort()).toEqual(

@@ -20,6 +20,7 @@ import {
   ordersOfCollective,
   payInvoicesInFull,
   type OpenCollectiveOptions,
+  schoolLeaves,
 } from "../factories/collective";
 import { actorFor, financeRecordsPayment, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
@@ -375,14 +376,7 @@ describe("purchasing", () => {
         .where(and(eq(schema.outbox.topic, "collective-purchase-invitation"), eq(schema.outbox.authorityId, world.authority.id)));
       expect(invitations).toHaveLength(6);
       await joinAll(world, purchase.id, world.members.slice(0, 5));
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), world.members[5].head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: world.members[5].school.id,
-        answer: "decline",
-        now: NOW,
-      });
+      await schoolLeaves(db(), world, purchase.id, world.members[5], "decline", { now: NOW });
 
       const lead = await actorFor(db(), world.lead, world.authority.id);
       const close = () => closeCollective(db(), world, purchase.id, { now: NOW });
@@ -609,29 +603,10 @@ describe("purchasing", () => {
 
       // A withdrawal frees a place until the close.
       const leaver = world.members.find((m) => m.school.id === joined[0].schoolId)!;
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), leaver.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: leaver.school.id,
-        answer: "withdraw",
-        now: NOW,
-      });
+      await schoolLeaves(db(), world, purchase.id, leaver, "withdraw", { now: NOW });
       const newcomer = world.members.find((m) => !joined.some((j) => j.schoolId === m.school.id))!;
       await joinCollective(db(), world, purchase.id, { members: [newcomer], delegates: () => 2, poNumber: () => "PO-9", now: NOW });
-      await expect(
-        answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), newcomer.head, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: newcomer.school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          now: LATER,
-        }),
-      ).rejects.toMatchObject({ code: "INVALID_STATE" });
+      await expect(joinCollective(db(), world, purchase.id, { members: [newcomer], now: LATER })).rejects.toMatchObject({ code: "INVALID_STATE" });
     });
 
     it("keeps each consortium's pot to its own lead and its own schools", async () => {
