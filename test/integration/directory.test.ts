@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { loader as directoryLoader } from "~/routes/directory._index";
 import { loader as organisationLoader } from "~/routes/directory.$organisationId._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/directory.members.$membershipId";
+import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
 import { addMembership, createAuthority, createMember, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -125,10 +126,7 @@ describe("the authority's directory", () => {
     expect(done.status).toBe(302);
     const [changed] = await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id));
     expect(changed.role).toBe("headteacher");
-    const [row] = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.role_changed")));
+    const [row] = await auditRowsOf(db(), membership.id, "membership.role_changed");
     expect(row).toMatchObject({ actorUserId: admin.id, before: { role: "school_business_manager" }, after: { role: "headteacher" } });
     const emails = await db()
       .select()
@@ -176,10 +174,7 @@ describe("the authority's directory", () => {
     expect(done.status).toBe(302);
     expect(await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(0);
     expect(await validateSessionToken(db(), token)).toBeNull();
-    const [row] = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.removed")));
+    const [row] = await auditRowsOf(db(), membership.id, "membership.removed");
     expect(row).toMatchObject({ actorUserId: admin.id, authorityId: authority.id, before: { role: "headteacher", userId: person.id } });
     expect(
       await db()

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, validateSessionToken } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
@@ -11,6 +11,7 @@ import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from
 import { getMembersPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
@@ -80,10 +81,7 @@ describe("invitations and acting organisations", () => {
     const days = (stored.expiresAt.getTime() - stored.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 5);
 
-    const [audit] = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.invited")));
+    const [audit] = await auditRowsOf(db(), membership.id, "membership.invited");
     expect(audit).toMatchObject({ authorityId: school.authorityId, entityType: "membership" });
     expect(await counts()).toEqual({
       users: before.users + 1,
@@ -177,12 +175,7 @@ describe("invitations and acting organisations", () => {
         .from(schema.authTokens)
         .where(eq(schema.authTokens.tokenHash, hashToken(token)));
       expect(stored.usedAt).not.toBeNull();
-      expect(
-        await db()
-          .select()
-          .from(schema.auditLog)
-          .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.invitation_accepted"))),
-      ).toHaveLength(1);
+      expect(await auditRowsOf(db(), user.id, "user.invitation_accepted")).toHaveLength(1);
 
       const again = await accept(token, { password: "someone else's password", confirmPassword: "someone else's password" });
       expect(again.status).toBe(410);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, validateSessionToken } from "~/auth/session.server";
 import { schema } from "~/db.server";
@@ -9,6 +9,7 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from "../factories/identity";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
@@ -57,12 +58,7 @@ describe("resetting a forgotten password", () => {
     const [stored] = await db().select().from(schema.authTokens).where(eq(schema.authTokens.userId, user.id));
     expect(stored).toMatchObject({ kind: "password_reset", tokenHash: hashToken(token) });
     expect((stored.expiresAt.getTime() - stored.createdAt.getTime()) / 60_000).toBeCloseTo(60, 5);
-    expect(
-      await db()
-        .select()
-        .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset_requested"))),
-    ).toHaveLength(1);
+    expect(await auditRowsOf(db(), user.id, "user.password_reset_requested")).toHaveLength(1);
   });
 
   it("explains a missing email address and writes nothing", async () => {
@@ -98,12 +94,7 @@ describe("resetting a forgotten password", () => {
     await expect(signIn(db(), { email: user.email, password: NEW_PASSWORD, clientIp: "192.0.2.200", previousToken: null })).resolves.toHaveProperty("token");
 
     expect((await lastEmailTo(db(), user.email)).topic).toBe("password-changed");
-    expect(
-      await db()
-        .select()
-        .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.password_reset"))),
-    ).toHaveLength(1);
+    expect(await auditRowsOf(db(), user.id, "user.password_reset")).toHaveLength(1);
 
     const again = await reset(token, "an attacker's pass phrase");
     expect(again.status).toBe(410);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
-import { and, count, eq, like } from "drizzle-orm";
+import { count, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "~/auth/session.server";
 import { schema } from "~/db.server";
@@ -11,6 +11,7 @@ import { action as signOutAction } from "~/routes/sign-out";
 import { cookieFrom, createAccount, PASSWORD } from "../factories/identity";
 import { createAuthority, createOrganisation, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor, testEnv } from "../setup/context";
+import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
@@ -182,10 +183,7 @@ describe("signing in and out", () => {
     expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
     expect(await sessionsOf(user.id)).toBe(0);
     expect(await sessionsOf(bystander.id)).toBe(1);
-    const audits = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.signed_out_everywhere")));
+    const audits = await auditRowsOf(db(), user.id, "user.signed_out_everywhere");
     expect(audits).toHaveLength(1);
   });
 
