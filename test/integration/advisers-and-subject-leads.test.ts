@@ -13,6 +13,7 @@ import { actorFor } from "../factories/quality";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
+import { emailsTo } from "../factories/identity";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const body = <T>(r: Result) => (r as { data: T }).data;
@@ -85,10 +86,7 @@ describe("challenge advisers and subject leads", () => {
     };
     await publishNeed(db(), { actor, authorityId, input, appUrl: "http://app" });
     await publishNeed(db(), { actor, authorityId, input: { ...input, subjectArea: "numeracy", title: "Maths mastery" }, appUrl: "http://app" });
-    const mail = await db()
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.recipient, lead.email), eq(schema.outbox.topic, "subject-lead-notice")));
+    const mail = await emailsTo(db(), lead.email, "subject-lead-notice");
     expect(mail).toHaveLength(1);
     expect(mail[0].payload).toMatchObject({ title: "Reading for pleasure", subjectAreas: ["literacy"], event: "need-published" });
   });
