@@ -15,6 +15,7 @@ import { audit } from "~/domain/audit.server";
 import type { Tx } from "../client";
 import { schema } from "../client";
 import { isoDate, type DemoAuthority } from "./plan";
+import { idsOf } from "~/domain/ids";
 
 const ARDEN: FormulaPart[] = [
   { kind: "size_band", label: "Consortium chair", fromSchools: 15, belowPence: 600_000, fromPence: 1_200_000 },
@@ -72,15 +73,7 @@ export async function seedDemoFunding(tx: Tx, authority: DemoAuthority, today: D
     .select({ schoolId: schema.memberships.organisationId, userId: schema.memberships.userId, name: schema.users.name, email: schema.users.email })
     .from(schema.memberships)
     .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-    .where(
-      and(
-        inArray(
-          schema.memberships.organisationId,
-          authority.schools.map((s) => s.id),
-        ),
-        eq(schema.memberships.role, "headteacher"),
-      ),
-    )
+    .where(and(inArray(schema.memberships.organisationId, idsOf(authority.schools)), eq(schema.memberships.role, "headteacher")))
     .orderBy(schema.users.email);
   const headOf = new Map<string, { userId: string; name: string; email: string }>();
   for (const h of heads) if (!headOf.has(h.schoolId)) headOf.set(h.schoolId, h);

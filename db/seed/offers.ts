@@ -8,6 +8,7 @@ import { schema } from "../client";
 import type { DELIVERY_FORMATS, OfferPhase, PriceTier, PricingModel, RubricCriterion, SubjectArea, VatTreatment } from "../schema";
 import { RUBRIC_CRITERIA } from "../schema";
 import { createRandom, seedFrom } from "./random";
+import { idsOf } from "~/domain/ids";
 
 type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
 
@@ -560,15 +561,7 @@ export async function seedDemoOffers(db: Database | Tx, authorityId: string, now
         .select({ userId: schema.memberships.userId, chair: schema.memberships.chair, email: schema.users.email })
         .from(schema.memberships)
         .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-        .where(
-          and(
-            inArray(
-              schema.memberships.organisationId,
-              boards.map((b) => b.id),
-            ),
-            eq(schema.memberships.role, "qa_panel_member"),
-          ),
-        )
+        .where(and(inArray(schema.memberships.organisationId, idsOf(boards)), eq(schema.memberships.role, "qa_panel_member")))
         .orderBy(schema.users.email)
     : [];
   const panelIds = [...new Set(seats.map((s) => s.userId))];
@@ -733,36 +726,19 @@ export async function seedDemoOffers(db: Database | Tx, authorityId: string, now
     const at = new Date(now.getTime() - (10 - i) * DAY);
     const body = content(template, i);
     offers.push({ id: offerId, authorityId, providerId: provider.id, latestRevisionId: revisionId, createdAt: at });
+    const revision = { id: revisionId, offerId, authorityId, number: 1, status, createdAt: at, updatedAt: at };
     if (status === "draft") {
-      revisions.push({
-        id: revisionId,
-        offerId,
-        authorityId,
-        number: 1,
-        status,
-        title: body.title,
-        summary: body.summary,
-        subjectAreas: body.subjectAreas,
-        phases: body.phases,
-        createdAt: at,
-        updatedAt: at,
-      });
+      revisions.push({ ...revision, title: body.title, summary: body.summary, subjectAreas: body.subjectAreas, phases: body.phases });
       return;
     }
     const decided = status === "changes_requested";
     revisions.push({
-      id: revisionId,
-      offerId,
-      authorityId,
-      number: 1,
-      status,
+      ...revision,
       ...body,
       submittedAt: at,
       decidedAt: decided ? new Date(at.getTime() + 5 * DAY) : null,
       decidedBy: decided ? (chairs.find((c) => free(c, provider)) ?? null) : null,
       decisionComments: decided ? "Please give evidence of impact from schools like ours, and say how you will measure the change in pupils' learning." : null,
-      createdAt: at,
-      updatedAt: at,
     });
     if (decided) addReviews(revisionId, provider, new Date(at.getTime() + 3 * DAY), 2, "request_changes");
   });

@@ -9,6 +9,7 @@ import { SUBJECT_AREAS, type SubjectArea } from "../schema/vocabulary";
 import type { DemoAuthority } from "./plan";
 import { isoDate } from "./plan";
 import { createRandom } from "./random";
+import { idsOf } from "~/domain/ids";
 
 const ADVISERS: Record<DemoAuthority["nation"], { email: string; name: string }[]> = {
   england: [
@@ -132,15 +133,7 @@ export async function seedDemoRecords(tx: Tx, authority: DemoAuthority, today: D
   const heads = await tx
     .select({ userId: memberships.userId, organisationId: memberships.organisationId })
     .from(memberships)
-    .where(
-      and(
-        inArray(
-          memberships.organisationId,
-          authority.schools.map((s) => s.id),
-        ),
-        eq(memberships.role, "headteacher"),
-      ),
-    );
+    .where(and(inArray(memberships.organisationId, idsOf(authority.schools)), eq(memberships.role, "headteacher")));
   for (const c of authority.consortia) {
     const lead = leads.find((l) => l.organisationId === c.id)?.userId ?? null;
     const chair = heads.find((h) => c.schoolIds.includes(h.organisationId) && h.userId !== lead)?.userId ?? lead;

@@ -15,6 +15,7 @@ import type { Tx } from "../client";
 import { schema } from "../client";
 import { SALES_MONTH_DAYS, salesMonths } from "./plan";
 import { createRandom, seedFrom } from "./random";
+import { idsOf } from "~/domain/ids";
 
 const DAY = 86_400_000;
 /** Purchases a month: enough for every report to show something, few enough to seed in seconds. */
@@ -158,12 +159,7 @@ async function payInvoices(
   const rows = await tx
     .select()
     .from(invoices)
-    .where(
-      inArray(
-        invoices.orderId,
-        orders.map((o) => o.id),
-      ),
-    );
+    .where(inArray(invoices.orderId, idsOf(orders)));
   const receivedOn = paidAt.toISOString().slice(0, 10);
   const paid = await tx
     .insert(payments)
@@ -200,12 +196,7 @@ async function payInvoices(
   await tx
     .update(invoices)
     .set({ status: "paid", paidAt })
-    .where(
-      inArray(
-        invoices.id,
-        rows.map((r) => r.id),
-      ),
-    );
+    .where(inArray(invoices.id, idsOf(rows)));
   await splitPaidOrders(
     tx,
     {

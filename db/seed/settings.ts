@@ -1,7 +1,7 @@
 // The demo's early years settings and post-16 providers: the Warwickshire paper extends the
 // consortia beyond schools, so a few of them joined a consortium a year after it was set up.
 import { randomUUID } from "node:crypto";
-import { frameworkFor } from "~/domain/schools/inspection-frameworks";
+import { frameworkFor, OFSTED_KEY_JUDGEMENTS } from "~/domain/schools/inspection-frameworks";
 import type { Tx } from "../client";
 import { consortiumMemberships, inspections, organisations, schools } from "../schema";
 import type { DemoCounty } from "./index";
@@ -106,22 +106,9 @@ const SETTINGS: Record<"england" | "wales", SettingSpec[]> = {
 };
 
 function judgements(framework: string, grade: string): Record<string, string> {
-  if (framework === "ofsted_overall_effectiveness")
-    return {
-      overall_effectiveness: grade,
-      quality_of_education: grade,
-      behaviour_and_attitudes: grade,
-      personal_development: grade,
-      leadership_and_management: grade,
-    };
-  if (framework === "ofsted_2024_25")
-    return {
-      quality_of_education: grade,
-      behaviour_and_attitudes: grade,
-      personal_development: grade,
-      leadership_and_management: grade,
-      safeguarding: "Effective",
-    };
+  const keyJudgements = Object.fromEntries(Object.keys(OFSTED_KEY_JUDGEMENTS).map((area) => [area, grade]));
+  if (framework === "ofsted_overall_effectiveness") return { overall_effectiveness: grade, ...keyJudgements };
+  if (framework === "ofsted_2024_25") return { ...keyJudgements, safeguarding: "Effective" };
   if (framework === "estyn_2022") return { follow_up: grade };
   return {};
 }

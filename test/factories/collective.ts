@@ -1,10 +1,12 @@
 // Collective purchases of a purchasing world's offer: opened for its consortium, joined by its schools, closed.
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
-import type { PaymentRoute } from "~/db.server";
+import { schema, type PaymentRoute } from "~/db.server";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
 import { closeCollectivePurchase } from "~/domain/purchasing/close-collective-purchase.server";
 import { openCollectivePurchase, type OpenCollectivePurchaseOptions } from "~/domain/purchasing/open-collective-purchase.server";
-import { actorFor, type PurchasingWorld } from "./purchasing";
+import { actorFor, financeRecordsPayment, type PurchasingWorld } from "./purchasing";
+import { idsOf } from "~/domain/ids";
 
 const APP_URL = "http://localhost:3000";
 const DAY = 86_400_000;
@@ -73,6 +75,25 @@ export async function joinCollective(
   }
 }
 
+/** This school's head declines the purchase, or withdraws the school from it. */
+export async function schoolLeaves(
+  db: Database,
+  world: CollectiveWorld,
+  purchaseId: string,
+  member: CollectiveWorld["members"][number],
+  answer: "decline" | "withdraw",
+  { now }: { now?: Date } = {},
+) {
+  return answerCollectivePurchase(db, {
+    actor: await actorFor(db, member.head, world.authority.id),
+    authorityId: world.authority.id,
+    collectivePurchaseId: purchaseId,
+    schoolId: member.school.id,
+    answer,
+    now,
+  });
+}
+
 /** The world's lead closes the purchase early. */
 export async function closeCollective(db: Database, world: CollectiveWorld, purchaseId: string, { now }: { now?: Date } = {}) {
   return closeCollectivePurchase(db, {
@@ -82,4 +103,46 @@ export async function closeCollective(db: Database, world: CollectiveWorld, purc
     appUrl: APP_URL,
     now,
   });
+}
+
+/** A collective purchase of the world's offer for its consortium, by its lead, written straight to its table: no checks, no emails. */
+export async function insertCollectivePurchase(
+  db: Database,
+  world: Omit<CollectiveWorld, "members">,
+  values: { closesAt: Date } & Partial<typeof schema.collectivePurchases.$inferInsert>,
+) {
+  const [purchase] = await db
+    .insert(schema.collectivePurchases)
+    .values({
+      authorityId: world.authority.id,
+      consortiumId: world.consortium.id,
+      offerId: world.offer.id,
+      revisionId: world.offer.liveRevisionId,
+      openedBy: world.lead.id,
+      minSchools: 1,
+      ...values,
+    })
+    .returning();
+  return purchase;
+}
+
+/** The orders a collective purchase made when it closed. */
+export const ordersOfCollective = (db: Database, purchaseId: string) =>
+  db.select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchaseId));
+
+/** The invoices raised for these orders. */
+export const invoicesOfOrders = (db: Database, orders: { id: string }[]) =>
+  db
+    .select()
+    .from(schema.invoices)
+    .where(inArray(schema.invoices.orderId, idsOf(orders)));
+
+/** The world's finance officer records each invoice paid in full by BACS, one after another. */
+export async function payInvoicesInFull(
+  db: Database,
+  world: Pick<PurchasingWorld, "authority" | "finance">,
+  invoices: { id: string; grossPence: number }[],
+  { keyPrefix, receivedOn, now }: { keyPrefix: string; receivedOn: string; now?: Date },
+) {
+  for (const invoice of invoices) await financeRecordsPayment(db, world, invoice, { receivedOn, idempotencyKey: `${keyPrefix}:${invoice.id}`, now });
 }

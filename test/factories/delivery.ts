@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { schema } from "~/db.server";
+import { insertCollectivePurchase } from "./collective";
 import { nextKey } from "./ledger";
 import { actorFor, createPurchasingWorld } from "./purchasing";
 import { createMember, createOrganisation } from "./tenancy";
@@ -69,19 +70,7 @@ export async function createOrder(
 
 /** A collective purchase of the world's offer, confirmed, with an order for each of these schools. */
 export async function createCollectiveOrders(db: Database, world: DeliveryWorld, schoolIndexes: number[]) {
-  const [purchase] = await db
-    .insert(schema.collectivePurchases)
-    .values({
-      authorityId: world.authority.id,
-      consortiumId: world.consortium.id,
-      offerId: world.offer.id,
-      revisionId: world.offer.liveRevisionId,
-      openedBy: world.lead.id,
-      closesAt: new Date("2026-01-01T00:00:00Z"),
-      minSchools: 1,
-      status: "confirmed",
-    })
-    .returning();
+  const purchase = await insertCollectivePurchase(db, world, { closesAt: new Date("2026-01-01T00:00:00Z"), status: "confirmed" });
   const orders = [];
   for (const i of schoolIndexes) orders.push(await createOrder(db, world, i, { collectivePurchaseId: purchase.id }));
   return { purchase, orders };

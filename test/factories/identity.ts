@@ -31,6 +31,13 @@ export async function lastEmailTo(db: Database, to: string) {
   return row;
 }
 
+/** The emails of one template queued to an address. */
+export const emailsTo = (db: Database, to: string, topic: string) =>
+  db
+    .select()
+    .from(schema.outbox)
+    .where(and(eq(schema.outbox.recipient, to), eq(schema.outbox.topic, topic)));
+
 /** The token at the end of the link in the newest email to an address. */
 export async function tokenEmailedTo(db: Database, to: string) {
   const email = await lastEmailTo(db, to);

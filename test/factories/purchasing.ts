@@ -5,6 +5,7 @@ import { schema, type BuyerType, type PaymentRoute, type PriceTier, type Pricing
 import { fundPot } from "~/domain/funding/allocate-funding.server";
 import type { Actor } from "~/domain/actor";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { addToConsortium, createConsortium, nextKey } from "./ledger";
 import { createAuthority, createMember, createOrganisation, createProvider, createSchool } from "./tenancy";
 
@@ -152,6 +153,34 @@ export async function schoolBuys(
     delegates,
     poNumber,
     paymentRoute,
+    idempotencyKey,
+    now,
+  });
+}
+
+export type FinancePaymentOptions = {
+  /** The whole invoice unless told. */
+  amountPence?: number;
+  bankReference?: string;
+  receivedOn: string;
+  idempotencyKey: string;
+  now?: Date;
+};
+
+/** The world's finance officer records a payment into the bank against an invoice: all of it, by BACS, unless told. */
+export async function financeRecordsPayment(
+  db: Database,
+  world: Pick<PurchasingWorld, "authority" | "finance">,
+  invoice: { id: string; grossPence: number },
+  { amountPence = invoice.grossPence, bankReference = "BACS", receivedOn, idempotencyKey, now }: FinancePaymentOptions,
+) {
+  return recordPayment(db, {
+    actor: await actorFor(db, world.finance, world.authority.id),
+    authorityId: world.authority.id,
+    invoiceId: invoice.id,
+    amountPence,
+    bankReference,
+    receivedOn,
     idempotencyKey,
     now,
   });

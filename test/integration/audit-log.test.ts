@@ -1,13 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { auditLogRows } from "~/domain/audit-log/search-audit-log.server";
 import { loader as auditLoader } from "~/routes/audit";
 import { loader as csvLoader } from "~/routes/audit[.]csv";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Page = {
   people: { id: string; name: string }[];
@@ -24,7 +23,7 @@ type Page = {
 };
 
 describe("the audit log", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authorityId: string;
   let admin: { id: string; cookie: string };
   let clerk: { id: string };
@@ -34,29 +33,27 @@ describe("the audit log", () => {
   const ROWS = 1200;
 
   const page = async (query: string, cookie = admin.cookie) => {
-    const r = await respond(() => auditLoader({ request: request(`/audit${query}`, { cookie }), context: appContext(handle.db), params: {} }));
+    const r = await respond(() => auditLoader({ request: request(`/audit${query}`, { cookie }), context: appContext(db()), params: {} }));
     return r instanceof Response ? r : { status: r.status, body: r.data as Page };
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    const authority = await createAuthority(db);
+    const authority = await createAuthority(db());
     authorityId = authority.id;
-    const office = await createOrganisation(db, authorityId, "authority_office");
-    const adminUser = await createMember(db, office, "la_admin", { name: "Priya Admin" });
-    admin = { id: adminUser.id, cookie: await sessionCookieFor(db, adminUser.id, office.id) };
-    clerk = await createMember(db, office, "commissioner", { name: "Clerk Person" });
-    const { organisation } = await createSchool(db, authorityId);
+    const office = await createOrganisation(db(), authorityId, "authority_office");
+    const adminUser = await createMember(db(), office, "la_admin", { name: "Priya Admin" });
+    admin = { id: adminUser.id, cookie: await sessionCookieFor(db(), adminUser.id, office.id) };
+    clerk = await createMember(db(), office, "commissioner", { name: "Clerk Person" });
+    const { organisation } = await createSchool(db(), authorityId);
     schoolId = organisation.id;
-    const head = await createMember(db, organisation, "headteacher");
-    headCookie = await sessionCookieFor(db, head.id, organisation.id);
-    const other = await createAuthority(db);
-    const otherOffice = await createOrganisation(db, other.id, "authority_office");
-    otherAuthorityUserId = (await createMember(db, otherOffice, "la_admin")).id;
+    const head = await createMember(db(), organisation, "headteacher");
+    headCookie = await sessionCookieFor(db(), head.id, organisation.id);
+    const other = await createAuthority(db());
+    const otherOffice = await createOrganisation(db(), other.id, "authority_office");
+    otherAuthorityUserId = (await createMember(db(), otherOffice, "la_admin")).id;
     // Many rows over 60 days, several to each instant (so the cursor must break ties by id),
     // some by the clerk about the school, and one row in the other authority.
-    await db.execute(sql`
+    await db().execute(sql`
       insert into audit_log (authority_id, actor_user_id, action, entity_type, entity_id, organisation_id, before, after, created_at)
       select ${authorityId}::uuid,
              case when g % 3 = 0 then ${clerk.id}::uuid else ${admin.id}::uuid end,
@@ -66,15 +63,12 @@ describe("the audit log", () => {
              jsonb_build_object('category', '3A', 'n', g), jsonb_build_object('category', '=HYPERLINK("x")', 'n', g),
              timestamptz '2026-01-01T00:00:00Z' + ((g / 3) * interval '71 minutes') + interval '0.000123 seconds'
       from generate_series(1, ${ROWS}) g`);
-    await db
+    await db()
       .insert(schema.auditLog)
       .values({ authorityId, actorUserId: admin.id, action: "formula.test", entityType: "x", entityId: "=1+2", createdAt: new Date("2025-06-01T00:00:00Z") });
-    await db
+    await db()
       .insert(schema.auditLog)
       .values({ authorityId: other.id, actorUserId: otherAuthorityUserId, action: "secret.thing", entityType: "x", entityId: "y" });
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("pages through every row exactly once, older and back newer, by keyset", async () => {
@@ -82,7 +76,7 @@ describe("the audit log", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const result = await auditLogRows(handle.db, {
+      const result = await auditLogRows(db(), {
         authorityId,
         filter: {},
         cursor: cursor ? { at: cursor.split("~")[0], id: Number(cursor.split("~")[1]) } : null,
@@ -111,13 +105,13 @@ describe("the audit log", () => {
   it("filters by person, organisation, kind of change and dates, and shows before and after", async () => {
     const byClerk = (await page(`?person=${clerk.id}`)) as { body: Page };
     expect(byClerk.body.entries.every((e) => e.actorName === "Clerk Person")).toBe(true);
-    const aboutSchool = await auditLogRows(handle.db, { authorityId, filter: { organisationId: schoolId }, limit: 1000 });
+    const aboutSchool = await auditLogRows(db(), { authorityId, filter: { organisationId: schoolId }, limit: 1000 });
     expect(aboutSchool.entries).toHaveLength(ROWS / 4);
-    const kind = await auditLogRows(handle.db, { authorityId, filter: { action: "school.category_set", actorUserId: clerk.id }, limit: 1000 });
+    const kind = await auditLogRows(db(), { authorityId, filter: { action: "school.category_set", actorUserId: clerk.id }, limit: 1000 });
     expect(kind.entries).toHaveLength(ROWS / 15);
     const day = (await page("?from=2026-01-02&to=2026-01-02")) as { body: Page };
     expect(day.body.entries.length).toBeGreaterThan(0);
-    const dayRows = await auditLogRows(handle.db, {
+    const dayRows = await auditLogRows(db(), {
       authorityId,
       filter: { from: new Date("2026-01-02T00:00:00Z"), to: new Date("2026-01-03T00:00:00Z") },
       limit: 1000,
@@ -135,7 +129,7 @@ describe("the audit log", () => {
     const foreign = (await page(`?person=${otherAuthorityUserId}`)) as { status: number; body: Page };
     expect(foreign.status).toBe(400);
     expect(foreign.body.entries).toHaveLength(0);
-    const all = await auditLogRows(handle.db, { authorityId, filter: { action: "secret.thing" }, limit: 10 });
+    const all = await auditLogRows(db(), { authorityId, filter: { action: "secret.thing" }, limit: 10 });
     expect(all.entries).toHaveLength(0);
     const nul = (await page("?action=%00")) as { status: number };
     expect(nul.status).toBe(400);
@@ -149,7 +143,7 @@ describe("the audit log", () => {
 
   it("downloads the filtered rows as CSV, streamed, with formulas defused", async () => {
     const response = (await respond(() =>
-      csvLoader({ request: request(`/audit.csv?organisation=${schoolId}`, { cookie: admin.cookie }), context: appContext(handle.db), params: {} }),
+      csvLoader({ request: request(`/audit.csv?organisation=${schoolId}`, { cookie: admin.cookie }), context: appContext(db()), params: {} }),
     )) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -158,27 +152,26 @@ describe("the audit log", () => {
     expect(lines[0]).toBe("When (UTC),Person,Email,Kind of change,Code,Record type,Record,Organisation,Before,After");
     expect(lines).toHaveLength(ROWS / 4 + 1);
     const formula = (await respond(() =>
-      csvLoader({ request: request(`/audit.csv?action=formula.test`, { cookie: admin.cookie }), context: appContext(handle.db), params: {} }),
+      csvLoader({ request: request(`/audit.csv?action=formula.test`, { cookie: admin.cookie }), context: appContext(db()), params: {} }),
     )) as Response;
     const formulaLines = (await formula.text()).trimEnd().split("\r\n");
     expect(formulaLines).toHaveLength(2);
     expect(formulaLines[1]).toContain(",'=1+2,");
     const foreign = (await respond(() =>
-      csvLoader({ request: request(`/audit.csv?person=${otherAuthorityUserId}`, { cookie: admin.cookie }), context: appContext(handle.db), params: {} }),
+      csvLoader({ request: request(`/audit.csv?person=${otherAuthorityUserId}`, { cookie: admin.cookie }), context: appContext(db()), params: {} }),
     )) as Response;
     expect(foreign.status).toBe(404);
     const refused = (await respond(() =>
-      csvLoader({ request: request("/audit.csv", { cookie: headCookie }), context: appContext(handle.db), params: {} }),
+      csvLoader({ request: request("/audit.csv", { cookie: headCookie }), context: appContext(db()), params: {} }),
     )) as Response;
     expect(refused.status).toBe(403);
   });
 
   it("still lists and filters by a person who has left, but never by a stranger to the authority", async () => {
-    const db = handle.db;
-    const [office] = await db.select().from(schema.organisations).where(eq(schema.organisations.authorityId, authorityId));
-    const leaver = await createMember(db, { id: office.id, authorityId }, "commissioner", { name: "Departed Person" });
-    await db.insert(schema.auditLog).values({ authorityId, actorUserId: leaver.id, action: "offer.decided", entityType: "x", entityId: "left-behind" });
-    await db.delete(schema.memberships).where(eq(schema.memberships.userId, leaver.id));
+    const [office] = await db().select().from(schema.organisations).where(eq(schema.organisations.authorityId, authorityId));
+    const leaver = await createMember(db(), { id: office.id, authorityId }, "commissioner", { name: "Departed Person" });
+    await db().insert(schema.auditLog).values({ authorityId, actorUserId: leaver.id, action: "offer.decided", entityType: "x", entityId: "left-behind" });
+    await db().delete(schema.memberships).where(eq(schema.memberships.userId, leaver.id));
     const listed = (await page("")) as { body: Page };
     const names = listed.body.people.map((p) => p.name);
     expect(names).toContain("Departed Person");
@@ -188,13 +181,13 @@ describe("the audit log", () => {
     expect(theirs.status).toBe(200);
     expect(theirs.body.entries.map((e) => e.action)).toEqual(["offer.decided"]);
     const csv = (await respond(() =>
-      csvLoader({ request: request(`/audit.csv?person=${leaver.id}`, { cookie: admin.cookie }), context: appContext(db), params: {} }),
+      csvLoader({ request: request(`/audit.csv?person=${leaver.id}`, { cookie: admin.cookie }), context: appContext(db()), params: {} }),
     )) as Response;
     expect(csv.status).toBe(200);
     expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(2);
 
     // Someone who belongs nowhere and did nothing here, and the other authority's admin, stay refused.
-    const [stranger] = await db.insert(schema.users).values({ email: "stranger@example.org", name: "Stranger" }).returning();
+    const [stranger] = await db().insert(schema.users).values({ email: "stranger@example.org", name: "Stranger" }).returning();
     expect(((await page(`?person=${stranger.id}`)) as { status: number }).status).toBe(400);
     expect(((await page(`?person=${otherAuthorityUserId}`)) as { status: number }).status).toBe(400);
     expect(listed.body.people.map((p) => p.name)).not.toContain("Stranger");

@@ -1,26 +1,25 @@
 import { count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { action as importAction } from "~/routes/authority.categories.import";
 import { action as categoryAction, loader as categoryLoader } from "~/routes/schools.$schoolId.category";
 import { pageCalls } from "../factories/pages";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const body = <T>(r: Result) => (r as { data: T }).data;
 
 describe("school categories", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authorityId: string;
   let school: { id: string; urn: string };
   let otherSchool: { id: string; urn: string };
   let welshSchool: { urn: string };
   const cookies: Record<string, string> = {};
 
-  const { post, get } = pageCalls(() => appContext(handle.db));
+  const { post, get } = pageCalls(() => appContext(db()));
   const upload = (cookie: string, csv: string) => {
     const form = new FormData();
     form.set("intent", "preview");
@@ -28,37 +27,32 @@ describe("school categories", () => {
     return respond(() =>
       importAction({
         request: new Request(`${TEST_ORIGIN}/authority/categories/import`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: TEST_ORIGIN } }),
-        context: appContext(handle.db),
+        context: appContext(db()),
         params: {},
       }),
     );
   };
-  const categoryRows = async () => (await handle.db.select({ n: count() }).from(schema.schoolCategories))[0].n;
+  const categoryRows = async () => (await db().select({ n: count() }).from(schema.schoolCategories))[0].n;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    const authority = await createAuthority(db);
+    const authority = await createAuthority(db());
     authorityId = authority.id;
-    const office = await createOrganisation(db, authorityId, "authority_office");
-    const a = await createSchool(db, authorityId, { category: "2A" });
-    const b = await createSchool(db, authorityId, { category: "1" });
+    const office = await createOrganisation(db(), authorityId, "authority_office");
+    const a = await createSchool(db(), authorityId, { category: "2A" });
+    const b = await createSchool(db(), authorityId, { category: "1" });
     school = { id: a.organisation.id, urn: a.school.urn };
     otherSchool = { id: b.organisation.id, urn: b.school.urn };
-    const wales = await createAuthority(db, { nation: "wales" });
-    welshSchool = (await createSchool(db, wales.id, { category: "green" })).school;
-    const admin = await createMember(db, office, "la_admin", { name: "Priya Admin" });
-    const adviser = await createMember(db, office, "challenge_adviser", { name: "David Adviser" });
-    const otherAdviser = await createMember(db, office, "challenge_adviser");
-    const head = await createMember(db, a.organisation, "headteacher");
-    await db.insert(schema.schoolAdvisers).values({ schoolId: school.id, authorityId, adviserUserId: adviser.id, assignedBy: admin.id });
-    cookies.admin = await sessionCookieFor(db, admin.id, office.id);
-    cookies.adviser = await sessionCookieFor(db, adviser.id, office.id);
-    cookies.otherAdviser = await sessionCookieFor(db, otherAdviser.id, office.id);
-    cookies.head = await sessionCookieFor(db, head.id, a.organisation.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    const wales = await createAuthority(db(), { nation: "wales" });
+    welshSchool = (await createSchool(db(), wales.id, { category: "green" })).school;
+    const admin = await createMember(db(), office, "la_admin", { name: "Priya Admin" });
+    const adviser = await createMember(db(), office, "challenge_adviser", { name: "David Adviser" });
+    const otherAdviser = await createMember(db(), office, "challenge_adviser");
+    const head = await createMember(db(), a.organisation, "headteacher");
+    await db().insert(schema.schoolAdvisers).values({ schoolId: school.id, authorityId, adviserUserId: adviser.id, assignedBy: admin.id });
+    cookies.admin = await sessionCookieFor(db(), admin.id, office.id);
+    cookies.adviser = await sessionCookieFor(db(), adviser.id, office.id);
+    cookies.otherAdviser = await sessionCookieFor(db(), otherAdviser.id, office.id);
+    cookies.head = await sessionCookieFor(db(), head.id, a.organisation.id);
   });
 
   it("is set by the school's own challenge adviser, kept as history, and refused to anyone else", async () => {
@@ -82,7 +76,7 @@ describe("school categories", () => {
     ).toBe(303);
     // A late correction of the earlier year goes into the history without changing today's category.
     expect((await post(categoryAction, path, cookies.admin, { category: "3B", decidedOn: "2025-01-15" }, params)).status).toBe(303);
-    const [row] = await handle.db.select({ category: schema.schools.category }).from(schema.schools).where(eq(schema.schools.organisationId, school.id));
+    const [row] = await db().select({ category: schema.schools.category }).from(schema.schools).where(eq(schema.schools.organisationId, school.id));
     expect(row.category).toBe("2B");
     const page = body<{ history: { academicYear: string; category: string; setBy: string }[]; adviser: { name: string }; canSet: boolean }>(
       await get(categoryLoader, path, cookies.adviser, params),
@@ -95,12 +89,12 @@ describe("school categories", () => {
     expect(page.adviser.name).toBe("David Adviser");
     expect(page.canSet).toBe(true);
     expect(body<{ canSet: boolean }>(await get(categoryLoader, path, cookies.otherAdviser, params)).canSet).toBe(false);
-    const audits = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "school.category_set"));
+    const audits = await db().select().from(schema.auditLog).where(eq(schema.auditLog.action, "school.category_set"));
     expect(audits).toHaveLength(3);
     expect(audits.every((a) => a.organisationId === school.id)).toBe(true);
     // The history is append-only in the database too.
-    await expect(handle.db.execute(sql`update school_categories set category = '1'`)).rejects.toThrow();
-    await expect(handle.db.execute(sql`delete from school_categories`)).rejects.toThrow();
+    await expect(db().execute(sql`update school_categories set category = '1'`)).rejects.toThrow();
+    await expect(db().execute(sql`delete from school_categories`)).rejects.toThrow();
     // Another authority's school is not found.
     expect((await get(categoryLoader, "/schools/x/category", cookies.admin, { schoolId: "x" })).status).toBe(404);
   });
@@ -129,7 +123,7 @@ describe("school categories", () => {
     const applied = (await post(importAction, "/authority/categories/import", cookies.admin, { intent: "apply", csv: preview.csv })) as Response;
     expect(applied.status).toBe(303);
     expect(await categoryRows()).toBe(before + 2);
-    const [other] = await handle.db.select({ category: schema.schools.category }).from(schema.schools).where(eq(schema.schools.organisationId, otherSchool.id));
+    const [other] = await db().select({ category: schema.schools.category }).from(schema.schools).where(eq(schema.schools.organisationId, otherSchool.id));
     expect(other.category).toBe("4");
     const empty = await post(importAction, "/authority/categories/import", cookies.admin, { intent: "preview" });
     expect(empty.status).toBe(400);

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { schoolsOfConsortiumOn } from "~/domain/consortia/schools-of-consortium-on.server";
@@ -14,14 +13,15 @@ import { pageCalls } from "../factories/pages";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { insertCollectivePurchase } from "../factories/collective";
+import { useTestDatabase } from "../factories/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const status = (r: Result) => r.status;
 const body = <T>(r: Result) => (r as { data: T }).data;
 
 describe("consortia over time", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let other: PurchasingWorld;
   let adminCookie: string;
@@ -32,40 +32,36 @@ describe("consortia over time", () => {
   const today = londonToday(new Date());
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    world = await createPurchasingWorld(db, { schools: 4, potPence: 0 });
-    other = await createPurchasingWorld(db, { schools: 1, potPence: 0 });
-    const admin = await createMember(db, world.office, "la_admin");
-    adminCookie = await sessionCookieFor(db, admin.id, world.office.id);
-    const otherAdmin = await createMember(db, other.office, "la_admin");
-    otherAdminCookie = await sessionCookieFor(db, otherAdmin.id, other.office.id);
-    leadCookie = await sessionCookieFor(db, world.lead.id, world.consortium.id);
-    headCookie = await sessionCookieFor(db, world.members[0].head.id, world.members[0].school.id);
-    second = await createConsortium(db, world.authority.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    world = await createPurchasingWorld(db(), { schools: 4, potPence: 0 });
+    other = await createPurchasingWorld(db(), { schools: 1, potPence: 0 });
+    const admin = await createMember(db(), world.office, "la_admin");
+    adminCookie = await sessionCookieFor(db(), admin.id, world.office.id);
+    const otherAdmin = await createMember(db(), other.office, "la_admin");
+    otherAdminCookie = await sessionCookieFor(db(), otherAdmin.id, other.office.id);
+    leadCookie = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
+    headCookie = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
+    second = await createConsortium(db(), world.authority.id);
   });
 
-  const { post, get } = pageCalls(() => appContext(handle.db));
+  const { post, get } = pageCalls(() => appContext(db()));
 
   it("counts a consortium's schools on a day: joined on or before it, not yet left", async () => {
-    const db = handle.db;
-    const { school } = { school: (await createSchool(db, world.authority.id)).organisation };
-    await db.insert(schema.consortiumMemberships).values([
-      { authorityId: world.authority.id, consortiumId: second.id, schoolId: school.id, joinedOn: "2024-09-01", leftOn: "2025-01-06" },
-      { authorityId: world.authority.id, consortiumId: world.consortium.id, schoolId: school.id, joinedOn: "2025-01-06" },
-    ]);
-    const ids = async (consortiumId: string, day: string) => (await schoolsOfConsortiumOn(db, consortiumId, day)).map((s) => s.schoolId);
+    const { school } = { school: (await createSchool(db(), world.authority.id)).organisation };
+    await db()
+      .insert(schema.consortiumMemberships)
+      .values([
+        { authorityId: world.authority.id, consortiumId: second.id, schoolId: school.id, joinedOn: "2024-09-01", leftOn: "2025-01-06" },
+        { authorityId: world.authority.id, consortiumId: world.consortium.id, schoolId: school.id, joinedOn: "2025-01-06" },
+      ]);
+    const ids = async (consortiumId: string, day: string) => (await schoolsOfConsortiumOn(db(), consortiumId, day)).map((s) => s.schoolId);
     expect(await ids(second.id, "2024-08-31")).not.toContain(school.id);
     expect(await ids(second.id, "2024-09-01")).toContain(school.id);
     expect(await ids(second.id, "2025-01-05")).toContain(school.id);
     expect(await ids(second.id, "2025-01-06")).not.toContain(school.id);
     expect(await ids(world.consortium.id, "2025-01-06")).toContain(school.id);
     // The factory's four schools joined on 2025-09-01: funding set in August 2025 counts one school.
-    expect((await consortiumFundingOn(db, world.consortium.id, "2025-08-31")).schools).toBe(1);
-    expect(await consortiumFundingOn(db, world.consortium.id, today)).toEqual({ schools: 5, amountPence: 2_420_000 });
+    expect((await consortiumFundingOn(db(), world.consortium.id, "2025-08-31")).schools).toBe(1);
+    expect(await consortiumFundingOn(db(), world.consortium.id, today)).toEqual({ schools: 5, amountPence: 2_420_000 });
   });
 
   it("lets an la_admin create a consortium with its lead and chair; the lead may then act for it", async () => {
@@ -83,7 +79,7 @@ describe("consortia over time", () => {
       chair: other.members[0].head.id,
     });
     expect(status(foreignChair)).toBe(400);
-    expect(await handle.db.select().from(schema.organisations).where(eq(schema.organisations.name, "Rugby Rural"))).toHaveLength(0);
+    expect(await db().select().from(schema.organisations).where(eq(schema.organisations.name, "Rugby Rural"))).toHaveLength(0);
 
     const created = (await post(newAction, "/consortia/new", adminCookie, {
       name: "Rugby Rural",
@@ -93,14 +89,14 @@ describe("consortia over time", () => {
     })) as Response;
     expect(created.status).toBe(303);
     const id = new URL(created.headers.get("Location")!, "http://x").searchParams.get("created")!;
-    const [row] = await handle.db.select().from(schema.consortia).where(eq(schema.consortia.organisationId, id));
+    const [row] = await db().select().from(schema.consortia).where(eq(schema.consortia.organisationId, id));
     expect(row).toMatchObject({ leadUserId: lead.id, chairUserId: chair.id, phase: "primary" });
-    const grants = await handle.db
+    const grants = await db()
       .select()
       .from(schema.memberships)
       .where(and(eq(schema.memberships.userId, lead.id), eq(schema.memberships.organisationId, id)));
     expect(grants.map((g) => g.role)).toEqual(["consortium_lead"]);
-    const [audit] = await handle.db
+    const [audit] = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.action, "consortium.created"), eq(schema.auditLog.entityId, id)));
@@ -120,14 +116,14 @@ describe("consortia over time", () => {
     const check = await post(moveAction, path, adminCookie, { intent: "check", to: second.id, on }, params);
     expect(status(check)).toBe(200);
     expect(body<{ confirm: string }>(check).confirm).toContain("5 January 2026");
-    expect(await schoolsOfConsortiumOn(handle.db, second.id, "2026-02-01")).not.toContainEqual(expect.objectContaining({ schoolId: school.id }));
+    expect(await schoolsOfConsortiumOn(db(), second.id, "2026-02-01")).not.toContainEqual(expect.objectContaining({ schoolId: school.id }));
     expect(status(await post(moveAction, path, headCookie, { intent: "confirm", to: second.id, on }, params))).toBe(403);
     expect(status(await post(moveAction, path, adminCookie, { intent: "confirm", to: second.id, on: "2026-02-30" }, params))).toBe(400);
     expect(status(await post(moveAction, path, adminCookie, { intent: "confirm", to: other.consortium.id, on }, params))).toBe(400);
     expect(status(await post(moveAction, path, adminCookie, { intent: "confirm", to: second.id, on: "2025-09-01" }, params))).toBe(400);
     const done = (await post(moveAction, path, adminCookie, { intent: "confirm", to: second.id, on }, params)) as Response;
     expect(done.status).toBe(303);
-    const history = await handle.db
+    const history = await db()
       .select()
       .from(schema.consortiumMemberships)
       .where(eq(schema.consortiumMemberships.schoolId, school.id))
@@ -136,9 +132,9 @@ describe("consortia over time", () => {
       [world.consortium.id, "2025-09-01", on],
       [second.id, on, null],
     ]);
-    expect((await schoolsOfConsortiumOn(handle.db, world.consortium.id, "2026-01-04")).map((s) => s.schoolId)).toContain(school.id);
-    expect((await schoolsOfConsortiumOn(handle.db, second.id, on)).map((s) => s.schoolId)).toContain(school.id);
-    const [audit] = await handle.db
+    expect((await schoolsOfConsortiumOn(db(), world.consortium.id, "2026-01-04")).map((s) => s.schoolId)).toContain(school.id);
+    expect((await schoolsOfConsortiumOn(db(), second.id, on)).map((s) => s.schoolId)).toContain(school.id);
+    const [audit] = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.action, "consortium.school_moved"), eq(schema.auditLog.entityId, school.id)));
@@ -161,36 +157,22 @@ describe("consortia over time", () => {
   });
 
   it("shows a lead the consortium's schools, those that left, and which take part this year", async () => {
-    const db = handle.db;
-    const [purchase] = await db
-      .insert(schema.collectivePurchases)
-      .values({
-        authorityId: world.authority.id,
-        consortiumId: world.consortium.id,
-        offerId: world.offer.id,
-        revisionId: world.offer.liveRevisionId,
-        openedBy: world.lead.id,
-        closesAt: new Date(Date.now() + 86_400_000),
-        minSchools: 1,
-        delegatesPerSchool: 1,
-        shareMethod: "equal",
-        message: "Join us",
-      })
-      .returning();
-    await db.insert(schema.pledges).values({
+    const purchase = await insertCollectivePurchase(db(), world, {
+      closesAt: new Date(Date.now() + 86_400_000),
+      delegatesPerSchool: 1,
+      shareMethod: "equal",
+      message: "Join us",
+    });
+    const pledge = (i: number, status: "joined" | "declined") => ({
       authorityId: world.authority.id,
       collectivePurchaseId: purchase.id,
-      schoolId: world.members[0].school.id,
-      status: "joined",
-      pledgedBy: world.members[0].head.id,
+      schoolId: world.members[i].school.id,
+      status,
+      pledgedBy: world.members[i].head.id,
     });
-    await db.insert(schema.pledges).values({
-      authorityId: world.authority.id,
-      collectivePurchaseId: purchase.id,
-      schoolId: world.members[1].school.id,
-      status: "declined",
-      pledgedBy: world.members[1].head.id,
-    });
+    await db()
+      .insert(schema.pledges)
+      .values([pledge(0, "joined"), pledge(1, "declined")]);
     const page = await get(schoolsLoader, `/consortia/${world.consortium.id}/schools`, leadCookie, { consortiumId: world.consortium.id });
     expect(status(page)).toBe(200);
     const data = body<{

@@ -3,14 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { describe, expect, it } from "vitest";
 import { createFirstAuthority, parseCreateAuthorityArgs, type CreateAuthorityInput } from "#db/create-authority";
 import { hashToken } from "~/auth/session.server";
 import { schema } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { countRows } from "../factories/demo";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const NOW = new Date("2026-04-01T10:00:00Z");
 const input: CreateAuthorityInput = {
@@ -22,42 +21,35 @@ const input: CreateAuthorityInput = {
 };
 
 describe("the first-authority command", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const db = useTestDatabase();
 
   it("creates exactly the authority, its office, its admin and a hashed single-use invitation", async () => {
-    const created = await createFirstAuthority(handle.db, input, { appUrl: "https://marketplace.example.gov.uk", now: NOW });
-    const db = handle.db;
-    expect(await countRows(db)).toMatchObject({ authorities: 1, organisations: 1, users: 1, memberships: 1, authTokens: 1 });
+    const created = await createFirstAuthority(db(), input, { appUrl: "https://marketplace.example.gov.uk", now: NOW });
+    expect(await countRows(db())).toMatchObject({ authorities: 1, organisations: 1, users: 1, memberships: 1, authTokens: 1 });
 
-    const [authority] = await db.select().from(schema.authorities);
+    const [authority] = await db().select().from(schema.authorities);
     expect(authority).toMatchObject({ id: created.authorityId, slug: "north", name: "North County Council", nation: "england", financialYearStartMonth: 4 });
-    const [office] = await db.select().from(schema.organisations);
+    const [office] = await db().select().from(schema.organisations);
     expect(office).toMatchObject({
       id: created.officeId,
       authorityId: authority.id,
       kind: "authority_office",
       name: "North County Council School Improvement",
     });
-    const [admin] = await db.select().from(schema.users);
+    const [admin] = await db().select().from(schema.users);
     expect(admin).toMatchObject({ id: created.adminUserId, email: "admin@north.example", name: "Alex Morgan", passwordHash: null });
-    const [membership] = await db.select().from(schema.memberships);
+    const [membership] = await db().select().from(schema.memberships);
     expect(membership).toMatchObject({ userId: admin.id, organisationId: office.id, authorityId: authority.id, role: "la_admin" });
 
     const match = /^https:\/\/marketplace\.example\.gov\.uk\/invitation\/([a-z0-9]+)$/.exec(created.invitationUrl);
     expect(match).not.toBeNull();
     const token = match![1];
-    const [stored] = await db.select().from(schema.authTokens);
+    const [stored] = await db().select().from(schema.authTokens);
     expect(stored).toMatchObject({ kind: "invitation", userId: admin.id, usedAt: null, tokenHash: hashToken(token) });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.expiresAt.getTime() - NOW.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
 
-    const audits = await db.select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id));
+    const audits = await db().select().from(schema.auditLog).where(eq(schema.auditLog.authorityId, authority.id));
     expect(audits.map((a) => a.action).sort()).toEqual(["authority.create", "invitation.create", "membership.create"]);
     // Without --la-code and --language: no LA code yet, and English.
     expect(authority).toMatchObject({ laCode: null, defaultLanguage: "en" });
@@ -65,13 +57,13 @@ describe("the first-authority command", () => {
 
   it("sets the LA code and the default language it is given, and records them", async () => {
     const created = await createFirstAuthority(
-      handle.db,
+      db(),
       { ...input, slug: "west", adminEmail: "admin@west.example", laCode: "873", language: "cy" },
       { appUrl: "http://localhost:3000" },
     );
-    const [authority] = await handle.db.select().from(schema.authorities).where(eq(schema.authorities.id, created.authorityId));
+    const [authority] = await db().select().from(schema.authorities).where(eq(schema.authorities.id, created.authorityId));
     expect(authority).toMatchObject({ laCode: "873", defaultLanguage: "cy" });
-    const [entry] = await handle.db
+    const [entry] = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.authorityId, authority.id), eq(schema.auditLog.action, "authority.create")));
@@ -79,14 +71,12 @@ describe("the first-authority command", () => {
   });
 
   it("refuses a slug or an email already taken, and writes nothing", async () => {
-    const before = await countRows(handle.db);
-    await expect(createFirstAuthority(handle.db, { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(
+    const before = await countRows(db());
+    await expect(createFirstAuthority(db(), { ...input, adminEmail: "someone.else@north.example" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(
       AppError,
     );
-    await expect(createFirstAuthority(handle.db, { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow(
-      "already has an account",
-    );
-    expect(await countRows(handle.db)).toEqual(before);
+    await expect(createFirstAuthority(db(), { ...input, slug: "north-two" }, { appUrl: "http://localhost:3000" })).rejects.toThrow("already has an account");
+    expect(await countRows(db())).toEqual(before);
   });
 
   it("checks its arguments and says what is wrong with each", () => {

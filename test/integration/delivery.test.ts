@@ -46,6 +46,23 @@ describe("delivery and evaluation", () => {
   ) => respond(() => (route.action as (args: unknown) => Promise<unknown>)({ request: request(path, { cookie, form }), params, context: appContext(db()) }));
   const get = async (route: { loader: (args: never) => Promise<unknown> }, path: string, params: Record<string, string>, cookie: string) =>
     respond(() => (route.loader as (args: unknown) => Promise<unknown>)({ request: request(path, { cookie }), params, context: appContext(db()) }));
+  /** Each school of the world has an order delivered and evaluates it so, one after another; their answers in order. */
+  const everySchoolEvaluates = async (local: DeliveryWorld, evaluation: Parameters<typeof submitEvaluation>[1]["evaluation"]) => {
+    const results = [];
+    for (const [i, member] of local.members.entries()) {
+      const order = await createOrder(db(), local, i, { status: "delivered", deliveredAt: new Date() });
+      results.push(
+        await submitEvaluation(db(), {
+          actor: await local.actor(member.head),
+          authorityId: local.authority.id,
+          orderId: order.id,
+          evaluation,
+          appUrl: APP_URL,
+        }),
+      );
+    }
+    return results;
+  };
   const outboxTo = async (email: string, topic: string) => {
     const [row] = await db()
       .select({ n: count() })
@@ -162,19 +179,7 @@ describe("delivery and evaluation", () => {
   it("sends an offer back to the QA panel when its rating falls under the authority's line, once", async () => {
     const local = await createDeliveryWorld(db(), { schools: 4 });
     const poor = { priorities: "Writing", quality: 2, impact: 2, valueForMoney: 2, wouldRecommend: false, comments: "" };
-    const results = [];
-    for (let i = 0; i < 4; i++) {
-      const order = await createOrder(db(), local, i, { status: "delivered", deliveredAt: new Date() });
-      results.push(
-        await submitEvaluation(db(), {
-          actor: await local.actor(local.members[i].head),
-          authorityId: local.authority.id,
-          orderId: order.id,
-          evaluation: poor,
-          appUrl: APP_URL,
-        }),
-      );
-    }
+    const results = await everySchoolEvaluates(local, poor);
     expect(results.map((r) => r.reReview)).toEqual([false, false, true, false]);
     const revisions = await db().select().from(schema.offerRevisions).where(eq(schema.offerRevisions.offerId, local.offer.id));
     expect(revisions.map((r) => r.status).sort()).toEqual(["approved", "submitted"]);
@@ -191,16 +196,7 @@ describe("delivery and evaluation", () => {
     await db().delete(schema.subjectLeads).where(eq(schema.subjectLeads.authorityId, local.authority.id));
     const another = await createMember(db(), local.office, "commissioner");
     const poor = { priorities: "Writing", quality: 1, impact: 1, valueForMoney: 1, wouldRecommend: false, comments: "" };
-    for (let i = 0; i < 3; i++) {
-      const order = await createOrder(db(), local, i, { status: "delivered", deliveredAt: new Date() });
-      await submitEvaluation(db(), {
-        actor: await local.actor(local.members[i].head),
-        authorityId: local.authority.id,
-        orderId: order.id,
-        evaluation: poor,
-        appUrl: APP_URL,
-      });
-    }
+    await everySchoolEvaluates(local, poor);
     expect(await outboxTo(local.commissioner.email, "offer-re-review")).toBe(1);
     expect(await outboxTo(another.email, "offer-re-review")).toBe(1);
   });
@@ -227,34 +223,15 @@ describe("delivery and evaluation", () => {
     const params = { orderId: order.id };
     const otherHead = world.members[2].head;
     const otherCookie = await cookieFor(otherHead.id, world.members[2].school.id);
+    const evaluation = { intent: "evaluate", priorities: "x", quality: "1", impact: "1", valueForMoney: "1", wouldRecommend: "no", comments: "" };
     expect((await get(deliveryRoute, `/purchases/${order.id}/delivery`, params, otherCookie)).status).toBe(403);
-    const tried = await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, otherCookie, {
-      intent: "evaluate",
-      priorities: "x",
-      quality: "1",
-      impact: "1",
-      valueForMoney: "1",
-      wouldRecommend: "no",
-      comments: "",
-    });
+    const tried = await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, otherCookie, evaluation);
     expect(tried.status).toBe(403);
 
     const elsewhere = await createDeliveryWorld(db(), { schools: 1 });
     const foreignCookie = await cookieFor(elsewhere.members[0].head.id, elsewhere.members[0].school.id);
     expect((await get(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie)).status).toBe(404);
-    expect(
-      (
-        await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie, {
-          intent: "evaluate",
-          priorities: "x",
-          quality: "1",
-          impact: "1",
-          valueForMoney: "1",
-          wouldRecommend: "no",
-          comments: "",
-        })
-      ).status,
-    ).toBe(404);
+    expect((await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignCookie, evaluation)).status).toBe(404);
     // Another authority's adviser cannot sign off, nor see the disputes.
     const foreignAdviser = await cookieFor(elsewhere.adviser.id, elsewhere.office.id);
     expect((await post(evaluationRoute, `/purchases/${order.id}/evaluation`, params, foreignAdviser, { intent: "signOff" })).status).toBe(404);

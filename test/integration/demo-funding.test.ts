@@ -1,24 +1,21 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fundingStep, recordsStep, seedDemo, type DemoCounty } from "#db/seed/index";
-import { schema, type Database } from "~/db.server";
+import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import type { Allocation } from "~/domain/funding/rules";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
+import { idsOf } from "~/domain/ids";
 
 const TODAY = new Date("2026-11-16T09:00:00Z");
 
 describe("the demo county's funding", () => {
-  let handle: DatabaseHandle;
-  let db: Database;
+  const db = useTestDatabase();
   let county: DemoCounty;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
     // The county, its records (categories) and its funding: the steps funding needs.
-    await seedDemo(db, {
+    await seedDemo(db(), {
       password: "a-demo-password-for-tests",
       today: TODAY,
       steps: [
@@ -30,12 +27,9 @@ describe("the demo county's funding", () => {
       ],
     });
   }, 180_000);
-  afterAll(async () => {
-    await handle?.close();
-  });
 
   const formulaOf = async (authorityId: string, year = "2026-27") => {
-    const rows = await db
+    const rows = await db()
       .select()
       .from(schema.fundingFormulas)
       .where(and(eq(schema.fundingFormulas.authorityId, authorityId), eq(schema.fundingFormulas.financialYear, year)));
@@ -51,7 +45,7 @@ describe("the demo county's funding", () => {
       expect(formula.appliedAt).not.toBeNull();
       expect(last.appliedAt?.toISOString()).toBe("2025-04-01T09:00:00.000Z");
       for (const c of formula.allocation.consortia) {
-        const [pot] = await db
+        const [pot] = await db()
           .select({ balance: schema.ledgerAccounts.balancePence })
           .from(schema.ledgerAccounts)
           .where(and(eq(schema.ledgerAccounts.kind, "consortium_pot"), eq(schema.ledgerAccounts.ownerId, c.consortiumId)));
@@ -59,15 +53,15 @@ describe("the demo county's funding", () => {
         expect(-(pot?.balance ?? 0)).toBe(c.totalPence + lastYear);
       }
       // Last year's entries are dated when the formula was applied.
-      const dated = await db
+      const dated = await db()
         .select({ at: schema.journalEntries.createdAt })
         .from(schema.journalEntries)
         .where(and(eq(schema.journalEntries.authorityId, authority.authorityId), like(schema.journalEntries.idempotencyKey, `funding:${last.id}:%`)));
       expect(dated.length).toBeGreaterThan(0);
       expect(dated.every((e) => e.at.toISOString() === "2025-04-01T09:00:00.000Z")).toBe(true);
       expect(formula.allocation.matchPence).toBeGreaterThan(0);
-      expect(await trialBalance(db, authority.authorityId)).toBe(0);
-      expect(await checkLedger(db, authority.authorityId)).toEqual([]);
+      expect(await trialBalance(db(), authority.authorityId)).toBe(0);
+      expect(await checkLedger(db(), authority.authorityId)).toEqual([]);
     }
   });
 
@@ -91,7 +85,7 @@ describe("the demo county's funding", () => {
 
   it("publishes each consortium's memorandum, signed by most heads but not yet by the named demo heads", async () => {
     for (const authority of county.authorities) {
-      const mous = await db
+      const mous = await db()
         .select()
         .from(schema.mous)
         .where(and(eq(schema.mous.authorityId, authority.authorityId), eq(schema.mous.financialYear, "2026-27")));
@@ -101,18 +95,10 @@ describe("the demo county's funding", () => {
         if (authority.nation === "wales") expect(m.bodyCy).toContain(`Mae'r memorandwm hwn rhwng y cyngor ac ysgolion`);
         else expect([m.titleCy, m.bodyCy]).toEqual(["", ""]);
       }
-      const signatures = await db
+      const signatures = await db()
         .select()
         .from(schema.mouSignatures)
-        .where(
-          and(
-            eq(schema.mouSignatures.authorityId, authority.authorityId),
-            inArray(
-              schema.mouSignatures.mouId,
-              mous.map((m) => m.id),
-            ),
-          ),
-        );
+        .where(and(eq(schema.mouSignatures.authorityId, authority.authorityId), inArray(schema.mouSignatures.mouId, idsOf(mous))));
       const schools = authority.consortia.reduce((n, c) => n + c.schoolIds.length, 0);
       expect(signatures.length / schools).toBeGreaterThan(0.7);
       expect(signatures.length).toBeLessThan(schools);
@@ -128,8 +114,8 @@ describe("the demo county's funding", () => {
     for (const authority of county.authorities) {
       for (const year of ["2025-26", "2026-27"]) {
         const formula = await formulaOf(authority.authorityId, year);
-        const invoices = await db.select().from(schema.invoices).where(eq(schema.invoices.fundingFormulaId, formula.id));
-        const recharges = await db.select().from(schema.recharges).where(eq(schema.recharges.fundingFormulaId, formula.id));
+        const invoices = await db().select().from(schema.invoices).where(eq(schema.invoices.fundingFormulaId, formula.id));
+        const recharges = await db().select().from(schema.recharges).where(eq(schema.recharges.fundingFormulaId, formula.id));
         const raised = new Map([...invoices.map((i) => [i.schoolId, i.grossPence] as const), ...recharges.map((r) => [r.schoolId, r.amountPence] as const)]);
         const paying = formula.allocation.schools.filter((s) => s.matchPence > 0);
         expect(invoices.length + recharges.length).toBe(paying.length);
@@ -139,7 +125,7 @@ describe("the demo county's funding", () => {
       }
     }
     const sbmSchool = county.consortia[0].schoolIds[2];
-    const mine = await db
+    const mine = await db()
       .select({ year: schema.fundingFormulas.financialYear })
       .from(schema.invoices)
       .innerJoin(schema.fundingFormulas, eq(schema.fundingFormulas.id, schema.invoices.fundingFormulaId))

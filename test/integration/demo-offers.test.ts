@@ -1,31 +1,25 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { OFFER_TEMPLATES } from "#db/seed/offers";
 import { seedDemo } from "#db/seed/index";
 import { schema } from "~/db.server";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { submissionErrors, revisionFields } from "~/domain/catalogue/offer-schema";
 import { canReview, hasQuorum } from "~/domain/quality/offer-workflow";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
 describe("the demo offers", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let ardenId: string;
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDemo(handle.db, { password: "a-demo-password-for-tests", today: TODAY });
-    [{ id: ardenId }] = await handle.db.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
-  });
-  afterAll(async () => {
-    await handle?.close();
+    await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY });
+    [{ id: ardenId }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
   });
 
   it("puts about forty complete, quality-assured offers on sale, each with two reviews free of conflicts", async () => {
-    const db = handle.db;
-    const onSale = await db
+    const onSale = await db()
       .select({ offer: schema.offers, revision: schema.offerRevisions, schoolId: schema.providers.schoolId })
       .from(schema.offers)
       .innerJoin(schema.offerRevisions, eq(schema.offerRevisions.id, schema.offers.liveRevisionId))
@@ -36,7 +30,7 @@ describe("the demo offers", () => {
     expect(new Set(onSale.map((o) => o.offer.providerId)).size).toBeGreaterThanOrEqual(6);
     const dataPack = onSale.find((o) => o.revision.title === "Bespoke school data pack")!;
     expect(dataPack.revision.fromPricePence).toBe(65000);
-    const reviews = await db
+    const reviews = await db()
       .select()
       .from(schema.qaReviews)
       .where(
@@ -45,7 +39,7 @@ describe("the demo offers", () => {
           onSale.map((o) => o.revision.id),
         ),
       );
-    const memberships = await db.select().from(schema.memberships).where(eq(schema.memberships.authorityId, ardenId));
+    const memberships = await db().select().from(schema.memberships).where(eq(schema.memberships.authorityId, ardenId));
     for (const { offer, revision, schoolId } of onSale) {
       expect(submissionErrors(revisionFields(revision)), revision.title).toEqual({});
       expect(revision.status).toBe("approved");
@@ -60,8 +54,7 @@ describe("the demo offers", () => {
   });
 
   it("gives the panel a queue from the named providers, and the Welsh authority its own offers", async () => {
-    const db = handle.db;
-    const pending = await db
+    const pending = await db()
       .select({ status: schema.offerRevisions.status, email: schema.users.email })
       .from(schema.offerRevisions)
       .innerJoin(schema.offers, eq(schema.offers.id, schema.offerRevisions.offerId))
@@ -74,10 +67,10 @@ describe("the demo offers", () => {
       "teaching.school@arden.demo changes_requested",
       "teaching.school@arden.demo submitted",
     ]);
-    const [wales] = await db.select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "glan-teifi"));
+    const [wales] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "glan-teifi"));
     expect(
       (
-        await db
+        await db()
           .select()
           .from(schema.offers)
           .where(and(eq(schema.offers.authorityId, wales.id), onSaleCondition(TODAY)))

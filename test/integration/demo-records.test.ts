@@ -1,32 +1,26 @@
 import { count, eq, isNotNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, demoSteps } from "#db/seed/index";
 import { schema, SUBJECT_AREAS } from "~/db.server";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
 describe("the demo county's records", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let seconds = 0;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
     const started = Date.now();
     // Only the records step after the county itself (offers and money are not needed here).
-    await seedDemo(handle.db, { password: "a-demo-password-for-tests", today: TODAY, steps: [demoSteps[0]] });
+    await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY, steps: [demoSteps[0]] });
     seconds = (Date.now() - started) / 1000;
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("gives every school two or three years of categories, the latest its category now, each set by its adviser", async () => {
-    const db = handle.db;
-    const schools = await db.select({ id: schema.schools.organisationId, category: schema.schools.category }).from(schema.schools);
-    const history = await db.select().from(schema.schoolCategories);
-    const advisers = await db.select().from(schema.schoolAdvisers);
+    const schools = await db().select({ id: schema.schools.organisationId, category: schema.schools.category }).from(schema.schools);
+    const history = await db().select().from(schema.schoolCategories);
+    const advisers = await db().select().from(schema.schoolAdvisers);
     expect(advisers).toHaveLength(schools.length);
     for (const school of schools) {
       const rows = history.filter((h) => h.schoolId === school.id).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
@@ -41,20 +35,19 @@ describe("the demo county's records", () => {
   });
 
   it("has several advisers, a lead and chair for every consortium, a lead for every subject, and schools that moved", async () => {
-    const db = handle.db;
-    const authorities = await db.select({ id: schema.authorities.id }).from(schema.authorities);
-    const leads = await db.select().from(schema.subjectLeads);
+    const authorities = await db().select({ id: schema.authorities.id }).from(schema.authorities);
+    const leads = await db().select().from(schema.subjectLeads);
     expect(leads).toHaveLength(authorities.length * SUBJECT_AREAS.length);
-    const perAdviser = await db
+    const perAdviser = await db()
       .select({ adviser: schema.schoolAdvisers.adviserUserId, n: count() })
       .from(schema.schoolAdvisers)
       .groupBy(schema.schoolAdvisers.adviserUserId);
     expect(perAdviser.length).toBeGreaterThanOrEqual(authorities.length * 2);
-    const consortia = await db.select().from(schema.consortia);
+    const consortia = await db().select().from(schema.consortia);
     expect(consortia.every((c) => c.leadUserId && c.chairUserId && c.leadUserId !== c.chairUserId)).toBe(true);
-    const moved = await db.select().from(schema.consortiumMemberships).where(isNotNull(schema.consortiumMemberships.leftOn));
+    const moved = await db().select().from(schema.consortiumMemberships).where(isNotNull(schema.consortiumMemberships.leftOn));
     expect(moved.length).toBeGreaterThanOrEqual(2);
-    const [named] = await db.select().from(schema.users).where(eq(schema.users.email, "adviser@arden.demo"));
+    const [named] = await db().select().from(schema.users).where(eq(schema.users.email, "adviser@arden.demo"));
     expect(perAdviser.find((p) => p.adviser === named.id)?.n).toBeGreaterThan(0);
     expect(seconds).toBeLessThan(30);
   });

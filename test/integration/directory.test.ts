@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema, type Role } from "~/db.server";
 import { validateSessionToken } from "~/auth/session.server";
@@ -6,7 +6,9 @@ import { t } from "~/i18n";
 import { loader as directoryLoader } from "~/routes/directory._index";
 import { loader as organisationLoader } from "~/routes/directory.$organisationId._index";
 import { action as manageAction, loader as manageLoader } from "~/routes/directory.members.$membershipId";
+import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
+import { emailsTo } from "../factories/identity";
 import { addMembership, createAuthority, createMember, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
@@ -125,15 +127,9 @@ describe("the authority's directory", () => {
     expect(done.status).toBe(302);
     const [changed] = await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id));
     expect(changed.role).toBe("headteacher");
-    const [row] = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.role_changed")));
+    const [row] = await auditRowsOf(db(), membership.id, "membership.role_changed");
     expect(row).toMatchObject({ actorUserId: admin.id, before: { role: "school_business_manager" }, after: { role: "headteacher" } });
-    const emails = await db()
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.recipient, person.email), eq(schema.outbox.topic, "membership-changed")));
+    const emails = await emailsTo(db(), person.email, "membership-changed");
     expect(emails).toHaveLength(1);
     // The banner after it comes from the audit log.
     const after = (await respond(() =>
@@ -176,17 +172,9 @@ describe("the authority's directory", () => {
     expect(done.status).toBe(302);
     expect(await db().select().from(schema.memberships).where(eq(schema.memberships.id, membership.id))).toHaveLength(0);
     expect(await validateSessionToken(db(), token)).toBeNull();
-    const [row] = await db()
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.removed")));
+    const [row] = await auditRowsOf(db(), membership.id, "membership.removed");
     expect(row).toMatchObject({ actorUserId: admin.id, authorityId: authority.id, before: { role: "headteacher", userId: person.id } });
-    expect(
-      await db()
-        .select()
-        .from(schema.outbox)
-        .where(and(eq(schema.outbox.recipient, person.email), eq(schema.outbox.topic, "membership-changed"))),
-    ).toHaveLength(1);
+    expect(await emailsTo(db(), person.email, "membership-changed")).toHaveLength(1);
     // Removing again finds nothing.
     expect(status(await manage(admin.cookie, school.id, membership.id, { intent: "remove" }))).toBe(404);
   });

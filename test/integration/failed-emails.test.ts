@@ -1,7 +1,6 @@
 // An authority's administrator sees the emails the dispatcher gave up on, and sends one again.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
 import { schema } from "~/db.server";
 import { createEmailSender } from "~/integrations/email.server";
 import { dispatchDue } from "~/integrations/outbox-dispatcher.server";
@@ -9,13 +8,12 @@ import { action, loader } from "~/routes/admin.outbox";
 import { startFakeResend, type FakeResend } from "../mocks/resend";
 import { createAuthority, createMember, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor, testEnv } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Page = { rows: { id: string; recipient: string | null; attempts: number; lastError: string | null }[]; confirmation: string | null };
 
 describe("failed emails, for an authority's administrator", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let resend: FakeResend;
   let adminCookie: string;
   let otherAdminCookie: string;
@@ -23,7 +21,7 @@ describe("failed emails, for an authority's administrator", () => {
   const ids: Record<string, string> = {};
 
   const failedRow = async (values: Partial<typeof schema.outbox.$inferInsert>) => {
-    const [row] = await db
+    const [row] = await db()
       .insert(schema.outbox)
       .values({
         kind: "email",
@@ -37,27 +35,25 @@ describe("failed emails, for an authority's administrator", () => {
       .returning();
     return row.id;
   };
-  const rowOf = async (id: string) => (await db.select().from(schema.outbox).where(eq(schema.outbox.id, id)))[0];
-  const load = async (cookie: string) => respond(() => loader({ request: request("/admin/outbox", { cookie }), context: appContext(db), params: {} }));
+  const rowOf = async (id: string) => (await db().select().from(schema.outbox).where(eq(schema.outbox.id, id)))[0];
+  const load = async (cookie: string) => respond(() => loader({ request: request("/admin/outbox", { cookie }), context: appContext(db()), params: {} }));
   const retry = async (cookie: string, outboxId: string) =>
-    respond(() => action({ request: request("/admin/outbox", { cookie, form: { outboxId } }), context: appContext(db), params: {} }));
+    respond(() => action({ request: request("/admin/outbox", { cookie, form: { outboxId } }), context: appContext(db()), params: {} }));
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
     resend = await startFakeResend();
-    const arden = await createAuthority(db);
-    const other = await createAuthority(db);
-    const office = await createOrganisation(db, arden.id, "authority_office");
-    const otherOffice = await createOrganisation(db, other.id, "authority_office");
-    const { organisation: school } = await createSchool(db, arden.id);
-    const admin = await createMember(db, office, "la_admin");
-    const otherAdmin = await createMember(db, otherOffice, "la_admin");
-    const head = await createMember(db, school, "headteacher", { email: "head@arden.example" });
-    const stranger = await createUser(db, { email: "stranger@nowhere.example" });
-    adminCookie = await sessionCookieFor(db, admin.id);
-    otherAdminCookie = await sessionCookieFor(db, otherAdmin.id);
-    headCookie = await sessionCookieFor(db, head.id);
+    const arden = await createAuthority(db());
+    const other = await createAuthority(db());
+    const office = await createOrganisation(db(), arden.id, "authority_office");
+    const otherOffice = await createOrganisation(db(), other.id, "authority_office");
+    const { organisation: school } = await createSchool(db(), arden.id);
+    const admin = await createMember(db(), office, "la_admin");
+    const otherAdmin = await createMember(db(), otherOffice, "la_admin");
+    const head = await createMember(db(), school, "headteacher", { email: "head@arden.example" });
+    const stranger = await createUser(db(), { email: "stranger@nowhere.example" });
+    adminCookie = await sessionCookieFor(db(), admin.id);
+    otherAdminCookie = await sessionCookieFor(db(), otherAdmin.id);
+    headCookie = await sessionCookieFor(db(), head.id);
     // Written before any authority was known, to a person of Arden: Arden's.
     ids.toHead = await failedRow({ recipient: "head@arden.example" });
     ids.forArden = await failedRow({ recipient: "someone@provider.example", authorityId: arden.id, topic: "offer-decision" });
@@ -68,7 +64,6 @@ describe("failed emails, for an authority's administrator", () => {
   });
   afterAll(async () => {
     await resend?.close();
-    await handle?.close();
   });
 
   it("lists the authority's failed rows only, with recipient, attempts and the last error", async () => {
@@ -101,7 +96,7 @@ describe("failed emails, for an authority's administrator", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/admin/outbox?retried=${encodeURIComponent("head@arden.example")}`);
     expect(await rowOf(ids.toHead)).toMatchObject({ status: "pending", attempts: 0, lastError: null });
-    const audits = await db
+    const audits = await db()
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.entityType, "outbox"), eq(schema.auditLog.entityId, ids.toHead)));
@@ -109,13 +104,13 @@ describe("failed emails, for an authority's administrator", () => {
     expect(audits[0]).toMatchObject({ action: "outbox.retried", before: { status: "failed", attempts: 8 }, after: { status: "pending", attempts: 0 } });
 
     const confirmed = (await respond(() =>
-      loader({ request: request("/admin/outbox?retried=head%40arden.example", { cookie: adminCookie }), context: appContext(db), params: {} }),
+      loader({ request: request("/admin/outbox?retried=head%40arden.example", { cookie: adminCookie }), context: appContext(db()), params: {} }),
     )) as { data: Page };
     expect(confirmed.data.confirmation).toContain("head@arden.example");
     expect(confirmed.data.rows.map((r) => r.id)).toEqual([ids.forArden]);
 
     const sender = createEmailSender(testEnv({ RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url }));
-    await dispatchDue(db, { sender });
+    await dispatchDue(db(), { sender });
     expect(resend.requests.filter((r) => r.headers["idempotency-key"] === ids.toHead)).toHaveLength(1);
     expect(await rowOf(ids.toHead)).toMatchObject({ status: "sent", attempts: 1 });
   });

@@ -1,6 +1,5 @@
 import { and, count, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { tasksFor } from "~/domain/home/tasks.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
@@ -14,7 +13,7 @@ import { addToConsortium, createConsortium } from "../factories/ledger";
 import { pageCalls } from "../factories/pages";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const body = <T>(r: Result) => (r as { data: T }).data;
@@ -34,7 +33,7 @@ type FormulaData = {
 };
 
 describe("funding formulas and the memorandum of understanding", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authorityId: string;
   let small: { id: string };
   let large: { id: string };
@@ -44,14 +43,14 @@ describe("funding formulas and the memorandum of understanding", () => {
   const heads: Record<string, { id: string; email: string }> = {};
   let formulaId = "";
 
-  const { post, get } = pageCalls(() => appContext(handle.db));
+  const { post, get } = pageCalls(() => appContext(db()));
   const entries = async () =>
-    handle.db
+    db()
       .select({ id: schema.journalEntries.id, key: schema.journalEntries.idempotencyKey })
       .from(schema.journalEntries)
       .where(and(eq(schema.journalEntries.authorityId, authorityId), inArray(schema.journalEntries.causeType, ["funding", "match_funding"])));
   const potBalance = async (consortiumId: string) => {
-    const [row] = await handle.db
+    const [row] = await db()
       .select({ balance: schema.ledgerAccounts.balancePence })
       .from(schema.ledgerAccounts)
       .where(and(eq(schema.ledgerAccounts.kind, "consortium_pot"), eq(schema.ledgerAccounts.ownerId, consortiumId)));
@@ -61,46 +60,45 @@ describe("funding formulas and the memorandum of understanding", () => {
   const addPart = (id: string, form: Record<string, string>) =>
     post(formulaAction, `/funding/${id}`, cookies.admin, { intent: "addPart", ...form }, { formulaId: id });
   const partsOf = async (id: string) =>
-    (await handle.db.select({ parts: schema.fundingFormulas.parts }).from(schema.fundingFormulas).where(eq(schema.fundingFormulas.id, id)))[0].parts;
+    (await db().select({ parts: schema.fundingFormulas.parts }).from(schema.fundingFormulas).where(eq(schema.fundingFormulas.id, id)))[0].parts;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    const authority = await createAuthority(db);
+    const authority = await createAuthority(db());
     authorityId = authority.id;
-    const office = await createOrganisation(db, authorityId, "authority_office");
-    small = await createConsortium(db, authorityId);
-    large = await createConsortium(db, authorityId, "secondary");
+    const office = await createOrganisation(db(), authorityId, "authority_office");
+    small = await createConsortium(db(), authorityId);
+    large = await createConsortium(db(), authorityId, "secondary");
     for (let i = 0; i < 14; i++) {
-      const { organisation } = await createSchool(db, authorityId, { numberOnRoll: 100 + i, category: i < 2 ? "3A" : "2A", costCentre: i % 2 ? "CC1" : null });
-      await addToConsortium(db, { authorityId, consortiumId: small.id, schoolId: organisation.id });
+      const { organisation } = await createSchool(db(), authorityId, {
+        numberOnRoll: 100 + i,
+        category: i < 2 ? "3A" : "2A",
+        costCentre: i % 2 ? "CC1" : null,
+      });
+      await addToConsortium(db(), { authorityId, consortiumId: small.id, schoolId: organisation.id });
       smallSchools.push(organisation.id);
     }
     for (let i = 0; i < 15; i++) {
-      const { organisation } = await createSchool(db, authorityId, { numberOnRoll: 900, phase: "secondary", category: i === 0 ? "4" : "2B" });
-      await addToConsortium(db, { authorityId, consortiumId: large.id, schoolId: organisation.id });
+      const { organisation } = await createSchool(db(), authorityId, { numberOnRoll: 900, phase: "secondary", category: i === 0 ? "4" : "2B" });
+      await addToConsortium(db(), { authorityId, consortiumId: large.id, schoolId: organisation.id });
       largeSchools.push(organisation.id);
     }
-    const admin = await createMember(db, office, "la_admin");
-    const finance = await createMember(db, office, "la_finance");
-    const smallHead = await createMember(db, { id: smallSchools[0], authorityId }, "headteacher", { name: "Rachel Moss" });
-    const smallHead2 = await createMember(db, { id: smallSchools[1], authorityId }, "headteacher");
-    const largeHead = await createMember(db, { id: largeSchools[0], authorityId }, "headteacher");
+    const admin = await createMember(db(), office, "la_admin");
+    const finance = await createMember(db(), office, "la_finance");
+    const smallHead = await createMember(db(), { id: smallSchools[0], authorityId }, "headteacher", { name: "Rachel Moss" });
+    const smallHead2 = await createMember(db(), { id: smallSchools[1], authorityId }, "headteacher");
+    const largeHead = await createMember(db(), { id: largeSchools[0], authorityId }, "headteacher");
     heads.small = smallHead;
     heads.small2 = smallHead2;
     heads.large = largeHead;
-    const other = await createAuthority(db);
-    const otherOffice = await createOrganisation(db, other.id, "authority_office");
-    const otherAdmin = await createMember(db, otherOffice, "la_admin");
-    cookies.admin = await sessionCookieFor(db, admin.id, office.id);
-    cookies.finance = await sessionCookieFor(db, finance.id, office.id);
-    cookies.smallHead = await sessionCookieFor(db, smallHead.id, smallSchools[0]);
-    cookies.smallHead2 = await sessionCookieFor(db, smallHead2.id, smallSchools[1]);
-    cookies.largeHead = await sessionCookieFor(db, largeHead.id, largeSchools[0]);
-    cookies.otherAdmin = await sessionCookieFor(db, otherAdmin.id, otherOffice.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    const other = await createAuthority(db());
+    const otherOffice = await createOrganisation(db(), other.id, "authority_office");
+    const otherAdmin = await createMember(db(), otherOffice, "la_admin");
+    cookies.admin = await sessionCookieFor(db(), admin.id, office.id);
+    cookies.finance = await sessionCookieFor(db(), finance.id, office.id);
+    cookies.smallHead = await sessionCookieFor(db(), smallHead.id, smallSchools[0]);
+    cookies.smallHead2 = await sessionCookieFor(db(), smallHead2.id, smallSchools[1]);
+    cookies.largeHead = await sessionCookieFor(db(), largeHead.id, largeSchools[0]);
+    cookies.otherAdmin = await sessionCookieFor(db(), otherAdmin.id, otherOffice.id);
   });
 
   it("publishes a memorandum that the consortium's heads sign, and a head of another consortium cannot", async () => {
@@ -110,7 +108,7 @@ describe("funding formulas and the memorandum of understanding", () => {
     expect(statusOf(await post(mouAction, path, cookies.smallHead, publish, params))).toBe(403);
     expect(statusOf(await post(mouAction, path, cookies.admin, { ...publish, title: "" }, params))).toBe(400);
     expect(statusOf(await post(mouAction, path, cookies.admin, { ...publish, body: "a\u0000b" }, params))).toBe(400);
-    expect((await handle.db.select({ n: count() }).from(schema.mous))[0].n).toBe(0);
+    expect((await db().select({ n: count() }).from(schema.mous))[0].n).toBe(0);
     const published = await post(mouAction, path, cookies.admin, publish, params);
     expect(statusOf(published)).toBe(303);
     expect(location(published)).toContain("done=mouPublished");
@@ -121,20 +119,20 @@ describe("funding formulas and the memorandum of understanding", () => {
     expect(page.latest.version).toBe(1);
     expect(page.signing?.signed).toBe(false);
     const me = await meOf(heads.small.id);
-    expect((await tasksFor(handle.db, me)).map((task) => task.label)).toContain("Sign the memorandum of understanding for 2026-27");
+    expect((await tasksFor(db(), me)).map((task) => task.label)).toContain("Sign the memorandum of understanding for 2026-27");
 
     const sign = { intent: "sign", mouId: page.latest.id, signerName: "Rachel Moss" };
     expect(statusOf(await post(mouAction, path, cookies.smallHead, { ...sign, signerName: "" }, params))).toBe(400);
     // A head of the large consortium's school is not one of this consortium's heads.
     expect(statusOf(await post(mouAction, path, cookies.largeHead, sign, params))).toBe(403);
     expect(statusOf(await post(mouAction, path, cookies.smallHead, { ...sign, mouId: "not-a-uuid" }, params))).toBe(404);
-    expect((await handle.db.select({ n: count() }).from(schema.mouSignatures))[0].n).toBe(0);
+    expect((await db().select({ n: count() }).from(schema.mouSignatures))[0].n).toBe(0);
     expect(statusOf(await post(mouAction, path, cookies.smallHead, sign, params))).toBe(303);
     expect(statusOf(await post(mouAction, path, cookies.smallHead, sign, params))).toBe(303);
-    const signatures = await handle.db.select().from(schema.mouSignatures);
+    const signatures = await db().select().from(schema.mouSignatures);
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({ schoolId: smallSchools[0], signerName: "Rachel Moss", signedBy: heads.small.id });
-    expect((await tasksFor(handle.db, me)).map((task) => task.label)).not.toContain("Sign the memorandum of understanding for 2026-27");
+    expect((await tasksFor(db(), me)).map((task) => task.label)).not.toContain("Sign the memorandum of understanding for 2026-27");
 
     // Another authority's administrator finds nothing.
     expect(statusOf(await get(mouLoader, path, cookies.otherAdmin, params))).toBe(404);
@@ -160,17 +158,17 @@ describe("funding formulas and the memorandum of understanding", () => {
   it("reminds unsigned heads a month before and at the start of the year, once each", async () => {
     const config = { appUrl: "http://localhost:3000" };
     const reminders = async () =>
-      handle.db.select({ to: schema.outbox.recipient, payload: schema.outbox.payload }).from(schema.outbox).where(eq(schema.outbox.topic, "mou-reminder"));
-    await remindMouSigners(handle.db, new Date("2026-02-20T09:00:00Z"), config);
+      db().select({ to: schema.outbox.recipient, payload: schema.outbox.payload }).from(schema.outbox).where(eq(schema.outbox.topic, "mou-reminder"));
+    await remindMouSigners(db(), new Date("2026-02-20T09:00:00Z"), config);
     expect(await reminders()).toHaveLength(0);
-    await remindMouSigners(handle.db, new Date("2026-03-02T09:00:00Z"), config);
-    await remindMouSigners(handle.db, new Date("2026-03-03T09:00:00Z"), config);
+    await remindMouSigners(db(), new Date("2026-03-02T09:00:00Z"), config);
+    await remindMouSigners(db(), new Date("2026-03-03T09:00:00Z"), config);
     const march = await reminders();
     // Only the second head of the small consortium has not signed (the others' schools have no head to write to).
     expect(march.map((r) => r.to)).toEqual([heads.small2.email]);
     expect(march[0].payload).toMatchObject({ when: "month_before", financialYear: "2026-27" });
-    await remindMouSigners(handle.db, new Date("2026-04-01T09:00:00Z"), config);
-    await remindMouSigners(handle.db, new Date("2026-04-01T10:00:00Z"), config);
+    await remindMouSigners(db(), new Date("2026-04-01T09:00:00Z"), config);
+    await remindMouSigners(db(), new Date("2026-04-01T10:00:00Z"), config);
     expect((await reminders()).map((r) => (r.payload as { when: string }).when)).toEqual(["month_before", "year_start"]);
   });
 
@@ -231,8 +229,8 @@ describe("funding formulas and the memorandum of understanding", () => {
     expect(statusOf(await post(formulaAction, `/funding/${formulaId}`, cookies.finance, { intent: "apply" }, { formulaId }))).toBe(303);
     expect(await entries()).toHaveLength(posted.length);
     expect(statusOf(await addPart(formulaId, { kind: "match", label: "More", rate: "1" }))).toBe(409);
-    expect(await trialBalance(handle.db, authorityId)).toBe(0);
-    expect(await checkLedger(handle.db, authorityId)).toEqual([]);
+    expect(await trialBalance(db(), authorityId)).toBe(0);
+    expect(await checkLedger(db(), authorityId)).toEqual([]);
 
     const csv = (await get(csvLoader, `/funding/${formulaId}/allocation.csv`, cookies.finance, { formulaId })) as Response;
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
@@ -278,7 +276,7 @@ describe("funding formulas and the memorandum of understanding", () => {
     const applied = body<FormulaData>(await formula(revisedId));
     expect(applied.formula.appliedAt).not.toBeNull();
     expect(applied.allocation.totalPence).toBe((await potBalance(small.id)) + (await potBalance(large.id)));
-    expect(await trialBalance(handle.db, authorityId)).toBe(0);
+    expect(await trialBalance(db(), authorityId)).toBe(0);
   });
 
   it("finds nothing for another authority's formula, a malformed id, or someone without the permission", async () => {
@@ -293,7 +291,7 @@ describe("funding formulas and the memorandum of understanding", () => {
   });
 
   async function meOf(userId: string): Promise<CurrentUser> {
-    const memberships = await loadMemberships(handle.db, userId);
+    const memberships = await loadMemberships(db(), userId);
     const m = memberships[0];
     return {
       id: userId,

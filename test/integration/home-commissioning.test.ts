@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getUser } from "~/auth/user.server";
 import { schema } from "~/db.server";
 import { commissionOffer, publishNeed, respondToNeed } from "~/domain/commissioning/needs.server";
@@ -8,58 +7,52 @@ import { tasksFor } from "~/domain/home/tasks.server";
 import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { addMembership, createMember, createProvider, createUser } from "../factories/tenancy";
 import { appContext, request, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const APP = "http://localhost:3000";
 
 describe("home tasks for calls for offers", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let here: PurchasingWorld;
   let there: PurchasingWorld;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    [here, there] = [await createPurchasingWorld(db, { schools: 1 }), await createPurchasingWorld(db, { schools: 1 })];
-  });
-  afterAll(async () => {
-    await handle?.close();
+    [here, there] = [await createPurchasingWorld(db(), { schools: 1 }), await createPurchasingWorld(db(), { schools: 1 })];
   });
 
   const inAreas = (offerId: string, areas: string[]) =>
-    db
+    db()
       .update(schema.offerRevisions)
       .set({ subjectAreas: areas as never })
       .where(eq(schema.offerRevisions.offerId, offerId));
   async function commissionerOf(world: PurchasingWorld) {
-    const user = await createUser(db);
-    await addMembership(db, { userId: user.id, organisationId: world.office.id, authorityId: world.authority.id, role: "commissioner", subjectAreas: [] });
+    const user = await createUser(db());
+    await addMembership(db(), { userId: user.id, organisationId: world.office.id, authorityId: world.authority.id, role: "commissioner", subjectAreas: [] });
     return user;
   }
   async function tasksOf(userId: string, organisationId: string) {
-    const user = (await getUser(request("/", { cookie: await sessionCookieFor(db, userId, organisationId) }), appContext(db)))!;
-    return (await tasksFor(db, user)).filter((t) => t.href.startsWith("/commissioning/needs/") || t.href.startsWith("/provider/needs"));
+    const user = (await getUser(request("/", { cookie: await sessionCookieFor(db(), userId, organisationId) }), appContext(db())))!;
+    return (await tasksFor(db(), user)).filter((t) => t.href.startsWith("/commissioning/needs/") || t.href.startsWith("/provider/needs"));
   }
   const publish = async (world: PurchasingWorld, commissioner: { id: string; name: string }, title: string, subjectArea: "literacy" | "send" = "literacy") =>
-    publishNeed(db, {
+    publishNeed(db(), {
       appUrl: APP,
-      actor: await actorFor(db, commissioner, world.authority.id),
+      actor: await actorFor(db(), commissioner, world.authority.id),
       authorityId: world.authority.id,
       input: { subjectArea, phases: ["primary"], title, description: "x", budgetPence: null, closesOn: "2099-03-31" },
     });
   const answer = async (world: PurchasingWorld, admin: { id: string; name: string }, providerId: string, needId: string, offerId: string) =>
-    respondToNeed(db, { actor: await actorFor(db, admin, world.authority.id), authorityId: world.authority.id, providerId, needId, offerId, note: null });
+    respondToNeed(db(), { actor: await actorFor(db(), admin, world.authority.id), authorityId: world.authority.id, providerId, needId, offerId, note: null });
 
   it("shows a commissioner the answers waiting, and a provider the open calls in its subject areas, within one authority", async () => {
     const commissioner = await commissionerOf(here);
     const otherCommissioner = await commissionerOf(there);
-    const rival = await createProvider(db, here.authority.id);
-    const rivalAdmin = await createMember(db, rival, "provider_admin");
-    const rivalOffer = await createOfferOnSale(db, { authorityId: here.authority.id, providerId: rival.id });
-    const elsewhere = await createProvider(db, here.authority.id);
-    const elsewhereAdmin = await createMember(db, elsewhere, "provider_admin");
-    const elsewhereOffer = await createOfferOnSale(db, { authorityId: here.authority.id, providerId: elsewhere.id });
+    const rival = await createProvider(db(), here.authority.id);
+    const rivalAdmin = await createMember(db(), rival, "provider_admin");
+    const rivalOffer = await createOfferOnSale(db(), { authorityId: here.authority.id, providerId: rival.id });
+    const elsewhere = await createProvider(db(), here.authority.id);
+    const elsewhereAdmin = await createMember(db(), elsewhere, "provider_admin");
+    const elsewhereOffer = await createOfferOnSale(db(), { authorityId: here.authority.id, providerId: elsewhere.id });
     for (const offerId of [here.offer.id, rivalOffer.id, there.offer.id]) await inAreas(offerId, ["literacy"]);
     await inAreas(elsewhereOffer.id, ["numeracy"]);
 
@@ -98,14 +91,14 @@ describe("home tasks for calls for offers", () => {
     ]);
 
     // Commissioned or closed, a call leaves both home pages.
-    await commissionOffer(db, {
+    await commissionOffer(db(), {
       appUrl: APP,
-      actor: await actorFor(db, commissioner, here.authority.id),
+      actor: await actorFor(db(), commissioner, here.authority.id),
       authorityId: here.authority.id,
       needId: writing.id,
       offerId: here.offer.id,
     });
-    await db.update(schema.needs).set({ status: "closed" }).where(eq(schema.needs.id, reading.id));
+    await db().update(schema.needs).set({ status: "closed" }).where(eq(schema.needs.id, reading.id));
     expect(await tasksOf(commissioner.id, here.office.id)).toEqual([]);
     expect(await tasksOf(here.providerAdmin.id, here.provider.id)).toEqual([]);
     expect(await tasksOf(otherCommissioner.id, there.office.id)).toHaveLength(1);
@@ -115,7 +108,7 @@ describe("home tasks for calls for offers", () => {
     const commissioner = await commissionerOf(there);
     const late = await publish(there, commissioner, "Closing soon");
     expect((await tasksOf(there.providerAdmin.id, there.provider.id)).map((t) => t.href)).toContain(`/provider/needs#need-${late.id}`);
-    await db.update(schema.needs).set({ closesOn: "2020-01-01" }).where(eq(schema.needs.id, late.id));
+    await db().update(schema.needs).set({ closesOn: "2020-01-01" }).where(eq(schema.needs.id, late.id));
     expect((await tasksOf(there.providerAdmin.id, there.provider.id)).map((t) => t.href)).not.toContain(`/provider/needs#need-${late.id}`);
   });
 });

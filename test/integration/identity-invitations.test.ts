@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, validateSessionToken } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
 import { schema } from "~/db.server";
@@ -12,15 +11,15 @@ import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from
 import { getMembersPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool, createUser } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { auditRowsOf } from "../factories/audit";
+import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
 const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
 const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 
 describe("invitations and acting organisations", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let context: AppLoadContext;
   let office: typeof schema.organisations.$inferSelect;
   let school: typeof schema.organisations.$inferSelect;
@@ -37,30 +36,25 @@ describe("invitations and acting organisations", () => {
     respond(() => invitationAction({ request: request(`/invitation/${token}`, { form, cookie }), context, params: { token } } as ActionFunctionArgs));
 
   const counts = async () => ({
-    users: (await db.select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db.select({ n: count() }).from(schema.memberships))[0].n,
-    tokens: (await db.select({ n: count() }).from(schema.authTokens))[0].n,
-    outbox: (await db.select({ n: count() }).from(schema.outbox))[0].n,
-    audit: (await db.select({ n: count() }).from(schema.auditLog))[0].n,
+    users: (await db().select({ n: count() }).from(schema.users))[0].n,
+    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
+    tokens: (await db().select({ n: count() }).from(schema.authTokens))[0].n,
+    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
+    audit: (await db().select({ n: count() }).from(schema.auditLog))[0].n,
   });
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    context = appContext(db);
-    const authority = await createAuthority(db);
-    const foreign = await createAuthority(db);
-    office = await createOrganisation(db, authority.id, "authority_office", "Test Office");
-    school = (await createSchool(db, authority.id)).organisation;
-    otherSchool = (await createSchool(db, authority.id)).organisation;
-    foreignSchool = (await createSchool(db, foreign.id)).organisation;
-    const admin = await createAccount(db, office, "la_admin", { name: "Alex Morgan" });
-    adminCookie = await sessionCookieFor(db, admin.id, office.id);
-    const head = await createAccount(db, school, "headteacher");
-    headCookie = await sessionCookieFor(db, head.id, school.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    context = appContext(db());
+    const authority = await createAuthority(db());
+    const foreign = await createAuthority(db());
+    office = await createOrganisation(db(), authority.id, "authority_office", "Test Office");
+    school = (await createSchool(db(), authority.id)).organisation;
+    otherSchool = (await createSchool(db(), authority.id)).organisation;
+    foreignSchool = (await createSchool(db(), foreign.id)).organisation;
+    const admin = await createAccount(db(), office, "la_admin", { name: "Alex Morgan" });
+    adminCookie = await sessionCookieFor(db(), admin.id, office.id);
+    const head = await createAccount(db(), school, "headteacher");
+    headCookie = await sessionCookieFor(db(), head.id, school.id);
   });
 
   it("an la_admin invites a new person to a school: user, membership, hashed single-use token, email and audit in one go", async () => {
@@ -69,28 +63,25 @@ describe("invitations and acting organisations", () => {
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).headers.get("Location")).toBe(`/organisations/${school.id}/members?invited=sam.patel%40example.org`);
 
-    const [person] = await db.select().from(schema.users).where(eq(schema.users.email, "sam.patel@example.org"));
+    const [person] = await db().select().from(schema.users).where(eq(schema.users.email, "sam.patel@example.org"));
     expect(person).toMatchObject({ name: "Sam Patel", passwordHash: null });
-    const [membership] = await db.select().from(schema.memberships).where(eq(schema.memberships.userId, person.id));
+    const [membership] = await db().select().from(schema.memberships).where(eq(schema.memberships.userId, person.id));
     expect(membership).toMatchObject({ organisationId: school.id, authorityId: school.authorityId, role: "school_business_manager" });
 
-    const email = await lastEmailTo(db, "sam.patel@example.org");
+    const email = await lastEmailTo(db(), "sam.patel@example.org");
     expect(email).toMatchObject({ kind: "email", topic: "invitation", status: "pending", authorityId: school.authorityId });
     expect(email.payload).toMatchObject({ inviteeName: "Sam Patel", inviterName: "Alex Morgan", role: "school_business_manager", expiresInDays: 7 });
-    const token = await tokenEmailedTo(db, "sam.patel@example.org");
+    const token = await tokenEmailedTo(db(), "sam.patel@example.org");
     expect(String(email.payload.url)).toBe(`http://localhost:3000/invitation/${token}`);
 
-    const [stored] = await db.select().from(schema.authTokens).where(eq(schema.authTokens.userId, person.id));
+    const [stored] = await db().select().from(schema.authTokens).where(eq(schema.authTokens.userId, person.id));
     expect(stored.kind).toBe("invitation");
     expect(stored.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
     const days = (stored.expiresAt.getTime() - stored.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 5);
 
-    const [audit] = await db
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.entityId, membership.id), eq(schema.auditLog.action, "membership.invited")));
+    const [audit] = await auditRowsOf(db(), membership.id, "membership.invited");
     expect(audit).toMatchObject({ authorityId: school.authorityId, entityType: "membership" });
     expect(await counts()).toEqual({
       users: before.users + 1,
@@ -117,8 +108,8 @@ describe("invitations and acting organisations", () => {
   });
 
   it("someone who may only view members cannot invite", async () => {
-    const finance = await createAccount(db, office, "la_finance");
-    const cookie = await sessionCookieFor(db, finance.id, office.id);
+    const finance = await createAccount(db(), office, "la_finance");
+    const cookie = await sessionCookieFor(db(), finance.id, office.id);
     const page = dataOf<{ canInvite: boolean }>(await members(school.id, cookie));
     expect(page.canInvite).toBe(false);
     expect((await invite(school.id, cookie, { name: "X Y", email: "x.y@example.org", role: "headteacher" })).status).toBe(403);
@@ -147,7 +138,7 @@ describe("invitations and acting organisations", () => {
   });
 
   it("refuses the same role twice in one organisation", async () => {
-    const existing = await createAccount(db, school, "school_business_manager");
+    const existing = await createAccount(db(), school, "school_business_manager");
     const before = await counts();
     const answer = await invite(school.id, adminCookie, { name: "Again", email: existing.email, role: "school_business_manager" });
     expect(answer.status).toBe(409);
@@ -163,7 +154,7 @@ describe("invitations and acting organisations", () => {
   describe("following the invitation", () => {
     it("sets the password (twice, 12 or more characters), signs in, and the link then stops working", async () => {
       await invite(school.id, adminCookie, { name: "Lee Newcomer", email: "lee@example.org", role: "headteacher" });
-      const token = await tokenEmailedTo(db, "lee@example.org");
+      const token = await tokenEmailedTo(db(), "lee@example.org");
       expect(dataOf<{ state: string; email: string }>(await openInvitation(token))).toEqual({ state: "valid", email: "lee@example.org" });
 
       const mismatch = await accept(token, { password: PASSWORD, confirmPassword: PASSWORD + "!" });
@@ -175,34 +166,29 @@ describe("invitations and acting organisations", () => {
       const done = (await accept(token, { password: PASSWORD, confirmPassword: PASSWORD })) as Response;
       expect(done.status).toBe(302);
       expect(done.headers.get("Location")).toBe("/");
-      const session = await validateSessionToken(db, cookieFrom(done)!.token);
+      const session = await validateSessionToken(db(), cookieFrom(done)!.token);
       expect(session?.user.email).toBe("lee@example.org");
-      const [user] = await db.select().from(schema.users).where(eq(schema.users.email, "lee@example.org"));
+      const [user] = await db().select().from(schema.users).where(eq(schema.users.email, "lee@example.org"));
       expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-      const [stored] = await db
+      const [stored] = await db()
         .select()
         .from(schema.authTokens)
         .where(eq(schema.authTokens.tokenHash, hashToken(token)));
       expect(stored.usedAt).not.toBeNull();
-      expect(
-        await db
-          .select()
-          .from(schema.auditLog)
-          .where(and(eq(schema.auditLog.entityId, user.id), eq(schema.auditLog.action, "user.invitation_accepted"))),
-      ).toHaveLength(1);
+      expect(await auditRowsOf(db(), user.id, "user.invitation_accepted")).toHaveLength(1);
 
       const again = await accept(token, { password: "someone else's password", confirmPassword: "someone else's password" });
       expect(again.status).toBe(410);
       expect(dataOf<{ unusable: string }>(again).unusable).toBe("used");
       expect((await openInvitation(token)).status).toBe(410);
-      const [unchanged] = await db.select().from(schema.users).where(eq(schema.users.id, user.id));
+      const [unchanged] = await db().select().from(schema.users).where(eq(schema.users.id, user.id));
       expect(unchanged.passwordHash).toBe(user.passwordHash);
     });
 
     it("shows a clear page for an expired, unknown or malformed link", async () => {
       await invite(school.id, adminCookie, { name: "Ola Late", email: "ola@example.org", role: "headteacher" });
-      const token = await tokenEmailedTo(db, "ola@example.org");
-      await db
+      const token = await tokenEmailedTo(db(), "ola@example.org");
+      await db()
         .update(schema.authTokens)
         .set({ expiresAt: new Date(Date.now() - 1000) })
         .where(eq(schema.authTokens.tokenHash, hashToken(token)));
@@ -218,19 +204,21 @@ describe("invitations and acting organisations", () => {
 
     it("a new sign-in through an invitation ends the session the browser already had", async () => {
       await invite(school.id, adminCookie, { name: "Max Shared", email: "max@example.org", role: "headteacher" });
-      const token = await tokenEmailedTo(db, "max@example.org");
-      const someoneElse = await createAccount(db, school, "school_business_manager");
-      const previous = await sessionCookieFor(db, someoneElse.id);
+      const token = await tokenEmailedTo(db(), "max@example.org");
+      const someoneElse = await createAccount(db(), school, "school_business_manager");
+      const previous = await sessionCookieFor(db(), someoneElse.id);
       await accept(token, { password: PASSWORD, confirmPassword: PASSWORD }, previous);
-      expect(await validateSessionToken(db, previous.split("=")[1])).toBeNull();
+      expect(await validateSessionToken(db(), previous.split("=")[1])).toBeNull();
     });
   });
 
   describe("acting organisation", () => {
     it("switches to another of the user's organisations, and refuses one they are not a member of", async () => {
-      const person = await createAccount(db, school, "headteacher");
-      await db.insert(schema.memberships).values({ userId: person.id, organisationId: office.id, authorityId: office.authorityId, role: "challenge_adviser" });
-      const cookie = await sessionCookieFor(db, person.id, school.id);
+      const person = await createAccount(db(), school, "headteacher");
+      await db()
+        .insert(schema.memberships)
+        .values({ userId: person.id, organisationId: office.id, authorityId: office.authorityId, role: "challenge_adviser" });
+      const cookie = await sessionCookieFor(db(), person.id, school.id);
       const choose = (organisationId: string, redirectTo?: string) =>
         respond(() =>
           organisationsAction({
@@ -257,16 +245,16 @@ describe("invitations and acting organisations", () => {
   });
 
   it("shows people who manage members what they can do now, with real counts", async () => {
-    const cookie = await sessionCookieFor(db, (await createAccount(db, school, "headteacher")).id, school.id);
+    const cookie = await sessionCookieFor(db(), (await createAccount(db(), school, "headteacher")).id, school.id);
     const user = (await getUser(request("/", { cookie }), context))!;
-    const tasks = await tasksFor(db, user);
-    const [{ n: memberCount }] = await db.select({ n: count() }).from(schema.memberships).where(eq(schema.memberships.organisationId, school.id));
+    const tasks = await tasksFor(db(), user);
+    const [{ n: memberCount }] = await db().select({ n: count() }).from(schema.memberships).where(eq(schema.memberships.organisationId, school.id));
     expect(tasks).toContainEqual({ label: `Members of ${school.name}`, href: `/organisations/${school.id}/members`, count: memberCount });
     const pending = tasks.find((t) => t.label === "Invitations not yet accepted");
     expect(pending?.count).toBeGreaterThan(0);
 
-    const plain = await createUser(db);
-    const nobody = (await getUser(request("/", { cookie: await sessionCookieFor(db, plain.id) }), context))!;
-    expect(await tasksFor(db, nobody)).toEqual([]);
+    const plain = await createUser(db());
+    const nobody = (await getUser(request("/", { cookie: await sessionCookieFor(db(), plain.id) }), context))!;
+    expect(await tasksFor(db(), nobody)).toEqual([]);
   });
 });

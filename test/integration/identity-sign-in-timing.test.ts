@@ -1,10 +1,9 @@
 // A wrong email must cost as much as a wrong password, or response times reveal who has an account.
 // Watching the hashing library (not our code) shows a hash is checked on every path.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DatabaseHandle } from "#db/client";
 import { createAccount } from "../factories/identity";
 import { createAuthority, createOrganisation, createUser } from "../factories/tenancy";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 const argon2 = vi.hoisted(() => ({ verifications: [] as string[] }));
 vi.mock("@node-rs/argon2", async (importOriginal) => {
@@ -19,29 +18,26 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 });
 
 describe("sign-in timing", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let signIn: typeof import("~/domain/identity/sign-in.server").signIn;
   beforeAll(async () => {
     // The integration files share their loaded modules (isolate: false): load sign-in afresh, so it hashes through the mock.
     vi.resetModules();
     ({ signIn } = await import("~/domain/identity/sign-in.server"));
-    handle = await createTestDatabase();
   });
   afterAll(async () => {
-    await handle?.close();
     vi.doUnmock("@node-rs/argon2");
     vi.resetModules();
   });
 
   it("checks an argon2id hash of the same cost whether the account exists, has no password yet, or does not exist", async () => {
-    const db = handle.db;
-    const authority = await createAuthority(db);
-    const office = await createOrganisation(db, authority.id, "authority_office");
-    const known = await createAccount(db, office, "la_admin");
-    const invited = await createUser(db);
+    const authority = await createAuthority(db());
+    const office = await createOrganisation(db(), authority.id, "authority_office");
+    const known = await createAccount(db(), office, "la_admin");
+    const invited = await createUser(db());
     const attempt = async (email: string, clientIp: string) => {
       argon2.verifications.length = 0;
-      await expect(signIn(db, { email, password: "not the right password", clientIp, previousToken: null })).rejects.toMatchObject({
+      await expect(signIn(db(), { email, password: "not the right password", clientIp, previousToken: null })).rejects.toMatchObject({
         code: "INVALID_CREDENTIALS",
       });
       expect(argon2.verifications).toHaveLength(1);

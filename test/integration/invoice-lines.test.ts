@@ -1,10 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { schema } from "~/db.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
 import { basisSentences } from "~/domain/purchasing/invoice-basis";
 import { findInvoice } from "~/domain/purchasing/queries.server";
-import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { closeCollective, invoicesOfOrders, joinCollective, openCollective, ordersOfCollective } from "../factories/collective";
 import { useTestDatabase } from "../factories/database";
 import { createPurchasingWorld } from "../factories/purchasing";
 
@@ -35,18 +33,10 @@ describe("invoice lines for a share of a collective purchase", () => {
     await joinCollective(db(), world, purchase.id, { now: NOW });
     await closeCollective(db(), world, purchase.id, { now: NOW });
 
-    const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    const orders = await ordersOfCollective(db(), purchase.id);
     expect(orders).toHaveLength(5);
     const pupilsOf = new Map(world.members.map((m, i) => [m.school.id, PUPILS[i]]));
-    const invoices = await db()
-      .select()
-      .from(schema.invoices)
-      .where(
-        inArray(
-          schema.invoices.orderId,
-          orders.map((o) => o.id),
-        ),
-      );
+    const invoices = await invoicesOfOrders(db(), orders);
     expect(invoices).toHaveLength(5);
 
     let shares = 0;

@@ -8,7 +8,7 @@ import { schema, type AccountKind } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { postEntry, sqlState, type Posting } from "~/domain/ledger/post-entry.server";
+import { postEntry, sqlState, type Posting, debitCredit } from "~/domain/ledger/post-entry.server";
 import { createConsortium } from "../factories/ledger";
 import { createProvider, createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { createTestDatabase } from "../setup/database";
@@ -66,11 +66,7 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
       const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
       const amount = 1 + Math.floor(rnd() * 50_000);
       const roll = rnd();
-      if (roll < 0.15)
-        return [
-          { accountId: funding, amountPence: amount },
-          { accountId: pick(pots), amountPence: -amount },
-        ];
+      if (roll < 0.15) return debitCredit(funding, pick(pots), amount);
       if (roll < 0.45) {
         // A draw on a pot, often larger than what it holds.
         return [
@@ -89,10 +85,7 @@ describe(`the ledger under ${WRITERS} concurrent writer(s) doing ${OPERATIONS} o
         if (pot > 0) lines.push({ accountId: pick(pots), amountPence: -pot });
         return lines;
       }
-      return [
-        { accountId: bank, amountPence: amount },
-        { accountId: pick(schools), amountPence: -amount },
-      ];
+      return debitCredit(bank, pick(schools), amount);
     };
 
     const attempt = async (key: string, postings: Posting[]) => {

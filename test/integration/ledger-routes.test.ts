@@ -8,6 +8,7 @@ import { useTestDatabase } from "../factories/database";
 import { createLedgerWorld, post } from "../factories/ledger";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { debitCredit } from "~/domain/ledger/post-entry.server";
 
 describe("statements and the ledger pages", () => {
   const db = useTestDatabase();
@@ -34,10 +35,7 @@ describe("statements and the ledger pages", () => {
     world = await createLedgerWorld(db());
     other = await createLedgerWorld(db());
     const { accounts, authority } = world;
-    await post(db(), authority.id, [
-      { accountId: accounts.funding.id, amountPence: 2_420_000 },
-      { accountId: accounts.pot.id, amountPence: -2_420_000 },
-    ]);
+    await post(db(), authority.id, debitCredit(accounts.funding.id, accounts.pot.id, 2_420_000));
     await post(db(), authority.id, [
       { accountId: accounts.school.id, amountPence: 90_000 },
       { accountId: accounts.provider.id, amountPence: -81_000 },

@@ -4,7 +4,7 @@ import { schema } from "~/db.server";
 import { formatPence } from "~/format";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { accountBalance, checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { postEntry } from "~/domain/ledger/post-entry.server";
+import { postEntry, debitCredit } from "~/domain/ledger/post-entry.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
 import { createDefaultSplitRules, incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
 import { useTestDatabase } from "../factories/database";
@@ -37,15 +37,7 @@ describe("the ledger", () => {
   it("posts a balanced entry, moves the stored balances and writes an audit row", async () => {
     const { accounts, authority } = world;
     const key = nextKey("fund");
-    const result = await post(
-      db(),
-      authority.id,
-      [
-        { accountId: accounts.funding.id, amountPence: 2_420_000 },
-        { accountId: accounts.pot.id, amountPence: -2_420_000 },
-      ],
-      key,
-    );
+    const result = await post(db(), authority.id, debitCredit(accounts.funding.id, accounts.pot.id, 2_420_000), key);
     expect(result.created).toBe(true);
     expect(await stored(accounts.funding.id)).toBe(2_420_000);
     expect(await stored(accounts.pot.id)).toBe(-2_420_000);
@@ -63,10 +55,7 @@ describe("the ledger", () => {
   it("replays an idempotency key without posting anything", async () => {
     const { accounts, authority } = world;
     const key = nextKey("replay");
-    const postings = [
-      { accountId: accounts.school.id, amountPence: 75_000 },
-      { accountId: accounts.provider.id, amountPence: -75_000 },
-    ];
+    const postings = debitCredit(accounts.school.id, accounts.provider.id, 75_000);
     const first = await post(db(), authority.id, postings, key);
     const [entries, lines, school] = [await entryCount(), await postingCount(), await stored(accounts.school.id)];
     const again = await post(db(), authority.id, postings, key);
@@ -91,12 +80,7 @@ describe("the ledger", () => {
         { accountId: accounts.provider.id, amountPence: 0 },
       ]),
     ).rejects.toMatchObject({ code: "UNBALANCED" });
-    await expect(
-      post(db(), authority.id, [
-        { accountId: accounts.school.id, amountPence: 1.5 },
-        { accountId: accounts.provider.id, amountPence: -1.5 },
-      ]),
-    ).rejects.toMatchObject({ code: "UNBALANCED" });
+    await expect(post(db(), authority.id, debitCredit(accounts.school.id, accounts.provider.id, 1.5))).rejects.toMatchObject({ code: "UNBALANCED" });
     expect(await entryCount()).toBe(before);
   });
 
@@ -126,10 +110,7 @@ describe("the ledger", () => {
       /does not balance/,
     );
     // Nor can balanced postings added later to an entry already committed, one side at a time.
-    const { entryId } = await post(db(), authority.id, [
-      { accountId: accounts.school.id, amountPence: 1 },
-      { accountId: accounts.provider.id, amountPence: -1 },
-    ]);
+    const { entryId } = await post(db(), authority.id, debitCredit(accounts.school.id, accounts.provider.id, 1));
     await refused(
       db().insert(ledgerPostings).values({ entryId, accountId: accounts.school.id, authorityId: authority.id, amountPence: 1 }),
       /does not balance/,
@@ -148,10 +129,7 @@ describe("the ledger", () => {
 
   it("refuses UPDATE, DELETE and TRUNCATE of entries and postings", async () => {
     const { accounts, authority } = world;
-    const { entryId } = await post(db(), authority.id, [
-      { accountId: accounts.school.id, amountPence: 10 },
-      { accountId: accounts.provider.id, amountPence: -10 },
-    ]);
+    const { entryId } = await post(db(), authority.id, debitCredit(accounts.school.id, accounts.provider.id, 10));
     await refused(db().update(journalEntries).set({ description: "changed" }).where(eq(journalEntries.id, entryId)), /append-only/);
     await refused(db().delete(journalEntries).where(eq(journalEntries.id, entryId)), /append-only/);
     await refused(db().update(ledgerPostings).set({ amountPence: 11 }).where(eq(ledgerPostings.entryId, entryId)), /append-only/);
@@ -237,34 +215,20 @@ describe("the ledger", () => {
     expect(-(await stored(accounts.pot.id))).toBe(available);
 
     // Drawing exactly what is there is allowed, and leaves nothing.
-    await post(db(), authority.id, [
-      { accountId: accounts.pot.id, amountPence: available },
-      { accountId: accounts.provider.id, amountPence: -available },
-    ]);
+    await post(db(), authority.id, debitCredit(accounts.pot.id, accounts.provider.id, available));
     expect(await stored(accounts.pot.id)).toBe(0);
-    await expect(
-      post(db(), authority.id, [
-        { accountId: accounts.pot.id, amountPence: 1 },
-        { accountId: accounts.provider.id, amountPence: -1 },
-      ]),
-    ).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
+    await expect(post(db(), authority.id, debitCredit(accounts.pot.id, accounts.provider.id, 1))).rejects.toMatchObject({ code: "INSUFFICIENT_FUNDS" });
     await refused(db().update(ledgerAccounts).set({ balancePence: 1 }).where(eq(ledgerAccounts.id, accounts.pot.id)), /guarded/);
     // Refill it for the tests that follow.
-    await post(db(), authority.id, [
-      { accountId: accounts.funding.id, amountPence: available },
-      { accountId: accounts.pot.id, amountPence: -available },
-    ]);
+    await post(db(), authority.id, debitCredit(accounts.funding.id, accounts.pot.id, available));
   });
 
   it("refuses accounts of another authority, in code and in the database", async () => {
     const other = await createLedgerWorld(db());
     const entries = await entryCount();
-    await expect(
-      post(db(), world.authority.id, [
-        { accountId: world.accounts.school.id, amountPence: 100 },
-        { accountId: other.accounts.provider.id, amountPence: -100 },
-      ]),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(post(db(), world.authority.id, debitCredit(world.accounts.school.id, other.accounts.provider.id, 100))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await entryCount()).toBe(entries);
     expect(await stored(other.accounts.provider.id)).toBe(0);
     await refused(
@@ -282,39 +246,13 @@ describe("the ledger", () => {
     );
     // A key already used by another authority's entry is a conflict, not a silent replay.
     const key = nextKey("shared");
-    await post(
-      db(),
-      other.authority.id,
-      [
-        { accountId: other.accounts.school.id, amountPence: 1 },
-        { accountId: other.accounts.provider.id, amountPence: -1 },
-      ],
-      key,
-    );
-    await expect(
-      post(
-        db(),
-        world.authority.id,
-        [
-          { accountId: world.accounts.school.id, amountPence: 1 },
-          { accountId: world.accounts.provider.id, amountPence: -1 },
-        ],
-        key,
-      ),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await post(db(), other.authority.id, debitCredit(other.accounts.school.id, other.accounts.provider.id, 1), key);
+    await expect(post(db(), world.authority.id, debitCredit(world.accounts.school.id, world.accounts.provider.id, 1), key)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     // Unknown or malformed account ids are not found.
-    await expect(
-      post(db(), world.authority.id, [
-        { accountId: "not-a-uuid", amountPence: 1 },
-        { accountId: world.accounts.provider.id, amountPence: -1 },
-      ]),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      post(db(), world.authority.id, [
-        { accountId: crypto.randomUUID(), amountPence: 1 },
-        { accountId: world.accounts.provider.id, amountPence: -1 },
-      ]),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(post(db(), world.authority.id, debitCredit("not-a-uuid", world.accounts.provider.id, 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(post(db(), world.authority.id, debitCredit(crypto.randomUUID(), world.accounts.provider.id, 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("opens each account once, only for an owner of the right kind in the authority", async () => {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parse } from "csv-parse/sync";
 import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
@@ -20,13 +19,14 @@ import { loader as schoolFinanceCsv } from "~/routes/school.finance[.]csv";
 import { addToConsortium, createConsortium } from "../factories/ledger";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
+import { idsOf } from "~/domain/ids";
 
 const YEAR = "2026-27";
 const RATE = 500;
 
 describe("schools' match funding raised as invoices, recharge lines and credit notes", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let authorityId: string;
   let admin: Actor;
   let finance: Actor;
@@ -42,22 +42,22 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
   const versions: string[] = [];
 
   const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
-    respond(() => loader({ request: request(path, { cookie }), context: appContext(handle.db), params }));
+    respond(() => loader({ request: request(path, { cookie }), context: appContext(db()), params }));
   const matchInvoices = () =>
-    handle.db
+    db()
       .select()
       .from(schema.invoices)
       .where(and(eq(schema.invoices.authorityId, authorityId), isNotNull(schema.invoices.fundingFormulaId)))
       .orderBy(schema.invoices.number);
   const matchRecharges = () =>
-    handle.db
+    db()
       .select()
       .from(schema.recharges)
       .where(and(eq(schema.recharges.authorityId, authorityId), isNotNull(schema.recharges.fundingFormulaId)))
       .orderBy(schema.recharges.journalReference);
-  const credits = () => handle.db.select().from(schema.creditNotes).where(eq(schema.creditNotes.authorityId, authorityId)).orderBy(schema.creditNotes.number);
+  const credits = () => db().select().from(schema.creditNotes).where(eq(schema.creditNotes.authorityId, authorityId)).orderBy(schema.creditNotes.number);
   const balanceOf = async (kind: "school_receivable" | "recharge_clearing", ownerId?: string) => {
-    const rows = await handle.db
+    const rows = await db()
       .select({ balance: schema.ledgerAccounts.balancePence })
       .from(schema.ledgerAccounts)
       .where(
@@ -70,35 +70,33 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     return rows.reduce((sum, r) => sum + r.balance, 0);
   };
   const expectBalanced = async () => {
-    expect(await trialBalance(handle.db, authorityId)).toBe(0);
-    expect(await checkLedger(handle.db, authorityId)).toEqual([]);
+    expect(await trialBalance(db(), authorityId)).toBe(0);
+    expect(await checkLedger(db(), authorityId)).toEqual([]);
   };
   /** A new version of the year with the match at `rate` pence per pupil, applied. */
   const reviseTo = async (rate: number) => {
-    const revised = await reviseFormula(handle.db, { actor: admin, authorityId, formulaId: versions.at(-1)! });
-    await changeFormulaParts(handle.db, { actor: admin, authorityId, formulaId: revised.id, change: { remove: 0 } });
-    await changeFormulaParts(handle.db, {
+    const revised = await reviseFormula(db(), { actor: admin, authorityId, formulaId: versions.at(-1)! });
+    await changeFormulaParts(db(), { actor: admin, authorityId, formulaId: revised.id, change: { remove: 0 } });
+    await changeFormulaParts(db(), {
       actor: admin,
       authorityId,
       formulaId: revised.id,
       change: { add: { kind: "match", label: "Match", ratePence: rate } },
     });
     versions.push(revised.id);
-    const preview = await formulaPage(handle.db, { actor: admin, authorityId, formulaId: revised.id });
-    await applyFormula(handle.db, { actor: admin, authorityId, formulaId: revised.id });
+    const preview = await formulaPage(db(), { actor: admin, authorityId, formulaId: revised.id });
+    await applyFormula(db(), { actor: admin, authorityId, formulaId: revised.id });
     return preview;
   };
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    const authority = await createAuthority(db);
+    const authority = await createAuthority(db());
     authorityId = authority.id;
-    const office = await createOrganisation(db, authorityId, "authority_office");
-    const consortium = await createConsortium(db, authorityId);
+    const office = await createOrganisation(db(), authorityId, "authority_office");
+    const consortium = await createConsortium(db(), authorityId);
     const make = async (key: keyof typeof schoolIds, overrides: Partial<typeof schema.schools.$inferInsert>) => {
-      const { organisation } = await createSchool(db, authorityId, { numberOnRoll: pupils[key], ...overrides });
-      await addToConsortium(db, { authorityId, consortiumId: consortium.id, schoolId: organisation.id });
+      const { organisation } = await createSchool(db(), authorityId, { numberOnRoll: pupils[key], ...overrides });
+      await addToConsortium(db(), { authorityId, consortiumId: consortium.id, schoolId: organisation.id });
       schoolIds[key] = organisation.id;
     };
     await make("academy", { establishmentType: "academy", laMaintained: false });
@@ -106,30 +104,27 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     await make("noCentre", { costCentre: null });
     await make("onInvoice", { costCentre: "CC7", matchFundingByInvoice: true });
     await make("unsigned", { establishmentType: "academy", laMaintained: false });
-    const adminUser = await createMember(db, office, "la_admin");
-    const financeUser = await createMember(db, office, "la_finance");
+    const adminUser = await createMember(db(), office, "la_admin");
+    const financeUser = await createMember(db(), office, "la_finance");
     admin = { id: adminUser.id, grants: [{ organisationId: office.id, authorityId, role: "la_admin" }] };
     finance = { id: financeUser.id, grants: [{ organisationId: office.id, authorityId, role: "la_finance" }] };
-    const sbm = await createMember(db, { id: schoolIds.academy, authorityId }, "school_business_manager");
-    const otherSbm = await createMember(db, { id: schoolIds.unsigned, authorityId }, "school_business_manager");
-    cookies.sbm = await sessionCookieFor(db, sbm.id, schoolIds.academy);
-    cookies.otherSbm = await sessionCookieFor(db, otherSbm.id, schoolIds.unsigned);
-    cookies.finance = await sessionCookieFor(db, financeUser.id, office.id);
+    const sbm = await createMember(db(), { id: schoolIds.academy, authorityId }, "school_business_manager");
+    const otherSbm = await createMember(db(), { id: schoolIds.unsigned, authorityId }, "school_business_manager");
+    cookies.sbm = await sessionCookieFor(db(), sbm.id, schoolIds.academy);
+    cookies.otherSbm = await sessionCookieFor(db(), otherSbm.id, schoolIds.unsigned);
+    cookies.finance = await sessionCookieFor(db(), financeUser.id, office.id);
 
-    const mou = await publishMou(db, { actor: admin, authorityId, consortiumId: consortium.id, financialYear: YEAR, title: "MOU", body: "We match fund." });
+    const mou = await publishMou(db(), { actor: admin, authorityId, consortiumId: consortium.id, financialYear: YEAR, title: "MOU", body: "We match fund." });
     const signed = [schoolIds.academy, schoolIds.recharged, schoolIds.noCentre, schoolIds.onInvoice];
-    await db
+    await db()
       .insert(schema.mouSignatures)
       .values(signed.map((schoolId) => ({ authorityId, mouId: mou.id, schoolId, signedBy: adminUser.id, signerName: "Head", signedOn: "2026-04-01" })));
-    const formula = await createFormula(db, { actor: admin, authorityId, financialYear: YEAR, parts: [{ kind: "match", label: "Match", ratePence: RATE }] });
+    const formula = await createFormula(db(), { actor: admin, authorityId, financialYear: YEAR, parts: [{ kind: "match", label: "Match", ratePence: RATE }] });
     versions.push(formula.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
   });
 
   it("previews per school what applying raises and how, then raises one document per signed school with the right pence, and none for the unsigned", async () => {
-    const preview = await formulaPage(handle.db, { actor: admin, authorityId, formulaId: versions[0] });
+    const preview = await formulaPage(db(), { actor: admin, authorityId, formulaId: versions[0] });
     const how = new Map(preview.toRaise!.map((r) => [r.schoolId, [r.how, r.amountPence]]));
     expect(Object.fromEntries(Object.entries(schoolIds).map(([k, id]) => [k, how.get(id) ?? null]))).toEqual({
       academy: ["invoice", 300 * RATE],
@@ -140,7 +135,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     });
     expect(await matchInvoices()).toEqual([]);
 
-    await applyFormula(handle.db, { actor: admin, authorityId, formulaId: versions[0] });
+    await applyFormula(db(), { actor: admin, authorityId, formulaId: versions[0] });
     const invoices = await matchInvoices();
     expect(invoices.map((i) => [i.schoolId, i.grossPence, i.netPence, i.vatPence, i.orderId, i.fundingFormulaId, i.status]).sort()).toEqual(
       [
@@ -149,15 +144,10 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
         [schoolIds.onInvoice, 75_000, 75_000, 0, null, versions[0], "issued"],
       ].sort(),
     );
-    const lines = await handle.db
+    const lines = await db()
       .select()
       .from(schema.invoiceLines)
-      .where(
-        inArray(
-          schema.invoiceLines.invoiceId,
-          invoices.map((i) => i.id),
-        ),
-      );
+      .where(inArray(schema.invoiceLines.invoiceId, idsOf(invoices)));
     expect(lines.map((l) => [l.description, l.netPence, l.vatTreatment]).sort()).toEqual(
       invoices.map((i) => [`Match funding for ${YEAR} (formula version 1)`, i.netPence, "outside_scope"]).sort(),
     );
@@ -168,7 +158,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
     expect(await balanceOf("school_receivable", schoolIds.academy)).toBe(150_000);
     expect(await balanceOf("school_receivable", schoolIds.unsigned)).toBe(0);
     expect(await balanceOf("recharge_clearing")).toBe(105_500);
-    const audits = await handle.db
+    const audits = await db()
       .select({ action: schema.auditLog.action, organisationId: schema.auditLog.organisationId })
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.authorityId, authorityId), like(schema.auditLog.action, "match_funding.%")));
@@ -182,7 +172,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
   });
 
   it("raises nothing more when the same version is applied again", async () => {
-    const again = await applyFormula(handle.db, { actor: admin, authorityId, formulaId: versions[0] });
+    const again = await applyFormula(db(), { actor: admin, authorityId, formulaId: versions[0] });
     expect(again.replay).toBe(true);
     expect(await matchInvoices()).toHaveLength(3);
     expect(await matchRecharges()).toHaveLength(1);
@@ -232,7 +222,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
 
   it("a paid match-funding invoice clears the school's account and splits nothing", async () => {
     const [invoice] = (await matchInvoices()).filter((i) => i.schoolId === schoolIds.noCentre);
-    await recordPayment(handle.db, {
+    await recordPayment(db(), {
       actor: finance,
       authorityId,
       invoiceId: invoice.id,
@@ -241,7 +231,7 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
       receivedOn: "2026-05-01",
       idempotencyKey: `pay:${invoice.id}`,
     });
-    const [after] = await handle.db.select().from(schema.invoices).where(eq(schema.invoices.id, invoice.id));
+    const [after] = await db().select().from(schema.invoices).where(eq(schema.invoices.id, invoice.id));
     expect(after.status).toBe("paid");
     expect(await balanceOf("school_receivable", schoolIds.noCentre)).toBe(0);
     await expectBalanced();

@@ -2,12 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
-import { placeOrder } from "~/domain/purchasing/place-order.server";
-import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as invoicePage from "~/routes/invoices.$invoiceId";
 import * as orderPage from "~/routes/purchases.$orderId";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { actorFor, financeRecordsPayment, createPurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 type Result = Response | { data: unknown; status: number };
@@ -23,18 +21,7 @@ describe("credited invoices and cancelled orders say what is due now", () => {
     const actor = await actorFor(db(), head, world.authority.id);
     const cookie = await sessionCookieFor(db(), head.id, school.id);
     const ctx = appContext(db());
-    const place = (key: string) =>
-      placeOrder(db(), {
-        actor,
-        authorityId: world.authority.id,
-        schoolId: school.id,
-        offerId: world.offer.id,
-        delegates: 1,
-        poNumber: null,
-        paymentRoute: "invoice",
-        idempotencyKey: key,
-        appUrl: "http://localhost:3000",
-      });
+    const place = (key: string) => schoolBuys(db(), world, world.members[0], { idempotencyKey: key });
     const views = async (orderId: string) => {
       const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, orderId));
       const order = dataOf<{ order: { balance: Balance } }>(
@@ -56,15 +43,7 @@ describe("credited invoices and cancelled orders say what is due now", () => {
 
     const { order: paidOrder } = await place("credit-2");
     const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, paidOrder.id));
-    await recordPayment(db(), {
-      actor: await actorFor(db(), world.finance, world.authority.id),
-      authorityId: world.authority.id,
-      invoiceId: invoice.id,
-      amountPence: 108_000,
-      bankReference: "BACS",
-      receivedOn: "2026-01-06",
-      idempotencyKey: "credit-pay-2",
-    });
+    await financeRecordsPayment(db(), world, invoice, { amountPence: 108_000, receivedOn: "2026-01-06", idempotencyKey: "credit-pay-2" });
     await cancelOrder(db(), { actor, authorityId: world.authority.id, orderId: paidOrder.id });
     expect((await views(paidOrder.id)).page.balance).toMatchObject({ paidPence: 108_000, creditedPence: 108_000, duePence: 0, owedBackPence: 108_000 });
   });

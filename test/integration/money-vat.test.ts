@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { checkLedger, trialBalance } from "~/domain/ledger/balances.server";
-import { recordPayment } from "~/domain/purchasing/record-payment.server";
-import { closeCollective, joinCollective, openCollective } from "../factories/collective";
+import { closeCollective, invoicesOfOrders, joinCollective, openCollective, ordersOfCollective, payInvoicesInFull } from "../factories/collective";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld } from "../factories/purchasing";
+import { createPurchasingWorld } from "../factories/purchasing";
+import { idsOf } from "~/domain/ids";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 
@@ -20,7 +20,7 @@ describe("VAT on a collective purchase of the authority's own traded service", (
     const academies = new Set(world.members.filter((_, i) => i % 2 === 1).map((m) => m.school.id));
     await joinCollective(db(), world, purchase.id, { paymentRoute: (i) => (i % 2 === 1 ? "invoice" : "internal_recharge"), now: NOW });
     await closeCollective(db(), world, purchase.id, { now: NOW });
-    const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    const orders = await ordersOfCollective(db(), purchase.id);
     expect(orders).toHaveLength(4);
     for (const o of orders) {
       // £900.00 each, the pot paying 25% (£225.00).
@@ -38,45 +38,20 @@ describe("VAT on a collective purchase of the authority's own traded service", (
       .from(schema.ledgerAccounts)
       .where(eq(schema.ledgerAccounts.id, vatAccount));
     expect(vat.balance).toBe(-2 * 18_000);
-    const invoices = await db()
-      .select()
-      .from(schema.invoices)
-      .where(
-        inArray(
-          schema.invoices.orderId,
-          orders.map((o) => o.id),
-        ),
-      );
+    const invoices = await invoicesOfOrders(db(), orders);
     expect(invoices).toHaveLength(2);
     for (const invoice of invoices) expect(invoice).toMatchObject({ netPence: 67_500, vatPence: 18_000, grossPence: 85_500 });
     expect(
       await db()
         .select()
         .from(schema.recharges)
-        .where(
-          inArray(
-            schema.recharges.orderId,
-            orders.map((o) => o.id),
-          ),
-        ),
+        .where(inArray(schema.recharges.orderId, idsOf(orders))),
     ).toHaveLength(2);
     expect(await trialBalance(db(), world.authority.id)).toBe(0);
     expect(await checkLedger(db(), world.authority.id)).toEqual([]);
 
-    const finance = await actorFor(db(), world.finance, world.authority.id);
-    for (const invoice of invoices) {
-      await recordPayment(db(), {
-        actor: finance,
-        authorityId: world.authority.id,
-        invoiceId: invoice.id,
-        amountPence: invoice.grossPence,
-        bankReference: "BACS",
-        receivedOn: "2026-01-20",
-        idempotencyKey: `vat:${invoice.id}`,
-        now: NOW,
-      });
-    }
-    const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+    await payInvoicesInFull(db(), world, invoices, { keyPrefix: "vat", receivedOn: "2026-01-20", now: NOW });
+    const paid = await ordersOfCollective(db(), purchase.id);
     for (const o of paid) expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);
     expect(await trialBalance(db(), world.authority.id)).toBe(0);
     expect(await checkLedger(db(), world.authority.id)).toEqual([]);

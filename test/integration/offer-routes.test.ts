@@ -76,6 +76,9 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     return { offerId, revisionId: offer.latestRevisionId! };
   }
+  /** A decision on a revision, posted from its review page. */
+  const decide = (revisionId: string, cookie: string, form: Record<string, string>) =>
+    post(review, `/qa/reviews/${revisionId}`, cookie, { intent: "decide", ...form }, { revisionId });
   async function reviewViaForm(revisionId: string, who: ("panelOne" | "panelTwo" | "chair")[] = ["panelOne", "panelTwo"]) {
     for (const name of who) {
       const path = `/qa/reviews/${revisionId}`;
@@ -163,24 +166,14 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     // The chair cannot decide before the quorum: the decision form is not even offered.
     const early = body(await get(review, `/qa/reviews/${revisionId}`, cookies.chair, { revisionId }))!;
     expect(early.quorum).toBe(false);
-    expect(status(await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "approve" }, { revisionId }))).toBe(409);
+    expect(status(await decide(revisionId, cookies.chair, { decision: "approve" }))).toBe(409);
     await reviewViaForm(revisionId);
     // A panel member who is not the chair cannot decide.
-    expect(status(await post(review, `/qa/reviews/${revisionId}`, cookies.panelOne, { intent: "decide", decision: "approve" }, { revisionId }))).toBe(403);
-    const bad = await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "reject" }, { revisionId });
+    expect(status(await decide(revisionId, cookies.panelOne, { decision: "approve" }))).toBe(403);
+    const bad = await decide(revisionId, cookies.chair, { decision: "reject" });
     expect(status(bad)).toBe(400);
     expect((body(bad)!.errors as Record<string, string[]>).comments).toEqual(["Tell the provider why: enter comments"]);
-    expect(
-      status(
-        await post(
-          review,
-          `/qa/reviews/${revisionId}`,
-          cookies.chair,
-          { intent: "decide", decision: "approve", conditions: "Share impact data termly" },
-          { revisionId },
-        ),
-      ),
-    ).toBe(302);
+    expect(status(await decide(revisionId, cookies.chair, { decision: "approve", conditions: "Share impact data termly" }))).toBe(302);
     const list = body(await get(offerList, "/provider/offers", cookies.providerAdmin))!.offers as { offerId: string; sale: string }[];
     expect(list.find((o) => o.offerId === offerId)?.sale).toBe("on_sale");
   });
@@ -188,13 +181,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   it("loops through changes requested, and reviewers see what changed", async () => {
     const { offerId, revisionId } = await submitViaForm("Middle leaders programme");
     await reviewViaForm(revisionId);
-    await post(
-      review,
-      `/qa/reviews/${revisionId}`,
-      cookies.chair,
-      { intent: "decide", decision: "request_changes", comments: "Show impact on pupils" },
-      { revisionId },
-    );
+    await decide(revisionId, cookies.chair, { decision: "request_changes", comments: "Show impact on pupils" });
     const page = body(await get(offerPage, `/provider/offers/${offerId}`, cookies.providerAdmin, { offerId }))!;
     expect(page.lastDecision).toMatchObject({ comments: "Show impact on pupils", status: "changes_requested" });
     // Awaiting changes: edit or withdraw; not send the same revision back.
@@ -235,9 +222,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(body(await get(queue, "/qa", cookies.otherPanel))!.queue).toEqual([]);
     expect(status(await get(queue, "/qa", cookies.providerAdmin))).toBe(403);
     // A provider cannot approve its own offer.
-    expect(
-      status(await post(review, `/qa/reviews/${revisionId}`, cookies.schoolProviderAdmin, { intent: "decide", decision: "approve" }, { revisionId })),
-    ).toBe(403);
+    expect(status(await decide(revisionId, cookies.schoolProviderAdmin, { decision: "approve" }))).toBe(403);
   });
 
   it("lets an unverified provider draft but not submit, with a clear message, until the LA verifies it", async () => {
@@ -258,9 +243,7 @@ describe("the offer and QA pages, through their loaders and actions", () => {
   it("suspends with a reason shown to the provider, publishes a need, takes an answer and commissions it", async () => {
     const { offerId, revisionId } = await submitViaForm("Phonics catch-up");
     await reviewViaForm(revisionId);
-    expect(location(await post(review, `/qa/reviews/${revisionId}`, cookies.chair, { intent: "decide", decision: "approve" }, { revisionId }))).toBe(
-      `/qa/reviews/${revisionId}?done=offerApproved`,
-    );
+    expect(location(await decide(revisionId, cookies.chair, { decision: "approve" }))).toBe(`/qa/reviews/${revisionId}?done=offerApproved`);
 
     const path = `/commissioning/offers/${offerId}`;
     expect(status(await post(commissioningOffer, path, cookies.commissioner, { intent: "suspend", reason: "  " }, { offerId }))).toBe(400);

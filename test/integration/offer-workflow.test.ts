@@ -292,25 +292,20 @@ describe("commissioning through the use cases", () => {
     const a = w.authority.id;
     const commissioner = await w.actor(w.users.commissioner);
     await expect(suspendOffer(db(), { actor: await w.actor(w.users.chair), authorityId: a, offerId, reason: "x", appUrl })).rejects.toThrow(/commissioner/);
+    const onSale = () =>
+      db()
+        .select()
+        .from(schema.offers)
+        .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date())));
     await suspendOffer(db(), { actor: commissioner, authorityId: a, offerId, reason: "Sessions cancelled without notice", appUrl });
     const [offer] = await db().select().from(schema.offers).where(eq(schema.offers.id, offerId));
     expect(offer.suspendedReason).toBe("Sessions cancelled without notice");
-    expect(
-      await db()
-        .select()
-        .from(schema.offers)
-        .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
-    ).toHaveLength(0);
+    expect(await onSale()).toHaveLength(0);
     const emails = await db().select().from(schema.outbox).where(eq(schema.outbox.topic, "offer-suspended"));
     expect(emails.map((e) => e.recipient)).toEqual([w.users.providerAdmin.email]);
     await expect(suspendOffer(db(), { actor: commissioner, authorityId: a, offerId, reason: "again", appUrl })).rejects.toThrow(/already suspended/);
     await reinstateOffer(db(), { actor: commissioner, authorityId: a, offerId });
-    expect(
-      await db()
-        .select()
-        .from(schema.offers)
-        .where(and(eq(schema.offers.id, offerId), onSaleCondition(new Date()))),
-    ).toHaveLength(1);
+    expect(await onSale()).toHaveLength(1);
     const actions = (await db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, offerId))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["offer.suspended", "offer.reinstated"]));
   });

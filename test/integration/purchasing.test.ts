@@ -12,10 +12,20 @@ import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { useTestDatabase } from "../factories/database";
 import { createConsortium } from "../factories/ledger";
-import { closeCollective, joinCollective, openCollective, type OpenCollectiveOptions } from "../factories/collective";
-import { actorFor, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
+import {
+  closeCollective,
+  invoicesOfOrders,
+  joinCollective,
+  openCollective,
+  ordersOfCollective,
+  payInvoicesInFull,
+  type OpenCollectiveOptions,
+  schoolLeaves,
+} from "../factories/collective";
+import { actorFor, financeRecordsPayment, createOfferOnSale, createPurchasingWorld, type PurchasingWorld, schoolBuys, TIERS } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
+import { idsOf } from "~/domain/ids";
 
 const APP_URL = "http://localhost:3000";
 const NOW = new Date("2026-01-05T10:00:00Z");
@@ -199,32 +209,11 @@ describe("purchasing", () => {
       const { school, head } = world.members[0];
       const actor = await actorFor(db(), head, world.authority.id);
       const potBefore = await balanceOf(world.authority.id, "consortium_pot", world.consortium.id);
-      const place = (key: string) =>
-        placeOrder(db(), {
-          appUrl: "http://localhost:3000",
-          actor,
-          authorityId: world.authority.id,
-          schoolId: school.id,
-          offerId: world.offer.id,
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          idempotencyKey: key,
-          now: NOW,
-        });
+      const place = (key: string) => schoolBuys(db(), world, world.members[0], { idempotencyKey: key, now: NOW });
 
       const { order } = await place("cancel-1");
       const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
-      await recordPayment(db(), {
-        actor: await actorFor(db(), world.finance, world.authority.id),
-        authorityId: world.authority.id,
-        invoiceId: invoice.id,
-        amountPence: invoice.grossPence,
-        bankReference: "BACS 1",
-        receivedOn: "2026-01-06",
-        idempotencyKey: "cancel-pay-1",
-        now: NOW,
-      });
+      await financeRecordsPayment(db(), world, invoice, { bankReference: "BACS 1", receivedOn: "2026-01-06", idempotencyKey: "cancel-pay-1", now: NOW });
       await cancelOrder(db(), { actor, authorityId: world.authority.id, orderId: order.id, now: NOW });
       const [credit] = await db().select().from(schema.creditNotes).where(eq(schema.creditNotes.invoiceId, invoice.id));
       expect(credit).toMatchObject({ grossPence: 108_000, number: "AUT-CN-2026-000001" });
@@ -290,10 +279,7 @@ describe("purchasing", () => {
       expect(await balanceOf(world.authority.id, "vat_output", world.office.id)).toBe(-18_000);
       const [vatInvoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, order.id));
       expect(vatInvoice).toMatchObject({ netPence: 0, vatPence: 18_000, grossPence: 18_000 });
-      await recordPayment(db(), {
-        actor: await actorFor(db(), world.finance, world.authority.id),
-        authorityId: world.authority.id,
-        invoiceId: vatInvoice.id,
+      await financeRecordsPayment(db(), world, vatInvoice, {
         amountPence: 18_000,
         bankReference: "BACS VAT",
         receivedOn: "2026-01-06",
@@ -390,14 +376,7 @@ describe("purchasing", () => {
         .where(and(eq(schema.outbox.topic, "collective-purchase-invitation"), eq(schema.outbox.authorityId, world.authority.id)));
       expect(invitations).toHaveLength(6);
       await joinAll(world, purchase.id, world.members.slice(0, 5));
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), world.members[5].head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: world.members[5].school.id,
-        answer: "decline",
-        now: NOW,
-      });
+      await schoolLeaves(db(), world, purchase.id, world.members[5], "decline", { now: NOW });
 
       const lead = await actorFor(db(), world.lead, world.authority.id);
       const close = () => closeCollective(db(), world, purchase.id, { now: NOW });
@@ -408,22 +387,14 @@ describe("purchasing", () => {
 
       const [closed] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
       expect(closed).toMatchObject({ status: "confirmed", finalUnitPricePence: 75_000, totalPence: 375_000, potContributionPence: 37_500 });
-      const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+      const orders = await ordersOfCollective(db(), purchase.id);
       expect(orders).toHaveLength(5);
       expect(orders.reduce((s, o) => s + o.netPence, 0)).toBe(375_000);
       expect(orders.reduce((s, o) => s + o.potContributionPence, 0)).toBe(37_500);
       // VAT on the whole £750.00 (£150.00); the school pays £675.00 + £150.00.
       for (const o of orders)
         expect(o).toMatchObject({ netPence: 75_000, potContributionPence: 7_500, vatPence: 15_000, payablePence: 82_500, status: "placed" });
-      const invoices = await db()
-        .select()
-        .from(schema.invoices)
-        .where(
-          inArray(
-            schema.invoices.orderId,
-            orders.map((o) => o.id),
-          ),
-        );
+      const invoices = await invoicesOfOrders(db(), orders);
       expect(invoices.map((i) => i.number).sort()).toEqual(["AUT-2026-000001", "AUT-2026-000002", "AUT-2026-000003", "AUT-2026-000004", "AUT-2026-000005"]);
       expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000 + 37_500);
       const outcomes = await db()
@@ -447,7 +418,7 @@ describe("purchasing", () => {
           now: LATER,
         });
       }
-      const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+      const paid = await ordersOfCollective(db(), purchase.id);
       for (const o of paid) expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);
       expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000 + 37_500 - 5 * 3_750);
       expect(await balanceOf(world.authority.id, "provider_payable", world.provider.id)).toBe(-5 * 67_500);
@@ -468,12 +439,7 @@ describe("purchasing", () => {
         await db()
           .select()
           .from(schema.creditNotes)
-          .where(
-            inArray(
-              schema.creditNotes.invoiceId,
-              invoices.map((i) => i.id),
-            ),
-          ),
+          .where(inArray(schema.creditNotes.invoiceId, idsOf(invoices))),
       ).toHaveLength(5);
       await expectSoundLedger(world.authority.id);
     });
@@ -493,7 +459,7 @@ describe("purchasing", () => {
       expect(described({ description: closed.cancelledReason!, descriptionMessage: closed.cancelledReasonMessage })).toContain("2 of the 3");
       expect(say(closed.cancelledReasonMessage!, "cy")).not.toBe(closed.cancelledReason);
       expect(await entryCount(world.authority.id)).toBe(before);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toEqual([]);
+      expect(await ordersOfCollective(db(), purchase.id)).toEqual([]);
       const told = await db()
         .select()
         .from(schema.outbox)
@@ -526,14 +492,14 @@ describe("purchasing", () => {
         await db().execute(sql.raw(`DROP FUNCTION fail_invoice()`));
       }
       expect(await entryCount(world.authority.id)).toBe(before);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toEqual([]);
+      expect(await ordersOfCollective(db(), purchase.id)).toEqual([]);
       const [still] = await db().select().from(schema.collectivePurchases).where(eq(schema.collectivePurchases.id, purchase.id));
       expect(still.status).toBe("open");
       const [counter] = await db().select().from(schema.documentCounters).where(eq(schema.documentCounters.authorityId, world.authority.id));
       expect(counter).toBeUndefined();
 
       expect(await closeCollective(db(), world, purchase.id, { now: NOW })).toEqual({ status: "confirmed", changed: true });
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(4);
+      expect(await ordersOfCollective(db(), purchase.id)).toHaveLength(4);
       await expectSoundLedger(world.authority.id);
     });
 
@@ -548,7 +514,7 @@ describe("purchasing", () => {
       ]);
       expect(results.filter((r) => r.changed)).toHaveLength(1);
       expect(results.map((r) => r.status)).toEqual(["confirmed", "confirmed"]);
-      expect(await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id))).toHaveLength(5);
+      expect(await ordersOfCollective(db(), purchase.id)).toHaveLength(5);
       await expectSoundLedger(world.authority.id);
     });
 
@@ -584,15 +550,7 @@ describe("purchasing", () => {
         const { order } = await schoolBuys(db(), world, m, { idempotencyKey: `race-first:${m.school.id}`, now: NOW });
         paidEarlier.push(order);
       }
-      const invoices = await db()
-        .select()
-        .from(schema.invoices)
-        .where(
-          inArray(
-            schema.invoices.orderId,
-            paidEarlier.map((o) => o.id),
-          ),
-        );
+      const invoices = await invoicesOfOrders(db(), paidEarlier);
       const lead = await actorFor(db(), world.lead, world.authority.id);
       const work = [
         closeCollectivePurchase(db(), { actor: lead, authorityId: world.authority.id, collectivePurchaseId: purchase.id, appUrl: APP_URL, now: NOW }),
@@ -645,29 +603,10 @@ describe("purchasing", () => {
 
       // A withdrawal frees a place until the close.
       const leaver = world.members.find((m) => m.school.id === joined[0].schoolId)!;
-      await answerCollectivePurchase(db(), {
-        actor: await actorFor(db(), leaver.head, world.authority.id),
-        authorityId: world.authority.id,
-        collectivePurchaseId: purchase.id,
-        schoolId: leaver.school.id,
-        answer: "withdraw",
-        now: NOW,
-      });
+      await schoolLeaves(db(), world, purchase.id, leaver, "withdraw", { now: NOW });
       const newcomer = world.members.find((m) => !joined.some((j) => j.schoolId === m.school.id))!;
       await joinCollective(db(), world, purchase.id, { members: [newcomer], delegates: () => 2, poNumber: () => "PO-9", now: NOW });
-      await expect(
-        answerCollectivePurchase(db(), {
-          actor: await actorFor(db(), newcomer.head, world.authority.id),
-          authorityId: world.authority.id,
-          collectivePurchaseId: purchase.id,
-          schoolId: newcomer.school.id,
-          answer: "join",
-          delegates: 1,
-          poNumber: null,
-          paymentRoute: "invoice",
-          now: LATER,
-        }),
-      ).rejects.toMatchObject({ code: "INVALID_STATE" });
+      await expect(joinCollective(db(), world, purchase.id, { members: [newcomer], now: LATER })).rejects.toMatchObject({ code: "INVALID_STATE" });
     });
 
     it("keeps each consortium's pot to its own lead and its own schools", async () => {
@@ -773,33 +712,13 @@ describe("purchasing", () => {
         expect(closed.status).toBe("confirmed");
         expect(closed.potContributionPence).toBeLessThanOrEqual(c.potPence);
         if (c.rule.potCapPence) expect(closed.potContributionPence).toBe(c.rule.potCapPence);
-        const orders = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+        const orders = await ordersOfCollective(db(), purchase.id);
         expect(orders.reduce((s, o) => s + o.netPence, 0)).toBe(closed.totalPence);
         expect(orders.reduce((s, o) => s + o.potContributionPence, 0)).toBe(closed.potContributionPence);
         for (const o of orders) expect(o.payablePence).toBeGreaterThanOrEqual(0);
-        const invoices = await db()
-          .select()
-          .from(schema.invoices)
-          .where(
-            inArray(
-              schema.invoices.orderId,
-              orders.map((o) => o.id),
-            ),
-          );
-        const finance = await actorFor(db(), world.finance, world.authority.id);
-        for (const invoice of invoices) {
-          await recordPayment(db(), {
-            actor: finance,
-            authorityId: world.authority.id,
-            invoiceId: invoice.id,
-            amountPence: invoice.grossPence,
-            bankReference: "BACS",
-            receivedOn: "2026-01-20",
-            idempotencyKey: `odd:${invoice.id}`,
-            now: LATER,
-          });
-        }
-        const paid = await db().select().from(schema.orders).where(eq(schema.orders.collectivePurchaseId, purchase.id));
+        const invoices = await invoicesOfOrders(db(), orders);
+        await payInvoicesInFull(db(), world, invoices, { keyPrefix: "odd", receivedOn: "2026-01-20", now: LATER });
+        const paid = await ordersOfCollective(db(), purchase.id);
         for (const o of paid) {
           expect(o.status).toBe("confirmed");
           expect(o.providerSharePence! + o.authoritySharePence! + o.potSharePence!).toBe(o.netPence);

@@ -3,14 +3,13 @@ import { sql, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
-import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { rowsOf } from "~/domain/reporting/rows";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { loader as csvLoader } from "~/routes/finance.traded-income[.]csv";
 import { loader as pageLoader } from "~/routes/finance.traded-income";
 import { currentFinancialYear } from "~/routes/traded-income.server";
 import { useTestDatabase } from "../factories/database";
-import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
+import { actorFor, financeRecordsPayment, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 describe("the traded income report reconciles to the ledger", () => {
@@ -26,15 +25,7 @@ describe("the traded income report reconciles to the ledger", () => {
   }
   async function pay(w: PurchasingWorld, orderId: string) {
     const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.orderId, orderId));
-    await recordPayment(db(), {
-      actor: await actorFor(db(), w.finance, w.authority.id),
-      authorityId: w.authority.id,
-      invoiceId: invoice.id,
-      amountPence: invoice.grossPence,
-      bankReference: `BACS ${orderId.slice(0, 8)}`,
-      receivedOn: "2026-01-05",
-      idempotencyKey: `pay:${orderId}`,
-    });
+    await financeRecordsPayment(db(), w, invoice, { bankReference: `BACS ${orderId.slice(0, 8)}`, receivedOn: "2026-01-05", idempotencyKey: `pay:${orderId}` });
   }
 
   beforeAll(async () => {

@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executePrepared, type DatabaseHandle } from "#db/client";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { executePrepared } from "#db/client";
 import { seedDemo } from "#db/seed/index";
-import { ROLES, schema, type Database, type Role } from "~/db.server";
+import { ROLES, schema, type Role } from "~/db.server";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { commissionerAreas, publishNeed } from "~/domain/commissioning/needs.server";
 import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
@@ -14,7 +15,7 @@ import { placeOrder } from "~/domain/purchasing/place-order.server";
 import { actorFor } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { testEnv, appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
 type Action = (args: ActionFunctionArgs) => Promise<unknown> | unknown;
@@ -135,8 +136,7 @@ async function judge(failures: string[], what: string, route: Route, cookie: str
 }
 
 describe("every route, against odd input and the wrong people", () => {
-  let handle: DatabaseHandle;
-  let db: Database;
+  const db = useTestDatabase();
   let routes: Route[];
   // One signed-in user per role, in each authority.
   const users: { arden: Partial<Record<Role, string>>; wales: Partial<Record<Role, string>> } = { arden: {}, wales: {} };
@@ -145,59 +145,59 @@ describe("every route, against odd input and the wrong people", () => {
   const ardenIds: Record<string, string[]> = {};
   // Stripe set up (its API never reached: nothing here pays), so the pay pages are in the sweep too.
   const ctx = () =>
-    appContext(db, {
+    appContext(db(), {
       env: testEnv({ STRIPE_SECRET_KEY: "sk_test_robustness", STRIPE_WEBHOOK_SECRET: "whsec_robustness", STRIPE_API_URL: "http://127.0.0.1:9" }),
     });
 
   async function ids(authorityId: string) {
-    const [order] = await db
+    const [order] = await db()
       .select({ id: schema.orders.id, offerId: schema.orders.offerId })
       .from(schema.orders)
       .where(eq(schema.orders.authorityId, authorityId))
       .limit(1);
-    const [invoice] = await db.select({ id: schema.invoices.id }).from(schema.invoices).where(eq(schema.invoices.authorityId, authorityId)).limit(1);
-    const [purchase] = await db
+    const [invoice] = await db().select({ id: schema.invoices.id }).from(schema.invoices).where(eq(schema.invoices.authorityId, authorityId)).limit(1);
+    const [purchase] = await db()
       .select({ id: schema.collectivePurchases.id })
       .from(schema.collectivePurchases)
       .where(eq(schema.collectivePurchases.authorityId, authorityId))
       .limit(1);
-    const [need] = await db.select({ id: schema.needs.id }).from(schema.needs).where(eq(schema.needs.authorityId, authorityId)).limit(1);
-    const [account] = await db
+    const [need] = await db().select({ id: schema.needs.id }).from(schema.needs).where(eq(schema.needs.authorityId, authorityId)).limit(1);
+    const [account] = await db()
       .select({ id: schema.ledgerAccounts.id })
       .from(schema.ledgerAccounts)
       .where(eq(schema.ledgerAccounts.authorityId, authorityId))
       .limit(1);
-    const [consortium] = await db
+    const [consortium] = await db()
       .select({ id: schema.collectivePurchases.consortiumId })
       .from(schema.collectivePurchases)
       .where(eq(schema.collectivePurchases.authorityId, authorityId))
       .limit(1);
-    const organisations = await db
+    const organisations = await db()
       .select({ id: schema.organisations.id })
       .from(schema.organisations)
       .where(eq(schema.organisations.authorityId, authorityId))
       .orderBy(asc(schema.organisations.kind))
       .limit(40);
     // The offer bought first, so its provider's pages are among those tried.
-    const offers = await db
+    const offers = await db()
       .select({ id: schema.offers.id, live: schema.offers.liveRevisionId })
       .from(schema.offers)
       .where(eq(schema.offers.authorityId, authorityId))
       .orderBy(sql`${schema.offers.id} = ${order.offerId} desc`, asc(schema.offers.id))
       .limit(60);
-    const revisions = await db
+    const revisions = await db()
       .select({ id: schema.offerRevisions.id })
       .from(schema.offerRevisions)
       .where(eq(schema.offerRevisions.authorityId, authorityId))
       .orderBy(asc(schema.offerRevisions.status))
       .limit(20);
-    const [school] = await db.select({ id: schema.schools.organisationId }).from(schema.schools).where(eq(schema.schools.authorityId, authorityId)).limit(1);
-    const [provider] = await db
+    const [school] = await db().select({ id: schema.schools.organisationId }).from(schema.schools).where(eq(schema.schools.authorityId, authorityId)).limit(1);
+    const [provider] = await db()
       .select({ id: schema.providers.organisationId })
       .from(schema.providers)
       .where(eq(schema.providers.authorityId, authorityId))
       .limit(1);
-    const [email] = await db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorityId)).limit(1);
+    const [email] = await db().select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorityId)).limit(1);
     const pick = <T extends { id: string }>(rows: T[]) => [
       ...new Set([rows[0], rows[Math.floor(rows.length / 2)], rows.at(-1)].filter(Boolean).map((r) => r!.id)),
     ];
@@ -234,19 +234,19 @@ describe("every route, against odd input and the wrong people", () => {
   /** Someone in every role: the Welsh demo has fewer people than the English one. */
   async function staff(authorityId: string) {
     for (const role of ROLES) {
-      const [held] = await db
+      const [held] = await db()
         .select({ id: schema.memberships.id })
         .from(schema.memberships)
         .where(and(eq(schema.memberships.authorityId, authorityId), eq(schema.memberships.role, role)))
         .limit(1);
       if (held) continue;
-      const [organisation] = await db
+      const [organisation] = await db()
         .select({ id: schema.organisations.id, authorityId: schema.organisations.authorityId })
         .from(schema.organisations)
         .where(and(eq(schema.organisations.authorityId, authorityId), sql`${schema.organisations.kind} = ${KIND_OF[role]}`))
         .orderBy(asc(schema.organisations.name))
         .limit(1);
-      await createMember(db, organisation, role);
+      await createMember(db(), organisation, role);
     }
   }
 
@@ -257,7 +257,7 @@ describe("every route, against odd input and the wrong people", () => {
 
   /** Someone of the authority in a role: one with only that role where there is one, so the role alone decides what they may do. */
   async function pick(authorityId: string, role: Role, organisationId?: string): Promise<Person | undefined> {
-    const [m] = await db
+    const [m] = await db()
       .select({ userId: schema.memberships.userId, organisationId: schema.memberships.organisationId, name: schema.users.name })
       .from(schema.memberships)
       .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
@@ -278,7 +278,7 @@ describe("every route, against odd input and the wrong people", () => {
     for (const key of ["arden", "wales"] as const) {
       for (const role of ROLES) {
         const m = chosen[key][role]!;
-        users[key][role] = await sessionCookieFor(db, m.userId, m.organisationId);
+        users[key][role] = await sessionCookieFor(db(), m.userId, m.organisationId);
       }
     }
   }
@@ -289,16 +289,16 @@ describe("every route, against odd input and the wrong people", () => {
    */
   async function trade(key: "arden" | "wales", authorityId: string) {
     for (const role of ROLES) chosen[key][role] = await pick(authorityId, role);
-    const actor = (p: Person) => actorFor(db, { id: p.userId, name: p.name }, authorityId);
+    const actor = (p: Person) => actorFor(db(), { id: p.userId, name: p.name }, authorityId);
     const head = chosen[key].headteacher!;
-    const [{ consortiumId }] = await db
+    const [{ consortiumId }] = await db()
       .select({ consortiumId: schema.consortiumMemberships.consortiumId })
       .from(schema.consortiumMemberships)
       .where(and(eq(schema.consortiumMemberships.schoolId, head.organisationId), isNull(schema.consortiumMemberships.leftOn)))
       .limit(1);
-    if (!(await pick(authorityId, "consortium_lead", consortiumId))) await createMember(db, { id: consortiumId, authorityId }, "consortium_lead");
+    if (!(await pick(authorityId, "consortium_lead", consortiumId))) await createMember(db(), { id: consortiumId, authorityId }, "consortium_lead");
     const lead = (chosen[key].consortium_lead = await pick(authorityId, "consortium_lead", consortiumId))!;
-    const [offer] = await db
+    const [offer] = await db()
       .select({ id: schema.offers.id, providerId: schema.offers.providerId })
       .from(schema.offers)
       .where(and(eq(schema.offers.authorityId, authorityId), sql`${schema.offers.liveRevisionId} is not null`, sql`${schema.offers.suspendedAt} is null`))
@@ -309,10 +309,10 @@ describe("every route, against odd input and the wrong people", () => {
       ["provider_admin", offer.providerId],
       ["provider_staff", offer.providerId],
     ] as const) {
-      if (!(await pick(authorityId, role, organisationId))) await createMember(db, { id: organisationId, authorityId }, role);
+      if (!(await pick(authorityId, role, organisationId))) await createMember(db(), { id: organisationId, authorityId }, role);
       chosen[key][role] = await pick(authorityId, role, organisationId);
     }
-    await placeOrder(db, {
+    await placeOrder(db(), {
       appUrl: "http://localhost:3000",
       actor: await actor(head),
       authorityId,
@@ -323,7 +323,7 @@ describe("every route, against odd input and the wrong people", () => {
       paymentRoute: "invoice",
       idempotencyKey: `robust:${authorityId}`,
     });
-    await openCollectivePurchase(db, {
+    await openCollectivePurchase(db(), {
       actor: { ...(await actor(lead)), name: lead.name },
       authorityId,
       consortiumId,
@@ -342,7 +342,7 @@ describe("every route, against odd input and the wrong people", () => {
     const commissioner = await actor(chosen[key].commissioner!);
     // A commissioner publishes in a subject they lead: the first of theirs, or any when they lead all.
     const areas = commissionerAreas(commissioner, authorityId);
-    await publishNeed(db, {
+    await publishNeed(db(), {
       appUrl: "http://localhost:3000",
       actor: commissioner,
       authorityId,
@@ -358,11 +358,9 @@ describe("every route, against odd input and the wrong people", () => {
   }
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
     routes = await loadRoutes();
-    await seedDemo(db, { password: "a-demo-password-for-tests", today: TODAY });
-    const [arden, wales] = await db.select().from(schema.authorities).orderBy(asc(schema.authorities.createdAt), asc(schema.authorities.name));
+    await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY });
+    const [arden, wales] = await db().select().from(schema.authorities).orderBy(asc(schema.authorities.createdAt), asc(schema.authorities.name));
     authorities = { arden: arden.id, wales: wales.id };
     for (const key of ["arden", "wales"] as const) {
       await staff(authorities[key]);
@@ -372,14 +370,17 @@ describe("every route, against odd input and the wrong people", () => {
     Object.assign(ardenIds, await ids(arden.id));
     Object.assign(welsh, await ids(wales.id));
   }, 300_000);
-  afterAll(async () => {
-    await handle?.close();
-  });
 
+  const rowCount = async (table: PgTable) =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+    )[0].n;
   // The newest audit row (its ids only grow, and none is ever deleted) and the number of emails, in one statement: it runs around thousands of calls.
   const written = async () => {
     const [row] = await executePrepared<{ audit: string; emails: number }>(
-      db,
+      db(),
       "robustness_written",
       sql`select (select coalesce(max(${schema.auditLog.id}), 0) from ${schema.auditLog})::text as audit, (select count(*) from ${schema.outbox})::int as emails`,
     );
@@ -402,7 +403,7 @@ describe("every route, against odd input and the wrong people", () => {
       { file: "finance.recharges[.]csv.tsx", query: "", allowed: ["la_finance"] },
       { file: "accounts.$accountId_.statement[.]csv.tsx", query: "", allowed: ["la_admin", "la_finance"] },
     ];
-    const welshFinance = await sessionCookieFor(db, chosen.wales.la_finance!.userId, chosen.wales.la_finance!.organisationId);
+    const welshFinance = await sessionCookieFor(db(), chosen.wales.la_finance!.userId, chosen.wales.la_finance!.organisationId);
     for (const { file, query, allowed } of csv) {
       const route = routes.find((r) => r.file === file)!;
       const params = route.params.length ? fill(route, ardenIds[route.params[0]][0]) : {};
@@ -570,7 +571,7 @@ describe("every route, against odd input and the wrong people", () => {
       outbox: schema.outbox,
     };
     const counts: Record<string, number> = {};
-    for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: total }).from(table))[0].n;
+    for (const [name, table] of Object.entries(tables)) counts[name] = (await db().select({ n: total }).from(table))[0].n;
     return counts;
   }
 
@@ -581,7 +582,7 @@ describe("every route, against odd input and the wrong people", () => {
     const liveOffer = ardenIds.offerId[0];
     const CONTROL = /must not contain hidden control characters/;
     const led = commissionerAreas(
-      await actorFor(db, { id: chosen.arden.commissioner!.userId, name: chosen.arden.commissioner!.name }, authorities.arden),
+      await actorFor(db(), { id: chosen.arden.commissioner!.userId, name: chosen.arden.commissioner!.name }, authorities.arden),
       authorities.arden,
     );
     const need = {
@@ -677,18 +678,18 @@ describe("every route, against odd input and the wrong people", () => {
     const n = async (q: Promise<{ n: number }[]>) => (await q)[0].n;
     const total = sql<number>`count(*)::int`;
     return (
-      (await n(db.select({ n: total }).from(schema.auditLog).where(eq(schema.auditLog.authorityId, authorities.wales)))) +
-      (await n(db.select({ n: total }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorities.wales)))) +
-      (await n(db.select({ n: total }).from(schema.memberships).where(eq(schema.memberships.authorityId, authorities.wales)))) +
+      (await n(db().select({ n: total }).from(schema.auditLog).where(eq(schema.auditLog.authorityId, authorities.wales)))) +
+      (await n(db().select({ n: total }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorities.wales)))) +
+      (await n(db().select({ n: total }).from(schema.memberships).where(eq(schema.memberships.authorityId, authorities.wales)))) +
       (await n(
-        db
+        db()
           .select({ n: total })
           .from(schema.shortlistItems)
           .innerJoin(schema.offers, eq(schema.offers.id, schema.shortlistItems.offerId))
           .where(eq(schema.offers.authorityId, authorities.wales)),
       )) +
       (await n(
-        db
+        db()
           .select({ n: total })
           .from(schema.sessions)
           .innerJoin(schema.organisations, eq(schema.organisations.id, schema.sessions.actingOrganisationId))
@@ -806,7 +807,7 @@ describe("every route, against odd input and the wrong people", () => {
     const route = (file: string) => routes.find((r) => r.file === file)!;
     const head = chosen.arden.headteacher!;
     // Another school of the same consortium, and its own headteacher.
-    const [neighbour] = await db
+    const [neighbour] = await db()
       .select({ schoolId: schema.consortiumMemberships.schoolId })
       .from(schema.consortiumMemberships)
       .where(
@@ -818,10 +819,10 @@ describe("every route, against odd input and the wrong people", () => {
       )
       .limit(1);
     if (!(await pick(authorities.arden, "headteacher", neighbour.schoolId)))
-      await createMember(db, { id: neighbour.schoolId, authorityId: authorities.arden }, "headteacher");
+      await createMember(db(), { id: neighbour.schoolId, authorityId: authorities.arden }, "headteacher");
     const neighbourHead = (await pick(authorities.arden, "headteacher", neighbour.schoolId))!;
-    const neighbourCookie = await sessionCookieFor(db, neighbourHead.userId, neighbourHead.organisationId);
-    const [otherOffer] = await db
+    const neighbourCookie = await sessionCookieFor(db(), neighbourHead.userId, neighbourHead.organisationId);
+    const [otherOffer] = await db()
       .select({ id: schema.offers.id })
       .from(schema.offers)
       .where(
@@ -946,11 +947,11 @@ describe("every route, against odd input and the wrong people", () => {
       const r = route(c.file);
       const params = c.params ?? {};
       const url = urlOf(r, params, c.query ?? "");
-      const before = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
+      const before = [await written(), await rowCount(schema.orders)];
       const result = await call(c.what, () =>
         (c.form ? r.action! : r.loader!)({ request: request(url, { cookie: c.cookie, form: c.form }), params, context: ctx() }),
       );
-      const after = [await written(), (await db.select({ n: sql<number>`count(*)::int` }).from(schema.orders))[0].n];
+      const after = [await written(), await rowCount(schema.orders)];
       if (![400, 403, 404].includes(statusOf(result)))
         failures.push(`${c.what}: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 200)}`);
       if (after.join() !== before.join()) failures.push(`${c.what}: wrote something`);

@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { READINESS_JUDGEMENTS } from "~/domain/readiness/rules";
 import { loader as homeLoader } from "~/routes/_index";
@@ -15,7 +14,7 @@ import { pageCalls } from "../factories/pages";
 import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const body = <T>(r: Result) => (r as { data: T }).data;
@@ -35,48 +34,43 @@ type View = {
 };
 
 describe("the school-by-school view and consortium readiness", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
   let foreignSchoolId: string;
   let foreignConsortiumId: string;
   let adviser: { id: string };
   const cookies: Record<string, string> = {};
-  const ctx = () => appContext(handle.db);
+  const ctx = () => appContext(db());
 
   const { post, get } = pageCalls(ctx);
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const db = handle.db;
-    world = await createPurchasingWorld(db, { schools: 4 });
+    world = await createPurchasingWorld(db(), { schools: 4 });
     const [bought, attention, untouched] = world.members;
-    await db.update(schema.schools).set({ category: "4" }).where(eq(schema.schools.organisationId, attention.school.id));
-    await db.update(schema.schools).set({ category: "3C", phase: "secondary" }).where(eq(schema.schools.organisationId, bought.school.id));
-    const admin = await createMember(db, world.office, "la_admin");
-    const commissioner = await createMember(db, world.office, "commissioner");
-    adviser = await createMember(db, world.office, "challenge_adviser", { name: "Dana Adviser" });
+    await db().update(schema.schools).set({ category: "4" }).where(eq(schema.schools.organisationId, attention.school.id));
+    await db().update(schema.schools).set({ category: "3C", phase: "secondary" }).where(eq(schema.schools.organisationId, bought.school.id));
+    const admin = await createMember(db(), world.office, "la_admin");
+    const commissioner = await createMember(db(), world.office, "commissioner");
+    adviser = await createMember(db(), world.office, "challenge_adviser", { name: "Dana Adviser" });
     for (const m of [bought, attention])
-      await db.insert(schema.schoolAdvisers).values({ schoolId: m.school.id, authorityId: world.authority.id, adviserUserId: adviser.id });
-    await db.insert(schema.schoolAdvisers).values({ schoolId: untouched.school.id, authorityId: world.authority.id, adviserUserId: commissioner.id });
+      await db().insert(schema.schoolAdvisers).values({ schoolId: m.school.id, authorityId: world.authority.id, adviserUserId: adviser.id });
+    await db().insert(schema.schoolAdvisers).values({ schoolId: untouched.school.id, authorityId: world.authority.id, adviserUserId: commissioner.id });
     // Two orders for the first school, one of them cancelled, so the view counts only what was bought.
     for (const key of ["a", "b"]) {
-      await schoolBuys(db, world, bought, { idempotencyKey: `view:${key}` });
+      await schoolBuys(db(), world, bought, { idempotencyKey: `view:${key}` });
     }
-    const [first] = await db.select({ id: schema.orders.id }).from(schema.orders).where(eq(schema.orders.idempotencyKey, "view:b"));
-    await db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.id, first.id));
-    const foreign = await createAuthority(db);
-    foreignSchoolId = (await createSchool(db, foreign.id)).organisation.id;
-    const other = await createPurchasingWorld(db, { schools: 1, potPence: 0 });
+    const [first] = await db().select({ id: schema.orders.id }).from(schema.orders).where(eq(schema.orders.idempotencyKey, "view:b"));
+    await db().update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.id, first.id));
+    const foreign = await createAuthority(db());
+    foreignSchoolId = (await createSchool(db(), foreign.id)).organisation.id;
+    const other = await createPurchasingWorld(db(), { schools: 1, potPence: 0 });
     foreignConsortiumId = other.consortium.id;
-    cookies.admin = await sessionCookieFor(db, admin.id, world.office.id);
-    cookies.commissioner = await sessionCookieFor(db, commissioner.id, world.office.id);
-    cookies.adviser = await sessionCookieFor(db, adviser.id, world.office.id);
-    cookies.head = await sessionCookieFor(db, bought.head.id, bought.school.id);
-    cookies.lead = await sessionCookieFor(db, world.lead.id, world.consortium.id);
-    cookies.finance = await sessionCookieFor(db, world.finance.id, world.office.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    cookies.admin = await sessionCookieFor(db(), admin.id, world.office.id);
+    cookies.commissioner = await sessionCookieFor(db(), commissioner.id, world.office.id);
+    cookies.adviser = await sessionCookieFor(db(), adviser.id, world.office.id);
+    cookies.head = await sessionCookieFor(db(), bought.head.id, bought.school.id);
+    cookies.lead = await sessionCookieFor(db(), world.lead.id, world.consortium.id);
+    cookies.finance = await sessionCookieFor(db(), world.finance.id, world.office.id);
   });
 
   it("shows an adviser only their own authority's schools, with figures that match the orders behind them", async () => {
@@ -84,7 +78,7 @@ describe("the school-by-school view and consortium readiness", () => {
     const ids = view.rows.map((r) => r.id);
     expect(ids.sort()).toEqual(world.members.map((m) => m.school.id).sort());
     expect(ids).not.toContain(foreignSchoolId);
-    const orders = await handle.db
+    const orders = await db()
       .select({
         schoolId: schema.orders.schoolId,
         n: sql<number>`count(*)::int`,
@@ -202,7 +196,7 @@ describe("the school-by-school view and consortium readiness", () => {
     expect(
       (await post(recordAction, `/readiness/${foreignConsortiumId}/new`, cookies.admin, ratings("green"), { consortiumId: foreignConsortiumId })).status,
     ).toBe(404);
-    const nothing = await handle.db.select({ id: schema.readinessSnapshots.id }).from(schema.readinessSnapshots);
+    const nothing = await db().select({ id: schema.readinessSnapshots.id }).from(schema.readinessSnapshots);
     expect(nothing).toHaveLength(0);
 
     const first = (await post(recordAction, path, cookies.admin, ratings("amber_red"), params)) as Response;
@@ -258,16 +252,16 @@ describe("the school-by-school view and consortium readiness", () => {
     expect((await get(readinessConsortiumLoader, `/readiness/${foreignConsortiumId}`, cookies.admin, { consortiumId: foreignConsortiumId })).status).toBe(404);
     expect((await get(gridLoader, "/readiness", cookies.head)).status).toBe(403);
 
-    const audits = await handle.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.entityId, world.consortium.id));
+    const audits = await db().select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.entityId, world.consortium.id));
     expect(audits.map((a) => a.action).sort()).toEqual(["readiness.recorded", "readiness.recorded", "readiness.responded"]);
   });
 
   it("keeps snapshots append-only: the database refuses to change or delete them", async () => {
-    await expect(handle.db.update(schema.readinessJudgements).set({ rating: "green" })).rejects.toThrow();
-    await expect(handle.db.delete(schema.readinessSnapshots)).rejects.toThrow();
-    await expect(handle.db.update(schema.readinessResponses).set({ agrees: true })).rejects.toThrow();
-    await expect(handle.db.execute(sql`truncate readiness_judgements cascade`)).rejects.toThrow();
-    const judgements = await handle.db
+    await expect(db().update(schema.readinessJudgements).set({ rating: "green" })).rejects.toThrow();
+    await expect(db().delete(schema.readinessSnapshots)).rejects.toThrow();
+    await expect(db().update(schema.readinessResponses).set({ agrees: true })).rejects.toThrow();
+    await expect(db().execute(sql`truncate readiness_judgements cascade`)).rejects.toThrow();
+    const judgements = await db()
       .select({ rating: schema.readinessJudgements.rating })
       .from(schema.readinessJudgements)
       .where(eq(schema.readinessJudgements.judgement, "use_of_data"));

@@ -163,11 +163,10 @@ describe("importing schools from a GIAS file", () => {
       giasSchool({ URN: urn(7), "LA (code)": "937", EstablishmentName: "Someone Else's School" }),
       giasSchool({ URN: urn(5), "LA (code)": "938", EstablishmentName: "Held by the other authority" }),
     ];
-    // The closed school's row keeps its stored name so only its status changes.
     return { columns, rows };
   };
-
-  it("previews new, changed and closed schools of the authority's LA, field by field", async () => {
+  /** The file, its closed school's row keeping the name stored for it so that only its status changes. */
+  const fileKeepingClosedName = async () => {
     const { columns, rows } = file();
     const [closedRow] = await db()
       .select({ name: schema.organisations.name })
@@ -175,6 +174,11 @@ describe("importing schools from a GIAS file", () => {
       .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.organisations.id))
       .where(eq(schema.schools.urn, urn(2)));
     rows[1].EstablishmentName = closedRow.name;
+    return { columns, rows };
+  };
+
+  it("previews new, changed and closed schools of the authority's LA, field by field", async () => {
+    const { columns, rows } = await fileKeepingClosedName();
     const importId = importIdOf(await upload(admin, windows1252(giasCsv(rows, columns))));
     const r = (await preview(importId)) as { status: number; data: Preview };
     expect(r.status).toBe(200);
@@ -194,13 +198,7 @@ describe("importing schools from a GIAS file", () => {
   });
 
   it("applies once, records who did it, and changes nothing when applied again", async () => {
-    const { columns, rows } = file();
-    const [closedRow] = await db()
-      .select({ name: schema.organisations.name })
-      .from(schema.organisations)
-      .innerJoin(schema.schools, eq(schema.schools.organisationId, schema.organisations.id))
-      .where(eq(schema.schools.urn, urn(2)));
-    rows[1].EstablishmentName = closedRow.name;
+    const { columns, rows } = await fileKeepingClosedName();
     const bytes = windows1252(giasCsv(rows, columns));
     const importId = importIdOf(await upload(admin, bytes));
     const applied = (await apply(importId)) as Response;

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { loader as organisationsLoader } from "~/routes/organisations._index";
@@ -9,15 +8,14 @@ import { createAccount, lastEmailTo, tokenEmailedTo } from "../factories/identit
 import { getMembersPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
 const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
 const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 
 describe("invitations", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let context: AppLoadContext;
   let office: typeof schema.organisations.$inferSelect;
   let school: typeof schema.organisations.$inferSelect;
@@ -32,34 +30,29 @@ describe("invitations", () => {
     respond(() => invitationAction({ request: request(`/invitation/${token}`, { form, cookie }), context, params: { token } } as ActionFunctionArgs));
   const rolesOf = async (userId: string, organisationId: string) =>
     (
-      await db
+      await db()
         .select({ role: schema.memberships.role })
         .from(schema.memberships)
         .where(and(eq(schema.memberships.userId, userId), eq(schema.memberships.organisationId, organisationId)))
     ).map((r) => r.role);
   const counts = async () => ({
-    users: (await db.select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db.select({ n: count() }).from(schema.memberships))[0].n,
-    outbox: (await db.select({ n: count() }).from(schema.outbox))[0].n,
+    users: (await db().select({ n: count() }).from(schema.users))[0].n,
+    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
+    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
   });
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    context = appContext(db);
-    const authority = await createAuthority(db);
-    office = await createOrganisation(db, authority.id, "authority_office", "County Office");
-    school = (await createSchool(db, authority.id)).organisation;
-    foreignSchool = (await createSchool(db, (await createAuthority(db)).id)).organisation;
-    const admin = await createAccount(db, office, "la_admin", { name: "Alex Morgan" });
-    adminCookie = await sessionCookieFor(db, admin.id, office.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    context = appContext(db());
+    const authority = await createAuthority(db());
+    office = await createOrganisation(db(), authority.id, "authority_office", "County Office");
+    school = (await createSchool(db(), authority.id)).organisation;
+    foreignSchool = (await createSchool(db(), (await createAuthority(db())).id)).organisation;
+    const admin = await createAccount(db(), office, "la_admin", { name: "Alex Morgan" });
+    adminCookie = await sessionCookieFor(db(), admin.id, office.id);
   });
 
   it("answers the same whether or not the address has an account, here or in another authority", async () => {
-    const elsewhere = await createAccount(db, foreignSchool, "headteacher", { name: "Kim Elsewhere" });
+    const elsewhere = await createAccount(db(), foreignSchool, "headteacher", { name: "Kim Elsewhere" });
     const fresh = "nobody.yet@example.org";
     const answers = [];
     for (const email of [elsewhere.email, fresh]) {
@@ -81,13 +74,13 @@ describe("invitations", () => {
   });
 
   it("sends someone who has an account an invitation to accept, signed in, rather than adding them", async () => {
-    const existing = await createAccount(db, foreignSchool, "headteacher", { name: "Jo Existing" });
+    const existing = await createAccount(db(), foreignSchool, "headteacher", { name: "Jo Existing" });
     expect((await invite(school.id, { name: "Jo Existing", email: existing.email, role: "headteacher" })).status).toBe(302);
     expect(await rolesOf(existing.id, school.id)).toEqual([]);
-    const email = await lastEmailTo(db, existing.email);
+    const email = await lastEmailTo(db(), existing.email);
     expect(email.topic).toBe("join-organisation");
     expect(email.payload).toMatchObject({ name: "Jo Existing", inviterName: "Alex Morgan", role: "headteacher" });
-    const token = await tokenEmailedTo(db, existing.email);
+    const token = await tokenEmailedTo(db(), existing.email);
 
     // The link alone gives nothing: it asks to sign in, and comes back.
     const anonymous = (await openInvitation(token)) as Response;
@@ -97,20 +90,20 @@ describe("invitations", () => {
     expect(await rolesOf(existing.id, school.id)).toEqual([]);
 
     // Nor does someone else's session.
-    const other = await createAccount(db, school, "school_business_manager");
-    const otherCookie = await sessionCookieFor(db, other.id, school.id);
+    const other = await createAccount(db(), school, "school_business_manager");
+    const otherCookie = await sessionCookieFor(db(), other.id, school.id);
     expect((await openInvitation(token, otherCookie)).status).toBe(403);
     expect((await answerInvitation(token, otherCookie)).status).toBe(403);
     expect(await rolesOf(other.id, school.id)).toEqual(["school_business_manager"]);
 
-    const cookie = await sessionCookieFor(db, existing.id, foreignSchool.id);
+    const cookie = await sessionCookieFor(db(), existing.id, foreignSchool.id);
     const page = dataOf<{ state: string; join: { organisationName: string; roleLabel: string; inviterName: string } }>(await openInvitation(token, cookie));
     expect(page).toMatchObject({ state: "join", join: { organisationName: school.name, roleLabel: "headteacher", inviterName: "Alex Morgan" } });
     const accepted = (await answerInvitation(token, cookie)) as Response;
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get("Location")).toBe(`/organisations?joined=${school.id}&role=headteacher`);
     expect(await rolesOf(existing.id, school.id)).toEqual(["headteacher"]);
-    const [audit] = await db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "membership.accepted"));
+    const [audit] = await db().select().from(schema.auditLog).where(eq(schema.auditLog.action, "membership.accepted"));
     expect(audit.after).toMatchObject({ userId: existing.id, role: "headteacher" });
     const banner = dataOf<{ joined: string }>(
       await respond(() => organisationsLoader({ request: request(accepted.headers.get("Location")!, { cookie }), context, params: {} } as LoaderFunctionArgs)),
@@ -123,13 +116,13 @@ describe("invitations", () => {
   });
 
   it("a join invitation cannot be used to set a password", async () => {
-    const existing = await createAccount(db, foreignSchool, "headteacher");
+    const existing = await createAccount(db(), foreignSchool, "headteacher");
     await invite(school.id, { name: "Sam Takeover", email: existing.email, role: "headteacher" });
-    const token = await tokenEmailedTo(db, existing.email);
-    const [before] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, existing.id));
+    const token = await tokenEmailedTo(db(), existing.email);
+    const [before] = await db().select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, existing.id));
     const answer = await answerInvitation(token, undefined, { password: "river otter lantern cobble", confirmPassword: "river otter lantern cobble" });
     expect(answer.status).toBe(302);
-    const [after] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, existing.id));
+    const [after] = await db().select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, existing.id));
     expect(after.hash).toBe(before.hash);
   });
 
@@ -153,8 +146,8 @@ describe("invitations", () => {
   });
 
   it("limits how many invitations one person sends, saying when to try again", async () => {
-    const busy = await createAccount(db, office, "la_admin");
-    const cookie = await sessionCookieFor(db, busy.id, office.id);
+    const busy = await createAccount(db(), office, "la_admin");
+    const cookie = await sessionCookieFor(db(), busy.id, office.id);
     const answers = await Promise.all(
       Array.from({ length: 25 }, (_, i) => invite(school.id, { name: "Mass Mail", email: `mass-${i}@example.org`, role: "headteacher" }, cookie)),
     );
@@ -162,7 +155,7 @@ describe("invitations", () => {
     expect(statuses.filter((s) => s === 302)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     expect(errorsOf(answers.find((a) => a.status === 429)!).email[0]).toMatch(/^You have sent too many invitations\. Try again in (1 minute|\d+ minutes)$/);
-    const sent = await db
+    const sent = await db()
       .select({ n: count() })
       .from(schema.outbox)
       .where(and(eq(schema.outbox.topic, "invitation")));

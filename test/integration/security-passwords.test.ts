@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as invitationAction } from "~/routes/invitation.$token";
@@ -10,17 +9,16 @@ import { action as resetAction } from "~/routes/reset-password.$token";
 import { createAccount, tokenEmailedTo } from "../factories/identity";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
 const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
 
 describe("new passwords are checked against common passwords", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let office: typeof schema.organisations.$inferSelect;
   let ip = 0;
-  const context = (): AppLoadContext => appContext(db, { clientIp: `198.51.100.${++ip}` });
+  const context = (): AppLoadContext => appContext(db(), { clientIp: `198.51.100.${++ip}` });
   const post = (
     action: (args: ActionFunctionArgs) => Promise<unknown>,
     path: string,
@@ -29,22 +27,17 @@ describe("new passwords are checked against common passwords", () => {
     cookie?: string,
   ) => respond(() => action({ request: request(path, { form, cookie }), context: context(), params } as ActionFunctionArgs));
   const hashOf = async (email: string) =>
-    (await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.email, email)))[0].hash;
+    (await db().select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.email, email)))[0].hash;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    office = await createOrganisation(db, (await createAuthority(db)).id, "authority_office");
-  });
-  afterAll(async () => {
-    await handle?.close();
+    office = await createOrganisation(db(), (await createAuthority(db())).id, "authority_office");
   });
 
   it("a reset refuses a common password, a repeated one and the person's own name, saying why, and keeps the link usable", async () => {
-    const user = await createAccount(db, office, "la_finance", { name: "Morgan Whitfield", email: "morgan.whitfield@example.org" });
+    const user = await createAccount(db(), office, "la_finance", { name: "Morgan Whitfield", email: "morgan.whitfield@example.org" });
     const before = await hashOf(user.email);
     await post(forgotAction, "/forgot-password", { email: user.email }, {});
-    const token = await tokenEmailedTo(db, user.email);
+    const token = await tokenEmailedTo(db(), user.email);
     const reset = (password: string) => post(resetAction, `/reset-password/${token}`, { password, confirmPassword: password }, { token });
 
     const common = await reset("password1234");
@@ -62,8 +55,8 @@ describe("new passwords are checked against common passwords", () => {
   });
 
   it("accepting an invitation refuses a common password and sets nothing", async () => {
-    const admin = await createAccount(db, office, "la_admin");
-    const cookie = await sessionCookieFor(db, admin.id, office.id);
+    const admin = await createAccount(db(), office, "la_admin");
+    const cookie = await sessionCookieFor(db(), admin.id, office.id);
     expect(
       (
         await post(
@@ -75,7 +68,7 @@ describe("new passwords are checked against common passwords", () => {
         )
       ).status,
     ).toBe(302);
-    const token = await tokenEmailedTo(db, "robin@example.org");
+    const token = await tokenEmailedTo(db(), "robin@example.org");
     const accept = (password: string) => post(invitationAction, `/invitation/${token}`, { password, confirmPassword: password }, { token });
     for (const weak of ["password1234", "aaaaaaaaaaaa", "qwertyuiop12"]) {
       const answer = await accept(weak);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import * as financeInvoice from "~/routes/finance.invoices.$invoiceId";
 import * as invoicePage from "~/routes/invoices.$invoiceId";
@@ -11,7 +10,7 @@ import { postMembersPage } from "../factories/members";
 import { createPurchasingWorld } from "../factories/purchasing";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
 const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
@@ -19,8 +18,7 @@ const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 const statusOf = (answer: Answer) => answer.status;
 
 describe("segregation of duties", () => {
-  let handle: DatabaseHandle;
-  let db: DatabaseHandle["db"];
+  const db = useTestDatabase();
   let context: AppLoadContext;
   let office: typeof schema.organisations.$inferSelect;
   let board: typeof schema.organisations.$inferSelect;
@@ -31,28 +29,23 @@ describe("segregation of duties", () => {
 
   const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) => postMembersPage(context, organisationId, cookie, form);
   const counts = async () => ({
-    users: (await db.select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db.select({ n: count() }).from(schema.memberships))[0].n,
-    outbox: (await db.select({ n: count() }).from(schema.outbox))[0].n,
-    audit: (await db.select({ n: count() }).from(schema.auditLog))[0].n,
+    users: (await db().select({ n: count() }).from(schema.users))[0].n,
+    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
+    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
+    audit: (await db().select({ n: count() }).from(schema.auditLog))[0].n,
   });
-  const emailsAbout = async (topic: string) => db.select().from(schema.outbox).where(eq(schema.outbox.topic, topic));
+  const emailsAbout = async (topic: string) => db().select().from(schema.outbox).where(eq(schema.outbox.topic, topic));
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    context = appContext(db);
-    const authority = await createAuthority(db);
-    office = await createOrganisation(db, authority.id, "authority_office", "County Office");
-    board = await createOrganisation(db, authority.id, "improvement_board", "Primary Board");
-    admin = await createAccount(db, office, "la_admin", { name: "Jo Green" });
-    otherAdmins = [await createAccount(db, office, "la_admin", { name: "Alex Morgan" }), await createAccount(db, office, "la_admin", { name: "Kim Lee" })];
-    const foreign = await createAuthority(db);
-    foreignAdmin = await createAccount(db, await createOrganisation(db, foreign.id, "authority_office"), "la_admin");
-    adminCookie = await sessionCookieFor(db, admin.id, office.id);
-  });
-  afterAll(async () => {
-    await handle?.close();
+    context = appContext(db());
+    const authority = await createAuthority(db());
+    office = await createOrganisation(db(), authority.id, "authority_office", "County Office");
+    board = await createOrganisation(db(), authority.id, "improvement_board", "Primary Board");
+    admin = await createAccount(db(), office, "la_admin", { name: "Jo Green" });
+    otherAdmins = [await createAccount(db(), office, "la_admin", { name: "Alex Morgan" }), await createAccount(db(), office, "la_admin", { name: "Kim Lee" })];
+    const foreign = await createAuthority(db());
+    foreignAdmin = await createAccount(db(), await createOrganisation(db(), foreign.id, "authority_office"), "la_admin");
+    adminCookie = await sessionCookieFor(db(), admin.id, office.id);
   });
 
   it("refuses an administrator who invites themselves into any role, and writes nothing", async () => {
@@ -69,7 +62,7 @@ describe("segregation of duties", () => {
       }
     }
     expect(await counts()).toEqual(before);
-    const roles = await db.select({ role: schema.memberships.role }).from(schema.memberships).where(eq(schema.memberships.userId, admin.id));
+    const roles = await db().select({ role: schema.memberships.role }).from(schema.memberships).where(eq(schema.memberships.userId, admin.id));
     expect(roles.map((r) => r.role)).toEqual(["la_admin"]);
   });
 
@@ -82,12 +75,12 @@ describe("segregation of duties", () => {
       expect(told.map((e) => e.recipient)).not.toContain(admin.email);
       expect(told.map((e) => e.recipient)).not.toContain(foreignAdmin.email);
       expect(told[0].payload).toMatchObject({ personName: "Sam Patel", grantedByName: "Jo Green", organisationName: "County Office" });
-      const [person] = await db.select().from(schema.users).where(eq(schema.users.email, email));
-      const [membership] = await db
+      const [person] = await db().select().from(schema.users).where(eq(schema.users.email, email));
+      const [membership] = await db()
         .select()
         .from(schema.memberships)
         .where(and(eq(schema.memberships.userId, person.id), eq(schema.memberships.role, role)));
-      const [row] = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, membership.id));
+      const [row] = await db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, membership.id));
       expect(row.actorUserId).toBe(admin.id);
       expect(row.after).toMatchObject({ role, grantedBy: admin.id, administratorsTold: expect.arrayContaining(otherAdmins.map((a) => a.id)) });
     }
@@ -100,10 +93,10 @@ describe("segregation of duties", () => {
   });
 
   it("records who recorded a payment and shows it to finance on the invoice", async () => {
-    const world = await createPurchasingWorld(db, { schools: 1 });
-    const ctx = () => appContext(db);
-    const head = await sessionCookieFor(db, world.members[0].head.id, world.members[0].school.id);
-    const finance = await sessionCookieFor(db, world.finance.id, world.office.id);
+    const world = await createPurchasingWorld(db(), { schools: 1 });
+    const ctx = () => appContext(db());
+    const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
+    const finance = await sessionCookieFor(db(), world.finance.id, world.office.id);
     const form = {
       offerId: world.offer.id,
       schoolId: world.members[0].school.id,
@@ -116,7 +109,7 @@ describe("segregation of duties", () => {
     expect(statusOf(await respond(() => purchaseNew.action({ request: request("/purchases/new", { cookie: head, form }), params: {}, context: ctx() })))).toBe(
       303,
     );
-    const [invoice] = await db.select().from(schema.invoices).where(eq(schema.invoices.schoolId, world.members[0].school.id));
+    const [invoice] = await db().select().from(schema.invoices).where(eq(schema.invoices.schoolId, world.members[0].school.id));
     const key = dataOf<{ idempotencyKey: string }>(
       await respond(() =>
         financeInvoice.loader({
@@ -139,7 +132,7 @@ describe("segregation of duties", () => {
       ),
     ).toBe(303);
 
-    const [payment] = await db.select().from(schema.payments).where(eq(schema.payments.invoiceId, invoice.id));
+    const [payment] = await db().select().from(schema.payments).where(eq(schema.payments.invoiceId, invoice.id));
     expect(payment.recordedBy).toBe(world.finance.id);
     const view = (cookie: string) =>
       respond(() =>

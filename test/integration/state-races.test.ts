@@ -110,14 +110,7 @@ describe("two changes to one offer at once", () => {
   });
 
   it("makes one new revision when two tabs edit an approved offer together", async () => {
-    const { offerId, revisionId } = await reviewedTwice();
-    await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
-      authorityId: a(),
-      revisionId,
-      decision: { decision: "approve", conditions: null, comments: null },
-      appUrl,
-    });
+    const offerId = await approved();
     const admin = await w.actor(w.users.providerAdmin);
     const edit = (summary: string) => () =>
       saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId, fields: completeFields({ summary }), intent: "submit", appUrl });

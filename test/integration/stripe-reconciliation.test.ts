@@ -9,8 +9,8 @@ import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import * as csvRoute from "~/routes/finance.reconciliation[.]csv";
 import * as page from "~/routes/finance.reconciliation";
 import * as deliveryRoute from "~/routes/purchases.$orderId_.delivery";
-import { actorFor, type PurchasingWorld } from "../factories/purchasing";
-import { enableProviderPayouts, invoicedOrder, openCheckout, useStripeWorld, type StripeTestbed } from "../factories/stripe";
+import { actorFor } from "../factories/purchasing";
+import { enableProviderPayouts, invoicedOrder, openCheckout, useStripeWorld } from "../factories/stripe";
 import { request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
 
 type Invoiced = Awaited<ReturnType<typeof invoicedOrder>>;
@@ -19,30 +19,25 @@ const today = day(0);
 const range = { from: day(-1), to: day(1) };
 
 describe("reconciliation: the ledger against Stripe's balance and the authority's bank statement", () => {
-  const env = useStripeWorld(3);
-  const { db } = env;
-  let bed: StripeTestbed;
-  let world: PurchasingWorld;
+  const { db, bed, world } = useStripeWorld(3);
   let financeCookie: string;
 
   beforeAll(async () => {
-    bed = env.bed();
-    world = env.world();
-    await enableProviderPayouts(db(), bed, world);
-    financeCookie = await sessionCookieFor(db(), world.finance.id, world.office.id);
+    await enableProviderPayouts(db(), bed(), world());
+    financeCookie = await sessionCookieFor(db(), world().finance.id, world().office.id);
   });
 
-  const finance = () => actorFor(db(), world.finance, world.authority.id);
-  const reconciliation = async () => loadReconciliation(db(), bed.stripe, { actor: await finance(), authorityId: world.authority.id, range });
+  const finance = () => actorFor(db(), world().finance, world().authority.id);
+  const reconciliation = async () => loadReconciliation(db(), bed().stripe, { actor: await finance(), authorityId: world().authority.id, range });
   const payByCard = async ({ invoice, actor }: Invoiced) => {
-    const row = await openCheckout(db(), bed, { actor, authorityId: world.authority.id, invoiceId: invoice.id });
-    for (const e of bed.fake.complete(row.sessionId!, "card")) expect((await bed.deliver(e)).status).toBe(200);
+    const row = await openCheckout(db(), bed(), { actor, authorityId: world().authority.id, invoiceId: invoice.id });
+    for (const e of bed().fake.complete(row.sessionId!, "card")) expect((await bed().deliver(e)).status).toBe(200);
     return (await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, row.id)))[0];
   };
   const payByBank = async ({ invoice }: Invoiced, amountPence = invoice.grossPence) =>
     recordPayment(db(), {
       actor: await finance(),
-      authorityId: world.authority.id,
+      authorityId: world().authority.id,
       invoiceId: invoice.id,
       amountPence,
       bankReference: `BACS ${invoice.number}`,
@@ -51,12 +46,12 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     });
   const postDelivery = async (o: Invoiced, who: "provider" | "school") => {
     const cookie =
-      who === "provider" ? await sessionCookieFor(db(), world.providerAdmin.id, world.provider.id) : await sessionCookieFor(db(), o.head.id, o.school.id);
+      who === "provider" ? await sessionCookieFor(db(), world().providerAdmin.id, world().provider.id) : await sessionCookieFor(db(), o.head.id, o.school.id);
     const response = await respond(() =>
       deliveryRoute.action({
         request: request(`/purchases/${o.order.id}/delivery`, { cookie, form: { intent: who === "provider" ? "deliver" : "confirm" } }),
         params: { orderId: o.order.id },
-        context: bed.context(),
+        context: bed().context(),
       }),
     );
     expect(response.status).toBe(303);
@@ -69,37 +64,37 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       page.action({
         request: new Request(new URL("/finance/reconciliation", TEST_ORIGIN), { method: "POST", body: form, headers: { Cookie: cookie, Origin: TEST_ORIGIN } }),
         params: {},
-        context: bed.context(),
+        context: bed().context(),
       }),
     );
   };
   const statementCount = async () =>
-    (await db().select().from(schema.bankStatementLines).where(eq(schema.bankStatementLines.authorityId, world.authority.id))).length;
+    (await db().select().from(schema.bankStatementLines).where(eq(schema.bankStatementLines.authorityId, world().authority.id))).length;
   const pounds = (pence: number) => (pence / 100).toFixed(2);
 
   it("card payments, a refund, a provider's transfer and a bank payment all go through: no difference on either side, and the CSV says so", async () => {
     // Paid by card, delivered and confirmed: the provider's share goes out by transfer.
-    const delivered = await invoicedOrder(db(), world, 0);
+    const delivered = await invoicedOrder(db(), world(), 0);
     await payByCard(delivered);
     await postDelivery(delivered, "provider");
     await postDelivery(delivered, "school");
-    await bed.runOutbox();
+    await bed().runOutbox();
     // Paid by card, then partly refunded by finance: the refund is sent by the outbox and recorded from the webhook.
-    const refunded = await invoicedOrder(db(), world, 1);
+    const refunded = await invoicedOrder(db(), world(), 1);
     const checkout = await payByCard(refunded);
     await requestRefund(db(), {
       actor: await finance(),
-      authorityId: world.authority.id,
+      authorityId: world().authority.id,
       checkoutId: checkout.id,
       amountPence: 500,
       reason: "One delegate fewer",
       idempotencyKey: randomUUID(),
       stripeEnabled: true,
     });
-    await bed.runOutbox();
-    for (const e of bed.fake.events.filter((e) => e.type === "charge.refunded" || e.type === "transfer.created")) await bed.deliver(e);
+    await bed().runOutbox();
+    for (const e of bed().fake.events.filter((e) => e.type === "charge.refunded" || e.type === "transfer.created")) await bed().deliver(e);
     // Paid by bank transfer quoting the invoice number, as the bank shortens it.
-    const byBank = await invoicedOrder(db(), world, 2);
+    const byBank = await invoicedOrder(db(), world(), 2);
     await payByBank(byBank);
 
     const statement = [
@@ -128,7 +123,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     expect(view.bankUnmatched.map((l) => [l.reference, l.amountPence])).toEqual([["DIRECT DEBIT WATER RATES", -12050]]);
 
     // The page's banner says what was read; the CSV lists no difference.
-    const shown = await respond(() => page.loader({ request: request(location, { cookie: financeCookie }), params: {}, context: bed.context() }));
+    const shown = await respond(() => page.loader({ request: request(location, { cookie: financeCookie }), params: {}, context: bed().context() }));
     expect(shown.status).toBe(200);
     expect((shown as { data: { uploaded: { read: number; added: number; alreadyHeld: number } } }).data.uploaded).toMatchObject({
       read: 2,
@@ -139,7 +134,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       csvRoute.loader({
         request: request(`/finance/reconciliation.csv?from=${range.from}&to=${range.to}`, { cookie: financeCookie }),
         params: {},
-        context: bed.context(),
+        context: bed().context(),
       }),
     )) as Response;
     expect(csv.status).toBe(200);
@@ -158,15 +153,15 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     const audits = await db()
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.authorityId, world.authority.id), eq(schema.auditLog.action, "bank_statement.uploaded")));
+      .where(and(eq(schema.auditLog.authorityId, world().authority.id), eq(schema.auditLog.action, "bank_statement.uploaded")));
     expect(audits.map((a) => (a.after as { added: number; alreadyHeld: number }).added)).toEqual([2, 0]);
-    expect(audits[1].actorUserId).toBe(world.finance.id);
+    expect(audits[1].actorUserId).toBe(world().finance.id);
   });
 
   it("a bank payment with no statement line, one of another amount, and money quoting an invoice with no payment recorded are listed as differences", async () => {
-    const missing = await invoicedOrder(db(), world, 0);
-    const different = await invoicedOrder(db(), world, 1);
-    const unrecorded = await invoicedOrder(db(), world, 2);
+    const missing = await invoicedOrder(db(), world(), 0);
+    const different = await invoicedOrder(db(), world(), 1);
+    const unrecorded = await invoicedOrder(db(), world(), 2);
     await payByBank(missing);
     await payByBank(different);
     // Two equal lines on one day are two payments, both kept.
@@ -186,7 +181,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       csvRoute.loader({
         request: request(`/finance/reconciliation.csv?from=${range.from}&to=${range.to}`, { cookie: financeCookie }),
         params: {},
-        context: bed.context(),
+        context: bed().context(),
       }),
     )) as Response;
     const rows = parse(await csvResponse.text(), { bom: true, columns: true }) as Record<string, string>[];
@@ -214,16 +209,16 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
   });
 
   it("keeps the statement and the reconciliation to finance, and refuses bad dates with 400", async () => {
-    const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
+    const head = await sessionCookieFor(db(), world().members[0].head.id, world().members[0].school.id);
     expect((await upload("Date,Reference,Amount\n2026-01-01,x,1.00\n", { cookie: head })).status).toBe(403);
-    const headView = await respond(() => page.loader({ request: request("/finance/reconciliation", { cookie: head }), params: {}, context: bed.context() }));
+    const headView = await respond(() => page.loader({ request: request("/finance/reconciliation", { cookie: head }), params: {}, context: bed().context() }));
     expect(headView.status).toBe(403);
 
     const bad = await respond(() =>
       page.loader({
         request: request(`/finance/reconciliation?fromDay=31&fromMonth=2&fromYear=2026&to=${today}`, { cookie: financeCookie }),
         params: {},
-        context: bed.context(),
+        context: bed().context(),
       }),
     );
     expect(bad.status).toBe(400);
@@ -235,13 +230,13 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       csvRoute.loader({
         request: request(`/finance/reconciliation.csv?from=2026-03-02&to=2026-03-01`, { cookie: financeCookie }),
         params: {},
-        context: bed.context(),
+        context: bed().context(),
       }),
     );
     expect(backwards.status).toBe(400);
     // By default, the last 30 days.
     const plain = await respond(() =>
-      page.loader({ request: request("/finance/reconciliation", { cookie: financeCookie }), params: {}, context: bed.context() }),
+      page.loader({ request: request("/finance/reconciliation", { cookie: financeCookie }), params: {}, context: bed().context() }),
     );
     expect((plain as { data: { view: { range: { from: string; to: string } } } }).data.view.range.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

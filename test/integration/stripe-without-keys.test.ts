@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "#db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
 import * as reconciliationPage from "~/routes/finance.reconciliation";
@@ -8,18 +7,15 @@ import * as invoicePage from "~/routes/invoices.$invoiceId";
 import * as payoutsPage from "~/routes/provider.payouts";
 import { actorFor, createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
-import { createTestDatabase } from "../setup/database";
+import { useTestDatabase } from "../factories/database";
 
 describe("without Stripe's keys", () => {
-  let handle: DatabaseHandle;
+  const db = useTestDatabase();
   let world: PurchasingWorld;
-  const db = () => handle.db;
   beforeAll(async () => {
-    handle = await createTestDatabase();
     // Maintained schools buying from the authority's traded services: invoice, recharge and pot are all open to them.
     world = await createPurchasingWorld(db(), { schools: 2, providerKind: "la_traded_services" });
   });
-  afterAll(() => handle?.close());
 
   const buy = async (paymentRoute: "invoice" | "internal_recharge" | "consortium_pot", key: string) => {
     const { school, head } = world.members[0];

@@ -37,24 +37,13 @@ describe("quoteCollective", () => {
       { id: "a", pupils: 210, delegates: 3 },
       { id: "b", pupils: 90, delegates: 1 },
     ];
-    const delegates = quoteCollective({
-      tiers: [{ minSchools: 1, maxSchools: null, unitPricePence: 15_000 }],
-      model: "per_delegate",
-      participants,
-      rule: {},
-      method: "per_delegate",
-      potAvailablePence: 0,
-    })!;
+    // One tier for any number of schools; each school's share follows the same unit as the price.
+    const quote = (model: "per_delegate" | "per_pupil", unitPricePence: number) =>
+      quoteCollective({ tiers: [{ minSchools: 1, maxSchools: null, unitPricePence }], model, participants, rule: {}, method: model, potAvailablePence: 0 })!;
+    const delegates = quote("per_delegate", 15_000);
     expect(delegates.totalPence).toBe(60_000);
     expect(delegates.charges.map((c) => c.netPence)).toEqual([45_000, 15_000]);
-    const pupils = quoteCollective({
-      tiers: [{ minSchools: 1, maxSchools: null, unitPricePence: 3 }],
-      model: "per_pupil",
-      participants,
-      rule: {},
-      method: "per_pupil",
-      potAvailablePence: 0,
-    })!;
+    const pupils = quote("per_pupil", 3);
     expect(pupils.totalPence).toBe(900);
     expect(pupils.charges.map((c) => c.netPence)).toEqual([630, 270]);
   });

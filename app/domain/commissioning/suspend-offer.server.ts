@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
-import { schema, type Database } from "~/db.server";
+import { schema, type Database, type Tx } from "~/db.server";
 import type { Actor } from "~/domain/actor";
-import { audit } from "~/domain/audit.server";
+import { audit, type AuditEntry } from "~/domain/audit.server";
 import { lockOffer, peopleWithRole } from "~/domain/catalogue/offers.server";
 import { AppError } from "~/domain/errors";
 import { queueEmail } from "~/domain/outbox.server";
@@ -11,6 +11,18 @@ import { loadLiveOffer } from "./commissioning.server";
 import { t } from "~/i18n";
 
 const { offers } = schema;
+
+/** Put the offer's suspension (or its absence) on its row, and audit the change. */
+async function setSuspension(
+  tx: Tx,
+  { actor, authorityId, offerId, action }: { actor: Actor; authorityId: string; offerId: string; action: "offer.suspended" | "offer.reinstated" },
+  suspension: { suspendedAt: Date | null; suspendedReason: string | null; suspendedBy: string | null },
+  change: Pick<AuditEntry, "before" | "after">,
+) {
+  const [row] = await tx.update(offers).set(suspension).where(eq(offers.id, offerId)).returning();
+  await audit(tx, { authorityId, actorUserId: actor.id, action, entityType: "offer", entityId: offerId, ...change });
+  return row;
+}
 
 /** A commissioner takes an approved offer off sale, with a reason the provider sees. */
 export async function suspendOffer(
@@ -29,20 +41,12 @@ export async function suspendOffer(
     await lockOffer(tx, { authorityId, offerId });
     const { offer, title, subjectAreas } = await loadLiveOffer(tx, { authorityId, offerId });
     if (offer.suspendedAt) throw new AppError("INVALID_STATE", t("refusal.commissioning.offerAlreadySuspended"));
-    const [suspended] = await tx
-      .update(offers)
-      .set({ suspendedAt: now, suspendedReason: reason, suspendedBy: actor.id })
-      .where(eq(offers.id, offer.id))
-      .returning();
-    await audit(tx, {
-      authorityId,
-      actorUserId: actor.id,
-      action: "offer.suspended",
-      entityType: "offer",
-      entityId: offer.id,
-      before: { suspendedAt: null },
-      after: { suspendedAt: now.toISOString(), reason },
-    });
+    const suspended = await setSuspension(
+      tx,
+      { actor, authorityId, offerId: offer.id, action: "offer.suspended" },
+      { suspendedAt: now, suspendedReason: reason, suspendedBy: actor.id },
+      { before: { suspendedAt: null }, after: { suspendedAt: now.toISOString(), reason } },
+    );
     for (const admin of await peopleWithRole(tx, { organisationIds: [offer.providerId], roles: ["provider_admin"] }))
       await queueEmail(tx, {
         to: admin.email,
@@ -69,20 +73,12 @@ export async function reinstateOffer(db: Database, { actor, authorityId, offerId
     await lockOffer(tx, { authorityId, offerId });
     const { offer } = await loadLiveOffer(tx, { authorityId, offerId });
     if (!offer.suspendedAt) throw new AppError("INVALID_STATE", t("refusal.commissioning.offerSuspended"));
-    const [reinstated] = await tx
-      .update(offers)
-      .set({ suspendedAt: null, suspendedReason: null, suspendedBy: null })
-      .where(eq(offers.id, offer.id))
-      .returning();
-    await audit(tx, {
-      authorityId,
-      actorUserId: actor.id,
-      action: "offer.reinstated",
-      entityType: "offer",
-      entityId: offer.id,
-      before: { suspendedAt: offer.suspendedAt?.toISOString(), reason: offer.suspendedReason },
-      after: { suspendedAt: null },
-    });
+    const reinstated = await setSuspension(
+      tx,
+      { actor, authorityId, offerId: offer.id, action: "offer.reinstated" },
+      { suspendedAt: null, suspendedReason: null, suspendedBy: null },
+      { before: { suspendedAt: offer.suspendedAt?.toISOString(), reason: offer.suspendedReason }, after: { suspendedAt: null } },
+    );
     return reinstated;
   });
 }

@@ -30,6 +30,29 @@ async function grantLead(tx: Tx, authorityId: string, consortiumId: string, user
   return membership;
 }
 
+/** Record the lead's new consortium_lead role, when grantLead gave it. */
+async function auditLeadGranted(
+  tx: Tx,
+  {
+    actor,
+    authorityId,
+    consortiumId,
+    leadUserId,
+    granted,
+  }: { actor: Actor; authorityId: string; consortiumId: string; leadUserId: string; granted: { id: string } | undefined },
+) {
+  if (!granted) return;
+  await audit(tx, {
+    authorityId,
+    actorUserId: actor.id,
+    action: "membership.create",
+    entityType: "membership",
+    entityId: granted.id,
+    organisationId: consortiumId,
+    after: { userId: leadUserId, role: "consortium_lead" },
+  });
+}
+
 /** An la_admin creates a consortium and names its lead and its chair. */
 export async function createConsortium(db: Database, { actor, authorityId, name, phase, leadUserId, chairUserId }: CreateConsortiumOptions) {
   if (!can(actor.grants, "manage:consortia", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.consortia.administratorsCreateConsortia"));
@@ -51,16 +74,7 @@ export async function createConsortium(db: Database, { actor, authorityId, name,
       entityId: organisation.id,
       after: { name, phase, leadUserId, chairUserId },
     });
-    if (granted)
-      await audit(tx, {
-        authorityId,
-        actorUserId: actor.id,
-        action: "membership.create",
-        entityType: "membership",
-        entityId: granted.id,
-        organisationId: organisation.id,
-        after: { userId: leadUserId, role: "consortium_lead" },
-      });
+    await auditLeadGranted(tx, { actor, authorityId, consortiumId: organisation.id, leadUserId, granted });
     return { id: organisation.id, name, phase: consortium.phase };
   });
 }
@@ -123,15 +137,6 @@ export async function nameConsortiumLeaders(
       before,
       after: { leadUserId, chairUserId },
     });
-    if (granted)
-      await audit(tx, {
-        authorityId,
-        actorUserId: actor.id,
-        action: "membership.create",
-        entityType: "membership",
-        entityId: granted.id,
-        organisationId: consortium.id,
-        after: { userId: leadUserId, role: "consortium_lead" },
-      });
+    await auditLeadGranted(tx, { actor, authorityId, consortiumId: consortium.id, leadUserId, granted });
   });
 }

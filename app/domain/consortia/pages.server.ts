@@ -11,6 +11,7 @@ import { t } from "~/i18n";
 import { potAvailable } from "~/domain/ledger/accounts.server";
 import { mouPage } from "~/domain/mou/mou-page.server";
 import { collectivePurchasesOf, potRequestsOf } from "~/domain/purchasing/queries.server";
+import { idsOf } from "~/domain/ids";
 
 const { consortia, organisations, consortiumMemberships, schools, users, memberships, pledges, collectivePurchases } = schema;
 const lead = alias(users, "lead");
@@ -186,15 +187,7 @@ export async function consortiumPage(
         .select({ schoolId: memberships.organisationId, email: users.email, name: users.name })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(
-          and(
-            inArray(
-              memberships.organisationId,
-              members.map((m) => m.id),
-            ),
-            eq(memberships.role, "headteacher"),
-          ),
-        )
+        .where(and(inArray(memberships.organisationId, idsOf(members)), eq(memberships.role, "headteacher")))
         .orderBy(asc(users.email))
     : [];
   const mou = await mouPage(db, { actor, authorityId, consortiumId: id, actingOrganisationId, today });

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
+import { isUuid, idsOf } from "~/domain/ids";
 import { t } from "~/i18n";
 
 const { deliverySessions, sessionPlaces, organisations } = schema;
@@ -26,12 +26,7 @@ export async function sessionsOfOrder(
         .select({ place: sessionPlaces, schoolName: organisations.name })
         .from(sessionPlaces)
         .innerJoin(organisations, eq(organisations.id, sessionPlaces.schoolId))
-        .where(
-          inArray(
-            sessionPlaces.sessionId,
-            sessions.map((s) => s.id),
-          ),
-        )
+        .where(inArray(sessionPlaces.sessionId, idsOf(sessions)))
         .orderBy(asc(sessionPlaces.requestedAt), asc(sessionPlaces.id))
     : [];
   return sessions.map((session) => ({

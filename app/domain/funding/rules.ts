@@ -79,6 +79,7 @@ export type SchoolInput = {
   phase: string;
   category: string | null;
   signedMou: boolean;
+  /** A maintained school with a cost centre pays its match by internal recharge, any other by invoice. */
   byRecharge: boolean;
 };
 export type ConsortiumInput = { id: string; name: string };
@@ -93,16 +94,9 @@ export type Working =
 
 export type PartAmount = { part: number; amountPence: number; working: Working };
 
-export type SchoolAllocation = {
+/** A school as it came in (its id named schoolId), with what it brings to its consortium's pot. */
+export type SchoolAllocation = Omit<SchoolInput, "id"> & {
   schoolId: string;
-  name: string;
-  consortiumId: string;
-  pupils: number;
-  phase: string;
-  category: string | null;
-  signedMou: boolean;
-  /** A maintained school with a cost centre pays its match by internal recharge, any other by invoice. */
-  byRecharge: boolean;
   /** The authority's money this school brings to its consortium's pot, by part. */
   parts: PartAmount[];
   authorityPence: number;

@@ -9,6 +9,12 @@ import { toStore, type StoredMessage } from "./described";
 
 export type Posting = { accountId: string; amountPence: number };
 
+/** An amount debited to one account and credited to another: the two postings of a simple entry. */
+export const debitCredit = (debitAccountId: string, creditAccountId: string, amountPence: number): Posting[] => [
+  { accountId: debitAccountId, amountPence },
+  { accountId: creditAccountId, amountPence: -amountPence },
+];
+
 export type PostEntryOptions = {
   authorityId: string;
   /** Derived from the cause, so that replaying the cause finds the entry already posted. */

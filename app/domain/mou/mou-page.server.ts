@@ -8,6 +8,7 @@ import { AppError } from "~/domain/errors";
 import { financialYearOf, hasSignedLatest, isFinancialYear, nextFinancialYear } from "~/domain/funding/rules";
 import { textsInLanguage } from "~/domain/catalogue/rules";
 import { currentLocale, t, type Locale } from "~/i18n";
+import { idsOf } from "~/domain/ids";
 
 const { consortiumMemberships, mous, mouSignatures, organisations, schools } = schema;
 
@@ -77,12 +78,7 @@ export async function mouPage(
         .select({ schoolId: mouSignatures.schoolId, signerName: mouSignatures.signerName, signedOn: mouSignatures.signedOn, version: mous.version })
         .from(mouSignatures)
         .innerJoin(mous, eq(mous.id, mouSignatures.mouId))
-        .where(
-          inArray(
-            mouSignatures.mouId,
-            versions.map((v) => v.id),
-          ),
-        )
+        .where(inArray(mouSignatures.mouId, idsOf(versions)))
         .orderBy(desc(mous.version))
     : [];
   const schoolsWithSignatures = members.map((m) => {

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { hasSignedLatest } from "~/domain/funding/rules";
 import { latestMous } from "./latest-mous.server";
+import { idsOf } from "~/domain/ids";
 
 const { mouSignatures, mous } = schema;
 
@@ -14,11 +15,6 @@ export async function signedSchools(db: Queryable, authorityId: string, year: st
     .select({ schoolId: mouSignatures.schoolId, consortiumId: mous.consortiumId, version: mous.version })
     .from(mouSignatures)
     .innerJoin(mous, eq(mous.id, mouSignatures.mouId))
-    .where(
-      inArray(
-        mouSignatures.mouId,
-        latest.map((m) => m.id),
-      ),
-    );
+    .where(inArray(mouSignatures.mouId, idsOf(latest)));
   return new Set(rows.filter((r) => hasSignedLatest(latestVersion.get(r.consortiumId) ?? null, [r.version])).map((r) => `${r.consortiumId}:${r.schoolId}`));
 }

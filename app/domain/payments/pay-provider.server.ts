@@ -7,7 +7,7 @@ import { schema, type Database, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { isUuid } from "~/domain/ids";
 import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
-import { postEntry } from "~/domain/ledger/post-entry.server";
+import { postEntry, debitCredit } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import type { StripeClient } from "~/integrations/stripe.server";
@@ -200,10 +200,7 @@ export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
       description: message("ledgerText.paidThroughStripe", { reference: transfer.id }),
       cause: { type: "stripe_transfer", id: row.id },
       actorUserId: null,
-      postings: [
-        { accountId: payable.id, amountPence: row.amountPence },
-        { accountId: clearing.id, amountPence: -row.amountPence },
-      ],
+      postings: debitCredit(payable.id, clearing.id, row.amountPence),
     });
     outcomes.push("transfer sent");
   }
@@ -214,10 +211,7 @@ export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
       description: message("ledgerText.transferReversed", { reference: reversal.id }),
       cause: { type: "stripe_transfer", id: row.id },
       actorUserId: null,
-      postings: [
-        { accountId: clearing.id, amountPence: reversal.amount },
-        { accountId: payable.id, amountPence: -reversal.amount },
-      ],
+      postings: debitCredit(clearing.id, payable.id, reversal.amount),
     });
     if (created) outcomes.push(`reversed ${reversal.amount}`);
   }

@@ -7,7 +7,7 @@ import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
-import { postEntry } from "~/domain/ledger/post-entry.server";
+import { postEntry, debitCredit } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import { ensureCan, type Actor } from "~/domain/actor";
@@ -145,10 +145,7 @@ export async function applyCharge(tx: Queryable, { charge, appUrl, now = new Dat
       description: message("ledgerText.refund", { number: invoice.number, reference: refund.id }),
       cause: { type: "payment", id: payment.id },
       actorUserId: null,
-      postings: [
-        { accountId: receivable.id, amountPence: refund.amount },
-        { accountId: clearing.id, amountPence: -refund.amount },
-      ],
+      postings: debitCredit(receivable.id, clearing.id, refund.amount),
     });
     await postStripeFee(tx, { authorityId: checkout.authorityId, txn: refund.balance_transaction, cause: { type: "stripe_checkout", id: checkout.id } });
     const rowId = refund.metadata?.refund_row_id;

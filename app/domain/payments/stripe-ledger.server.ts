@@ -9,7 +9,7 @@ import { audit } from "~/domain/audit.server";
 import { isUuid } from "~/domain/ids";
 import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
 import { message } from "~/domain/ledger/described";
-import { postEntry } from "~/domain/ledger/post-entry.server";
+import { postEntry, debitCredit } from "~/domain/ledger/post-entry.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import { disputeStatusOf } from "./rules";
@@ -52,10 +52,7 @@ export async function postStripeFee(
     description: message("stripeLedger.entry.fee", { reference: source }),
     cause,
     actorUserId: null,
-    postings: [
-      { accountId: fees.id, amountPence: txn.fee },
-      { accountId: clearing.id, amountPence: -txn.fee },
-    ],
+    postings: debitCredit(fees.id, clearing.id, txn.fee),
   });
   return created;
 }
@@ -84,10 +81,7 @@ export async function applyPayout(tx: Queryable, payout: Stripe.Payout) {
     description: message("stripeLedger.entry.payout", { reference: payout.id }),
     cause,
     actorUserId: null,
-    postings: [
-      { accountId: bank.id, amountPence: payout.amount },
-      { accountId: clearing.id, amountPence: -payout.amount },
-    ],
+    postings: debitCredit(bank.id, clearing.id, payout.amount),
   });
   const returned =
     payout.status === "failed"
@@ -172,15 +166,17 @@ export async function postDisputeMoney(
     const { created } = await postEntry(tx, { authorityId, idempotencyKey: key, description, cause, actorUserId: null, postings });
     if (created) done.push(key.split(":")[0]);
   };
-  await post(`stripe-dispute:${dispute.id}`, message("stripeLedger.entry.disputed", { number: invoice.number, reference: dispute.id }), [
-    { accountId: disputed.id, amountPence: withdrawn },
-    { accountId: clearing.id, amountPence: -withdrawn },
-  ]);
+  await post(
+    `stripe-dispute:${dispute.id}`,
+    message("stripeLedger.entry.disputed", { number: invoice.number, reference: dispute.id }),
+    debitCredit(disputed.id, clearing.id, withdrawn),
+  );
   if (reinstated > 0)
-    await post(`stripe-dispute-won:${dispute.id}`, message("stripeLedger.entry.disputeWon", { number: invoice.number, reference: dispute.id }), [
-      { accountId: clearing.id, amountPence: reinstated },
-      { accountId: disputed.id, amountPence: -reinstated },
-    ]);
+    await post(
+      `stripe-dispute-won:${dispute.id}`,
+      message("stripeLedger.entry.disputeWon", { number: invoice.number, reference: dispute.id }),
+      debitCredit(clearing.id, disputed.id, reinstated),
+    );
   for (const txn of txns) if (await postStripeFee(tx, { authorityId, txn, cause })) done.push("stripe-fee");
   if (status === "lost") {
     // The school's bank gave the money back to the school: what it paid is owed again, as after a refund.
@@ -193,10 +189,11 @@ export async function postDisputeMoney(
     });
     if (payment) {
       const receivable = await ensureAccount(tx, { authorityId, kind: "school_receivable", ownerId: checkout.schoolId });
-      await post(`stripe-dispute-lost:${dispute.id}`, message("stripeLedger.entry.disputeLost", { number: invoice.number, reference: dispute.id }), [
-        { accountId: receivable.id, amountPence: withdrawn },
-        { accountId: disputed.id, amountPence: -withdrawn },
-      ]);
+      await post(
+        `stripe-dispute-lost:${dispute.id}`,
+        message("stripeLedger.entry.disputeLost", { number: invoice.number, reference: dispute.id }),
+        debitCredit(receivable.id, disputed.id, withdrawn),
+      );
     }
   }
   return { status, posted: done };

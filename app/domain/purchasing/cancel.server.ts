@@ -6,6 +6,7 @@ import { documentNumber } from "./rules";
 import { lockAccounts } from "./accounts.server";
 import { reserveNumbers } from "./charge.server";
 import { message } from "~/domain/ledger/described";
+import { idsOf } from "~/domain/ids";
 
 const { journalEntries, invoices, creditNotes, recharges, orders } = schema;
 
@@ -44,12 +45,7 @@ export async function cancelOrdersMoney(
     const touched = await tx
       .selectDistinct({ accountId: schema.ledgerPostings.accountId })
       .from(schema.ledgerPostings)
-      .where(
-        inArray(
-          schema.ledgerPostings.entryId,
-          entries.map((e) => e.id),
-        ),
-      );
+      .where(inArray(schema.ledgerPostings.entryId, idsOf(entries)));
     await lockAccounts(
       tx,
       touched.map((a) => a.accountId),
@@ -88,12 +84,7 @@ export async function cancelOrdersMoney(
     await tx
       .update(invoices)
       .set({ status: "credited", creditedAt: now })
-      .where(
-        inArray(
-          invoices.id,
-          credited.map((c) => c.id),
-        ),
-      );
+      .where(inArray(invoices.id, idsOf(credited)));
   }
   await tx
     .update(recharges)

@@ -12,11 +12,13 @@ import {
   type VatTreatment,
 } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
-import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
+import { postEntry, type Posting, debitCredit } from "~/domain/ledger/post-entry.server";
 import { incomeSplitRuleFor } from "~/domain/ledger/split-rules.server";
 import { ensureSchoolReceivables, lockAccounts, officeAccounts, potAccount, type OfficeAccounts } from "./accounts.server";
 import { documentNumber, documentPrefix, dueOn, incomeSplit, orderAmounts, rechargeReference } from "./rules";
 import { message, toStore, type StoredMessage } from "~/domain/ledger/described";
+import type { MessageKey } from "~/i18n";
+import { idsOf } from "~/domain/ids";
 
 const { orders, invoices, invoiceLines, recharges, documentCounters, authorities } = schema;
 
@@ -123,6 +125,17 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   const inserted = await tx.insert(orders).values(values).onConflictDoNothing({ target: orders.idempotencyKey }).returning();
   if (inserted.length === 0) return [];
   const cause: Cause = collectivePurchaseId ? { type: "collective_purchase", id: collectivePurchaseId } : { type: "order", id: inserted[0].id };
+  /** One step of the orders' money in the ledger, keyed by the cause and the step so that a replay posts it once. */
+  const post = (step: string, text: MessageKey, postings: Posting[]) =>
+    postEntry(tx, {
+      authorityId,
+      idempotencyKey: keyOf(cause, step),
+      description: message(text, { describe: options.describe }),
+      cause,
+      actorUserId,
+      at,
+      postings,
+    });
   const byKey = new Map(newOrders.map((o) => [o.idempotencyKey, o]));
   const byOrder = new Map(inserted.map((o) => [o.id, byKey.get(o.idempotencyKey)!]));
   const accounts = await officeAccounts(tx, authorityId);
@@ -137,18 +150,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
 
   // What the pot pays.
   if (pot) {
-    await postEntry(tx, {
-      authorityId,
-      idempotencyKey: keyOf(cause, "pot"),
-      description: message("ledgerText.potContribution", { describe: options.describe }),
-      cause,
-      actorUserId,
-      at,
-      postings: [
-        { accountId: pot, amountPence: potTotal },
-        { accountId: accounts.salesPending, amountPence: -potTotal },
-      ],
-    });
+    await post("pot", "ledgerText.potContribution", debitCredit(pot, accounts.salesPending, potTotal));
   }
 
   // What each school is charged.
@@ -160,15 +162,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
     if (vat > 0) postings.push({ accountId: accounts.vatOutput, amountPence: -vat });
     // Nothing of the net is the schools' when the pot pays it all: they owe only the VAT.
     if (net > 0) postings.push({ accountId: accounts.salesPending, amountPence: -net });
-    await postEntry(tx, {
-      authorityId,
-      idempotencyKey: keyOf(cause, "charge"),
-      description: message("ledgerText.charged", { describe: options.describe }),
-      cause,
-      actorUserId,
-      postings,
-      at,
-    });
+    await post("charge", "ledgerText.charged", postings);
   }
 
   // A card order is invoiced too: the school pays that invoice at once through Stripe.
@@ -190,18 +184,10 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
       })),
     );
     const total = recharged.reduce((sum, o) => sum + o.payablePence, 0);
-    await postEntry(tx, {
-      authorityId,
-      idempotencyKey: keyOf(cause, "recharge"),
-      description: message("ledgerText.recharge", { describe: options.describe }),
-      cause,
-      actorUserId,
-      at,
-      postings: [
-        { accountId: accounts.recharge, amountPence: total },
-        ...recharged.map((o) => ({ accountId: receivables.get(o.schoolId)!, amountPence: -o.payablePence })),
-      ],
-    });
+    await post("recharge", "ledgerText.recharge", [
+      { accountId: accounts.recharge, amountPence: total },
+      ...recharged.map((o) => ({ accountId: receivables.get(o.schoolId)!, amountPence: -o.payablePence })),
+    ]);
   }
 
   // Paid already (by recharge, or wholly by the pot): split now.
@@ -225,12 +211,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
   return tx
     .select()
     .from(orders)
-    .where(
-      inArray(
-        orders.id,
-        inserted.map((o) => o.id),
-      ),
-    );
+    .where(inArray(orders.id, idsOf(inserted)));
 }
 
 export async function issueInvoices(

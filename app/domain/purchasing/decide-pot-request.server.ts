@@ -3,13 +3,13 @@ import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
-import { postEntry } from "~/domain/ledger/post-entry.server";
+import { postEntry, type Posting, debitCredit } from "~/domain/ledger/post-entry.server";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { lockAccounts, officeAccounts, potAccount } from "./accounts.server";
 import { issueInvoices, splitPaidOrders } from "./charge.server";
 import { tellPotDecided } from "./notify.server";
 import { lockOrder } from "./load.server";
-import { t } from "~/i18n";
+import { t, type MessageKey } from "~/i18n";
 import { message } from "~/domain/ledger/described";
 
 export type DecidePotRequestOptions = { actor: Actor; authorityId: string; orderId: string; decision: "approve" | "refuse"; appUrl: string; now?: Date };
@@ -51,34 +51,26 @@ export async function decidePotRequest(db: Database, { actor, authorityId, order
     const receivable = order.payablePence > 0 ? await ensureAccount(tx, { authorityId, kind: "school_receivable", ownerId: order.schoolId }) : null;
     await lockAccounts(tx, [...Object.values(accounts), pot, payable.id, ...(receivable ? [receivable.id] : [])]);
     const cause = { type: "order", id: order.id };
-    await postEntry(tx, {
-      authorityId,
-      idempotencyKey: `order:${order.id}:pot`,
-      description: message("ledgerText.potPayment", { offer: offer.title }),
-      cause,
-      actorUserId: actor.id,
-      postings: [
-        { accountId: pot, amountPence: order.netPence },
-        { accountId: accounts.salesPending, amountPence: -order.netPence },
-      ],
-    });
+    const post = (step: string, text: MessageKey, postings: Posting[]) =>
+      postEntry(tx, {
+        authorityId,
+        idempotencyKey: `order:${order.id}:${step}`,
+        description: message(text, { offer: offer.title }),
+        cause,
+        actorUserId: actor.id,
+        postings,
+      });
+    await post("pot", "ledgerText.potPayment", debitCredit(pot, accounts.salesPending, order.netPence));
     await tx
       .update(orders)
       .set({ potRequest: "approved", potDecidedBy: actor.id, potDecidedAt: now, paymentRoute: order.payablePence > 0 ? "invoice" : order.paymentRoute })
       .where(eq(orders.id, order.id));
     if (receivable) {
       // VAT on the whole supply is the school's: it is invoiced for it, and the sale is split when that is paid.
-      await postEntry(tx, {
-        authorityId,
-        idempotencyKey: `order:${order.id}:charge`,
-        description: message("ledgerText.vatCharged", { offer: offer.title }),
-        cause,
-        actorUserId: actor.id,
-        postings: [
-          { accountId: receivable.id, amountPence: order.payablePence },
-          { accountId: accounts.vatOutput, amountPence: -order.vatPence },
-        ],
-      });
+      await post("charge", "ledgerText.vatCharged", [
+        { accountId: receivable.id, amountPence: order.payablePence },
+        { accountId: accounts.vatOutput, amountPence: -order.vatPence },
+      ]);
       const [charged] = await tx.select().from(orders).where(eq(orders.id, order.id));
       await issueInvoices(tx, { authorityId, now, offer: { title: offer.title } }, [charged], new Map());
       const [after] = await tx.select().from(orders).where(eq(orders.id, order.id));

@@ -1,10 +1,9 @@
-import { and, eq } from "drizzle-orm";
 import { schema, type Database, type ShareMethod } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
+import { loadConsortium } from "~/domain/consortia/load.server";
 import { schoolsOfConsortiumOn } from "~/domain/consortia/schools-of-consortium-on.server";
 import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
 import { can } from "~/auth/permissions";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { loadOfferForSale } from "./load.server";
@@ -29,18 +28,6 @@ export type OpenCollectivePurchaseOptions = {
   appUrl: string;
   now?: Date;
 };
-
-export async function loadConsortium(db: Database, authorityId: string, consortiumId: string) {
-  const [consortium] = isUuid(consortiumId)
-    ? await db
-        .select({ id: schema.consortia.organisationId, name: schema.organisations.name })
-        .from(schema.consortia)
-        .innerJoin(schema.organisations, eq(schema.organisations.id, schema.consortia.organisationId))
-        .where(and(eq(schema.consortia.organisationId, consortiumId), eq(schema.consortia.authorityId, authorityId)))
-    : [];
-  if (!consortium) throw new AppError("NOT_FOUND", t("refusal.consortia.consortiumNotFound"));
-  return consortium;
-}
 
 /** A consortium lead (or a commissioner) opens a purchase for the consortium's schools, who are invited to join. */
 export async function openCollectivePurchase(db: Database, options: OpenCollectivePurchaseOptions) {

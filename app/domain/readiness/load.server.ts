@@ -3,6 +3,7 @@ import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { READINESS_JUDGEMENTS, type Ratings, type ReadinessJudgement, type ReadinessRating } from "./rules";
+import { idsOf } from "~/domain/ids";
 
 const { readinessSnapshots, readinessJudgements, readinessResponses, users, consortia, organisations } = schema;
 
@@ -60,15 +61,7 @@ export async function snapshotsOf(db: Queryable, authorityId: string, consortium
       rationaleCy: readinessJudgements.rationaleCy,
     })
     .from(readinessJudgements)
-    .where(
-      and(
-        eq(readinessJudgements.authorityId, authorityId),
-        inArray(
-          readinessJudgements.snapshotId,
-          snapshots.map((s) => s.id),
-        ),
-      ),
-    );
+    .where(and(eq(readinessJudgements.authorityId, authorityId), inArray(readinessJudgements.snapshotId, idsOf(snapshots))));
   return snapshots.map((s) => {
     const judgements = rows
       .filter((r) => r.snapshotId === s.id)

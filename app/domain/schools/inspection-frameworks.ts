@@ -9,6 +9,14 @@ const OFSTED_GRADES = ["Outstanding", "Good", "Requires improvement", "Inadequat
 const REPORT_CARD_GRADES = ["Exceptional", "Strong standard", "Expected standard", "Needs attention", "Urgent improvement"] as const;
 const ESTYN_2017_GRADES = ["Excellent", "Good", "Adequate and needs improvement", "Unsatisfactory and needs urgent improvement"] as const;
 
+/** The four key judgements of Ofsted's inspections from 2019 until report cards, each on the four-point scale. */
+export const OFSTED_KEY_JUDGEMENTS = {
+  quality_of_education: OFSTED_GRADES,
+  behaviour_and_attitudes: OFSTED_GRADES,
+  personal_development: OFSTED_GRADES,
+  leadership_and_management: OFSTED_GRADES,
+};
+
 export type FrameworkKey = "ofsted_overall_effectiveness" | "ofsted_2024_25" | "ofsted_report_card_2025" | "estyn_2017" | "estyn_2022";
 
 type Framework = {
@@ -29,10 +37,7 @@ export const FRAMEWORKS: Record<FrameworkKey, Framework> = {
     from: "2005-09-01",
     areas: {
       overall_effectiveness: OFSTED_GRADES,
-      quality_of_education: OFSTED_GRADES,
-      behaviour_and_attitudes: OFSTED_GRADES,
-      personal_development: OFSTED_GRADES,
-      leadership_and_management: OFSTED_GRADES,
+      ...OFSTED_KEY_JUDGEMENTS,
       early_years: OFSTED_GRADES,
       sixth_form: OFSTED_GRADES,
     },
@@ -43,10 +48,7 @@ export const FRAMEWORKS: Record<FrameworkKey, Framework> = {
     inspectorate: "ofsted",
     from: "2024-09-01",
     areas: {
-      quality_of_education: OFSTED_GRADES,
-      behaviour_and_attitudes: OFSTED_GRADES,
-      personal_development: OFSTED_GRADES,
-      leadership_and_management: OFSTED_GRADES,
+      ...OFSTED_KEY_JUDGEMENTS,
       early_years: OFSTED_GRADES,
       sixth_form: OFSTED_GRADES,
       safeguarding: ["Effective", "Not effective"],
