@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { FieldErrors } from "~/components/forms";
 import { fieldErrorsOf } from "~/forms/field-errors";
 import { parseSubmission } from "~/forms/submission";
-import { localized, t } from "~/i18n";
+import { localized, t, type MessageKey } from "~/i18n";
 
 export { manyOf } from "~/forms/fields";
 
@@ -36,14 +36,22 @@ const beyondLists = (name: string) => [...name.matchAll(/\[(\d+)\]/g)].some(([, 
 /** Conform's own control fields: no form here posts them, and what they ask (change the values, skip checks) is not for the server to do. */
 const CONFORM_CONTROLS = new Set(["__intent__", "__state__"]);
 
-const unreadable = (values: FormValues): ParsedForm<never> => ({ ok: false, errors: { form: [t("refusal.input.formUnreadable")] }, values });
+const unreadable = (values: FormValues, message: MessageKey = "refusal.input.formUnreadable"): ParsedForm<never> => ({
+  ok: false,
+  errors: { form: [t(message)] },
+  values,
+});
 
-export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<ParsedForm<z.output<S>>> {
+/**
+ * The posted form read with the schema. A body that is not a form at all is answered with `unreadableMessage`,
+ * for the pages whose own catalogue says so.
+ */
+export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema: S, unreadableMessage?: MessageKey): Promise<ParsedForm<z.output<S>>> {
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    return unreadable({});
+    return unreadable({}, unreadableMessage);
   }
   return parseValues(formToObject(formData), schema);
 }

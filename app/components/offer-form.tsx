@@ -2,7 +2,8 @@ import { Table } from "./table";
 import { parse, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton } from "~/components/forms";
+import { Choices, ErrorSummary, FieldError, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors } from "~/components/forms";
+import { SubmitPair } from "./submit-pair";
 import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
@@ -229,12 +230,7 @@ export function OfferForm({
           defaultValue={one(values.cancellationNoticeDays) || "14"}
         />
 
-        <div className="govuk-button-group">
-          <SubmitButton intent="submit">{t("offerForm.submit")}</SubmitButton>
-          <SubmitButton intent="save" kind="secondary">
-            {t("offerForm.save")}
-          </SubmitButton>
-        </div>
+        <SubmitPair intent="submit" submit={t("offerForm.submit")} otherIntent="save" other={t("offerForm.save")} />
       </Form>
     </>
   );

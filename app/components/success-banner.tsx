@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
+import { NotificationBanner } from "./notification-banner";
 
 /**
  * The GOV.UK success notification banner, saying what an action did. role=alert so a screen reader
@@ -20,21 +21,9 @@ export function SuccessBanner({
   const body = heading != null || typeof children !== "string" ? children : null;
   if (!head && !body) return null;
   return (
-    <div
-      className="govuk-notification-banner govuk-notification-banner--success"
-      role="alert"
-      aria-labelledby={`${id}-title`}
-      data-module="govuk-notification-banner"
-    >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id={`${id}-title`}>
-          {title}
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        {head ? <p className="govuk-notification-banner__heading">{head}</p> : null}
-        {body}
-      </div>
-    </div>
+    <NotificationBanner id={id} title={title} success>
+      {head ? <p className="govuk-notification-banner__heading">{head}</p> : null}
+      {body}
+    </NotificationBanner>
   );
 }

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { Choices, ErrorSummary, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
+import { SubmitPair } from "~/components/submit-pair";
 import { PriceTierTable } from "~/components/price-tiers";
 import { SummaryRow } from "~/components/summary-row";
 import { answerCollectivePurchase } from "~/domain/purchasing/answer-collective-purchase.server";
@@ -431,14 +432,13 @@ export default function CollectivePurchasePage() {
             <Form method="post">
               <h2 className="govuk-heading-m">{t("pot.approval.heading")}</h2>
               <p className="govuk-body">{t("pot.approval.hint")}</p>
-              <div className="govuk-button-group">
-                <SubmitButton intent="approve-pot" preventDoubleClick>
-                  {t("pot.approval.approve")}
-                </SubmitButton>
-                <SubmitButton intent="refuse-pot" kind="secondary" preventDoubleClick>
-                  {t("pot.approval.refuse")}
-                </SubmitButton>
-              </div>
+              <SubmitPair
+                intent="approve-pot"
+                submit={t("pot.approval.approve")}
+                otherIntent="refuse-pot"
+                other={t("pot.approval.refuse")}
+                preventDoubleClick
+              />
             </Form>
           ) : null}
           {open ? (

@@ -13,7 +13,7 @@ import { publishMou } from "~/domain/mou/publish-mou.server";
 import { signMou } from "~/domain/mou/sign-mou.server";
 import { text } from "~/forms/fields";
 import { formatDate } from "~/format";
-import { formToObject, invalid, parseValues } from "~/forms.server";
+import { invalid, parseForm } from "~/forms.server";
 import { currentLocale, t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -56,14 +56,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
-  let values;
-  try {
-    values = formToObject(await request.formData());
-  } catch {
-    return invalid({ form: [t("funding.error.unreadable")] });
-  }
-  const form = parseValues(values, MouSchema);
-  if (!form.ok) return invalid(form.errors, values);
+  const form = await parseForm(request, MouSchema, "funding.error.unreadable");
+  if (!form.ok) return invalid(form.errors, form.values);
+  const { values } = form;
   if (form.data.intent === "publish") {
     const { financialYear, title, body, titleCy, bodyCy } = form.data;
     const done = await attempt(() => publishMou(context.db, { actor: user, authorityId, consortiumId, financialYear, title, body, titleCy, bodyCy }), values);

@@ -19,7 +19,7 @@ import { describePart, describeWorking } from "~/domain/funding/working";
 import { MatchFundingPreview } from "~/components/match-funding-documents";
 import { money, text, whole } from "~/forms/fields";
 import { formatDate, formatPence } from "~/format";
-import { formToObject, invalid, parseValues } from "~/forms.server";
+import { invalid, parseForm, parseValues } from "~/forms.server";
 import { t, type MessageKey } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -99,14 +99,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
   const formulaId = params.formulaId ?? "";
-  let values;
-  try {
-    values = formToObject(await request.formData());
-  } catch {
-    return invalid({ form: [t("funding.error.unreadable")] });
-  }
-  const intent = parseValues(values, IntentSchema);
-  if (!intent.ok) return invalid(intent.errors, values);
+  const intent = await parseForm(request, IntentSchema, "funding.error.unreadable");
+  if (!intent.ok) return invalid(intent.errors, intent.values);
+  const { values } = intent;
   const back = `/funding/${formulaId}`;
   const data = intent.data;
   switch (data.intent) {

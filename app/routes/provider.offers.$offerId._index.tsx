@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { NotificationBanner } from "~/components/notification-banner";
 import { loadProvider, loadProviderOffer, offerRevisionHistory } from "~/domain/catalogue/offers.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
 import { canTransition, editMode, needsReReview } from "~/domain/quality/offer-workflow";
@@ -83,18 +84,11 @@ export default function ProviderOffer() {
         <RevisionStatusTag status={latest.status} />
       </p>
       {offer.suspendedAt ? (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="suspended-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="suspended-title">
-              {t("providerOffers.suspended")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              {t("providerOffer.suspendedBanner", { date: formatDate(offer.suspendedAt), reason: offer.suspendedReason ?? "" })}
-            </p>
-          </div>
-        </div>
+        <NotificationBanner id="suspended" title={t("providerOffers.suspended")}>
+          <p className="govuk-notification-banner__heading">
+            {t("providerOffer.suspendedBanner", { date: formatDate(offer.suspendedAt), reason: offer.suspendedReason ?? "" })}
+          </p>
+        </NotificationBanner>
       ) : null}
       {onSale && live ? (
         <div className="govuk-inset-text">

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
+import { SubmitPair } from "~/components/submit-pair";
 import { SummaryRow } from "~/components/summary-row";
 import { unevaluatedOrdersOf } from "~/domain/delivery/queries.server";
 import { loadPurchaseContext, placeOrder, quoteOrder } from "~/domain/purchasing/place-order.server";
@@ -134,12 +135,7 @@ export default function NewPurchase() {
               .filter(([k]) => !["intent", "idempotencyKey"].includes(k))
               .map(([k, v]) => hidden(k, v))}
             {hidden("idempotencyKey", result.idempotencyKey)}
-            <div className="govuk-button-group">
-              <SubmitButton intent="confirm">{t("purchase.check.confirm")}</SubmitButton>
-              <SubmitButton intent="change" kind="secondary">
-                {t("purchase.check.change")}
-              </SubmitButton>
-            </div>
+            <SubmitPair intent="confirm" submit={t("purchase.check.confirm")} otherIntent="change" other={t("purchase.check.change")} />
           </Form>
         </div>
       </div>

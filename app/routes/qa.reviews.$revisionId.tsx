@@ -17,7 +17,7 @@ import { assertNoOwnInterest, loadRevisionForPanel, panelPowers, requirePanelAcc
 import { revisionDiff } from "~/domain/quality/revision-diff";
 import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
-import { formToObject, invalid, parseValues } from "~/forms.server";
+import { invalid, parseForm, parseValues } from "~/forms.server";
 import { optionalText, text, whole } from "~/forms/fields";
 import { t, type MessageKey } from "~/i18n";
 import { attempt, orErrorPage } from "~/refusals.server";
@@ -104,14 +104,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const revisionId = params.revisionId!;
-  let values;
-  try {
-    values = formToObject(await request.formData());
-  } catch {
-    return invalid({ form: [t("refusal.input.formUnreadable")] });
-  }
-  const intent = parseValues(values, IntentSchema);
-  if (!intent.ok) return invalid(intent.errors, values);
+  const intent = await parseForm(request, IntentSchema);
+  if (!intent.ok) return invalid(intent.errors, intent.values);
+  const { values } = intent;
   const back = (outcome: Outcome) => redirect(donePath(`/qa/reviews/${revisionId}`, outcome));
   const appUrl = context.env.APP_URL;
   switch (intent.data.intent) {

@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
+import { NotificationBanner } from "~/components/notification-banner";
 import { applyGiasImport } from "~/domain/schools/apply-gias-import.server";
 import { PREVIEW_LIMIT, type FieldChange } from "~/domain/schools/gias-diff";
 import { loadGiasImport } from "~/domain/schools/load-gias-import.server";
@@ -117,26 +118,19 @@ export default function GiasPreview() {
       {outcome === "nothing" ? <SuccessBanner id="nothing" title={t("gias.nothing.title")} heading={t("gias.nothing.body")} /> : null}
       <h1 className="govuk-heading-l">{t("gias.preview.title", { file: file.fileName })}</h1>
       {progress ? (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="progress-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="progress-title">
-              {t("gias.progress.title")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading" role="status">
-              {t("gias.progress.applied", { done: progress.done, total: progress.total })}
-            </p>
-            {progress.soFar ? <p className="govuk-body">{t("gias.progress.soFar", progress.soFar)}</p> : null}
-            <p className="govuk-body">{t("gias.progress.startedBy", { person: progress.startedByName, date: progress.startedAt })}</p>
-            <Form method="post" ref={continueForm}>
-              <p className="govuk-body govuk-!-display-none-print">{t("gias.progress.auto")}</p>
-              <SubmitButton className="govuk-!-margin-bottom-0" preventDoubleClick>
-                {t("gias.progress.continue")}
-              </SubmitButton>
-            </Form>
-          </div>
-        </div>
+        <NotificationBanner id="progress" title={t("gias.progress.title")}>
+          <p className="govuk-notification-banner__heading" role="status">
+            {t("gias.progress.applied", { done: progress.done, total: progress.total })}
+          </p>
+          {progress.soFar ? <p className="govuk-body">{t("gias.progress.soFar", progress.soFar)}</p> : null}
+          <p className="govuk-body">{t("gias.progress.startedBy", { person: progress.startedByName, date: progress.startedAt })}</p>
+          <Form method="post" ref={continueForm}>
+            <p className="govuk-body govuk-!-display-none-print">{t("gias.progress.auto")}</p>
+            <SubmitButton className="govuk-!-margin-bottom-0" preventDoubleClick>
+              {t("gias.progress.continue")}
+            </SubmitButton>
+          </Form>
+        </NotificationBanner>
       ) : null}
       <p className="govuk-body">
         {t("gias.preview.summary", { rows: file.rowsOfAuthority, laCode, total: file.totalRows, person: file.uploadedByName, date: file.createdAt })}

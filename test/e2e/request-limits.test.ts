@@ -1,5 +1,5 @@
 // A huge body is refused at once and does not hold up anyone else (ASVS: no request body limit).
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BODY_LIMIT } from "~/request-limits.server";
 import { baseUrl } from "./browser";
@@ -8,32 +8,37 @@ const MB = 1024 * 1024;
 
 type Answer = { status: number; text: string; ms: number; bytesSent: number; closed?: boolean };
 
+/** A form POST to /sign-in of `length` bytes, declared with a Content-Length or sent chunked; the body is for the caller to write. */
+function signInPost(length: number, chunked: boolean, onAnswer: (res: IncomingMessage) => void) {
+  const url = new URL("/sign-in", baseUrl());
+  return httpRequest(
+    url,
+    {
+      method: "POST",
+      agent: false,
+      headers: {
+        Origin: url.origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(length) }),
+      },
+    },
+    onAnswer,
+  );
+}
+
 /** POSTs `total` bytes to /sign-in in 64 KB writes, with a Content-Length or chunked; resolves on the answer. */
 function bigPost(total: number, { chunked }: { chunked: boolean }) {
-  const url = new URL("/sign-in", baseUrl());
   const started = performance.now();
   return new Promise<Answer>((resolve, reject) => {
     let bytesSent = 0;
     let answered = false;
-    const req = httpRequest(
-      url,
-      {
-        method: "POST",
-        agent: false,
-        headers: {
-          Origin: url.origin,
-          "Content-Type": "application/x-www-form-urlencoded",
-          ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(total) }),
-        },
-      },
-      (res) => {
-        answered = true;
-        let text = "";
-        res.on("data", (c) => (text += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text, ms: performance.now() - started, bytesSent }));
-        res.on("error", () => resolve({ status: res.statusCode ?? 0, text, ms: performance.now() - started, bytesSent }));
-      },
-    );
+    const req = signInPost(total, chunked, (res) => {
+      answered = true;
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text, ms: performance.now() - started, bytesSent }));
+      res.on("error", () => resolve({ status: res.statusCode ?? 0, text, ms: performance.now() - started, bytesSent }));
+    });
     // The server closes the connection after refusing: writes after that fail, which is the point. When
     // the close reaches the client before the 413 is read, the answer is "closed" with what was sent.
     req.on("error", (error: NodeJS.ErrnoException) => {
@@ -92,26 +97,13 @@ describe("request bodies", () => {
 
   it("still takes an ordinary form post, chunked or not, just under the limit", async () => {
     for (const chunked of [false, true]) {
-      const url = new URL("/sign-in", baseUrl());
       const body = `email=&password=${"a".repeat(DEFAULT_BODY_LIMIT - 200)}`;
       const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = httpRequest(
-          url,
-          {
-            method: "POST",
-            agent: false,
-            headers: {
-              Origin: url.origin,
-              "Content-Type": "application/x-www-form-urlencoded",
-              ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(body.length) }),
-            },
-          },
-          (res) => {
-            let text = "";
-            res.on("data", (c) => (text += c));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-          },
-        );
+        const req = signInPost(body.length, chunked, (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
         req.on("error", reject);
         for (let i = 0; i < body.length; i += 100_000) req.write(body.slice(i, i + 100_000));
         req.end();
