@@ -144,6 +144,8 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
     await page.getByRole("link", { name: consortium, exact: true }).first().click();
     await page.waitForURL(/\/directory\/[0-9a-f-]{36}/);
     const lead = page.locator("main tbody tr").filter({ hasText: /arweinydd consortiwm|consortium lead/ });
+    // The address changes before a page reached by a link in the living page has rendered: wait for its people.
+    await lead.first().waitFor();
     const emails = (await lead.locator("td").allInnerTexts()).map((e) => e.trim()).filter((e) => /@glanteifi\.demo$/.test(e));
     await page.context().close();
     expect(emails.length).toBeGreaterThan(0);
