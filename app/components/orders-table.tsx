@@ -46,16 +46,30 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
         { label: t("order.status"), cell: (o) => t(`orderStatus.${o.status}`) },
         {
           label: t("order.invoice"),
-          cell: (o) =>
-            o.invoiceId ? (
-              <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-                {o.invoiceNumber}
-              </Link>
-            ) : null,
+          cell: (o) => <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} />,
         },
       ]}
       items={orders}
       empty={t("orders.none")}
     />
+  );
+}
+
+/** An order's invoice by its number, linked to its page; `otherwise` where the order has no invoice. */
+export function InvoiceLink({
+  invoiceId,
+  invoiceNumber,
+  otherwise = null,
+}: {
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  otherwise?: React.ReactNode;
+}) {
+  return invoiceId ? (
+    <Link className="govuk-link" to={`/invoices/${invoiceId}`}>
+      {invoiceNumber}
+    </Link>
+  ) : (
+    otherwise
   );
 }

@@ -1,3 +1,4 @@
+import { InvoiceLink } from "~/components/orders-table";
 import { ButtonLink } from "~/components/button-link";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable, Table } from "~/components/table";
@@ -393,14 +394,7 @@ export default function CollectivePurchasePage() {
             { label: t("order.payable"), numeric: true, cell: (o) => formatPence(o.payablePence) },
             {
               label: t("order.invoice"),
-              cell: (o) =>
-                o.invoiceId ? (
-                  <Link className="govuk-link" to={`/invoices/${o.invoiceId}`}>
-                    {o.invoiceNumber}
-                  </Link>
-                ) : (
-                  t(`paymentRoute.${o.paymentRoute}`)
-                ),
+              cell: (o) => <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} otherwise={t(`paymentRoute.${o.paymentRoute}`)} />,
             },
           ]}
           items={orders}

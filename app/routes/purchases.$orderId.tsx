@@ -1,3 +1,4 @@
+import { InvoiceLink } from "~/components/orders-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -121,10 +122,7 @@ export default function OrderPage() {
           <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
           {order.invoiceId ? (
             <SummaryRow label={t("order.invoice")}>
-              <Link className="govuk-link" to={`/invoices/${order.invoiceId}`}>
-                {order.invoiceNumber}
-              </Link>{" "}
-              ({t(`invoiceStatus.${order.invoiceStatus!}`)})
+              <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})
             </SummaryRow>
           ) : null}
           {order.potRequest ? <SummaryRow label={t("order.potRequest")}>{t(`potRequest.${order.potRequest}`)}</SummaryRow> : null}
