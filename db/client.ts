@@ -36,8 +36,11 @@ export const migrationsFolder = fileURLToPath(new URL("./migrations", import.met
 /** Called with the text of every statement the app sends (for statement budgets in tests and benches). */
 export type QueryListener = (sql: string) => void;
 
+/** Called when PostgreSQL aborted a transaction that is then run again, with the reason's SQLSTATE. */
+export type RetryListener = (sqlState: string) => void;
+
 export type DatabaseConfig =
-  | { kind: "postgres"; url: string; max?: number; onQuery?: QueryListener }
+  | { kind: "postgres"; url: string; max?: number; onQuery?: QueryListener; onRetry?: RetryListener }
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: QueryListener; compiled?: PGliteCompiled };
 
 /** PGlite's WebAssembly compiled and its file bundle read once, for a process that opens many embedded databases (the tests). */
@@ -58,6 +61,45 @@ export type DatabaseHandle = {
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded database in DATA_DIR. */
 export const databaseConfig = (env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig =>
   env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.DATA_DIR };
+
+/** The SQLSTATE of a database error, through drizzle's wrapping. */
+export const sqlState = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === "string" ? code : undefined;
+};
+
+/**
+ * The failures after which PostgreSQL asks the client to run the whole transaction again: a
+ * deadlock it broke by aborting one side (40P01), a serialization failure (40001). Single
+ * entries lock their accounts in id order and cannot deadlock; a transaction posting several
+ * entries (a Stripe event: the payment, its fee, the pot's share) holds the first entry's
+ * accounts while it locks the next's, so two of them can wait on each other.
+ */
+const RETRYABLE = new Set(["40P01", "40001"]);
+const ATTEMPTS = 5;
+
+/**
+ * Makes every top-level transaction of `db` run again, after a short random pause, when
+ * PostgreSQL aborted it for one of those reasons. Nothing of the aborted attempt was written;
+ * work in a transaction is only database work (mail goes through the outbox), so it may run twice.
+ */
+function retryAborted(db: Database, onRetry?: RetryListener): Database {
+  const transaction = db.transaction.bind(db);
+  db.transaction = async (work, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(work, config);
+      } catch (error) {
+        const state = sqlState(error);
+        if (!state || !RETRYABLE.has(state) || attempt === ATTEMPTS) throw error;
+        onRetry?.(state);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  };
+  return db;
+}
 
 /** The advisory lock key every instance takes before migrating (any fixed bigint; this one is ours). */
 export const MIGRATION_LOCK_KEY = 4_417_203_981_776_203n;
@@ -86,7 +128,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (config.kind === "postgres") {
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
+    const db = retryAborted(drizzlePostgres(client, { schema, logger }) as unknown as Database, config.onRetry);
     const exclusive = <T>(work: () => Promise<T>) => withAdvisoryLock(config.url, MIGRATION_LOCK_KEY, work);
     return {
       db,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle, type PGliteCompiled, type QueryListener } from "#db/client";
+import { openDatabase, type DatabaseHandle, type PGliteCompiled, type QueryListener, type RetryListener } from "#db/client";
 
 // Uncompressed: every test file loads it, and unpacking a tarball costs less than gunzipping one too.
 export const TEMPLATE_DUMP = new URL("../../.cache/test/template.tar", import.meta.url);
@@ -32,7 +32,11 @@ let counter = 0;
  * with TEST_DATABASE_URL, a new PostgreSQL database cloned from the migrated template
  * (`max` connections in its pool).
  */
-export async function createTestDatabase({ max = 5, onQuery }: { max?: number; onQuery?: QueryListener } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase({
+  max = 5,
+  onQuery,
+  onRetry,
+}: { max?: number; onQuery?: QueryListener; onRetry?: RetryListener } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const { compiled, template } = await pgliteOnce();
@@ -47,7 +51,7 @@ export async function createTestDatabase({ max = 5, onQuery }: { max?: number; o
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max, onQuery });
+  const handle = await openDatabase({ kind: "postgres", url: target.toString(), max, onQuery, onRetry });
   return {
     ...handle,
     close: async () => {

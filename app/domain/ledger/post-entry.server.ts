@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { creditKindsSql, executePrepared, schema, type Queryable } from "~/db.server";
+import { creditKindsSql, executePrepared, schema, sqlState, type Queryable } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { formatPence } from "~/format";
@@ -31,13 +31,6 @@ export type PostEntryOptions = {
 };
 
 const { journalEntries, ledgerAccounts } = schema;
-
-/** The SQLSTATE of a database error, through drizzle's wrapping. */
-export const sqlState = (error: unknown): string | undefined => {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === "string" ? code : undefined;
-};
 
 /** Refuse postings that cannot balance, before touching the database (which checks again at commit). */
 export function assertBalanced(postings: Posting[]) {
