@@ -101,3 +101,24 @@ describe("the organisation an audit entry concerns", () => {
     expect(organisationOf({ entityType: "user", entityId: "u", after: { email: "a@b" } })).toBeNull();
   });
 });
+
+describe("every kind of audit entry the service writes", () => {
+  it("has words for the person reading the log, in English and Welsh", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { en } = await import("~/i18n/messages-en");
+    const { cy } = await import("~/i18n/messages-cy");
+    const files = ["app", "db"].flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.tsx?$/.test(f) && !f.includes("i18n"))
+        .map((f) => join(root, f)),
+    );
+    const written = new Set<string>();
+    for (const file of files)
+      for (const line of readFileSync(file, "utf8").split("\n"))
+        if (/\baction(:| =) /.test(line)) for (const [, code] of line.matchAll(/"([a-z_]+(?:\.[a-z_]+)+)"/g)) written.add(code);
+    expect(written.size).toBeGreaterThan(60);
+    expect([...written].filter((code) => !(`auditAction.${code}` in en))).toEqual([]);
+    expect([...written].filter((code) => !(`auditAction.${code}` in cy))).toEqual([]);
+  });
+});
