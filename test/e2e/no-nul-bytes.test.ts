@@ -38,7 +38,8 @@ describe("no page of the app carries a NUL byte (react#31134)", () => {
         for (const path of frontier) {
           // Follow each kind of address once (one statement, one order...), however many there are.
           const kind = path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id").replace(/\?.*$/, "");
-          if (seen.has(kind) || path.startsWith("/sign-out")) continue;
+          // Not signing out, and not the language switch: following it would choose Welsh for this shared demo person.
+          if (seen.has(kind) || path.startsWith("/sign-out") || path.startsWith("/language")) continue;
           seen.add(kind);
           const { body } = await bytesOf(page, path);
           if (body.indexOf(0) !== -1) failures.push(`${path}: NUL at byte ${body.indexOf(0)} of ${body.length}`);
