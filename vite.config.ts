@@ -54,13 +54,15 @@ const serverEntry = (): Plugin => {
 };
 
 /**
- * The browser's build leaves out the message catalogues that app/i18n/index.ts reads on the server:
- * a page loads only its reader's language, as its own script (`loadMessages` in app/entry.client.tsx).
+ * The browser's build leaves out the message catalogues, and i18next, that app/i18n/index.ts uses on
+ * the server, and date-fns's formats (app/server-dates.ts, for app/format.ts): a page brings the messages it was rendered with, and the browser loads its reader's
+ * whole catalogue, as its own script, only when it needs more (`loadMessages`).
  */
 const catalogues = (): Plugin => ({
   name: "catalogues-on-the-server",
   load(id, options) {
-    if (!options?.ssr && id.endsWith("/app/i18n/server-catalogues.ts")) return "export const serverCatalogues = {};";
+    if (!options?.ssr && id.endsWith("/app/i18n/server-catalogues.ts")) return "export const serverCatalogues = {}; export const serverFormat = null;";
+    if (!options?.ssr && id.endsWith("/app/server-dates.ts")) return "export const serverDates = null;";
   },
 });
 

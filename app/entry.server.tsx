@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
 import { NonceContext } from "~/components/nonce";
+import { recordRenderedMessages, withPageMessages } from "~/i18n/page-messages.server";
 import { withoutNulBytes } from "~/without-nul-bytes.server";
 
 export const streamTimeout = 5_000;
@@ -18,6 +19,8 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.nonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // Loaders and actions have run: what the render says from here is what the browser needs to say it again.
+  const recorded = recordRenderedMessages();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -30,10 +33,11 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = withoutNulBytes();
+          const rendered = withoutNulBytes();
+          const body = recorded ? rendered.pipe(withPageMessages(recorded, nonce)) : rendered;
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(rendered);
         },
         onShellError: reject,
         onError(error: unknown) {

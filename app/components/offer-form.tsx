@@ -7,7 +7,7 @@ import { SubmitPair } from "./submit-pair";
 import type { checkOffer } from "~/domain/catalogue/offer-check";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { conformErrorsOf, fieldErrorsOf } from "~/forms/field-errors";
-import { t, type MessageKey } from "~/i18n";
+import { currentLocale, loadMessages, t, type MessageKey } from "~/i18n";
 
 export type OfferFormOptions = {
   subjectAreas: readonly string[];
@@ -103,7 +103,8 @@ export function OfferForm({
   // The schema, and zod with it, arrives after the page has come to life; until then the server checks.
   const check = useRef<typeof checkOffer | null>(null);
   useEffect(() => {
-    void import("~/domain/catalogue/offer-check").then((module) => {
+    // Its messages may be any of the form's: the reader's whole catalogue comes with it.
+    void Promise.all([import("~/domain/catalogue/offer-check"), loadMessages(currentLocale())]).then(([module]) => {
       check.current = module.checkOffer;
     });
   }, []);

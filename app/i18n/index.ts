@@ -1,7 +1,8 @@
-// The one message catalogue, in English and Welsh, served by i18next (ADR 0014).
-import i18next, { type Resource } from "i18next";
+// The one message catalogue, in English and Welsh: formatted by i18next on the server, and in the browser by
+// app/i18n/format.ts from the messages the page was rendered with (ADR 0014).
+import { formatMessage } from "./format";
 import type { en } from "./messages-en";
-import { serverCatalogues } from "./server-catalogues";
+import { serverCatalogues, serverFormat } from "./server-catalogues";
 
 export type MessageKey = keyof typeof en;
 
@@ -15,52 +16,50 @@ export const LANGUAGE_TAGS: Record<Locale, string> = { en: "en-GB", cy: "cy-GB" 
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
 
-// i18next keeps plural forms as sibling keys ("x_one", "x_other"); the catalogue files keep them together.
-function resourceOf(messages: Partial<Record<string, Message>>) {
-  const flat: Record<string, string> = {};
-  for (const [key, message] of Object.entries(messages)) {
-    if (message === undefined) continue;
-    if (typeof message === "string") flat[key] = message;
-    else {
-      for (const [form, text] of Object.entries(message)) if (text !== undefined) flat[`${key}_${form}`] = text;
-      // Asked for without a count, a plural message reads in its general form.
-      flat[key] = message.other;
-    }
+type Catalogue = Partial<Record<string, Message>>;
+
+/** The id of the script element that carries a page's messages to the browser (app/i18n/page-messages.server.ts). */
+export const PAGE_MESSAGES_ID = "page-messages";
+/** A page's messages, and the dates it wrote (by what their words depend on: app/format.ts). */
+export type PageMessages = { locale: Locale; messages: Catalogue; formatted?: Record<string, string> };
+
+/** In the browser: the catalogues loaded whole (`loadMessages`), and the messages the page was rendered with. */
+const loadedCatalogues: Partial<Record<Locale, Catalogue>> = {};
+let pageMessages: PageMessages | null | undefined;
+
+const pageStillLoading = () => typeof document !== "undefined" && document.readyState === "loading";
+
+function pageMessagesIn(locale: Locale): Catalogue | undefined {
+  if (pageMessages === undefined) {
+    const text = typeof document === "undefined" ? null : document.getElementById(PAGE_MESSAGES_ID)?.textContent;
+    // The script ends the page: while the page is still arriving it may not be here yet.
+    if (text) pageMessages = JSON.parse(text) as PageMessages;
+    else if (!pageStillLoading()) pageMessages = null;
   }
-  return { translation: flat };
+  return pageMessages?.locale === locale ? pageMessages.messages : undefined;
 }
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  // The server's catalogues; in the browser none until `loadMessages`.
-  resources: Object.fromEntries(
-    Object.entries(serverCatalogues).flatMap(([locale, messages]) => (messages ? [[locale, resourceOf(messages)]] : [])),
-  ) satisfies Resource,
-  lng: "en",
-  fallbackLng: "en",
-  supportedLngs: [...LOCALES],
-  initAsync: false,
-  // Keys are dotted names, not paths; nothing here is nested, namespaced or HTML-escaped (React escapes).
-  keySeparator: false,
-  nsSeparator: false,
-  interpolation: { prefix: "{", suffix: "}", escapeValue: false, skipOnVariables: true },
-  returnNull: false,
-  showSupportNotice: false,
-} as Parameters<typeof i18n.init>[0]);
-
-/** Whether the catalogue of a language is here (on the server always; in the browser once loaded). */
-const hasMessages = (locale: Locale) => i18n.hasResourceBundle(locale, "translation");
-
-/** In the browser: the catalogue of the reader's language, fetched once, as its own script. */
-export async function loadMessages(locale: Locale) {
-  if (hasMessages(locale)) return;
-  const { messages }: { messages: Partial<Record<string, Message>> } = locale === "cy" ? await import("./browser/cy") : await import("./browser/en");
-  i18n.addResourceBundle(locale, "translation", resourceOf(messages).translation);
-  for (const cached of Object.values(plainMessages)) cached.clear();
+/** A message as the catalogue has it: in the language asked for, else in English (as i18next falls back). */
+export function messageOf(key: string, locale: Locale): Message | undefined {
+  if (serverFormat) return serverCatalogues[locale]?.[key as MessageKey] ?? serverCatalogues.en?.[key as MessageKey];
+  return loadedCatalogues[locale]?.[key] ?? pageMessagesIn(locale)?.[key] ?? loadedCatalogues.en?.[key];
 }
+
+/**
+ * In the browser: the whole catalogue of a language, fetched once, as its own script. A page comes to
+ * life with the messages it was rendered with; the whole catalogue is wanted only for what the page did
+ * not show (another page reached without a reload, a form checked in the browser, another language).
+ */
+export function loadMessages(locale: Locale): Promise<void> {
+  if (serverFormat || loadedCatalogues[locale]) return Promise.resolve();
+  return (loading[locale] ??= (locale === "cy" ? import("./browser/cy") : import("./browser/en")).then(({ messages }) => {
+    loadedCatalogues[locale] = messages as Catalogue;
+  }));
+}
+const loading: Partial<Record<Locale, Promise<void>>> = {};
 
 /** Whether a key names a message (of any language that is here): for keys made from outside input. */
-export const isMessageKey = (key: string): key is MessageKey => LOCALES.some((locale) => i18n.getResource(locale, "translation", key) !== undefined);
+export const isMessageKey = (key: string): key is MessageKey => LOCALES.some((locale) => messageOf(key, locale) !== undefined);
 
 /**
  * Where the current request's language lives on the server: an AsyncLocalStorage that
@@ -68,12 +67,26 @@ export const isMessageKey = (key: string): key is MessageKey => LOCALES.some((lo
  * share one, and this module needs no Node import for the browser).
  */
 export const REQUEST_LOCALE = Symbol.for("school-improvement-marketplace.request-locale");
-type LocaleStore = { getStore(): Locale | undefined };
+/**
+ * A request's language, and, while its page renders, the keys of the messages the page says and the
+ * dates it writes (sent with it to the browser, which says them again without the whole catalogue).
+ */
+export type RequestStore = { locale: Locale; rendered?: Set<string>; formatted?: Map<string, string> };
+const requestStore = () => (globalThis as { [REQUEST_LOCALE]?: { getStore(): RequestStore | undefined } })[REQUEST_LOCALE]?.getStore();
+
+/** On the server, while a page renders: a date it writes, for the browser to write the same. */
+export const recordFormatted = (key: string, text: string) => void requestStore()?.formatted?.set(key, text);
+
+/** In the browser: a date as the page wrote it, if it did. */
+export function formattedOnPage(key: string, locale: Locale): string | undefined {
+  pageMessagesIn(locale);
+  return pageMessages?.locale === locale ? pageMessages.formatted?.[key] : undefined;
+}
 
 /** The reader's language: the request's on the server, the page's (`<html lang>`) in the browser. */
 export function currentLocale(): Locale {
-  const store = (globalThis as { [REQUEST_LOCALE]?: LocaleStore })[REQUEST_LOCALE]?.getStore();
-  if (store) return store;
+  const store = requestStore();
+  if (store) return store.locale;
   if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) return document.documentElement.lang;
   return "en";
 }
@@ -96,17 +109,22 @@ const plainMessages: Record<Locale, Map<string, string>> = { en: new Map(), cy: 
 const MAX_PLAIN_MESSAGES = 10_000;
 
 function translate(key: MessageKey, params: MessageParams | undefined, locale: Locale): string {
-  if (params === undefined) {
-    const known = plainMessages[locale].get(key);
-    if (known !== undefined) return known;
-    const text = (i18n.t as (key: string, options: object) => string)(key, { lng: locale, replace: {}, nest: false });
-    // Only once the language's catalogue is here (in the browser it comes later), so a fallback is never kept.
-    // Bounded by the catalogue's size, should a key ever be made from outside input.
-    if (hasMessages(locale) && plainMessages[locale].size < MAX_PLAIN_MESSAGES) plainMessages[locale].set(key, text);
-    return text;
+  if (!serverFormat) {
+    const message = messageOf(key, locale);
+    if (message !== undefined) return formatMessage(message, params, locale);
+    // A message the page was not rendered with: the whole catalogue comes, for the next render
+    // (not for a module read before the page has arrived: app/entry.client.tsx hydrates after it).
+    if (!pageStillLoading()) void loadMessages(locale);
+    return key;
   }
-  const options = { lng: locale, replace: params ?? {}, nest: false, ...(params && "count" in params ? { count: Number(params.count) } : {}) };
-  return (i18n.t as (key: string, options: object) => string)(key, options);
+  requestStore()?.rendered?.add(key);
+  if (params !== undefined) return serverFormat(key, params, locale);
+  const known = plainMessages[locale].get(key);
+  if (known !== undefined) return known;
+  const text = serverFormat(key, undefined, locale);
+  // Bounded by the catalogue's size, should a key ever be made from outside input.
+  if (plainMessages[locale].size < MAX_PLAIN_MESSAGES) plainMessages[locale].set(key, text);
+  return text;
 }
 
 /**
@@ -115,7 +133,7 @@ function translate(key: MessageKey, params: MessageParams | undefined, locale: L
  * The language is the reader's unless given (emails give the recipient's).
  */
 export function t(key: MessageKey, params?: MessageParams, locale?: Locale): string {
-  const inRequest = locale !== undefined || (globalThis as { [REQUEST_LOCALE]?: LocaleStore })[REQUEST_LOCALE]?.getStore() !== undefined;
+  const inRequest = locale !== undefined || requestStore() !== undefined;
   const text = translate(key, params, locale ?? currentLocale());
   if (!inRequest && typeof document === "undefined" && !madeOutsideRequests.has(text) && madeOutsideRequests.size < MAX_REMEMBERED) {
     madeOutsideRequests.set(text, { key, params });
@@ -126,7 +144,8 @@ export function t(key: MessageKey, params?: MessageParams, locale?: Locale): str
 /** A text made by `t` when no request was under way, said again in the reader's language; any other text as it is. */
 export function localized(text: string, locale: Locale = currentLocale()): string {
   const made = madeOutsideRequests.get(text);
-  if (!made || locale === "en") return text;
+  // Said again even in English, so that a page rendering it carries its message to the browser.
+  if (!made) return text;
   const params =
     made.params && Object.fromEntries(Object.entries(made.params).map(([name, value]) => [name, typeof value === "string" ? localized(value, locale) : value]));
   return translate(made.key, params, locale);

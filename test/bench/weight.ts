@@ -8,22 +8,15 @@ export const JS_LIMIT_GZIP_BYTES = 100 * 1024;
 
 /**
  * The scripts a page loads before it comes to life: its module preloads and script sources under
- * /assets, and the message catalogue of its language, which app/entry.client.tsx imports before it
- * hydrates (a module of its own, `en-<hash>.js` or `cy-<hash>.js`, found by the dynamic imports of
- * the scripts above).
+ * /assets, and those Remix imports from its inline module script. The page's messages come inline,
+ * in its HTML (app/i18n/page-messages.server.ts); the whole catalogue of its language, a module of
+ * its own, is fetched only when the reader moves on without a reload, and is not counted here.
  */
-export function scriptsOf(html: string, clientDir = "build/client"): string[] {
+export function scriptsOf(html: string): string[] {
   const found = new Set<string>();
   for (const match of html.matchAll(/<(?:link[^>]+rel="modulepreload"[^>]+href|script[^>]+src)="(\/assets\/[^"]+\.js)"/g)) found.add(match[1]);
   // Remix imports the entry and route modules from an inline module script.
   for (const match of html.matchAll(/import[^"']*["'](\/assets\/[^"']+\.js)["']/g)) found.add(match[1]);
-  const lang = /<html[^>]*\slang="([a-z]+)"/.exec(html)?.[1] ?? "en";
-  for (const src of [...found]) {
-    const file = join(clientDir, src);
-    if (!existsSync(file)) continue;
-    for (const match of readFileSync(file, "utf8").matchAll(/import\("\.\/([^"]+\.js)"\)/g))
-      if (match[1].startsWith(`${lang}-`)) found.add(`/assets/${match[1]}`);
-  }
   return [...found];
 }
 
