@@ -28,27 +28,19 @@ export function pageMessagesScript(locale: Locale, keys: Iterable<string>, forma
   return `<script type="application/json" id="${PAGE_MESSAGES_ID}"${nonce ? ` nonce="${nonce}"` : ""}>${json}</script>`;
 }
 
-const END = Buffer.from("</body></html>");
-
 /**
- * Passes the page through and, when it ends, writes the script of the messages it said: before
- * `</body></html>` if the page ends with them, otherwise last, after the scripts React streams once
- * the document is closed (a parser puts what follows `</html>` in the body). The page's module scripts
- * run only after the whole document is read, so they find it either way.
+ * Passes the page through as it comes and, when it ends, writes the script of the messages it said
+ * last, after the scripts React streams once the document is closed (a parser puts what follows
+ * `</html>` in the body). Nothing of the page is held back. The page's module scripts hydrate only once
+ * the whole document is read (app/entry.client.tsx), so they find it.
  */
 export function withPageMessages(recorded: RenderRecord, nonce?: string): Transform {
-  let held = Buffer.alloc(0);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      const all = held.length ? Buffer.concat([held, chunk]) : chunk;
-      // The page's last bytes are held back until it ends: they may be its closing tags.
-      const keep = Math.min(END.length, all.length);
-      held = Buffer.from(all.subarray(all.length - keep));
-      callback(null, all.subarray(0, all.length - keep));
+      callback(null, chunk);
     },
     flush(callback) {
-      const script = Buffer.from(pageMessagesScript(recorded.locale, recorded.rendered, recorded.formatted, nonce));
-      callback(null, held.equals(END) ? Buffer.concat([script, END]) : Buffer.concat([held, script]));
+      callback(null, Buffer.from(pageMessagesScript(recorded.locale, recorded.rendered, recorded.formatted, nonce)));
     },
   });
 }
