@@ -1,6 +1,6 @@
 // Formatting at the edge only: money is integer pence everywhere else; dates are instants, shown in London time.
 import type { DateKind, dateFormats } from "~/date-format";
-import { currentLocale, formattedOnPage, LANGUAGE_TAGS, recordFormatted, type Locale } from "~/i18n";
+import { currentLocale, formattedInRender, formattedOnPage, LANGUAGE_TAGS, type Locale } from "~/i18n";
 import { serverDates } from "~/server-dates";
 
 // In the reader's language (the request's on the server, the page's in the browser) unless given.
@@ -42,7 +42,8 @@ function formatted(kind: DateKind, value: Date | string, locale: Locale): string
   const d = asDate(value);
   if (dates) {
     const text = dates[kind](d, locale);
-    recordFormatted(formattedKey(kind, d), text);
+    // Keyed only while a page renders: a CSV's or an email's dates are not the browser's business.
+    formattedInRender()?.set(formattedKey(kind, d), text);
     return text;
   }
   const known = formattedOnPage(formattedKey(kind, d), locale);

@@ -23,7 +23,7 @@ export function i18nextEngine(catalogues: Partial<Record<Locale, Partial<Record<
     resources: Object.fromEntries(Object.entries(catalogues).map(([locale, messages]) => [locale, resourceOf(messages ?? {})])) satisfies Resource,
     lng: "en",
     fallbackLng: "en",
-    supportedLngs: ["en", "cy"],
+    supportedLngs: Object.keys(catalogues),
     initAsync: false,
     // Keys are dotted names, not paths; nothing here is nested, namespaced or HTML-escaped (React escapes).
     keySeparator: false,

@@ -29,20 +29,21 @@ let pageMessages: PageMessages | null | undefined;
 
 const pageStillLoading = () => typeof document !== "undefined" && document.readyState === "loading";
 
-function pageMessagesIn(locale: Locale): Catalogue | undefined {
+/** In the browser: what the page carries, if it is in that language. */
+function pageMessagesIn(locale: Locale): PageMessages | undefined {
   if (pageMessages === undefined) {
     const text = typeof document === "undefined" ? null : document.getElementById(PAGE_MESSAGES_ID)?.textContent;
     // The script ends the page: while the page is still arriving it may not be here yet.
     if (text) pageMessages = JSON.parse(text) as PageMessages;
     else if (!pageStillLoading()) pageMessages = null;
   }
-  return pageMessages?.locale === locale ? pageMessages.messages : undefined;
+  return pageMessages?.locale === locale ? pageMessages : undefined;
 }
 
 /** A message as the catalogue has it: in the language asked for, else in English (as i18next falls back). */
 export function messageOf(key: string, locale: Locale): Message | undefined {
   if (serverFormat) return serverCatalogues[locale]?.[key as MessageKey] ?? serverCatalogues.en?.[key as MessageKey];
-  return loadedCatalogues[locale]?.[key] ?? pageMessagesIn(locale)?.[key] ?? loadedCatalogues.en?.[key];
+  return loadedCatalogues[locale]?.[key] ?? pageMessagesIn(locale)?.messages[key] ?? loadedCatalogues.en?.[key];
 }
 
 /**
@@ -74,14 +75,11 @@ export const REQUEST_LOCALE = Symbol.for("school-improvement-marketplace.request
 export type RequestStore = { locale: Locale; rendered?: Set<string>; formatted?: Map<string, string> };
 const requestStore = () => (globalThis as { [REQUEST_LOCALE]?: { getStore(): RequestStore | undefined } })[REQUEST_LOCALE]?.getStore();
 
-/** On the server, while a page renders: a date it writes, for the browser to write the same. */
-export const recordFormatted = (key: string, text: string) => void requestStore()?.formatted?.set(key, text);
+/** On the server, while a page renders: where the dates it writes are kept, for the browser to write the same. */
+export const formattedInRender = (): Map<string, string> | undefined => requestStore()?.formatted;
 
 /** In the browser: a date as the page wrote it, if it did. */
-export function formattedOnPage(key: string, locale: Locale): string | undefined {
-  pageMessagesIn(locale);
-  return pageMessages?.locale === locale ? pageMessages.formatted?.[key] : undefined;
-}
+export const formattedOnPage = (key: string, locale: Locale): string | undefined => pageMessagesIn(locale)?.formatted?.[key];
 
 /** The reader's language: the request's on the server, the page's (`<html lang>`) in the browser. */
 export function currentLocale(): Locale {

@@ -1,9 +1,9 @@
 // A page carries the messages it was rendered with, so the browser says the same words without the whole catalogue.
-import { Transform } from "node:stream";
+import { PassThrough, type Transform } from "node:stream";
 import { messageOf, PAGE_MESSAGES_ID, type Locale, type PageMessages } from "./index";
 import { currentRequest } from "./request-locale.server";
 
-/** From now on (the page's render), the request remembers the keys of the messages it says. */
+/** The page's language, the keys of the messages it says and the words of the dates it writes. */
 export type RenderRecord = { locale: Locale; rendered: Set<string>; formatted: Map<string, string> };
 
 /** From now on (the page's render), the request remembers the keys of the messages it says and the dates it writes. */
@@ -35,10 +35,7 @@ export function pageMessagesScript(locale: Locale, keys: Iterable<string>, forma
  * the whole document is read (app/entry.client.tsx), so they find it.
  */
 export function withPageMessages(recorded: RenderRecord, nonce?: string): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk);
-    },
+  return new PassThrough({
     flush(callback) {
       callback(null, Buffer.from(pageMessagesScript(recorded.locale, recorded.rendered, recorded.formatted, nonce)));
     },
