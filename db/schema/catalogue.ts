@@ -152,6 +152,40 @@ export const offerRevisions = pgTable(
   ],
 );
 
+/**
+ * The catalogue's search, one row for each offer with a live revision: the offer's sale state and its live
+ * revision's search columns side by side, so that a search reads one table and its indexes. Written only by the
+ * triggers of migration 0032, in the transaction that changes the offer or its live revision; never by the app.
+ */
+export const catalogueSearch = pgTable(
+  "catalogue_search",
+  {
+    offerId: uuid("offer_id")
+      .primaryKey()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    authorityId: authorityIdColumn(),
+    providerId: uuid("provider_id").notNull(),
+    liveRevisionId: uuid("live_revision_id").notNull(),
+    approvedAt: at("approved_at"),
+    approvalExpiresAt: at("approval_expires_at"),
+    suspendedAt: at("suspended_at"),
+    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull(),
+    phases: text("phases").array().$type<OfferPhase[]>().notNull(),
+    terms: text("terms").array().$type<(typeof TERMS)[number][]>().notNull(),
+    deliveryFormat: text("delivery_format", { enum: DELIVERY_FORMATS }),
+    fromPricePence: bigint("from_price_pence", { mode: "number" }),
+    searchVector: tsvector("search_vector").notNull(),
+    searchVectorCy: tsvector("search_vector_cy").notNull(),
+  },
+  (t) => [
+    index("catalogue_search_words_idx").using("gin", t.searchVector),
+    index("catalogue_search_words_cy_idx").using("gin", t.searchVectorCy),
+    index("catalogue_search_filters_idx").using("gin", t.phases, t.subjectAreas, t.terms),
+    // A search without words: the newest first.
+    index("catalogue_search_newest_idx").on(t.authorityId, t.approvedAt.desc()),
+  ],
+);
+
 /** The revision of an offer a row is about. */
 export const revisionIdColumn = () =>
   uuid("revision_id")

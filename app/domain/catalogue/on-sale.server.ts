@@ -1,14 +1,17 @@
-import { and, gt, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, gt, isNotNull, isNull, type Column, type SQL } from "drizzle-orm";
 import { offers } from "~/db.server";
-import { ON_SALE, type SaleClause } from "./on-sale";
+import { ON_SALE, type OfferSaleState, type SaleClause } from "./on-sale";
 
-const CONDITION: Record<SaleClause, (column: (typeof offers)[(typeof ON_SALE)[number][0]], now: Date) => SQL> = {
+const CONDITION: Record<SaleClause, (column: Column, now: Date) => SQL> = {
   present: (column) => isNotNull(column),
   after_now: (column, now) => gt(column, now),
   absent: (column) => isNull(column),
 };
 
-/** The rule of ./on-sale as a condition over `offers`, for queries. Callers add the authority scope. */
-export function onSaleCondition(now: Date): SQL {
-  return and(...ON_SALE.map(([column, clause]) => CONDITION[clause](offers[column], now)))!;
+/**
+ * The rule of ./on-sale as a condition for queries, over `offers` or another table carrying the same sale state
+ * (the catalogue's search table). Callers add the authority scope.
+ */
+export function onSaleCondition(now: Date, table: Record<keyof OfferSaleState, Column> = offers): SQL {
+  return and(...ON_SALE.map(([column, clause]) => CONDITION[clause](table[column], now)))!;
 }

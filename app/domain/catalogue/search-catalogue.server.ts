@@ -1,21 +1,21 @@
 import { and, arrayOverlaps, eq, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { catalogueSearch, offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import type { CatalogueQuery, Sort } from "./catalogue-query";
 import { onSaleCondition } from "./on-sale.server";
 import { welshTsquery } from "./rules";
 
 export type SearchCatalogueOptions = { authorityId: string; userId: string; query: CatalogueQuery; now?: Date };
 
-/** The filters of a query as one `where`: on sale, in the buyer's authority, matching the words and every filter. */
+/** The filters of a query as one `where` over the search table: on sale, in the buyer's authority, matching the words and every filter. */
 function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, matchesWords: SQL): SQL {
-  const conditions: SQL[] = [eq(offers.authorityId, authorityId), onSaleCondition(now)];
+  const conditions: SQL[] = [eq(catalogueSearch.authorityId, authorityId), onSaleCondition(now, catalogueSearch)];
   if (query.q) conditions.push(matchesWords);
-  if (query.subjects.length) conditions.push(arrayOverlaps(offerRevisions.subjectAreas, query.subjects));
-  if (query.phases.length) conditions.push(arrayOverlaps(offerRevisions.phases, query.phases));
-  if (query.terms.length) conditions.push(arrayOverlaps(offerRevisions.terms, query.terms));
-  if (query.formats.length) conditions.push(inArray(offerRevisions.deliveryFormat, query.formats));
+  if (query.subjects.length) conditions.push(arrayOverlaps(catalogueSearch.subjectAreas, query.subjects));
+  if (query.phases.length) conditions.push(arrayOverlaps(catalogueSearch.phases, query.phases));
+  if (query.terms.length) conditions.push(arrayOverlaps(catalogueSearch.terms, query.terms));
+  if (query.formats.length) conditions.push(inArray(catalogueSearch.deliveryFormat, query.formats));
   if (query.providerKinds.length) conditions.push(inArray(providers.providerKind, query.providerKinds));
-  if (query.maxPricePence !== null) conditions.push(lte(offerRevisions.fromPricePence, query.maxPricePence));
+  if (query.maxPricePence !== null) conditions.push(lte(catalogueSearch.fromPricePence, query.maxPricePence));
   // average >= min  <=>  100 × sum >= 3 × count × min, in integers (an unrated offer has no average).
   if (query.minRatingHundredths !== null)
     conditions.push(sql`${offerRatings.evaluations} > 0 and 100 * ${offerRatings.scoreSum} >= 3 * ${offerRatings.evaluations} * ${query.minRatingHundredths}`);
@@ -24,9 +24,10 @@ function conditionsFor(authorityId: string, query: CatalogueQuery, now: Date, ma
 
 /**
  * One page of on-sale offers with the total count, in one statement, and a second only when the
- * page asked for is past the end. The inner query finds, counts and orders the matches carrying
- * only their sort keys (so the count over every match stays cheap); the outer one fetches what
- * the page shows for those twenty.
+ * page asked for is past the end. The inner query finds, counts and orders the matches in the search
+ * table (`catalogue_search`: each offer's sale state beside its live revision's search columns),
+ * carrying only their sort keys so the count over every match stays cheap; the outer one fetches
+ * what the page shows for those twenty.
  */
 export async function searchCatalogue(db: Queryable, { authorityId, userId, query, now = new Date() }: SearchCatalogueOptions) {
   // websearch_to_tsquery never rejects its input: quotes, "or", "-" and stray symbols are read as a person would mean them.
@@ -35,42 +36,40 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
   const welsh = welshTsquery(query.q);
   const tsqueryCy = sql`to_tsquery('simple', ${welsh})`;
   const matchesWords = welsh
-    ? sql`(${offerRevisions.searchVector} @@ ${tsquery} or ${offerRevisions.searchVectorCy} @@ ${tsqueryCy})`
-    : sql`${offerRevisions.searchVector} @@ ${tsquery}`;
+    ? sql`(${catalogueSearch.searchVector} @@ ${tsquery} or ${catalogueSearch.searchVectorCy} @@ ${tsqueryCy})`
+    : sql`${catalogueSearch.searchVector} @@ ${tsquery}`;
   const where = conditionsFor(authorityId, query, now, matchesWords);
   const rank = !query.q
     ? sql<number>`0`
     : welsh
-      ? sql<number>`greatest(ts_rank_cd(${offerRevisions.searchVector}, ${tsquery}), ts_rank_cd(${offerRevisions.searchVectorCy}, ${tsqueryCy}))`
-      : sql<number>`ts_rank_cd(${offerRevisions.searchVector}, ${tsquery})`;
+      ? sql<number>`greatest(ts_rank_cd(${catalogueSearch.searchVector}, ${tsquery}), ts_rank_cd(${catalogueSearch.searchVectorCy}, ${tsqueryCy}))`
+      : sql<number>`ts_rank_cd(${catalogueSearch.searchVector}, ${tsquery})`;
   const rating = sql<number | null>`${offerRatings.scoreSum}::numeric / nullif(3 * ${offerRatings.evaluations}, 0)`;
-  // The words' index finds revisions, joined to the offers they are live for: through offers_live_revision_idx
-  // when few match, by one pass over the on-sale offers when many do (the planner's choice; docs/bench.md).
   const liveRevision = eq(offerRevisions.id, offers.liveRevisionId);
+  // The matches: the words' and the filters' indexes of the one search table, ANDed before any row is read (docs/bench.md).
 
   const matches = db.$with("matches").as(
     db
       .select({
-        id: offers.id,
+        id: catalogueSearch.offerId,
         rank: rank.as("rank"),
-        price: offerRevisions.fromPricePence,
-        approvedAt: offers.approvedAt,
+        price: catalogueSearch.fromPricePence,
+        approvedAt: catalogueSearch.approvedAt,
         rating: rating.as("rating"),
         total: sql<number>`(count(*) over ())::int`.as("total"),
       })
-      .from(offers)
-      .innerJoin(offerRevisions, liveRevision)
-      .leftJoin(providers, eq(providers.organisationId, offers.providerId))
-      .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
+      .from(catalogueSearch)
+      .leftJoin(providers, eq(providers.organisationId, catalogueSearch.providerId))
+      .leftJoin(offerRatings, eq(offerRatings.offerId, catalogueSearch.offerId))
       .where(where)
       .orderBy(
         // By the names of the columns above, so that the rank and the rating are worked out once a row.
         ...orderFor(query.sort, {
           rank: sql`${sql.identifier("rank")}`,
-          price: offerRevisions.fromPricePence,
-          approvedAt: offers.approvedAt,
+          price: catalogueSearch.fromPricePence,
+          approvedAt: catalogueSearch.approvedAt,
           rating: sql`${sql.identifier("rating")}`,
-          id: offers.id,
+          id: catalogueSearch.offerId,
         }),
       )
       .limit(query.perPage)
@@ -117,10 +116,9 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
   if (rows.length === 0 && query.page > 1) {
     const [count] = await db
       .select({ total: sql<number>`count(*)::int` })
-      .from(offers)
-      .innerJoin(offerRevisions, liveRevision)
-      .leftJoin(providers, eq(providers.organisationId, offers.providerId))
-      .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
+      .from(catalogueSearch)
+      .leftJoin(providers, eq(providers.organisationId, catalogueSearch.providerId))
+      .leftJoin(offerRatings, eq(offerRatings.offerId, catalogueSearch.offerId))
       .where(where);
     total = count.total;
   }
