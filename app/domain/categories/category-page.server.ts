@@ -1,12 +1,9 @@
 import { desc, eq } from "drizzle-orm";
-import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
-import { AppError } from "~/domain/errors";
-import { loadSchoolRecord } from "~/domain/consortia/load.server";
+import { loadVisibleSchoolRecord } from "~/domain/consortia/load.server";
 import { academicYearOf, categoriesOf, triggersDifferentiatedFunding } from "./rules";
 import { adviserOf, maySetCategory, nationOf } from "./set-category.server";
-import { t } from "~/i18n";
 
 const { schoolCategories, users } = schema;
 
@@ -15,9 +12,7 @@ export async function categoryPage(
   db: Queryable,
   { actor, authorityId, schoolId, today }: { actor: Actor; authorityId: string; schoolId: string; today: string },
 ) {
-  const school = await loadSchoolRecord(db, authorityId, schoolId);
-  if (!can(actor.grants, "view:organisation", { organisationId: school.id, authorityId }))
-    throw new AppError("FORBIDDEN", t("refusal.categories.cannotSeeSchoolRecord"));
+  const school = await loadVisibleSchoolRecord(db, actor, authorityId, schoolId);
   const nation = await nationOf(db, authorityId);
   const history = await db
     .select({

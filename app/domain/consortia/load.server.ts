@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
+import { ensureCan, type Actor } from "~/domain/actor";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
@@ -36,6 +37,13 @@ export async function loadSchoolRecord(db: Queryable, authorityId: string, schoo
     : [];
   if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.schoolNotFound"));
   return row;
+}
+
+/** A school of this authority whose record the actor may see: NOT_FOUND, or FORBIDDEN when they may not. */
+export async function loadVisibleSchoolRecord(db: Queryable, actor: Actor, authorityId: string, schoolId: string) {
+  const school = await loadSchoolRecord(db, authorityId, schoolId);
+  ensureCan(actor, "view:organisation", { organisationId: school.id, authorityId }, t("refusal.categories.cannotSeeSchoolRecord"));
+  return school;
 }
 
 /** People of the authority who hold one of these roles, for the pickers (a lead, a chair, an adviser). */

@@ -4,7 +4,7 @@ import { can } from "~/auth/permissions";
 import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { AppError } from "~/domain/errors";
-import { loadConsortium, loadSchoolRecord, peopleWithRole } from "./load.server";
+import { loadConsortium, loadVisibleSchoolRecord, peopleWithRole } from "./load.server";
 import { memberOn } from "./rules";
 import { memberOnDay } from "./schools-of-consortium-on.server";
 import { t } from "~/i18n";
@@ -120,9 +120,7 @@ export async function consortiumSchoolsPage(
 
 /** A school's consortium history and, for the la_admin, the consortia it could move to. */
 export async function schoolConsortiumPage(db: Queryable, { actor, authorityId, schoolId }: { actor: Actor; authorityId: string; schoolId: string }) {
-  const school = await loadSchoolRecord(db, authorityId, schoolId);
-  if (!can(actor.grants, "view:organisation", { organisationId: school.id, authorityId }))
-    throw new AppError("FORBIDDEN", t("refusal.categories.cannotSeeSchoolRecord"));
+  const school = await loadVisibleSchoolRecord(db, actor, authorityId, schoolId);
   const history = await db
     .select({
       consortiumId: consortiumMemberships.consortiumId,
