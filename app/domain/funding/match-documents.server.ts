@@ -4,8 +4,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { audit, auditAll } from "~/domain/audit.server";
-import { reserveNumbers } from "~/domain/purchasing/charge.server";
-import { documentNumber, dueOn, rechargeReference } from "~/domain/purchasing/rules";
+import { reserveDocumentNumbers } from "~/domain/purchasing/charge.server";
+import { dueOn } from "~/domain/purchasing/rules";
 import { t } from "~/i18n";
 import { invoiceBalance } from "~/domain/purchasing/invoice-balance";
 import { paysMatchByRecharge, type MatchDocument, type MatchHolding } from "./rules";
@@ -62,13 +62,13 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
   const year = now.getUTCFullYear();
   const toInvoice = documents.filter((d) => d.how === "invoice");
   if (toInvoice.length > 0) {
-    const { prefix, first } = await reserveNumbers(tx, authorityId, "invoice", toInvoice.length);
+    const numbers = await reserveDocumentNumbers(tx, authorityId, "invoice", toInvoice.length, year);
     const rows = await tx
       .insert(invoices)
       .values(
         toInvoice.map((d, i) => ({
           authorityId,
-          number: documentNumber({ prefix, series: "invoice", year, value: first + i }),
+          number: numbers[i],
           orderId: null,
           fundingFormulaId: formula.id,
           schoolId: d.schoolId,
@@ -110,13 +110,13 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
 
   const credits = documents.flatMap((d) => (d.how === "credit_note" ? d.credits.map((c) => ({ ...c, schoolId: d.schoolId })) : []));
   if (credits.length > 0) {
-    const { prefix, first } = await reserveNumbers(tx, authorityId, "credit_note", credits.length);
+    const numbers = await reserveDocumentNumbers(tx, authorityId, "credit_note", credits.length, year);
     const rows = await tx
       .insert(creditNotes)
       .values(
         credits.map((c, i) => ({
           authorityId,
-          number: documentNumber({ prefix, series: "credit_note", year, value: first + i }),
+          number: numbers[i],
           invoiceId: c.invoiceId,
           netPence: c.amountPence,
           vatPence: 0,
@@ -169,7 +169,7 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
         ),
       );
     const centreOf = new Map(centres.map((c) => [c.id, c.costCentre ?? ""]));
-    const { prefix, first } = await reserveNumbers(tx, authorityId, "recharge", toRecharge.length);
+    const references = await reserveDocumentNumbers(tx, authorityId, "recharge", toRecharge.length, year);
     const rows = await tx
       .insert(recharges)
       .values(
@@ -180,7 +180,7 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
           schoolId: d.schoolId,
           costCentre: centreOf.get(d.schoolId) ?? "",
           amountPence: d.amountPence,
-          journalReference: rechargeReference({ prefix, year, value: first + i }),
+          journalReference: references[i],
           createdAt: now,
         })),
       )

@@ -2,9 +2,8 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { reverseEntry } from "~/domain/ledger/reverse-entry.server";
-import { documentNumber } from "./rules";
 import { lockAccounts } from "./accounts.server";
-import { reserveNumbers } from "./charge.server";
+import { reserveDocumentNumbers } from "./charge.server";
 import { message } from "~/domain/ledger/described";
 import { idsOf } from "~/domain/ids";
 
@@ -67,11 +66,11 @@ export async function cancelOrdersMoney(
     .from(invoices)
     .where(and(inArray(invoices.orderId, orderIds), inArray(invoices.status, ["issued", "paid"])));
   if (credited.length > 0) {
-    const { prefix, first } = await reserveNumbers(tx, authorityId, "credit_note", credited.length);
+    const numbers = await reserveDocumentNumbers(tx, authorityId, "credit_note", credited.length, now.getUTCFullYear());
     await tx.insert(creditNotes).values(
       credited.map((invoice, i) => ({
         authorityId,
-        number: documentNumber({ prefix, series: "credit_note", year: now.getUTCFullYear(), value: first + i }),
+        number: numbers[i],
         invoiceId: invoice.id,
         netPence: invoice.netPence,
         vatPence: invoice.vatPence,

@@ -26,17 +26,28 @@ export type Cause = { type: "order" | "collective_purchase"; id: string };
 const keyOf = (cause: Cause, what: string) => `${cause.type === "order" ? "order" : "collective"}:${cause.id}:${what}`;
 
 /**
- * Take `count` consecutive numbers of a series. The counter row stays locked until the transaction
- * ends, and a rollback gives the numbers back: the sequence has no gaps.
+ * Take `count` consecutive numbers of a series and write them as the documents of `year` show them:
+ * ARD-2026-000123, ARD-CN-2026-000007, ARD-RC-2026-000042. The counter row stays locked until the
+ * transaction ends, and a rollback gives the numbers back: the sequence has no gaps.
  */
-export async function reserveNumbers(tx: Queryable, authorityId: string, series: "invoice" | "credit_note" | "recharge", count: number) {
+export async function reserveDocumentNumbers(
+  tx: Queryable,
+  authorityId: string,
+  series: "invoice" | "credit_note" | "recharge",
+  count: number,
+  year: number,
+): Promise<string[]> {
   const [row] = await tx
     .insert(documentCounters)
     .values({ authorityId, series, lastValue: count })
     .onConflictDoUpdate({ target: [documentCounters.authorityId, documentCounters.series], set: { lastValue: sql`${documentCounters.lastValue} + ${count}` } })
     .returning({ lastValue: documentCounters.lastValue });
   const [authority] = await tx.select({ slug: authorities.slug }).from(authorities).where(eq(authorities.id, authorityId));
-  return { prefix: documentPrefix(authority.slug), first: row.lastValue - count + 1 };
+  const prefix = documentPrefix(authority.slug);
+  const first = row.lastValue - count + 1;
+  return Array.from({ length: count }, (_, i) =>
+    series === "recharge" ? rechargeReference({ prefix, year, value: first + i }) : documentNumber({ prefix, series, year, value: first + i }),
+  );
 }
 
 export type OfferForSale = {
@@ -171,7 +182,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
 
   const recharged = charged.filter((o) => o.paymentRoute === "internal_recharge");
   if (recharged.length > 0) {
-    const { prefix, first } = await reserveNumbers(tx, authorityId, "recharge", recharged.length);
+    const references = await reserveDocumentNumbers(tx, authorityId, "recharge", recharged.length, now.getUTCFullYear());
     await tx.insert(recharges).values(
       recharged.map((o, i) => ({
         authorityId,
@@ -179,7 +190,7 @@ export async function createAndChargeOrders(tx: Queryable, options: ChargeOption
         schoolId: o.schoolId,
         costCentre: byOrder.get(o.id)!.costCentre ?? "",
         amountPence: o.payablePence,
-        journalReference: rechargeReference({ prefix, year: now.getUTCFullYear(), value: first + i }),
+        journalReference: references[i],
         createdAt: now,
       })),
     );
@@ -221,13 +232,13 @@ export async function issueInvoices(
   byOrder: Map<string, NewOrder>,
 ) {
   if (invoiced.length === 0) return;
-  const { prefix, first } = await reserveNumbers(tx, authorityId, "invoice", invoiced.length);
+  const numbers = await reserveDocumentNumbers(tx, authorityId, "invoice", invoiced.length, now.getUTCFullYear());
   const rows = await tx
     .insert(invoices)
     .values(
       invoiced.map((o, i) => ({
         authorityId,
-        number: documentNumber({ prefix, series: "invoice", year: now.getUTCFullYear(), value: first + i }),
+        number: numbers[i],
         orderId: o.id,
         schoolId: o.schoolId,
         poNumber: o.poNumber,
