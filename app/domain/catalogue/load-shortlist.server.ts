@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import { onSaleCondition } from "./on-sale.server";
+import { providerAndRatingColumns } from "./offer-provider-columns.server";
 
 export type LoadShortlistOptions = { authorityId: string; userId: string; now?: Date };
 
@@ -25,11 +26,7 @@ export async function loadShortlist(db: Queryable, { authorityId, userId, now = 
       evidenceStrength: offerRevisions.evidenceStrength,
       terms: offerRevisions.terms,
       duration: offerRevisions.duration,
-      providerName: organisations.name,
-      providerKind: providers.providerKind,
-      providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
-      ratingEvaluations: sql<number>`coalesce(${offerRatings.evaluations}, 0)`,
-      ratingScoreSum: sql<number>`coalesce(${offerRatings.scoreSum}, 0)`,
+      ...providerAndRatingColumns,
     })
     .from(shortlistItems)
     .innerJoin(offers, eq(offers.id, shortlistItems.offerId))

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, eq, inArray, lte, sql, type AnyColumn, type SQL } f
 import { catalogueSearch, offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import type { CatalogueQuery, Sort } from "./catalogue-query";
 import { onSaleCondition } from "./on-sale.server";
+import { providerAndRatingColumns } from "./offer-provider-columns.server";
 import { welshTsquery } from "./rules";
 
 export type SearchCatalogueOptions = { authorityId: string; userId: string; query: CatalogueQuery; now?: Date };
@@ -88,11 +89,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       pricingModel: offerRevisions.pricingModel,
       priceTiers: offerRevisions.priceTiers,
       approvedAt: offers.approvedAt,
-      providerName: organisations.name,
-      providerKind: providers.providerKind,
-      providerVerified: sql<boolean>`${providers.verifiedAt} is not null`,
-      ratingEvaluations: sql<number>`coalesce(${offerRatings.evaluations}, 0)`,
-      ratingScoreSum: sql<number>`coalesce(${offerRatings.scoreSum}, 0)`,
+      ...providerAndRatingColumns,
       shortlisted: sql<boolean>`exists (select 1 from ${shortlistItems} where ${shortlistItems.userId} = ${userId} and ${shortlistItems.offerId} = ${offers.id})`,
       total: matches.total,
     })
