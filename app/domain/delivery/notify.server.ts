@@ -1,6 +1,6 @@
 // Who hears about each step of delivery, written to the outbox in the step's transaction.
 import { schema, type Queryable } from "~/db.server";
-import { queueEmails, schoolBuyers } from "~/domain/purchasing/notify.server";
+import { emailSchoolBuyers, queueEmails, schoolBuyers } from "~/domain/purchasing/notify.server";
 import { inArray, and, eq } from "drizzle-orm";
 
 export const deliveryUrl = (appUrl: string, orderId: string) => new URL(`/purchases/${orderId}/delivery`, appUrl).toString();
@@ -25,29 +25,23 @@ export async function tellSessionBooked(
     appUrl: string;
   },
 ) {
-  const buyers = await schoolBuyers(
-    tx,
-    orders.map((o) => o.schoolId),
-  );
   const bySchool = new Map(orders.map((o) => [o.schoolId, o]));
-  await queueEmails(
+  await emailSchoolBuyers(
     tx,
     authorityId,
     "session-booked",
-    buyers.map((b) => {
-      const order = bySchool.get(b.schoolId)!;
+    orders.map((o) => o.schoolId),
+    (schoolId) => {
+      const order = bySchool.get(schoolId)!;
       return {
-        to: b.email,
-        props: {
-          schoolName: order.schoolName,
-          providerName,
-          offerTitle,
-          when: session.startsAt.toISOString(),
-          venue: session.online ? null : session.venue,
-          url: deliveryUrl(appUrl, order.id),
-        },
+        schoolName: order.schoolName,
+        providerName,
+        offerTitle,
+        when: session.startsAt.toISOString(),
+        venue: session.online ? null : session.venue,
+        url: deliveryUrl(appUrl, order.id),
       };
-    }),
+    },
   );
 }
 

@@ -40,6 +40,23 @@ export async function queueEmails<N extends EmailName>(tx: Queryable, authorityI
   );
 }
 
+/** Email the buyers of these schools, each with what the email says to their own school. */
+export async function emailSchoolBuyers<N extends EmailName>(
+  tx: Queryable,
+  authorityId: string,
+  template: N,
+  schoolIds: string[],
+  propsFor: (schoolId: string) => EmailProps<N>,
+) {
+  const buyers = await schoolBuyers(tx, schoolIds);
+  await queueEmails(
+    tx,
+    authorityId,
+    template,
+    buyers.map((b) => ({ to: b.email, props: propsFor(b.schoolId) })),
+  );
+}
+
 /** Tell the buyers of each joined school how a collective purchase ended, with a line about their school. */
 export async function tellOutcome(
   tx: Queryable,
@@ -65,15 +82,12 @@ export async function tellOutcome(
 ) {
   const names = new Map(schools.map((s) => [s.schoolId, s.name]));
   const url = new URL(`/collective-purchases/${collectivePurchaseId}`, appUrl).toString();
-  const buyers = await schoolBuyers(
-    tx,
-    schools.map((s) => s.schoolId),
-  );
-  await queueEmails(
+  await emailSchoolBuyers(
     tx,
     authorityId,
     "collective-purchase-outcome",
-    buyers.map((b) => ({ to: b.email, props: { outcome, consortiumName, offerTitle, schoolName: names.get(b.schoolId)!, ...detailFor(b.schoolId), url } })),
+    schools.map((s) => s.schoolId),
+    (schoolId) => ({ outcome, consortiumName, offerTitle, schoolName: names.get(schoolId)!, ...detailFor(schoolId), url }),
   );
 }
 
@@ -182,11 +196,5 @@ export async function tellPotDecided(
     amountPence: order.netPence,
     url: new URL(`/purchases/${order.id}`, appUrl).toString(),
   };
-  const buyers = await schoolBuyers(tx, [order.schoolId]);
-  await queueEmails(
-    tx,
-    authorityId,
-    "pot-decision",
-    buyers.map((b) => ({ to: b.email, props })),
-  );
+  await emailSchoolBuyers(tx, authorityId, "pot-decision", [order.schoolId], () => props);
 }

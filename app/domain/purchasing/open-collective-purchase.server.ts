@@ -7,7 +7,7 @@ import { AppError } from "~/domain/errors";
 import { can } from "~/auth/permissions";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { loadOfferForSale } from "./load.server";
-import { queueEmails, schoolBuyers } from "./notify.server";
+import { emailSchoolBuyers } from "./notify.server";
 import { t } from "~/i18n";
 
 export type OpenCollectivePurchaseOptions = {
@@ -80,27 +80,21 @@ export async function openCollectivePurchase(db: Database, options: OpenCollecti
       entityId: purchase.id,
       after: purchase,
     });
-    const buyers = await schoolBuyers(
-      tx,
-      members.map((m) => m.schoolId),
-    );
-    await queueEmails(
+    await emailSchoolBuyers(
       tx,
       authorityId,
       "collective-purchase-invitation",
-      buyers.map((b) => ({
-        to: b.email,
-        props: {
-          consortiumName: consortium.name,
-          offerTitle: offer.title,
-          openedByName: actor.name,
-          closesOn: options.closesAt.toISOString(),
-          tiers: offer.priceTiers,
-          pricingModel: offer.pricingModel,
-          message: options.message,
-          url: new URL(`/collective-purchases/${purchase.id}`, options.appUrl).toString(),
-        },
-      })),
+      members.map((m) => m.schoolId),
+      () => ({
+        consortiumName: consortium.name,
+        offerTitle: offer.title,
+        openedByName: actor.name,
+        closesOn: options.closesAt.toISOString(),
+        tiers: offer.priceTiers,
+        pricingModel: offer.pricingModel,
+        message: options.message,
+        url: new URL(`/collective-purchases/${purchase.id}`, options.appUrl).toString(),
+      }),
     );
     return purchase;
   });
