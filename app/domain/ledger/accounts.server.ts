@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { ACCOUNT_OWNER_KIND, GUARDED_KINDS, schema, type AccountKind, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { AppError } from "~/domain/errors";
@@ -18,17 +18,13 @@ async function findAccount(tx: Queryable, { authorityId, kind, ownerId }: Ensure
 }
 
 /**
- * The account of this kind for this organisation, opened on first use. The owner must be an
- * organisation of the authority and of the kind the account needs (a pot belongs to a consortium).
+ * Open an account of this kind for each organisation of the authority that `owners` selects and
+ * that is of the kind the account needs; an organisation that has one already is passed over.
+ * Returns the accounts opened, for the caller to audit.
  */
-export async function ensureAccount(tx: Queryable, options: EnsureAccountOptions): Promise<{ id: string }> {
-  const { authorityId, kind, ownerId, name } = options;
-  if (!isUuid(ownerId) || !isUuid(authorityId)) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
-  const existing = await findAccount(tx, options);
-  if (existing) return existing;
-
+export function openAccounts(tx: Queryable, { authorityId, kind, name }: { authorityId: string; kind: AccountKind; name?: string }, owners: SQL) {
   const label = t(`ledger.accountKind.${kind}`);
-  const inserted = await tx
+  return tx
     .insert(ledgerAccounts)
     .select(
       tx
@@ -43,10 +39,23 @@ export async function ensureAccount(tx: Queryable, options: EnsureAccountOptions
           createdAt: sql<Date>`now()`.as("created_at"),
         })
         .from(organisations)
-        .where(and(eq(organisations.id, ownerId), eq(organisations.authorityId, authorityId), eq(organisations.kind, ACCOUNT_OWNER_KIND[kind]))),
+        .where(and(owners, eq(organisations.authorityId, authorityId), eq(organisations.kind, ACCOUNT_OWNER_KIND[kind]))),
     )
     .onConflictDoNothing()
-    .returning({ id: ledgerAccounts.id, name: ledgerAccounts.name });
+    .returning({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId, name: ledgerAccounts.name });
+}
+
+/**
+ * The account of this kind for this organisation, opened on first use. The owner must be an
+ * organisation of the authority and of the kind the account needs (a pot belongs to a consortium).
+ */
+export async function ensureAccount(tx: Queryable, options: EnsureAccountOptions): Promise<{ id: string }> {
+  const { authorityId, kind, ownerId, name } = options;
+  if (!isUuid(ownerId) || !isUuid(authorityId)) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
+  const existing = await findAccount(tx, options);
+  if (existing) return existing;
+
+  const inserted = await openAccounts(tx, { authorityId, kind, name }, eq(organisations.id, ownerId));
   if (inserted[0]) {
     await audit(tx, {
       authorityId,

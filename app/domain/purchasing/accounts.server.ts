@@ -1,8 +1,7 @@
 // The ledger accounts a sale moves through (see docs/decisions/0006-money-path.md).
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { t } from "~/i18n";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { schema, type AccountKind, type Queryable } from "~/db.server";
-import { authorityOfficeId, ensureAccount } from "~/domain/ledger/accounts.server";
+import { authorityOfficeId, ensureAccount, openAccounts } from "~/domain/ledger/accounts.server";
 
 export type OfficeAccounts = { salesPending: string; vatOutput: string; bank: string; recharge: string; tradedIncome: string };
 
@@ -32,25 +31,7 @@ export async function ensureSchoolReceivables(tx: Queryable, authorityId: string
   const ids = new Map((await find()).map((a) => [a.ownerId, a.id]));
   const missing = schoolIds.filter((id) => !ids.has(id));
   if (missing.length > 0) {
-    const opened = await tx
-      .insert(ledgerAccounts)
-      .select(
-        tx
-          .select({
-            id: sql<string>`gen_random_uuid()`.as("id"),
-            authorityId: organisations.authorityId,
-            kind: sql<AccountKind>`'school_receivable'`.as("kind"),
-            ownerId: organisations.id,
-            name: sql<string>`${organisations.name} || ${`: ${t("ledger.accountKind.school_receivable")}`}`.as("name"),
-            balancePence: sql<number>`0`.as("balance_pence"),
-            guarded: sql<boolean>`false`.as("guarded"),
-            createdAt: sql<Date>`now()`.as("created_at"),
-          })
-          .from(organisations)
-          .where(and(inArray(organisations.id, missing), eq(organisations.authorityId, authorityId), eq(organisations.kind, "school"))),
-      )
-      .onConflictDoNothing()
-      .returning({ id: ledgerAccounts.id, ownerId: ledgerAccounts.ownerId, name: ledgerAccounts.name });
+    const opened = await openAccounts(tx, { authorityId, kind: "school_receivable" }, inArray(organisations.id, missing));
     if (opened.length > 0) {
       await tx.insert(auditLog).values(
         opened.map((a) => ({
