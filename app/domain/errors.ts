@@ -1,3 +1,4 @@
+import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
 
 /**
@@ -40,3 +41,13 @@ export class AppError extends Error {
 }
 
 export const notFound = (message: string = t("refusal.notFound.page")) => new AppError("NOT_FOUND", message);
+
+/**
+ * The row `find` reads for an id that came with a request, or NOT_FOUND with this message. An id
+ * that is not a UUID finds nothing without reaching PostgreSQL, which would reject it as a uuid.
+ */
+export async function findOrNotFound<T>(id: string, message: string, find: () => PromiseLike<T[]>): Promise<T> {
+  const [row] = isUuid(id) ? await find() : [];
+  if (!row) throw new AppError("NOT_FOUND", message);
+  return row;
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
-import { AppError } from "~/domain/errors";
+import { findOrNotFound } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { t } from "~/i18n";
 
@@ -9,34 +9,30 @@ const { consortia, organisations, schools, memberships, users } = schema;
 
 /** A consortium of this authority, or NOT_FOUND (another authority's id finds nothing). */
 export async function loadConsortium(db: Queryable, authorityId: string, consortiumId: string) {
-  const [row] = isUuid(consortiumId)
-    ? await db
-        .select({
-          id: consortia.organisationId,
-          name: organisations.name,
-          phase: consortia.phase,
-          leadUserId: consortia.leadUserId,
-          chairUserId: consortia.chairUserId,
-        })
-        .from(consortia)
-        .innerJoin(organisations, eq(organisations.id, consortia.organisationId))
-        .where(and(eq(consortia.organisationId, consortiumId), eq(consortia.authorityId, authorityId)))
-    : [];
-  if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.consortiumNotFound"));
-  return row;
+  return findOrNotFound(consortiumId, t("refusal.consortia.consortiumNotFound"), () =>
+    db
+      .select({
+        id: consortia.organisationId,
+        name: organisations.name,
+        phase: consortia.phase,
+        leadUserId: consortia.leadUserId,
+        chairUserId: consortia.chairUserId,
+      })
+      .from(consortia)
+      .innerJoin(organisations, eq(organisations.id, consortia.organisationId))
+      .where(and(eq(consortia.organisationId, consortiumId), eq(consortia.authorityId, authorityId))),
+  );
 }
 
 /** A school of this authority, or NOT_FOUND. */
 export async function loadSchoolRecord(db: Queryable, authorityId: string, schoolId: string) {
-  const [row] = isUuid(schoolId)
-    ? await db
-        .select({ id: schools.organisationId, name: organisations.name, urn: schools.urn, phase: schools.phase, category: schools.category })
-        .from(schools)
-        .innerJoin(organisations, eq(organisations.id, schools.organisationId))
-        .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId)))
-    : [];
-  if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.schoolNotFound"));
-  return row;
+  return findOrNotFound(schoolId, t("refusal.consortia.schoolNotFound"), () =>
+    db
+      .select({ id: schools.organisationId, name: organisations.name, urn: schools.urn, phase: schools.phase, category: schools.category })
+      .from(schools)
+      .innerJoin(organisations, eq(organisations.id, schools.organisationId))
+      .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId))),
+  );
 }
 
 /** A school of this authority whose record the actor may see: NOT_FOUND, or FORBIDDEN when they may not. */

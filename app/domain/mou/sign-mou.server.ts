@@ -4,8 +4,7 @@ import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { audit } from "~/domain/audit.server";
 import { schoolsOfConsortiumOn } from "~/domain/consortia/schools-of-consortium-on.server";
-import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
+import { AppError, findOrNotFound } from "~/domain/errors";
 import { t } from "~/i18n";
 import { latestMous } from "./latest-mous.server";
 
@@ -18,13 +17,12 @@ export type SignMouOptions = { actor: Actor; authorityId: string; schoolId: stri
  * latest, of the consortium their school is in today. Signing twice keeps the first signature.
  */
 export async function signMou(db: Queryable, { actor, authorityId, schoolId, mouId, signerName, today }: SignMouOptions) {
-  const [mou] = isUuid(mouId)
-    ? await db
-        .select()
-        .from(mous)
-        .where(and(eq(mous.id, mouId), eq(mous.authorityId, authorityId)))
-    : [];
-  if (!mou) throw new AppError("NOT_FOUND", t("mou.error.notFound"));
+  const mou = await findOrNotFound(mouId, t("mou.error.notFound"), () =>
+    db
+      .select()
+      .from(mous)
+      .where(and(eq(mous.id, mouId), eq(mous.authorityId, authorityId))),
+  );
   if (!can(actor.grants, "sign:mou", { organisationId: schoolId, authorityId })) throw new AppError("FORBIDDEN", t("mou.error.signForbidden"));
   return db.transaction(async (tx) => {
     // Shares the lock publishing takes, so a new version cannot appear between the check and the signature.

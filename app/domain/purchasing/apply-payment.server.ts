@@ -4,8 +4,7 @@
 import { and, eq, sum } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
-import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
+import { AppError, findOrNotFound } from "~/domain/errors";
 import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
 import { postEntry } from "~/domain/ledger/post-entry.server";
 import { formatPence } from "~/format";
@@ -61,14 +60,13 @@ export async function applyInvoicePayment(tx: Queryable, options: ApplyPaymentOp
     if (replay.authorityId !== authorityId || replay.invoiceId !== invoiceId) throw new AppError("CONFLICT", t("payments.error.replayConflict"));
     return { payment: replay, created: false, paidInFull: false };
   }
-  const [invoice] = isUuid(invoiceId)
-    ? await tx
-        .select()
-        .from(invoices)
-        .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)))
-        .for("update")
-    : [];
-  if (!invoice) throw new AppError("NOT_FOUND", t("payments.error.invoiceNotFound"));
+  const invoice = await findOrNotFound(invoiceId, t("payments.error.invoiceNotFound"), () =>
+    tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.id, invoiceId), eq(invoices.authorityId, authorityId)))
+      .for("update"),
+  );
   if (invoice.status === "credited" && !options.acceptExcess) throw new AppError("INVALID_STATE", t("payments.error.credited"));
   const before = invoiceBalance({ grossPence: invoice.grossPence, ...(await invoiceSettled(tx, invoice.id)) });
   if (!options.acceptExcess) {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
-import { AppError } from "~/domain/errors";
+import { findOrNotFound } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import type { OfferForSale } from "./charge.server";
 import { t } from "~/i18n";
@@ -11,53 +11,50 @@ import { t } from "~/i18n";
 const { offers, offerRevisions, providers, organisations, schools, consortiumMemberships } = schema;
 
 export async function loadOfferForSale(tx: Queryable, { authorityId, offerId, now }: { authorityId: string; offerId: string; now: Date }) {
-  const [row] = isUuid(offerId)
-    ? await tx
-        .select({
-          offerId: offers.id,
-          revisionId: offerRevisions.id,
-          title: offerRevisions.title,
-          titleCy: offerRevisions.titleCy,
-          providerId: offers.providerId,
-          providerName: organisations.name,
-          providerKind: providers.providerKind,
-          pricingModel: offerRevisions.pricingModel,
-          priceTiers: offerRevisions.priceTiers,
-          vatTreatment: offerRevisions.vatTreatment,
-          cancellationNoticeDays: offerRevisions.cancellationNoticeDays,
-          cancellationTerms: offerRevisions.cancellationTerms,
-        })
-        .from(offers)
-        .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
-        .innerJoin(providers, eq(providers.organisationId, offers.providerId))
-        .innerJoin(organisations, eq(organisations.id, offers.providerId))
-        .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now)))
-    : [];
-  if (!row) throw new AppError("NOT_FOUND", t("refusal.purchasing.offerNotOnSale"));
+  const row = await findOrNotFound(offerId, t("refusal.purchasing.offerNotOnSale"), () =>
+    tx
+      .select({
+        offerId: offers.id,
+        revisionId: offerRevisions.id,
+        title: offerRevisions.title,
+        titleCy: offerRevisions.titleCy,
+        providerId: offers.providerId,
+        providerName: organisations.name,
+        providerKind: providers.providerKind,
+        pricingModel: offerRevisions.pricingModel,
+        priceTiers: offerRevisions.priceTiers,
+        vatTreatment: offerRevisions.vatTreatment,
+        cancellationNoticeDays: offerRevisions.cancellationNoticeDays,
+        cancellationTerms: offerRevisions.cancellationTerms,
+      })
+      .from(offers)
+      .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
+      .innerJoin(providers, eq(providers.organisationId, offers.providerId))
+      .innerJoin(organisations, eq(organisations.id, offers.providerId))
+      .where(and(eq(offers.id, offerId), eq(offers.authorityId, authorityId), onSaleCondition(now))),
+  );
   return { ...row, pricingModel: row.pricingModel ?? "per_school" } satisfies OfferForSale & Record<string, unknown>;
 }
 export type LoadedOffer = Awaited<ReturnType<typeof loadOfferForSale>>;
 
 /** A school that buys, with the consortium it is in today (a move recorded for a later day has not happened yet). */
 export async function loadSchool(tx: Queryable, { authorityId, schoolId, now = new Date() }: { authorityId: string; schoolId: string; now?: Date }) {
-  const [row] = isUuid(schoolId)
-    ? await tx
-        .select({
-          id: schools.organisationId,
-          name: organisations.name,
-          establishmentType: schools.establishmentType,
-          laMaintained: schools.laMaintained,
-          numberOnRoll: schools.numberOnRoll,
-          costCentre: schools.costCentre,
-          consortiumId: consortiumMemberships.consortiumId,
-        })
-        .from(schools)
-        .innerJoin(organisations, eq(organisations.id, schools.organisationId))
-        .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), memberToday(now)))
-        .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId)))
-    : [];
-  if (!row) throw new AppError("NOT_FOUND", t("refusal.consortia.schoolNotFound"));
-  return row;
+  return findOrNotFound(schoolId, t("refusal.consortia.schoolNotFound"), () =>
+    tx
+      .select({
+        id: schools.organisationId,
+        name: organisations.name,
+        establishmentType: schools.establishmentType,
+        laMaintained: schools.laMaintained,
+        numberOnRoll: schools.numberOnRoll,
+        costCentre: schools.costCentre,
+        consortiumId: consortiumMemberships.consortiumId,
+      })
+      .from(schools)
+      .innerJoin(organisations, eq(organisations.id, schools.organisationId))
+      .leftJoin(consortiumMemberships, and(eq(consortiumMemberships.schoolId, schools.organisationId), memberToday(now)))
+      .where(and(eq(schools.organisationId, schoolId), eq(schools.authorityId, authorityId))),
+  );
 }
 export type LoadedSchool = Awaited<ReturnType<typeof loadSchool>>;
 
@@ -68,9 +65,7 @@ export async function loadCollectivePurchase(db: Queryable, authorityId: string,
     .select()
     .from(collectivePurchases)
     .where(and(eq(collectivePurchases.id, id), eq(collectivePurchases.authorityId, authorityId)));
-  const [purchase] = isUuid(id) ? await (lock ? query.for("update") : query) : [];
-  if (!purchase) throw new AppError("NOT_FOUND", t("refusal.purchasing.collectivePurchaseNotFound"));
-  return purchase;
+  return findOrNotFound(id, t("refusal.purchasing.collectivePurchaseNotFound"), () => (lock ? query.for("update") : query));
 }
 
 /** An order of the authority, locked for the transaction; undefined when there is none, for the caller to say what was not found. */

@@ -2,8 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { schema, type Database } from "~/db.server";
 import { audit } from "~/domain/audit.server";
-import { AppError } from "~/domain/errors";
-import { isUuid } from "~/domain/ids";
+import { AppError, findOrNotFound } from "~/domain/errors";
 import { ensureCan, type Actor } from "~/domain/actor";
 import { isCfrCode } from "./rules";
 import { t } from "~/i18n";
@@ -14,14 +13,13 @@ export async function setCfrCode(db: Database, { actor, authorityId, orderId, co
   ensureCan(actor, "set:cfr-code", { authorityId }, t("refusal.reporting.financeOfficersChangeCfrCode"));
   if (!isCfrCode(code)) throw new AppError("INVALID_INPUT", t("refusal.reporting.chooseCfrCode"));
   return db.transaction(async (tx) => {
-    const [order] = isUuid(orderId)
-      ? await tx
-          .select({ id: schema.orders.id, schoolId: schema.orders.schoolId })
-          .from(schema.orders)
-          .where(and(eq(schema.orders.id, orderId), eq(schema.orders.authorityId, authorityId)))
-          .for("update")
-      : [];
-    if (!order) throw new AppError("NOT_FOUND", t("refusal.reporting.purchaseNotFound"));
+    const order = await findOrNotFound(orderId, t("refusal.reporting.purchaseNotFound"), () =>
+      tx
+        .select({ id: schema.orders.id, schoolId: schema.orders.schoolId })
+        .from(schema.orders)
+        .where(and(eq(schema.orders.id, orderId), eq(schema.orders.authorityId, authorityId)))
+        .for("update"),
+    );
     const [before] = await tx
       .select({ code: schema.orderCfrCodes.code })
       .from(schema.orderCfrCodes)
