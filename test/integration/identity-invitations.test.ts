@@ -1,22 +1,17 @@
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, validateSessionToken } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
 import { schema } from "~/db.server";
 import { tasksFor } from "~/domain/home/tasks.server";
-import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { action as organisationsAction } from "~/routes/organisations._index";
 import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from "../factories/identity";
-import { getMembersPage, postMembersPage } from "../factories/members";
+import { getInvitationPage, getMembersPage, postInvitationPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool, createUser } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
-
-type Answer = Awaited<ReturnType<typeof respond>>;
-const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
-const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 
 describe("invitations and acting organisations", () => {
   const db = useTestDatabase();
@@ -30,10 +25,8 @@ describe("invitations and acting organisations", () => {
 
   const invite = (organisationId: string, cookie: string, form: Record<string, string>) => postMembersPage(context, organisationId, cookie, form);
   const members = (organisationId: string, cookie: string, query = "") => getMembersPage(context, organisationId, cookie, query);
-  const openInvitation = (token: string) =>
-    respond(() => invitationLoader({ request: request(`/invitation/${token}`), context, params: { token } } as LoaderFunctionArgs));
-  const accept = (token: string, form: Record<string, string>, cookie?: string) =>
-    respond(() => invitationAction({ request: request(`/invitation/${token}`, { form, cookie }), context, params: { token } } as ActionFunctionArgs));
+  const openInvitation = (token: string) => getInvitationPage(context, token);
+  const accept = (token: string, form: Record<string, string>, cookie?: string) => postInvitationPage(context, token, form, cookie);
 
   const counts = async () => ({
     users: (await db().select({ n: count() }).from(schema.users))[0].n,

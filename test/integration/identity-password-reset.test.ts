@@ -8,12 +8,10 @@ import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
 import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from "../factories/identity";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, dataOf, request, respond, sessionCookieFor } from "../setup/context";
 import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
 
-type Answer = Awaited<ReturnType<typeof respond>>;
-const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 const NEW_PASSWORD = "a brand new pass phrase";
 
 describe("resetting a forgotten password", () => {

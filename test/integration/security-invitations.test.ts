@@ -1,18 +1,13 @@
-import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
-import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { loader as organisationsLoader } from "~/routes/organisations._index";
 import { createAccount, lastEmailTo, tokenEmailedTo } from "../factories/identity";
-import { getMembersPage, postMembersPage } from "../factories/members";
+import { getInvitationPage, getMembersPage, postInvitationPage, postMembersPage } from "../factories/members";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
-
-type Answer = Awaited<ReturnType<typeof respond>>;
-const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
-const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 
 describe("invitations", () => {
   const db = useTestDatabase();
@@ -24,10 +19,9 @@ describe("invitations", () => {
 
   const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) => postMembersPage(context, organisationId, cookie, form);
   const members = (organisationId: string, query = "", cookie = adminCookie) => getMembersPage(context, organisationId, cookie, query);
-  const openInvitation = (token: string, cookie?: string) =>
-    respond(() => invitationLoader({ request: request(`/invitation/${token}`, { cookie }), context, params: { token } } as LoaderFunctionArgs));
+  const openInvitation = (token: string, cookie?: string) => getInvitationPage(context, token, cookie);
   const answerInvitation = (token: string, cookie: string | undefined, form: Record<string, string> = { intent: "accept" }) =>
-    respond(() => invitationAction({ request: request(`/invitation/${token}`, { form, cookie }), context, params: { token } } as ActionFunctionArgs));
+    postInvitationPage(context, token, form, cookie);
   const rolesOf = async (userId: string, organisationId: string) =>
     (
       await db()

@@ -8,11 +8,8 @@ import { action as membersAction } from "~/routes/organisations.$organisationId.
 import { action as resetAction } from "~/routes/reset-password.$token";
 import { createAccount, tokenEmailedTo } from "../factories/identity";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { appContext, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
-
-type Answer = Awaited<ReturnType<typeof respond>>;
-const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
 
 describe("new passwords are checked against common passwords", () => {
   const db = useTestDatabase();

@@ -9,12 +9,9 @@ import { createAccount } from "../factories/identity";
 import { postMembersPage } from "../factories/members";
 import { createPurchasingWorld } from "../factories/purchasing";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
-import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { type Answer, appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
 
-type Answer = Awaited<ReturnType<typeof respond>>;
-const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
-const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
 const statusOf = (answer: Answer) => answer.status;
 
 describe("segregation of duties", () => {

@@ -51,3 +51,12 @@ export async function respond(fn: () => Promise<unknown>): Promise<Response | { 
     throw thrown;
   }
 }
+
+/** What `respond` gives back: a Response, or the data a loader or action answered with and its status. */
+export type Answer = Awaited<ReturnType<typeof respond>>;
+
+/** The field errors an action answered with. */
+export const errorsOf = (answer: Answer) => (answer as { data: { errors: Record<string, string[]> } }).data.errors;
+
+/** The data a loader or action answered with. */
+export const dataOf = <T>(answer: Answer) => (answer as { data: T }).data;
