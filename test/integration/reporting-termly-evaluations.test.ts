@@ -31,6 +31,13 @@ describe("the termly report's evaluations and impact", () => {
     });
     return { order, actor };
   };
+  const recordPhonicsCheck = (evaluated: Awaited<ReturnType<typeof evaluate>>, baseline: string, followUp: string) =>
+    recordImpact(db(), {
+      actor: evaluated.actor,
+      authorityId: world.authority.id,
+      orderId: evaluated.order.id,
+      impact: { outcome: "Phonics check", measure: "Pupils at the expected standard", baseline, followUp },
+    });
 
   beforeAll(async () => {
     world = await createDeliveryWorld(db(), { schools: 3 });
@@ -39,12 +46,7 @@ describe("the termly report's evaluations and impact", () => {
   it("reports the term's evaluations and impact, and a kept snapshot does not change when a later evaluation arrives", async () => {
     const first = await evaluate(0, { quality: 4, impact: 3, valueForMoney: 4, wouldRecommend: true });
     await evaluate(1, { quality: 3, impact: 3, valueForMoney: 2, wouldRecommend: false });
-    await recordImpact(db(), {
-      actor: first.actor,
-      authorityId: world.authority.id,
-      orderId: first.order.id,
-      impact: { outcome: "Phonics check", measure: "Pupils at the expected standard", baseline: "62%", followUp: "74%" },
-    });
+    await recordPhonicsCheck(first, "62%", "74%");
 
     const live = await termlyReport(db(), { authorityId: world.authority.id, term });
     expect(live.figures.evaluations).toEqual({
@@ -86,12 +88,7 @@ describe("the termly report's evaluations and impact", () => {
 
     await takeTermlySnapshot(db(), { actor: await world.actor(world.finance), authorityId: world.authority.id, term });
     const later = await evaluate(2, { quality: 1, impact: 1, valueForMoney: 1, wouldRecommend: false });
-    await recordImpact(db(), {
-      actor: later.actor,
-      authorityId: world.authority.id,
-      orderId: later.order.id,
-      impact: { outcome: "Phonics check", measure: "Pupils at the expected standard", baseline: "50%", followUp: "51%" },
-    });
+    await recordPhonicsCheck(later, "50%", "51%");
 
     const kept = await termlyReport(db(), { authorityId: world.authority.id, term });
     expect(kept.snapshot).not.toBeNull();

@@ -16,6 +16,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
   // Academies, which bank for themselves.
   const { db, bed, world } = useStripeWorld(3);
 
+  const checkoutOf = async (id: string) => (await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, id)))[0];
   const start = async (invoiceId: string, actor: Awaited<ReturnType<typeof actorFor>>, amountPence: number | null = null) => {
     const { checkout } = await startCheckout(db(), {
       actor,
@@ -26,8 +27,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
       stripeEnabled: true,
     });
     await bed().runOutbox();
-    const [row] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, checkout.id));
-    return row;
+    return checkoutOf(checkout.id);
   };
   const invoiceOf = async (id: string) => (await db().select().from(schema.invoices).where(eq(schema.invoices.id, id)))[0];
   const paymentsOf = (invoiceId: string) => db().select().from(schema.payments).where(eq(schema.payments.invoiceId, invoiceId));
@@ -109,13 +109,13 @@ describe("a school pays an invoice through Stripe Checkout", () => {
     const { invoice, actor } = await invoicedOrder(db(), world(), 2);
     const debit = await start(invoice.id, actor);
     await bed().deliver(bed().fake.complete(debit.sessionId!, "bacs_debit")[0]);
-    const [processing] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, debit.id));
+    const processing = await checkoutOf(debit.id);
     expect(processing.status).toBe("processing");
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
     // While it is on its way the school cannot start paying the same amount again.
     await expect(start(invoice.id, actor)).rejects.toThrow(/on its way/);
     for (const e of bed().fake.settle(debit.sessionId!, "failed")) await bed().deliver(e);
-    const [failed] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, debit.id));
+    const failed = await checkoutOf(debit.id);
     expect(failed.status).toBe("failed");
     expect(failed.failureReason).toMatch(/insufficient funds/);
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
@@ -132,7 +132,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
     const { invoice, actor } = await invoicedOrder(db(), world(), 2);
     const transfer = await start(invoice.id, actor);
     await bed().deliver(bed().fake.complete(transfer.sessionId!, "customer_balance")[0]);
-    const [waiting] = await db().select().from(schema.stripeCheckouts).where(eq(schema.stripeCheckouts.id, transfer.id));
+    const waiting = await checkoutOf(transfer.id);
     expect(waiting.status).toBe("processing");
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
     for (const e of bed().fake.settle(transfer.sessionId!, "succeeded")) await bed().deliver(e);
