@@ -1,19 +1,11 @@
 // Configuration reaches the domain as arguments (from the route's context or the dispatcher), so
 // a use case behaves the same in a test, a bench and production, whatever the process environment.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { repositoryRoot as root, sourceFiles } from "../setup/source-files";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const domain = join(root, "app/domain");
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
 
 /** What counts as reading the environment: process.env, import.meta.env, or the env loader. */
 const ENVIRONMENT_READS = [

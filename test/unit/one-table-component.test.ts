@@ -1,20 +1,12 @@
 // Every table is drawn by the Table component (app/components/table.tsx), so each one has the same
 // GOV.UK markup: its caption, column headers with scope, numeric columns aligned, row headers, and
 // room to scroll on a phone. No other route or component writes a <table> of its own.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { repositoryRoot as root, sourceFiles } from "../setup/source-files";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const THE_TABLE = "app/components/table.tsx";
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
 
 /** The lines that open a table element by hand (in JSX or in a string of markup). */
 export const tablesIn = (source: string) => source.split("\n").flatMap((line, i) => (/<table[\s>/]/.test(line) ? [`${i + 1}: ${line.trim()}`] : []));

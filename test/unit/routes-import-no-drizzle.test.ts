@@ -2,20 +2,12 @@
 // it answers. No route builds a query: it imports nothing from drizzle-orm, no table from the schema
 // (vocabularies, the closed lists of values in ALL_CAPS, and types are fine), and calls no query
 // method on the database it is handed.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { repositoryRoot as root, sourceFiles } from "../setup/source-files";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const routes = join(root, "app/routes");
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
 
 /** The modules that hold the tables: the one door to the database and the schema behind it. */
 const SCHEMA_MODULES = /^(~\/db\.server|#db\/client|#db\/schema(\/.*)?|(\.\.\/)+db\/.*)$/;

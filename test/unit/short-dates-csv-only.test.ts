@@ -1,19 +1,10 @@
 // Pages write a date the GOV.UK way, "5 January 2026" (formatDate). The short "05/01/2026" form
 // (formatShortDate) is for CSV files only, which spreadsheets read as dates: no route or component
 // uses it, except the routes that answer a CSV file (`*[.]csv.tsx`) and helpers made for them.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
+import { repositoryRoot as root, sourceFiles } from "../setup/source-files";
 
 /** A route that answers a CSV file, or a helper written for CSV files: the only places a short date belongs. */
 export const isCsvFile = (file: string) => /\[\.\]csv\.tsx$/.test(basename(file)) || /csv/i.test(basename(file).replace(/\.(server\.)?tsx?$/, ""));
