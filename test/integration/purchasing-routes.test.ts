@@ -51,38 +51,20 @@ describe("purchasing routes", () => {
     cookies.otherLead = await sessionCookieFor(db(), other.lead.id, other.consortium.id);
   });
 
+  const purchaseForm = (cookie: string, offerId: string) =>
+    respond(() => purchaseNew.loader({ request: request(`/purchases/new?offerId=${offerId}`, { cookie }), params: {}, context: ctx() }));
   const buy = (cookie: string, form: Record<string, string>) =>
     respond(() => purchaseNew.action({ request: request("/purchases/new", { cookie, form }), params: {}, context: ctx() }));
   const answers = () => ({ offerId: world.offer.id, schoolId: world.members[0].school.id, delegates: "1", poNumber: "PO 123/A", paymentRoute: "invoice" });
 
   describe("a school buying on its own", () => {
     it("shows the options to a head, refuses a provider, and finds nothing of another authority", async () => {
-      const ok = await respond(() =>
-        purchaseNew.loader({ request: request(`/purchases/new?offerId=${world.offer.id}`, { cookie: cookies.head }), params: {}, context: ctx() }),
-      );
+      const ok = await purchaseForm(cookies.head, world.offer.id);
       expect(statusOf(ok)).toBe(200);
       expect(dataOf<{ routes: string[] }>(ok)!.routes).toEqual(["invoice", "consortium_pot"]);
-      expect(
-        statusOf(
-          await respond(() =>
-            purchaseNew.loader({ request: request(`/purchases/new?offerId=${world.offer.id}`, { cookie: cookies.provider }), params: {}, context: ctx() }),
-          ),
-        ),
-      ).toBe(403);
-      expect(
-        statusOf(
-          await respond(() =>
-            purchaseNew.loader({ request: request(`/purchases/new?offerId=${other.offer.id}`, { cookie: cookies.head }), params: {}, context: ctx() }),
-          ),
-        ),
-      ).toBe(404);
-      expect(
-        statusOf(
-          await respond(() =>
-            purchaseNew.loader({ request: request(`/purchases/new?offerId=%27;drop%20table`, { cookie: cookies.head }), params: {}, context: ctx() }),
-          ),
-        ),
-      ).toBe(404);
+      expect(statusOf(await purchaseForm(cookies.provider, world.offer.id))).toBe(403);
+      expect(statusOf(await purchaseForm(cookies.head, other.offer.id))).toBe(404);
+      expect(statusOf(await purchaseForm(cookies.head, "%27;drop%20table"))).toBe(404);
     });
 
     it("checks the answers, then places one order however often it is confirmed", async () => {
@@ -277,6 +259,8 @@ describe("purchasing routes", () => {
       shareMethod: "equal",
       message: "Bulk price — together 💪",
     });
+    const collectiveForm = (cookie: string, offerId: string) =>
+      respond(() => collectiveNew.loader({ request: request(`/collective-purchases/new?offerId=${offerId}`, { cookie }), params: {}, context: ctx() }));
     const open = (cookie: string, form: Record<string, string>) =>
       respond(() => collectiveNew.action({ request: request("/collective-purchases/new", { cookie, form }), params: {}, context: ctx() }));
     const page = (cookie: string, id = purchaseId) =>
@@ -285,39 +269,9 @@ describe("purchasing routes", () => {
       respond(() => collectivePage.action({ request: request(`/collective-purchases/${id}`, { cookie, form }), params: { purchaseId: id }, context: ctx() }));
 
     it("opens for the lead only, with field errors for bad input and nothing written", async () => {
-      expect(
-        statusOf(
-          await respond(() =>
-            collectiveNew.loader({
-              request: request(`/collective-purchases/new?offerId=${world.offer.id}`, { cookie: cookies.lead }),
-              params: {},
-              context: ctx(),
-            }),
-          ),
-        ),
-      ).toBe(200);
-      expect(
-        statusOf(
-          await respond(() =>
-            collectiveNew.loader({
-              request: request(`/collective-purchases/new?offerId=${world.offer.id}`, { cookie: cookies.head }),
-              params: {},
-              context: ctx(),
-            }),
-          ),
-        ),
-      ).toBe(403);
-      expect(
-        statusOf(
-          await respond(() =>
-            collectiveNew.loader({
-              request: request(`/collective-purchases/new?offerId=${other.offer.id}`, { cookie: cookies.lead }),
-              params: {},
-              context: ctx(),
-            }),
-          ),
-        ),
-      ).toBe(404);
+      expect(statusOf(await collectiveForm(cookies.lead, world.offer.id))).toBe(200);
+      expect(statusOf(await collectiveForm(cookies.head, world.offer.id))).toBe(403);
+      expect(statusOf(await collectiveForm(cookies.lead, other.offer.id))).toBe(404);
 
       const before = await count(schema.collectivePurchases);
       const cases: [Record<string, string>, string][] = [
