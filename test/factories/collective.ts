@@ -13,6 +13,8 @@ const DAY = 86_400_000;
 
 type CollectiveWorld = Pick<PurchasingWorld, "authority" | "consortium" | "offer" | "lead" | "members">;
 type Person = { id: string; name: string };
+/** Where a collective purchase is opened: the authority, its consortium and lead, and the offer. */
+type CollectivePlace = { authority: { id: string }; consortium: { id: string }; offer: { id: string }; lead: Person };
 
 export type OpenCollectiveOptions = Partial<Omit<OpenCollectivePurchaseOptions, "actor">> & {
   /** Who opens it: the world's consortium lead unless told. */
@@ -23,7 +25,7 @@ export type OpenCollectiveOptions = Partial<Omit<OpenCollectivePurchaseOptions, 
  * A collective purchase of the world's offer for its consortium, opened by its lead: at least 3 schools,
  * one delegate each, nothing from the pot, shared equally, closing in 30 days.
  */
-export async function openCollective(db: Database, world: CollectiveWorld, { by = world.lead, ...options }: OpenCollectiveOptions = {}) {
+export async function openCollective(db: Database, world: CollectivePlace, { by = world.lead, ...options }: OpenCollectiveOptions = {}) {
   return openCollectivePurchase(db, {
     actor: await actorFor(db, by, world.authority.id),
     authorityId: world.authority.id,

@@ -2,10 +2,9 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "#db/seed/index";
 import { schema } from "~/db.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { loader } from "~/routes/_index";
 import { useTestDatabase } from "../factories/database";
-import { actorFor } from "../factories/quality";
+import { openCollective } from "../factories/collective";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 
 type HomeData = { tasks: { label: string; href: string; count?: number }[] };
@@ -46,22 +45,11 @@ describe("the home page shows buyers and finance what is waiting for them", () =
       .from(schema.offers)
       .where(and(eq(schema.offers.authorityId, consortiumMembership.authorityId), isNotNull(schema.offers.liveRevisionId)))
       .limit(1);
-    await openCollectivePurchase(db(), {
-      actor: { ...(await actorFor(db(), lead.user.id, consortiumMembership.authorityId)), name: lead.user.name },
-      authorityId: consortiumMembership.authorityId,
-      consortiumId,
-      offerId: offer.id,
-      closesAt: new Date(Date.now() + 7 * 86_400_000),
-      minSchools: 3,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: 2_000,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
+    await openCollective(
+      db(),
+      { authority: { id: consortiumMembership.authorityId }, consortium: { id: consortiumId }, offer, lead: lead.user },
+      { closesAt: new Date(Date.now() + 7 * 86_400_000), potPercentBps: 2_000 },
+    );
     expect(await tasksOf("head@arden.demo", head.membership.organisationId)).toContainEqual({
       label: "Collective purchases waiting for your school's answer",
       href: "/collective-purchases",

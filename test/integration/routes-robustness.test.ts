@@ -10,8 +10,8 @@ import { seedDemo } from "#db/seed/index";
 import { ROLES, schema, type Role } from "~/db.server";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
 import { commissionerAreas, publishNeed } from "~/domain/commissioning/needs.server";
-import { openCollectivePurchase } from "~/domain/purchasing/open-collective-purchase.server";
 import { placeOrder } from "~/domain/purchasing/place-order.server";
+import { openCollective } from "../factories/collective";
 import { actorFor } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { testEnv, appContext, request, respond, sessionCookieFor } from "../setup/context";
@@ -323,22 +323,11 @@ describe("every route, against odd input and the wrong people", () => {
       paymentRoute: "invoice",
       idempotencyKey: `robust:${authorityId}`,
     });
-    await openCollectivePurchase(db(), {
-      actor: { ...(await actor(lead)), name: lead.name },
-      authorityId,
-      consortiumId,
-      offerId: offer.id,
-      closesAt: new Date(Date.now() + 14 * 86_400_000),
-      minSchools: 2,
-      maxSchools: null,
-      delegatesPerSchool: 1,
-      potPercentBps: null,
-      potPerSchoolPence: null,
-      potCapPence: null,
-      shareMethod: "equal",
-      message: "",
-      appUrl: "http://localhost:3000",
-    });
+    await openCollective(
+      db(),
+      { authority: { id: authorityId }, consortium: { id: consortiumId }, offer, lead: { id: lead.userId, name: lead.name } },
+      { closesAt: new Date(Date.now() + 14 * 86_400_000), minSchools: 2 },
+    );
     const commissioner = await actor(chosen[key].commissioner!);
     // A commissioner publishes in a subject they lead: the first of theirs, or any when they lead all.
     const areas = commissionerAreas(commissioner, authorityId);
