@@ -116,6 +116,13 @@ export async function fillDate(page: Page, legend: string, isoDate: string) {
   await group.getByLabel("Year").fill(year);
 }
 
+/** Fills one row of an offer's price tiers: from and to (in schools; "to" left as it is when not given) and the price each (in pounds). */
+export async function fillPriceTier(page: Page, tier: number, { from, to, price }: { from: string; to?: string; price: string }) {
+  await page.getByLabel(`Tier ${tier}: From (schools)`).fill(from);
+  if (to !== undefined) await page.getByLabel(`Tier ${tier}: To (schools)`).fill(to);
+  await page.getByLabel(`Tier ${tier}: Price each (£)`).fill(price);
+}
+
 /** The page is no wider than the window: nothing on it makes the whole page scroll sideways (a wide table scrolls in its own box). */
 export async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

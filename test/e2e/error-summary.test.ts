@@ -1,7 +1,7 @@
 // GOV.UK's error summary after a failed submission: focus, view, links to the fields and the title's "Error: " prefix.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newPage, signIn, testBrowser, whenHydrated } from "./browser";
+import { fillPriceTier, newPage, signIn, testBrowser, whenHydrated } from "./browser";
 
 const browser = testBrowser();
 
@@ -65,12 +65,8 @@ describe("a form that comes back with errors", () => {
     await signIn(page, "provider@arden.demo");
     await page.goto("/provider/offers/new");
     await page.getByLabel("Title", { exact: true }).fill("Tiered phonics");
-    await page.getByLabel("Tier 1: From (schools)").fill("1");
-    await page.getByLabel("Tier 1: To (schools)").fill("4");
-    await page.getByLabel("Tier 1: Price each (£)").fill("900");
-    await page.getByLabel("Tier 2: From (schools)").fill("5");
-    await page.getByLabel("Tier 2: To (schools)").fill("ten");
-    await page.getByLabel("Tier 2: Price each (£)").fill("£7x");
+    await fillPriceTier(page, 1, { from: "1", to: "4", price: "900" });
+    await fillPriceTier(page, 2, { from: "5", to: "ten", price: "£7x" });
     await page.getByRole("button", { name: "Save as draft" }).click();
     await page.getByText("There is a problem").waitFor();
     expect(await page.title()).toBe("Error: Create an offer – School Improvement Marketplace");

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, signedInPage, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillPriceTier, signedInPage, testBrowser } from "./browser";
 
 const TITLE = "Number sense in Reception";
 const browser = testBrowser();
@@ -20,14 +20,9 @@ async function fillOffer(page: Page, evidence: string) {
   await page.getByLabel("Minimum capacity").fill("1");
   await page.getByLabel("Maximum capacity").fill("25");
   await page.getByRole("radio", { name: "Per school", exact: true }).check();
-  await page.getByLabel("Tier 1: From (schools)").fill("1");
-  await page.getByLabel("Tier 1: To (schools)").fill("4");
-  await page.getByLabel("Tier 1: Price each (£)").fill("900");
-  await page.getByLabel("Tier 2: From (schools)").fill("5");
-  await page.getByLabel("Tier 2: To (schools)").fill("9");
-  await page.getByLabel("Tier 2: Price each (£)").fill("750");
-  await page.getByLabel("Tier 3: From (schools)").fill("10");
-  await page.getByLabel("Tier 3: Price each (£)").fill("600");
+  await fillPriceTier(page, 1, { from: "1", to: "4", price: "900" });
+  await fillPriceTier(page, 2, { from: "5", to: "9", price: "750" });
+  await fillPriceTier(page, 3, { from: "10", price: "600" });
   await page.getByLabel("LA-maintained schools").selectOption("outside_scope");
   await page.getByLabel("Academies").selectOption("standard");
   await page.getByLabel("Other buyers").selectOption("standard");
