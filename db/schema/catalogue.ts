@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { userIdColumn, users } from "./identity";
-import { authorityIdColumn, organisations } from "./tenancy";
+import { authorityIdColumn, providerIdColumn } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
 import {
   DELIVERY_FORMATS,
@@ -42,9 +42,7 @@ export const offers = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
+    providerId: providerIdColumn(),
     latestRevisionId: uuid("latest_revision_id"),
     liveRevisionId: uuid("live_revision_id"),
     approvedAt: at("approved_at"),

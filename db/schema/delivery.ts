@@ -3,8 +3,8 @@ import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from
 import { at, createdAt, id } from "./columns";
 import { offerIdColumn, offers } from "./catalogue";
 import { userIdColumn, users } from "./identity";
-import { collectivePurchases, orders } from "./purchasing";
-import { authorities, authorityIdColumn, organisations, schoolIdColumn } from "./tenancy";
+import { collectivePurchases, orderIdColumn, orders } from "./purchasing";
+import { authorities, authorityIdColumn, providerIdColumn, schoolIdColumn } from "./tenancy";
 
 export const PLACE_STATUSES = ["booked", "waiting", "cancelled"] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
@@ -20,9 +20,7 @@ export const deliverySessions = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
+    providerId: providerIdColumn(),
     offerId: offerIdColumn(),
     orderId: uuid("order_id").references(() => orders.id),
     collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
@@ -51,9 +49,7 @@ export const sessionPlaces = pgTable(
     sessionId: uuid("session_id")
       .notNull()
       .references(() => deliverySessions.id),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
+    orderId: orderIdColumn(),
     schoolId: schoolIdColumn(),
     delegateName: text("delegate_name").notNull(),
     status: text("status", { enum: PLACE_STATUSES }).notNull(),
@@ -73,9 +69,7 @@ export const orderMilestones = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
+    orderId: orderIdColumn(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
     deliveredAt: at("delivered_at"),
@@ -120,9 +114,7 @@ export const evaluations = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
+    orderId: orderIdColumn(),
     offerId: offerIdColumn(),
     schoolId: schoolIdColumn(),
     evaluatorId: userIdColumn("evaluator_id"),

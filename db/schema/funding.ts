@@ -75,15 +75,19 @@ export const mous = pgTable(
   (t) => [unique("mous_version_key").on(t.consortiumId, t.financialYear, t.version), index("mous_authority_idx").on(t.authorityId, t.financialYear)],
 );
 
+/** The memorandum a row is about. */
+export const mouIdColumn = () =>
+  uuid("mou_id")
+    .notNull()
+    .references(() => mous.id);
+
 /** A head's signature for their school, on the version they saw. */
 export const mouSignatures = pgTable(
   "mou_signatures",
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    mouId: uuid("mou_id")
-      .notNull()
-      .references(() => mous.id),
+    mouId: mouIdColumn(),
     schoolId: schoolIdColumn(),
     signedBy: userIdColumn("signed_by"),
     signerName: text("signer_name").notNull(),
@@ -99,9 +103,7 @@ export const mouReminders = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    mouId: uuid("mou_id")
-      .notNull()
-      .references(() => mous.id),
+    mouId: mouIdColumn(),
     schoolId: schoolIdColumn(),
     kind: text("kind", { enum: ["month_before", "year_start"] }).notNull(),
     createdAt: createdAt(),

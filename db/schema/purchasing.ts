@@ -14,7 +14,7 @@ import {
   POT_REQUEST_STATUSES,
   SHARE_METHODS,
 } from "./purchasing-vocabulary";
-import { authorityIdColumn, consortia, consortiumIdColumn, organisations, schoolIdColumn } from "./tenancy";
+import { authorityIdColumn, consortia, consortiumIdColumn, providerIdColumn, schoolIdColumn } from "./tenancy";
 
 /** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
 const pence = (name: string) => bigint(name, { mode: "number" });
@@ -101,9 +101,7 @@ export const orders = pgTable(
     schoolId: schoolIdColumn(),
     offerId: offerIdColumn(),
     revisionId: revisionIdColumn(),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
+    providerId: providerIdColumn(),
     collectivePurchaseId: uuid("collective_purchase_id").references(() => collectivePurchases.id),
     /** The consortium whose pot shares in the income: the buying consortium, or the school's current one. */
     consortiumId: uuid("consortium_id").references(() => consortia.organisationId),
@@ -190,6 +188,12 @@ export const orders = pgTable(
   ],
 );
 
+/** The order a row is about. */
+export const orderIdColumn = () =>
+  uuid("order_id")
+    .notNull()
+    .references(() => orders.id);
+
 /** Gap-free numbering of invoices and credit notes, per authority and series, taken inside the issuing transaction. */
 export const documentCounters = pgTable(
   "document_counters",
@@ -234,13 +238,17 @@ export const invoices = pgTable(
   ],
 );
 
+/** The invoice a row is about. */
+export const invoiceIdColumn = () =>
+  uuid("invoice_id")
+    .notNull()
+    .references(() => invoices.id);
+
 export const invoiceLines = pgTable(
   "invoice_lines",
   {
     id: id(),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id),
+    invoiceId: invoiceIdColumn(),
     position: integer("position").notNull(),
     description: text("description").notNull(),
     /** The description as a catalogue message, said in the reader's language; null on older lines (their text is shown). */
@@ -263,9 +271,7 @@ export const creditNotes = pgTable(
     id: id(),
     authorityId: authorityIdColumn(),
     number: text("number").notNull(),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id),
+    invoiceId: invoiceIdColumn(),
     netPence: pence("net_pence").notNull(),
     vatPence: pence("vat_pence").notNull(),
     grossPence: pence("gross_pence").notNull(),
@@ -324,9 +330,7 @@ export const payments = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id),
+    invoiceId: invoiceIdColumn(),
     amountPence: pence("amount_pence").notNull(),
     bankReference: text("bank_reference").notNull(),
     receivedOn: date("received_on").notNull(),

@@ -24,15 +24,19 @@ export const readinessSnapshots = pgTable(
   (t) => [index("readiness_snapshots_consortium_idx").on(t.authorityId, t.consortiumId, t.assessedOn)],
 );
 
+/** The readiness snapshot a row is about. */
+export const snapshotIdColumn = () =>
+  uuid("snapshot_id")
+    .notNull()
+    .references(() => readinessSnapshots.id);
+
 /** The twelve judgements of a snapshot, each with its rating, evidence and rationale. */
 export const readinessJudgements = pgTable(
   "readiness_judgements",
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    snapshotId: uuid("snapshot_id")
-      .notNull()
-      .references(() => readinessSnapshots.id),
+    snapshotId: snapshotIdColumn(),
     judgement: text("judgement", { enum: READINESS_JUDGEMENTS }).notNull(),
     rating: text("rating", { enum: READINESS_RATINGS }).notNull(),
     evidence: text("evidence").notNull().default(""),
@@ -50,9 +54,7 @@ export const readinessResponses = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    snapshotId: uuid("snapshot_id")
-      .notNull()
-      .references(() => readinessSnapshots.id),
+    snapshotId: snapshotIdColumn(),
     userId: userIdColumn("user_id"),
     agrees: boolean("agrees").notNull(),
     comment: text("comment").notNull().default(""),

@@ -1,7 +1,7 @@
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { userIdColumn } from "./identity";
-import { orders } from "./purchasing";
+import { orderIdColumn } from "./purchasing";
 import { authorityIdColumn, consortiumIdColumn } from "./tenancy";
 
 /**
@@ -45,9 +45,7 @@ export const orderCfrCodes = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
+    orderId: orderIdColumn(),
     code: text("code").notNull(),
     setBy: userIdColumn("set_by"),
     createdAt: createdAt(),

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { userIdColumn, users } from "./identity";
-import { invoices, orders } from "./purchasing";
-import { authorityIdColumn, organisations, schoolIdColumn } from "./tenancy";
+import { invoiceIdColumn, orderIdColumn } from "./purchasing";
+import { authorityIdColumn, organisations, providerIdColumn, schoolIdColumn } from "./tenancy";
 
 const pence = (name: string) => bigint(name, { mode: "number" });
 
@@ -23,9 +23,7 @@ export const stripeCheckouts = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id),
+    invoiceId: invoiceIdColumn(),
     schoolId: schoolIdColumn(),
     amountPence: pence("amount_pence").notNull(),
     status: text("status", { enum: STRIPE_CHECKOUT_STATUSES }).notNull().default("preparing"),
@@ -99,12 +97,8 @@ export const stripeTransfers = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
+    orderId: orderIdColumn(),
+    providerId: providerIdColumn(),
     /** What the transfer is for: "delivery", or a milestone's name. */
     milestone: text("milestone").notNull().default("delivery"),
     amountPence: pence("amount_pence").notNull(),

@@ -39,6 +39,12 @@ export const consortiumIdColumn = () =>
     .notNull()
     .references(() => consortia.organisationId);
 
+/** The provider a row is about. */
+export const providerIdColumn = () =>
+  uuid("provider_id")
+    .notNull()
+    .references(() => organisations.id);
+
 export const organisations = pgTable(
   "organisations",
   {
