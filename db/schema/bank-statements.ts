@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, pence } from "./columns";
 import { userIdColumn } from "./identity";
 import { authorityIdColumn } from "./tenancy";
 
@@ -21,7 +21,7 @@ export const bankStatementLines = pgTable(
     bookedOn: date("booked_on").notNull(),
     reference: text("reference").notNull(),
     /** Integer pence: positive money in, negative money out. */
-    amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
+    amountPence: pence("amount_pence").notNull(),
     /** The line's number in the file it came from. */
     fileLine: integer("file_line").notNull(),
     fileName: text("file_name").notNull(),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, pence } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { authorityIdColumn, providerIdColumn } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
@@ -105,7 +105,7 @@ export const offerRevisions = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     /** The single-school price (the first tier), kept for filtering and sorting. */
-    fromPricePence: bigint("from_price_pence", { mode: "number" }),
+    fromPricePence: pence("from_price_pence"),
     vatTreatment: jsonb("vat_treatment").$type<Record<BuyerType, VatTreatment>>(),
     outcomes: text("outcomes").notNull().default(""),
     evidence: text("evidence").notNull().default(""),
@@ -246,7 +246,7 @@ export const needs = pgTable(
     /** The same in Welsh, where the commissioner gives it. */
     titleCy: text("title_cy").notNull().default(""),
     descriptionCy: text("description_cy").notNull().default(""),
-    budgetPence: bigint("budget_pence", { mode: "number" }),
+    budgetPence: pence("budget_pence"),
     closesOn: date("closes_on").notNull(),
     status: text("status", { enum: ["open", "closed", "commissioned"] })
       .notNull()

@@ -1,8 +1,10 @@
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const id = () => uuid("id").primaryKey().defaultRandom();
 export const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 export const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+/** An amount of money in pence, as a bigint: a 500-school purchase of a large programme passes 2^31 pence. */
+export const pence = (name: string) => bigint(name, { mode: "number" });
 
 /**
  * A text kept as the catalogue message that says it (its key and params, a param itself perhaps a

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { check, date, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, pence } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { journalEntries } from "./ledger";
 import { authorityIdColumn, consortiumIdColumn, schoolIdColumn, schools } from "./tenancy";
@@ -46,7 +46,7 @@ export const fundingAllocations = pgTable(
     kind: text("kind", { enum: ["authority", "match"] }).notNull(),
     consortiumId: consortiumIdColumn(),
     schoolId: uuid("school_id").references(() => schools.organisationId),
-    amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
+    amountPence: pence("amount_pence").notNull(),
     entryId: uuid("entry_id")
       .notNull()
       .references(() => journalEntries.id),

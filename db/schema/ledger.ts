@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, type StoredMessage } from "./columns";
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, pence, type StoredMessage } from "./columns";
 import { users } from "./identity";
 import { authorityIdColumn, type OrganisationKind, organisations, PROVIDER_KINDS } from "./tenancy";
 
@@ -72,7 +72,7 @@ export const ledgerAccounts = pgTable(
       .references(() => organisations.id),
     name: text("name").notNull(),
     /** The running sum of this account's postings, kept in the same transaction as each posting. */
-    balancePence: bigint("balance_pence", { mode: "number" }).notNull().default(0),
+    balancePence: pence("balance_pence").notNull().default(0),
     guarded: boolean("guarded").notNull().default(false),
     createdAt: createdAt(),
   },
@@ -123,7 +123,7 @@ export const ledgerPostings = pgTable(
     accountId: uuid("account_id").notNull(),
     authorityId: authorityIdColumn(),
     /** Signed: debit positive, credit negative; never zero. */
-    amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
+    amountPence: pence("amount_pence").notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, type StoredMessage } from "./columns";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, pence, type StoredMessage } from "./columns";
 import { offerIdColumn, revisionIdColumn, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { fundingFormulas } from "./funding";
 import { userIdColumn, users } from "./identity";
@@ -15,9 +15,6 @@ import {
   SHARE_METHODS,
 } from "./purchasing-vocabulary";
 import { authorityIdColumn, consortia, consortiumIdColumn, providerIdColumn, schoolIdColumn } from "./tenancy";
-
-/** Money columns are bigint pence: a 500-school purchase of a large programme passes 2^31 pence. */
-const pence = (name: string) => bigint(name, { mode: "number" });
 
 export * from "./purchasing-vocabulary";
 

@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, pence } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { invoiceIdColumn, orderIdColumn } from "./purchasing";
 import { authorityIdColumn, organisations, providerIdColumn, schoolIdColumn } from "./tenancy";
-
-const pence = (name: string) => bigint(name, { mode: "number" });
 
 export const DISPUTE_STATUSES = ["open", "won", "lost"] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
