@@ -171,7 +171,7 @@ export const catalogueSearch = pgTable(
     phases: text("phases").array().$type<OfferPhase[]>().notNull(),
     terms: text("terms").array().$type<(typeof TERMS)[number][]>().notNull(),
     deliveryFormat: text("delivery_format", { enum: DELIVERY_FORMATS }),
-    fromPricePence: bigint("from_price_pence", { mode: "number" }),
+    fromPricePence: pence("from_price_pence"),
     searchVector: tsvector("search_vector").notNull(),
     searchVectorCy: tsvector("search_vector_cy").notNull(),
   },
