@@ -41,7 +41,7 @@ describe("after the sale: delivery and evaluation", () => {
     await provider.getByRole("heading", { name: /^Mark .+ delivered to .+\?$/ }).waitFor();
     await provider.getByRole("button", { name: "Yes, mark it delivered" }).click();
     await doneBanner(provider, "The order has been marked delivered and the school asked to evaluate it.");
-    await expect(provider.locator("dl").first().innerText()).resolves.toMatch(/Delivered on \d{1,2} \w+ \d{4}/);
+    await expect.poll(() => provider.locator("dl").first().innerText(), { timeout: 10_000 }).toMatch(/Delivered on \d{1,2} \w+ \d{4}/);
     await expectAccessible(provider);
     await provider.context().close();
   }, 240_000);

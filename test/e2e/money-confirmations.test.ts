@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, fillDate, inDays, signedInPage, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -42,7 +42,9 @@ describe("irreversible actions ask first, and every action says what it did", ()
     await expect.poll(() => cancelled(head.url()), { timeout: 30_000 }).toBe(true);
     await head.getByRole("alert").waitFor();
     const banner = head.getByRole("alert");
-    await expect(banner.textContent()).resolves.toContain("The purchase is cancelled. Anything charged has been credited.");
+    await expectLocator(banner).toContainText("The purchase is cancelled. Anything charged has been credited.");
+    // What the page must not say is read once the whole page is in.
+    await head.waitForLoadState();
     await expect(head.locator("main").textContent()).resolves.not.toContain("Conflict");
     await expect(head.locator("dl").first().innerText()).resolves.toMatch(/Due now\s+£0\.00/);
 
@@ -50,6 +52,7 @@ describe("irreversible actions ask first, and every action says what it did", ()
     await head.getByRole("link", { name: /^ARD-\d{4}-\d{6}$/ }).click();
     await head.getByRole("heading", { name: /^Invoice ARD-/ }).waitFor();
     await head.getByText(/^This invoice has been credited in full by credit note ARD-CN-\d{4}-\d{6}\. Nothing is due\.$/).waitFor();
+    await head.waitForLoadState();
     await expect(head.locator("main").textContent()).resolves.not.toContain("Pay by bank transfer");
     await head.context().close();
   }, 240_000);

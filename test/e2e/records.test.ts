@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, newPage, signIn, testBrowser } from "./browser";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
@@ -26,7 +26,7 @@ describe("the authority's records", () => {
     await page.getByText(`${school} will leave`).waitFor();
     await page.getByRole("button", { name: "Confirm the move" }).click();
     await page.waitForURL("**/consortium?moved=1");
-    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain(`${school} moves to`);
+    await expectLocator(page.locator(".govuk-notification-banner")).toContainText(`${school} moves to`);
     expect(await page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(2);
   });
 
@@ -46,8 +46,8 @@ describe("the authority's records", () => {
     await fillDate(page, "Decided on", today);
     await page.getByRole("button", { name: "Record category" }).click();
     await page.waitForURL("**/category?saved=1");
-    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain(`${school} is now in category 3B`);
-    await expect(page.locator("table tbody tr").first().textContent()).resolves.toContain("David Okafor");
+    await expectLocator(page.locator(".govuk-notification-banner")).toContainText(`${school} is now in category 3B`);
+    await expectLocator(page.locator("table tbody tr").first()).toContainText("David Okafor");
   });
 
   it("an la_admin filters the audit log and downloads what it shows", async () => {
@@ -59,8 +59,9 @@ describe("the authority's records", () => {
     await page.waitForURL("**/audit?**action=school.category_set**");
     const rows = page.locator("table tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
-    await expect(rows.first().textContent()).resolves.toContain("school.category_set");
-    await expect(rows.first().locator("strong").textContent()).resolves.toBe("School category set");
+    await expectLocator(rows.first()).toContainText("school.category_set");
+    await expectLocator(rows.first().locator("strong")).toHaveText("School category set");
+    await page.waitForLoadState();
     await expect(page.locator("table").textContent()).resolves.not.toMatch(/[{}]/);
     await expect(page.getByText("Before: ").first().count()).resolves.toBeGreaterThan(0);
     const href = await page.getByRole("link", { name: "Download these entries (CSV)" }).getAttribute("href");
@@ -73,7 +74,7 @@ describe("the authority's records", () => {
     await fillDate(page, "From", "2099-01-02");
     await fillDate(page, "To", "2099-01-01");
     await page.getByRole("button", { name: "Apply filter" }).click();
-    await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("The end date must be the same as or after the start date");
+    await expectLocator(page.locator(".govuk-error-summary")).toContainText("The end date must be the same as or after the start date");
   });
 
   it("the records pages pass axe as the la_admin sees them", async () => {
@@ -131,7 +132,7 @@ describe("the authority's records", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.waitForURL("**/authority/settings?done=authoritySettingsSaved");
     // The administrator has not chosen a language of their own, so the authority's new default is theirs too.
-    await expect(page.locator(".govuk-notification-banner").textContent()).resolves.toContain("Mae gosodiadau’r awdurdod wedi’u cadw.");
+    await expectLocator(page.locator(".govuk-notification-banner")).toContainText("Mae gosodiadau’r awdurdod wedi’u cadw.");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
     // Back to English, so the other tests of this app read it as before.
     await page.getByLabel("English").check();
