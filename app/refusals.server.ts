@@ -3,7 +3,8 @@
 import type { CurrentUser } from "~/auth/user.server";
 import { can } from "~/auth/permissions";
 import { AppError } from "~/domain/errors";
-import { invalid, type FormValues } from "~/forms.server";
+import type { z } from "zod";
+import { invalid, parseForm, type FormValues } from "~/forms.server";
 import { t } from "~/i18n";
 
 /** The 403 page, saying why. */
@@ -49,6 +50,22 @@ export async function attempt<T>(
   } catch (error) {
     return { ok: false, response: refusalOnForm(error, values, place) };
   }
+}
+
+/**
+ * In an action: read the posted form with the schema and run a use case with what it holds. A form that
+ * does not validate is answered as `invalid` does, a refusal as `attempt` does, both with what the user typed.
+ */
+export async function attemptForm<S extends z.ZodTypeAny, T>(
+  request: Request,
+  schema: S,
+  fn: (data: z.output<S>) => Promise<T>,
+  place: RefusalPlace = {},
+): Promise<{ ok: true; value: T; data: z.output<S> } | { ok: false; response: ReturnType<typeof invalid> }> {
+  const form = await parseForm(request, schema);
+  if (!form.ok) return { ok: false, response: invalid(form.errors, form.values) };
+  const done = await attempt(() => fn(form.data), form.values, place);
+  return done.ok ? { ...done, data: form.data } : done;
 }
 
 /** What `attempt` answers for a caught error, for an action that must look at some errors itself first. */

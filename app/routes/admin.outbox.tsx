@@ -7,11 +7,10 @@ import { formatDateTime } from "~/components/mailbox";
 import { ItemTable } from "~/components/table";
 import { isUuid } from "~/domain/ids";
 import { failedEmailsPage, retryFailedEmail } from "~/domain/operations/failed-emails.server";
-import { invalid, parseForm } from "~/forms.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { t } from "~/i18n";
 import { MAX_ATTEMPTS } from "~/integrations/outbox-rules";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const RetrySchema = z.object({ outboxId: z.string().refine(isUuid, t("refusal.input.chooseEmail")) });
@@ -31,9 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "retry:outbox");
-  const form = await parseForm(request, RetrySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => retryFailedEmail(context.db, { actor: user, authorityId, outboxId: form.data.outboxId }), form.values);
+  const done = await attemptForm(request, RetrySchema, (data) => retryFailedEmail(context.db, { actor: user, authorityId, outboxId: data.outboxId }));
   if (!done.ok) return done.response;
   return redirect(`/admin/outbox?retried=${encodeURIComponent(done.value.recipient ?? t("failedEmails.noRecipient"))}`);
 }

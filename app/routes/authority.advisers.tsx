@@ -10,9 +10,8 @@ import { ErrorSummary, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { advisersPage, assignAdviser } from "~/domain/advisers/assign-adviser.server";
 import { isUuid } from "~/domain/ids";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const AssignSchema = z.object({
@@ -32,11 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "assign:adviser");
-  const form = await parseForm(request, AssignSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => assignAdviser(context.db, { actor: user, authorityId, schoolId: form.data.school, adviserUserId: form.data.adviser }),
-    form.values,
+  const done = await attemptForm(request, AssignSchema, ({ school, adviser }) =>
+    assignAdviser(context.db, { actor: user, authorityId, schoolId: school, adviserUserId: adviser }),
   );
   if (!done.ok) return done.response;
   return redirect(`/authority/advisers?assigned=${done.value.school.id}`, { status: 303 });

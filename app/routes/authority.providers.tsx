@@ -11,10 +11,9 @@ import { ProviderBadges } from "~/components/provider-badges";
 import { isUuid } from "~/domain/ids";
 import { authorityProviders, verifyProvider } from "~/domain/identity/verify-provider.server";
 import { formatDate } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 
 const VerifySchema = z.object({ providerId: z.string().refine(isUuid, t("refusal.input.chooseProvider")) });
 
@@ -29,9 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "verify:provider");
-  const form = await parseForm(request, VerifySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => verifyProvider(context.db, { actor: user, authorityId, providerId: form.data.providerId }), form.values);
+  const done = await attemptForm(request, VerifySchema, (data) => verifyProvider(context.db, { actor: user, authorityId, providerId: data.providerId }));
   if (!done.ok) return done.response;
   return redirect(donePath("/authority/providers", "providerVerified"));
 }

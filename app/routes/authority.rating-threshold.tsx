@@ -7,10 +7,9 @@ import { TextInput, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { loadRatingSettings, saveRatingSettings } from "~/domain/delivery/save-rating-settings.server";
 import { optionalDecimal, whole } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 
 const RatingLineSchema = z.object({
@@ -42,12 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
-  const form = await parseForm(request, RatingLineSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const thresholdHundredths = Math.round(form.data.threshold! * 100);
-  const done = await attempt(
-    () => saveRatingSettings(context.db, { actor, authorityId, thresholdHundredths, minEvaluations: form.data.minEvaluations }),
-    form.values,
+  const done = await attemptForm(request, RatingLineSchema, ({ threshold, minEvaluations }) =>
+    saveRatingSettings(context.db, { actor, authorityId, thresholdHundredths: Math.round(threshold! * 100), minEvaluations }),
   );
   if (!done.ok) return done.response;
   return redirect(donePath("/authority/rating-threshold", "ratingLineSaved"), { status: 303 });

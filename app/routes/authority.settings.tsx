@@ -7,11 +7,10 @@ import { Choices, WholeNumberInput, useFormAnswer } from "~/components/forms";
 import { donePath } from "~/done";
 import { LA_CODE, loadAuthoritySettings, saveAuthoritySettings } from "~/domain/authority/authority-settings.server";
 import { hasControlCharacters, text } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { LANGUAGES } from "#db/schema/vocabulary";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 
 const SettingsSchema = z.object({
@@ -32,9 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
-  const form = await parseForm(request, SettingsSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => saveAuthoritySettings(context.db, { actor, authorityId, ...form.data }), form.values, { field: "laCode" });
+  const done = await attemptForm(request, SettingsSchema, (settings) => saveAuthoritySettings(context.db, { actor, authorityId, ...settings }), {
+    field: "laCode",
+  });
   if (!done.ok) return done.response;
   return redirect(donePath("/authority/settings", "authoritySettingsSaved"), { status: 303 });
 }

@@ -11,9 +11,8 @@ import { SuccessBanner } from "~/components/success-banner";
 import { SUBJECT_AREAS } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { setSubjectLead, subjectLeadsPage } from "~/domain/subject-leads/subject-leads.server";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const LeadSchema = z.object({
@@ -33,14 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "assign:subject-lead");
-  const form = await parseForm(request, LeadSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => setSubjectLead(context.db, { actor: user, authorityId, subjectArea: form.data.subject, commissionerUserId: form.data.commissioner }),
-    form.values,
+  const done = await attemptForm(request, LeadSchema, ({ subject, commissioner }) =>
+    setSubjectLead(context.db, { actor: user, authorityId, subjectArea: subject, commissionerUserId: commissioner }),
   );
   if (!done.ok) return done.response;
-  return redirect(`/authority/subject-leads?saved=${form.data.subject}`, { status: 303 });
+  return redirect(`/authority/subject-leads?saved=${done.data.subject}`, { status: 303 });
 }
 
 export default function SubjectLeads() {

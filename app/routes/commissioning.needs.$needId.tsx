@@ -12,11 +12,10 @@ import { loadNeed, needAnswers } from "~/domain/commissioning/commissioning.serv
 import { commissionOffer } from "~/domain/commissioning/needs.server";
 import { isOnSale } from "~/domain/catalogue/on-sale";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { currentLocale, t, type MessageKey } from "~/i18n";
 import { langOf } from "~/components/offer-language";
 import { NEED_TEXTS, textsInLanguage } from "~/domain/catalogue/rules";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const CommissionSchema = z.object({ offerId: z.string().refine(isUuid, t("refusal.input.chooseOffer")) });
@@ -33,11 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "commission:offer");
-  const form = await parseForm(request, CommissionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => commissionOffer(context.db, { actor: user, authorityId, needId: params.needId!, offerId: form.data.offerId, appUrl: context.env.APP_URL }),
-    form.values,
+  const done = await attemptForm(request, CommissionSchema, (data) =>
+    commissionOffer(context.db, { actor: user, authorityId, needId: params.needId!, offerId: data.offerId, appUrl: context.env.APP_URL }),
   );
   if (!done.ok) return done.response;
   return redirect(donePath(`/commissioning/needs/${params.needId}`, "offerCommissioned"));

@@ -10,10 +10,10 @@ import { formatDateInputExample } from "~/format";
 import { OFFER_PHASES, SUBJECT_AREAS } from "~/db.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { commissionerAreas, publishNeed } from "~/domain/commissioning/needs.server";
-import { invalid, manyOf, parseForm } from "~/forms.server";
+import { manyOf } from "~/forms.server";
 import { date, optionalMoney, text, withDateInputs } from "~/forms/fields";
 import { t } from "~/i18n";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const NeedSchema = withDateInputs(
@@ -72,9 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const authorityId = requireCommissioner(user);
-  const form = await parseForm(request, NeedSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => publishNeed(context.db, { actor: user, authorityId, input: form.data, appUrl: context.env.APP_URL }), form.values);
+  const done = await attemptForm(request, NeedSchema, (input) => publishNeed(context.db, { actor: user, authorityId, input, appUrl: context.env.APP_URL }));
   if (!done.ok) return done.response;
   return redirect(donePath(`/commissioning/needs/${done.value.id}`, "needPublished"));
 }

@@ -6,8 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { decidePotRequest } from "~/domain/purchasing/decide-pot-request.server";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { consortiumPage } from "~/domain/consortia/pages.server";
 import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
@@ -39,15 +38,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
-  const parsed = await parseForm(request, DecisionSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () => decidePotRequest(context.db, { actor, authorityId, orderId: parsed.data.orderId, decision: parsed.data.intent, appUrl: context.env.APP_URL }),
-    parsed.values,
+  const done = await attemptForm(
+    request,
+    DecisionSchema,
+    (data) => decidePotRequest(context.db, { actor, authorityId, orderId: data.orderId, decision: data.intent, appUrl: context.env.APP_URL }),
     { allOnForm: true },
   );
   if (!done.ok) return done.response;
-  return redirect(donePath(`/consortia/${params.consortiumId}`, parsed.data.intent === "approve" ? "potRequestApproved" : "potRequestRefused"), {
+  return redirect(donePath(`/consortia/${params.consortiumId}`, done.data.intent === "approve" ? "potRequestApproved" : "potRequestRefused"), {
     status: 303,
   });
 }

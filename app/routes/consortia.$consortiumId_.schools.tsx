@@ -13,9 +13,8 @@ import { nameConsortiumLeaders } from "~/domain/consortia/create-consortium.serv
 import { consortiumSchoolsPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
 import { formatDate } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 
 const LeadersSchema = z.object({
   lead: z.string({ required_error: t("consortia.error.lead") }).refine(isUuid, t("consortia.error.lead")),
@@ -36,12 +35,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:consortia");
-  const form = await parseForm(request, LeadersSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
   const consortiumId = params.consortiumId ?? "";
-  const done = await attempt(
-    () => nameConsortiumLeaders(context.db, { actor: user, authorityId, consortiumId, leadUserId: form.data.lead, chairUserId: form.data.chair }),
-    form.values,
+  const done = await attemptForm(request, LeadersSchema, ({ lead, chair }) =>
+    nameConsortiumLeaders(context.db, { actor: user, authorityId, consortiumId, leadUserId: lead, chairUserId: chair }),
   );
   if (!done.ok) return done.response;
   return redirect(`/consortia/${consortiumId}/schools?saved=leaders`, { status: 303 });

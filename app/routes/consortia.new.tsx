@@ -10,9 +10,8 @@ import { createConsortium } from "~/domain/consortia/create-consortium.server";
 import { newConsortiumForm } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
 import { hasControlCharacters } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const PHASES = ["primary", "secondary", "special", "cross_phase"] as const;
@@ -38,10 +37,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "manage:consortia");
-  const form = await parseForm(request, NewConsortiumSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const { name, phase, lead, chair } = form.data;
-  const done = await attempt(() => createConsortium(context.db, { actor: user, authorityId, name, phase, leadUserId: lead, chairUserId: chair }), form.values);
+  const done = await attemptForm(request, NewConsortiumSchema, ({ name, phase, lead, chair }) =>
+    createConsortium(context.db, { actor: user, authorityId, name, phase, leadUserId: lead, chairUserId: chair }),
+  );
   if (!done.ok) return done.response;
   return redirect(`/consortia?created=${done.value.id}`, { status: 303 });
 }

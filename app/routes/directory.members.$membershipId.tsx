@@ -9,9 +9,8 @@ import { Choices, ErrorSummary, SubmitButton } from "~/components/forms";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
 import { changeMemberRole, removeMember } from "~/domain/directory/manage-member.server";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 
 const ManageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("change-role"), role: z.enum(ROLES, { errorMap: () => ({ message: t("directory.error.role") }) }) }),
@@ -39,14 +38,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, authorityId, membershipId } = await target(request, params, context);
   const { member } = await orErrorPage(() => loadMember(context.db, { actor: user, authorityId, membershipId }));
   const organisationId = member.organisationId;
-  const parsed = await parseForm(request, ManageSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () =>
-      parsed.data.intent === "remove"
-        ? removeMember(context.db, { actor: user, authorityId, organisationId, membershipId })
-        : changeMemberRole(context.db, { actor: user, authorityId, organisationId, membershipId, role: parsed.data.role }),
-    parsed.values,
+  const done = await attemptForm(request, ManageSchema, (data) =>
+    data.intent === "remove"
+      ? removeMember(context.db, { actor: user, authorityId, organisationId, membershipId })
+      : changeMemberRole(context.db, { actor: user, authorityId, organisationId, membershipId, role: data.role }),
   );
   if (!done.ok) return done.response;
   return redirect(`/directory/${organisationId}?member=${membershipId}`);

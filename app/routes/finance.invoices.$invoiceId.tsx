@@ -12,8 +12,7 @@ import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { formatDate, formatPence } from "~/format";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { date, money, text, withDateInputs } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
-import { notFoundPage, attempt } from "~/refusals.server";
+import { notFoundPage, attemptForm } from "~/refusals.server";
 import { t } from "~/i18n";
 import { formKey, requireActing } from "./purchasing.server";
 import { pageTitle } from "~/page-title";
@@ -48,20 +47,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId, invoice } = await load(request, context, params.invoiceId ?? "");
-  const parsed = await parseForm(request, PaymentSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () =>
+  const done = await attemptForm(
+    request,
+    PaymentSchema,
+    (payment) =>
       recordPayment(context.db, {
         actor,
         authorityId,
         invoiceId: invoice.invoice.id,
-        amountPence: parsed.data.amount,
-        bankReference: parsed.data.bankReference,
-        receivedOn: parsed.data.receivedOn,
-        idempotencyKey: parsed.data.idempotencyKey,
+        amountPence: payment.amount,
+        bankReference: payment.bankReference,
+        receivedOn: payment.receivedOn,
+        idempotencyKey: payment.idempotencyKey,
       }),
-    parsed.values,
     { field: "amount", allOnForm: true },
   );
   if (!done.ok) return done.response;

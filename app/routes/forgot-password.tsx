@@ -6,8 +6,7 @@ import { FormPage } from "~/components/form-page";
 import { EmailInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 
@@ -16,16 +15,15 @@ const ForgotSchema = z.object({ email: emailField });
 export const meta: MetaFunction = ({ data }) => pageTitle(t("forgot.title"), data);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, ForgotSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () => requestPasswordReset(context.db, { email: parsed.data.email, clientIp: context.clientIp, appUrl: context.env.APP_URL }),
-    parsed.values,
+  const done = await attemptForm(
+    request,
+    ForgotSchema,
+    ({ email }) => requestPasswordReset(context.db, { email, clientIp: context.clientIp, appUrl: context.env.APP_URL }),
     { field: "email", allOnForm: true },
   );
   if (!done.ok) return done.response;
   // The same answer whether or not there is an account for this address.
-  return { ok: true as const, sentTo: parsed.data.email };
+  return { ok: true as const, sentTo: done.data.email };
 }
 
 export default function ForgotPassword() {

@@ -10,10 +10,9 @@ import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
 import { listFormulas } from "~/domain/funding/list-formulas.server";
 import { formatDate } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 
 const CreateSchema = z.object({ financialYear: z.string({ message: t("funding.error.year") }).regex(/^\d{4}-\d{2}$/, t("funding.error.year")) });
 
@@ -26,9 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "allocate:funding");
-  const form = await parseForm(request, CreateSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(() => createFormula(context.db, { actor: user, authorityId, financialYear: form.data.financialYear }), form.values);
+  const done = await attemptForm(request, CreateSchema, ({ financialYear }) => createFormula(context.db, { actor: user, authorityId, financialYear }));
   if (!done.ok) return done.response;
   return redirect(donePath(`/funding/${done.value.id}`, "formulaCreated"), { status: 303 });
 }

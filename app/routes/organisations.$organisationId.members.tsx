@@ -13,8 +13,7 @@ import { listMembers } from "~/domain/identity/list-members.server";
 import { PERSON_NAME, PERSON_NAME_MAX, ROLES_BY_KIND } from "~/domain/identity/rules";
 import { formatDate } from "~/format";
 import { text } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
@@ -58,14 +57,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const organisation = await requireOrganisation(context.db, user, params.organisationId ?? "");
   requirePermission(user, "invite:member", { organisationId: organisation.id, authorityId: organisation.authorityId });
-  const parsed = await parseForm(request, InviteSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(() => inviteMember(context.db, { inviter: user, organisation, ...parsed.data, appUrl: context.env.APP_URL }), parsed.values, {
-    field: (error) => (error.code === "ROLE_NOT_ALLOWED" ? "role" : "email"),
-    allOnForm: true,
-  });
+  const done = await attemptForm(
+    request,
+    InviteSchema,
+    (invitation) => inviteMember(context.db, { inviter: user, organisation, ...invitation, appUrl: context.env.APP_URL }),
+    {
+      field: (error) => (error.code === "ROLE_NOT_ALLOWED" ? "role" : "email"),
+      allOnForm: true,
+    },
+  );
   if (!done.ok) return done.response;
-  return redirect(`/organisations/${organisation.id}/members?invited=${encodeURIComponent(parsed.data.email)}`);
+  return redirect(`/organisations/${organisation.id}/members?invited=${encodeURIComponent(done.data.email)}`);
 }
 
 export default function Members() {

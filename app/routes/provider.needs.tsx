@@ -10,12 +10,11 @@ import { authorityNeeds, londonToday } from "~/domain/commissioning/commissionin
 import { providerAnswers, respondToNeed } from "~/domain/commissioning/needs.server";
 import { isOnSale } from "~/domain/catalogue/on-sale";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { optionalText } from "~/forms/fields";
 import { currentLocale, t } from "~/i18n";
 import { langOf } from "~/components/offer-language";
 import { NEED_TEXTS, textsInLanguage } from "~/domain/catalogue/rules";
-import { attempt, requireActingProvider } from "~/refusals.server";
+import { attemptForm, requireActingProvider } from "~/refusals.server";
 import { pageTitle } from "~/page-title";
 
 const AnswerSchema = z.object({
@@ -45,11 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const scope = requireActingProvider(user);
-  const form = await parseForm(request, AnswerSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => respondToNeed(context.db, { actor: user, ...scope, needId: form.data.needId, offerId: form.data.offerId, note: form.data.note ?? null }),
-    form.values,
+  const done = await attemptForm(request, AnswerSchema, ({ needId, offerId, note }) =>
+    respondToNeed(context.db, { actor: user, ...scope, needId, offerId, note: note ?? null }),
   );
   if (!done.ok) return done.response;
   return redirect(donePath("/provider/needs", "needAnswered"));

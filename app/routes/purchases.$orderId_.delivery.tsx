@@ -21,10 +21,10 @@ import { parseTime } from "~/domain/delivery/rules";
 import { scheduleSession } from "~/domain/delivery/schedule-session.server";
 import { date, text, whole, withDateInputs } from "~/forms/fields";
 import { formatDate, formatDateInputExample, formatDateTime } from "~/format";
-import { invalid, manyOf, parseForm } from "~/forms.server";
+import { manyOf } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 
 const uuid = z.string().uuid();
@@ -97,11 +97,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
   const orderId = params.orderId ?? "";
   const appUrl = context.env.APP_URL;
-  const form = await parseForm(request, DeliverySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const input = form.data;
   const base = { actor, authorityId, orderId };
-  const run = async (): Promise<Outcome> => {
+  const run = async (input: z.output<typeof DeliverySchema>): Promise<Outcome> => {
     switch (input.intent) {
       case "schedule":
         await scheduleSession(context.db, {
@@ -148,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return "deliveryDisputed";
     }
   };
-  const done = await attempt(run, form.values);
+  const done = await attemptForm(request, DeliverySchema, run);
   if (!done.ok) return done.response;
   const next = done.value === "deliveryConfirmed" || done.value === "deliveryDisputed" ? `/purchases/${orderId}/evaluation` : `/purchases/${orderId}/delivery`;
   return redirect(donePath(next, done.value), { status: 303 });

@@ -14,10 +14,9 @@ import { signOffEvaluation } from "~/domain/delivery/sign-off-evaluation.server"
 import { submitEvaluation } from "~/domain/delivery/submit-evaluation.server";
 import { text } from "~/forms/fields";
 import { formatDate } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
 
 const score = z.enum(["1", "2", "3", "4"], { message: t("evaluation.error.score") }).transform(Number);
@@ -59,11 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
   const orderId = params.orderId ?? "";
   const appUrl = context.env.APP_URL;
-  const form = await parseForm(request, EvaluationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const input = form.data;
   const base = { actor, authorityId, orderId };
-  const run = async (): Promise<Outcome> => {
+  const run = async (input: z.output<typeof EvaluationSchema>): Promise<Outcome> => {
     switch (input.intent) {
       case "evaluate": {
         const { intent: _intent, ...evaluation } = input;
@@ -86,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
     }
   };
-  const done = await attempt(run, form.values);
+  const done = await attemptForm(request, EvaluationSchema, run);
   if (!done.ok) return done.response;
   return redirect(donePath(`/purchases/${orderId}/evaluation`, done.value), { status: 303 });
 }
