@@ -1,4 +1,5 @@
 import type { InspectionView } from "~/domain/schools/inspections.server";
+import { Details } from "~/components/details";
 import { formatDate } from "~/format";
 import { currentLocale, isMessageKey, t, type MessageKey } from "~/i18n";
 
@@ -70,16 +71,16 @@ export function InspectionHistory({ inspections }: { inspections: InspectionView
             <>
               <h3 className="govuk-heading-s govuk-!-margin-top-6">{t("inspection.history")}</h3>
               {earlier.map((i) => (
-                <details className="govuk-details" key={i.id}>
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">
+                <Details
+                  key={i.id}
+                  summary={
+                    <>
                       {t(`inspection.inspectorate.${i.inspectorate}`)}, {formatDate(i.inspectedOn)}: {frameworkLabel(i)}
-                    </span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <Judgements inspection={i} />
-                  </div>
-                </details>
+                    </>
+                  }
+                >
+                  <Judgements inspection={i} />
+                </Details>
               ))}
             </>
           ) : null}

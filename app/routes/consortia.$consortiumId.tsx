@@ -1,4 +1,5 @@
 import { ButtonLink } from "~/components/button-link";
+import { Details } from "~/components/details";
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -108,20 +109,15 @@ export default function ConsortiumDashboard() {
         </Link>
       </p>
       {mou.published && mou.signed < mou.count ? (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{t("mou.notSignedYet", { count: mou.count - mou.signed })}</span>
-          </summary>
-          <div className="govuk-details__text">
-            <ul className="govuk-list">
-              {mou.schools
-                .filter((s) => !s.signed)
-                .map((s) => (
-                  <li key={s.id}>{s.name}</li>
-                ))}
-            </ul>
-          </div>
-        </details>
+        <Details summary={t("mou.notSignedYet", { count: mou.count - mou.signed })}>
+          <ul className="govuk-list">
+            {mou.schools
+              .filter((s) => !s.signed)
+              .map((s) => (
+                <li key={s.id}>{s.name}</li>
+              ))}
+          </ul>
+        </Details>
       ) : null}
       {requests.length ? (
         <ItemTable

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Details } from "~/components/details";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -167,14 +168,9 @@ export default function ConsortiumReadiness() {
               <>
                 <h2 className="govuk-heading-m">{t("readiness.earlier")}</h2>
                 {earlier.map((s) => (
-                  <details className="govuk-details" key={s.id}>
-                    <summary className="govuk-details__summary">
-                      <span className="govuk-details__summary-text">{t("readiness.assessedOn", { date: formatDate(s.assessedOn) })}</span>
-                    </summary>
-                    <div className="govuk-details__text">
-                      <Judgements snapshot={s} />
-                    </div>
-                  </details>
+                  <Details key={s.id} summary={t("readiness.assessedOn", { date: formatDate(s.assessedOn) })}>
+                    <Judgements snapshot={s} />
+                  </Details>
                 ))}
               </>
             ) : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Details } from "~/components/details";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -103,29 +104,24 @@ function WelshJudgement({
   const rationaleCy = values ? values[`rationaleCy_${judgement}`] : before?.rationaleCy;
   const open = Boolean(evidenceCy || rationaleCy || errors?.[`evidenceCy_${judgement}`] || errors?.[`rationaleCy_${judgement}`]);
   return (
-    <details className="govuk-details" open={open}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{t("readiness.welshSummary")}</span>
-      </summary>
-      <div className="govuk-details__text">
-        <TextArea
-          name={`evidenceCy_${judgement}`}
-          label={t("readiness.evidenceCyOf", { judgement: name })}
-          errors={errors}
-          rows={3}
-          defaultValue={evidenceCy}
-          lang="cy"
-        />
-        <TextArea
-          name={`rationaleCy_${judgement}`}
-          label={t("readiness.rationaleCyOf", { judgement: name })}
-          errors={errors}
-          rows={2}
-          defaultValue={rationaleCy}
-          lang="cy"
-        />
-      </div>
-    </details>
+    <Details summary={t("readiness.welshSummary")} open={open}>
+      <TextArea
+        name={`evidenceCy_${judgement}`}
+        label={t("readiness.evidenceCyOf", { judgement: name })}
+        errors={errors}
+        rows={3}
+        defaultValue={evidenceCy}
+        lang="cy"
+      />
+      <TextArea
+        name={`rationaleCy_${judgement}`}
+        label={t("readiness.rationaleCyOf", { judgement: name })}
+        errors={errors}
+        rows={2}
+        defaultValue={rationaleCy}
+        lang="cy"
+      />
+    </Details>
   );
 }
 

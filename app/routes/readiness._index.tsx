@@ -1,4 +1,5 @@
 import { Table } from "~/components/table";
+import { Details } from "~/components/details";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActing } from "./purchasing.server";
@@ -23,20 +24,15 @@ export default function ReadinessGrid() {
     <>
       <h1 className="govuk-heading-l">{t("readiness.title")}</h1>
       <p className="govuk-body">{t("readiness.lead")}</p>
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">{t("readiness.ratingsExplained")}</span>
-        </summary>
-        <div className="govuk-details__text">
-          <ul className="govuk-list">
-            {(["green", "amber_green", "amber_red", "red"] as const).map((r) => (
-              <li key={r}>
-                <RatingTag rating={r} /> {t(`readiness.ratingMeaning.${r}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </details>
+      <Details summary={t("readiness.ratingsExplained")}>
+        <ul className="govuk-list">
+          {(["green", "amber_green", "amber_red", "red"] as const).map((r) => (
+            <li key={r}>
+              <RatingTag rating={r} /> {t(`readiness.ratingMeaning.${r}`)}
+            </li>
+          ))}
+        </ul>
+      </Details>
       <Table
         compact
         className="app-readiness-grid"
