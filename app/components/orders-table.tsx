@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { OfferTitle } from "~/components/offer-title";
+import { ParagraphLink } from "~/components/paragraph-link";
 
 type Row = {
   id: string;
@@ -52,6 +53,37 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
       items={orders}
       empty={t("orders.none")}
     />
+  );
+}
+
+/**
+ * The orders page of a school or a provider: its name over the title, a link to its statement where it
+ * has an account, and its orders with the other party's column.
+ */
+export function OrganisationOrders({
+  organisationName,
+  title,
+  accountId,
+  statement,
+  orders,
+  show,
+  caption,
+}: {
+  organisationName: string;
+  title: string;
+  accountId: string | null;
+  statement: string;
+  orders: Row[];
+  show: "school" | "provider";
+  caption: string;
+}) {
+  return (
+    <>
+      <span className="govuk-caption-l">{organisationName}</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{statement}</ParagraphLink> : null}
+      <OrdersTable orders={orders} show={show} caption={caption} />
+    </>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ParagraphLink } from "~/components/paragraph-link";
-import { OrdersTable } from "~/components/orders-table";
+import { OrganisationOrders } from "~/components/orders-table";
 import { ordersOfProvider } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
 import { accountIdOf, requireActing } from "./purchasing.server";
@@ -28,11 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ProviderOrders() {
   const { provider, orders, accountId } = useLoaderData<typeof loader>();
   return (
-    <>
-      <span className="govuk-caption-l">{provider.name}</span>
-      <h1 className="govuk-heading-l">{t("providerOrders.title")}</h1>
-      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{t("providerOrders.statement")}</ParagraphLink> : null}
-      <OrdersTable orders={orders} show="school" caption={t("providerOrders.caption")} />
-    </>
+    <OrganisationOrders
+      organisationName={provider.name}
+      title={t("providerOrders.title")}
+      accountId={accountId}
+      statement={t("providerOrders.statement")}
+      orders={orders}
+      show="school"
+      caption={t("providerOrders.caption")}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ParagraphLink } from "~/components/paragraph-link";
-import { OrdersTable } from "~/components/orders-table";
+import { OrganisationOrders } from "~/components/orders-table";
 import { ordersOfSchool } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
 import { accountIdOf, organisationsWhere, requireActing } from "./purchasing.server";
@@ -23,11 +22,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function SchoolOrders() {
   const { school, orders, accountId } = useLoaderData<typeof loader>();
   return (
-    <>
-      <span className="govuk-caption-l">{school.name}</span>
-      <h1 className="govuk-heading-l">{t("schoolOrders.title")}</h1>
-      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{t("schoolOrders.statement")}</ParagraphLink> : null}
-      <OrdersTable orders={orders} show="provider" caption={t("schoolOrders.caption")} />
-    </>
+    <OrganisationOrders
+      organisationName={school.name}
+      title={t("schoolOrders.title")}
+      accountId={accountId}
+      statement={t("schoolOrders.statement")}
+      orders={orders}
+      show="provider"
+      caption={t("schoolOrders.caption")}
+    />
   );
 }
