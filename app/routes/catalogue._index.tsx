@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
-import { Choices, ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
+import { ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
+import { CheckboxFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -108,46 +109,31 @@ export default function Catalogue() {
               options={[{ value: "", label: t("rating.filter.any") }, ...options(choices.minRating, (v) => t("rating.filter.min", { min: v }))]}
               defaultValue={query.minRatingHundredths === null ? "" : String(query.minRatingHundredths / 100)}
             />
-            <Choices
-              type="checkbox"
-              small
+            <CheckboxFilter
               name="subject"
               legend={t("catalogue.filters.subject")}
               options={options(choices.subject, (v) => t(`subjectArea.${v}`))}
-              defaultValue={query.subjects}
+              checked={query.subjects}
             />
-            <Choices
-              type="checkbox"
-              small
+            <CheckboxFilter
               name="phase"
               legend={t("catalogue.filters.phase")}
               options={options(choices.phase, (v) => t(`offerPhase.${v}`))}
-              defaultValue={query.phases}
+              checked={query.phases}
             />
-            <Choices
-              type="checkbox"
-              small
+            <CheckboxFilter
               name="format"
               legend={t("catalogue.filters.format")}
               options={options(choices.format, (v) => t(`deliveryFormat.${v}`))}
-              defaultValue={query.formats}
+              checked={query.formats}
             />
-            <Choices
-              type="checkbox"
-              small
+            <CheckboxFilter
               name="provider"
               legend={t("catalogue.filters.provider")}
               options={options(choices.provider, (v) => t(`providerKind.${v}`))}
-              defaultValue={query.providerKinds}
+              checked={query.providerKinds}
             />
-            <Choices
-              type="checkbox"
-              small
-              name="term"
-              legend={t("catalogue.filters.term")}
-              options={options(choices.term, (v) => t(`term.${v}`))}
-              defaultValue={query.terms}
-            />
+            <CheckboxFilter name="term" legend={t("catalogue.filters.term")} options={options(choices.term, (v) => t(`term.${v}`))} checked={query.terms} />
             <PoundsInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
