@@ -14,8 +14,7 @@ import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { cancellationEffect } from "~/domain/purchasing/rules";
 import { findOrder } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt, notFoundPage, forbidden } from "~/refusals.server";
+import { attemptForm, notFoundPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
 import { requireActing } from "./purchasing.server";
 import { pageTitle } from "~/page-title";
@@ -51,9 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);
-  const parsed = await parseForm(request, CancelSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(() => cancelOrder(context.db, { actor, authorityId, orderId: params.orderId ?? "" }), parsed.values, { allOnForm: true });
+  const done = await attemptForm(request, CancelSchema, () => cancelOrder(context.db, { actor, authorityId, orderId: params.orderId ?? "" }), {
+    allOnForm: true,
+  });
   if (!done.ok) return done.response;
   return redirect(donePath(`/purchases/${done.value.id}`, "orderCancelled"), { status: 303 });
 }

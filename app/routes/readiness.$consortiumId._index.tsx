@@ -13,11 +13,10 @@ import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.ser
 import { respondToReadiness } from "~/domain/readiness/respond-to-readiness.server";
 import { READINESS_GROUP_KEYS, READINESS_GROUPS } from "~/domain/readiness/rules";
 import { formatDate, formatDateTime } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { text } from "~/forms/fields";
 import { currentLocale, t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 
 const ResponseSchema = z.object({
   snapshotId: z.string({ message: t("readiness.error.snapshot") }).max(40, t("readiness.error.snapshot")),
@@ -36,19 +35,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const consortiumId = params.consortiumId ?? "";
-  const form = await parseForm(request, ResponseSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () =>
-      respondToReadiness(context.db, {
-        actor: user,
-        authorityId,
-        consortiumId,
-        snapshotId: form.data.snapshotId,
-        agrees: form.data.agrees === "yes",
-        comment: form.data.comment,
-      }),
-    form.values,
+  const done = await attemptForm(request, ResponseSchema, (response) =>
+    respondToReadiness(context.db, {
+      actor: user,
+      authorityId,
+      consortiumId,
+      snapshotId: response.snapshotId,
+      agrees: response.agrees === "yes",
+      comment: response.comment,
+    }),
   );
   if (!done.ok) return done.response;
   return redirect(donePath(`/readiness/${consortiumId}`, "readinessResponded"), { status: 303 });

@@ -10,11 +10,10 @@ import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.ser
 import { recordReadiness, type JudgementInput } from "~/domain/readiness/record-readiness.server";
 import { READINESS_GROUP_KEYS, READINESS_GROUPS, READINESS_JUDGEMENTS, READINESS_RATINGS, type ReadinessJudgement } from "~/domain/readiness/rules";
 import { londonIsoDate } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { date, text, withDateInputs } from "~/forms/fields";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 
 const judgementFields = Object.fromEntries(
   READINESS_JUDGEMENTS.flatMap((j) => {
@@ -75,11 +74,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, authorityId, consortiumId } = await requireRecorder(args);
-  const form = await parseForm(args.request, ReadinessSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => recordReadiness(args.context.db, { actor: user, authorityId, consortiumId, ...form.data, today: londonIsoDate(new Date()) }),
-    form.values,
+  const done = await attemptForm(args.request, ReadinessSchema, (readiness) =>
+    recordReadiness(args.context.db, { actor: user, authorityId, consortiumId, ...readiness, today: londonIsoDate(new Date()) }),
   );
   if (!done.ok) return done.response;
   return redirect(donePath(`/readiness/${consortiumId}`, "readinessRecorded"), { status: 303 });

@@ -11,10 +11,9 @@ import { donePath } from "~/done";
 import { takeTermlySnapshot, termlyReport } from "~/domain/reporting/take-termly-snapshot.server";
 import { TERMLY_TABLES, termlyTable } from "~/domain/reporting/termly-tables";
 import { formatDate, formatDateTime } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage, notFoundPage } from "~/refusals.server";
+import { attemptForm, orErrorPage, notFoundPage } from "~/refusals.server";
 import reportsCss from "~/styles/reports.css?url";
 
 import { loadTermlyQuery, termLabel } from "./reports.termly.server";
@@ -42,11 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await loadTermlyQuery(request, context);
-  const parsed = await parseForm(request, SnapshotSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(() => takeTermlySnapshot(context.db, { actor, authorityId, term: parsed.data.term }), parsed.values);
+  const done = await attemptForm(request, SnapshotSchema, ({ term }) => takeTermlySnapshot(context.db, { actor, authorityId, term }));
   if (!done.ok) return done.response;
-  return redirect(donePath(`/reports/termly?term=${parsed.data.term}`, "termlySnapshotTaken"));
+  return redirect(donePath(`/reports/termly?term=${done.data.term}`, "termlySnapshotTaken"));
 }
 
 export default function TermlyReport() {

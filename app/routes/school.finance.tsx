@@ -8,10 +8,9 @@ import { financialYearLabel, CFR_CODES } from "~/domain/reporting/rules";
 import { schoolFinancePage } from "~/domain/reporting/school-purchases.server";
 import { setCfrCode } from "~/domain/reporting/set-cfr-code.server";
 import { formatDate, formatPence } from "~/format";
-import { invalid, parseForm } from "~/forms.server";
 import { t, type MessageKey } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attempt, orErrorPage } from "~/refusals.server";
+import { attemptForm, orErrorPage } from "~/refusals.server";
 import { Table } from "~/components/table";
 import { MatchFundingDocuments } from "~/components/match-funding-documents";
 import { loadSchoolFinanceQuery } from "./school.finance.server";
@@ -32,9 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId, year } = await loadSchoolFinanceQuery(request, context);
-  const parsed = await parseForm(request, CfrSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(() => setCfrCode(context.db, { actor, authorityId, orderId: parsed.data.orderId, code: parsed.data.code }), parsed.values);
+  const done = await attemptForm(request, CfrSchema, ({ orderId, code }) => setCfrCode(context.db, { actor, authorityId, orderId, code }));
   if (!done.ok) return done.response;
   return redirect(donePath(`/school/finance?school=${done.value.schoolId}&year=${financialYearLabel(year)}`, "cfrCodeSet"));
 }

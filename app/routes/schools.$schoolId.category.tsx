@@ -12,9 +12,8 @@ import { setCategory } from "~/domain/categories/set-category.server";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { formatDate } from "~/format";
 import { date, withDateInputs } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
 import { t } from "~/i18n";
-import { attempt, orErrorPage, forbidden } from "~/refusals.server";
+import { attemptForm, orErrorPage, forbidden } from "~/refusals.server";
 
 const CategorySchema = z.object({
   category: z
@@ -42,11 +41,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const today = londonToday(new Date());
   const page = await orErrorPage(() => categoryPage(context.db, { actor: user, authorityId, schoolId, today }));
   if (!page.canSet) throw forbidden(t("schoolCategory.title", { name: page.school.name }));
-  const form = await parseForm(request, CategoryForm);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const done = await attempt(
-    () => setCategory(context.db, { actor: user, authorityId, schoolId, category: form.data.category, decidedOn: form.data.decidedOn, today }),
-    form.values,
+  const done = await attemptForm(request, CategoryForm, ({ category, decidedOn }) =>
+    setCategory(context.db, { actor: user, authorityId, schoolId, category, decidedOn, today }),
   );
   if (!done.ok) return done.response;
   return redirect(`/schools/${page.school.id}/category?saved=1`, { status: 303 });

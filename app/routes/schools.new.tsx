@@ -8,8 +8,7 @@ import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
 import { addSetting } from "~/domain/schools/add-setting.server";
 import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
 import { optionalText, text } from "~/forms/fields";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 
@@ -41,11 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, authorityId } = await requireAuthorityPermission(request, context, "import:schools");
-  const parsed = await parseForm(request, SettingSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () => addSetting(context.db, { actor: user, authorityId, ...parsed.data, postcode: parsed.data.postcode?.toUpperCase() }),
-    parsed.values,
+  const done = await attemptForm(
+    request,
+    SettingSchema,
+    (setting) => addSetting(context.db, { actor: user, authorityId, ...setting, postcode: setting.postcode?.toUpperCase() }),
     { field: "reference", allOnForm: true },
   );
   if (!done.ok) return done.response;

@@ -9,8 +9,7 @@ import { EmailInput, ErrorSummary, TextInput, SubmitButton } from "~/components/
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
 import { signIn } from "~/domain/identity/sign-in.server";
-import { invalid, parseForm } from "~/forms.server";
-import { attempt } from "~/refusals.server";
+import { attemptForm } from "~/refusals.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
@@ -33,11 +32,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, SignInSchema);
-  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const done = await attempt(
-    () => signIn(context.db, { ...parsed.data, clientIp: context.clientIp, previousToken: readSessionToken(request, context.env.SECURE) }),
-    parsed.values,
+  const done = await attemptForm(
+    request,
+    SignInSchema,
+    (credentials) => signIn(context.db, { ...credentials, clientIp: context.clientIp, previousToken: readSessionToken(request, context.env.SECURE) }),
     { field: "email", allOnForm: true },
   );
   if (!done.ok) return done.response;
