@@ -68,6 +68,24 @@ export function parsePounds(input: string): number | null {
   return Number(whole) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }
 
+/** What every number field says when its text is not a number, and when it is left empty (`invalid` unless said). */
+type NumberMessages = { invalid: string; required?: string };
+
+/** A number field that must be filled in, read from its text by `read`; text of more than 40 characters is not a number. */
+const requiredNumber = <T>(o: NumberMessages, read: (v: string, ctx: z.RefinementCtx) => T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null ? "" : v),
+    z
+      .string({ message: o.invalid })
+      .max(40, o.invalid)
+      .refine((v) => v.trim() !== "", o.required ?? o.invalid)
+      .transform(read),
+  );
+
+/** A number field read from its text by `read`, or undefined when left empty. */
+const optionalNumber = <T>(o: NumberMessages, read: (v: string, ctx: z.RefinementCtx) => T) =>
+  z.preprocess((v) => (blank(v) ? undefined : v), z.string({ message: o.invalid }).max(40, o.invalid).transform(read).optional());
+
 export type MoneyOptions = {
   /** The field's name as the start of a sentence: "The budget". */
   label: string;
@@ -97,21 +115,10 @@ const moneyFrom = (o: MoneyOptions) => (v: string, ctx: z.RefinementCtx) => {
 };
 
 /** An amount of pounds, as integer pence. */
-export const money = (o: MoneyOptions) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null ? "" : v),
-    z
-      .string({ message: o.invalid })
-      .max(40, o.invalid)
-      .refine((v) => v.trim() !== "", o.required ?? o.invalid)
-      .transform(moneyFrom(o)),
-  );
+export const money = (o: MoneyOptions) => requiredNumber(o, moneyFrom(o));
 
 /** An amount of pounds as integer pence, or null when left empty. */
-export const optionalMoney = (o: MoneyOptions) =>
-  z
-    .preprocess((v) => (blank(v) ? undefined : v), z.string({ message: o.invalid }).max(40, o.invalid).transform(moneyFrom(o)).optional())
-    .transform((v) => v ?? null);
+export const optionalMoney = (o: MoneyOptions) => optionalNumber(o, moneyFrom(o)).transform((v) => v ?? null);
 
 export type WholeOptions = {
   /** The field's name as the start of a sentence: "The number of delegates". */
@@ -144,19 +151,10 @@ const wholeFrom = (o: WholeOptions) => (v: string, ctx: z.RefinementCtx) => {
 };
 
 /** A whole number written in base 10, within bounds. */
-export const whole = (o: WholeOptions) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null ? "" : v),
-    z
-      .string({ message: o.invalid })
-      .max(40, o.invalid)
-      .refine((v) => v.trim() !== "", o.required ?? o.invalid)
-      .transform(wholeFrom(o)),
-  );
+export const whole = (o: WholeOptions) => requiredNumber(o, wholeFrom(o));
 
 /** A whole number, or undefined when left empty. */
-export const optionalWhole = (o: WholeOptions) =>
-  z.preprocess((v) => (blank(v) ? undefined : v), z.string({ message: o.invalid }).max(40, o.invalid).transform(wholeFrom(o)).optional());
+export const optionalWhole = (o: WholeOptions) => optionalNumber(o, wholeFrom(o));
 
 /** The same rule for values that are not a zod field (rows of a table): the number, or the message. */
 export function parseWhole(value: string, o: WholeOptions): { ok: true; value: number } | { ok: false; message: string } {
@@ -166,24 +164,17 @@ export function parseWhole(value: string, o: WholeOptions): { ok: true; value: n
 
 /** A decimal number such as a percentage, base 10, at most `places` decimals, within bounds. */
 export const optionalDecimal = (o: WholeOptions & { places: number }) =>
-  z.preprocess(
-    (v) => (blank(v) ? undefined : v),
-    z
-      .string({ message: o.invalid })
-      .max(40, o.invalid)
-      .transform((v, ctx) => {
-        const s = v.trim();
-        if (!new RegExp(`^\\d{1,12}(\\.\\d{1,${o.places}})?$`).test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.invalid });
-        else {
-          const n = Number(s);
-          if (n < o.min) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.tooSmall ?? t("field.whole.tooSmall", { label: o.label, min: o.min }) });
-          else if (n > o.max) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.tooLarge ?? t("field.whole.tooLarge", { label: o.label, max: o.max }) });
-          else return n;
-        }
-        return z.NEVER;
-      })
-      .optional(),
-  );
+  optionalNumber(o, (v, ctx) => {
+    const s = v.trim();
+    if (!new RegExp(`^\\d{1,12}(\\.\\d{1,${o.places}})?$`).test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.invalid });
+    else {
+      const n = Number(s);
+      if (n < o.min) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.tooSmall ?? t("field.whole.tooSmall", { label: o.label, min: o.min }) });
+      else if (n > o.max) ctx.addIssue({ code: z.ZodIssueCode.custom, message: o.tooLarge ?? t("field.whole.tooLarge", { label: o.label, max: o.max }) });
+      else return n;
+    }
+    return z.NEVER;
+  });
 
 const DATE_PARTS = ["Day", "Month", "Year"] as const;
 
