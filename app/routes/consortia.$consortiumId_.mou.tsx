@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
-import { ErrorSummary, Select, TextArea, TextInput, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
@@ -75,9 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ConsortiumMou() {
   const { consortium, financialYear, years, latest, earlier, schools, signedCount, memberCount, canPublish, signing, userName } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const here = `/consortia/${consortium.id}/mou`;
   const locale = currentLocale();
   return (

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
 import { FormPage } from "~/components/form-page";
-import { Choices, Select, TextInput } from "~/components/forms";
+import { Choices, Select, TextInput, useFormAnswer } from "~/components/forms";
 import { createConsortium } from "~/domain/consortia/create-consortium.server";
 import { newConsortiumForm } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
@@ -46,9 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewConsortium() {
   const { heads } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
   return (
     <FormPage title={t("consortia.new.title")} submit={t("consortia.new.submit")} errors={errors}>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton, useFormAnswer } from "~/components/forms";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
@@ -193,9 +193,7 @@ function PartFields({
 
 export default function FundingFormula() {
   const { formula, versions, allocation, toPost, toRaise, lines: postLines, chosen, categories, adding, confirming } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const here = `/funding/${formula.id}`;
   const editable = !formula.appliedAt;
   const failedKind = values.intent === "addPart" && (PART_KINDS as readonly string[]).includes(values.kind) ? (values.kind as PartKind) : null;

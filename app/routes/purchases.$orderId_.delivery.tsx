@@ -1,9 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ButtonLink } from "~/components/button-link";
-import { Choices, DateInput, ErrorSummary, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton } from "~/components/forms";
+import {
+  Choices,
+  DateInput,
+  ErrorSummary,
+  Select,
+  TextArea,
+  TextInput,
+  WholeNumberInput,
+  type FieldErrors,
+  SubmitButton,
+  useFormAnswer,
+} from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
@@ -176,9 +187,7 @@ function MilestoneStep({
 
 export default function DeliveryPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const { order, powers, sessions, milestones, confirmation, confirming } = data;
   const back = `/purchases/${order.id}/delivery`;
   if (confirming === "deliver")

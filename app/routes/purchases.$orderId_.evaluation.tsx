@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, Select, TextArea, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
+import { Choices, ErrorSummary, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
@@ -91,9 +91,7 @@ const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, lab
 
 export default function EvaluationPage() {
   const { order, powers, evaluation, refusal, namedEvaluator, adviserName, impact, colleagues } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const isHead = powers.evaluator;
   return (
     <div className="govuk-grid-row">

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Details } from "~/components/details";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { Choices, ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
+import { Choices, ErrorSummary, TextArea, SubmitButton, useFormAnswer } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { donePath } from "~/done";
@@ -116,9 +116,7 @@ function Judgements({ snapshot }: { snapshot: Snapshot }) {
 
 export default function ConsortiumReadiness() {
   const { consortium, snapshots, canRecord, canRespond } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const [latest, ...earlier] = snapshots;
   return (
     <div className="govuk-grid-row">

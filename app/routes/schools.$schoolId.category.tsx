@@ -1,10 +1,10 @@
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
-import { Choices, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
+import { Choices, DateInput, ErrorSummary, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { categoryPage } from "~/domain/categories/category-page.server";
 import { categoryNameKey, entitlementKey } from "~/domain/categories/rules";
@@ -50,9 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SchoolCategory() {
   const { school, year, current, history, adviser, categories, canSet, canImport, saved } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values } = useFormAnswer();
   const latest = history[0];
   return (
     <div className="govuk-grid-row">
