@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { OrderImpactTable } from "~/components/impact-table";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Choices, ErrorSummary, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
-import { ItemTable } from "~/components/table";
 import { donePath, type Outcome } from "~/done";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { nameEvaluator } from "~/domain/delivery/name-evaluator.server";
@@ -210,18 +210,7 @@ export default function EvaluationPage() {
                 <p className="govuk-body">{order.outcomes}</p>
               </div>
             ) : null}
-            <ItemTable
-              caption={t("impact.heading")}
-              columns={[
-                { label: t("impact.outcome"), cell: (i) => i.outcome },
-                { label: t("impact.measure"), cell: (i) => i.measure },
-                { label: t("impact.baseline"), cell: (i) => i.baseline },
-                { label: t("impact.followUp"), cell: (i) => i.followUp },
-                { label: t("impact.recordedOn"), cell: (i) => formatDate(i.recordedAt) },
-              ]}
-              items={impact}
-              empty={t("impact.none")}
-            />
+            <OrderImpactTable caption={t("impact.heading")} rows={impact} />
             {powers.buyer || powers.evaluator ? (
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="impact" />
