@@ -1,20 +1,28 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 
-/** Add an offer to, or take it off, the buyer's shortlist: a plain POST to the page's own action. */
+const SHORTLIST_FORM = "shortlist";
+
+/**
+ * The one form a page's shortlist buttons submit: a plain POST to the page's own action. Render it once,
+ * anywhere on the page; each button names its offer, and whether to add or remove it, by its own name and value.
+ */
+export function ShortlistForm() {
+  return <Form method="post" id={SHORTLIST_FORM} />;
+}
+
+/** Add an offer to, or take it off, the buyer's shortlist, through the page's `ShortlistForm`. */
 export function ShortlistButton({ offerId, title, shortlisted }: { offerId: string; title: string; shortlisted: boolean }) {
   return (
-    <Form method="post" className="app-inline-form">
-      <input type="hidden" name="offerId" value={offerId} />
-      <button
-        type="submit"
-        name="intent"
-        value={shortlisted ? "shortlist-remove" : "shortlist-add"}
-        className="govuk-button govuk-button--secondary app-shortlist-button"
-        aria-label={shortlisted ? t("catalogue.shortlist.removeNamed", { title }) : t("catalogue.shortlist.addNamed", { title })}
-      >
-        {shortlisted ? t("catalogue.shortlist.remove") : t("catalogue.shortlist.add")}
-      </button>
-    </Form>
+    <button
+      type="submit"
+      form={SHORTLIST_FORM}
+      name={shortlisted ? "shortlist-remove" : "shortlist-add"}
+      value={offerId}
+      className="govuk-button govuk-button--secondary app-shortlist-button"
+      aria-label={shortlisted ? t("catalogue.shortlist.removeNamed", { title }) : t("catalogue.shortlist.addNamed", { title })}
+    >
+      {shortlisted ? t("catalogue.shortlist.remove") : t("catalogue.shortlist.add")}
+    </button>
   );
 }

@@ -6,7 +6,7 @@ import { SummaryRow } from "~/components/summary-row";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierTable } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
-import { ShortlistButton } from "~/components/shortlist-button";
+import { ShortlistButton, ShortlistForm } from "~/components/shortlist-button";
 import { Table } from "~/components/table";
 import { BUYER_TYPES } from "~/db.server";
 import { findOfferOnSale, whyNotOnSale } from "~/domain/catalogue/find-offer-on-sale.server";
@@ -121,6 +121,7 @@ export default function OfferPage() {
             ) : null}
             <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
           </div>
+          <ShortlistForm />
 
           <h2 className="govuk-heading-l">{t("offer.about")}</h2>
           <div lang={langOf(words, "description", locale)}>

@@ -6,7 +6,7 @@ import { CheckboxFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
-import { ShortlistButton } from "~/components/shortlist-button";
+import { ShortlistButton, ShortlistForm } from "~/components/shortlist-button";
 import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } from "~/db.server";
 import { DEFAULT_PAGE_SIZE, MIN_RATINGS, parseCatalogueQuery, SORTS } from "~/domain/catalogue/catalogue-query";
 import { ratingLabel } from "~/domain/delivery/rules";
@@ -201,6 +201,7 @@ export default function Catalogue() {
               </li>
             ))}
           </ul>
+          <ShortlistForm />
           <Pagination
             items={paginationItems(query.page, totalPages)}
             current={query.page}

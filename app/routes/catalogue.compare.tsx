@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierList } from "~/components/price-tiers";
 import { ProviderBadges } from "~/components/provider-badges";
-import { ShortlistButton } from "~/components/shortlist-button";
+import { ShortlistButton, ShortlistForm } from "~/components/shortlist-button";
 import { loadShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { SHORTLIST_LIMIT } from "~/domain/catalogue/shortlist";
 import { ratingLabel } from "~/domain/delivery/rules";
@@ -114,6 +114,7 @@ export default function Compare() {
               ]}
             />
           </div>
+          <ShortlistForm />
         </>
       )}
     </>

@@ -9,9 +9,10 @@ import { removeFromShortlist } from "~/domain/catalogue/remove-from-shortlist.se
 import { AppError } from "~/domain/errors";
 import { invalid, parseForm } from "~/forms.server";
 
-export const ShortlistSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("shortlist-add"), offerId: z.string().max(100) }),
-  z.object({ intent: z.literal("shortlist-remove"), offerId: z.string().max(100) }),
+/** A shortlist button's name says what to do and its value names the offer (app/components/shortlist-button.tsx). */
+export const ShortlistSchema = z.union([
+  z.object({ "shortlist-add": z.string().max(100) }).transform((form) => ({ intent: "shortlist-add" as const, offerId: form["shortlist-add"] })),
+  z.object({ "shortlist-remove": z.string().max(100) }).transform((form) => ({ intent: "shortlist-remove" as const, offerId: form["shortlist-remove"] })),
 ]);
 
 /** A buyer of the acting organisation who may browse the catalogue, and their authority. */

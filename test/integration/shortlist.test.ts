@@ -49,18 +49,18 @@ describe("the shortlist", () => {
     const { head, cookie, offer } = await county();
     const offers = await Promise.all(["One", "Two", "Three", "Four", "Five"].map(offer));
 
-    const added = await post(catalogueAction, "/catalogue?index&q=one&page=1", cookie, { intent: "shortlist-add", offerId: offers[0].id });
+    const added = await post(catalogueAction, "/catalogue?index&q=one&page=1", cookie, { "shortlist-add": offers[0].id });
     expect(added instanceof Response && added.status).toBe(303);
     expect(added instanceof Response && added.headers.get("Location")).toBe("/catalogue?q=one&page=1&done=shortlistAdded");
     for (const o of offers.slice(1, 4)) {
-      const r = await post(offerAction, `/catalogue/${o.id}`, cookie, { intent: "shortlist-add", offerId: o.id });
+      const r = await post(offerAction, `/catalogue/${o.id}`, cookie, { "shortlist-add": o.id });
       expect(r instanceof Response && r.headers.get("Location")).toBe(`/catalogue/${o.id}?done=shortlistAdded`);
     }
     // Adding one already there changes nothing.
-    await post(offerAction, `/catalogue/${offers[0].id}`, cookie, { intent: "shortlist-add", offerId: offers[0].id });
+    await post(offerAction, `/catalogue/${offers[0].id}`, cookie, { "shortlist-add": offers[0].id });
     expect(await shortlistRows(head.id)).toHaveLength(4);
 
-    const fifth = await post(offerAction, `/catalogue/${offers[4].id}`, cookie, { intent: "shortlist-add", offerId: offers[4].id });
+    const fifth = await post(offerAction, `/catalogue/${offers[4].id}`, cookie, { "shortlist-add": offers[4].id });
     expect(fifth instanceof Response).toBe(false);
     expect(!(fifth instanceof Response) && fifth.status).toBe(409);
     expect(!(fifth instanceof Response) && fifth.data).toMatchObject({ ok: false, errors: { form: [expect.stringMatching(/up to 4 offers/)] } });
@@ -72,14 +72,14 @@ describe("the shortlist", () => {
     expect(navigation).toContainEqual({ href: "/catalogue/compare", label: "nav.shortlist", params: { count: 4 } });
     expect(navigation).toContainEqual({ href: "/catalogue", label: "nav.findSupport" });
 
-    const removed = await post(compareAction, "/catalogue/compare", cookie, { intent: "shortlist-remove", offerId: offers[1].id });
+    const removed = await post(compareAction, "/catalogue/compare", cookie, { "shortlist-remove": offers[1].id });
     expect(removed instanceof Response && removed.headers.get("Location")).toBe("/catalogue/compare?done=shortlistRemoved");
     // The page the buyer lands on says what happened.
     const landed = await respond(() =>
       rootLoader({ request: request("/catalogue/compare?done=shortlistRemoved", { cookie }), params: {}, context: appContext(handle.db) }),
     );
     expect(!(landed instanceof Response) && (landed.data as Awaited<ReturnType<typeof rootLoader>>).done).toBe("The offer is removed from your shortlist.");
-    await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: offers[4].id });
+    await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": offers[4].id });
     expect((await compare(cookie)).map((o) => o.title)).toEqual(["One", "Three", "Four", "Five"]);
 
     const audits = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorUserId, head.id));
@@ -89,7 +89,7 @@ describe("the shortlist", () => {
   it("never holds more than four, even when several adds arrive at once", async () => {
     const { head, cookie, offer } = await county();
     const offers = await Promise.all(["A", "B", "C", "D", "E", "F"].map(offer));
-    const results = await Promise.all(offers.map((o) => post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: o.id })));
+    const results = await Promise.all(offers.map((o) => post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": o.id })));
     expect(results.filter((r) => !(r instanceof Response) && r.status === 409)).toHaveLength(2);
     expect(await shortlistRows(head.id)).toHaveLength(4);
   });
@@ -97,7 +97,7 @@ describe("the shortlist", () => {
   it("shows in the results which offers are shortlisted", async () => {
     const { cookie, offer } = await county();
     const [a] = await Promise.all([offer("Shortlisted one"), offer("Another one")]);
-    await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: a.id });
+    await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": a.id });
     const result = await respond(() => catalogueLoader({ request: request("/catalogue?sort=newest", { cookie }), params: {}, context: appContext(handle.db) }));
     const data = !(result instanceof Response) && (result.data as Awaited<ReturnType<typeof catalogueLoader>>);
     expect(data && data.results.map((r) => [r.title, r.shortlisted]).sort()).toEqual([
@@ -109,7 +109,7 @@ describe("the shortlist", () => {
   it("marks an offer that went off sale as no longer available", async () => {
     const { cookie, offer } = await county();
     const [kept, pulled] = await Promise.all([offer("Still on sale"), offer("Pulled")]);
-    for (const o of [kept, pulled]) await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: o.id });
+    for (const o of [kept, pulled]) await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": o.id });
     await handle.db.update(schema.offers).set({ suspendedAt: new Date(), suspendedReason: "Safeguarding concern" }).where(eq(schema.offers.id, pulled.id));
     const entries = await compare(cookie);
     expect(entries.map((e) => [e.title, e.onSale])).toEqual([
@@ -123,14 +123,21 @@ describe("the shortlist", () => {
     const elsewhere = await county();
     const foreign = await elsewhere.offer("Elsewhere");
     for (const offerId of [foreign.id, "00000000-0000-0000-0000-000000000000", "not-a-uuid", "'; delete from shortlist_items; --", ""]) {
-      const r = await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId });
+      const r = await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": offerId });
       expect(r instanceof Response ? r.status : r.status).toBe(404);
+    }
+    expect(await shortlistRows(head.id)).toEqual([]);
+    // A post that names no offer, or says neither add nor remove, is refused as a bad form.
+    const badForms: Record<string, string>[] = [{}, { "shortlist-add": "x".repeat(101) }, { intent: "shortlist-add", offerId: foreign.id }];
+    for (const form of badForms) {
+      const r = await post(catalogueAction, "/catalogue?index", cookie, form);
+      expect(r instanceof Response ? r.status : r.status).toBe(400);
     }
     expect(await shortlistRows(head.id)).toEqual([]);
 
     // Another authority's buyer cannot take an offer off someone else's list, nor see it.
-    await post(catalogueAction, "/catalogue?index", elsewhere.cookie, { intent: "shortlist-add", offerId: foreign.id });
-    await post(compareAction, "/catalogue/compare", cookie, { intent: "shortlist-remove", offerId: foreign.id });
+    await post(catalogueAction, "/catalogue?index", elsewhere.cookie, { "shortlist-add": foreign.id });
+    await post(compareAction, "/catalogue/compare", cookie, { "shortlist-remove": foreign.id });
     expect(
       await handle.db
         .select()
@@ -149,7 +156,7 @@ describe("the shortlist", () => {
     const admin = await createMember(handle.db, provider, "provider_admin");
     const cookie = await sessionCookieFor(handle.db, admin.id, provider.id);
     const o = await offer("Not for providers");
-    const r = await post(catalogueAction, "/catalogue?index", cookie, { intent: "shortlist-add", offerId: o.id });
+    const r = await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": o.id });
     expect(r instanceof Response && r.status).toBe(403);
     expect(await shortlistRows(admin.id)).toEqual([]);
   });
