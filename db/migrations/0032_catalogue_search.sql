@@ -54,8 +54,5 @@ CREATE TRIGGER catalogue_search_offer AFTER INSERT OR UPDATE OF authority_id, pr
 --> statement-breakpoint
 CREATE TRIGGER catalogue_search_revision AFTER INSERT OR UPDATE OR DELETE ON offer_revisions FOR EACH ROW EXECUTE FUNCTION catalogue_search_from_revision();
 --> statement-breakpoint
-INSERT INTO catalogue_search (offer_id, authority_id, provider_id, live_revision_id, approved_at, approval_expires_at, suspended_at,
-  subject_areas, phases, terms, delivery_format, from_price_pence, search_vector, search_vector_cy)
-SELECT o.id, o.authority_id, o.provider_id, o.live_revision_id, o.approved_at, o.approval_expires_at, o.suspended_at,
-  r.subject_areas, r.phases, r.terms, r.delivery_format, r.from_price_pence, r.search_vector, r.search_vector_cy
-FROM offers o JOIN offer_revisions r ON r.id = o.live_revision_id;
+-- The offers on sale or once on sale before this migration, through the same function the triggers call.
+SELECT catalogue_search_refresh(id) FROM offers WHERE live_revision_id IS NOT NULL;

@@ -46,9 +46,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
       ? sql<number>`greatest(ts_rank_cd(${catalogueSearch.searchVector}, ${tsquery}), ts_rank_cd(${catalogueSearch.searchVectorCy}, ${tsqueryCy}))`
       : sql<number>`ts_rank_cd(${catalogueSearch.searchVector}, ${tsquery})`;
   const rating = sql<number | null>`${offerRatings.scoreSum}::numeric / nullif(3 * ${offerRatings.evaluations}, 0)`;
-  const liveRevision = eq(offerRevisions.id, offers.liveRevisionId);
   // The matches: the words' and the filters' indexes of the one search table, ANDed before any row is read (docs/bench.md).
-
   const matches = db.$with("matches").as(
     db
       .select({
@@ -95,7 +93,7 @@ export async function searchCatalogue(db: Queryable, { authorityId, userId, quer
     })
     .from(matches)
     .innerJoin(offers, eq(offers.id, matches.id))
-    .innerJoin(offerRevisions, liveRevision)
+    .innerJoin(offerRevisions, eq(offerRevisions.id, offers.liveRevisionId))
     .innerJoin(organisations, eq(organisations.id, offers.providerId))
     .leftJoin(providers, eq(providers.organisationId, offers.providerId))
     .leftJoin(offerRatings, eq(offerRatings.offerId, offers.id))
