@@ -82,6 +82,7 @@ export function expectLocator(locator: Locator, { timeout = 10_000 } = {}) {
     toHaveCount: (count: number) => poll(() => locator.count()).toBe(count),
     toContainText: (expected: string) => poll(text).toContain(expected),
     toHaveText: (expected: string | RegExp) => (typeof expected === "string" ? poll(text).toBe(expected) : poll(text).toMatch(expected)),
+    notToHaveText: (unexpected: string) => poll(text).not.toBe(unexpected),
   };
 }
 
