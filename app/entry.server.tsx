@@ -1,7 +1,5 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
 import { NonceContext } from "~/components/nonce";
@@ -18,11 +16,12 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // Loaders and actions have run: what the render says from here is what the browser needs to say it again.
   const recorded = recordRenderedMessages();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The loaders have run and no page suspends: the whole page is ready as soon as its shell is, so
+    // it goes out whole, compressed and written once, rather than in many small flushed chunks.
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <DemoContext.Provider value={loadContext.env.DEMO}>
@@ -31,12 +30,18 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onAllReady() {
           shellRendered = true;
           const rendered = withoutNulBytes();
           const body = recorded ? rendered.pipe(withPageMessages(recorded, nonce)) : rendered;
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("error", reject);
+          body.on("end", () => {
+            clearTimeout(timeout);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+          });
           pipe(rendered);
         },
         onShellError: reject,
@@ -46,6 +51,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    const timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }
