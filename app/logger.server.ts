@@ -1,4 +1,5 @@
 // Structured logs: one JSON line per event on stdout, for whatever collects them. Never a secret.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import pino, { type DestinationStream, type Logger } from "pino";
@@ -43,12 +44,24 @@ export function routeOf(path: string): string {
     .join("/");
 }
 
-/** What the app learns about a request while handling it (the acting user, once the session is read). */
-export type RequestLogFields = { userId?: string };
+/**
+ * What the app learns about a request while handling it: the acting user, once the session is read,
+ * and how many SQL statements it sent.
+ */
+export type RequestLogFields = { userId?: string; queries?: number };
+
+const requestsUnderWay = new AsyncLocalStorage<RequestLogFields>();
+
+/** Counts a SQL statement against the request under way (the database's query listener). */
+export function countQuery() {
+  const fields = requestsUnderWay.getStore();
+  if (fields) fields.queries = (fields.queries ?? 0) + 1;
+}
 
 /**
  * One line per request when it ends: request id (also the X-Request-Id response header), method,
- * route, status, duration and the acting user. Health checks are logged at debug level only.
+ * route, status, duration, the acting user and the number of SQL statements. Health checks are
+ * logged at debug level only.
  */
 export function requestLogging(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -69,6 +82,7 @@ export function requestLogging(logger: Logger) {
         status: res.statusCode,
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
         userId: fields.userId,
+        queries: fields.queries ?? 0,
         ...(res.writableFinished ? {} : { aborted: true }),
       };
       if (req.path === "/healthz" || req.path === "/readyz") logger.debug(line, "request");
@@ -77,6 +91,6 @@ export function requestLogging(logger: Logger) {
     };
     res.once("finish", done);
     res.once("close", done);
-    next();
+    requestsUnderWay.run(fields, next);
   };
 }

@@ -11,7 +11,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { databaseConfig, openDatabase, type DatabaseHandle } from "#db/client";
 import { readLanguageCookie } from "./auth/language-cookie.server";
 import { sessionCookieName, sessionTokenIn } from "./auth/session.server";
-import { readerLanguage } from "./domain/identity/reader-language.server";
+import { loadUser, readerLanguage, type CurrentUser } from "./auth/user.server";
 import { runInLocale } from "./i18n/request-locale.server";
 import { loadEnv, type Env } from "./env.server";
 import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispatcher.server";
@@ -19,7 +19,7 @@ import { stripeJobs } from "./domain/payments/jobs.server";
 import { stripeFor } from "./integrations/stripe.server";
 import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
 import { compressResponses, precompressedFiles } from "./compression.server";
-import { createLogger, requestLogging, type RequestLogFields } from "./logger.server";
+import { countQuery, createLogger, requestLogging, type RequestLogFields } from "./logger.server";
 import { applyServerTimeouts, bodyLimit } from "./request-limits.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
 import onHeaders from "on-headers";
@@ -113,7 +113,7 @@ export async function startServer(
   { dev = false, onReady, tasks = PERIODIC_TASKS }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void>; tasks?: PeriodicTask[] } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(env.LOG_LEVEL);
-  const database = await openDatabase(databaseConfig(env));
+  const database = await openDatabase({ ...databaseConfig(env), onQuery: countQuery });
   await database.migrate();
   // Instances starting together against one database: one seeds the demo, the others find it there.
   if (onReady) await database.exclusive(() => onReady(database));
@@ -167,15 +167,20 @@ export async function startServer(
       nonce: res.locals.nonce as string,
       clientIp: req.ip ?? "unknown",
       requestLog: res.locals.requestLog as RequestLogFields,
+      user: res.locals.user as CurrentUser | null | undefined,
     }),
   });
-  // Every page and data request is answered in its reader's language, without passing it to every call (ADR 0014).
+  // The reader is looked up once as the request arrives: every page and data request is answered in
+  // their language without passing it to every call (ADR 0014), and a page's loaders share them.
   app.all("*", (req, res, next) => {
     const cookie = req.get("cookie") ?? "";
-    readerLanguage(database.db, {
-      sessionToken: sessionTokenIn(cookie, env.SECURE),
-      languageCookie: readLanguageCookie(cookie),
-    }).then((locale) => runInLocale(locale, () => remix(req, res, next)), next);
+    const token = sessionTokenIn(cookie, env.SECURE);
+    (token ? loadUser(database.db, token) : Promise.resolve(null)).then((user) => {
+      if (user) (res.locals.requestLog as RequestLogFields).userId = user.id;
+      // An action may change who they are (their organisation, their roles): it and the loaders after it look again.
+      if (req.method === "GET" || req.method === "HEAD") res.locals.user = user;
+      runInLocale(readerLanguage(user, readLanguageCookie(cookie)), () => remix(req, res, next));
+    }, next);
   });
 
   const server = await new Promise<Server>((resolve) => {

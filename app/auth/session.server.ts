@@ -4,6 +4,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
+import type { Locale } from "~/i18n";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -29,7 +30,7 @@ export async function createSession(db: Queryable, token: string, userId: string
   return session;
 }
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; language: Locale | null };
 export type Session = typeof schema.sessions.$inferSelect;
 
 export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
@@ -37,7 +38,13 @@ export async function validateSessionToken(db: Queryable, token: string, now = n
   const [row] = await db
     .select({
       session: schema.sessions,
-      user: { id: schema.users.id, email: schema.users.email, name: schema.users.name, disabledAt: schema.users.disabledAt },
+      user: {
+        id: schema.users.id,
+        email: schema.users.email,
+        name: schema.users.name,
+        language: schema.users.language,
+        disabledAt: schema.users.disabledAt,
+      },
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
@@ -54,7 +61,7 @@ export async function validateSessionToken(db: Queryable, token: string, now = n
     await db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, id));
     session.expiresAt = expiresAt;
   }
-  return { session, user: { id: user.id, email: user.email, name: user.name } satisfies SessionUser };
+  return { session, user: { id: user.id, email: user.email, name: user.name, language: user.language } satisfies SessionUser };
 }
 
 export async function invalidateSession(db: Queryable, sessionId: string) {

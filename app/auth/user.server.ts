@@ -5,7 +5,8 @@ import { schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
 import { readSessionToken, validateSessionToken, type Session } from "./session.server";
-import { t } from "~/i18n";
+import { isLocale, t, type Locale } from "~/i18n";
+import { languageOf } from "~/domain/identity/rules";
 import { forbidden, notFoundPage } from "~/refusals.server";
 
 export type CurrentMembership = {
@@ -18,12 +19,17 @@ export type CurrentMembership = {
   role: (typeof schema.memberships.$inferSelect)["role"];
   subjectAreas: string[];
   chair: boolean;
+  /** The default language of the membership's authority, and when the membership began: the reader's language falls back to them. */
+  authorityLanguage: Locale;
+  since: Date;
 };
 
 export type CurrentUser = {
   id: string;
   email: string;
   name: string;
+  /** The language the person chose, if they have. */
+  language: Locale | null;
   session: Session;
   memberships: CurrentMembership[];
   /** The organisation the user acts for now, and its authority: every query is scoped by it. */
@@ -50,6 +56,8 @@ export async function loadMemberships(db: Queryable, userId: string): Promise<Cu
       role: schema.memberships.role,
       subjectAreas: schema.memberships.subjectAreas,
       chair: schema.memberships.chair,
+      authorityLanguage: schema.authorities.defaultLanguage,
+      since: schema.memberships.createdAt,
     })
     .from(schema.memberships)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
@@ -58,25 +66,33 @@ export async function loadMemberships(db: Queryable, userId: string): Promise<Cu
     .orderBy(asc(schema.organisations.name), asc(schema.memberships.role));
 }
 
-// The root loader and the page's loaders see the same Request: look the session up once for all of them.
+// An action's request and each loader's get a Request of their own: each looks the session up once.
 const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
 
+/**
+ * The signed-in person, or null. The server looks them up once as a page's request arrives and hands
+ * them to its loaders in the load context (`context.user`); otherwise (an action, which may change
+ * them, and what runs after it) each Request looks them up once.
+ */
 export function getUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  if (context.user !== undefined) return Promise.resolve(context.user);
   let user = usersByRequest.get(request);
   if (!user) {
-    user = loadUser(request, context);
+    const token = readSessionToken(request, context.env.SECURE);
+    user = token ? loadUser(context.db, token) : Promise.resolve(null);
     usersByRequest.set(request, user);
   }
-  return user;
+  return user.then((found) => {
+    if (found && context.requestLog) context.requestLog.userId = found.id;
+    return found;
+  });
 }
 
-async function loadUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
-  const token = readSessionToken(request, context.env.SECURE);
-  if (!token) return null;
-  const result = await validateSessionToken(context.db, token);
+/** The person whose session `token` is, with their memberships, or null when it is not a live session. */
+export async function loadUser(db: Queryable, token: string): Promise<CurrentUser | null> {
+  const result = await validateSessionToken(db, token);
   if (!result) return null;
-  if (context.requestLog) context.requestLog.userId = result.user.id;
-  const memberships = await loadMemberships(context.db, result.user.id);
+  const memberships = await loadMemberships(db, result.user.id);
   const actingMembership = memberships.find((m) => m.organisationId === result.session.actingOrganisationId) ?? memberships[0] ?? null;
   const acting = actingMembership
     ? {
@@ -89,6 +105,19 @@ async function loadUser(request: Request, context: AppLoadContext): Promise<Curr
     : null;
   const grants = acting ? memberships.filter((m) => m.authorityId === acting.authorityId) : [];
   return { ...result.user, session: result.session, memberships, acting, grants };
+}
+
+/**
+ * The language to answer a request in: the signed-in person's own choice, else the choice this
+ * browser made (`languageCookie`), else the default of the authority they act in (or of their first
+ * membership), else English.
+ */
+export function readerLanguage(user: CurrentUser | null, languageCookie: string | null): Locale {
+  const browser = isLocale(languageCookie) ? languageCookie : null;
+  if (!user) return browser ?? "en";
+  const acting = user.memberships.find((m) => m.organisationId === user.acting?.organisationId);
+  const first = user.memberships.reduce<CurrentMembership | undefined>((earliest, m) => (earliest && earliest.since <= m.since ? earliest : m), undefined);
+  return languageOf({ chosen: user.language, browser, authorityDefault: (acting ?? first)?.authorityLanguage ?? null });
 }
 
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */

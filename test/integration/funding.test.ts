@@ -297,6 +297,7 @@ describe("funding formulas and the memorandum of understanding", () => {
       id: userId,
       email: "",
       name: "",
+      language: null,
       session: {} as CurrentUser["session"],
       memberships,
       acting: {

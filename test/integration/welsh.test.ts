@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "#db/client";
 import { renderEmail } from "#emails/index";
+import { loadUser, readerLanguage } from "~/auth/user.server";
 import { schema } from "~/db.server";
-import { readerLanguage } from "~/domain/identity/reader-language.server";
 import { queueEmail } from "~/domain/outbox.server";
 import { queueEmails } from "~/domain/purchasing/notify.server";
 import { runInLocale } from "~/i18n/request-locale.server";
@@ -34,7 +34,8 @@ async function person(defaultLanguage: "en" | "cy") {
   return { authority, school, head, cookie, token: cookie.split("=")[1] };
 }
 
-const languageOfRequest = (token: string | null, languageCookie: string | null = null) => readerLanguage(handle.db, { sessionToken: token, languageCookie });
+const languageOfRequest = async (token: string | null, languageCookie: string | null = null) =>
+  readerLanguage(token ? await loadUser(handle.db, token) : null, languageCookie);
 
 describe("the language a page is read in", () => {
   it("is the authority's default for someone who has not chosen: Welsh in a Welsh authority, English in an English one", async () => {

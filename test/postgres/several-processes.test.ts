@@ -1,6 +1,6 @@
 // App servers keep no state: two of them (one a cluster of two workers) and their three outbox
 // dispatchers share one PostgreSQL. A session made on one is recognised on the other, and every
-// outbox row reaches Resend exactly once.
+// outbox row reaches Resend exactly once. Each request's log line counts the SQL statements it sent.
 import { readdirSync, readFileSync } from "node:fs";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +49,7 @@ describe("two app processes and their dispatchers on one PostgreSQL", () => {
       LOG_LEVEL: "warn",
     };
     // The first is a cluster of two workers (two dispatchers); both start together.
-    [one, two] = await Promise.all([startBuiltServer({ ...env, WEB_CONCURRENCY: "2" }), startBuiltServer({ ...env, WEB_CONCURRENCY: "1" })]);
+    [one, two] = await Promise.all([startBuiltServer({ ...env, WEB_CONCURRENCY: "2" }), startBuiltServer({ ...env, WEB_CONCURRENCY: "1", LOG_LEVEL: "info" })]);
     handle = await openDatabase({ kind: "postgres", url: database.url, max: 2 });
     const authority = await createAuthority(handle.db);
     const office = await createOrganisation(handle.db, authority.id, "authority_office");
@@ -85,6 +85,23 @@ describe("two app processes and their dispatchers on one PostgreSQL", () => {
     expect(await elsewhere.text()).toContain(name);
     const stranger = await fetch(`${two.url}/account`, { redirect: "manual" });
     expect(stranger.status).toBe(302);
+
+    // The page's language and its two loaders (the layout's and the account's) share one look-up of
+    // the session and one of the memberships; the layout then counts the shortlist and the account
+    // page the live sessions. The visitor's redirect sends none. (A line is written as its response ends.)
+    const logged = () =>
+      two
+        .output()
+        .split("\n")
+        .filter((line) => line.includes('"route":"/account"'))
+        .map((line) => JSON.parse(line) as { status: number; userId?: string; queries: number });
+    await expect.poll(() => logged().length).toBe(2);
+    const lines = logged();
+    expect(lines.map(({ status, queries }) => ({ status, queries }))).toEqual([
+      { status: 200, queries: 4 },
+      { status: 302, queries: 0 },
+    ]);
+    expect(lines[0].userId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("sends every outbox row exactly once between the three dispatchers", async () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import express from "express";
 import { describe, expect, it } from "vitest";
-import { createLogger, requestLogging, routeOf, type RequestLogFields } from "~/logger.server";
+import { countQuery, createLogger, requestLogging, routeOf, type RequestLogFields } from "~/logger.server";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -51,18 +51,24 @@ describe("the logger", () => {
 });
 
 describe("request logging", () => {
-  it("writes one line per request with its id (also in X-Request-Id), route, status, duration and user, and no cookie", async () => {
+  it("writes one line per request with its id (also in X-Request-Id), route, status, duration, user and SQL statements, and no cookie", async () => {
     const { lines, raw, stream } = capture();
     const app = express();
     app.use(requestLogging(createLogger("info", stream)));
-    app.get("/reset-password/:token", (_req, res) => {
+    app.get("/reset-password/:token", async (_req, res) => {
       (res.locals.requestLog as RequestLogFields).userId = "user-42";
+      // Statements are counted against the request they run for, across what it awaits.
+      countQuery();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      countQuery();
       res.status(404).send("gone");
     });
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     try {
       const { port } = server.address() as AddressInfo;
+      // Outside any request (the outbox dispatcher's statements): counted against nothing.
+      countQuery();
       const response = await fetch(`http://127.0.0.1:${port}/reset-password/abcd1234efgh5678ijkl?x=secret-query`, {
         headers: { Cookie: "session=cookie-value-123" },
       });
@@ -75,6 +81,7 @@ describe("request logging", () => {
         route: "/reset-password/:token",
         status: 404,
         userId: "user-42",
+        queries: 2,
         requestId: response.headers.get("x-request-id"),
       });
       expect(lines[0].durationMs).toEqual(expect.any(Number));

@@ -1,36 +1,10 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
-import { hashToken } from "~/auth/session.server";
-import { isLocale, type Locale } from "~/i18n";
+import type { Locale } from "~/i18n";
 import { languageOf } from "./rules";
-
-export type ReaderLanguageOptions = { sessionToken: string | null; languageCookie: string | null; now?: Date };
 
 const authorityDefault = (authorityId: unknown) =>
   sql<string | null>`(select ${schema.authorities.defaultLanguage} from ${schema.authorities} where ${schema.authorities.id} = ${authorityId})`;
-
-/**
- * The language to answer a request in: the signed-in person's own choice, else the choice this
- * browser made, else their authority's default (the one they act for), else English.
- */
-export async function readerLanguage(db: Queryable, { sessionToken, languageCookie, now = new Date() }: ReaderLanguageOptions): Promise<Locale> {
-  const browser = isLocale(languageCookie) ? languageCookie : null;
-  if (!sessionToken) return browser ?? "en";
-  const [row] = await db
-    .select({
-      chosen: schema.users.language,
-      actingDefault: authorityDefault(
-        sql`(select ${schema.organisations.authorityId} from ${schema.organisations} where ${schema.organisations.id} = ${schema.sessions.actingOrganisationId})`,
-      ),
-      memberDefault: authorityDefault(
-        sql`(select ${schema.memberships.authorityId} from ${schema.memberships} where ${schema.memberships.userId} = ${schema.users.id} order by ${asc(schema.memberships.createdAt)} limit 1)`,
-      ),
-    })
-    .from(schema.sessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(and(eq(schema.sessions.id, hashToken(sessionToken)), gt(schema.sessions.expiresAt, now)));
-  return languageOf({ chosen: row?.chosen ?? null, browser, authorityDefault: row?.actingDefault ?? row?.memberDefault ?? null });
-}
 
 /** The language to write to someone in by email: theirs, else their (or the sending) authority's default, else English. */
 export async function recipientLanguage(db: Queryable, { email, authorityId }: { email: string; authorityId?: string | null }): Promise<Locale> {
