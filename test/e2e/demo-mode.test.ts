@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../setup/app-server";
+import { freePort, START_COMMAND } from "../setup/app-server";
 import { baseUrl } from "./browser";
 
 const BANNER = "This is a demonstration.";
@@ -28,10 +28,10 @@ describe("demo mode as npm start sets it (DEMO=local)", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "marketplace-demo-local-"));
     port = await freePort();
-    child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+    child = spawn(process.execPath, [...START_COMMAND.args], {
       env: {
         ...process.env,
-        NODE_ENV: "production",
+        ...START_COMMAND.env,
         PORT: String(port),
         HOST: "0.0.0.0",
         APP_URL: `http://127.0.0.1:${port}`,
