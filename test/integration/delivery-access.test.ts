@@ -1,4 +1,3 @@
-import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
@@ -10,6 +9,7 @@ import { createDeliveryWorld, createOrder, type DeliveryWorld } from "../factori
 import { addToConsortium, createConsortium } from "../factories/ledger";
 import { createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { rowCounts } from "../setup/rows";
 
 const APP_URL = "http://localhost:3000";
 
@@ -36,8 +36,8 @@ describe("a delivered order and the schools of another consortium of the same au
     respond(() => (route.action as (args: unknown) => Promise<unknown>)({ request: request(path, { cookie, form }), params, context: appContext(db()) }));
 
   /** How many rows every table an attempt could write to holds. */
-  const written = async () => {
-    const tables = {
+  const written = () =>
+    rowCounts(db(), {
       evaluations: schema.evaluations,
       evaluationRequests: schema.evaluationRequests,
       deliveryConfirmations: schema.deliveryConfirmations,
@@ -48,11 +48,7 @@ describe("a delivered order and the schools of another consortium of the same au
       offerRatings: schema.offerRatings,
       auditLog: schema.auditLog,
       outbox: schema.outbox,
-    };
-    const counts: Record<string, number> = {};
-    for (const [name, table] of Object.entries(tables)) counts[name] = (await db().select({ n: count() }).from(table))[0].n;
-    return counts;
-  };
+    });
 
   const evaluationForms = (userId: string): Record<string, string>[] => [
     { intent: "evaluate", priorities: "Phonics", quality: "1", impact: "1", valueForMoney: "1", wouldRecommend: "no", comments: "" },

@@ -12,6 +12,7 @@ import { createAuthority, createOrganisation, createSchool, createUser } from ".
 import { appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
+import { rowCounts } from "../setup/rows";
 
 describe("invitations and acting organisations", () => {
   const db = useTestDatabase();
@@ -28,13 +29,8 @@ describe("invitations and acting organisations", () => {
   const openInvitation = (token: string) => getInvitationPage(context, token);
   const accept = (token: string, form: Record<string, string>, cookie?: string) => postInvitationPage(context, token, form, cookie);
 
-  const counts = async () => ({
-    users: (await db().select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
-    tokens: (await db().select({ n: count() }).from(schema.authTokens))[0].n,
-    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
-    audit: (await db().select({ n: count() }).from(schema.auditLog))[0].n,
-  });
+  const counts = () =>
+    rowCounts(db(), { users: schema.users, memberships: schema.memberships, tokens: schema.authTokens, outbox: schema.outbox, audit: schema.auditLog });
 
   beforeAll(async () => {
     context = appContext(db());

@@ -13,6 +13,7 @@ import { createAuthority, createOrganisation, createUser } from "../factories/te
 import { appContext, request, respond, sessionCookieFor, testEnv } from "../setup/context";
 import { auditRowsOf } from "../factories/audit";
 import { useTestDatabase } from "../factories/database";
+import { rowCount } from "../setup/rows";
 
 type Answer = Awaited<ReturnType<typeof respond>>;
 const asResponse = (answer: Answer) => {
@@ -33,7 +34,8 @@ describe("signing in and out", () => {
     { cookie, path = "/sign-in", ctx = context() }: { cookie?: string; path?: string; ctx?: AppLoadContext } = {},
   ) => respond(() => signInAction({ request: request(path, { form, cookie }), context: ctx, params: {} } as ActionFunctionArgs));
 
-  const sessionsOf = async (userId: string) => (await db().select({ n: count() }).from(schema.sessions).where(eq(schema.sessions.userId, userId)))[0].n;
+  const sessionsOf = (userId: string) => rowCount(db(), schema.sessions, eq(schema.sessions.userId, userId));
+  const sessionsWithToken = (token: string) => rowCount(db(), schema.sessions, eq(schema.sessions.id, hashToken(token)));
 
   beforeAll(async () => {
     const authority = await createAuthority(db());
@@ -73,18 +75,8 @@ describe("signing in and out", () => {
     const response = asResponse(await signIn({ email: user.email, password: PASSWORD }, { cookie: before }));
     const after = cookieFrom(response)!;
     expect(after.token).not.toBe(oldToken);
-    expect(
-      await db()
-        .select()
-        .from(schema.sessions)
-        .where(eq(schema.sessions.id, hashToken(oldToken))),
-    ).toHaveLength(0);
-    expect(
-      await db()
-        .select()
-        .from(schema.sessions)
-        .where(eq(schema.sessions.id, hashToken(after.token))),
-    ).toHaveLength(1);
+    expect(await sessionsWithToken(oldToken)).toBe(0);
+    expect(await sessionsWithToken(after.token)).toBe(1);
   });
 
   it("goes back to a local page after signing in, but never to another site", async () => {
@@ -156,18 +148,8 @@ describe("signing in and out", () => {
     const response = asResponse(await respond(() => signOutAction({ request: request("/sign-out", { cookie, form: {} }), context: context(), params: {} })));
     expect(response.headers.get("Location")).toBe("/");
     expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
-    expect(
-      await db()
-        .select()
-        .from(schema.sessions)
-        .where(eq(schema.sessions.id, hashToken(cookie.split("=")[1]))),
-    ).toHaveLength(0);
-    expect(
-      await db()
-        .select()
-        .from(schema.sessions)
-        .where(eq(schema.sessions.id, hashToken(other.split("=")[1]))),
-    ).toHaveLength(1);
+    expect(await sessionsWithToken(cookie.split("=")[1])).toBe(0);
+    expect(await sessionsWithToken(other.split("=")[1])).toBe(1);
   });
 
   it("signing out everywhere ends every session of that person only, with an audit row", async () => {

@@ -7,6 +7,7 @@ import { closeCollective, invoicesOfOrders, joinCollective, openCollective, orde
 import { useTestDatabase } from "../factories/database";
 import { createPurchasingWorld } from "../factories/purchasing";
 import { idsOf } from "~/domain/ids";
+import { rowCount } from "../setup/rows";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
 
@@ -41,12 +42,7 @@ describe("VAT on a collective purchase of the authority's own traded service", (
     const invoices = await invoicesOfOrders(db(), orders);
     expect(invoices).toHaveLength(2);
     for (const invoice of invoices) expect(invoice).toMatchObject({ netPence: 67_500, vatPence: 18_000, grossPence: 85_500 });
-    expect(
-      await db()
-        .select()
-        .from(schema.recharges)
-        .where(inArray(schema.recharges.orderId, idsOf(orders))),
-    ).toHaveLength(2);
+    expect(await rowCount(db(), schema.recharges, inArray(schema.recharges.orderId, idsOf(orders)))).toBe(2);
     expect(await trialBalance(db(), world.authority.id)).toBe(0);
     expect(await checkLedger(db(), world.authority.id)).toEqual([]);
 

@@ -26,6 +26,7 @@ import { actorFor, financeRecordsPayment, createOfferOnSale, createPurchasingWor
 import { createMember } from "../factories/tenancy";
 import { described, say } from "~/domain/ledger/described";
 import { idsOf } from "~/domain/ids";
+import { rowCount } from "../setup/rows";
 
 const APP_URL = "http://localhost:3000";
 const NOW = new Date("2026-01-05T10:00:00Z");
@@ -435,12 +436,7 @@ describe("purchasing", () => {
       });
       expect(await balanceOf(world.authority.id, "consortium_pot", world.consortium.id)).toBe(-2_420_000);
       expect(await balanceOf(world.authority.id, "provider_payable", world.provider.id)).toBe(0);
-      expect(
-        await db()
-          .select()
-          .from(schema.creditNotes)
-          .where(inArray(schema.creditNotes.invoiceId, idsOf(invoices))),
-      ).toHaveLength(5);
+      expect(await rowCount(db(), schema.creditNotes, inArray(schema.creditNotes.invoiceId, idsOf(invoices)))).toBe(5);
       await expectSoundLedger(world.authority.id);
     });
 

@@ -8,6 +8,7 @@ import { getInvitationPage, getMembersPage, postInvitationPage, postMembersPage 
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
+import { rowCounts } from "../setup/rows";
 
 describe("invitations", () => {
   const db = useTestDatabase();
@@ -29,11 +30,7 @@ describe("invitations", () => {
         .from(schema.memberships)
         .where(and(eq(schema.memberships.userId, userId), eq(schema.memberships.organisationId, organisationId)))
     ).map((r) => r.role);
-  const counts = async () => ({
-    users: (await db().select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
-    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
-  });
+  const counts = () => rowCounts(db(), { users: schema.users, memberships: schema.memberships, outbox: schema.outbox });
 
   beforeAll(async () => {
     context = appContext(db());

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import * as financeInvoice from "~/routes/finance.invoices.$invoiceId";
@@ -11,6 +11,7 @@ import { createPurchasingWorld } from "../factories/purchasing";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { type Answer, appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
+import { rowCounts } from "../setup/rows";
 
 const statusOf = (answer: Answer) => answer.status;
 
@@ -25,12 +26,7 @@ describe("segregation of duties", () => {
   let adminCookie: string;
 
   const invite = (organisationId: string, form: Record<string, string>, cookie = adminCookie) => postMembersPage(context, organisationId, cookie, form);
-  const counts = async () => ({
-    users: (await db().select({ n: count() }).from(schema.users))[0].n,
-    memberships: (await db().select({ n: count() }).from(schema.memberships))[0].n,
-    outbox: (await db().select({ n: count() }).from(schema.outbox))[0].n,
-    audit: (await db().select({ n: count() }).from(schema.auditLog))[0].n,
-  });
+  const counts = () => rowCounts(db(), { users: schema.users, memberships: schema.memberships, outbox: schema.outbox, audit: schema.auditLog });
   const emailsAbout = async (topic: string) => db().select().from(schema.outbox).where(eq(schema.outbox.topic, topic));
 
   beforeAll(async () => {
