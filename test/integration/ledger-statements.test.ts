@@ -12,22 +12,31 @@ import { useTestDatabase } from "../factories/database";
 import { addToConsortium, createConsortium, createLedgerWorld, nextKey, post } from "../factories/ledger";
 import { createAuthority, createOrganisation, createSchool } from "../factories/tenancy";
 
-/** Entries of the past, written with their dates (postEntry always posts now). */
-async function postDated(db: Database, authorityId: string, at: string, description: string, postings: { accountId: string; amountPence: number }[]) {
-  const createdAt = new Date(at);
-  await db.transaction(async (tx) => {
-    const [entry] = await tx
-      .insert(schema.journalEntries)
-      .values({ authorityId, idempotencyKey: nextKey("dated"), description, causeType: "order", causeId: `order-${at}`, createdAt })
-      .returning();
-    await tx.insert(schema.ledgerPostings).values(postings.map((p) => ({ ...p, entryId: entry.id, authorityId, createdAt })));
-    for (const p of postings) {
-      await tx
-        .update(schema.ledgerAccounts)
-        .set({ balancePence: sql`${schema.ledgerAccounts.balancePence} + ${p.amountPence}` })
-        .where(eq(schema.ledgerAccounts.id, p.accountId));
-    }
-  });
+/**
+ * Posts entries of the past, written with their dates (postEntry always posts now):
+ * each debits one account and credits another by the same amount.
+ */
+function postDatedFor(db: Database, authorityId: string) {
+  return async (at: string, description: string, debit: { id: string }, credit: { id: string }, pence: number) => {
+    const createdAt = new Date(at);
+    const postings = [
+      { accountId: debit.id, amountPence: pence },
+      { accountId: credit.id, amountPence: -pence },
+    ];
+    await db.transaction(async (tx) => {
+      const [entry] = await tx
+        .insert(schema.journalEntries)
+        .values({ authorityId, idempotencyKey: nextKey("dated"), description, causeType: "order", causeId: `order-${at}`, createdAt })
+        .returning();
+      await tx.insert(schema.ledgerPostings).values(postings.map((p) => ({ ...p, entryId: entry.id, authorityId, createdAt })));
+      for (const p of postings) {
+        await tx
+          .update(schema.ledgerAccounts)
+          .set({ balancePence: sql`${schema.ledgerAccounts.balancePence} + ${p.amountPence}` })
+          .where(eq(schema.ledgerAccounts.id, p.accountId));
+      }
+    });
+  };
 }
 
 describe("funding, statements and the demo ledger", () => {
@@ -70,22 +79,11 @@ describe("funding, statements and the demo ledger", () => {
   it("shows opening, running and closing balances for a period, signed as the account is read", async () => {
     const world = await createLedgerWorld(db());
     const { authority, accounts } = world;
-    await postDated(db(), authority.id, "2026-03-31T12:00:00Z", "Funding 2025-26", [
-      { accountId: accounts.funding.id, amountPence: 2_420_000 },
-      { accountId: accounts.pot.id, amountPence: -2_420_000 },
-    ]);
-    await postDated(db(), authority.id, "2026-04-01T08:00:00Z", "Phonics training: pot contribution", [
-      { accountId: accounts.pot.id, amountPence: 360_000 },
-      { accountId: accounts.provider.id, amountPence: -360_000 },
-    ]);
-    await postDated(db(), authority.id, "2026-04-20T10:30:00Z", "Share of traded income", [
-      { accountId: accounts.income.id, amountPence: 3_751 },
-      { accountId: accounts.pot.id, amountPence: -3_751 },
-    ]);
-    await postDated(db(), authority.id, "2026-05-02T09:00:00Z", "Data pack: pot contribution", [
-      { accountId: accounts.pot.id, amountPence: 65_000 },
-      { accountId: accounts.provider.id, amountPence: -65_000 },
-    ]);
+    const postDated = postDatedFor(db(), authority.id);
+    await postDated("2026-03-31T12:00:00Z", "Funding 2025-26", accounts.funding, accounts.pot, 2_420_000);
+    await postDated("2026-04-01T08:00:00Z", "Phonics training: pot contribution", accounts.pot, accounts.provider, 360_000);
+    await postDated("2026-04-20T10:30:00Z", "Share of traded income", accounts.income, accounts.pot, 3_751);
+    await postDated("2026-05-02T09:00:00Z", "Data pack: pot contribution", accounts.pot, accounts.provider, 65_000);
 
     const april = await accountStatement(db(), {
       authorityId: authority.id,
@@ -116,16 +114,10 @@ describe("funding, statements and the demo ledger", () => {
   });
 
   it("writes a statement as RFC 4180 CSV in pounds, defusing formulas", async () => {
-    const world = await createLedgerWorld(db());
-    const { authority, accounts } = world;
-    await postDated(db(), authority.id, "2026-01-05T09:00:00Z", '=HYPERLINK("http://evil.example","click"), the "best" course', [
-      { accountId: accounts.funding.id, amountPence: 123_456 },
-      { accountId: accounts.pot.id, amountPence: -123_456 },
-    ]);
-    await postDated(db(), authority.id, "2026-01-06T09:00:00Z", "-2+3 @once\nsecond line", [
-      { accountId: accounts.pot.id, amountPence: 1_005 },
-      { accountId: accounts.provider.id, amountPence: -1_005 },
-    ]);
+    const { authority, accounts } = await createLedgerWorld(db());
+    const postDated = postDatedFor(db(), authority.id);
+    await postDated("2026-01-05T09:00:00Z", '=HYPERLINK("http://evil.example","click"), the "best" course', accounts.funding, accounts.pot, 123_456);
+    await postDated("2026-01-06T09:00:00Z", "-2+3 @once\nsecond line", accounts.pot, accounts.provider, 1_005);
     const csv = toCsv(statementCsvRows(await accountStatement(db(), { authorityId: authority.id, accountId: accounts.pot.id })));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("Date,Description,Cause,Reference,Amount (GBP),Balance (GBP)");
