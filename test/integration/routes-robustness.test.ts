@@ -1,9 +1,9 @@
 // Every route module, called as the wrong people with the worst input: never a 500, never another authority's data.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executePrepared } from "#db/client";
 import { seedDemo } from "#db/seed/index";
@@ -16,6 +16,7 @@ import { actorFor } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { testEnv, appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
+import { rowCount, rowCounts } from "../setup/rows";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
 type Action = (args: ActionFunctionArgs) => Promise<unknown> | unknown;
@@ -150,34 +151,22 @@ describe("every route, against odd input and the wrong people", () => {
     });
 
   async function ids(authorityId: string) {
+    /** The id in `column` of one row of the table in the authority, as a list of one. */
+    const oneId = async (table: PgTable & { authorityId: AnyPgColumn }, column: AnyPgColumn) => {
+      const [row] = await db().select({ id: column }).from(table).where(eq(table.authorityId, authorityId)).limit(1);
+      return [row.id as string];
+    };
+    const pick = <T extends { id: string }>(rows: T[]) => [
+      ...new Set([rows[0], rows[Math.floor(rows.length / 2)], rows.at(-1)].filter(Boolean).map((r) => r!.id)),
+    ];
+    /** The ids of the first, middle and last of up to `limit` rows of the table in the authority, in the order of `by`. */
+    const spreadIds = async (table: PgTable & { authorityId: AnyPgColumn; id: AnyPgColumn }, by: AnyPgColumn, limit: number) =>
+      pick((await db().select({ id: table.id }).from(table).where(eq(table.authorityId, authorityId)).orderBy(asc(by)).limit(limit)) as { id: string }[]);
     const [order] = await db()
       .select({ id: schema.orders.id, offerId: schema.orders.offerId })
       .from(schema.orders)
       .where(eq(schema.orders.authorityId, authorityId))
       .limit(1);
-    const [invoice] = await db().select({ id: schema.invoices.id }).from(schema.invoices).where(eq(schema.invoices.authorityId, authorityId)).limit(1);
-    const [purchase] = await db()
-      .select({ id: schema.collectivePurchases.id })
-      .from(schema.collectivePurchases)
-      .where(eq(schema.collectivePurchases.authorityId, authorityId))
-      .limit(1);
-    const [need] = await db().select({ id: schema.needs.id }).from(schema.needs).where(eq(schema.needs.authorityId, authorityId)).limit(1);
-    const [account] = await db()
-      .select({ id: schema.ledgerAccounts.id })
-      .from(schema.ledgerAccounts)
-      .where(eq(schema.ledgerAccounts.authorityId, authorityId))
-      .limit(1);
-    const [consortium] = await db()
-      .select({ id: schema.collectivePurchases.consortiumId })
-      .from(schema.collectivePurchases)
-      .where(eq(schema.collectivePurchases.authorityId, authorityId))
-      .limit(1);
-    const organisations = await db()
-      .select({ id: schema.organisations.id })
-      .from(schema.organisations)
-      .where(eq(schema.organisations.authorityId, authorityId))
-      .orderBy(asc(schema.organisations.kind))
-      .limit(40);
     // The offer bought first, so its provider's pages are among those tried.
     const offers = await db()
       .select({ id: schema.offers.id, live: schema.offers.liveRevisionId })
@@ -185,36 +174,21 @@ describe("every route, against odd input and the wrong people", () => {
       .where(eq(schema.offers.authorityId, authorityId))
       .orderBy(sql`${schema.offers.id} = ${order.offerId} desc`, asc(schema.offers.id))
       .limit(60);
-    const revisions = await db()
-      .select({ id: schema.offerRevisions.id })
-      .from(schema.offerRevisions)
-      .where(eq(schema.offerRevisions.authorityId, authorityId))
-      .orderBy(asc(schema.offerRevisions.status))
-      .limit(20);
-    const [school] = await db().select({ id: schema.schools.organisationId }).from(schema.schools).where(eq(schema.schools.authorityId, authorityId)).limit(1);
-    const [provider] = await db()
-      .select({ id: schema.providers.organisationId })
-      .from(schema.providers)
-      .where(eq(schema.providers.authorityId, authorityId))
-      .limit(1);
     const [email] = await db().select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorityId)).limit(1);
-    const pick = <T extends { id: string }>(rows: T[]) => [
-      ...new Set([rows[0], rows[Math.floor(rows.length / 2)], rows.at(-1)].filter(Boolean).map((r) => r!.id)),
-    ];
     return {
       orderId: [order.id],
-      invoiceId: [invoice.id],
-      purchaseId: [purchase.id],
-      needId: [need.id],
-      accountId: [account.id],
-      consortiumId: [consortium.id],
-      organisationId: pick(organisations),
+      invoiceId: await oneId(schema.invoices, schema.invoices.id),
+      purchaseId: await oneId(schema.collectivePurchases, schema.collectivePurchases.id),
+      needId: await oneId(schema.needs, schema.needs.id),
+      accountId: await oneId(schema.ledgerAccounts, schema.ledgerAccounts.id),
+      consortiumId: await oneId(schema.collectivePurchases, schema.collectivePurchases.consortiumId),
+      organisationId: await spreadIds(schema.organisations, schema.organisations.kind, 40),
       offerId: [...pick(offers.filter((o) => o.live)), ...pick(offers.filter((o) => !o.live))],
-      revisionId: pick(revisions),
+      revisionId: await spreadIds(schema.offerRevisions, schema.offerRevisions.status, 20),
       id: email ? [email.id] : [],
       token: [],
-      schoolId: [school.id],
-      providerId: [provider.id],
+      schoolId: await oneId(schema.schools, schema.schools.organisationId),
+      providerId: await oneId(schema.providers, schema.providers.organisationId),
     };
   }
 
@@ -360,12 +334,6 @@ describe("every route, against odd input and the wrong people", () => {
     Object.assign(welsh, await ids(wales.id));
   }, 300_000);
 
-  const rowCount = async (table: PgTable) =>
-    (
-      await db()
-        .select({ n: sql<number>`count(*)::int` })
-        .from(table)
-    )[0].n;
   // The newest audit row (its ids only grow, and none is ever deleted) and the number of emails, in one statement: it runs around thousands of calls.
   const written = async () => {
     const [row] = await executePrepared<{ audit: string; emails: number }>(
@@ -548,9 +516,8 @@ describe("every route, against odd input and the wrong people", () => {
   }, 300_000);
 
   /** Rows of every table a form here could write to, so a refusal is seen to have written nothing. */
-  async function rowCounts() {
-    const total = sql<number>`count(*)::int`;
-    const tables = {
+  const writtenRows = () =>
+    rowCounts(db(), {
       needs: schema.needs,
       collectivePurchases: schema.collectivePurchases,
       offers: schema.offers,
@@ -558,11 +525,7 @@ describe("every route, against odd input and the wrong people", () => {
       orders: schema.orders,
       auditLog: schema.auditLog,
       outbox: schema.outbox,
-    };
-    const counts: Record<string, number> = {};
-    for (const [name, table] of Object.entries(tables)) counts[name] = (await db().select({ n: total }).from(table))[0].n;
-    return counts;
-  }
+    });
 
   it("refuses what the database would choke on (NUL bytes, amounts past their column, hex and exponent numbers) with a message by the field, writing nothing", async () => {
     await signIn();
@@ -650,13 +613,13 @@ describe("every route, against odd input and the wrong people", () => {
     }
     for (const c of cases) {
       const r = route(c.file);
-      const before = await rowCounts();
+      const before = await writtenRows();
       const result = await call(c.what, () => r.action!({ request: request(r.path, { cookie: c.cookie, form: c.form }), params: {}, context: ctx() }));
       const errors = ((result as { data?: { errors?: Record<string, string[]> } }).data?.errors ?? {}) as Record<string, string[]>;
       if (statusOf(result) !== 400) failures.push(`${c.what}: ${statusOf(result)}, not 400`);
       else if (!c.message.test(errors[c.field]?.[0] ?? ""))
         failures.push(`${c.what}: the message by ${c.field} is ${JSON.stringify(errors[c.field])}; all: ${JSON.stringify(errors)}`);
-      const after = await rowCounts();
+      const after = await writtenRows();
       if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${c.what}: wrote something (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
     }
     expect(failures).toEqual([]);
@@ -664,26 +627,15 @@ describe("every route, against odd input and the wrong people", () => {
 
   /** Rows that say the other authority was touched: its audit trail and emails, shortlists of its offers, sessions acting for it. */
   async function welshFootprint() {
-    const n = async (q: Promise<{ n: number }[]>) => (await q)[0].n;
-    const total = sql<number>`count(*)::int`;
+    const wales = authorities.wales;
+    const welshOffers = db().select({ id: schema.offers.id }).from(schema.offers).where(eq(schema.offers.authorityId, wales));
+    const welshOrganisations = db().select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.authorityId, wales));
     return (
-      (await n(db().select({ n: total }).from(schema.auditLog).where(eq(schema.auditLog.authorityId, authorities.wales)))) +
-      (await n(db().select({ n: total }).from(schema.outbox).where(eq(schema.outbox.authorityId, authorities.wales)))) +
-      (await n(db().select({ n: total }).from(schema.memberships).where(eq(schema.memberships.authorityId, authorities.wales)))) +
-      (await n(
-        db()
-          .select({ n: total })
-          .from(schema.shortlistItems)
-          .innerJoin(schema.offers, eq(schema.offers.id, schema.shortlistItems.offerId))
-          .where(eq(schema.offers.authorityId, authorities.wales)),
-      )) +
-      (await n(
-        db()
-          .select({ n: total })
-          .from(schema.sessions)
-          .innerJoin(schema.organisations, eq(schema.organisations.id, schema.sessions.actingOrganisationId))
-          .where(eq(schema.organisations.authorityId, authorities.wales)),
-      ))
+      (await rowCount(db(), schema.auditLog, eq(schema.auditLog.authorityId, wales))) +
+      (await rowCount(db(), schema.outbox, eq(schema.outbox.authorityId, wales))) +
+      (await rowCount(db(), schema.memberships, eq(schema.memberships.authorityId, wales))) +
+      (await rowCount(db(), schema.shortlistItems, inArray(schema.shortlistItems.offerId, welshOffers))) +
+      (await rowCount(db(), schema.sessions, inArray(schema.sessions.actingOrganisationId, welshOrganisations)))
     );
   }
 
@@ -936,11 +888,11 @@ describe("every route, against odd input and the wrong people", () => {
       const r = route(c.file);
       const params = c.params ?? {};
       const url = urlOf(r, params, c.query ?? "");
-      const before = [await written(), await rowCount(schema.orders)];
+      const before = [await written(), await rowCount(db(), schema.orders)];
       const result = await call(c.what, () =>
         (c.form ? r.action! : r.loader!)({ request: request(url, { cookie: c.cookie, form: c.form }), params, context: ctx() }),
       );
-      const after = [await written(), await rowCount(schema.orders)];
+      const after = [await written(), await rowCount(db(), schema.orders)];
       if (![400, 403, 404].includes(statusOf(result)))
         failures.push(`${c.what}: ${statusOf(result)} ${JSON.stringify((result as { data?: unknown }).data ?? "").slice(0, 200)}`);
       if (after.join() !== before.join()) failures.push(`${c.what}: wrote something`);
