@@ -68,6 +68,14 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       }),
     );
   };
+  const reconciliationCsv = (from = range.from, to = range.to) =>
+    respond(() =>
+      csvRoute.loader({
+        request: request(`/finance/reconciliation.csv?from=${from}&to=${to}`, { cookie: financeCookie }),
+        params: {},
+        context: bed().context(),
+      }),
+    );
   const statementCount = async () =>
     (await db().select().from(schema.bankStatementLines).where(eq(schema.bankStatementLines.authorityId, world().authority.id))).length;
   const pounds = (pence: number) => (pence / 100).toFixed(2);
@@ -130,13 +138,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       added: 2,
       alreadyHeld: 0,
     });
-    const csv = (await respond(() =>
-      csvRoute.loader({
-        request: request(`/finance/reconciliation.csv?from=${range.from}&to=${range.to}`, { cookie: financeCookie }),
-        params: {},
-        context: bed().context(),
-      }),
-    )) as Response;
+    const csv = (await reconciliationCsv()) as Response;
     expect(csv.status).toBe(200);
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
     // What each line is, in words, as the page says it.
@@ -177,13 +179,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     expect(view.bank.amountDiffers.map((d) => [d.ledger.reference, d.differencePence])).toEqual([[different.invoice.number, -100]]);
     expect(view.bank.onlyExternal.map((x) => [x.reference, x.amountPence])).toEqual([[unrecorded.invoice.number, 2000]]);
 
-    const csvResponse = (await respond(() =>
-      csvRoute.loader({
-        request: request(`/finance/reconciliation.csv?from=${range.from}&to=${range.to}`, { cookie: financeCookie }),
-        params: {},
-        context: bed().context(),
-      }),
-    )) as Response;
+    const csvResponse = (await reconciliationCsv()) as Response;
     const rows = parse(await csvResponse.text(), { bom: true, columns: true }) as Record<string, string>[];
     // Differences come first.
     expect(rows.slice(0, 3).map((r) => [r.What, r.Reference])).toEqual([
@@ -226,13 +222,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       errors: { from: ["Enter the start date as a real date, for example 27/03/2026"] },
       view: null,
     });
-    const backwards = await respond(() =>
-      csvRoute.loader({
-        request: request(`/finance/reconciliation.csv?from=2026-03-02&to=2026-03-01`, { cookie: financeCookie }),
-        params: {},
-        context: bed().context(),
-      }),
-    );
+    const backwards = await reconciliationCsv("2026-03-02", "2026-03-01");
     expect(backwards.status).toBe(400);
     // By default, the last 30 days.
     const plain = await respond(() =>
