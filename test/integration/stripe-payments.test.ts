@@ -31,6 +31,14 @@ describe("a school pays an invoice through Stripe Checkout", () => {
   };
   const invoiceOf = async (id: string) => (await db().select().from(schema.invoices).where(eq(schema.invoices.id, id)))[0];
   const paymentsOf = (invoiceId: string) => db().select().from(schema.payments).where(eq(schema.payments.invoiceId, invoiceId));
+  /** A checkout of the invoice completed by a way of paying that takes time: it is on its way, and no payment is recorded yet. */
+  const startPaymentOnItsWay = async (invoiceId: string, actor: Awaited<ReturnType<typeof actorFor>>, method: "bacs_debit" | "customer_balance") => {
+    const checkout = await start(invoiceId, actor);
+    await bed().deliver(bed().fake.complete(checkout.sessionId!, method)[0]);
+    expect((await checkoutOf(checkout.id)).status).toBe("processing");
+    expect(await paymentsOf(invoiceId)).toHaveLength(0);
+    return checkout;
+  };
 
   it("by card: the session is created from the outbox, the payment recorded only from the webhook, split, and the ledger balances", async () => {
     const { invoice, order, actor } = await invoicedOrder(db(), world(), 0);
@@ -107,11 +115,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
 
   it("by Bacs Direct Debit: on its way at completion, recorded when it settles, and nothing when it fails", async () => {
     const { invoice, actor } = await invoicedOrder(db(), world(), 2);
-    const debit = await start(invoice.id, actor);
-    await bed().deliver(bed().fake.complete(debit.sessionId!, "bacs_debit")[0]);
-    const processing = await checkoutOf(debit.id);
-    expect(processing.status).toBe("processing");
-    expect(await paymentsOf(invoice.id)).toHaveLength(0);
+    const debit = await startPaymentOnItsWay(invoice.id, actor, "bacs_debit");
     // While it is on its way the school cannot start paying the same amount again.
     await expect(start(invoice.id, actor)).rejects.toThrow(/on its way/);
     for (const e of bed().fake.settle(debit.sessionId!, "failed")) await bed().deliver(e);
@@ -120,8 +124,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
     expect(failed.failureReason).toMatch(/insufficient funds/);
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
 
-    const again = await start(invoice.id, actor);
-    await bed().deliver(bed().fake.complete(again.sessionId!, "bacs_debit")[0]);
+    const again = await startPaymentOnItsWay(invoice.id, actor, "bacs_debit");
     for (const e of bed().fake.settle(again.sessionId!, "succeeded")) await bed().deliver(e);
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
     expect((await invoiceOf(invoice.id)).status).toBe("paid");
@@ -130,11 +133,7 @@ describe("a school pays an invoice through Stripe Checkout", () => {
 
   it("by bank transfer: on its way until the money arrives, then recorded against the invoice as paid by bank transfer", async () => {
     const { invoice, actor } = await invoicedOrder(db(), world(), 2);
-    const transfer = await start(invoice.id, actor);
-    await bed().deliver(bed().fake.complete(transfer.sessionId!, "customer_balance")[0]);
-    const waiting = await checkoutOf(transfer.id);
-    expect(waiting.status).toBe("processing");
-    expect(await paymentsOf(invoice.id)).toHaveLength(0);
+    const transfer = await startPaymentOnItsWay(invoice.id, actor, "customer_balance");
     for (const e of bed().fake.settle(transfer.sessionId!, "succeeded")) await bed().deliver(e);
     const payments = await paymentsOf(invoice.id);
     expect(payments).toMatchObject([{ amountPence: invoice.grossPence, method: "stripe" }]);
