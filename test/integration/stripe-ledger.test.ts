@@ -115,32 +115,26 @@ function helpers(env: Env, get: () => { bed: StripeTestbed; world: PurchasingWor
 /** For a describe block: a database, the fake Stripe and a world of academies, with this file's helpers. */
 function useLedgerWorld(schools: number, { providerEnabled = false } = {}) {
   const env = useStripeWorld(schools);
-  const w = { bed: undefined as unknown as StripeTestbed, world: undefined as unknown as PurchasingWorld };
-  const h = helpers(env, () => w);
+  const h = helpers(env, () => ({ bed: env.bed(), world: env.world() }));
   beforeAll(async () => {
-    w.bed = env.bed();
-    w.world = env.world();
     if (providerEnabled) await h.deliverAll(await h.enableProvider());
   });
-  return { db: env.db, h, w };
+  return { db: env.db, h, bed: env.bed, world: env.world };
 }
 
 describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's balance reconciles with it", () => {
-  const { db, h, w } = useLedgerWorld(3);
-  let bed: StripeTestbed;
-  let world: PurchasingWorld;
-  beforeAll(() => ({ bed, world } = w));
+  const { db, h, bed, world } = useLedgerWorld(3);
 
   it("a card payment's fee: Stripe fees debited, the clearing account credited, once by its balance transaction", async () => {
-    const o = await invoicedOrder(db(), world, 0);
+    const o = await invoicedOrder(db(), world(), 0);
     const { charge, checkoutId } = await h.payByCard(o);
-    const txn = bed.fake.objects.get(charge.balance_transaction as string)!;
+    const txn = bed().fake.objects.get(charge.balance_transaction as string)!;
     expect(txn.fee).toBeGreaterThan(0);
     expect(await h.postingsOf(`stripe-fee:${txn.id}`)).toEqual({ stripe_fees: txn.fee, payment_clearing_stripe: -(txn.fee as number) });
     const [entry] = await h.entries(`stripe-fee:${txn.id}`);
     expect(entry).toMatchObject({ causeType: "stripe_checkout", causeId: checkoutId });
     // The same event again, and the session read back again, post nothing more.
-    await h.deliverAll(bed.fake.events.filter((e) => e.type === "checkout.session.completed" && e.data.object.client_reference_id === checkoutId));
+    await h.deliverAll(bed().fake.events.filter((e) => e.type === "checkout.session.completed" && e.data.object.client_reference_id === checkoutId));
     expect(await h.entries(`stripe-fee:${txn.id}`)).toHaveLength(1);
     // What is left on the clearing account is what Stripe holds: the payment less its fee.
     expect(await h.balanceOf("payment_clearing_stripe")).toBe(txn.net);
@@ -149,10 +143,10 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
   });
 
   it("a refund's fee, when Stripe reports one, is posted the same way", async () => {
-    const o = await invoicedOrder(db(), world, 1);
+    const o = await invoicedOrder(db(), world(), 1);
     const { chargeId } = await h.payByCard(o);
-    const events = bed.fake.refundCharge(chargeId, 10_000);
-    const refundTxn = [...bed.fake.objects.values()].find(
+    const events = bed().fake.refundCharge(chargeId, 10_000);
+    const refundTxn = [...bed().fake.objects.values()].find(
       (x) => x.object === "balance_transaction" && x.type === "refund" && (x.amount as number) === -10_000,
     )!;
     Object.assign(refundTxn, { fee: 15, net: -10_015, fee_details: [{ amount: 15, currency: "gbp", type: "stripe_fee", description: "Refund fee" }] });
@@ -166,7 +160,7 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
   it("a payout to the authority's bank: clearing to bank once; returned by the bank, reversed; whichever event is read first", async () => {
     const clearingBefore = await h.balanceOf("payment_clearing_stripe");
     const bankBefore = await h.balanceOf("payment_clearing_bank");
-    const [paid] = bed.fake.payout(50_000, "paid", { authorityId: world.authority.id });
+    const [paid] = bed().fake.payout(50_000, "paid", { authorityId: world().authority.id });
     await h.deliverAll([paid, paid]);
     const payoutId = paid.data.object.id;
     expect(await h.postingsOf(`stripe-payout:${payoutId}`)).toEqual({ payment_clearing_bank: 50_000, payment_clearing_stripe: -50_000 });
@@ -176,14 +170,14 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
     expect(audits.map((a) => a.action)).toEqual(["payment.payout.paid"]);
     await h.noDifference();
 
-    const failed = bed.fake.failPayout(payoutId);
+    const failed = bed().fake.failPayout(payoutId);
     await h.deliverAll([...failed, ...failed]);
     expect(await h.postingsOf(`stripe-payout-failed:${payoutId}`)).toEqual({ payment_clearing_bank: -50_000, payment_clearing_stripe: 50_000 });
     expect(await h.balanceOf("payment_clearing_stripe")).toBe(clearingBefore);
 
     // Paid then returned, the events delivered the other way round: the same two entries.
-    const [later] = bed.fake.payout(20_000, "paid", { authorityId: world.authority.id });
-    const [laterFailed] = bed.fake.failPayout(later.data.object.id);
+    const [later] = bed().fake.payout(20_000, "paid", { authorityId: world().authority.id });
+    const [laterFailed] = bed().fake.failPayout(later.data.object.id);
     await h.deliverAll([laterFailed, later]);
     expect(await h.entries(`stripe-payout:${later.data.object.id}`)).toHaveLength(1);
     expect(await h.entries(`stripe-payout-failed:${later.data.object.id}`)).toHaveLength(1);
@@ -194,22 +188,22 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
 
   it("a payout of no authority, or a provider's own payout from its connected account, is not in the authority's ledger", async () => {
     const before = (await h.entries("stripe-payout")).length;
-    const [platform] = bed.fake.payout(1_000, "paid");
-    expect(JSON.parse((await bed.deliver(platform)).body)).toMatchObject({ outcome: "processed", detail: "ignored: a payout of no authority" });
+    const [platform] = bed().fake.payout(1_000, "paid");
+    expect(JSON.parse((await bed().deliver(platform)).body)).toMatchObject({ outcome: "processed", detail: "ignored: a payout of no authority" });
     // A connected account's payout is on its own balance, not the platform's: Stripe sends it with the account's id.
-    const connected = bed.fake.event("payout.paid", { id: "po_test_connected", object: "payout", amount: 2_000, status: "paid", metadata: {} });
-    expect(JSON.parse((await bed.deliver({ ...connected, account: "acct_test_provider" } as StripeEvent)).body)).toMatchObject({ outcome: "ignored" });
-    const [never] = bed.fake.payout(3_000, "failed", { authorityId: world.authority.id });
+    const connected = bed().fake.event("payout.paid", { id: "po_test_connected", object: "payout", amount: 2_000, status: "paid", metadata: {} });
+    expect(JSON.parse((await bed().deliver({ ...connected, account: "acct_test_provider" } as StripeEvent)).body)).toMatchObject({ outcome: "ignored" });
+    const [never] = bed().fake.payout(3_000, "failed", { authorityId: world().authority.id });
     await h.deliverAll([never]);
     expect(await h.entries("stripe-payout")).toHaveLength(before);
     await h.sound();
   });
 
   it("a dispute: the money and Stripe's fee leave the clearing account; won, both come back", async () => {
-    const o = await invoicedOrder(db(), world, 2);
+    const o = await invoicedOrder(db(), world(), 2);
     const { chargeId, checkoutId } = await h.payByCard(o);
     const clearingBefore = await h.balanceOf("payment_clearing_stripe");
-    const created = bed.fake.dispute(chargeId);
+    const created = bed().fake.dispute(chargeId);
     await h.deliverAll([...created, ...created]);
     const disputeId = created[0].data.object.id;
     expect(await h.postingsOf(`stripe-dispute:${disputeId}`)).toEqual({
@@ -229,7 +223,7 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
     expect((await h.reconciliation()).disputes.find((d) => d.id === checkoutId)).toMatchObject({ disputeStatus: "open" });
     await h.noDifference();
 
-    const closed = bed.fake.closeDispute(disputeId, "won");
+    const closed = bed().fake.closeDispute(disputeId, "won");
     await h.deliverAll([...closed, ...closed]);
     expect(await h.postingsOf(`stripe-dispute-won:${disputeId}`)).toEqual({
       stripe_disputes: -o.invoice.grossPence,
@@ -249,10 +243,10 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
   });
 
   it("a dispute lost, its close read before its opening: taken off the school's invoice like a refund, and the invoice is due again", async () => {
-    const o = await invoicedOrder(db(), world, 0);
+    const o = await invoicedOrder(db(), world(), 0);
     const { chargeId, checkoutId } = await h.payByCard(o);
-    const created = bed.fake.dispute(chargeId);
-    const closed = bed.fake.closeDispute(created[0].data.object.id, "lost");
+    const created = bed().fake.dispute(chargeId);
+    const closed = bed().fake.closeDispute(created[0].data.object.id, "lost");
     await h.deliverAll([...closed, ...created, ...closed]);
     const disputeId = created[0].data.object.id;
     expect(await h.postingsOf(`stripe-dispute-lost:${disputeId}`)).toEqual({ school_receivable: o.invoice.grossPence, stripe_disputes: -o.invoice.grossPence });
@@ -272,27 +266,24 @@ describe("Stripe's fees, payouts and disputes are in the ledger, and Stripe's ba
 });
 
 describe("a provider is paid its part as the school confirms each milestone, less what was refunded", () => {
-  const { db, h, w } = useLedgerWorld(3, { providerEnabled: true });
-  let bed: StripeTestbed;
-  let world: PurchasingWorld;
-  beforeAll(() => ({ bed, world } = w));
+  const { db, h, bed, world } = useLedgerWorld(3, { providerEnabled: true });
 
   const milestonesFor = async (o: Invoiced, titles: string[]) => {
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
+    const admin = await actorFor(db(), world().providerAdmin, world().authority.id);
     const made = [];
-    for (const title of titles) made.push(await addMilestone(db(), { actor: admin, authorityId: world.authority.id, orderId: o.order.id, title }));
+    for (const title of titles) made.push(await addMilestone(db(), { actor: admin, authorityId: world().authority.id, orderId: o.order.id, title }));
     return made;
   };
   const step = async (o: Invoiced, milestoneId: string) => {
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
-    const base = { authorityId: world.authority.id, orderId: o.order.id, milestoneId, stripeEnabled: true };
+    const admin = await actorFor(db(), world().providerAdmin, world().authority.id);
+    const base = { authorityId: world().authority.id, orderId: o.order.id, milestoneId, stripeEnabled: true };
     await milestoneStep(db(), { ...base, actor: admin, step: "deliver" });
     await milestoneStep(db(), { ...base, actor: o.actor, step: "confirm" });
     await milestoneStep(db(), { ...base, actor: o.actor, step: "confirm" });
   };
 
   it("three milestones: each confirmation sends its part; the final confirmation sends what is left; together exactly the share", async () => {
-    const o = await invoicedOrder(db(), world, 0);
+    const o = await invoicedOrder(db(), world(), 0);
     await h.payByCard(o);
     const milestones = await milestonesFor(o, ["First visit", "Second visit", "Third visit"]);
     const share = await h.shareOf(o.order.id);
@@ -316,15 +307,15 @@ describe("a provider is paid its part as the school confirms each milestone, les
   });
 
   it("a milestone confirmed, then delivery confirmed: the final confirmation pays whatever is left, once", async () => {
-    const o = await invoicedOrder(db(), world, 1);
+    const o = await invoicedOrder(db(), world(), 1);
     await h.payByCard(o);
     const milestones = await milestonesFor(o, ["Audit", "Coaching"]);
     await step(o, milestones[0].id);
     // The second is delivered but never confirmed on its own: the confirmation of the whole delivery covers it.
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
+    const admin = await actorFor(db(), world().providerAdmin, world().authority.id);
     await milestoneStep(db(), {
       actor: admin,
-      authorityId: world.authority.id,
+      authorityId: world().authority.id,
       orderId: o.order.id,
       milestoneId: milestones[1].id,
       step: "deliver",
@@ -343,10 +334,10 @@ describe("a provider is paid its part as the school confirms each milestone, les
   });
 
   it("a partial refund before the school confirms: the transfer is the share less the refunded proportion", async () => {
-    const o = await invoicedOrder(db(), world, 2);
+    const o = await invoicedOrder(db(), world(), 2);
     const { chargeId } = await h.payByCard(o);
     const refunded = Math.floor(o.invoice.grossPence / 4);
-    await h.deliverAll(bed.fake.refundCharge(chargeId, refunded));
+    await h.deliverAll(bed().fake.refundCharge(chargeId, refunded));
     await h.deliverAndConfirm(o);
     const share = await h.shareOf(o.order.id);
     const expected = providerShareAfterRefunds({ sharePence: share, refundedPence: refunded, paidPence: o.invoice.grossPence });
@@ -357,7 +348,7 @@ describe("a provider is paid its part as the school confirms each milestone, les
     expect(atStripe.map((t) => t.amount)).toEqual([expected]);
 
     // Refunded again after the transfer: only the proportion of the new refund is taken back.
-    await h.deliverAll(bed.fake.refundCharge(chargeId, refunded));
+    await h.deliverAll(bed().fake.refundCharge(chargeId, refunded));
     await h.transfersAtStripe(o.order.id);
     const [after] = await h.transfersOf(o.order.id);
     const keep = providerShareAfterRefunds({ sharePence: share, refundedPence: 2 * refunded, paidPence: o.invoice.grossPence });
@@ -366,9 +357,9 @@ describe("a provider is paid its part as the school confirms each milestone, les
   });
 
   it("a full refund before the school confirms: nothing is transferred", async () => {
-    const o = await invoicedOrder(db(), world, 0);
+    const o = await invoicedOrder(db(), world(), 0);
     const { chargeId } = await h.payByCard(o);
-    await h.deliverAll(bed.fake.refundCharge(chargeId));
+    await h.deliverAll(bed().fake.refundCharge(chargeId));
     await h.deliverAndConfirm(o);
     expect(await h.transfersOf(o.order.id)).toEqual([]);
     expect(await h.transfersAtStripe(o.order.id)).toEqual([]);
@@ -377,13 +368,10 @@ describe("a provider is paid its part as the school confirms each milestone, les
 });
 
 describe("a provider without an enabled account has its transfer held until Stripe enables it", () => {
-  const { db, h, w } = useLedgerWorld(1);
-  let bed: StripeTestbed;
-  let world: PurchasingWorld;
-  beforeAll(() => ({ bed, world } = w));
+  const { db, h, bed, world } = useLedgerWorld(1);
 
   it("held at confirmation, released and sent exactly once when account.updated says payouts are enabled, even delivered twice", async () => {
-    const o = await invoicedOrder(db(), world, 0);
+    const o = await invoicedOrder(db(), world(), 0);
     await h.payByCard(o);
     await h.deliverAndConfirm(o);
     const [held] = await h.transfersOf(o.order.id);
@@ -392,15 +380,15 @@ describe("a provider without an enabled account has its transfer held until Stri
 
     const enabled = await h.enableProvider();
     // The same event twice, at once, and a later account.updated that changes nothing.
-    const answers = await Promise.all([bed.deliver(enabled[0]), bed.deliver(enabled[0])]);
+    const answers = await Promise.all([bed().deliver(enabled[0]), bed().deliver(enabled[0])]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
-    const account = [...bed.fake.objects.values()].find((x) => x.object === "account")!;
-    await h.deliverAll(bed.fake.updateAccount(account.id, { payouts_enabled: true }));
+    const account = [...bed().fake.objects.values()].find((x) => x.object === "account")!;
+    await h.deliverAll(bed().fake.updateAccount(account.id, { payouts_enabled: true }));
     const atStripe = await h.transfersAtStripe(o.order.id);
     await h.transfersAtStripe(o.order.id);
     expect(atStripe).toHaveLength(1);
     expect(atStripe[0]).toMatchObject({ amount: held.amountPence, destination: account.id });
-    expect(bed.fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/transfers")).toHaveLength(1);
+    expect(bed().fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/transfers")).toHaveLength(1);
     const [sent] = await h.transfersOf(o.order.id);
     expect(sent).toMatchObject({ status: "sent", transferId: atStripe[0].id });
     const outbox = await db().select().from(schema.outbox).where(eq(schema.outbox.topic, "stripe.transfer.create"));
@@ -408,24 +396,24 @@ describe("a provider without an enabled account has its transfer held until Stri
     await h.sound();
 
     // The provider's payouts page names the offer and the school of each transfer.
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
-    const page = await payoutsOf(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id });
+    const admin = await actorFor(db(), world().providerAdmin, world().authority.id);
+    const page = await payoutsOf(db(), { actor: admin, authorityId: world().authority.id, providerId: world().provider.id });
     const [school] = await db().select().from(schema.organisations).where(eq(schema.organisations.id, o.order.schoolId));
     expect(page.ownService).toBe(false);
     expect(page.transfers.find((x) => x.orderId === o.order.id)).toMatchObject({ status: "sent", schoolName: school.name, title: expect.any(String) });
   });
 
   it("the authority's own traded service keeps its takings: it is not offered payouts and may not start them", async () => {
-    const admin = await actorFor(db(), world.providerAdmin, world.authority.id);
+    const admin = await actorFor(db(), world().providerAdmin, world().authority.id);
     const set = (kind: "la_traded_services" | "teaching_school") =>
-      db().update(schema.providers).set({ providerKind: kind }).where(eq(schema.providers.organisationId, world.provider.id));
+      db().update(schema.providers).set({ providerKind: kind }).where(eq(schema.providers.organisationId, world().provider.id));
     await set("la_traded_services");
     try {
-      const page = await payoutsOf(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id });
+      const page = await payoutsOf(db(), { actor: admin, authorityId: world().authority.id, providerId: world().provider.id });
       expect(page.ownService).toBe(true);
       const accountsBefore = await db().select().from(schema.stripeAccounts);
       await expect(
-        startOnboarding(db(), { actor: admin, authorityId: world.authority.id, providerId: world.provider.id, stripeEnabled: true }),
+        startOnboarding(db(), { actor: admin, authorityId: world().authority.id, providerId: world().provider.id, stripeEnabled: true }),
       ).rejects.toMatchObject({ code: "INVALID_STATE" });
       expect(await db().select().from(schema.stripeAccounts)).toEqual(accountsBefore);
     } finally {
