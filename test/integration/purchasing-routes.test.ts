@@ -1,4 +1,5 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import * as collectivePage from "~/routes/collective-purchases.$purchaseId";
@@ -19,6 +20,8 @@ import { createConsortium } from "../factories/ledger";
 import { createPurchasingWorld, type PurchasingWorld } from "../factories/purchasing";
 import { createMember } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { confirmedPurchaseForm } from "../setup/purchase-form";
+import { rowCount } from "../setup/rows";
 
 type Result = Response | { data: unknown; status: number };
 const statusOf = (r: Result) => r.status;
@@ -31,11 +34,12 @@ describe("purchasing routes", () => {
   let other: PurchasingWorld;
   const cookies: Record<string, string> = {};
   const ctx = () => appContext(db());
-  const count = async (table: typeof schema.orders | typeof schema.collectivePurchases | typeof schema.payments | typeof schema.pledges) => {
-    const [row] = await db()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(table);
-    return row.n;
+  const count = (table: PgTable) => rowCount(db(), table);
+  /** Opens a page as each person named, by their cookie, and expects the status given for them. */
+  const expectStatuses = async (open: (cookie: string) => Promise<Result>, expected: Record<string, number>) => {
+    const statuses: Record<string, number> = {};
+    for (const name of Object.keys(expected)) statuses[name] = statusOf(await open(cookies[name]));
+    expect(statuses).toEqual(expected);
   };
 
   beforeAll(async () => {
@@ -111,20 +115,13 @@ describe("purchasing routes", () => {
       const orderId = locationOf(placed)!.split("/").pop()!.split("?")[0];
       const view = (cookie: string, id = orderId) =>
         respond(() => orderPage.loader({ request: request(`/purchases/${id}`, { cookie }), params: { orderId: id }, context: ctx() }));
-      expect(statusOf(await view(cookies.head))).toBe(200);
-      expect(statusOf(await view(cookies.provider))).toBe(200);
-      expect(statusOf(await view(cookies.finance))).toBe(200);
-      expect(statusOf(await view(cookies.head2))).toBe(403);
-      expect(statusOf(await view(cookies.otherHead))).toBe(404);
+      await expectStatuses(view, { head: 200, provider: 200, finance: 200, head2: 403, otherHead: 404 });
       expect(statusOf(await view(cookies.head, "nonsense"))).toBe(404);
 
       const { invoiceId } = dataOf<{ order: { invoiceId: string } }>(await view(cookies.head))!.order;
       const invoice = (cookie: string, id = invoiceId) =>
         respond(() => invoicePage.loader({ request: request(`/invoices/${id}`, { cookie }), params: { invoiceId: id }, context: ctx() }));
-      expect(statusOf(await invoice(cookies.head))).toBe(200);
-      expect(statusOf(await invoice(cookies.finance))).toBe(200);
-      expect(statusOf(await invoice(cookies.head2))).toBe(403);
-      expect(statusOf(await invoice(cookies.otherHead))).toBe(404);
+      await expectStatuses(invoice, { head: 200, finance: 200, head2: 403, otherHead: 404 });
 
       const cancel = (cookie: string) =>
         respond(() =>
@@ -219,15 +216,7 @@ describe("purchasing routes", () => {
     it("exports the recharge journal to finance only", async () => {
       const traded = await createPurchasingWorld(db(), { schools: 1, providerKind: "la_traded_services" });
       const head = await sessionCookieFor(db(), traded.members[0].head.id, traded.members[0].school.id);
-      const form = {
-        offerId: traded.offer.id,
-        schoolId: traded.members[0].school.id,
-        delegates: "1",
-        poNumber: "",
-        paymentRoute: "internal_recharge",
-        intent: "confirm",
-        idempotencyKey: crypto.randomUUID(),
-      };
+      const form = confirmedPurchaseForm(traded, "internal_recharge");
       expect(statusOf(await buy(head, form))).toBe(303);
       const finance = await sessionCookieFor(db(), traded.finance.id, traded.office.id);
       const csv = (await respond(() =>
@@ -304,9 +293,7 @@ describe("purchasing routes", () => {
     it("shows the live count and the next tier to members; others are refused", async () => {
       const lead = dataOf<{ joined: number; next: { schoolsNeeded: number; unitPricePence: number }; isLead: boolean }>(await page(cookies.lead))!;
       expect(lead).toMatchObject({ joined: 0, isLead: true, next: { schoolsNeeded: 1, unitPricePence: 90_000 } });
-      expect(statusOf(await page(cookies.head))).toBe(200);
-      expect(statusOf(await page(cookies.provider))).toBe(403);
-      expect(statusOf(await page(cookies.otherHead))).toBe(404);
+      await expectStatuses(page, { head: 200, provider: 403, otherHead: 404 });
       expect(statusOf(await page(cookies.head, "12345"))).toBe(404);
       expect(
         statusOf(
@@ -386,8 +373,7 @@ describe("purchasing routes", () => {
       expect(ok.members).toHaveLength(4);
       expect(ok.members[0].heads[0].email).toMatch(/@example\.org$/);
       expect(ok.pot.availablePence).toBeGreaterThan(0);
-      expect(statusOf(await dash(cookies.head))).toBe(403);
-      expect(statusOf(await dash(cookies.otherLead))).toBe(404);
+      await expectStatuses(dash, { head: 403, otherLead: 404 });
       expect(statusOf(await dash(cookies.lead, "not-an-id"))).toBe(404);
     });
   });

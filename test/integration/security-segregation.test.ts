@@ -12,6 +12,7 @@ import { createAuthority, createOrganisation } from "../factories/tenancy";
 import { type Answer, appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
 import { rowCounts } from "../setup/rows";
+import { confirmedPurchaseForm } from "../setup/purchase-form";
 
 const statusOf = (answer: Answer) => answer.status;
 
@@ -90,15 +91,7 @@ describe("segregation of duties", () => {
     const ctx = () => appContext(db());
     const head = await sessionCookieFor(db(), world.members[0].head.id, world.members[0].school.id);
     const finance = await sessionCookieFor(db(), world.finance.id, world.office.id);
-    const form = {
-      offerId: world.offer.id,
-      schoolId: world.members[0].school.id,
-      delegates: "1",
-      poNumber: "",
-      paymentRoute: "invoice",
-      intent: "confirm",
-      idempotencyKey: crypto.randomUUID(),
-    };
+    const form = confirmedPurchaseForm(world, "invoice");
     expect(statusOf(await respond(() => purchaseNew.action({ request: request("/purchases/new", { cookie: head, form }), params: {}, context: ctx() })))).toBe(
       303,
     );
