@@ -18,38 +18,37 @@ import {
   termOf,
 } from "~/domain/reporting/rules";
 import { runInLocale } from "~/i18n/request-locale.server";
+import { FINANCIAL_YEAR_EDGES } from "../setup/financial-years";
 
 const day = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
+/** Days on either side of each term's start, with the term each is in and its name in Welsh. */
+const TERM_EDGES = [
+  ["2026-08-31", { academicYear: 2025, term: "summer" }, "Tymor yr haf 2025/26"],
+  ["2026-09-01", { academicYear: 2026, term: "autumn" }, "Tymor yr hydref 2026/27"],
+  ["2026-12-31", { academicYear: 2026, term: "autumn" }, "Tymor yr hydref 2026/27"],
+  ["2027-01-01", { academicYear: 2026, term: "spring" }, "Tymor y gwanwyn 2026/27"],
+  ["2027-03-31", { academicYear: 2026, term: "spring" }, "Tymor y gwanwyn 2026/27"],
+  ["2027-04-01", { academicYear: 2026, term: "summer" }, "Tymor yr haf 2026/27"],
+] as const;
+
 describe("financial years and terms at their edges", () => {
   it("puts 31 March in the year before and 1 April in the year after", () => {
-    expect(financialYearOf("2027-03-31")).toBe("2026-27");
-    expect(financialYearOf("2027-04-01")).toBe("2027-28");
-    expect(financialYearOf("2026-04-01")).toBe("2026-27");
+    for (const [date, year] of FINANCIAL_YEAR_EDGES) expect(financialYearOf(date)).toBe(year);
     expect(financialYearOf("2099-12-31")).toBe("2099-00");
   });
 
   it("puts 31 August in the summer term and 1 September in the autumn term of the next academic year", () => {
-    expect(termOf("2026-08-31")).toEqual({ academicYear: 2025, term: "summer" });
-    expect(termOf("2026-09-01")).toEqual({ academicYear: 2026, term: "autumn" });
-    expect(termOf("2026-12-31")).toEqual({ academicYear: 2026, term: "autumn" });
-    expect(termOf("2027-01-01")).toEqual({ academicYear: 2026, term: "spring" });
-    expect(termOf("2027-03-31")).toEqual({ academicYear: 2026, term: "spring" });
-    expect(termOf("2027-04-01")).toEqual({ academicYear: 2026, term: "summer" });
+    for (const [date, term] of TERM_EDGES) expect(termOf(date)).toEqual(term);
   });
 
   it("names the years and terms in Welsh on either side of each edge", () => {
     runInLocale("cy", () => {
       expect(financialYearNameOf("2027-03-31")).toBe("Blwyddyn ariannol 2026-27");
       expect(financialYearNameOf("2027-04-01")).toBe("Blwyddyn ariannol 2027-28");
-      expect(termNameOf("2026-08-31")).toBe("Tymor yr haf 2025/26");
-      expect(termNameOf("2026-09-01")).toBe("Tymor yr hydref 2026/27");
-      expect(termNameOf("2026-12-31")).toBe("Tymor yr hydref 2026/27");
-      expect(termNameOf("2027-01-01")).toBe("Tymor y gwanwyn 2026/27");
-      expect(termNameOf("2027-03-31")).toBe("Tymor y gwanwyn 2026/27");
-      expect(termNameOf("2027-04-01")).toBe("Tymor yr haf 2026/27");
+      for (const [date, , welsh] of TERM_EDGES) expect(termNameOf(date)).toBe(welsh);
     });
     runInLocale("en", () => {
       expect(financialYearNameOf("2027-03-31")).toBe("Financial year 2026-27");
