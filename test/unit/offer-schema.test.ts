@@ -144,17 +144,16 @@ describe("price tiers", () => {
 });
 
 describe("price tiers posted as a list", () => {
+  /** One row of the tiers table, under the names the form posts it by. */
+  const tierRow = (row: number, min: string, max: string, price: string) => ({
+    [`tiers[${row}].min`]: min,
+    [`tiers[${row}].max`]: max,
+    [`tiers[${row}].price`]: price,
+  });
   const post = (tiers: Record<string, string>) => parseValues({ intent: "save", title: "Phonics catch-up", ...tiers }, offerFormSchema());
 
   it("reads tiers[0].min, tiers[0].max and tiers[0].price as the list of tiers, in the order of the rows", () => {
-    const parsed = post({
-      "tiers[1].min": "5",
-      "tiers[1].max": "",
-      "tiers[1].price": "750",
-      "tiers[0].min": "1",
-      "tiers[0].max": "4",
-      "tiers[0].price": "900",
-    });
+    const parsed = post({ ...tierRow(1, "5", "", "750"), ...tierRow(0, "1", "4", "900") });
     expect(parsed.ok).toBe(true);
     if (parsed.ok)
       expect(parsed.data.fields.priceTiers).toEqual([
@@ -164,27 +163,13 @@ describe("price tiers posted as a list", () => {
   });
 
   it("skips blank rows and rows not posted between the tiers", () => {
-    const parsed = post({
-      "tiers[0].min": "1",
-      "tiers[0].max": "4",
-      "tiers[0].price": "900",
-      "tiers[1].min": "",
-      "tiers[3].min": "5",
-      "tiers[3].price": "700",
-    });
+    const parsed = post({ ...tierRow(0, "1", "4", "900"), "tiers[1].min": "", "tiers[3].min": "5", "tiers[3].price": "700" });
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.data.fields.priceTiers.map((tier) => tier.minSchools)).toEqual([1, 5]);
   });
 
   it("puts each bad number's message by its own field, naming the row as the page does", () => {
-    const parsed = post({
-      "tiers[0].min": "1",
-      "tiers[0].max": "4",
-      "tiers[0].price": "900",
-      "tiers[1].min": "5",
-      "tiers[1].max": "ten",
-      "tiers[1].price": "£7x",
-    });
+    const parsed = post({ ...tierRow(0, "1", "4", "900"), ...tierRow(1, "5", "ten", "£7x") });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors["tiers[1].max"]).toEqual([
@@ -213,14 +198,7 @@ describe("price tiers posted as a list", () => {
 
   it("gives the same messages in the browser's check (conform's onValidate) as on the server", () => {
     const body = new FormData();
-    for (const [name, value] of Object.entries({
-      intent: "save",
-      title: "Phonics catch-up",
-      "tiers[0].min": "1",
-      "tiers[0].max": "0",
-      "tiers[0].price": "900",
-    }))
-      body.append(name, value);
+    for (const [name, value] of Object.entries({ intent: "save", title: "Phonics catch-up", ...tierRow(0, "1", "0", "900") })) body.append(name, value);
     const submission = checkOffer(body);
     expect(submission.status).toBe("error");
     const server = parseValues(Object.fromEntries(body) as Record<string, string>, offerFormSchema());
