@@ -2,26 +2,22 @@
 // cases make to an offer's sale state or its live revision, it must hold exactly what it is defined as: each offer
 // with a live revision, its sale state and that revision's search columns.
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
 import { decideOffer } from "~/domain/quality/decide-offer.server";
-import { useTestDatabase } from "../factories/database";
-import { completeFields, createQaWorld, reviewTwice, submittedOffer, type QaWorld } from "../factories/quality";
+import { completeFields, createQaWorld, reviewTwice, submittedOffer } from "../factories/quality";
+import { useQaWorld } from "../setup/qa-world";
 
 const appUrl = "http://localhost:3000";
 const APPROVE = { decision: "approve", conditions: null, comments: null } as const;
 const YEAR = 366 * 24 * 60 * 60 * 1000;
 
 describe("the catalogue's search table", () => {
-  const db = useTestDatabase();
-  let w: QaWorld;
-  beforeAll(async () => {
-    w = await createQaWorld(db());
-  });
+  const { db, world: w } = useQaWorld();
 
   /** The table's rows for the world's authority, beside the same rows worked out from offers and revisions. */
   async function tableAndDefinition() {
@@ -44,7 +40,7 @@ describe("the catalogue's search table", () => {
         searchVectorCy: cs.searchVectorCy,
       })
       .from(cs)
-      .where(eq(cs.authorityId, w.authority.id))
+      .where(eq(cs.authorityId, w().authority.id))
       .orderBy(cs.offerId);
     const definition = await db()
       .select({
@@ -65,7 +61,7 @@ describe("the catalogue's search table", () => {
       })
       .from(o)
       .innerJoin(r, eq(r.id, o.liveRevisionId))
-      .where(eq(o.authorityId, w.authority.id))
+      .where(eq(o.authorityId, w().authority.id))
       .orderBy(o.id);
     return { table, definition };
   }
@@ -79,20 +75,20 @@ describe("the catalogue's search table", () => {
   /** The titles a search of the world's authority finds for these words, at this moment. */
   async function found(words: string, now = new Date()) {
     const { query } = parseCatalogueQuery(new URLSearchParams({ q: words }));
-    const page = await searchCatalogue(db(), { authorityId: w.authority.id, userId: w.users.laAdmin.id, query, now });
+    const page = await searchCatalogue(db(), { authorityId: w().authority.id, userId: w().users.laAdmin.id, query, now });
     return page.results.map((r) => r.title);
   }
 
   const approve = async (revisionId: string) => {
-    await reviewTwice(db(), w, revisionId);
-    await decideOffer(db(), { actor: await w.actor(w.users.chair), authorityId: w.authority.id, revisionId, decision: APPROVE, appUrl });
+    await reviewTwice(db(), w(), revisionId);
+    await decideOffer(db(), { actor: await w().actor(w().users.chair), authorityId: w().authority.id, revisionId, decision: APPROVE, appUrl });
   };
 
   it("follows an offer from draft to sale, a new revision, suspension, reinstatement and expiry", async () => {
     const rowsBefore = await expectTableTrue();
 
     // Submitted but not approved: no live revision, so no row.
-    const first = await submittedOffer(db(), w, completeFields({ title: "Axolotl phonics for reception" }));
+    const first = await submittedOffer(db(), w(), completeFields({ title: "Axolotl phonics for reception" }));
     expect(await expectTableTrue()).toBe(rowsBefore);
     expect(await found("axolotl")).toEqual([]);
 
@@ -102,9 +98,9 @@ describe("the catalogue's search table", () => {
 
     // A new revision under review leaves the live one, and its words, on sale.
     const second = await saveOffer(db(), {
-      actor: await w.actor(w.users.providerAdmin),
-      authorityId: w.authority.id,
-      providerId: w.provider.id,
+      actor: await w().actor(w().users.providerAdmin),
+      authorityId: w().authority.id,
+      providerId: w().provider.id,
       offerId: first.offerId,
       fields: completeFields({ title: "Capybara phonics for reception", phases: ["secondary"] }),
       intent: "submit",
@@ -124,12 +120,12 @@ describe("the catalogue's search table", () => {
     expect(row.liveRevisionId).toBe(second.revisionId);
     expect(row.phases).toEqual(["secondary"]);
 
-    const commissioner = await w.actor(w.users.commissioner);
-    await suspendOffer(db(), { actor: commissioner, authorityId: w.authority.id, offerId: first.offerId, reason: "Safeguarding check", appUrl });
+    const commissioner = await w().actor(w().users.commissioner);
+    await suspendOffer(db(), { actor: commissioner, authorityId: w().authority.id, offerId: first.offerId, reason: "Safeguarding check", appUrl });
     await expectTableTrue();
     expect(await found("capybara")).toEqual([]);
 
-    await reinstateOffer(db(), { actor: commissioner, authorityId: w.authority.id, offerId: first.offerId });
+    await reinstateOffer(db(), { actor: commissioner, authorityId: w().authority.id, offerId: first.offerId });
     await expectTableTrue();
     expect(await found("capybara")).toEqual(["Capybara phonics for reception"]);
 
@@ -138,7 +134,7 @@ describe("the catalogue's search table", () => {
   });
 
   it("follows a change to the live revision's own columns, and the revision's removal", async () => {
-    const offer = await submittedOffer(db(), w, completeFields({ title: "Pangolin numeracy" }));
+    const offer = await submittedOffer(db(), w(), completeFields({ title: "Pangolin numeracy" }));
     await approve(offer.revisionId);
     expect(await found("pangolin")).toEqual(["Pangolin numeracy"]);
 
@@ -164,15 +160,15 @@ describe("the catalogue's search table", () => {
     await db().transaction(async (tx) => {
       await tx.insert(schema.offers).values({
         id: offerId,
-        authorityId: w.authority.id,
-        providerId: w.provider.id,
+        authorityId: w().authority.id,
+        providerId: w().provider.id,
         liveRevisionId: revisionId,
         approvedAt: now,
         approvalExpiresAt: new Date(now.getTime() + YEAR),
       });
       await tx
         .insert(schema.offerRevisions)
-        .values({ id: revisionId, offerId, authorityId: w.authority.id, number: 1, status: "approved", title: "Quagga oracy" });
+        .values({ id: revisionId, offerId, authorityId: w().authority.id, number: 1, status: "approved", title: "Quagga oracy" });
     });
     await expectTableTrue();
     expect(await found("quagga")).toEqual(["Quagga oracy"]);

@@ -13,9 +13,9 @@ import * as offerList from "~/routes/provider.offers._index";
 import * as newOffer from "~/routes/provider.offers.new";
 import * as queue from "~/routes/qa._index";
 import * as review from "~/routes/qa.reviews.$revisionId";
-import { useTestDatabase } from "../factories/database";
-import { completeFields, createQaWorld, type QaWorld } from "../factories/quality";
+import { completeFields } from "../factories/quality";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { useQaWorld } from "../setup/qa-world";
 
 type Result = Awaited<ReturnType<typeof respond>>;
 const status = (r: Result) => (r instanceof Response ? r.status : r.status);
@@ -35,21 +35,19 @@ const reviewForm = (recommendation = "approve") => ({
 });
 
 describe("the offer and QA pages, through their loaders and actions", () => {
-  const db = useTestDatabase();
-  let w: QaWorld;
+  const { db, world: w } = useQaWorld();
   let cookies: Record<string, string>;
   beforeAll(async () => {
-    w = await createQaWorld(db());
-    const u = w.users;
+    const u = w().users;
     cookies = {
-      providerAdmin: await sessionCookieFor(db(), u.providerAdmin.id, w.provider.id),
-      providerStaff: await sessionCookieFor(db(), u.providerStaff.id, w.provider.id),
-      unverifiedAdmin: await sessionCookieFor(db(), u.unverifiedAdmin.id, w.unverified.id),
+      providerAdmin: await sessionCookieFor(db(), u.providerAdmin.id, w().provider.id),
+      providerStaff: await sessionCookieFor(db(), u.providerStaff.id, w().provider.id),
+      unverifiedAdmin: await sessionCookieFor(db(), u.unverifiedAdmin.id, w().unverified.id),
       chair: await sessionCookieFor(db(), u.chair.id),
       panelOne: await sessionCookieFor(db(), u.panelOne.id),
       panelTwo: await sessionCookieFor(db(), u.panelTwo.id),
       supportHead: await sessionCookieFor(db(), u.supportHead.id),
-      schoolProviderAdmin: await sessionCookieFor(db(), u.schoolProviderAdmin.id, w.schoolProvider.id),
+      schoolProviderAdmin: await sessionCookieFor(db(), u.schoolProviderAdmin.id, w().schoolProvider.id),
       otherPanel: await sessionCookieFor(db(), u.otherPanel.id),
       laAdmin: await sessionCookieFor(db(), u.laAdmin.id),
       commissioner: await sessionCookieFor(db(), u.commissioner.id),
@@ -232,11 +230,11 @@ describe("the offer and QA pages, through their loaders and actions", () => {
     expect(status(refused)).toBe(409);
     expect((body(refused)!.errors as Record<string, string[]>).form[0]).toMatch(/not been verified/);
     expect(await Promise.all([count(schema.offers), count(schema.outbox)])).toEqual(before);
-    expect(status(await post(providersRoute, "/authority/providers", cookies.providerAdmin, { providerId: w.unverified.id }))).toBe(403);
+    expect(status(await post(providersRoute, "/authority/providers", cookies.providerAdmin, { providerId: w().unverified.id }))).toBe(403);
     expect(status(await post(providersRoute, "/authority/providers", cookies.laAdmin, { providerId: "nope" }))).toBe(400);
-    expect(status(await post(providersRoute, "/authority/providers", cookies.laAdmin, { providerId: w.unverified.id }))).toBe(302);
+    expect(status(await post(providersRoute, "/authority/providers", cookies.laAdmin, { providerId: w().unverified.id }))).toBe(302);
     const listed = body(await get(providersRoute, "/authority/providers", cookies.laAdmin))!.providers as { id: string; verifiedAt: Date | null }[];
-    expect(listed.find((p) => p.id === w.unverified.id)?.verifiedAt).not.toBeNull();
+    expect(listed.find((p) => p.id === w().unverified.id)?.verifiedAt).not.toBeNull();
     expect(status(await post(newOffer, "/provider/offers/new", cookies.unverifiedAdmin, form))).toBe(302);
   });
 

@@ -3,7 +3,7 @@
 // the other is told why, and the audit log records one change. On PostgreSQL the two calls run on
 // two connections at once; PGlite has one connection and runs them one after the other.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { saveOffer } from "~/domain/catalogue/save-offer.server";
 import { submitOffer, withdrawOffer } from "~/domain/catalogue/submit-offer.server";
@@ -13,8 +13,8 @@ import { AppError } from "~/domain/errors";
 import { decideOffer } from "~/domain/quality/decide-offer.server";
 import { submitReview } from "~/domain/quality/submit-review.server";
 import { takeReview } from "~/domain/quality/take-review.server";
-import { useTestDatabase } from "../factories/database";
-import { completeFields, createQaWorld, goodReview, reviewTwice, submittedOffer, type QaWorld } from "../factories/quality";
+import { completeFields, goodReview, reviewTwice, submittedOffer } from "../factories/quality";
+import { useQaWorld } from "../setup/qa-world";
 
 const appUrl = "http://localhost:3000";
 /** Run two calls at once; exactly one must succeed and the other must be refused with `code` and a message matching `message`. */
@@ -29,13 +29,9 @@ async function oneWins<T>(calls: [() => Promise<T>, () => Promise<T>], code: str
 }
 
 describe("two changes to one offer at once", () => {
-  const db = useTestDatabase();
-  let w: QaWorld;
-  beforeAll(async () => {
-    w = await createQaWorld(db());
-  });
+  const { db, world: w } = useQaWorld();
 
-  const a = () => w.authority.id;
+  const a = () => w().authority.id;
   const auditRows = (entityId: string, action: string) =>
     db()
       .select()
@@ -45,23 +41,23 @@ describe("two changes to one offer at once", () => {
 
   async function draft() {
     return saveOffer(db(), {
-      actor: await w.actor(w.users.providerAdmin),
+      actor: await w().actor(w().users.providerAdmin),
       authorityId: a(),
-      providerId: w.provider.id,
+      providerId: w().provider.id,
       fields: completeFields(),
       intent: "save",
       appUrl,
     });
   }
   async function reviewedTwice() {
-    const submitted = await submittedOffer(db(), w);
-    await reviewTwice(db(), w, submitted.revisionId);
+    const submitted = await submittedOffer(db(), w());
+    await reviewTwice(db(), w(), submitted.revisionId);
     return submitted;
   }
   async function approved() {
     const { offerId, revisionId } = await reviewedTwice();
     await decideOffer(db(), {
-      actor: await w.actor(w.users.chair),
+      actor: await w().actor(w().users.chair),
       authorityId: a(),
       revisionId,
       decision: { decision: "approve", conditions: null, comments: null },
@@ -72,15 +68,15 @@ describe("two changes to one offer at once", () => {
   const publish = async (title: string) =>
     publishNeed(db(), {
       appUrl,
-      actor: await w.actor(w.users.commissioner),
+      actor: await w().actor(w().users.commissioner),
       authorityId: a(),
       input: { subjectArea: "literacy", phases: ["primary"], title, description: "Raise attainment", budgetPence: null, closesOn: "2099-03-31" },
     });
 
   it("sends a draft to the panel once when two administrators submit it together", async () => {
     const { offerId, revisionId } = await draft();
-    const admin = await w.actor(w.users.providerAdmin);
-    const submit = () => submitOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId, appUrl });
+    const admin = await w().actor(w().users.providerAdmin);
+    const submit = () => submitOffer(db(), { actor: admin, authorityId: a(), providerId: w().provider.id, offerId, appUrl });
     const won = await oneWins([submit, submit], "INVALID_STATE", /already with the QA panel/);
     expect(won.revisionId).toBe(revisionId);
     expect(await auditRows(revisionId, "offer.submitted")).toHaveLength(1);
@@ -93,12 +89,12 @@ describe("two changes to one offer at once", () => {
 
   it("sends a draft once when it is saved and submitted from two tabs together", async () => {
     const { offerId, revisionId } = await draft();
-    const admin = await w.actor(w.users.providerAdmin);
+    const admin = await w().actor(w().users.providerAdmin);
     const save = () =>
       saveOffer(db(), {
         actor: admin,
         authorityId: a(),
-        providerId: w.provider.id,
+        providerId: w().provider.id,
         offerId,
         fields: completeFields({ summary: "Edited in two tabs" }),
         intent: "submit",
@@ -111,9 +107,9 @@ describe("two changes to one offer at once", () => {
 
   it("makes one new revision when two tabs edit an approved offer together", async () => {
     const offerId = await approved();
-    const admin = await w.actor(w.users.providerAdmin);
+    const admin = await w().actor(w().users.providerAdmin);
     const edit = (summary: string) => () =>
-      saveOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId, fields: completeFields({ summary }), intent: "submit", appUrl });
+      saveOffer(db(), { actor: admin, authorityId: a(), providerId: w().provider.id, offerId, fields: completeFields({ summary }), intent: "submit", appUrl });
     await oneWins([edit("First tab"), edit("Second tab")], "INVALID_STATE", /with the QA panel/);
     const revisions = await revisionsOf(offerId);
     expect(revisions.map((r) => [r.number, r.status]).sort()).toEqual([
@@ -129,7 +125,7 @@ describe("two changes to one offer at once", () => {
     const { offerId, revisionId } = await reviewedTwice();
     const approve = async () =>
       decideOffer(db(), {
-        actor: await w.actor(w.users.chair),
+        actor: await w().actor(w().users.chair),
         authorityId: a(),
         revisionId,
         decision: { decision: "approve", conditions: null, comments: null },
@@ -137,7 +133,7 @@ describe("two changes to one offer at once", () => {
       });
     const reject = async () =>
       decideOffer(db(), {
-        actor: await w.actor(w.users.commissioner),
+        actor: await w().actor(w().users.commissioner),
         authorityId: a(),
         revisionId,
         decision: { decision: "reject", comments: "Too costly" },
@@ -154,12 +150,12 @@ describe("two changes to one offer at once", () => {
   });
 
   it("never brings a withdrawn revision back into review", async () => {
-    const { offerId, revisionId } = await submittedOffer(db(), w);
-    const reviewer = await w.actor(w.users.panelOne);
-    const admin = await w.actor(w.users.providerAdmin);
+    const { offerId, revisionId } = await submittedOffer(db(), w());
+    const reviewer = await w().actor(w().users.panelOne);
+    const admin = await w().actor(w().users.providerAdmin);
     const [taken, withdrawn] = await Promise.allSettled([
       takeReview(db(), { actor: reviewer, authorityId: a(), revisionId }),
-      withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w.provider.id, offerId }),
+      withdrawOffer(db(), { actor: admin, authorityId: a(), providerId: w().provider.id, offerId }),
     ]);
     // Either order is allowed (a revision in review can still be withdrawn), but withdrawal is final.
     expect(withdrawn.status).toBe("fulfilled");
@@ -171,8 +167,8 @@ describe("two changes to one offer at once", () => {
   });
 
   it("takes one review when a panel member presses twice", async () => {
-    const { revisionId } = await submittedOffer(db(), w);
-    const reviewer = await w.actor(w.users.panelTwo);
+    const { revisionId } = await submittedOffer(db(), w());
+    const reviewer = await w().actor(w().users.panelTwo);
     const [first, second] = await Promise.all([
       takeReview(db(), { actor: reviewer, authorityId: a(), revisionId }),
       takeReview(db(), { actor: reviewer, authorityId: a(), revisionId }),
@@ -182,8 +178,8 @@ describe("two changes to one offer at once", () => {
   });
 
   it("submits a review once when it is sent twice", async () => {
-    const { revisionId } = await submittedOffer(db(), w);
-    const reviewer = await w.actor(w.users.panelOne);
+    const { revisionId } = await submittedOffer(db(), w());
+    const reviewer = await w().actor(w().users.panelOne);
     const { id } = await takeReview(db(), { actor: reviewer, authorityId: a(), revisionId });
     const send = () => submitReview(db(), { actor: reviewer, authorityId: a(), revisionId, input: goodReview });
     await oneWins([send, send], "INVALID_STATE", /already submitted your review/);
@@ -192,7 +188,7 @@ describe("two changes to one offer at once", () => {
 
   it("suspends once when two commissioners suspend together", async () => {
     const offerId = await approved();
-    const commissioner = await w.actor(w.users.commissioner);
+    const commissioner = await w().actor(w().users.commissioner);
     const suspend = (reason: string) => () => suspendOffer(db(), { actor: commissioner, authorityId: a(), offerId, reason, appUrl });
     const won = await oneWins([suspend("Complaint from a school"), suspend("Safeguarding concern")], "INVALID_STATE", /already suspended/);
     expect(await auditRows(offerId, "offer.suspended")).toHaveLength(1);
@@ -205,12 +201,12 @@ describe("two changes to one offer at once", () => {
   });
 
   it("commissions one offer when two are chosen for one need together", async () => {
-    const commissioner = await w.actor(w.users.commissioner);
+    const commissioner = await w().actor(w().users.commissioner);
     const offers = [await approved(), await approved()];
     const need = await publish("Writing in Key Stage 2");
-    const provider = await w.actor(w.users.providerAdmin);
+    const provider = await w().actor(w().users.providerAdmin);
     for (const offerId of offers)
-      await respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w.provider.id, needId: need.id, offerId, note: null });
+      await respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w().provider.id, needId: need.id, offerId, note: null });
     const commission = (offerId: string) => () => commissionOffer(db(), { appUrl, actor: commissioner, authorityId: a(), needId: need.id, offerId });
     const won = await oneWins([commission(offers[0]), commission(offers[1])], "INVALID_STATE", /already been commissioned|just changed/);
     expect(await auditRows(need.id, "need.commissioned")).toHaveLength(1);
@@ -219,13 +215,13 @@ describe("two changes to one offer at once", () => {
   });
 
   it("does not take an answer for a need that was commissioned at the same moment", async () => {
-    const commissioner = await w.actor(w.users.commissioner);
-    const provider = await w.actor(w.users.providerAdmin);
+    const commissioner = await w().actor(w().users.commissioner);
+    const provider = await w().actor(w().users.providerAdmin);
     const offers = [await approved(), await approved()];
     const need = await publish("Reading for pleasure");
-    await respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w.provider.id, needId: need.id, offerId: offers[0], note: null });
+    await respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w().provider.id, needId: need.id, offerId: offers[0], note: null });
     const [answered, commissioned] = await Promise.allSettled([
-      respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w.provider.id, needId: need.id, offerId: offers[1], note: "Late answer" }),
+      respondToNeed(db(), { actor: provider, authorityId: a(), providerId: w().provider.id, needId: need.id, offerId: offers[1], note: "Late answer" }),
       commissionOffer(db(), { appUrl, actor: commissioner, authorityId: a(), needId: need.id, offerId: offers[0] }),
     ]);
     expect(commissioned.status).toBe("fulfilled");
