@@ -43,18 +43,11 @@ describe("schools' match funding raised as invoices, recharge lines and credit n
 
   const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) =>
     respond(() => loader({ request: request(path, { cookie }), context: appContext(db()), params }));
-  const matchInvoices = () =>
-    db()
-      .select()
-      .from(schema.invoices)
-      .where(and(eq(schema.invoices.authorityId, authorityId), isNotNull(schema.invoices.fundingFormulaId)))
-      .orderBy(schema.invoices.number);
-  const matchRecharges = () =>
-    db()
-      .select()
-      .from(schema.recharges)
-      .where(and(eq(schema.recharges.authorityId, authorityId), isNotNull(schema.recharges.fundingFormulaId)))
-      .orderBy(schema.recharges.journalReference);
+  /** Picks the rows of the table that the authority's funding formulas raised. */
+  const raisedByFormulas = (table: typeof schema.invoices | typeof schema.recharges) =>
+    and(eq(table.authorityId, authorityId), isNotNull(table.fundingFormulaId));
+  const matchInvoices = () => db().select().from(schema.invoices).where(raisedByFormulas(schema.invoices)).orderBy(schema.invoices.number);
+  const matchRecharges = () => db().select().from(schema.recharges).where(raisedByFormulas(schema.recharges)).orderBy(schema.recharges.journalReference);
   const credits = () => db().select().from(schema.creditNotes).where(eq(schema.creditNotes.authorityId, authorityId)).orderBy(schema.creditNotes.number);
   const balanceOf = async (kind: "school_receivable" | "recharge_clearing", ownerId?: string) => {
     const rows = await db()
