@@ -7,6 +7,7 @@ import { ratingsOfOffer } from "~/domain/delivery/queries.server";
 import { authorityYear, schoolViewRows } from "~/domain/school-view/school-rows.server";
 import { useTestDatabase } from "../factories/database";
 import { idsOf } from "~/domain/ids";
+import { authorityIdBySlug } from "../setup/demo-authorities";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
@@ -19,18 +20,18 @@ describe("the demo county after the sale", () => {
   const userId = async (email: string) => (await db().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)))[0].id;
 
   it("has delivered orders with sessions, attendance and evaluations, some signed off by the demo adviser", async () => {
-    const [arden] = await db().select().from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    const ardenId = await authorityIdBySlug(db(), "arden");
     const delivered = await db()
       .select()
       .from(schema.orders)
-      .where(and(eq(schema.orders.authorityId, arden.id), eq(schema.orders.status, "delivered")));
+      .where(and(eq(schema.orders.authorityId, ardenId), eq(schema.orders.status, "delivered")));
     expect(delivered.length).toBeGreaterThanOrEqual(5);
     const places = await db()
       .select()
       .from(schema.sessionPlaces)
       .where(inArray(schema.sessionPlaces.orderId, idsOf(delivered)));
     expect(places.some((p) => p.attended)).toBe(true);
-    const evaluations = await db().select().from(schema.evaluations).where(eq(schema.evaluations.authorityId, arden.id));
+    const evaluations = await db().select().from(schema.evaluations).where(eq(schema.evaluations.authorityId, ardenId));
     expect(evaluations.filter((e) => e.status === "signed_off").length).toBeGreaterThanOrEqual(2);
     expect(evaluations.filter((e) => e.status === "submitted").length).toBeGreaterThanOrEqual(1);
     // The adviser who signs them off is the one assigned to each school.
@@ -39,14 +40,14 @@ describe("the demo county after the sale", () => {
     expect(evaluations.filter((e) => e.status !== "signed_off" && assigned.some((a) => a.schoolId === e.schoolId)).length).toBeGreaterThanOrEqual(1);
     // The ratings the offers show add up to their evaluations.
     for (const offerId of new Set(evaluations.map((e) => e.offerId))) {
-      const rating = await ratingsOfOffer(db(), { authorityId: arden.id, offerId });
+      const rating = await ratingsOfOffer(db(), { authorityId: ardenId, offerId });
       expect(rating?.evaluations).toBe(evaluations.filter((e) => e.offerId === offerId).length);
     }
-    expect(await db().select().from(schema.impactFollowUps).where(eq(schema.impactFollowUps.authorityId, arden.id))).not.toHaveLength(0);
+    expect(await db().select().from(schema.impactFollowUps).where(eq(schema.impactFollowUps.authorityId, ardenId))).not.toHaveLength(0);
   });
 
   it("leaves the head one order to evaluate and the provider one to deliver, with the ledger balanced", async () => {
-    const [arden] = await db().select().from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    const ardenId = await authorityIdBySlug(db(), "arden");
     const head = await userId("head@arden.demo");
     const [school] = await db()
       .select({ id: schema.memberships.organisationId })
@@ -58,17 +59,17 @@ describe("the demo county after the sale", () => {
     // The county's sales history has other orders of this school; the one to deliver is the one with a session booked.
     const scheduled = new Set((await db().select({ orderId: schema.deliverySessions.orderId }).from(schema.deliverySessions)).map((s) => s.orderId));
     expect(orders.filter((o) => o.status !== "delivered" && scheduled.has(o.id))).toHaveLength(1);
-    expect(await trialBalance(db(), arden.id)).toBe(0);
-    expect(await checkLedger(db(), arden.id)).toEqual([]);
+    expect(await trialBalance(db(), ardenId)).toBe(0);
+    expect(await checkLedger(db(), ardenId)).toEqual([]);
   });
 
   it("shows each school's evaluations, impact and memorandum in the school-by-school view, as the records hold them", async () => {
-    const [arden] = await db().select().from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    const ardenId = await authorityIdBySlug(db(), "arden");
     const today = TODAY.toISOString().slice(0, 10);
-    const { year } = await authorityYear(db(), arden.id, today);
-    const rows = await schoolViewRows(db(), { authorityId: arden.id, today, year });
-    const evaluations = await db().select().from(schema.evaluations).where(eq(schema.evaluations.authorityId, arden.id));
-    const followUps = await db().select().from(schema.impactFollowUps).where(eq(schema.impactFollowUps.authorityId, arden.id));
+    const { year } = await authorityYear(db(), ardenId, today);
+    const rows = await schoolViewRows(db(), { authorityId: ardenId, today, year });
+    const evaluations = await db().select().from(schema.evaluations).where(eq(schema.evaluations.authorityId, ardenId));
+    const followUps = await db().select().from(schema.impactFollowUps).where(eq(schema.impactFollowUps.authorityId, ardenId));
     expect(evaluations.length).toBeGreaterThan(0);
     for (const row of rows) {
       const own = evaluations.filter((e) => e.schoolId === row.id);

@@ -7,6 +7,7 @@ import { onSaleCondition } from "~/domain/catalogue/on-sale.server";
 import { submissionErrors, revisionFields } from "~/domain/catalogue/offer-schema";
 import { canReview, hasQuorum } from "~/domain/quality/offer-workflow";
 import { useTestDatabase } from "../factories/database";
+import { authorityIdBySlug } from "../setup/demo-authorities";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 
@@ -15,7 +16,7 @@ describe("the demo offers", () => {
   let ardenId: string;
   beforeAll(async () => {
     await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY });
-    [{ id: ardenId }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
+    ardenId = await authorityIdBySlug(db(), "arden");
   });
 
   it("puts about forty complete, quality-assured offers on sale, each with two reviews free of conflicts", async () => {
@@ -67,13 +68,13 @@ describe("the demo offers", () => {
       "teaching.school@arden.demo changes_requested",
       "teaching.school@arden.demo submitted",
     ]);
-    const [wales] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "glan-teifi"));
+    const walesId = await authorityIdBySlug(db(), "glan-teifi");
     expect(
       (
         await db()
           .select()
           .from(schema.offers)
-          .where(and(eq(schema.offers.authorityId, wales.id), onSaleCondition(TODAY)))
+          .where(and(eq(schema.offers.authorityId, walesId), onSaleCondition(TODAY)))
       ).length,
     ).toBe(OFFER_TEMPLATES.length);
   });

@@ -7,6 +7,7 @@ import { schema } from "~/db.server";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { financialYearStart } from "~/domain/reporting/rules";
 import { useTestDatabase } from "../factories/database";
+import { authorityIdBySlug } from "../setup/demo-authorities";
 
 const TODAY = new Date("2026-11-16T09:00:00Z");
 
@@ -17,10 +18,9 @@ describe("the demo county's sales", () => {
   beforeAll(async () => {
     await seedDemo(db(), { password: "a-demo-password-for-tests", today: TODAY, steps: demoSteps.slice(0, -1) });
     const started = performance.now();
-    const [{ id }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
-    await db().transaction((tx) => seedDemoSales(tx, id, TODAY));
+    ardenId = await authorityIdBySlug(db(), "arden");
+    await db().transaction((tx) => seedDemoSales(tx, ardenId, TODAY));
     seedMs = performance.now() - started;
-    [{ id: ardenId }] = await db().select({ id: schema.authorities.id }).from(schema.authorities).where(eq(schema.authorities.slug, "arden"));
   }, 300_000);
 
   it("gives the traded income report figures in each of the two financial years before today", async () => {
