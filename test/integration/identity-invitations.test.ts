@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, validateSessionToken } from "~/auth/session.server";
@@ -8,57 +8,44 @@ import { tasksFor } from "~/domain/home/tasks.server";
 import { action as organisationsAction } from "~/routes/organisations._index";
 import { cookieFrom, createAccount, lastEmailTo, PASSWORD, tokenEmailedTo } from "../factories/identity";
 import { getInvitationPage, getMembersPage, postInvitationPage, postMembersPage } from "../factories/members";
-import { createAuthority, createOrganisation, createSchool, createUser } from "../factories/tenancy";
-import { appContext, dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
+import { createSchool, createUser } from "../factories/tenancy";
+import { dataOf, errorsOf, request, respond, sessionCookieFor } from "../setup/context";
 import { auditRowsOf } from "../factories/audit";
-import { useTestDatabase } from "../factories/database";
 import { rowCounts } from "../setup/rows";
+import { useInvitationWorld } from "../setup/invitations";
 
 describe("invitations and acting organisations", () => {
-  const db = useTestDatabase();
-  let context: AppLoadContext;
-  let office: typeof schema.organisations.$inferSelect;
-  let school: typeof schema.organisations.$inferSelect;
+  const { db, w } = useInvitationWorld();
   let otherSchool: typeof schema.organisations.$inferSelect;
-  let foreignSchool: typeof schema.organisations.$inferSelect;
-  let adminCookie: string;
   let headCookie: string;
 
-  const invite = (organisationId: string, cookie: string, form: Record<string, string>) => postMembersPage(context, organisationId, cookie, form);
-  const members = (organisationId: string, cookie: string, query = "") => getMembersPage(context, organisationId, cookie, query);
-  const openInvitation = (token: string) => getInvitationPage(context, token);
-  const accept = (token: string, form: Record<string, string>, cookie?: string) => postInvitationPage(context, token, form, cookie);
+  const invite = (organisationId: string, cookie: string, form: Record<string, string>) => postMembersPage(w.context, organisationId, cookie, form);
+  const members = (organisationId: string, cookie: string, query = "") => getMembersPage(w.context, organisationId, cookie, query);
+  const openInvitation = (token: string) => getInvitationPage(w.context, token);
+  const accept = (token: string, form: Record<string, string>, cookie?: string) => postInvitationPage(w.context, token, form, cookie);
 
   const counts = () =>
     rowCounts(db(), { users: schema.users, memberships: schema.memberships, tokens: schema.authTokens, outbox: schema.outbox, audit: schema.auditLog });
 
   beforeAll(async () => {
-    context = appContext(db());
-    const authority = await createAuthority(db());
-    const foreign = await createAuthority(db());
-    office = await createOrganisation(db(), authority.id, "authority_office", "Test Office");
-    school = (await createSchool(db(), authority.id)).organisation;
-    otherSchool = (await createSchool(db(), authority.id)).organisation;
-    foreignSchool = (await createSchool(db(), foreign.id)).organisation;
-    const admin = await createAccount(db(), office, "la_admin", { name: "Alex Morgan" });
-    adminCookie = await sessionCookieFor(db(), admin.id, office.id);
-    const head = await createAccount(db(), school, "headteacher");
-    headCookie = await sessionCookieFor(db(), head.id, school.id);
+    otherSchool = (await createSchool(db(), w.office.authorityId)).organisation;
+    const head = await createAccount(db(), w.school, "headteacher");
+    headCookie = await sessionCookieFor(db(), head.id, w.school.id);
   });
 
   it("an la_admin invites a new person to a school: user, membership, hashed single-use token, email and audit in one go", async () => {
     const before = await counts();
-    const answer = await invite(school.id, adminCookie, { name: "  Sam Patel ", email: "Sam.Patel@Example.org", role: "school_business_manager" });
+    const answer = await invite(w.school.id, w.adminCookie, { name: "  Sam Patel ", email: "Sam.Patel@Example.org", role: "school_business_manager" });
     expect(answer).toBeInstanceOf(Response);
-    expect((answer as Response).headers.get("Location")).toBe(`/organisations/${school.id}/members?invited=sam.patel%40example.org`);
+    expect((answer as Response).headers.get("Location")).toBe(`/organisations/${w.school.id}/members?invited=sam.patel%40example.org`);
 
     const [person] = await db().select().from(schema.users).where(eq(schema.users.email, "sam.patel@example.org"));
     expect(person).toMatchObject({ name: "Sam Patel", passwordHash: null });
     const [membership] = await db().select().from(schema.memberships).where(eq(schema.memberships.userId, person.id));
-    expect(membership).toMatchObject({ organisationId: school.id, authorityId: school.authorityId, role: "school_business_manager" });
+    expect(membership).toMatchObject({ organisationId: w.school.id, authorityId: w.school.authorityId, role: "school_business_manager" });
 
     const email = await lastEmailTo(db(), "sam.patel@example.org");
-    expect(email).toMatchObject({ kind: "email", topic: "invitation", status: "pending", authorityId: school.authorityId });
+    expect(email).toMatchObject({ kind: "email", topic: "invitation", status: "pending", authorityId: w.school.authorityId });
     expect(email.payload).toMatchObject({ inviteeName: "Sam Patel", inviterName: "Alex Morgan", role: "school_business_manager", expiresInDays: 7 });
     const token = await tokenEmailedTo(db(), "sam.patel@example.org");
     expect(String(email.payload.url)).toBe(`http://localhost:3000/invitation/${token}`);
@@ -71,7 +58,7 @@ describe("invitations and acting organisations", () => {
     expect(days).toBeCloseTo(7, 5);
 
     const [audit] = await auditRowsOf(db(), membership.id, "membership.invited");
-    expect(audit).toMatchObject({ authorityId: school.authorityId, entityType: "membership" });
+    expect(audit).toMatchObject({ authorityId: w.school.authorityId, entityType: "membership" });
     expect(await counts()).toEqual({
       users: before.users + 1,
       memberships: before.memberships + 1,
@@ -81,14 +68,14 @@ describe("invitations and acting organisations", () => {
     });
 
     const page = dataOf<{ members: { email: string; status: string }[]; confirmation: string }>(
-      await members(school.id, adminCookie, "?invited=sam.patel%40example.org"),
+      await members(w.school.id, w.adminCookie, "?invited=sam.patel%40example.org"),
     );
     expect(page.members.find((m) => m.email === "sam.patel@example.org")?.status).toBe("invited");
     expect(page.confirmation).toBe("Invitation sent to sam.patel@example.org");
   });
 
   it("a headteacher invites into their own school but gets 403 for another school, and writes nothing", async () => {
-    const ok = await invite(school.id, headCookie, { name: "Jo Deputy", email: "jo.deputy@example.org", role: "headteacher" });
+    const ok = await invite(w.school.id, headCookie, { name: "Jo Deputy", email: "jo.deputy@example.org", role: "headteacher" });
     expect((ok as Response).status).toBe(302);
     const before = await counts();
     const refused = await invite(otherSchool.id, headCookie, { name: "Not Allowed", email: "not.allowed@example.org", role: "headteacher" });
@@ -97,52 +84,52 @@ describe("invitations and acting organisations", () => {
   });
 
   it("someone who may only view members cannot invite", async () => {
-    const finance = await createAccount(db(), office, "la_finance");
-    const cookie = await sessionCookieFor(db(), finance.id, office.id);
-    const page = dataOf<{ canInvite: boolean }>(await members(school.id, cookie));
+    const finance = await createAccount(db(), w.office, "la_finance");
+    const cookie = await sessionCookieFor(db(), finance.id, w.office.id);
+    const page = dataOf<{ canInvite: boolean }>(await members(w.school.id, cookie));
     expect(page.canInvite).toBe(false);
-    expect((await invite(school.id, cookie, { name: "X Y", email: "x.y@example.org", role: "headteacher" })).status).toBe(403);
+    expect((await invite(w.school.id, cookie, { name: "X Y", email: "x.y@example.org", role: "headteacher" })).status).toBe(403);
   });
 
   it("finds nothing (404) for an organisation of another authority or an id that is not one", async () => {
-    for (const id of [foreignSchool.id, "not-a-uuid", "00000000-0000-0000-0000-000000000000"]) {
-      expect((await members(id, adminCookie)).status).toBe(404);
-      expect((await invite(id, adminCookie, { name: "X Y", email: "x.y@example.org", role: "headteacher" })).status).toBe(404);
+    for (const id of [w.foreignSchool.id, "not-a-uuid", "00000000-0000-0000-0000-000000000000"]) {
+      expect((await members(id, w.adminCookie)).status).toBe(404);
+      expect((await invite(id, w.adminCookie, { name: "X Y", email: "x.y@example.org", role: "headteacher" })).status).toBe(404);
     }
   });
 
   it("explains bad input next to the field, with 400, and writes nothing", async () => {
     const before = await counts();
-    const empty = await invite(school.id, adminCookie, { name: " ", email: "", role: "" });
+    const empty = await invite(w.school.id, w.adminCookie, { name: " ", email: "", role: "" });
     expect(empty.status).toBe(400);
     expect(errorsOf(empty).name[0]).toBe("Enter their full name");
     expect(errorsOf(empty).email[0]).toBe("Enter an email address");
     expect(errorsOf(empty).role[0]).toBe("Select a role");
-    const wrongRole = await invite(school.id, adminCookie, { name: "Pat Provider", email: "pat@example.org", role: "provider_admin" });
+    const wrongRole = await invite(w.school.id, w.adminCookie, { name: "Pat Provider", email: "pat@example.org", role: "provider_admin" });
     expect(wrongRole.status).toBe(400);
     expect(errorsOf(wrongRole)).toEqual({ role: ["Select a role that this organisation can have"] });
-    const made = await invite(school.id, adminCookie, { name: "x".repeat(201), email: "🙂@🙂", role: "dictator" });
+    const made = await invite(w.school.id, w.adminCookie, { name: "x".repeat(201), email: "🙂@🙂", role: "dictator" });
     expect(made.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
   it("refuses the same role twice in one organisation", async () => {
-    const existing = await createAccount(db(), school, "school_business_manager");
+    const existing = await createAccount(db(), w.school, "school_business_manager");
     const before = await counts();
-    const answer = await invite(school.id, adminCookie, { name: "Again", email: existing.email, role: "school_business_manager" });
+    const answer = await invite(w.school.id, w.adminCookie, { name: "Again", email: existing.email, role: "school_business_manager" });
     expect(answer.status).toBe(409);
     expect(errorsOf(answer)).toEqual({ email: ["This person already has this role in this organisation"] });
     expect(await counts()).toEqual(before);
   });
 
   it("only confirms an address that really is a member", async () => {
-    const page = dataOf<{ confirmation: string | null }>(await members(school.id, adminCookie, "?invited=Your%20account%20is%20locked"));
+    const page = dataOf<{ confirmation: string | null }>(await members(w.school.id, w.adminCookie, "?invited=Your%20account%20is%20locked"));
     expect(page.confirmation).toBeNull();
   });
 
   describe("following the invitation", () => {
     it("sets the password (twice, 12 or more characters), signs in, and the link then stops working", async () => {
-      await invite(school.id, adminCookie, { name: "Lee Newcomer", email: "lee@example.org", role: "headteacher" });
+      await invite(w.school.id, w.adminCookie, { name: "Lee Newcomer", email: "lee@example.org", role: "headteacher" });
       const token = await tokenEmailedTo(db(), "lee@example.org");
       expect(dataOf<{ state: string; email: string }>(await openInvitation(token))).toEqual({ state: "valid", email: "lee@example.org" });
 
@@ -175,7 +162,7 @@ describe("invitations and acting organisations", () => {
     });
 
     it("shows a clear page for an expired, unknown or malformed link", async () => {
-      await invite(school.id, adminCookie, { name: "Ola Late", email: "ola@example.org", role: "headteacher" });
+      await invite(w.school.id, w.adminCookie, { name: "Ola Late", email: "ola@example.org", role: "headteacher" });
       const token = await tokenEmailedTo(db(), "ola@example.org");
       await db()
         .update(schema.authTokens)
@@ -192,9 +179,9 @@ describe("invitations and acting organisations", () => {
     });
 
     it("a new sign-in through an invitation ends the session the browser already had", async () => {
-      await invite(school.id, adminCookie, { name: "Max Shared", email: "max@example.org", role: "headteacher" });
+      await invite(w.school.id, w.adminCookie, { name: "Max Shared", email: "max@example.org", role: "headteacher" });
       const token = await tokenEmailedTo(db(), "max@example.org");
-      const someoneElse = await createAccount(db(), school, "school_business_manager");
+      const someoneElse = await createAccount(db(), w.school, "school_business_manager");
       const previous = await sessionCookieFor(db(), someoneElse.id);
       await accept(token, { password: PASSWORD, confirmPassword: PASSWORD }, previous);
       expect(await validateSessionToken(db(), previous.split("=")[1])).toBeNull();
@@ -203,47 +190,47 @@ describe("invitations and acting organisations", () => {
 
   describe("acting organisation", () => {
     it("switches to another of the user's organisations, and refuses one they are not a member of", async () => {
-      const person = await createAccount(db(), school, "headteacher");
+      const person = await createAccount(db(), w.school, "headteacher");
       await db()
         .insert(schema.memberships)
-        .values({ userId: person.id, organisationId: office.id, authorityId: office.authorityId, role: "challenge_adviser" });
-      const cookie = await sessionCookieFor(db(), person.id, school.id);
+        .values({ userId: person.id, organisationId: w.office.id, authorityId: w.office.authorityId, role: "challenge_adviser" });
+      const cookie = await sessionCookieFor(db(), person.id, w.school.id);
       const choose = (organisationId: string, redirectTo?: string) =>
         respond(() =>
           organisationsAction({
             request: request("/organisations", { cookie, form: { organisationId, ...(redirectTo ? { redirectTo } : {}) } }),
-            context,
+            context: w.context,
             params: {},
           } as ActionFunctionArgs),
         );
 
-      const switched = (await choose(office.id, "/account")) as Response;
+      const switched = (await choose(w.office.id, "/account")) as Response;
       expect(switched.headers.get("Location")).toBe("/account");
       for (const away of ["/.//evil.example", "/..//evil.example", "/%2e//evil.example"]) {
-        expect(((await choose(office.id, away)) as Response).headers.get("Location")).toBe("/");
+        expect(((await choose(w.office.id, away)) as Response).headers.get("Location")).toBe("/");
       }
-      const user = await getUser(request("/", { cookie }), context);
-      expect(user?.acting?.organisationId).toBe(office.id);
+      const user = await getUser(request("/", { cookie }), w.context);
+      expect(user?.acting?.organisationId).toBe(w.office.id);
 
       const refused = await choose(otherSchool.id);
       expect(refused.status).toBe(403);
       expect(errorsOf(refused).form[0]).toBe("You are not a member of that organisation");
       expect((await choose("1 OR 1=1")).status).toBe(400);
-      expect((await getUser(request("/", { cookie }), context))?.acting?.organisationId).toBe(office.id);
+      expect((await getUser(request("/", { cookie }), w.context))?.acting?.organisationId).toBe(w.office.id);
     });
   });
 
   it("shows people who manage members what they can do now, with real counts", async () => {
-    const cookie = await sessionCookieFor(db(), (await createAccount(db(), school, "headteacher")).id, school.id);
-    const user = (await getUser(request("/", { cookie }), context))!;
+    const cookie = await sessionCookieFor(db(), (await createAccount(db(), w.school, "headteacher")).id, w.school.id);
+    const user = (await getUser(request("/", { cookie }), w.context))!;
     const tasks = await tasksFor(db(), user);
-    const [{ n: memberCount }] = await db().select({ n: count() }).from(schema.memberships).where(eq(schema.memberships.organisationId, school.id));
-    expect(tasks).toContainEqual({ label: `Members of ${school.name}`, href: `/organisations/${school.id}/members`, count: memberCount });
+    const [{ n: memberCount }] = await db().select({ n: count() }).from(schema.memberships).where(eq(schema.memberships.organisationId, w.school.id));
+    expect(tasks).toContainEqual({ label: `Members of ${w.school.name}`, href: `/organisations/${w.school.id}/members`, count: memberCount });
     const pending = tasks.find((t) => t.label === "Invitations not yet accepted");
     expect(pending?.count).toBeGreaterThan(0);
 
     const plain = await createUser(db());
-    const nobody = (await getUser(request("/", { cookie: await sessionCookieFor(db(), plain.id) }), context))!;
+    const nobody = (await getUser(request("/", { cookie: await sessionCookieFor(db(), plain.id) }), w.context))!;
     expect(await tasksFor(db(), nobody)).toEqual([]);
   });
 });
