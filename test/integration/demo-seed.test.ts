@@ -8,24 +8,14 @@ import { planAuthority } from "#db/seed/plan";
 import { verifyPassword } from "~/auth/password.server";
 import { CATEGORY_SCHEMES, PROVIDER_KINDS, ROLES, schema, type Database } from "~/db.server";
 import { createTestDatabase } from "../setup/database";
+import { schoolRows } from "../setup/school-rows";
 
 const TODAY = new Date("2026-03-16T09:00:00Z");
 const PASSWORD = "a-demo-password-for-tests";
 
 /** The rows that make the demo what it is, without their ids, in a stable order. */
 async function snapshot(db: Database) {
-  const schools = await db
-    .select({
-      urn: schema.schools.urn,
-      name: schema.organisations.name,
-      phase: schema.schools.phase,
-      type: schema.schools.establishmentType,
-      roll: schema.schools.numberOnRoll,
-      category: schema.schools.category,
-    })
-    .from(schema.schools)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.schools.organisationId))
-    .orderBy(schema.schools.urn);
+  const schools = await schoolRows(db);
   const members = await db
     .select({
       consortium: schema.organisations.name,

@@ -9,6 +9,7 @@ import { useTestDatabase } from "../factories/database";
 import { giasCsv, giasSchool, windows1252, GIAS_COLUMNS } from "../factories/gias";
 import { createAuthority, createMember, createOrganisation, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor, TEST_ORIGIN } from "../setup/context";
+import { schoolRows } from "../setup/school-rows";
 
 type Preview = {
   counts: Record<string, number>;
@@ -205,20 +206,7 @@ describe("importing schools from a GIAS file", () => {
     expect(applied.status).toBe(303);
     expect(applied.headers.get("Location")).toBe(`/schools/import/${importId}?outcome=applied`);
 
-    const stored = await db()
-      .select({
-        urn: schema.schools.urn,
-        name: schema.organisations.name,
-        status: schema.schools.status,
-        closedOn: schema.schools.closedOn,
-        roll: schema.schools.numberOnRoll,
-        phase: schema.schools.phase,
-        type: schema.schools.establishmentType,
-        postcode: schema.schools.postcode,
-      })
-      .from(schema.schools)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.schools.organisationId))
-      .where(eq(schema.schools.authorityId, authority.id));
+    const stored = await schoolRows(db(), authority.id);
     const byUrn = new Map(stored.map((s) => [s.urn, s]));
     expect(byUrn.get(urn(1))).toMatchObject({ name: "St Mary’s CofE Primary School", roll: 205, status: "open" });
     expect(byUrn.get(urn(2))).toMatchObject({ status: "closed", closedOn: "2025-08-31" });
