@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, pence } from "./columns";
+import { at, createdAt, id, pence, refersTo } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { authorityIdColumn, providerIdColumn } from "./tenancy";
 import type { SubjectArea } from "./vocabulary";
@@ -62,10 +62,7 @@ export const offers = pgTable(
 );
 
 /** The offer a row is about. */
-export const offerIdColumn = () =>
-  uuid("offer_id")
-    .notNull()
-    .references(() => offers.id);
+export const offerIdColumn = () => refersTo("offer_id", () => offers.id);
 
 export const offerRevisions = pgTable(
   "offer_revisions",
@@ -185,10 +182,7 @@ export const catalogueSearch = pgTable(
 );
 
 /** The revision of an offer a row is about. */
-export const revisionIdColumn = () =>
-  uuid("revision_id")
-    .notNull()
-    .references(() => offerRevisions.id);
+export const revisionIdColumn = () => refersTo("revision_id", () => offerRevisions.id);
 
 export const RUBRIC_CRITERIA = [
   "evidence_of_impact",
@@ -260,9 +254,7 @@ export const needs = pgTable(
 export const needResponses = pgTable(
   "need_responses",
   {
-    needId: uuid("need_id")
-      .notNull()
-      .references(() => needs.id),
+    needId: refersTo("need_id", () => needs.id),
     offerId: offerIdColumn(),
     authorityId: authorityIdColumn(),
     note: text("note"),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { at, createdAt, id, keyOf, refersTo } from "./columns";
 import { offerIdColumn, offers } from "./catalogue";
 import { userIdColumn, users } from "./identity";
 import { collectivePurchases, orderIdColumn, orders } from "./purchasing";
@@ -46,9 +46,7 @@ export const sessionPlaces = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    sessionId: uuid("session_id")
-      .notNull()
-      .references(() => deliverySessions.id),
+    sessionId: refersTo("session_id", () => deliverySessions.id),
     orderId: orderIdColumn(),
     schoolId: schoolIdColumn(),
     delegateName: text("delegate_name").notNull(),
@@ -84,9 +82,7 @@ export const orderMilestones = pgTable(
 export const deliveryConfirmations = pgTable(
   "delivery_confirmations",
   {
-    orderId: uuid("order_id")
-      .primaryKey()
-      .references(() => orders.id),
+    orderId: keyOf("order_id", () => orders.id),
     authorityId: authorityIdColumn(),
     outcome: text("outcome", { enum: ["confirmed", "disputed"] }).notNull(),
     reason: text("reason"),
@@ -98,9 +94,7 @@ export const deliveryConfirmations = pgTable(
 
 /** Asking a school to evaluate a delivered order: whom the head named to do it, and the last reminder sent. */
 export const evaluationRequests = pgTable("evaluation_requests", {
-  orderId: uuid("order_id")
-    .primaryKey()
-    .references(() => orders.id),
+  orderId: keyOf("order_id", () => orders.id),
   authorityId: authorityIdColumn(),
   /** Whom the head named to evaluate, when not themselves. */
   evaluatorUserId: uuid("evaluator_user_id").references(() => users.id),
@@ -146,9 +140,7 @@ export const impactFollowUps = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    evaluationId: uuid("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id),
+    evaluationId: refersTo("evaluation_id", () => evaluations.id),
     schoolId: schoolIdColumn(),
     outcome: text("outcome").notNull(),
     measure: text("measure").notNull(),
@@ -162,9 +154,7 @@ export const impactFollowUps = pgTable(
 
 /** Each offer's evaluations summed, kept in the evaluation's transaction so search can filter and sort by rating. */
 export const offerRatings = pgTable("offer_ratings", {
-  offerId: uuid("offer_id")
-    .primaryKey()
-    .references(() => offers.id),
+  offerId: keyOf("offer_id", () => offers.id),
   authorityId: authorityIdColumn(),
   evaluations: integer("evaluations").notNull().default(0),
   /** The sum over evaluations of quality + impact + value for money: the average is scoreSum / (3 × evaluations). */
@@ -176,9 +166,7 @@ export const offerRatings = pgTable("offer_ratings", {
 export const ratingSettings = pgTable(
   "rating_settings",
   {
-    authorityId: uuid("authority_id")
-      .primaryKey()
-      .references(() => authorities.id),
+    authorityId: keyOf("authority_id", () => authorities.id),
     /** The threshold in hundredths of a point: 250 is an average of 2.5. */
     thresholdHundredths: integer("threshold_hundredths").notNull(),
     minEvaluations: integer("min_evaluations").notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, pence } from "./columns";
+import { at, createdAt, id, pence, refersTo } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { journalEntries } from "./ledger";
 import { authorityIdColumn, consortiumIdColumn, schoolIdColumn, schools } from "./tenancy";
@@ -38,18 +38,14 @@ export const fundingAllocations = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    formulaId: uuid("formula_id")
-      .notNull()
-      .references(() => fundingFormulas.id),
+    formulaId: refersTo("formula_id", () => fundingFormulas.id),
     financialYear: text("financial_year").notNull(),
     lineKey: text("line_key").notNull(),
     kind: text("kind", { enum: ["authority", "match"] }).notNull(),
     consortiumId: consortiumIdColumn(),
     schoolId: uuid("school_id").references(() => schools.organisationId),
     amountPence: pence("amount_pence").notNull(),
-    entryId: uuid("entry_id")
-      .notNull()
-      .references(() => journalEntries.id),
+    entryId: refersTo("entry_id", () => journalEntries.id),
     createdAt: createdAt(),
   },
   (t) => [unique("funding_allocations_line_key").on(t.formulaId, t.lineKey), index("funding_allocations_year_idx").on(t.authorityId, t.financialYear)],
@@ -76,10 +72,7 @@ export const mous = pgTable(
 );
 
 /** The memorandum a row is about. */
-export const mouIdColumn = () =>
-  uuid("mou_id")
-    .notNull()
-    .references(() => mous.id);
+export const mouIdColumn = () => refersTo("mou_id", () => mous.id);
 
 /** A head's signature for their school, on the version they saw. */
 export const mouSignatures = pgTable(

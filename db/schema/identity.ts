@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { at, createdAt, id, refersTo } from "./columns";
 import { authorityIdColumn, organisations } from "./tenancy";
 import { LANGUAGES, ROLES, type SubjectArea } from "./vocabulary";
 
@@ -31,9 +31,7 @@ export const memberships = pgTable(
   {
     id: id(),
     userId: userIdColumn("user_id"),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: refersTo("organisation_id", () => organisations.id),
     authorityId: authorityIdColumn(),
     role: text("role", { enum: ROLES }).notNull(),
     /** For commissioners: the subject areas they lead. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, pence, type StoredMessage } from "./columns";
+import { createdAt, id, pence, type StoredMessage, refersTo } from "./columns";
 import { users } from "./identity";
 import { authorityIdColumn, type OrganisationKind, organisations, PROVIDER_KINDS } from "./tenancy";
 
@@ -67,9 +67,7 @@ export const ledgerAccounts = pgTable(
     id: id(),
     authorityId: authorityIdColumn(),
     kind: text("kind", { enum: ACCOUNT_KINDS }).notNull(),
-    ownerId: uuid("owner_id")
-      .notNull()
-      .references(() => organisations.id),
+    ownerId: refersTo("owner_id", () => organisations.id),
     name: text("name").notNull(),
     /** The running sum of this account's postings, kept in the same transaction as each posting. */
     balancePence: pence("balance_pence").notNull().default(0),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, pence, type StoredMessage } from "./columns";
+import { at, createdAt, id, pence, type StoredMessage, refersTo } from "./columns";
 import { offerIdColumn, revisionIdColumn, type BuyerType, type PricingModel, type VatTreatment } from "./catalogue";
 import { fundingFormulas } from "./funding";
 import { userIdColumn, users } from "./identity";
@@ -74,9 +74,7 @@ export const pledges = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    collectivePurchaseId: uuid("collective_purchase_id")
-      .notNull()
-      .references(() => collectivePurchases.id),
+    collectivePurchaseId: refersTo("collective_purchase_id", () => collectivePurchases.id),
     schoolId: schoolIdColumn(),
     status: text("status", { enum: PLEDGE_STATUSES }).notNull(),
     delegates: integer("delegates").notNull().default(1),
@@ -186,10 +184,7 @@ export const orders = pgTable(
 );
 
 /** The order a row is about. */
-export const orderIdColumn = () =>
-  uuid("order_id")
-    .notNull()
-    .references(() => orders.id);
+export const orderIdColumn = () => refersTo("order_id", () => orders.id);
 
 /** Gap-free numbering of invoices and credit notes, per authority and series, taken inside the issuing transaction. */
 export const documentCounters = pgTable(
@@ -236,10 +231,7 @@ export const invoices = pgTable(
 );
 
 /** The invoice a row is about. */
-export const invoiceIdColumn = () =>
-  uuid("invoice_id")
-    .notNull()
-    .references(() => invoices.id);
+export const invoiceIdColumn = () => refersTo("invoice_id", () => invoices.id);
 
 export const invoiceLines = pgTable(
   "invoice_lines",

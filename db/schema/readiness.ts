@@ -1,5 +1,5 @@
 import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { createdAt, id, refersTo } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { READINESS_JUDGEMENTS, READINESS_RATINGS } from "./readiness-vocabulary";
 import { authorityIdColumn, consortiumIdColumn } from "./tenancy";
@@ -25,10 +25,7 @@ export const readinessSnapshots = pgTable(
 );
 
 /** The readiness snapshot a row is about. */
-export const snapshotIdColumn = () =>
-  uuid("snapshot_id")
-    .notNull()
-    .references(() => readinessSnapshots.id);
+export const snapshotIdColumn = () => refersTo("snapshot_id", () => readinessSnapshots.id);
 
 /** The twelve judgements of a snapshot, each with its rating, evidence and rationale. */
 export const readinessJudgements = pgTable(

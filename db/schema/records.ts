@@ -1,5 +1,5 @@
 import { date, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { at, createdAt, id, keyOf } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { authorityIdColumn, schoolIdColumn, schools } from "./tenancy";
 import { SUBJECT_AREAS } from "./vocabulary";
@@ -33,9 +33,7 @@ export const schoolCategories = pgTable(
 export const schoolAdvisers = pgTable(
   "school_advisers",
   {
-    schoolId: uuid("school_id")
-      .primaryKey()
-      .references(() => schools.organisationId),
+    schoolId: keyOf("school_id", () => schools.organisationId),
     authorityId: authorityIdColumn(),
     adviserUserId: userIdColumn("adviser_user_id"),
     assignedBy: uuid("assigned_by").references(() => users.id),

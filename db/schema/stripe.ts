@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id, pence } from "./columns";
+import { at, createdAt, id, pence, keyOf, refersTo } from "./columns";
 import { userIdColumn, users } from "./identity";
 import { invoiceIdColumn, orderIdColumn } from "./purchasing";
 import { authorityIdColumn, organisations, providerIdColumn, schoolIdColumn } from "./tenancy";
@@ -68,9 +68,7 @@ export type ConnectStatus = (typeof CONNECT_STATUSES)[number];
 export const stripeAccounts = pgTable(
   "stripe_accounts",
   {
-    providerId: uuid("provider_id")
-      .primaryKey()
-      .references(() => organisations.id),
+    providerId: keyOf("provider_id", () => organisations.id),
     authorityId: authorityIdColumn(),
     accountId: text("account_id"),
     status: text("status", { enum: CONNECT_STATUSES }).notNull().default("creating"),
@@ -128,9 +126,7 @@ export const stripeRefunds = pgTable(
   {
     id: id(),
     authorityId: authorityIdColumn(),
-    checkoutId: uuid("checkout_id")
-      .notNull()
-      .references(() => stripeCheckouts.id),
+    checkoutId: refersTo("checkout_id", () => stripeCheckouts.id),
     amountPence: pence("amount_pence").notNull(),
     reason: text("reason").notNull(),
     status: text("status", { enum: REFUND_STATUSES }).notNull().default("queued"),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { at, createdAt, id, keyOf, refersTo } from "./columns";
 import { LANGUAGES } from "./vocabulary";
 import { NATIONS, ORGANISATION_KINDS, PHASES, ESTABLISHMENT_TYPES, SCHOOL_STATUSES, PROVIDER_KINDS } from "./tenancy-vocabulary";
 
@@ -22,28 +22,16 @@ export const authorities = pgTable("authorities", {
 });
 
 /** The authority a row belongs to: every tenant's row carries it, so every query can be scoped by it. */
-export const authorityIdColumn = () =>
-  uuid("authority_id")
-    .notNull()
-    .references(() => authorities.id);
+export const authorityIdColumn = () => refersTo("authority_id", () => authorities.id);
 
 /** The school a row is about. */
-export const schoolIdColumn = () =>
-  uuid("school_id")
-    .notNull()
-    .references(() => schools.organisationId);
+export const schoolIdColumn = () => refersTo("school_id", () => schools.organisationId);
 
 /** The consortium a row is about. */
-export const consortiumIdColumn = () =>
-  uuid("consortium_id")
-    .notNull()
-    .references(() => consortia.organisationId);
+export const consortiumIdColumn = () => refersTo("consortium_id", () => consortia.organisationId);
 
 /** The provider a row is about. */
-export const providerIdColumn = () =>
-  uuid("provider_id")
-    .notNull()
-    .references(() => organisations.id);
+export const providerIdColumn = () => refersTo("provider_id", () => organisations.id);
 
 export const organisations = pgTable(
   "organisations",
@@ -60,9 +48,7 @@ export const organisations = pgTable(
 export const schools = pgTable(
   "schools",
   {
-    organisationId: uuid("organisation_id")
-      .primaryKey()
-      .references(() => organisations.id),
+    organisationId: keyOf("organisation_id", () => organisations.id),
     authorityId: authorityIdColumn(),
     urn: text("urn").notNull().unique(),
     phase: text("phase", { enum: PHASES }).notNull(),
@@ -104,9 +90,7 @@ export const inspections = pgTable(
 );
 
 export const consortia = pgTable("consortia", {
-  organisationId: uuid("organisation_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  organisationId: keyOf("organisation_id", () => organisations.id),
   authorityId: authorityIdColumn(),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
   /** Named by the authority; the lead also holds the consortium_lead role in the consortium. */
@@ -135,9 +119,7 @@ export const consortiumMemberships = pgTable(
 );
 
 export const providers = pgTable("providers", {
-  organisationId: uuid("organisation_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  organisationId: keyOf("organisation_id", () => organisations.id),
   authorityId: authorityIdColumn(),
   providerKind: text("provider_kind", { enum: PROVIDER_KINDS }).notNull(),
   /** The school, when a school offers school-to-school support. */
@@ -147,9 +129,7 @@ export const providers = pgTable("providers", {
 });
 
 export const improvementBoards = pgTable("improvement_boards", {
-  organisationId: uuid("organisation_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  organisationId: keyOf("organisation_id", () => organisations.id),
   authorityId: authorityIdColumn(),
   phase: text("phase", { enum: ["primary", "secondary", "special", "cross_phase"] }).notNull(),
 });
