@@ -36,6 +36,14 @@ export function nextSort<K extends string>(current: Sort<K>, column: K): Sort<K>
   return { sort: column, direction: current.sort === column && current.direction === "ascending" ? "descending" : "ascending" };
 }
 
+/** A query string with the search words and each filter's chosen values, the filters in the order given. */
+export function filterParams(q: string, filters: Record<string, readonly string[]>) {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  for (const [name, values] of Object.entries(filters)) for (const value of values) params.append(name, value);
+  return params;
+}
+
 /** Writes the sort back into a query string, leaving out the default (so the plain address stays plain). */
 export function writeSort<K extends string>(params: URLSearchParams, { sort, direction }: Sort<K>, fallback: K) {
   if (sort !== fallback || direction !== "ascending") params.set("sort", sort);

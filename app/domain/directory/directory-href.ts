@@ -1,16 +1,11 @@
-import { writeSort, type Sort } from "~/domain/list-query";
+import { filterParams, writeSort, type Sort } from "~/domain/list-query";
 import type { DirectoryQuery, DirectorySort } from "./directory-query";
 
 type Filter = "q" | "kinds" | "phases" | "types" | "statuses";
 
 /** The query string for this query on another page (or sorted another way). */
 export function directoryHref(query: DirectoryQuery, page: number, sort: Sort<DirectorySort> = query) {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  for (const k of query.kinds) params.append("kind", k);
-  for (const p of query.phases) params.append("phase", p);
-  for (const ty of query.types) params.append("type", ty);
-  for (const s of query.statuses) params.append("status", s);
+  const params = filterParams(query.q, { kind: query.kinds, phase: query.phases, type: query.types, status: query.statuses });
   writeSort(params, sort, "name");
   if (page > 1) params.set("page", String(page));
   const qs = params.toString();

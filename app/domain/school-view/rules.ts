@@ -4,7 +4,7 @@
 // filters and sorts them here, where every rule can be tested for all inputs.
 import { ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy-vocabulary";
 import { isUuid } from "~/domain/ids";
-import { only, pageNumber, parseSort, searchWords, writeSort, type Sort } from "~/domain/list-query";
+import { filterParams, only, pageNumber, parseSort, searchWords, writeSort, type Sort } from "~/domain/list-query";
 
 export const SCHOOL_VIEW_PAGE_SIZE = 50;
 export const SCHOOL_VIEW_SORTS = ["name", "consortium", "phase", "category", "inspected", "orders", "spent"] as const;
@@ -59,13 +59,13 @@ export function schoolViewSearch(
   query: SchoolViewQuery,
   { page = query.page, sort = { sort: query.sort, direction: query.direction } }: { page?: number; sort?: Sort<SchoolViewSort> } = {},
 ) {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  for (const c of query.consortia) params.append("consortium", c);
-  for (const p of query.phases) params.append("phase", p);
-  for (const ty of query.types) params.append("type", ty);
-  for (const c of query.categories) params.append("category", c);
-  for (const o of query.outcomes) params.append("outcome", o);
+  const params = filterParams(query.q, {
+    consortium: query.consortia,
+    phase: query.phases,
+    type: query.types,
+    category: query.categories,
+    outcome: query.outcomes,
+  });
   if (query.bought) params.set("bought", query.bought);
   if (query.mine) params.set("mine", "yes");
   if (query.attention) params.set("attention", "yes");
