@@ -1,3 +1,4 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 
@@ -34,6 +35,21 @@ export async function auditAll(tx: Queryable, entries: readonly AuditEntry[]) {
       after: entry.after ?? null,
     })),
   );
+}
+
+/** The newest audit row of one entity with one of these actions: what the banner after a change reads. */
+export async function latestAuditOf(
+  db: Queryable,
+  { authorityId, entityType, entityId, actions }: { authorityId: string; entityType: string; entityId: string; actions: string[] },
+) {
+  const { auditLog } = schema;
+  const [row] = await db
+    .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.authorityId, authorityId), eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), inArray(auditLog.action, actions)))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return row;
 }
 
 const ORGANISATION_ENTITIES = new Set(["organisation", "school", "consortium", "provider"]);

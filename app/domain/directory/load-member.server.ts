@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { can } from "~/auth/permissions";
 import { schema, type Queryable, type Role } from "~/db.server";
 import type { Actor } from "~/domain/actor";
+import { latestAuditOf } from "~/domain/audit.server";
 import { AppError, notFound } from "~/domain/errors";
 import { ROLES_BY_KIND } from "~/domain/identity/rules";
 import { isUuid } from "~/domain/ids";
@@ -43,19 +44,12 @@ export async function memberOutcome(
   { authorityId, organisationId, membershipId }: { authorityId: string; organisationId: string; membershipId: string },
 ) {
   if (!isUuid(membershipId)) return null;
-  const [row] = await db
-    .select({ action: schema.auditLog.action, before: schema.auditLog.before, after: schema.auditLog.after })
-    .from(schema.auditLog)
-    .where(
-      and(
-        eq(schema.auditLog.authorityId, authorityId),
-        eq(schema.auditLog.entityType, "membership"),
-        eq(schema.auditLog.entityId, membershipId),
-        inArray(schema.auditLog.action, ["membership.removed", "membership.role_changed"]),
-      ),
-    )
-    .orderBy(desc(schema.auditLog.id))
-    .limit(1);
+  const row = await latestAuditOf(db, {
+    authorityId,
+    entityType: "membership",
+    entityId: membershipId,
+    actions: ["membership.removed", "membership.role_changed"],
+  });
   const before = row?.before as { userId?: string; organisationId?: string; role?: Role } | null;
   if (!row || !before?.userId || before.organisationId !== organisationId) return null;
   const [user] = await db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, before.userId));

@@ -6,7 +6,7 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import { csvRecords } from "~/csv-records.server";
 import { schema, type Database, type Queryable } from "~/db.server";
 import { ensureCan, type Actor } from "~/domain/actor";
-import { audit } from "~/domain/audit.server";
+import { audit, latestAuditOf } from "~/domain/audit.server";
 import { parseDay } from "~/domain/categories/rules";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
@@ -193,17 +193,6 @@ export function statementLinesBetween(db: Queryable, authorityId: string, { from
 /** What an upload read, from its audit row, for the banner after it; null for another authority's or an unknown upload. */
 export async function uploadSummary(db: Queryable, authorityId: string, uploadId: string | null): Promise<StatementUpload | null> {
   if (!uploadId || !isUuid(uploadId)) return null;
-  const [row] = await db
-    .select({ after: schema.auditLog.after })
-    .from(schema.auditLog)
-    .where(
-      and(
-        eq(schema.auditLog.authorityId, authorityId),
-        eq(schema.auditLog.entityType, "bank_statement"),
-        eq(schema.auditLog.entityId, uploadId),
-        eq(schema.auditLog.action, "bank_statement.uploaded"),
-      ),
-    )
-    .limit(1);
+  const row = await latestAuditOf(db, { authorityId, entityType: "bank_statement", entityId: uploadId, actions: ["bank_statement.uploaded"] });
   return (row?.after as StatementUpload | undefined) ?? null;
 }
