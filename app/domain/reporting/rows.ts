@@ -6,6 +6,12 @@ export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? resu
 /** Sums arrive as numeric text: pence stay exact well beyond 2^31. */
 export const pence = (value: unknown) => Number(value ?? 0);
 
+/** Adds the named counts of a row into a running total, and returns the total. */
+export function addCounts<K extends string, T extends Record<K, number>>(total: T, row: Record<K, number>, keys: readonly K[]): T {
+  for (const key of keys) (total as Record<K, number>)[key] += row[key];
+  return total;
+}
+
 /**
  * The instant a London calendar day begins, as a constant the planner folds once. Reports compare
  * timestamps with these bounds ("paid_at >= start of 1 April") rather than turning every row's

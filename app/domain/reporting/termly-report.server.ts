@@ -3,7 +3,7 @@
 // submitted and the impact follow-ups recorded, for one school term.
 import { sql } from "drizzle-orm";
 import type { Queryable } from "~/db.server";
-import { londonDaysWithin, pence, rowsOf } from "./rows";
+import { addCounts, londonDaysWithin, pence, rowsOf } from "./rows";
 import { termBounds, type TermName } from "./rules";
 
 export type TermlyFigures = {
@@ -157,14 +157,7 @@ export async function termlyFigures(
   };
 }
 
-function totalOf(rows: EvaluationScores[]): EvaluationScores {
-  const total = { evaluations: 0, qualitySum: 0, impactSum: 0, valueForMoneySum: 0, wouldRecommend: 0 };
-  for (const r of rows) {
-    total.evaluations += r.evaluations;
-    total.qualitySum += r.qualitySum;
-    total.impactSum += r.impactSum;
-    total.valueForMoneySum += r.valueForMoneySum;
-    total.wouldRecommend += r.wouldRecommend;
-  }
-  return total;
-}
+const SCORES = ["evaluations", "qualitySum", "impactSum", "valueForMoneySum", "wouldRecommend"] as const;
+
+const totalOf = (rows: EvaluationScores[]): EvaluationScores =>
+  rows.reduce((total, r) => addCounts(total, r, SCORES), { evaluations: 0, qualitySum: 0, impactSum: 0, valueForMoneySum: 0, wouldRecommend: 0 });

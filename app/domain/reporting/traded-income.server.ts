@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BuyerType, PaymentRoute, Queryable, SubjectArea } from "~/db.server";
 import { goodOrBetter } from "~/domain/schools/inspection-frameworks";
 import { buyInBps, financialYearBounds, financialYearLabel, meetsBuyInTarget, recogniseIncome, TERM_NAMES, type TermName } from "./rules";
-import { londonDaysWithin, londonMidnight, pence, rowsOf } from "./rows";
+import { addCounts, londonDaysWithin, londonMidnight, pence, rowsOf } from "./rows";
 
 export type TradedIncomeFilter = {
   /** The financial year's first calendar year: 2026 for "2026-27". */
@@ -348,13 +348,7 @@ export async function tradedIncomeReport(db: Queryable, { authorityId, filter }:
 function figuresOnly(g: Figures): Figures {
   return { orders: g.orders, salesPence: g.salesPence, authorityPence: g.authorityPence, potPence: g.potPence, providerPence: g.providerPence };
 }
-function addInto<T extends Figures>(into: T, more: Figures): T {
-  into.orders += more.orders;
-  into.salesPence += more.salesPence;
-  into.authorityPence += more.authorityPence;
-  into.potPence += more.potPence;
-  into.providerPence += more.providerPence;
-  return into;
-}
+const addInto = <T extends Figures>(into: T, more: Figures): T =>
+  addCounts(into, more, ["orders", "salesPence", "authorityPence", "potPence", "providerPence"]);
 
 export const TERMS_IN_ORDER = TERM_NAMES;
