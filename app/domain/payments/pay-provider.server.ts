@@ -7,7 +7,7 @@ import { schema, type Database, type Queryable } from "~/db.server";
 import { audit } from "~/domain/audit.server";
 import { isUuid } from "~/domain/ids";
 import { ensureAccount, ensureAuthorityAccount } from "~/domain/ledger/accounts.server";
-import { postEntry, debitCredit } from "~/domain/ledger/post-entry.server";
+import { postEntry, debitCredit, type PostEntryOptions } from "~/domain/ledger/post-entry.server";
 import { queueJob } from "~/domain/outbox.server";
 import { lockAccounts } from "~/domain/purchasing/accounts.server";
 import type { StripeClient } from "~/integrations/stripe.server";
@@ -188,29 +188,26 @@ export async function applyTransfer(tx: Queryable, transfer: Stripe.Transfer) {
   const payable = await ensureAccount(tx, { authorityId: row.authorityId, kind: "provider_payable", ownerId: row.providerId });
   const clearing = await ensureAuthorityAccount(tx, { authorityId: row.authorityId, kind: "payment_clearing_stripe" });
   await lockAccounts(tx, [payable.id, clearing.id]);
+  // The transfer's entries are Stripe's doing, not a person's.
+  const postForTransfer = (entry: Pick<PostEntryOptions, "idempotencyKey" | "description" | "postings">) =>
+    postEntry(tx, { ...entry, authorityId: row.authorityId, cause: { type: "stripe_transfer", id: row.id }, actorUserId: null });
   const outcomes: string[] = [];
   if (!row.transferId) {
     await tx
       .update(stripeTransfers)
       .set({ transferId: transfer.id, status: "sent", sentAt: new Date((transfer.created ?? Date.now() / 1000) * 1000) })
       .where(eq(stripeTransfers.id, row.id));
-    await postEntry(tx, {
-      authorityId: row.authorityId,
+    await postForTransfer({
       idempotencyKey: `stripe-transfer:${row.id}`,
       description: message("ledgerText.paidThroughStripe", { reference: transfer.id }),
-      cause: { type: "stripe_transfer", id: row.id },
-      actorUserId: null,
       postings: debitCredit(payable.id, clearing.id, row.amountPence),
     });
     outcomes.push("transfer sent");
   }
   for (const reversal of transfer.reversals?.data ?? []) {
-    const { created } = await postEntry(tx, {
-      authorityId: row.authorityId,
+    const { created } = await postForTransfer({
       idempotencyKey: `stripe-reversal:${reversal.id}`,
       description: message("ledgerText.transferReversed", { reference: reversal.id }),
-      cause: { type: "stripe_transfer", id: row.id },
-      actorUserId: null,
       postings: debitCredit(clearing.id, payable.id, reversal.amount),
     });
     if (created) outcomes.push(`reversed ${reversal.amount}`);
