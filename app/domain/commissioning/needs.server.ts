@@ -94,18 +94,10 @@ export async function respondToNeed(
   });
 }
 
+type CommissionOfferOptions = { actor: Actor; authorityId: string; needId: string; offerId: string; appUrl: string; now?: Date };
+
 /** The commissioner commissions one of the answering offers: the need closes and the offer is marked. */
-export async function commissionOffer(
-  db: Database,
-  {
-    actor,
-    authorityId,
-    needId,
-    offerId,
-    appUrl,
-    now = new Date(),
-  }: { actor: Actor; authorityId: string; needId: string; offerId: string; appUrl: string; now?: Date },
-) {
+export async function commissionOffer(db: Database, { actor, authorityId, needId, offerId, appUrl, now = new Date() }: CommissionOfferOptions) {
   if (!can(actor.grants, "commission:offer", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.commissioning.commissionerCommissionOffers"));
   return db.transaction(async (tx) => {
     await lockNeed(tx, { authorityId, needId });

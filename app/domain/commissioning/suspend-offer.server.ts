@@ -24,18 +24,10 @@ async function setSuspension(
   return row;
 }
 
+type SuspendOfferOptions = { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date };
+
 /** A commissioner takes an approved offer off sale, with a reason the provider sees. */
-export async function suspendOffer(
-  db: Database,
-  {
-    actor,
-    authorityId,
-    offerId,
-    reason,
-    appUrl,
-    now = new Date(),
-  }: { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date },
-) {
+export async function suspendOffer(db: Database, { actor, authorityId, offerId, reason, appUrl, now = new Date() }: SuspendOfferOptions) {
   if (!can(actor.grants, "suspend:offer", { authorityId })) throw new AppError("FORBIDDEN", t("refusal.commissioning.commissionerSuspendOffers"));
   return db.transaction(async (tx) => {
     await lockOffer(tx, { authorityId, offerId });

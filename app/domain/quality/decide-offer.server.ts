@@ -14,21 +14,13 @@ const { offers, offerRevisions } = schema;
 export type Decision =
   { decision: "approve"; conditions: string | null; comments: string | null } | { decision: "request_changes" | "reject"; comments: string };
 
+type DecideOfferOptions = { actor: Actor; authorityId: string; revisionId: string; decision: Decision; appUrl: string; now?: Date };
+
 /**
  * The board's chair (or a commissioner) decides once two reviews are in. Approval puts the
  * revision on sale for twelve months; the provider's admins hear either way.
  */
-export async function decideOffer(
-  db: Database,
-  {
-    actor,
-    authorityId,
-    revisionId,
-    decision,
-    appUrl,
-    now = new Date(),
-  }: { actor: Actor; authorityId: string; revisionId: string; decision: Decision; appUrl: string; now?: Date },
-) {
+export async function decideOffer(db: Database, { actor, authorityId, revisionId, decision, appUrl, now = new Date() }: DecideOfferOptions) {
   return db.transaction(async (tx) => {
     await lockOffer(tx, { authorityId, revisionId });
     const { revision, offer, provider } = await loadRevisionForPanel(tx, { authorityId, revisionId });
