@@ -12,6 +12,8 @@ import { t } from "~/i18n";
 
 const { offers } = schema;
 
+type SuspendOfferOptions = { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date };
+
 /** Put the offer's suspension (or its absence) on its row, and audit the change. */
 async function setSuspension(
   tx: Tx,
@@ -23,8 +25,6 @@ async function setSuspension(
   await audit(tx, { authorityId, actorUserId: actor.id, action, entityType: "offer", entityId: offerId, ...change });
   return row;
 }
-
-type SuspendOfferOptions = { actor: Actor; authorityId: string; offerId: string; reason: string; appUrl: string; now?: Date };
 
 /** A commissioner takes an approved offer off sale, with a reason the provider sees. */
 export async function suspendOffer(db: Database, { actor, authorityId, offerId, reason, appUrl, now = new Date() }: SuspendOfferOptions) {
