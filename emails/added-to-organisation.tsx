@@ -1,28 +1,13 @@
-import { Text } from "@react-email/components";
-import type { Role } from "~/db.server";
 import { t } from "~/i18n";
-import { ActionLink, Dear, EmailLayout } from "./layout";
+import { RoleInvitation, roleInvitationSubject, type RoleInvitationProps } from "./role-invitation";
 
-export type AddedToOrganisationProps = {
-  name: string;
-  inviterName: string;
-  organisationName: string;
-  role: Role;
-  /** The sign-in page: the person already has a password. */
-  url: string;
-};
+export type AddedToOrganisationProps = RoleInvitationProps;
 
-export const subject = (p: AddedToOrganisationProps) => t("email.addedToOrganisation.subject", { organisation: p.organisationName });
+export const subject = (p: AddedToOrganisationProps) => roleInvitationSubject("addedToOrganisation", p.organisationName);
 
+/** The person already has a password: the button is the sign-in page. */
 export default function AddedToOrganisation(p: AddedToOrganisationProps) {
-  return (
-    <EmailLayout preview={subject(p)} heading={subject(p)}>
-      <Dear name={p.name} />
-      <Text>{t("email.addedToOrganisation.body", { inviter: p.inviterName, role: t(`role.${p.role}`), organisation: p.organisationName })}</Text>
-      <ActionLink url={p.url} label={t("email.addedToOrganisation.button")} />
-      <Text>{t("email.notExpected.contact", { person: p.inviterName })}</Text>
-    </EmailLayout>
-  );
+  return <RoleInvitation kind="addedToOrganisation" {...p} heading={subject(p)} closing={t("email.notExpected.contact", { person: p.inviterName })} />;
 }
 
 AddedToOrganisation.PreviewProps = {

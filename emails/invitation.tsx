@@ -1,28 +1,13 @@
-import { Text } from "@react-email/components";
-import type { Role } from "~/db.server";
 import { t } from "~/i18n";
-import { ActionLink, Dear, EmailLayout } from "./layout";
+import { RoleInvitation, roleInvitationSubject, type RoleInvitationProps } from "./role-invitation";
 
-export type InvitationProps = {
-  inviteeName: string;
-  inviterName: string;
-  organisationName: string;
-  role: Role;
-  url: string;
-  expiresInDays: number;
-};
+export type InvitationProps = Omit<RoleInvitationProps, "name"> & { inviteeName: string; expiresInDays: number };
 
-export const subject = (p: InvitationProps) => t("email.invitation.subject", { organisation: p.organisationName });
+export const subject = (p: InvitationProps) => roleInvitationSubject("invitation", p.organisationName);
 
-export default function Invitation(p: InvitationProps) {
-  return (
-    <EmailLayout preview={subject(p)} heading={t("email.invitation.heading", { organisation: p.organisationName })}>
-      <Dear name={p.inviteeName} />
-      <Text>{t("email.invitation.body", { inviter: p.inviterName, role: t(`role.${p.role}`), organisation: p.organisationName })}</Text>
-      <ActionLink url={p.url} label={t("email.invitation.button")} />
-      <Text>{t("email.invitation.expires", { count: p.expiresInDays })}</Text>
-    </EmailLayout>
-  );
+export default function Invitation({ inviteeName, expiresInDays, ...p }: InvitationProps) {
+  const heading = t("email.invitation.heading", { organisation: p.organisationName });
+  return <RoleInvitation kind="invitation" name={inviteeName} {...p} heading={heading} closing={t("email.invitation.expires", { count: expiresInDays })} />;
 }
 
 Invitation.PreviewProps = {

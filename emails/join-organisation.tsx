@@ -1,29 +1,14 @@
-import { Text } from "@react-email/components";
-import type { Role } from "~/db.server";
 import { t } from "~/i18n";
-import { ActionLink, Dear, EmailLayout } from "./layout";
+import { RoleInvitation, roleInvitationSubject, type RoleInvitationProps } from "./role-invitation";
 
-export type JoinOrganisationProps = {
-  name: string;
-  inviterName: string;
-  organisationName: string;
-  role: Role;
-  /** /invitation/<token>: accepted only when signed in to this account. */
-  url: string;
-  expiresInDays: number;
-};
+/** The url is /invitation/<token>: accepted only when signed in to this account. */
+export type JoinOrganisationProps = RoleInvitationProps & { expiresInDays: number };
 
-export const subject = (p: JoinOrganisationProps) => t("email.joinOrganisation.subject", { organisation: p.organisationName });
+export const subject = (p: JoinOrganisationProps) => roleInvitationSubject("joinOrganisation", p.organisationName);
 
-export default function JoinOrganisation(p: JoinOrganisationProps) {
-  return (
-    <EmailLayout preview={subject(p)} heading={t("email.invitation.heading", { organisation: p.organisationName })}>
-      <Dear name={p.name} />
-      <Text>{t("email.joinOrganisation.body", { inviter: p.inviterName, organisation: p.organisationName, role: t(`role.${p.role}`) })}</Text>
-      <ActionLink url={p.url} label={t("email.joinOrganisation.button")} />
-      <Text>{t("email.joinOrganisation.expires", { count: p.expiresInDays })}</Text>
-    </EmailLayout>
-  );
+export default function JoinOrganisation({ expiresInDays, ...p }: JoinOrganisationProps) {
+  const heading = t("email.invitation.heading", { organisation: p.organisationName });
+  return <RoleInvitation kind="joinOrganisation" {...p} heading={heading} closing={t("email.joinOrganisation.expires", { count: expiresInDays })} />;
 }
 
 JoinOrganisation.PreviewProps = {
