@@ -33,35 +33,46 @@ export async function createSession(db: Queryable, token: string, userId: string
 export type SessionUser = { id: string; email: string; name: string; language: Locale | null };
 export type Session = typeof schema.sessions.$inferSelect;
 
-export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
-  const id = hashToken(token);
-  const [row] = await db
-    .select({
-      session: schema.sessions,
-      user: {
-        id: schema.users.id,
-        email: schema.users.email,
-        name: schema.users.name,
-        language: schema.users.language,
-        disabledAt: schema.users.disabledAt,
-      },
-    })
-    .from(schema.sessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(eq(schema.sessions.id, id));
+/** What a request reads of a session and its person. */
+export const sessionColumns = {
+  session: schema.sessions,
+  user: {
+    id: schema.users.id,
+    email: schema.users.email,
+    name: schema.users.name,
+    language: schema.users.language,
+    disabledAt: schema.users.disabledAt,
+  },
+};
+
+type SessionRow = { session: Session; user: SessionUser & { disabledAt: Date | null } };
+
+/**
+ * A session as looked up (`sessionColumns`), if it is live: an expired one, or one of a disabled
+ * person, is deleted and gives null. Its idle expiry slides, written only once half of it has passed.
+ */
+export async function liveSession(db: Queryable, row: SessionRow | undefined, now = new Date()) {
   if (!row) return null;
   const { session, user } = row;
   if (now >= session.expiresAt || now >= session.absoluteExpiresAt || user.disabledAt) {
-    await db.delete(schema.sessions).where(eq(schema.sessions.id, id));
+    await db.delete(schema.sessions).where(eq(schema.sessions.id, session.id));
     return null;
   }
-  // Slide the idle expiry, but only write when half of it has passed.
   if (session.expiresAt.getTime() - now.getTime() < IDLE_TIMEOUT_MS / 2) {
     const expiresAt = new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, session.absoluteExpiresAt.getTime()));
-    await db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, id));
+    await db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, session.id));
     session.expiresAt = expiresAt;
   }
   return { session, user: { id: user.id, email: user.email, name: user.name, language: user.language } satisfies SessionUser };
+}
+
+export async function validateSessionToken(db: Queryable, token: string, now = new Date()) {
+  const [row] = await db
+    .select(sessionColumns)
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.id, hashToken(token)));
+  return liveSession(db, row, now);
 }
 
 export async function invalidateSession(db: Queryable, sessionId: string) {

@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
-import { readSessionToken, validateSessionToken, type Session } from "./session.server";
+import { hashToken, liveSession, readSessionToken, sessionColumns, type Session } from "./session.server";
 import { isLocale, t, type Locale } from "~/i18n";
 import { languageOf } from "~/domain/identity/rules";
 import { forbidden, notFoundPage } from "~/refusals.server";
@@ -44,26 +44,29 @@ export type CurrentUser = {
   grants: CurrentMembership[];
 };
 
+const membershipColumns = {
+  id: schema.memberships.id,
+  organisationId: schema.memberships.organisationId,
+  organisationName: schema.organisations.name,
+  organisationKind: schema.organisations.kind,
+  authorityId: schema.memberships.authorityId,
+  authorityName: schema.authorities.name,
+  role: schema.memberships.role,
+  subjectAreas: schema.memberships.subjectAreas,
+  chair: schema.memberships.chair,
+  authorityLanguage: schema.authorities.defaultLanguage,
+  since: schema.memberships.createdAt,
+};
+const membershipOrder = [asc(schema.organisations.name), asc(schema.memberships.role)];
+
 export async function loadMemberships(db: Queryable, userId: string): Promise<CurrentMembership[]> {
   return db
-    .select({
-      id: schema.memberships.id,
-      organisationId: schema.memberships.organisationId,
-      organisationName: schema.organisations.name,
-      organisationKind: schema.organisations.kind,
-      authorityId: schema.memberships.authorityId,
-      authorityName: schema.authorities.name,
-      role: schema.memberships.role,
-      subjectAreas: schema.memberships.subjectAreas,
-      chair: schema.memberships.chair,
-      authorityLanguage: schema.authorities.defaultLanguage,
-      since: schema.memberships.createdAt,
-    })
+    .select(membershipColumns)
     .from(schema.memberships)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
     .innerJoin(schema.authorities, eq(schema.authorities.id, schema.memberships.authorityId))
     .where(eq(schema.memberships.userId, userId))
-    .orderBy(asc(schema.organisations.name), asc(schema.memberships.role));
+    .orderBy(...membershipOrder);
 }
 
 // An action's request and each loader's get a Request of their own: each looks the session up once.
@@ -90,9 +93,20 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Curr
 
 /** The person whose session `token` is, with their memberships, or null when it is not a live session. */
 export async function loadUser(db: Queryable, token: string): Promise<CurrentUser | null> {
-  const result = await validateSessionToken(db, token);
+  // One statement: a row for each membership (one, with none, for a person who has none).
+  const rows = await db
+    .select({ ...sessionColumns, membership: membershipColumns })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .leftJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
+    .leftJoin(schema.authorities, eq(schema.authorities.id, schema.memberships.authorityId))
+    .where(eq(schema.sessions.id, hashToken(token)))
+    .orderBy(...membershipOrder);
+  const result = await liveSession(db, rows[0]);
   if (!result) return null;
-  const memberships = await loadMemberships(db, result.user.id);
+  // A person with no membership has one row, its membership's columns all null.
+  const memberships = rows.flatMap(({ membership }) => (membership.id === null ? [] : [membership as CurrentMembership]));
   const actingMembership = memberships.find((m) => m.organisationId === result.session.actingOrganisationId) ?? memberships[0] ?? null;
   const acting = actingMembership
     ? {
