@@ -61,28 +61,26 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
  * has an account, and its orders with the other party's column.
  */
 export function OrganisationOrders({
+  kind,
   organisationName,
-  title,
   accountId,
-  statement,
   orders,
-  show,
-  caption,
 }: {
+  kind: "school" | "provider";
   organisationName: string;
-  title: string;
   accountId: string | null;
-  statement: string;
   orders: Row[];
-  show: "school" | "provider";
-  caption: string;
 }) {
+  const text =
+    kind === "school"
+      ? { title: t("schoolOrders.title"), statement: t("schoolOrders.statement"), caption: t("schoolOrders.caption") }
+      : { title: t("providerOrders.title"), statement: t("providerOrders.statement"), caption: t("providerOrders.caption") };
   return (
     <>
       <span className="govuk-caption-l">{organisationName}</span>
-      <h1 className="govuk-heading-l">{title}</h1>
-      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{statement}</ParagraphLink> : null}
-      <OrdersTable orders={orders} show={show} caption={caption} />
+      <h1 className="govuk-heading-l">{text.title}</h1>
+      {accountId ? <ParagraphLink to={`/accounts/${accountId}`}>{text.statement}</ParagraphLink> : null}
+      <OrdersTable orders={orders} show={kind === "school" ? "provider" : "school"} caption={text.caption} />
     </>
   );
 }

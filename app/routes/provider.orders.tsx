@@ -26,15 +26,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ProviderOrders() {
   const { provider, orders, accountId } = useLoaderData<typeof loader>();
-  return (
-    <OrganisationOrders
-      organisationName={provider.name}
-      title={t("providerOrders.title")}
-      accountId={accountId}
-      statement={t("providerOrders.statement")}
-      orders={orders}
-      show="school"
-      caption={t("providerOrders.caption")}
-    />
-  );
+  return <OrganisationOrders kind="provider" organisationName={provider.name} accountId={accountId} orders={orders} />;
 }

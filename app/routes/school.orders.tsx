@@ -21,15 +21,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function SchoolOrders() {
   const { school, orders, accountId } = useLoaderData<typeof loader>();
-  return (
-    <OrganisationOrders
-      organisationName={school.name}
-      title={t("schoolOrders.title")}
-      accountId={accountId}
-      statement={t("schoolOrders.statement")}
-      orders={orders}
-      show="provider"
-      caption={t("schoolOrders.caption")}
-    />
-  );
+  return <OrganisationOrders kind="school" organisationName={school.name} accountId={accountId} orders={orders} />;
 }
