@@ -1,18 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ImpactTable } from "~/components/impact-table";
 import { authorityImpactPage } from "~/domain/delivery/pages.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { actingPageLoader } from "./purchasing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("impact.authority.title"), data);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  return orErrorPage(() => authorityImpactPage(context.db, { actor, authorityId }));
-}
+export const loader = actingPageLoader(authorityImpactPage);
 
 export default function AuthorityImpact() {
   const { impact } = useLoaderData<typeof loader>();

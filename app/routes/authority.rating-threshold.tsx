@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -9,8 +9,8 @@ import { loadRatingSettings, saveRatingSettings } from "~/domain/delivery/save-r
 import { optionalDecimal, whole } from "~/forms/fields";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { attemptForm, orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { attemptForm } from "~/refusals.server";
+import { actingPageLoader, requireActing } from "./purchasing.server";
 
 const RatingLineSchema = z.object({
   threshold: optionalDecimal({
@@ -34,10 +34,7 @@ const RatingLineSchema = z.object({
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("ratingLine.title"), data);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  return orErrorPage(() => loadRatingSettings(context.db, { actor, authorityId }));
-}
+export const loader = actingPageLoader(loadRatingSettings);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -10,8 +10,8 @@ import { hasControlCharacters, text } from "~/forms/fields";
 import { t } from "~/i18n";
 import { LANGUAGES } from "#db/schema/vocabulary";
 import { pageTitle } from "~/page-title";
-import { attemptForm, orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { attemptForm } from "~/refusals.server";
+import { actingPageLoader, requireActing } from "./purchasing.server";
 
 const SettingsSchema = z.object({
   // One message a field: what the shared text check refuses (empty, control characters, far too long) it says itself.
@@ -24,10 +24,7 @@ const SettingsSchema = z.object({
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("settings.title"), data);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  return orErrorPage(() => loadAuthoritySettings(context.db, { actor, authorityId }));
-}
+export const loader = actingPageLoader(loadAuthoritySettings);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireActing(request, context);

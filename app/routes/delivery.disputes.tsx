@@ -1,19 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ItemTable } from "~/components/table";
 import { disputesPage } from "~/domain/delivery/pages.server";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
-import { orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { actingPageLoader } from "./purchasing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("disputes.title"), data);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  return orErrorPage(() => disputesPage(context.db, { actor, authorityId }));
-}
+export const loader = actingPageLoader(disputesPage);
 
 export default function Disputes() {
   const { disputes } = useLoaderData<typeof loader>();

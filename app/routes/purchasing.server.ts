@@ -1,5 +1,5 @@
 // What the purchasing pages share: who is acting, for which schools and consortia, and how a refusal reads.
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { can, type Permission } from "~/auth/permissions";
 import { requireAuthorityId, requireUser, type CurrentUser } from "~/auth/user.server";
 import type { AccountKind } from "~/db.server";
@@ -10,12 +10,21 @@ import { PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary";
 import { z } from "zod";
 import { optionalText, whole } from "~/forms/fields";
 import { t } from "~/i18n";
+import { orErrorPage } from "~/refusals.server";
 
 export async function requireActing(request: Request, context: AppLoadContext) {
   const user = await requireUser(request, context);
   const authorityId = requireAuthorityId(user);
   return { user, authorityId, actor: { id: user.id, name: user.name, grants: user.grants } satisfies Actor & { name: string } };
 }
+
+/** The loader of a page the domain builds from who is acting in which authority; a refusal shows as an error page. */
+export const actingPageLoader =
+  <T>(page: (db: AppLoadContext["db"], who: { actor: Actor; authorityId: string }) => Promise<T>) =>
+  async ({ request, context }: LoaderFunctionArgs) => {
+    const { actor, authorityId } = await requireActing(request, context);
+    return orErrorPage(() => page(context.db, { actor, authorityId }));
+  };
 
 /** The organisations of a kind where the user holds this permission, the acting one first. */
 export function organisationsWhere(user: CurrentUser, kind: "school" | "consortium", permission: Permission) {
