@@ -11,6 +11,7 @@ import { pageTitle } from "~/page-title";
 import { SubmitButton } from "~/components/forms";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { SummaryRow } from "~/components/summary-row";
+import { TwoThirdsPage } from "~/components/form-page";
 
 const AccountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
@@ -33,23 +34,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { name, email, sessions } = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("account.title")}</h1>
-        <dl className="govuk-summary-list">
-          <SummaryRow label={t("account.name")}>{name}</SummaryRow>
-          <SummaryRow label={t("account.email")}>{email}</SummaryRow>
-          <SummaryRow label={t("account.sessions")}>{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</SummaryRow>
-        </dl>
-        <ParagraphLink to="/forgot-password">{t("account.changePassword")}</ParagraphLink>
-        <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
-        <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
-        <Form method="post">
-          <SubmitButton intent="sign-out-everywhere" kind="warning">
-            {t("account.signOutEverywhere.button")}
-          </SubmitButton>
-        </Form>
-      </div>
-    </div>
+    <TwoThirdsPage title={t("account.title")}>
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("account.name")}>{name}</SummaryRow>
+        <SummaryRow label={t("account.email")}>{email}</SummaryRow>
+        <SummaryRow label={t("account.sessions")}>{sessions > 1 ? t("account.sessionsCount", { count: sessions }) : t("account.sessionsOne")}</SummaryRow>
+      </dl>
+      <ParagraphLink to="/forgot-password">{t("account.changePassword")}</ParagraphLink>
+      <h2 className="govuk-heading-m">{t("account.signOutEverywhere.heading")}</h2>
+      <p className="govuk-body">{t("account.signOutEverywhere.body")}</p>
+      <Form method="post">
+        <SubmitButton intent="sign-out-everywhere" kind="warning">
+          {t("account.signOutEverywhere.button")}
+        </SubmitButton>
+      </Form>
+    </TwoThirdsPage>
   );
 }

@@ -17,6 +17,7 @@ import { formatDateInputExample } from "~/format";
 import { t } from "~/i18n";
 import { consortiaToOpenFor, requireActing } from "./purchasing.server";
 import { PurchaseHeading } from "~/components/purchase-heading";
+import { TwoThirdsPage } from "~/components/form-page";
 import { pageTitle } from "~/page-title";
 
 const count = (label: string, message: string, min: number, max: number) => ({ label, invalid: message, tooSmall: message, tooLarge: message, min, max });
@@ -101,85 +102,83 @@ export default function OpenCollectivePurchase() {
   const { consortia, offer } = useLoaderData<typeof loader>();
   const { errors, values } = useFormAnswer();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PurchaseHeading offer={offer} title={t("collective.new.title")} errors={errors} />
-        <PriceTierTable tiers={offer.priceTiers} pricingModel={offer.pricingModel} caption={t("collective.tiers")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="offerId" value={offer.id} />
-          <Choices
-            name="consortiumId"
-            legend={t("collective.consortium.label")}
+    <TwoThirdsPage>
+      <PurchaseHeading offer={offer} title={t("collective.new.title")} errors={errors} />
+      <PriceTierTable tiers={offer.priceTiers} pricingModel={offer.pricingModel} caption={t("collective.tiers")} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="offerId" value={offer.id} />
+        <Choices
+          name="consortiumId"
+          legend={t("collective.consortium.label")}
+          errors={errors}
+          options={consortia.map((c) => ({ value: c.id, label: c.name }))}
+          defaultValue={values.consortiumId ?? consortia[0]?.id}
+        />
+        <DateInput
+          name="closesOn"
+          legend={t("collective.closesOn.label")}
+          hint={t("collective.closesOn.hint", { example: formatDateInputExample(addDays(new Date(), 21)) })}
+          errors={errors}
+          values={values}
+        />
+        <WholeNumberInput
+          name="minSchools"
+          label={t("collective.minSchools.label")}
+          hint={t("collective.minSchools.hint")}
+          errors={errors}
+          defaultValue={values.minSchools ?? "5"}
+        />
+        <WholeNumberInput
+          name="maxSchools"
+          label={t("collective.maxSchools.label")}
+          hint={t("collective.maxSchools.hint")}
+          errors={errors}
+          defaultValue={values.maxSchools}
+        />
+        <WholeNumberInput
+          name="delegatesPerSchool"
+          label={t("collective.delegates.label")}
+          hint={t("collective.delegates.hint")}
+          errors={errors}
+          defaultValue={values.delegatesPerSchool ?? "1"}
+        />
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("collective.funding.legend")}</legend>
+          <div className="govuk-hint">{t("collective.funding.hint")}</div>
+          <TextInput
+            name="potPercent"
+            label={t("collective.potPercent.label")}
+            inputMode="decimal"
+            width="3"
             errors={errors}
-            options={consortia.map((c) => ({ value: c.id, label: c.name }))}
-            defaultValue={values.consortiumId ?? consortia[0]?.id}
+            defaultValue={values.potPercent}
           />
-          <DateInput
-            name="closesOn"
-            legend={t("collective.closesOn.label")}
-            hint={t("collective.closesOn.hint", { example: formatDateInputExample(addDays(new Date(), 21)) })}
-            errors={errors}
-            values={values}
-          />
-          <WholeNumberInput
-            name="minSchools"
-            label={t("collective.minSchools.label")}
-            hint={t("collective.minSchools.hint")}
-            errors={errors}
-            defaultValue={values.minSchools ?? "5"}
-          />
-          <WholeNumberInput
-            name="maxSchools"
-            label={t("collective.maxSchools.label")}
-            hint={t("collective.maxSchools.hint")}
-            errors={errors}
-            defaultValue={values.maxSchools}
-          />
-          <WholeNumberInput
-            name="delegatesPerSchool"
-            label={t("collective.delegates.label")}
-            hint={t("collective.delegates.hint")}
-            errors={errors}
-            defaultValue={values.delegatesPerSchool ?? "1"}
-          />
-          <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("collective.funding.legend")}</legend>
-            <div className="govuk-hint">{t("collective.funding.hint")}</div>
-            <TextInput
-              name="potPercent"
-              label={t("collective.potPercent.label")}
-              inputMode="decimal"
-              width="3"
-              errors={errors}
-              defaultValue={values.potPercent}
-            />
-            <PoundsInput name="potPerSchool" label={t("collective.potPerSchool.label")} errors={errors} defaultValue={values.potPerSchool} />
-            <PoundsInput name="potCap" label={t("collective.potCap.label")} errors={errors} defaultValue={values.potCap} />
-          </fieldset>
-          <Choices
-            name="shareMethod"
-            legend={t("collective.shareMethod.label")}
-            errors={errors}
-            options={[
-              { value: "equal", label: t("shareMethod.equal") },
-              { value: "per_pupil", label: t("shareMethod.per_pupil") },
-              { value: "per_delegate", label: t("shareMethod.per_delegate") },
-            ]}
-            defaultValue={values.shareMethod ?? "equal"}
-          />
-          <Choices
-            name="capAtSolo"
-            type="checkbox"
-            legend={t("shareCap.legend")}
-            hint={t("shareCap.hint")}
-            errors={errors}
-            options={[{ value: "yes", label: t("shareCap.label") }]}
-            defaultValue={values.capAtSolo}
-          />
-          <TextArea name="message" label={t("collective.message.label")} hint={t("collective.message.hint")} errors={errors} defaultValue={values.message} />
-          <SubmitButton>{t("collective.new.submit")}</SubmitButton>
-        </Form>
-      </div>
-    </div>
+          <PoundsInput name="potPerSchool" label={t("collective.potPerSchool.label")} errors={errors} defaultValue={values.potPerSchool} />
+          <PoundsInput name="potCap" label={t("collective.potCap.label")} errors={errors} defaultValue={values.potCap} />
+        </fieldset>
+        <Choices
+          name="shareMethod"
+          legend={t("collective.shareMethod.label")}
+          errors={errors}
+          options={[
+            { value: "equal", label: t("shareMethod.equal") },
+            { value: "per_pupil", label: t("shareMethod.per_pupil") },
+            { value: "per_delegate", label: t("shareMethod.per_delegate") },
+          ]}
+          defaultValue={values.shareMethod ?? "equal"}
+        />
+        <Choices
+          name="capAtSolo"
+          type="checkbox"
+          legend={t("shareCap.legend")}
+          hint={t("shareCap.hint")}
+          errors={errors}
+          options={[{ value: "yes", label: t("shareCap.label") }]}
+          defaultValue={values.capAtSolo}
+        />
+        <TextArea name="message" label={t("collective.message.label")} hint={t("collective.message.hint")} errors={errors} defaultValue={values.message} />
+        <SubmitButton>{t("collective.new.submit")}</SubmitButton>
+      </Form>
+    </TwoThirdsPage>
   );
 }

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary, TextArea, SubmitButton } from "~/components/forms";
+import { TextArea, SubmitButton } from "~/components/forms";
+import { TwoThirdsPage } from "~/components/form-page";
 import { loadLiveOffer } from "~/domain/commissioning/commissioning.server";
 import { reinstateOffer, suspendOffer } from "~/domain/commissioning/suspend-offer.server";
 import { formatDate } from "~/format";
@@ -56,39 +57,34 @@ export default function CommissioningOffer() {
   const { title, providerName, approvalExpiresAt, suspendedAt, suspendedReason } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={result?.errors} />
-        <span className="govuk-caption-l">{providerName}</span>
-        <h1 className="govuk-heading-l">{title}</h1>
-        {suspendedAt ? (
-          <>
-            <p className="govuk-body">
-              <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>{" "}
-              {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
-            </p>
-            <Form method="post">
-              <SubmitButton intent="reinstate">{t("commissioning.reinstate")}</SubmitButton>
-            </Form>
-          </>
-        ) : (
-          <>
-            {approvalExpiresAt ? <p className="govuk-body">{t("commissioning.onSale", { date: formatDate(approvalExpiresAt) })}</p> : null}
-            <Form method="post">
-              <TextArea
-                name="reason"
-                label={t("commissioning.reason", { title })}
-                errors={result?.errors}
-                rows={3}
-                defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null}
-              />
-              <SubmitButton intent="suspend" kind="warning">
-                {t("commissioning.suspend")}
-              </SubmitButton>
-            </Form>
-          </>
-        )}
-      </div>
-    </div>
+    <TwoThirdsPage caption={providerName} title={title} errors={result?.errors}>
+      {suspendedAt ? (
+        <>
+          <p className="govuk-body">
+            <strong className="govuk-tag govuk-tag--red">{t("providerOffers.suspended")}</strong>{" "}
+            {t("commissioning.suspendedBecause", { reason: suspendedReason ?? "" })} ({formatDate(suspendedAt)})
+          </p>
+          <Form method="post">
+            <SubmitButton intent="reinstate">{t("commissioning.reinstate")}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <>
+          {approvalExpiresAt ? <p className="govuk-body">{t("commissioning.onSale", { date: formatDate(approvalExpiresAt) })}</p> : null}
+          <Form method="post">
+            <TextArea
+              name="reason"
+              label={t("commissioning.reason", { title })}
+              errors={result?.errors}
+              rows={3}
+              defaultValue={typeof result?.values?.reason === "string" ? result.values.reason : null}
+            />
+            <SubmitButton intent="suspend" kind="warning">
+              {t("commissioning.suspend")}
+            </SubmitButton>
+          </Form>
+        </>
+      )}
+    </TwoThirdsPage>
   );
 }

@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
-import { ErrorSummary, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
+import { Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { ItemTable } from "~/components/table";
+import { TwoThirdsPage } from "~/components/form-page";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { mouPage } from "~/domain/mou/mou-page.server";
@@ -79,124 +80,119 @@ export default function ConsortiumMou() {
   const here = `/consortia/${consortium.id}/mou`;
   const locale = currentLocale();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{consortium.name}</span>
-        <h1 className="govuk-heading-l">{t("mou.headingYear", { year: financialYear })}</h1>
-        <nav aria-label={t("mou.years")}>
-          <ul className="govuk-list govuk-list--inline">
-            {years.map((y) => (
-              <li key={y}>
-                {y === financialYear ? (
-                  <strong>{y}</strong>
-                ) : (
-                  <Link className="govuk-link" to={`${here}?year=${y}`}>
-                    {y}
-                  </Link>
-                )}
-              </li>
+    <TwoThirdsPage caption={consortium.name} title={t("mou.headingYear", { year: financialYear })} errors={errors}>
+      <nav aria-label={t("mou.years")}>
+        <ul className="govuk-list govuk-list--inline">
+          {years.map((y) => (
+            <li key={y}>
+              {y === financialYear ? (
+                <strong>{y}</strong>
+              ) : (
+                <Link className="govuk-link" to={`${here}?year=${y}`}>
+                  {y}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {latest ? (
+        <>
+          <h2 className="govuk-heading-m" lang={langOf(latest.words, "title", locale)}>
+            {latest.words.title}
+          </h2>
+          <p className="govuk-body-s">{t("mou.versionPublished", { version: latest.version, date: formatDate(latest.publishedAt) })}</p>
+          <WrittenLanguageNote words={latest.words} none="language.mou.notInWelsh" partly="language.mou.partlyInWelsh" className="govuk-body" />
+          <div className="govuk-inset-text" lang={langOf(latest.words, "body", locale)}>
+            {latest.words.body.split(/\n{2,}/).map((paragraph, i) => (
+              <p className="govuk-body app-pre-line" key={i}>
+                {paragraph}
+              </p>
             ))}
-          </ul>
-        </nav>
-        {latest ? (
-          <>
-            <h2 className="govuk-heading-m" lang={langOf(latest.words, "title", locale)}>
-              {latest.words.title}
-            </h2>
-            <p className="govuk-body-s">{t("mou.versionPublished", { version: latest.version, date: formatDate(latest.publishedAt) })}</p>
-            <WrittenLanguageNote words={latest.words} none="language.mou.notInWelsh" partly="language.mou.partlyInWelsh" className="govuk-body" />
-            <div className="govuk-inset-text" lang={langOf(latest.words, "body", locale)}>
-              {latest.words.body.split(/\n{2,}/).map((paragraph, i) => (
-                <p className="govuk-body app-pre-line" key={i}>
-                  {paragraph}
-                </p>
-              ))}
+          </div>
+          {earlier.length ? <p className="govuk-body-s">{t("mou.earlier", { versions: earlier.map((e) => e.version).join(", ") })}</p> : null}
+        </>
+      ) : (
+        <p className="govuk-body">{t("mou.none", { year: financialYear })}</p>
+      )}
+
+      {latest && signing ? (
+        signing.signed && signing.signature ? (
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h2 className="govuk-panel__title">{t("mou.signedTitle")}</h2>
+            <div className="govuk-panel__body">
+              {t("mou.signedBody", {
+                school: signing.name,
+                name: signing.signature.signerName,
+                date: formatDate(signing.signature.signedOn),
+                version: signing.signature.version,
+              })}
             </div>
-            {earlier.length ? <p className="govuk-body-s">{t("mou.earlier", { versions: earlier.map((e) => e.version).join(", ") })}</p> : null}
-          </>
+          </div>
         ) : (
-          <p className="govuk-body">{t("mou.none", { year: financialYear })}</p>
-        )}
-
-        {latest && signing ? (
-          signing.signed && signing.signature ? (
-            <div className="govuk-panel govuk-panel--confirmation">
-              <h2 className="govuk-panel__title">{t("mou.signedTitle")}</h2>
-              <div className="govuk-panel__body">
-                {t("mou.signedBody", {
-                  school: signing.name,
-                  name: signing.signature.signerName,
-                  date: formatDate(signing.signature.signedOn),
-                  version: signing.signature.version,
-                })}
-              </div>
-            </div>
-          ) : (
-            <Form method="post" noValidate>
-              <h2 className="govuk-heading-m">{t("mou.signHeading", { school: signing.name })}</h2>
-              {signing.signature ? <p className="govuk-body">{t("mou.signAgain", { version: signing.signature.version })}</p> : null}
-              <p className="govuk-body">{t("mou.signHint", { version: latest.version })}</p>
-              <input type="hidden" name="mouId" value={latest.id} />
-              <TextInput
-                name="signerName"
-                label={t("mou.signerName")}
-                errors={errors}
-                defaultValue={values.signerName ?? userName}
-                width="20"
-                autoComplete="name"
-              />
-              <SubmitButton intent="sign">{t("mou.sign", { version: latest.version })}</SubmitButton>
-            </Form>
-          )
-        ) : null}
-
-        {schools.length && (canPublish || !signing) ? (
-          <ItemTable
-            caption={t("mou.signatures", { signed: signedCount, count: memberCount })}
-            columns={[
-              { label: t("funding.csv.school"), cell: (s) => s.name },
-              {
-                label: t("mou.status"),
-                cell: (s) =>
-                  s.signed ? (
-                    <strong className="govuk-tag govuk-tag--green">{t("mou.signed")}</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--grey">{t("mou.notSigned")}</strong>
-                  ),
-              },
-              { label: t("mou.signedBy"), cell: (s) => s.signature?.signerName ?? "" },
-              { label: t("mou.signedOn"), cell: (s) => (s.signature ? formatDate(s.signature.signedOn) : "") },
-              { label: t("funding.version"), cell: (s) => (s.signature ? s.signature.version : "") },
-            ]}
-            items={schools}
-          />
-        ) : null}
-
-        {canPublish ? (
           <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{latest ? t("mou.publishNew") : t("mou.publish")}</h2>
-            <Select
-              name="financialYear"
-              label={t("funding.year")}
+            <h2 className="govuk-heading-m">{t("mou.signHeading", { school: signing.name })}</h2>
+            {signing.signature ? <p className="govuk-body">{t("mou.signAgain", { version: signing.signature.version })}</p> : null}
+            <p className="govuk-body">{t("mou.signHint", { version: latest.version })}</p>
+            <input type="hidden" name="mouId" value={latest.id} />
+            <TextInput
+              name="signerName"
+              label={t("mou.signerName")}
               errors={errors}
-              defaultValue={values.financialYear ?? financialYear}
-              options={years.map((y) => ({ value: y, label: y }))}
+              defaultValue={values.signerName ?? userName}
+              width="20"
+              autoComplete="name"
             />
-            <TextInput name="title" label={t("mou.titleField")} errors={errors} defaultValue={values.title ?? latest?.title} width="30" />
-            <TextArea name="body" label={t("mou.body")} hint={t("mou.bodyHint")} errors={errors} defaultValue={values.body ?? latest?.body} rows={12} />
-            <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="mou-welsh-hint">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("mou.welshHeading")}</legend>
-              <div id="mou-welsh-hint" className="govuk-hint">
-                {t("mou.welshHint")}
-              </div>
-              <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
-              <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
-            </fieldset>
-            <SubmitButton intent="publish">{t("mou.publishButton")}</SubmitButton>
+            <SubmitButton intent="sign">{t("mou.sign", { version: latest.version })}</SubmitButton>
           </Form>
-        ) : null}
-      </div>
-    </div>
+        )
+      ) : null}
+
+      {schools.length && (canPublish || !signing) ? (
+        <ItemTable
+          caption={t("mou.signatures", { signed: signedCount, count: memberCount })}
+          columns={[
+            { label: t("funding.csv.school"), cell: (s) => s.name },
+            {
+              label: t("mou.status"),
+              cell: (s) =>
+                s.signed ? (
+                  <strong className="govuk-tag govuk-tag--green">{t("mou.signed")}</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--grey">{t("mou.notSigned")}</strong>
+                ),
+            },
+            { label: t("mou.signedBy"), cell: (s) => s.signature?.signerName ?? "" },
+            { label: t("mou.signedOn"), cell: (s) => (s.signature ? formatDate(s.signature.signedOn) : "") },
+            { label: t("funding.version"), cell: (s) => (s.signature ? s.signature.version : "") },
+          ]}
+          items={schools}
+        />
+      ) : null}
+
+      {canPublish ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{latest ? t("mou.publishNew") : t("mou.publish")}</h2>
+          <Select
+            name="financialYear"
+            label={t("funding.year")}
+            errors={errors}
+            defaultValue={values.financialYear ?? financialYear}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
+          <TextInput name="title" label={t("mou.titleField")} errors={errors} defaultValue={values.title ?? latest?.title} width="30" />
+          <TextArea name="body" label={t("mou.body")} hint={t("mou.bodyHint")} errors={errors} defaultValue={values.body ?? latest?.body} rows={12} />
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="mou-welsh-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("mou.welshHeading")}</legend>
+            <div id="mou-welsh-hint" className="govuk-hint">
+              {t("mou.welshHint")}
+            </div>
+            <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
+            <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
+          </fieldset>
+          <SubmitButton intent="publish">{t("mou.publishButton")}</SubmitButton>
+        </Form>
+      ) : null}
+    </TwoThirdsPage>
   );
 }

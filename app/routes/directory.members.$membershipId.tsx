@@ -5,7 +5,8 @@ import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
-import { Choices, ErrorSummary, SubmitButton } from "~/components/forms";
+import { Choices, SubmitButton } from "~/components/forms";
+import { TwoThirdsPage } from "~/components/form-page";
 import { ROLES } from "~/db.server";
 import { loadMember } from "~/domain/directory/load-member.server";
 import { changeMemberRole, removeMember } from "~/domain/directory/manage-member.server";
@@ -53,50 +54,45 @@ export default function ManageMember() {
   const role = t(`role.${member.role}`);
   if (confirmRemove) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={result?.errors} />
-          <h1 className="govuk-heading-l">{t("directory.confirm.title", { name: member.name, role, organisation: member.organisationName })}</h1>
-          <p className="govuk-body">{t("directory.confirm.body", { name: member.name })}</p>
-          <Form method="post">
-            <SubmitWithLink
-              submit={t("directory.confirm.button")}
-              intent="remove"
-              kind="warning"
-              to={`/directory/${member.organisationId}`}
-              link={t("directory.confirm.cancel")}
-            />
-          </Form>
-        </div>
-      </div>
+      <TwoThirdsPage
+        title={t("directory.confirm.title", { name: member.name, role, organisation: member.organisationName })}
+        lead={t("directory.confirm.body", { name: member.name })}
+        errors={result?.errors}
+      >
+        <Form method="post">
+          <SubmitWithLink
+            submit={t("directory.confirm.button")}
+            intent="remove"
+            kind="warning"
+            to={`/directory/${member.organisationId}`}
+            link={t("directory.confirm.cancel")}
+          />
+        </Form>
+      </TwoThirdsPage>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={result?.errors} />
-        <span className="govuk-caption-l">{member.organisationName}</span>
-        <h1 className="govuk-heading-l">
-          {member.name}: {role}
-        </h1>
-        {roles.length > 0 ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="change-role" />
-            <Choices
-              name="role"
-              legend={t("directory.manage.newRole")}
-              errors={result?.errors}
-              options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            />
-            <SubmitButton>{t("directory.manage.save")}</SubmitButton>
-          </Form>
-        ) : null}
-        <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>
-        <p className="govuk-body">{t("directory.manage.removeLead")}</p>
-        <ButtonLink to="?confirm=remove" kind="warning">
-          {t("directory.manage.removeButton")}
-        </ButtonLink>
-      </div>
-    </div>
+    <TwoThirdsPage caption={member.organisationName} errors={result?.errors}>
+      <h1 className="govuk-heading-l">
+        {member.name}: {role}
+      </h1>
+      {roles.length > 0 ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="change-role" />
+          <Choices
+            name="role"
+            legend={t("directory.manage.newRole")}
+            errors={result?.errors}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
+          <SubmitButton>{t("directory.manage.save")}</SubmitButton>
+        </Form>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("directory.manage.remove", { organisation: member.organisationName })}</h2>
+      <p className="govuk-body">{t("directory.manage.removeLead")}</p>
+      <ButtonLink to="?confirm=remove" kind="warning">
+        {t("directory.manage.removeButton")}
+      </ButtonLink>
+    </TwoThirdsPage>
   );
 }

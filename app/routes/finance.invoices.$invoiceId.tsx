@@ -7,6 +7,7 @@ import { requirePermission } from "~/auth/user.server";
 import { DateInput, ErrorSummary, PoundsInput, TextInput, SubmitButton } from "~/components/forms";
 import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";
+import { TwoThirdsPage } from "~/components/form-page";
 import { findInvoice } from "~/domain/purchasing/queries.server";
 import { recordPayment } from "~/domain/purchasing/record-payment.server";
 import { formatDate, formatPence } from "~/format";
@@ -72,51 +73,49 @@ export default function RecordPayment() {
   const values = (result?.values ?? {}) as Record<string, string>;
   const { invoice } = view;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/invoices/${invoice.id}`} className="govuk-back-link">
-          {t("payment.back")}
-        </Link>
-        <ErrorSummary errors={result?.errors} />
-        <span className="govuk-caption-l">{t("invoice.title", { number: invoice.number })}</span>
-        <h1 className="govuk-heading-l">{t("payment.title")}</h1>
-        <dl className="govuk-summary-list">
-          <SummaryRow label={t("invoice.to")}>{view.schoolName}</SummaryRow>
-          <SummaryRow label={t("invoice.total")}>{formatPence(invoice.grossPence)}</SummaryRow>
-          <SummaryRow label={t("invoice.due")}>{formatDate(invoice.dueOn)}</SummaryRow>
-          <SummaryRow label={t("order.status")}>{t(`invoiceStatus.${invoice.status}`)}</SummaryRow>
-          {view.payments.length > 0 ? <SummaryRow label={t("payments.paidSoFar")}>{formatPence(view.balance.paidPence)}</SummaryRow> : null}
-          {view.payments.length > 0 ? (
-            <SummaryRow label={t("payment.recordedBy")}>{view.payments.map((p) => p.recordedByName ?? t("payments.byStripe")).join(", ")}</SummaryRow>
-          ) : null}
-          <SummaryRow label={t("payments.amountDue")}>{formatPence(view.balance.duePence)}</SummaryRow>
-        </dl>
-        <InvoiceLines lines={view.lines} />
-        {invoice.status === "issued" ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-            <PoundsInput
-              name="amount"
-              label={t("payment.amount.label")}
-              hint={t("payment.amount.hint")}
-              width="10"
-              errors={result?.errors}
-              defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
-            />
-            <TextInput name="bankReference" label={t("payment.reference.label")} width="20" errors={result?.errors} defaultValue={values.bankReference} />
-            <DateInput
-              name="receivedOn"
-              legend={t("payment.receivedOn.label")}
-              hint={t("payment.receivedOn.hint")}
-              errors={result?.errors}
-              values={result ? values : { receivedOn: today }}
-            />
-            <SubmitButton>{t("payment.submit")}</SubmitButton>
-          </Form>
-        ) : (
-          <p className="govuk-body">{t("payment.nothingToRecord")}</p>
-        )}
-      </div>
-    </div>
+    <TwoThirdsPage>
+      <Link to={`/invoices/${invoice.id}`} className="govuk-back-link">
+        {t("payment.back")}
+      </Link>
+      <ErrorSummary errors={result?.errors} />
+      <span className="govuk-caption-l">{t("invoice.title", { number: invoice.number })}</span>
+      <h1 className="govuk-heading-l">{t("payment.title")}</h1>
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("invoice.to")}>{view.schoolName}</SummaryRow>
+        <SummaryRow label={t("invoice.total")}>{formatPence(invoice.grossPence)}</SummaryRow>
+        <SummaryRow label={t("invoice.due")}>{formatDate(invoice.dueOn)}</SummaryRow>
+        <SummaryRow label={t("order.status")}>{t(`invoiceStatus.${invoice.status}`)}</SummaryRow>
+        {view.payments.length > 0 ? <SummaryRow label={t("payments.paidSoFar")}>{formatPence(view.balance.paidPence)}</SummaryRow> : null}
+        {view.payments.length > 0 ? (
+          <SummaryRow label={t("payment.recordedBy")}>{view.payments.map((p) => p.recordedByName ?? t("payments.byStripe")).join(", ")}</SummaryRow>
+        ) : null}
+        <SummaryRow label={t("payments.amountDue")}>{formatPence(view.balance.duePence)}</SummaryRow>
+      </dl>
+      <InvoiceLines lines={view.lines} />
+      {invoice.status === "issued" ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+          <PoundsInput
+            name="amount"
+            label={t("payment.amount.label")}
+            hint={t("payment.amount.hint")}
+            width="10"
+            errors={result?.errors}
+            defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
+          />
+          <TextInput name="bankReference" label={t("payment.reference.label")} width="20" errors={result?.errors} defaultValue={values.bankReference} />
+          <DateInput
+            name="receivedOn"
+            legend={t("payment.receivedOn.label")}
+            hint={t("payment.receivedOn.hint")}
+            errors={result?.errors}
+            values={result ? values : { receivedOn: today }}
+          />
+          <SubmitButton>{t("payment.submit")}</SubmitButton>
+        </Form>
+      ) : (
+        <p className="govuk-body">{t("payment.nothingToRecord")}</p>
+      )}
+    </TwoThirdsPage>
   );
 }

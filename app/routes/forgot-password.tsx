@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { FormPage } from "~/components/form-page";
+import { FormPage, TwoThirdsPage } from "~/components/form-page";
 import { EmailInput } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { requestPasswordReset } from "~/domain/identity/request-password-reset.server";
@@ -30,14 +30,10 @@ export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   if (result && "sentTo" in result) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{t("forgot.sent.title")}</h1>
-          <p className="govuk-body">{t("forgot.sent.body", { email: result.sentTo })}</p>
-          <p className="govuk-body">{t("forgot.sent.notReceived")}</p>
-          <ParagraphLink to="/sign-in">{t("signIn.title")}</ParagraphLink>
-        </div>
-      </div>
+      <TwoThirdsPage title={t("forgot.sent.title")} lead={t("forgot.sent.body", { email: result.sentTo })}>
+        <p className="govuk-body">{t("forgot.sent.notReceived")}</p>
+        <ParagraphLink to="/sign-in">{t("signIn.title")}</ParagraphLink>
+      </TwoThirdsPage>
     );
   }
   const errors = result && "errors" in result ? result.errors : null;

@@ -17,6 +17,7 @@ import { reviseFormula } from "~/domain/funding/revise-formula.server";
 import { countDocuments, PART_KINDS, PER_PUPIL_BASES, PHASES, type FormulaPart, type PartKind } from "~/domain/funding/rules";
 import { describePart, describeWorking } from "~/domain/funding/working";
 import { MatchFundingPreview } from "~/components/match-funding-documents";
+import { TwoThirdsPage } from "~/components/form-page";
 import { money, text, whole } from "~/forms/fields";
 import { formatDate, formatPence } from "~/format";
 import { invalid, parseForm, parseValues } from "~/forms.server";
@@ -226,78 +227,73 @@ export default function FundingFormula() {
 
   return (
     <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{t("funding.title")}</span>
-          <h1 className="govuk-heading-l">{t("funding.formulaTitle", { year: formula.financialYear, version: formula.version })}</h1>
-          <p className="govuk-body">
-            {formula.appliedAt ? (
-              <strong className="govuk-tag govuk-tag--green">{t("funding.appliedOn", { date: formatDate(formula.appliedAt) })}</strong>
-            ) : (
-              <strong className="govuk-tag govuk-tag--grey">{t("funding.draft")}</strong>
-            )}
-          </p>
-          {versions.length > 1 ? (
-            <p className="govuk-body">
-              {t("funding.versions")}{" "}
-              {versions.map((v, i) => (
-                <span key={v.id}>
-                  {i > 0 ? ", " : null}
-                  {v.id === formula.id ? (
-                    t("funding.versionN", { version: v.version })
-                  ) : (
-                    <Link className="govuk-link" to={`/funding/${v.id}`}>
-                      {t("funding.versionN", { version: v.version })}
-                    </Link>
-                  )}
-                </span>
-              ))}
-            </p>
-          ) : null}
-          <h2 className="govuk-heading-m">{t("funding.parts")}</h2>
-          {formula.parts.length ? (
-            <ul className="govuk-list">
-              {formula.parts.map((part, index) => (
-                <li key={index}>
-                  {editable ? (
-                    <Form method="post" className="app-inline-form">
-                      {describePart(part)} <input type="hidden" name="index" value={index} />
-                      <SubmitButton intent="removePart" kind="secondary" className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
-                        {t("funding.part.remove")}
-                        <span className="govuk-visually-hidden"> {part.label}</span>
-                      </SubmitButton>
-                    </Form>
-                  ) : (
-                    describePart(part)
-                  )}
-                </li>
-              ))}
-            </ul>
+      <TwoThirdsPage caption={t("funding.title")} title={t("funding.formulaTitle", { year: formula.financialYear, version: formula.version })} errors={errors}>
+        <p className="govuk-body">
+          {formula.appliedAt ? (
+            <strong className="govuk-tag govuk-tag--green">{t("funding.appliedOn", { date: formatDate(formula.appliedAt) })}</strong>
           ) : (
-            <p className="govuk-body">{t("funding.noParts")}</p>
+            <strong className="govuk-tag govuk-tag--grey">{t("funding.draft")}</strong>
           )}
-          {editable ? (
-            kind ? (
-              <Form method="post" noValidate action={here}>
-                <h2 className="govuk-heading-m">{t(`funding.part.kind.${kind}` as MessageKey)}</h2>
-                <input type="hidden" name="kind" value={kind} />
-                <PartFields kind={kind} categories={categories} errors={errors} values={values} />
-                <SubmitWithLink submit={t("funding.part.add")} intent="addPart" to={here} link={t("funding.part.cancel")} />
-              </Form>
-            ) : (
-              <Form method="get" action={here}>
-                <Select
-                  name="add"
-                  label={t("funding.part.chooseKind")}
-                  options={PART_KINDS.map((k) => ({ value: k, label: t(`funding.part.kind.${k}` as MessageKey) }))}
-                />
-                <SubmitButton kind="secondary">{t("funding.part.addAnother")}</SubmitButton>
-              </Form>
-            )
-          ) : null}
-        </div>
-      </div>
+        </p>
+        {versions.length > 1 ? (
+          <p className="govuk-body">
+            {t("funding.versions")}{" "}
+            {versions.map((v, i) => (
+              <span key={v.id}>
+                {i > 0 ? ", " : null}
+                {v.id === formula.id ? (
+                  t("funding.versionN", { version: v.version })
+                ) : (
+                  <Link className="govuk-link" to={`/funding/${v.id}`}>
+                    {t("funding.versionN", { version: v.version })}
+                  </Link>
+                )}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        <h2 className="govuk-heading-m">{t("funding.parts")}</h2>
+        {formula.parts.length ? (
+          <ul className="govuk-list">
+            {formula.parts.map((part, index) => (
+              <li key={index}>
+                {editable ? (
+                  <Form method="post" className="app-inline-form">
+                    {describePart(part)} <input type="hidden" name="index" value={index} />
+                    <SubmitButton intent="removePart" kind="secondary" className="govuk-!-margin-bottom-0 govuk-!-margin-left-2">
+                      {t("funding.part.remove")}
+                      <span className="govuk-visually-hidden"> {part.label}</span>
+                    </SubmitButton>
+                  </Form>
+                ) : (
+                  describePart(part)
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="govuk-body">{t("funding.noParts")}</p>
+        )}
+        {editable ? (
+          kind ? (
+            <Form method="post" noValidate action={here}>
+              <h2 className="govuk-heading-m">{t(`funding.part.kind.${kind}` as MessageKey)}</h2>
+              <input type="hidden" name="kind" value={kind} />
+              <PartFields kind={kind} categories={categories} errors={errors} values={values} />
+              <SubmitWithLink submit={t("funding.part.add")} intent="addPart" to={here} link={t("funding.part.cancel")} />
+            </Form>
+          ) : (
+            <Form method="get" action={here}>
+              <Select
+                name="add"
+                label={t("funding.part.chooseKind")}
+                options={PART_KINDS.map((k) => ({ value: k, label: t(`funding.part.kind.${k}` as MessageKey) }))}
+              />
+              <SubmitButton kind="secondary">{t("funding.part.addAnother")}</SubmitButton>
+            </Form>
+          )
+        ) : null}
+      </TwoThirdsPage>
 
       <h2 className="govuk-heading-m">{formula.appliedAt ? t("funding.applied") : t("funding.preview")}</h2>
       {allocation ? (

@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { ErrorSummary, Select, SubmitButton } from "~/components/forms";
+import { Select, SubmitButton } from "~/components/forms";
 import { ItemTable } from "~/components/table";
+import { TwoThirdsPage } from "~/components/form-page";
 import { donePath } from "~/done";
 import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { createFormula } from "~/domain/funding/create-formula.server";
@@ -34,33 +35,28 @@ export default function FundingFormulas() {
   const { formulas, years } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={result?.errors} />
-        <h1 className="govuk-heading-l">{t("funding.title")}</h1>
-        <p className="govuk-body">{t("funding.intro")}</p>
-        <ItemTable
-          caption={t("funding.formulas")}
-          columns={[
-            {
-              label: t("funding.year"),
-              link: (f) => `/funding/${f.id}`,
-              cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
-            },
-            { label: t("funding.version"), cell: (f) => f.version },
-            { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
-          ]}
-          items={formulas}
-          empty={t("funding.none")}
-        />
-        {years.length ? (
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{t("funding.create")}</h2>
-            <Select name="financialYear" label={t("funding.year")} errors={result?.errors} options={years.map((y) => ({ value: y, label: y }))} />
-            <SubmitButton>{t("funding.createButton")}</SubmitButton>
-          </Form>
-        ) : null}
-      </div>
-    </div>
+    <TwoThirdsPage title={t("funding.title")} lead={t("funding.intro")} errors={result?.errors}>
+      <ItemTable
+        caption={t("funding.formulas")}
+        columns={[
+          {
+            label: t("funding.year"),
+            link: (f) => `/funding/${f.id}`,
+            cell: (f) => t("funding.yearVersion", { year: f.financialYear, version: f.version }),
+          },
+          { label: t("funding.version"), cell: (f) => f.version },
+          { label: t("funding.status"), cell: (f) => (f.appliedAt ? t("funding.appliedOn", { date: formatDate(f.appliedAt) }) : t("funding.draft")) },
+        ]}
+        items={formulas}
+        empty={t("funding.none")}
+      />
+      {years.length ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("funding.create")}</h2>
+          <Select name="financialYear" label={t("funding.year")} errors={result?.errors} options={years.map((y) => ({ value: y, label: y }))} />
+          <SubmitButton>{t("funding.createButton")}</SubmitButton>
+        </Form>
+      ) : null}
+    </TwoThirdsPage>
   );
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getUser, requireUser } from "~/auth/user.server";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { SetPasswordPage } from "~/components/emailed-link";
-import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
+import { TwoThirdsPage } from "~/components/form-page";
 import { acceptInvitation } from "~/domain/identity/accept-invitation.server";
 import { acceptJoinInvitation, findJoinInvitation } from "~/domain/identity/accept-join-invitation.server";
 import { TOKEN_STATUS, UnusableTokenError } from "~/domain/identity/auth-tokens.server";
@@ -58,19 +59,18 @@ function JoinPage({ email, join }: { email: string; join: { organisationName: st
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("invitation.join.title", { organisation: join.organisationName })}</h1>
-        <p className="govuk-body">{t("invitation.join.lead", { inviter: join.inviterName, organisation: join.organisationName, role: join.roleLabel })}</p>
-        <p className="govuk-body">{t("invitation.join.what", { organisation: join.organisationName })}</p>
-        <p className="govuk-body">{t("invitation.lead", { email })}</p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="accept" />
-          <SubmitButton>{t("invitation.join.button")}</SubmitButton>
-        </Form>
-      </div>
-    </div>
+    <TwoThirdsPage
+      title={t("invitation.join.title", { organisation: join.organisationName })}
+      lead={t("invitation.join.lead", { inviter: join.inviterName, organisation: join.organisationName, role: join.roleLabel })}
+      errors={errors}
+    >
+      <p className="govuk-body">{t("invitation.join.what", { organisation: join.organisationName })}</p>
+      <p className="govuk-body">{t("invitation.lead", { email })}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="accept" />
+        <SubmitButton>{t("invitation.join.button")}</SubmitButton>
+      </Form>
+    </TwoThirdsPage>
   );
 }
 
@@ -80,13 +80,9 @@ export default function Invitation() {
   const unusable = result && "unusable" in result ? result.unusable : null;
   if (loaded.state === "wrongAccount") {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{t("invitation.join.wrongAccount.title")}</h1>
-          <p className="govuk-body">{t("invitation.join.wrongAccount.body")}</p>
-          <ParagraphLink to="/">{t("nav.home")}</ParagraphLink>
-        </div>
-      </div>
+      <TwoThirdsPage title={t("invitation.join.wrongAccount.title")} lead={t("invitation.join.wrongAccount.body")}>
+        <ParagraphLink to="/">{t("nav.home")}</ParagraphLink>
+      </TwoThirdsPage>
     );
   }
   if (loaded.state === "join" && "join" in loaded && !unusable) return <JoinPage email={loaded.email} join={loaded.join} />;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { ErrorSummary, PoundsInput, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
+import { TwoThirdsPage } from "~/components/form-page";
 import { onlinePaymentOf, startCheckout } from "~/domain/payments/start-checkout.server";
 import { donePath } from "~/done";
 import { formatPence } from "~/format";
@@ -61,39 +62,37 @@ export default function PayInvoice() {
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/invoices/${data.invoice.id}`} className="govuk-back-link">
-          {t("payments.pay.back")}
-        </Link>
-        <ErrorSummary errors={result?.errors} />
-        <h1 className="govuk-heading-l">{t("payments.pay.title", { number: data.invoice.number })}</h1>
-        <dl className="govuk-summary-list">
-          <SummaryRow label={t("payments.pay.due")}>{formatPence(data.duePence)}</SummaryRow>
-          {data.onItsWayPence > 0 ? <SummaryRow label={t("payments.pay.onItsWay")}>{formatPence(data.onItsWayPence)}</SummaryRow> : null}
-        </dl>
-        {!data.stripeEnabled ? (
-          <p className="govuk-body">{t("payments.unavailable")}</p>
-        ) : !data.routeAllows ? (
-          <p className="govuk-body">{t("payments.error.routeNotOnline")}</p>
-        ) : !data.open ? (
-          <p className="govuk-body">{t("payments.error.amount.nothing_due")}</p>
-        ) : (
-          <Form method="post" noValidate>
-            <input type="hidden" name="checkoutId" value={values.checkoutId ?? data.checkoutId} />
-            <PoundsInput
-              name="amount"
-              label={t("payments.pay.amount.label")}
-              hint={t("payments.pay.amount.hint")}
-              width="10"
-              errors={result?.errors}
-              defaultValue={values.amount ?? (data.payablePence / 100).toFixed(2)}
-            />
-            <p className="govuk-body">{t("payments.pay.methods")}</p>
-            <SubmitButton>{t("payments.pay.submit")}</SubmitButton>
-          </Form>
-        )}
-      </div>
-    </div>
+    <TwoThirdsPage>
+      <Link to={`/invoices/${data.invoice.id}`} className="govuk-back-link">
+        {t("payments.pay.back")}
+      </Link>
+      <ErrorSummary errors={result?.errors} />
+      <h1 className="govuk-heading-l">{t("payments.pay.title", { number: data.invoice.number })}</h1>
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("payments.pay.due")}>{formatPence(data.duePence)}</SummaryRow>
+        {data.onItsWayPence > 0 ? <SummaryRow label={t("payments.pay.onItsWay")}>{formatPence(data.onItsWayPence)}</SummaryRow> : null}
+      </dl>
+      {!data.stripeEnabled ? (
+        <p className="govuk-body">{t("payments.unavailable")}</p>
+      ) : !data.routeAllows ? (
+        <p className="govuk-body">{t("payments.error.routeNotOnline")}</p>
+      ) : !data.open ? (
+        <p className="govuk-body">{t("payments.error.amount.nothing_due")}</p>
+      ) : (
+        <Form method="post" noValidate>
+          <input type="hidden" name="checkoutId" value={values.checkoutId ?? data.checkoutId} />
+          <PoundsInput
+            name="amount"
+            label={t("payments.pay.amount.label")}
+            hint={t("payments.pay.amount.hint")}
+            width="10"
+            errors={result?.errors}
+            defaultValue={values.amount ?? (data.payablePence / 100).toFixed(2)}
+          />
+          <p className="govuk-body">{t("payments.pay.methods")}</p>
+          <SubmitButton>{t("payments.pay.submit")}</SubmitButton>
+        </Form>
+      )}
+    </TwoThirdsPage>
   );
 }

@@ -15,6 +15,7 @@ import { formatDate } from "~/format";
 import { text } from "~/forms/fields";
 import { attemptForm } from "~/refusals.server";
 import { SuccessBanner } from "~/components/success-banner";
+import { TwoThirdsPage } from "~/components/form-page";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 
@@ -103,31 +104,29 @@ export default function Members() {
         empty={t("members.none")}
       />
       {canInvite ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m">{t("members.invite.heading")}</h2>
-            <p className="govuk-body">{t("members.invite.lead")}</p>
-            <Form method="post" noValidate>
-              <TextInput
-                name="name"
-                label={t("members.invite.name")}
-                autoComplete="off"
-                spellCheck={false}
-                errors={errors}
-                defaultValue={values.name as string | undefined}
-              />
-              <EmailInput autoComplete="off" errors={errors} defaultValue={values.email as string | undefined} />
-              <Choices
-                name="role"
-                legend={t("members.invite.role")}
-                errors={errors}
-                defaultValue={(values.role as string | undefined) ?? (roles.length === 1 ? roles[0] : undefined)}
-                options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-              />
-              <SubmitButton>{t("members.invite.button")}</SubmitButton>
-            </Form>
-          </div>
-        </div>
+        <TwoThirdsPage>
+          <h2 className="govuk-heading-m">{t("members.invite.heading")}</h2>
+          <p className="govuk-body">{t("members.invite.lead")}</p>
+          <Form method="post" noValidate>
+            <TextInput
+              name="name"
+              label={t("members.invite.name")}
+              autoComplete="off"
+              spellCheck={false}
+              errors={errors}
+              defaultValue={values.name as string | undefined}
+            />
+            <EmailInput autoComplete="off" errors={errors} defaultValue={values.email as string | undefined} />
+            <Choices
+              name="role"
+              legend={t("members.invite.role")}
+              errors={errors}
+              defaultValue={(values.role as string | undefined) ?? (roles.length === 1 ? roles[0] : undefined)}
+              options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            />
+            <SubmitButton>{t("members.invite.button")}</SubmitButton>
+          </Form>
+        </TwoThirdsPage>
       ) : null}
     </>
   );

@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useRefreshWhile } from "~/components/refresh-while";
+import { TwoThirdsPage } from "~/components/form-page";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { REFRESH, requireCheckout } from "./payments.server";
@@ -21,16 +22,13 @@ export default function PreparingPayment() {
   const { checkout } = useLoaderData<typeof loader>();
   useRefreshWhile(true);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("payments.preparing.title")}</h1>
-        <p className="govuk-body" role="status">
-          {t("payments.preparing.body")}
-        </p>
-        <Link className="govuk-button" to={`/payments/${checkout.id}`} reloadDocument>
-          {t("payments.preparing.continue")}
-        </Link>
-      </div>
-    </div>
+    <TwoThirdsPage title={t("payments.preparing.title")}>
+      <p className="govuk-body" role="status">
+        {t("payments.preparing.body")}
+      </p>
+      <Link className="govuk-button" to={`/payments/${checkout.id}`} reloadDocument>
+        {t("payments.preparing.continue")}
+      </Link>
+    </TwoThirdsPage>
   );
 }

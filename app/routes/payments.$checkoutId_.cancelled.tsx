@@ -4,6 +4,7 @@ import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { requireCheckout } from "./payments.server";
 import { ParagraphLink } from "~/components/paragraph-link";
+import { TwoThirdsPage } from "~/components/form-page";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("payments.cancelled.title"), data);
 
@@ -14,12 +15,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function PaymentCancelled() {
   const { checkout } = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("payments.cancelled.title")}</h1>
-        <p className="govuk-body">{t("payments.cancelled.body", { number: checkout.invoiceNumber })}</p>
-        <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
-      </div>
-    </div>
+    <TwoThirdsPage title={t("payments.cancelled.title")} lead={t("payments.cancelled.body", { number: checkout.invoiceNumber })}>
+      <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
+    </TwoThirdsPage>
   );
 }

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { formatPence } from "~/format";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { useRefreshWhile } from "~/components/refresh-while";
+import { TwoThirdsPage } from "~/components/form-page";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { REFRESH, requireCheckout } from "./payments.server";
@@ -34,22 +35,20 @@ export default function PaymentOutcome() {
             : t("payments.success.waiting", params);
   const done = checkout.status === "paid" || checkout.status === "processing";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {done ? (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{t("payments.success.title")}</h1>
-          </div>
-        ) : (
-          <h1 className="govuk-heading-l">
-            {t(checkout.status === "failed" || checkout.status === "expired" ? "payments.cancelled.title" : "payments.preparing.title")}
-          </h1>
-        )}
-        <p className="govuk-body" role="status" data-testid="payment-outcome">
-          {sentence}
-        </p>
-        <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
-      </div>
-    </div>
+    <TwoThirdsPage>
+      {done ? (
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">{t("payments.success.title")}</h1>
+        </div>
+      ) : (
+        <h1 className="govuk-heading-l">
+          {t(checkout.status === "failed" || checkout.status === "expired" ? "payments.cancelled.title" : "payments.preparing.title")}
+        </h1>
+      )}
+      <p className="govuk-body" role="status" data-testid="payment-outcome">
+        {sentence}
+      </p>
+      <ParagraphLink to={`/invoices/${checkout.invoiceId}`}>{t("payments.backToInvoice")}</ParagraphLink>
+    </TwoThirdsPage>
   );
 }

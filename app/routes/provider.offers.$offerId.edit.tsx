@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { OfferForm } from "~/components/offer-form";
+import { TwoThirdsPage } from "~/components/form-page";
 import { fieldsToFormValues, revisionFields } from "~/domain/catalogue/offer-schema";
 import { loadProviderOffer } from "~/domain/catalogue/offers.server";
 import { editMode } from "~/domain/quality/offer-workflow";
@@ -32,21 +33,17 @@ export default function EditOffer() {
   const { offerId, title, locked, onSale, values, choices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{title}</span>
-        <h1 className="govuk-heading-l">{t("providerOffer.edit")}</h1>
-        {locked ? (
-          <>
-            <p className="govuk-body">{t("providerOffer.locked")}</p>
-            <Link className="govuk-link" to={`/provider/offers/${offerId}`}>
-              {title}
-            </Link>
-          </>
-        ) : (
-          <OfferForm values={result?.values ?? values} errors={result?.errors} choices={choices} onSale={onSale} />
-        )}
-      </div>
-    </div>
+    <TwoThirdsPage caption={title} title={t("providerOffer.edit")}>
+      {locked ? (
+        <>
+          <p className="govuk-body">{t("providerOffer.locked")}</p>
+          <Link className="govuk-link" to={`/provider/offers/${offerId}`}>
+            {title}
+          </Link>
+        </>
+      ) : (
+        <OfferForm values={result?.values ?? values} errors={result?.errors} choices={choices} onSale={onSale} />
+      )}
+    </TwoThirdsPage>
   );
 }

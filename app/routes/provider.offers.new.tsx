@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
 import { OfferForm } from "~/components/offer-form";
+import { TwoThirdsPage } from "~/components/form-page";
 import { t } from "~/i18n";
 import { requireActingProvider } from "~/refusals.server";
 import { offerFormAction, offerFormChoices } from "./provider.offers.form.server";
@@ -20,11 +21,8 @@ export default function NewOffer() {
   const { choices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("providerOffer.new")}</h1>
-        <OfferForm values={result?.values ?? {}} errors={result?.errors} choices={choices} onSale={false} />
-      </div>
-    </div>
+    <TwoThirdsPage title={t("providerOffer.new")}>
+      <OfferForm values={result?.values ?? {}} errors={result?.errors} choices={choices} onSale={false} />
+    </TwoThirdsPage>
   );
 }

@@ -19,6 +19,7 @@ import { t } from "~/i18n";
 import { requireActing } from "./purchasing.server";
 import { pageTitle } from "~/page-title";
 import { OfferTitle } from "~/components/offer-title";
+import { TwoThirdsPage } from "~/components/form-page";
 
 const CancelSchema = z.object({ intent: z.literal("cancel") });
 
@@ -80,89 +81,86 @@ export default function OrderPage() {
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={result?.errors} />
-        {justPlaced && !order.collectivePurchaseId ? (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{t("order.placed.title")}</h1>
-            <div className="govuk-panel__body">
-              {order.invoiceNumber
-                ? t("order.placed.invoice", { number: order.invoiceNumber })
-                : order.potRequest
-                  ? t("order.placed.potRequested")
-                  : t("order.placed.noInvoice")}
-            </div>
+    <TwoThirdsPage errors={result?.errors}>
+      {justPlaced && !order.collectivePurchaseId ? (
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">{t("order.placed.title")}</h1>
+          <div className="govuk-panel__body">
+            {order.invoiceNumber
+              ? t("order.placed.invoice", { number: order.invoiceNumber })
+              : order.potRequest
+                ? t("order.placed.potRequested")
+                : t("order.placed.noInvoice")}
           </div>
-        ) : (
-          <h1 className="govuk-heading-l">{t("order.title")}</h1>
-        )}
-        <dl className="govuk-summary-list">
-          <SummaryRow label={t("purchase.offer")}>
-            <Link className="govuk-link" to={`/catalogue/${order.offerId}`}>
-              <OfferTitle title={order.title} titleCy={order.titleCy} />
+        </div>
+      ) : (
+        <h1 className="govuk-heading-l">{t("order.title")}</h1>
+      )}
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("purchase.offer")}>
+          <Link className="govuk-link" to={`/catalogue/${order.offerId}`}>
+            <OfferTitle title={order.title} titleCy={order.titleCy} />
+          </Link>
+        </SummaryRow>
+        <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
+        <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
+        <SummaryRow label={t("order.date")}>{formatDate(order.createdAt)}</SummaryRow>
+        <SummaryRow label={t("order.status")}>
+          <strong className="govuk-tag">{t(`orderStatus.${order.status}`)}</strong>
+        </SummaryRow>
+        <SummaryRow label={t("purchase.price")}>{formatPence(order.netPence)}</SummaryRow>
+        {order.potContributionPence > 0 ? <SummaryRow label={t("order.pot")}>{formatPence(order.potContributionPence)}</SummaryRow> : null}
+        <SummaryRow label={t("purchase.vat")}>{formatPence(order.vatPence)}</SummaryRow>
+        <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : t("order.payable")}>{formatPence(order.payablePence)}</SummaryRow>
+        <SummaryRow label={t("order.dueNow")}>
+          <strong>{formatPence(order.balance.duePence)}</strong>
+        </SummaryRow>
+        {order.balance.owedBackPence > 0 ? <SummaryRow label={t("order.owedBack")}>{formatPence(order.balance.owedBackPence)}</SummaryRow> : null}
+        <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${order.paymentRoute}`)}</SummaryRow>
+        <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
+        {order.invoiceId ? (
+          <SummaryRow label={t("order.invoice")}>
+            <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})
+          </SummaryRow>
+        ) : null}
+        {order.potRequest ? <SummaryRow label={t("order.potRequest")}>{t(`potRequest.${order.potRequest}`)}</SummaryRow> : null}
+        {order.recharge ? (
+          <SummaryRow label={t("order.recharge")}>
+            {t("order.rechargeDetail", { reference: order.recharge.journalReference, costCentre: order.recharge.costCentre })}
+          </SummaryRow>
+        ) : null}
+        {order.collectivePurchaseId ? (
+          <SummaryRow label={t("order.collective")}>
+            <Link className="govuk-link" to={`/collective-purchases/${order.collectivePurchaseId}`}>
+              {t("order.collectiveLink")}
             </Link>
           </SummaryRow>
-          <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
-          <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
-          <SummaryRow label={t("order.date")}>{formatDate(order.createdAt)}</SummaryRow>
-          <SummaryRow label={t("order.status")}>
-            <strong className="govuk-tag">{t(`orderStatus.${order.status}`)}</strong>
-          </SummaryRow>
-          <SummaryRow label={t("purchase.price")}>{formatPence(order.netPence)}</SummaryRow>
-          {order.potContributionPence > 0 ? <SummaryRow label={t("order.pot")}>{formatPence(order.potContributionPence)}</SummaryRow> : null}
-          <SummaryRow label={t("purchase.vat")}>{formatPence(order.vatPence)}</SummaryRow>
-          <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : t("order.payable")}>{formatPence(order.payablePence)}</SummaryRow>
-          <SummaryRow label={t("order.dueNow")}>
-            <strong>{formatPence(order.balance.duePence)}</strong>
-          </SummaryRow>
-          {order.balance.owedBackPence > 0 ? <SummaryRow label={t("order.owedBack")}>{formatPence(order.balance.owedBackPence)}</SummaryRow> : null}
-          <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${order.paymentRoute}`)}</SummaryRow>
-          <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
-          {order.invoiceId ? (
-            <SummaryRow label={t("order.invoice")}>
-              <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})
-            </SummaryRow>
-          ) : null}
-          {order.potRequest ? <SummaryRow label={t("order.potRequest")}>{t(`potRequest.${order.potRequest}`)}</SummaryRow> : null}
-          {order.recharge ? (
-            <SummaryRow label={t("order.recharge")}>
-              {t("order.rechargeDetail", { reference: order.recharge.journalReference, costCentre: order.recharge.costCentre })}
-            </SummaryRow>
-          ) : null}
-          {order.collectivePurchaseId ? (
-            <SummaryRow label={t("order.collective")}>
-              <Link className="govuk-link" to={`/collective-purchases/${order.collectivePurchaseId}`}>
-                {t("order.collectiveLink")}
+        ) : null}
+      </dl>
+      {order.status !== "cancelled" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
+            {t("delivery.link")}
+          </Link>
+          {order.status === "delivered" ? (
+            <>
+              {" · "}
+              <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
+                {t("delivery.evaluationLink")}
               </Link>
-            </SummaryRow>
+            </>
           ) : null}
-        </dl>
-        {order.status !== "cancelled" ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
-              {t("delivery.link")}
-            </Link>
-            {order.status === "delivered" ? (
-              <>
-                {" · "}
-                <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
-                  {t("delivery.evaluationLink")}
-                </Link>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-        {canCancel ? (
-          <>
-            <h2 className="govuk-heading-m">{t("order.cancel.heading")}</h2>
-            <p className="govuk-body">{t("purchase.check.cancellation", { days: order.cancellation.noticeDays })}</p>
-            <ButtonLink to={`/purchases/${order.id}?confirm=cancel`} kind="warning">
-              {t("confirm.order.open")}
-            </ButtonLink>
-          </>
-        ) : null}
-      </div>
-    </div>
+        </p>
+      ) : null}
+      {canCancel ? (
+        <>
+          <h2 className="govuk-heading-m">{t("order.cancel.heading")}</h2>
+          <p className="govuk-body">{t("purchase.check.cancellation", { days: order.cancellation.noticeDays })}</p>
+          <ButtonLink to={`/purchases/${order.id}?confirm=cancel`} kind="warning">
+            {t("confirm.order.open")}
+          </ButtonLink>
+        </>
+      ) : null}
+    </TwoThirdsPage>
   );
 }

@@ -3,21 +3,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ButtonLink } from "~/components/button-link";
-import {
-  Choices,
-  DateInput,
-  ErrorSummary,
-  Select,
-  TextArea,
-  TextInput,
-  WholeNumberInput,
-  type FieldErrors,
-  SubmitButton,
-  useFormAnswer,
-} from "~/components/forms";
+import { Choices, DateInput, Select, TextArea, TextInput, WholeNumberInput, type FieldErrors, SubmitButton, useFormAnswer } from "~/components/forms";
 import { ConfirmStep } from "~/components/confirm";
 import { SummaryRow } from "~/components/summary-row";
 import { ItemTable } from "~/components/table";
+import { TwoThirdsPage } from "~/components/form-page";
 import { donePath, type Outcome } from "~/done";
 import { addMilestone } from "~/domain/delivery/add-milestone.server";
 import { confirmDelivery } from "~/domain/delivery/confirm-delivery.server";
@@ -213,185 +203,174 @@ export default function DeliveryPage() {
     );
   const open = order.status !== "cancelled" && order.status !== "delivered";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{order.title}</span>
-        <h1 className="govuk-heading-l">{t("delivery.title")}</h1>
-        <dl className="govuk-summary-list">
-          <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
-          <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
-          <SummaryRow label={t("order.status")}>
-            <strong className="govuk-tag">{t(`orderStatus.${order.status}`)}</strong>
-          </SummaryRow>
-          <SummaryRow label={t("delivery.status")}>
-            {order.deliveredAt ? t("delivery.deliveredOn", { date: formatDate(order.deliveredAt) }) : t("delivery.notDelivered")}
-            {confirmation ? (
-              <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                {confirmation.outcome === "confirmed"
-                  ? t("delivery.confirmation.confirmed", { date: formatDate(confirmation.decidedAt) })
-                  : t("delivery.confirmation.disputed", { date: formatDate(confirmation.decidedAt), reason: confirmation.reason ?? "" })}
-              </p>
-            ) : null}
-          </SummaryRow>
-        </dl>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/purchases/${order.id}`}>
-            {t("order.title")}
-          </Link>
-          {" · "}
-          <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
-            {t("delivery.evaluationLink")}
-          </Link>
-        </p>
+    <TwoThirdsPage caption={order.title} title={t("delivery.title")} errors={errors}>
+      <dl className="govuk-summary-list">
+        <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
+        <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
+        <SummaryRow label={t("order.status")}>
+          <strong className="govuk-tag">{t(`orderStatus.${order.status}`)}</strong>
+        </SummaryRow>
+        <SummaryRow label={t("delivery.status")}>
+          {order.deliveredAt ? t("delivery.deliveredOn", { date: formatDate(order.deliveredAt) }) : t("delivery.notDelivered")}
+          {confirmation ? (
+            <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+              {confirmation.outcome === "confirmed"
+                ? t("delivery.confirmation.confirmed", { date: formatDate(confirmation.decidedAt) })
+                : t("delivery.confirmation.disputed", { date: formatDate(confirmation.decidedAt), reason: confirmation.reason ?? "" })}
+            </p>
+          ) : null}
+        </SummaryRow>
+      </dl>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/purchases/${order.id}`}>
+          {t("order.title")}
+        </Link>
+        {" · "}
+        <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
+          {t("delivery.evaluationLink")}
+        </Link>
+      </p>
 
-        {powers.buyer && order.status === "delivered" && !confirmation ? (
-          <>
-            <h2 className="govuk-heading-m">{t("delivery.confirm.heading")}</h2>
-            <p className="govuk-body">{t("delivery.confirm.hint", { provider: order.providerName })}</p>
-            <ButtonLink to={`${back}?confirm=confirm`}>{t("delivery.confirm.open")}</ButtonLink>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="dispute" />
-              <TextArea
-                name="reason"
-                label={t("delivery.dispute.reason")}
-                hint={t("delivery.dispute.reasonHint")}
-                errors={errors}
-                defaultValue={values.reason}
-                rows={3}
-              />
-              <SubmitButton kind="secondary">{t("delivery.dispute.submit")}</SubmitButton>
-            </Form>
-          </>
-        ) : null}
+      {powers.buyer && order.status === "delivered" && !confirmation ? (
+        <>
+          <h2 className="govuk-heading-m">{t("delivery.confirm.heading")}</h2>
+          <p className="govuk-body">{t("delivery.confirm.hint", { provider: order.providerName })}</p>
+          <ButtonLink to={`${back}?confirm=confirm`}>{t("delivery.confirm.open")}</ButtonLink>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="dispute" />
+            <TextArea
+              name="reason"
+              label={t("delivery.dispute.reason")}
+              hint={t("delivery.dispute.reasonHint")}
+              errors={errors}
+              defaultValue={values.reason}
+              rows={3}
+            />
+            <SubmitButton kind="secondary">{t("delivery.dispute.submit")}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
 
-        <h2 className="govuk-heading-m">{t("delivery.sessions.heading")}</h2>
-        {sessions.length === 0 ? <p className="govuk-body">{t("delivery.sessions.none")}</p> : null}
-        {sessions.map((session) => (
-          <SessionBlock
-            key={session.id}
-            session={session}
-            schoolId={order.schoolId}
-            provider={powers.provider}
-            buyer={powers.buyer}
-            now={data.now}
-            attendanceOpen={data.attendanceFor === session.id || (values.intent === "attendance" && values.sessionId === session.id)}
+      <h2 className="govuk-heading-m">{t("delivery.sessions.heading")}</h2>
+      {sessions.length === 0 ? <p className="govuk-body">{t("delivery.sessions.none")}</p> : null}
+      {sessions.map((session) => (
+        <SessionBlock
+          key={session.id}
+          session={session}
+          schoolId={order.schoolId}
+          provider={powers.provider}
+          buyer={powers.buyer}
+          now={data.now}
+          attendanceOpen={data.attendanceFor === session.id || (values.intent === "attendance" && values.sessionId === session.id)}
+          errors={errors}
+        />
+      ))}
+
+      {powers.buyer && order.status !== "cancelled" && sessions.length > 0 ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("delivery.name.heading")}</h2>
+          <input type="hidden" name="intent" value="name" />
+          {sessions.length === 1 ? (
+            <input type="hidden" name="sessionId" value={sessions[0].id} />
+          ) : (
+            <Select
+              name="sessionId"
+              label={t("delivery.name.session")}
+              errors={errors}
+              defaultValue={values.sessionId}
+              options={sessions.map((s) => ({ value: s.id, label: formatDateTime(s.startsAt) }))}
+            />
+          )}
+          <TextInput
+            name="delegateName"
+            label={t("delivery.name.label")}
+            hint={t("delivery.name.hint")}
             errors={errors}
+            defaultValue={values.delegateName}
+            autoComplete="off"
+            spellCheck={false}
           />
-        ))}
+          <SubmitButton>{t("delivery.name.submit")}</SubmitButton>
+        </Form>
+      ) : null}
 
-        {powers.buyer && order.status !== "cancelled" && sessions.length > 0 ? (
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{t("delivery.name.heading")}</h2>
-            <input type="hidden" name="intent" value="name" />
-            {sessions.length === 1 ? (
-              <input type="hidden" name="sessionId" value={sessions[0].id} />
-            ) : (
-              <Select
-                name="sessionId"
-                label={t("delivery.name.session")}
-                errors={errors}
-                defaultValue={values.sessionId}
-                options={sessions.map((s) => ({ value: s.id, label: formatDateTime(s.startsAt) }))}
-              />
-            )}
-            <TextInput
-              name="delegateName"
-              label={t("delivery.name.label")}
-              hint={t("delivery.name.hint")}
-              errors={errors}
-              defaultValue={values.delegateName}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <SubmitButton>{t("delivery.name.submit")}</SubmitButton>
-          </Form>
-        ) : null}
+      <h2 className="govuk-heading-m">{t("delivery.milestones.heading")}</h2>
+      <p className="govuk-body">{t("delivery.milestones.hint")}</p>
+      {milestones.length === 0 ? (
+        <p className="govuk-body">{t("delivery.milestones.none")}</p>
+      ) : (
+        <ItemTable
+          caption={t("delivery.milestones.heading")}
+          columns={[
+            { label: t("delivery.milestone.title"), cell: (m) => m.title },
+            { label: t("delivery.milestone.delivered"), cell: (m) => (m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet")) },
+            { label: t("delivery.milestone.confirmed"), cell: (m) => (m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet")) },
+            {
+              label: "",
+              cell: (m) =>
+                powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
+                  <MilestoneStep milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
+                ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
+                  <MilestoneStep milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
+                ) : null,
+            },
+          ]}
+          items={milestones}
+        />
+      )}
+      {powers.provider && open ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="addMilestone" />
+          <TextInput name="title" label={t("delivery.milestone.addLabel")} hint={t("delivery.milestone.addHint")} errors={errors} defaultValue={values.title} />
+          <SubmitButton kind="secondary">{t("delivery.milestone.addSubmit")}</SubmitButton>
+        </Form>
+      ) : null}
 
-        <h2 className="govuk-heading-m">{t("delivery.milestones.heading")}</h2>
-        <p className="govuk-body">{t("delivery.milestones.hint")}</p>
-        {milestones.length === 0 ? (
-          <p className="govuk-body">{t("delivery.milestones.none")}</p>
-        ) : (
-          <ItemTable
-            caption={t("delivery.milestones.heading")}
-            columns={[
-              { label: t("delivery.milestone.title"), cell: (m) => m.title },
-              { label: t("delivery.milestone.delivered"), cell: (m) => (m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet")) },
-              { label: t("delivery.milestone.confirmed"), cell: (m) => (m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet")) },
-              {
-                label: "",
-                cell: (m) =>
-                  powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
-                    <MilestoneStep milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
-                  ) : powers.buyer && m.deliveredAt && !m.confirmedAt ? (
-                    <MilestoneStep milestone={m} intent="confirmMilestone" label={t("delivery.milestone.confirm")} />
-                  ) : null,
-              },
+      {powers.provider && order.status !== "cancelled" ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("delivery.schedule.heading")}</h2>
+          {order.collectivePurchaseId ? <p className="govuk-body">{t("delivery.schedule.collectiveHint")}</p> : null}
+          <input type="hidden" name="intent" value="schedule" />
+          <DateInput
+            name="day"
+            legend={t("delivery.schedule.day")}
+            hint={t("delivery.schedule.dayHint", { example: data.example })}
+            errors={errors}
+            values={values}
+          />
+          <TextInput
+            name="time"
+            label={t("delivery.schedule.time")}
+            hint={t("delivery.schedule.timeHint")}
+            errors={errors}
+            defaultValue={values.time}
+            width="5"
+          />
+          <WholeNumberInput name="duration" label={t("delivery.schedule.duration")} errors={errors} defaultValue={values.duration ?? "180"} width="4" />
+          <Choices
+            name="mode"
+            legend={t("delivery.schedule.mode")}
+            errors={errors}
+            defaultValue={values.mode ?? "venue"}
+            options={[
+              { value: "venue", label: t("delivery.schedule.mode.venue") },
+              { value: "online", label: t("delivery.schedule.mode.online") },
             ]}
-            items={milestones}
           />
-        )}
-        {powers.provider && open ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="addMilestone" />
-            <TextInput
-              name="title"
-              label={t("delivery.milestone.addLabel")}
-              hint={t("delivery.milestone.addHint")}
-              errors={errors}
-              defaultValue={values.title}
-            />
-            <SubmitButton kind="secondary">{t("delivery.milestone.addSubmit")}</SubmitButton>
-          </Form>
-        ) : null}
+          <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
+          <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
+          <SubmitButton>{t("delivery.schedule.submit")}</SubmitButton>
+        </Form>
+      ) : null}
 
-        {powers.provider && order.status !== "cancelled" ? (
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{t("delivery.schedule.heading")}</h2>
-            {order.collectivePurchaseId ? <p className="govuk-body">{t("delivery.schedule.collectiveHint")}</p> : null}
-            <input type="hidden" name="intent" value="schedule" />
-            <DateInput
-              name="day"
-              legend={t("delivery.schedule.day")}
-              hint={t("delivery.schedule.dayHint", { example: data.example })}
-              errors={errors}
-              values={values}
-            />
-            <TextInput
-              name="time"
-              label={t("delivery.schedule.time")}
-              hint={t("delivery.schedule.timeHint")}
-              errors={errors}
-              defaultValue={values.time}
-              width="5"
-            />
-            <WholeNumberInput name="duration" label={t("delivery.schedule.duration")} errors={errors} defaultValue={values.duration ?? "180"} width="4" />
-            <Choices
-              name="mode"
-              legend={t("delivery.schedule.mode")}
-              errors={errors}
-              defaultValue={values.mode ?? "venue"}
-              options={[
-                { value: "venue", label: t("delivery.schedule.mode.venue") },
-                { value: "online", label: t("delivery.schedule.mode.online") },
-              ]}
-            />
-            <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
-            <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
-            <SubmitButton>{t("delivery.schedule.submit")}</SubmitButton>
-          </Form>
-        ) : null}
-
-        {powers.provider && open ? (
-          <>
-            <h2 className="govuk-heading-m">{t("delivery.deliver.heading")}</h2>
-            <p className="govuk-body">{t("delivery.deliver.hint")}</p>
-            <ButtonLink to={`${back}?confirm=deliver`}>{t("delivery.deliver.open")}</ButtonLink>
-          </>
-        ) : null}
-      </div>
-    </div>
+      {powers.provider && open ? (
+        <>
+          <h2 className="govuk-heading-m">{t("delivery.deliver.heading")}</h2>
+          <p className="govuk-body">{t("delivery.deliver.hint")}</p>
+          <ButtonLink to={`${back}?confirm=deliver`}>{t("delivery.deliver.open")}</ButtonLink>
+        </>
+      ) : null}
+    </TwoThirdsPage>
   );
 }
 

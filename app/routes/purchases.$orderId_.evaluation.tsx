@@ -3,8 +3,9 @@ import { OrderImpactTable } from "~/components/impact-table";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, ErrorSummary, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
+import { Choices, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
+import { TwoThirdsPage } from "~/components/form-page";
 import { donePath, type Outcome } from "~/done";
 import { deliveryPage } from "~/domain/delivery/delivery-page.server";
 import { nameEvaluator } from "~/domain/delivery/name-evaluator.server";
@@ -94,150 +95,131 @@ export default function EvaluationPage() {
   const { errors, values } = useFormAnswer();
   const isHead = powers.evaluator;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{order.title}</span>
-        <h1 className="govuk-heading-l">{t("evaluation.title")}</h1>
-        <p className="govuk-body">
-          {order.schoolName} · {order.providerName} ·{" "}
-          <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
-            {t("delivery.link")}
-          </Link>
-        </p>
+    <TwoThirdsPage caption={order.title} title={t("evaluation.title")} errors={errors}>
+      <p className="govuk-body">
+        {order.schoolName} · {order.providerName} ·{" "}
+        <Link className="govuk-link" to={`/purchases/${order.id}/delivery`}>
+          {t("delivery.link")}
+        </Link>
+      </p>
 
-        {evaluation ? (
-          <>
-            <dl className="govuk-summary-list">
-              <SummaryRow label={t("evaluation.priorities")}>{evaluation.priorities}</SummaryRow>
-              <SummaryRow label={t("evaluation.quality")}>{t(`evaluation.score.${evaluation.quality as 1 | 2 | 3 | 4}`)}</SummaryRow>
-              <SummaryRow label={t("evaluation.impact")}>{t(`evaluation.score.${evaluation.impact as 1 | 2 | 3 | 4}`)}</SummaryRow>
-              <SummaryRow label={t("evaluation.valueForMoney")}>{t(`evaluation.score.${evaluation.valueForMoney as 1 | 2 | 3 | 4}`)}</SummaryRow>
-              <SummaryRow label={t("evaluation.wouldRecommend")}>{evaluation.wouldRecommend ? t("evaluation.yes") : t("evaluation.no")}</SummaryRow>
-              {evaluation.comments ? <SummaryRow label={t("evaluation.comments")}>{evaluation.comments}</SummaryRow> : null}
-              <SummaryRow label={t("evaluation.by")}>{evaluation.evaluatorName}</SummaryRow>
-              <SummaryRow label={t("evaluation.on")}>{formatDate(evaluation.submittedAt)}</SummaryRow>
-              <SummaryRow label={t("evaluation.adviser")}>{adviserName ?? t("evaluation.noAdviser")}</SummaryRow>
-              <SummaryRow label={t("evaluation.status")}>
-                <strong
-                  className={`govuk-tag${evaluation.status === "signed_off" ? " govuk-tag--green" : evaluation.status === "question" ? " govuk-tag--orange" : ""}`}
-                >
-                  {t(`evaluation.status.${evaluation.status}`)}
-                </strong>
-              </SummaryRow>
-              {evaluation.adviserQuestion ? <SummaryRow label={t("evaluation.question")}>{evaluation.adviserQuestion}</SummaryRow> : null}
-            </dl>
-            {powers.adviser && evaluation.status !== "signed_off" ? (
-              <>
-                <h2 className="govuk-heading-m">{t("evaluation.signOff.heading")}</h2>
-                <Form method="post" noValidate>
-                  <SubmitButton intent="signOff">{t("evaluation.signOff.submit")}</SubmitButton>
-                </Form>
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="question" />
-                  <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
-                  <SubmitButton kind="secondary">{t("evaluation.ask.submit")}</SubmitButton>
-                </Form>
-              </>
-            ) : null}
-          </>
-        ) : refusal ? (
-          <p className="govuk-body">{order.status === "delivered" ? refusal : t("evaluation.notYet")}</p>
-        ) : powers.evaluator ? (
-          <>
-            <p className="govuk-body">{t("evaluation.lead")}</p>
-            {namedEvaluator ? <p className="govuk-inset-text">{t("evaluation.named", { name: namedEvaluator.name })}</p> : null}
+      {evaluation ? (
+        <>
+          <dl className="govuk-summary-list">
+            <SummaryRow label={t("evaluation.priorities")}>{evaluation.priorities}</SummaryRow>
+            <SummaryRow label={t("evaluation.quality")}>{t(`evaluation.score.${evaluation.quality as 1 | 2 | 3 | 4}`)}</SummaryRow>
+            <SummaryRow label={t("evaluation.impact")}>{t(`evaluation.score.${evaluation.impact as 1 | 2 | 3 | 4}`)}</SummaryRow>
+            <SummaryRow label={t("evaluation.valueForMoney")}>{t(`evaluation.score.${evaluation.valueForMoney as 1 | 2 | 3 | 4}`)}</SummaryRow>
+            <SummaryRow label={t("evaluation.wouldRecommend")}>{evaluation.wouldRecommend ? t("evaluation.yes") : t("evaluation.no")}</SummaryRow>
+            {evaluation.comments ? <SummaryRow label={t("evaluation.comments")}>{evaluation.comments}</SummaryRow> : null}
+            <SummaryRow label={t("evaluation.by")}>{evaluation.evaluatorName}</SummaryRow>
+            <SummaryRow label={t("evaluation.on")}>{formatDate(evaluation.submittedAt)}</SummaryRow>
+            <SummaryRow label={t("evaluation.adviser")}>{adviserName ?? t("evaluation.noAdviser")}</SummaryRow>
+            <SummaryRow label={t("evaluation.status")}>
+              <strong
+                className={`govuk-tag${evaluation.status === "signed_off" ? " govuk-tag--green" : evaluation.status === "question" ? " govuk-tag--orange" : ""}`}
+              >
+                {t(`evaluation.status.${evaluation.status}`)}
+              </strong>
+            </SummaryRow>
+            {evaluation.adviserQuestion ? <SummaryRow label={t("evaluation.question")}>{evaluation.adviserQuestion}</SummaryRow> : null}
+          </dl>
+          {powers.adviser && evaluation.status !== "signed_off" ? (
+            <>
+              <h2 className="govuk-heading-m">{t("evaluation.signOff.heading")}</h2>
+              <Form method="post" noValidate>
+                <SubmitButton intent="signOff">{t("evaluation.signOff.submit")}</SubmitButton>
+              </Form>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="question" />
+                <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
+                <SubmitButton kind="secondary">{t("evaluation.ask.submit")}</SubmitButton>
+              </Form>
+            </>
+          ) : null}
+        </>
+      ) : refusal ? (
+        <p className="govuk-body">{order.status === "delivered" ? refusal : t("evaluation.notYet")}</p>
+      ) : powers.evaluator ? (
+        <>
+          <p className="govuk-body">{t("evaluation.lead")}</p>
+          {namedEvaluator ? <p className="govuk-inset-text">{t("evaluation.named", { name: namedEvaluator.name })}</p> : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="evaluate" />
+            <TextArea
+              name="priorities"
+              label={t("evaluation.priorities")}
+              hint={t("evaluation.prioritiesHint")}
+              errors={errors}
+              defaultValue={values.priorities}
+              rows={3}
+            />
+            <Choices name="quality" legend={t("evaluation.quality")} errors={errors} defaultValue={values.quality} options={scoreOptions} small />
+            <Choices name="impact" legend={t("evaluation.impact")} errors={errors} defaultValue={values.impact} options={scoreOptions} small />
+            <Choices
+              name="valueForMoney"
+              legend={t("evaluation.valueForMoney")}
+              errors={errors}
+              defaultValue={values.valueForMoney}
+              options={scoreOptions}
+              small
+            />
+            <Choices
+              name="wouldRecommend"
+              legend={t("evaluation.wouldRecommend")}
+              errors={errors}
+              defaultValue={values.wouldRecommend}
+              small
+              options={[
+                { value: "yes", label: t("evaluation.yes") },
+                { value: "no", label: t("evaluation.no") },
+              ]}
+            />
+            <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
+            <SubmitButton>{t("evaluation.submit")}</SubmitButton>
+          </Form>
+          {isHead && colleagues.length > 0 ? (
             <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="evaluate" />
-              <TextArea
-                name="priorities"
-                label={t("evaluation.priorities")}
-                hint={t("evaluation.prioritiesHint")}
+              <h2 className="govuk-heading-m">{t("evaluation.nameOther.heading")}</h2>
+              <input type="hidden" name="intent" value="nameEvaluator" />
+              <Select
+                name="evaluatorId"
+                label={t("evaluation.nameOther.label")}
                 errors={errors}
-                defaultValue={values.priorities}
-                rows={3}
+                defaultValue={values.evaluatorId ?? namedEvaluator?.id}
+                options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
               />
-              <Choices name="quality" legend={t("evaluation.quality")} errors={errors} defaultValue={values.quality} options={scoreOptions} small />
-              <Choices name="impact" legend={t("evaluation.impact")} errors={errors} defaultValue={values.impact} options={scoreOptions} small />
-              <Choices
-                name="valueForMoney"
-                legend={t("evaluation.valueForMoney")}
-                errors={errors}
-                defaultValue={values.valueForMoney}
-                options={scoreOptions}
-                small
-              />
-              <Choices
-                name="wouldRecommend"
-                legend={t("evaluation.wouldRecommend")}
-                errors={errors}
-                defaultValue={values.wouldRecommend}
-                small
-                options={[
-                  { value: "yes", label: t("evaluation.yes") },
-                  { value: "no", label: t("evaluation.no") },
-                ]}
-              />
-              <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
-              <SubmitButton>{t("evaluation.submit")}</SubmitButton>
+              <SubmitButton kind="secondary">{t("evaluation.nameOther.submit")}</SubmitButton>
             </Form>
-            {isHead && colleagues.length > 0 ? (
-              <Form method="post" noValidate>
-                <h2 className="govuk-heading-m">{t("evaluation.nameOther.heading")}</h2>
-                <input type="hidden" name="intent" value="nameEvaluator" />
-                <Select
-                  name="evaluatorId"
-                  label={t("evaluation.nameOther.label")}
-                  errors={errors}
-                  defaultValue={values.evaluatorId ?? namedEvaluator?.id}
-                  options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
-                />
-                <SubmitButton kind="secondary">{t("evaluation.nameOther.submit")}</SubmitButton>
-              </Form>
-            ) : null}
-          </>
-        ) : (
-          <p className="govuk-body">{t("evaluation.waitingForSchool")}</p>
-        )}
+          ) : null}
+        </>
+      ) : (
+        <p className="govuk-body">{t("evaluation.waitingForSchool")}</p>
+      )}
 
-        {evaluation ? (
-          <>
-            <h2 className="govuk-heading-m">{t("impact.heading")}</h2>
-            <p className="govuk-body">{t("impact.hint")}</p>
-            {order.outcomes ? (
-              <div className="govuk-inset-text">
-                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t("impact.intended")}</p>
-                <p className="govuk-body">{order.outcomes}</p>
-              </div>
-            ) : null}
-            <OrderImpactTable caption={t("impact.heading")} rows={impact} />
-            {powers.buyer || powers.evaluator ? (
-              <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="impact" />
-                <TextInput name="outcome" label={t("impact.outcome")} errors={errors} defaultValue={values.outcome} />
-                <TextInput name="measure" label={t("impact.measure")} hint={t("impact.measureHint")} errors={errors} defaultValue={values.measure} />
-                <TextInput
-                  name="baseline"
-                  label={t("impact.baseline")}
-                  hint={t("impact.valueHint")}
-                  errors={errors}
-                  defaultValue={values.baseline}
-                  width="10"
-                />
-                <TextInput
-                  name="followUp"
-                  label={t("impact.followUp")}
-                  hint={t("impact.valueHint")}
-                  errors={errors}
-                  defaultValue={values.followUp}
-                  width="10"
-                />
-                <SubmitButton kind="secondary">{t("impact.submit")}</SubmitButton>
-              </Form>
-            ) : null}
-          </>
-        ) : null}
-      </div>
-    </div>
+      {evaluation ? (
+        <>
+          <h2 className="govuk-heading-m">{t("impact.heading")}</h2>
+          <p className="govuk-body">{t("impact.hint")}</p>
+          {order.outcomes ? (
+            <div className="govuk-inset-text">
+              <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{t("impact.intended")}</p>
+              <p className="govuk-body">{order.outcomes}</p>
+            </div>
+          ) : null}
+          <OrderImpactTable caption={t("impact.heading")} rows={impact} />
+          {powers.buyer || powers.evaluator ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="impact" />
+              <TextInput name="outcome" label={t("impact.outcome")} errors={errors} defaultValue={values.outcome} />
+              <TextInput name="measure" label={t("impact.measure")} hint={t("impact.measureHint")} errors={errors} defaultValue={values.measure} />
+              <TextInput name="baseline" label={t("impact.baseline")} hint={t("impact.valueHint")} errors={errors} defaultValue={values.baseline} width="10" />
+              <TextInput name="followUp" label={t("impact.followUp")} hint={t("impact.valueHint")} errors={errors} defaultValue={values.followUp} width="10" />
+              <SubmitButton kind="secondary">{t("impact.submit")}</SubmitButton>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+    </TwoThirdsPage>
   );
 }

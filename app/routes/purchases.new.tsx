@@ -17,6 +17,7 @@ import { buyerFields, formKey, organisationsWhere, requireActing } from "./purch
 import { PurchaseHeading } from "~/components/purchase-heading";
 import { pageTitle } from "~/page-title";
 import { OfferTitle } from "~/components/offer-title";
+import { TwoThirdsPage } from "~/components/form-page";
 
 const Answers = z.object({
   offerId: z.string().max(100),
@@ -111,98 +112,92 @@ export default function NewPurchase() {
   if (result?.ok && result.step === "check") {
     const { quote } = result;
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{result.schoolName}</span>
-          <h1 className="govuk-heading-l">{t("purchase.check.title")}</h1>
-          <dl className="govuk-summary-list">
-            <SummaryRow label={t("purchase.offer")}>
-              <OfferTitle title={offer.title} titleCy={offer.titleCy} />
-            </SummaryRow>
-            <SummaryRow label={t("purchase.provider")}>{offer.providerName}</SummaryRow>
-            {offer.pricingModel === "per_delegate" ? <SummaryRow label={t("purchase.delegates.label")}>{values.delegates}</SummaryRow> : null}
-            <SummaryRow label={t("purchase.price")}>{`${quote.quantity} × ${formatPence(quote.unitPricePence)} = ${formatPence(quote.netPence)}`}</SummaryRow>
-            <SummaryRow label={t("purchase.vat")}>{formatPence(quote.vatPence)}</SummaryRow>
-            <SummaryRow label={t("purchase.total")}>
-              <strong>{formatPence(quote.grossPence)}</strong>
-            </SummaryRow>
-            <SummaryRow label={t("purchase.poNumber.label")}>{values.poNumber || t("purchase.none")}</SummaryRow>
-            <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${values.paymentRoute as "invoice"}`)}</SummaryRow>
-          </dl>
-          <p className="govuk-body">{t("purchase.check.cancellation", { days: offer.cancellationNoticeDays })}</p>
-          <Form method="post" noValidate>
-            {Object.entries(values)
-              .filter(([k]) => !["intent", "idempotencyKey"].includes(k))
-              .map(([k, v]) => hidden(k, v))}
-            {hidden("idempotencyKey", result.idempotencyKey)}
-            <SubmitPair intent="confirm" submit={t("purchase.check.confirm")} otherIntent="change" other={t("purchase.check.change")} />
-          </Form>
-        </div>
-      </div>
+      <TwoThirdsPage caption={result.schoolName} title={t("purchase.check.title")}>
+        <dl className="govuk-summary-list">
+          <SummaryRow label={t("purchase.offer")}>
+            <OfferTitle title={offer.title} titleCy={offer.titleCy} />
+          </SummaryRow>
+          <SummaryRow label={t("purchase.provider")}>{offer.providerName}</SummaryRow>
+          {offer.pricingModel === "per_delegate" ? <SummaryRow label={t("purchase.delegates.label")}>{values.delegates}</SummaryRow> : null}
+          <SummaryRow label={t("purchase.price")}>{`${quote.quantity} × ${formatPence(quote.unitPricePence)} = ${formatPence(quote.netPence)}`}</SummaryRow>
+          <SummaryRow label={t("purchase.vat")}>{formatPence(quote.vatPence)}</SummaryRow>
+          <SummaryRow label={t("purchase.total")}>
+            <strong>{formatPence(quote.grossPence)}</strong>
+          </SummaryRow>
+          <SummaryRow label={t("purchase.poNumber.label")}>{values.poNumber || t("purchase.none")}</SummaryRow>
+          <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${values.paymentRoute as "invoice"}`)}</SummaryRow>
+        </dl>
+        <p className="govuk-body">{t("purchase.check.cancellation", { days: offer.cancellationNoticeDays })}</p>
+        <Form method="post" noValidate>
+          {Object.entries(values)
+            .filter(([k]) => !["intent", "idempotencyKey"].includes(k))
+            .map(([k, v]) => hidden(k, v))}
+          {hidden("idempotencyKey", result.idempotencyKey)}
+          <SubmitPair intent="confirm" submit={t("purchase.check.confirm")} otherIntent="change" other={t("purchase.check.change")} />
+        </Form>
+      </TwoThirdsPage>
     );
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PurchaseHeading offer={offer} title={t("purchase.new.title")} errors={errors} />
-        {unevaluatedOrderId ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">{t("purchase.unevaluated")}</p>
-            <Link className="govuk-link" to={`/purchases/${unevaluatedOrderId}/evaluation`}>
-              {t("purchase.unevaluatedLink")}
-            </Link>
-          </div>
-        ) : null}
-        <p className="govuk-body">
-          {unitPricePence === null
-            ? t("purchase.error.noSinglePrice")
-            : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
-        </p>
-        <Form method="post" noValidate>
-          {hidden("offerId", offer.id)}
-          {schools.length > 1 ? (
-            <Choices
-              name="schoolId"
-              legend={t("purchase.school.label")}
-              errors={errors}
-              options={schools.map((s) => ({ value: s.id, label: s.name }))}
-              defaultValue={values.schoolId ?? school.id}
-            />
-          ) : (
-            hidden("schoolId", school.id)
-          )}
-          {offer.pricingModel === "per_delegate" ? (
-            <WholeNumberInput
-              name="delegates"
-              label={t("purchase.delegates.label")}
-              hint={t("purchase.delegates.hint")}
-              errors={errors}
-              defaultValue={values.delegates ?? "1"}
-            />
-          ) : (
-            hidden("delegates", 1)
-          )}
-          {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
-          <TextInput
-            name="poNumber"
-            label={t("purchase.poNumber.label")}
-            hint={t("purchase.poNumber.hint")}
-            width="10"
-            errors={errors}
-            defaultValue={values.poNumber}
-          />
+    <TwoThirdsPage>
+      <PurchaseHeading offer={offer} title={t("purchase.new.title")} errors={errors} />
+      {unevaluatedOrderId ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">{t("purchase.unevaluated")}</p>
+          <Link className="govuk-link" to={`/purchases/${unevaluatedOrderId}/evaluation`}>
+            {t("purchase.unevaluatedLink")}
+          </Link>
+        </div>
+      ) : null}
+      <p className="govuk-body">
+        {unitPricePence === null
+          ? t("purchase.error.noSinglePrice")
+          : t("purchase.new.price", { price: formatPence(unitPricePence), unit: t(`pricingUnit.${offer.pricingModel}`) })}
+      </p>
+      <Form method="post" noValidate>
+        {hidden("offerId", offer.id)}
+        {schools.length > 1 ? (
           <Choices
-            name="paymentRoute"
-            legend={t("purchase.paymentRoute.label")}
-            hint={stripeEnabled ? undefined : t("payments.unavailable")}
+            name="schoolId"
+            legend={t("purchase.school.label")}
             errors={errors}
-            options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
-            defaultValue={values.paymentRoute ?? null}
+            options={schools.map((s) => ({ value: s.id, label: s.name }))}
+            defaultValue={values.schoolId ?? school.id}
           />
-          <SubmitButton intent="check">{t("purchase.continue")}</SubmitButton>
-        </Form>
-      </div>
-    </div>
+        ) : (
+          hidden("schoolId", school.id)
+        )}
+        {offer.pricingModel === "per_delegate" ? (
+          <WholeNumberInput
+            name="delegates"
+            label={t("purchase.delegates.label")}
+            hint={t("purchase.delegates.hint")}
+            errors={errors}
+            defaultValue={values.delegates ?? "1"}
+          />
+        ) : (
+          hidden("delegates", 1)
+        )}
+        {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
+        <TextInput
+          name="poNumber"
+          label={t("purchase.poNumber.label")}
+          hint={t("purchase.poNumber.hint")}
+          width="10"
+          errors={errors}
+          defaultValue={values.poNumber}
+        />
+        <Choices
+          name="paymentRoute"
+          legend={t("purchase.paymentRoute.label")}
+          hint={stripeEnabled ? undefined : t("payments.unavailable")}
+          errors={errors}
+          options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
+          defaultValue={values.paymentRoute ?? null}
+        />
+        <SubmitButton intent="check">{t("purchase.continue")}</SubmitButton>
+      </Form>
+    </TwoThirdsPage>
   );
 }

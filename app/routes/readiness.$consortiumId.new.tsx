@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
-import { Choices, DateInput, ErrorSummary, TextArea, type FieldErrors, SubmitButton } from "~/components/forms";
+import { Choices, DateInput, TextArea, type FieldErrors, SubmitButton } from "~/components/forms";
+import { TwoThirdsPage } from "~/components/form-page";
 import { donePath } from "~/done";
 import { consortiumReadiness } from "~/domain/readiness/consortium-readiness.server";
 import { recordReadiness, type JudgementInput } from "~/domain/readiness/record-readiness.server";
@@ -128,56 +129,50 @@ export default function NewReadiness() {
   const values = (result?.values ?? null) as Record<string, string> | null;
   const before = (j: ReadinessJudgement) => latest?.judgements.find((x) => x.judgement === j);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{consortium.name}</span>
-        <h1 className="govuk-heading-l">{t("readiness.newHeading")}</h1>
-        <p className="govuk-body">{t("readiness.newLead")}</p>
-        {latest ? <p className="govuk-body">{t("readiness.prefilled")}</p> : null}
-        <Form method="post" noValidate>
-          <DateInput name="assessedOn" legend={t("readiness.assessedOnLabel")} hint={t("readiness.assessedOnHint")} errors={errors} values={values} />
-          {READINESS_GROUP_KEYS.map((g) => (
-            <div key={g}>
-              <h2 className="govuk-heading-m">{t(`readiness.group.${g}`)}</h2>
-              {READINESS_GROUPS[g].map((j) => (
-                <div key={j} className="govuk-!-margin-bottom-6">
-                  <h3 className="govuk-heading-s">{t(`readiness.judgement.${j}`)}</h3>
-                  <Choices
-                    name={`rating_${j}`}
-                    legend={t("readiness.ratingOf", { judgement: t(`readiness.judgement.${j}`) })}
-                    errors={errors}
-                    small
-                    defaultValue={values ? values[`rating_${j}`] : before(j)?.rating}
-                    options={[...READINESS_RATINGS].reverse().map((r) => ({ value: r, label: t(`readiness.rating.${r}`) }))}
-                  />
-                  <TextArea
-                    name={`evidence_${j}`}
-                    label={t("readiness.evidenceOf", { judgement: t(`readiness.judgement.${j}`) })}
-                    errors={errors}
-                    rows={3}
-                    defaultValue={values ? values[`evidence_${j}`] : before(j)?.evidence}
-                  />
-                  <TextArea
-                    name={`rationale_${j}`}
-                    label={t("readiness.rationaleOf", { judgement: t(`readiness.judgement.${j}`) })}
-                    errors={errors}
-                    rows={2}
-                    defaultValue={values ? values[`rationale_${j}`] : before(j)?.rationale}
-                  />
-                  <WelshJudgement judgement={j} errors={errors} values={values} before={before(j)} />
-                </div>
-              ))}
-            </div>
-          ))}
-          <div className="govuk-button-group">
-            <SubmitButton preventDoubleClick>{t("readiness.save")}</SubmitButton>
-            <Link className="govuk-link" to={`/readiness/${consortium.id}`}>
-              {t("readiness.cancel")}
-            </Link>
+    <TwoThirdsPage caption={consortium.name} title={t("readiness.newHeading")} lead={t("readiness.newLead")} errors={errors}>
+      {latest ? <p className="govuk-body">{t("readiness.prefilled")}</p> : null}
+      <Form method="post" noValidate>
+        <DateInput name="assessedOn" legend={t("readiness.assessedOnLabel")} hint={t("readiness.assessedOnHint")} errors={errors} values={values} />
+        {READINESS_GROUP_KEYS.map((g) => (
+          <div key={g}>
+            <h2 className="govuk-heading-m">{t(`readiness.group.${g}`)}</h2>
+            {READINESS_GROUPS[g].map((j) => (
+              <div key={j} className="govuk-!-margin-bottom-6">
+                <h3 className="govuk-heading-s">{t(`readiness.judgement.${j}`)}</h3>
+                <Choices
+                  name={`rating_${j}`}
+                  legend={t("readiness.ratingOf", { judgement: t(`readiness.judgement.${j}`) })}
+                  errors={errors}
+                  small
+                  defaultValue={values ? values[`rating_${j}`] : before(j)?.rating}
+                  options={[...READINESS_RATINGS].reverse().map((r) => ({ value: r, label: t(`readiness.rating.${r}`) }))}
+                />
+                <TextArea
+                  name={`evidence_${j}`}
+                  label={t("readiness.evidenceOf", { judgement: t(`readiness.judgement.${j}`) })}
+                  errors={errors}
+                  rows={3}
+                  defaultValue={values ? values[`evidence_${j}`] : before(j)?.evidence}
+                />
+                <TextArea
+                  name={`rationale_${j}`}
+                  label={t("readiness.rationaleOf", { judgement: t(`readiness.judgement.${j}`) })}
+                  errors={errors}
+                  rows={2}
+                  defaultValue={values ? values[`rationale_${j}`] : before(j)?.rationale}
+                />
+                <WelshJudgement judgement={j} errors={errors} values={values} before={before(j)} />
+              </div>
+            ))}
           </div>
-        </Form>
-      </div>
-    </div>
+        ))}
+        <div className="govuk-button-group">
+          <SubmitButton preventDoubleClick>{t("readiness.save")}</SubmitButton>
+          <Link className="govuk-link" to={`/readiness/${consortium.id}`}>
+            {t("readiness.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </TwoThirdsPage>
   );
 }

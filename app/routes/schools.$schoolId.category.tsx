@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { Choices, DateInput, ErrorSummary, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
+import { TwoThirdsPage } from "~/components/form-page";
 import { categoryPage } from "~/domain/categories/category-page.server";
 import { categoryNameKey, entitlementKey } from "~/domain/categories/rules";
 import { setCategory } from "~/domain/categories/set-category.server";
@@ -53,70 +54,68 @@ export default function SchoolCategory() {
   const { errors, values } = useFormAnswer();
   const latest = history[0];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <SuccessBanner title={t("banner.success")}>
-          {saved && latest ? t("schoolCategory.saved", { school: school.name, category: latest.category, year: latest.academicYear }) : null}
-        </SuccessBanner>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">URN {school.urn}</span>
-        <h1 className="govuk-heading-l">{t("schoolCategory.title", { name: school.name })}</h1>
-        <p className="govuk-body">{adviser ? t("schoolCategory.adviser", { name: adviser.name }) : t("schoolCategory.noAdviser")}</p>
-        <h2 className="govuk-heading-m">{t("schoolCategory.current", { year })}</h2>
-        {current ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body govuk-!-font-weight-bold">{t(categoryNameKey(current.category))}</p>
-            <p className="govuk-body">{t(entitlementKey(current.category))}</p>
-            {current.differentiated ? <strong className="govuk-tag govuk-tag--orange">{t("category.differentiated")}</strong> : null}
-          </div>
-        ) : (
-          <p className="govuk-body">{t("schoolCategory.noneYet", { year })}</p>
-        )}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/schools/${school.id}/consortium`}>
-            {t("schoolCategory.consortiumLink")}
-          </Link>
-          {canImport ? (
-            <>
-              {" · "}
-              <Link className="govuk-link" to="/authority/categories/import">
-                {t("categoryImport.link")}
-              </Link>
-            </>
-          ) : null}
-        </p>
-        {canSet ? (
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{t("schoolCategory.setHeading")}</h2>
-            <p className="govuk-body">{t("schoolCategory.setHint")}</p>
-            <Choices
-              name="category"
-              legend={t("schoolCategory.category")}
-              errors={errors}
-              defaultValue={values.category ?? current?.category}
-              options={categories.map((c) => ({ value: c.value, label: t(categoryNameKey(c.value)), hint: t(entitlementKey(c.value)) }))}
-            />
-            <DateInput name="decidedOn" legend={t("schoolCategory.decidedOn")} hint={t("schoolCategory.decidedOnHint")} errors={errors} values={values} />
-            <SubmitButton>{t("schoolCategory.submit")}</SubmitButton>
-          </Form>
+    <TwoThirdsPage>
+      <SuccessBanner title={t("banner.success")}>
+        {saved && latest ? t("schoolCategory.saved", { school: school.name, category: latest.category, year: latest.academicYear }) : null}
+      </SuccessBanner>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">URN {school.urn}</span>
+      <h1 className="govuk-heading-l">{t("schoolCategory.title", { name: school.name })}</h1>
+      <p className="govuk-body">{adviser ? t("schoolCategory.adviser", { name: adviser.name }) : t("schoolCategory.noAdviser")}</p>
+      <h2 className="govuk-heading-m">{t("schoolCategory.current", { year })}</h2>
+      {current ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body govuk-!-font-weight-bold">{t(categoryNameKey(current.category))}</p>
+          <p className="govuk-body">{t(entitlementKey(current.category))}</p>
+          {current.differentiated ? <strong className="govuk-tag govuk-tag--orange">{t("category.differentiated")}</strong> : null}
+        </div>
+      ) : (
+        <p className="govuk-body">{t("schoolCategory.noneYet", { year })}</p>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/schools/${school.id}/consortium`}>
+          {t("schoolCategory.consortiumLink")}
+        </Link>
+        {canImport ? (
+          <>
+            {" · "}
+            <Link className="govuk-link" to="/authority/categories/import">
+              {t("categoryImport.link")}
+            </Link>
+          </>
         ) : null}
-        <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
-        <ItemTable
-          compact
-          caption={t("schoolCategory.history")}
-          captionSize="hidden"
-          rowHeader={false}
-          columns={[
-            { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
-            { label: t("schoolCategory.category"), cell: (h) => h.category },
-            { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
-            { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
-            { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
-          ]}
-          items={history}
-          empty={t("schoolCategory.noHistory")}
-        />
-      </div>
-    </div>
+      </p>
+      {canSet ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("schoolCategory.setHeading")}</h2>
+          <p className="govuk-body">{t("schoolCategory.setHint")}</p>
+          <Choices
+            name="category"
+            legend={t("schoolCategory.category")}
+            errors={errors}
+            defaultValue={values.category ?? current?.category}
+            options={categories.map((c) => ({ value: c.value, label: t(categoryNameKey(c.value)), hint: t(entitlementKey(c.value)) }))}
+          />
+          <DateInput name="decidedOn" legend={t("schoolCategory.decidedOn")} hint={t("schoolCategory.decidedOnHint")} errors={errors} values={values} />
+          <SubmitButton>{t("schoolCategory.submit")}</SubmitButton>
+        </Form>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
+      <ItemTable
+        compact
+        caption={t("schoolCategory.history")}
+        captionSize="hidden"
+        rowHeader={false}
+        columns={[
+          { label: t("schoolCategory.year"), cell: (h) => h.academicYear },
+          { label: t("schoolCategory.category"), cell: (h) => h.category },
+          { label: t("schoolCategory.decidedOn"), cell: (h) => formatDate(h.decidedOn) },
+          { label: t("schoolCategory.setBy"), cell: (h) => h.setBy ?? t("audit.system") },
+          { label: t("schoolCategory.recordedOn"), cell: (h) => formatDate(h.createdAt) },
+        ]}
+        items={history}
+        empty={t("schoolCategory.noHistory")}
+      />
+    </TwoThirdsPage>
   );
 }

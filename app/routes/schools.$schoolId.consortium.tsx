@@ -9,6 +9,7 @@ import { requireActing } from "./purchasing.server";
 import { DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { WarningText } from "~/components/warning-text";
+import { TwoThirdsPage } from "~/components/form-page";
 import { moveSchool } from "~/domain/consortia/move-school.server";
 import { schoolConsortiumPage } from "~/domain/consortia/pages.server";
 import { isUuid } from "~/domain/ids";
@@ -68,69 +69,62 @@ export default function SchoolConsortium() {
   const confirm = result && "confirm" in result ? result.confirm : null;
   const latest = history[0];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <SuccessBanner title={t("banner.success")}>
-          {moved && latest
-            ? latest.leftOn
-              ? t("schoolConsortium.left", { school: school.name, date: formatDate(latest.leftOn) })
-              : t("schoolConsortium.moved", { school: school.name, to: latest.name, date: formatDate(latest.joinedOn) })
-            : null}
-        </SuccessBanner>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">URN {school.urn}</span>
-        <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
-        <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
-        <ItemTable
-          caption={t("schoolConsortium.history")}
-          captionSize="hidden"
-          columns={[
-            { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
-            { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
-            { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
-          ]}
-          items={history}
-          rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
-          empty={t("schoolConsortium.noHistory")}
-        />
-        {canMove && confirm ? (
-          <Form method="post">
-            <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
-            <WarningText>{confirm}</WarningText>
-            <input type="hidden" name="to" value={values.to} />
-            <input type="hidden" name="on" value={values.on} />
-            <SubmitWithLink
-              submit={t("schoolConsortium.confirm")}
-              intent="confirm"
-              to={`/schools/${school.id}/consortium`}
-              link={t("schoolConsortium.cancel")}
-            />
-          </Form>
-        ) : canMove ? (
-          <Form method="post" noValidate>
-            <h2 className="govuk-heading-m">{t("schoolConsortium.moveHeading")}</h2>
-            <Select
-              name="to"
-              label={t("schoolConsortium.to")}
-              errors={errors}
-              defaultValue={values.to}
-              options={[
-                { value: "", label: t("consortia.new.choose") },
-                ...consortia.map((c) => ({ value: c.id, label: c.name })),
-                ...(current ? [{ value: "none", label: t("schoolConsortium.noConsortium") }] : []),
-              ]}
-            />
-            <DateInput
-              name="on"
-              legend={t("schoolConsortium.on")}
-              hint={t("schoolConsortium.onHint", { example: formatDateInputExample(nextSchoolYearStart(new Date())) })}
-              errors={errors}
-              values={values}
-            />
-            <SubmitButton intent="check">{t("schoolConsortium.continue")}</SubmitButton>
-          </Form>
-        ) : null}
-      </div>
-    </div>
+    <TwoThirdsPage>
+      <SuccessBanner title={t("banner.success")}>
+        {moved && latest
+          ? latest.leftOn
+            ? t("schoolConsortium.left", { school: school.name, date: formatDate(latest.leftOn) })
+            : t("schoolConsortium.moved", { school: school.name, to: latest.name, date: formatDate(latest.joinedOn) })
+          : null}
+      </SuccessBanner>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">URN {school.urn}</span>
+      <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
+      <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
+      <ItemTable
+        caption={t("schoolConsortium.history")}
+        captionSize="hidden"
+        columns={[
+          { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
+          { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
+          { label: t("consortiumSchools.left"), cell: (h) => (h.leftOn ? formatDate(h.leftOn) : t("schoolConsortium.now")) },
+        ]}
+        items={history}
+        rowKey={(h) => `${h.consortiumId}-${h.joinedOn}`}
+        empty={t("schoolConsortium.noHistory")}
+      />
+      {canMove && confirm ? (
+        <Form method="post">
+          <h2 className="govuk-heading-m">{t("schoolConsortium.confirmHeading")}</h2>
+          <WarningText>{confirm}</WarningText>
+          <input type="hidden" name="to" value={values.to} />
+          <input type="hidden" name="on" value={values.on} />
+          <SubmitWithLink submit={t("schoolConsortium.confirm")} intent="confirm" to={`/schools/${school.id}/consortium`} link={t("schoolConsortium.cancel")} />
+        </Form>
+      ) : canMove ? (
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">{t("schoolConsortium.moveHeading")}</h2>
+          <Select
+            name="to"
+            label={t("schoolConsortium.to")}
+            errors={errors}
+            defaultValue={values.to}
+            options={[
+              { value: "", label: t("consortia.new.choose") },
+              ...consortia.map((c) => ({ value: c.id, label: c.name })),
+              ...(current ? [{ value: "none", label: t("schoolConsortium.noConsortium") }] : []),
+            ]}
+          />
+          <DateInput
+            name="on"
+            legend={t("schoolConsortium.on")}
+            hint={t("schoolConsortium.onHint", { example: formatDateInputExample(nextSchoolYearStart(new Date())) })}
+            errors={errors}
+            values={values}
+          />
+          <SubmitButton intent="check">{t("schoolConsortium.continue")}</SubmitButton>
+        </Form>
+      ) : null}
+    </TwoThirdsPage>
   );
 }

@@ -6,7 +6,8 @@ import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler,
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { CsvFileUpload, ErrorSummary, SubmitButton } from "~/components/forms";
+import { CsvFileUpload, SubmitButton } from "~/components/forms";
+import { TwoThirdsPage } from "~/components/form-page";
 import { loadGiasImports } from "~/domain/schools/load-gias-import.server";
 import { uploadGiasImport } from "~/domain/schools/upload-gias-import.server";
 import { GIAS_UPLOAD_LIMIT_BYTES } from "~/domain/schools/upload-limit";
@@ -60,40 +61,35 @@ export default function ImportSchools() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{t("gias.title")}</h1>
-        <p className="govuk-body">{t("gias.lead")}</p>
-        {laCode ? (
-          <p className="govuk-body">{t("gias.laCode", { laCode })}</p>
-        ) : (
-          <p className="govuk-body">
-            {t("gias.error.noLaCode")}.{" "}
-            {maySetLaCode ? (
-              <Link className="govuk-link" to="/authority/settings">
-                {t("settings.setLaCode")}
-              </Link>
-            ) : null}
-          </p>
-        )}
-        <Form method="post" encType="multipart/form-data" noValidate>
-          <CsvFileUpload label={t("gias.file")} labelClass="govuk-label govuk-label--s" hint={t("gias.fileHint", { megabytes })} errors={errors} />
-          <SubmitButton>{t("gias.upload")}</SubmitButton>
-        </Form>
-        <ParagraphLink to="/schools/new">{t("home.task.addSetting")}</ParagraphLink>
-        <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
-        <ItemTable
-          rowHeader={false}
-          columns={[
-            { label: t("gias.recent.file"), link: (r) => `/schools/import/${r.id}`, cell: (r) => r.fileName },
-            { label: t("gias.recent.uploaded"), cell: (r) => r.createdAt },
-            { label: t("gias.recent.applied"), cell: (r) => r.appliedAt ?? t("gias.recent.notApplied") },
-          ]}
-          items={recent}
-          empty={t("gias.recent.none")}
-        />
-      </div>
-    </div>
+    <TwoThirdsPage title={t("gias.title")} lead={t("gias.lead")} errors={errors}>
+      {laCode ? (
+        <p className="govuk-body">{t("gias.laCode", { laCode })}</p>
+      ) : (
+        <p className="govuk-body">
+          {t("gias.error.noLaCode")}.{" "}
+          {maySetLaCode ? (
+            <Link className="govuk-link" to="/authority/settings">
+              {t("settings.setLaCode")}
+            </Link>
+          ) : null}
+        </p>
+      )}
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <CsvFileUpload label={t("gias.file")} labelClass="govuk-label govuk-label--s" hint={t("gias.fileHint", { megabytes })} errors={errors} />
+        <SubmitButton>{t("gias.upload")}</SubmitButton>
+      </Form>
+      <ParagraphLink to="/schools/new">{t("home.task.addSetting")}</ParagraphLink>
+      <h2 className="govuk-heading-m">{t("gias.recent")}</h2>
+      <ItemTable
+        rowHeader={false}
+        columns={[
+          { label: t("gias.recent.file"), link: (r) => `/schools/import/${r.id}`, cell: (r) => r.fileName },
+          { label: t("gias.recent.uploaded"), cell: (r) => r.createdAt },
+          { label: t("gias.recent.applied"), cell: (r) => r.appliedAt ?? t("gias.recent.notApplied") },
+        ]}
+        items={recent}
+        empty={t("gias.recent.none")}
+      />
+    </TwoThirdsPage>
   );
 }

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { readSessionToken, sessionCookie } from "~/auth/session.server";
 import { getUser } from "~/auth/user.server";
 import { ParagraphLink } from "~/components/paragraph-link";
-import { EmailInput, ErrorSummary, TextInput, SubmitButton } from "~/components/forms";
+import { EmailInput, TextInput, SubmitButton } from "~/components/forms";
 import { emailField } from "~/domain/identity/fields";
 import { safeRedirect } from "~/domain/identity/rules";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { attemptForm } from "~/refusals.server";
 import { SuccessBanner } from "~/components/success-banner";
+import { TwoThirdsPage } from "~/components/form-page";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 
@@ -51,21 +52,18 @@ export default function SignIn() {
   const errors = result?.errors;
   const redirectTo = params.get("redirectTo");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {signedOutEverywhere && !errors ? (
-          <SuccessBanner id="signed-out" title={t("account.signOutEverywhere.heading")} heading={t("signIn.signedOutEverywhere")} />
-        ) : null}
-        <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
-        <Form method="post" action={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"} noValidate>
-          <EmailInput autoComplete="username" errors={errors} defaultValue={result?.values?.email as string | undefined} />
-          <TextInput name="password" label={t("password.label")} type="password" autoComplete="current-password" errors={errors} />
-          <SubmitButton>{t("signIn.button")}</SubmitButton>
-        </Form>
-        <ParagraphLink to="/forgot-password">{t("signIn.forgotPassword")}</ParagraphLink>
-        <p className="govuk-body">{t("signIn.noAccount")}</p>
-      </div>
-    </div>
+    <TwoThirdsPage errors={errors}>
+      {signedOutEverywhere && !errors ? (
+        <SuccessBanner id="signed-out" title={t("account.signOutEverywhere.heading")} heading={t("signIn.signedOutEverywhere")} />
+      ) : null}
+      <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+      <Form method="post" action={redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in"} noValidate>
+        <EmailInput autoComplete="username" errors={errors} defaultValue={result?.values?.email as string | undefined} />
+        <TextInput name="password" label={t("password.label")} type="password" autoComplete="current-password" errors={errors} />
+        <SubmitButton>{t("signIn.button")}</SubmitButton>
+      </Form>
+      <ParagraphLink to="/forgot-password">{t("signIn.forgotPassword")}</ParagraphLink>
+      <p className="govuk-body">{t("signIn.noAccount")}</p>
+    </TwoThirdsPage>
   );
 }
