@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SubmitWithLink } from "~/components/submit-with-link";
-import { DateInput, ErrorSummary, Select } from "~/components/forms";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect, ReportFilter } from "~/components/report-filter";
+import { DateInput, ErrorSummary } from "~/components/forms";
 import { OrdersTable } from "~/components/orders-table";
 import { hrefWithQuery, Pagination, paginationItems } from "~/components/pagination";
 import { SummaryRow } from "~/components/summary-row";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Sales() {
   const { orders, totals, page, first, totalPages, choices, query, errors, csvHref } = useLoaderData<typeof loader>();
-  const any = { value: "", label: t("sales.filter.any") };
+  const filterText = { legend: t("sales.filter.legend"), any: t("sales.filter.any"), submit: t("sales.filter.submit"), clear: t("sales.filter.clear") };
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -44,42 +44,14 @@ export default function Sales() {
         </a>
       </p>
 
-      <Form method="get" className="app-sales-filter">
-        <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("sales.filter.legend")}</legend>
-          <DateInput name="from" legend={t("sales.filter.from")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
-          <DateInput name="to" legend={t("sales.filter.to")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
-          <Select
-            name="consortium"
-            label={t("sales.filter.consortium")}
-            errors={errors}
-            defaultValue={query.consortium ?? ""}
-            options={[any, ...choices.consortia.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-          <Select
-            name="provider"
-            label={t("sales.filter.provider")}
-            errors={errors}
-            defaultValue={query.provider ?? ""}
-            options={[any, ...choices.providers.map((p) => ({ value: p.id, label: p.name }))]}
-          />
-          <Select
-            name="status"
-            label={t("sales.filter.status")}
-            errors={errors}
-            defaultValue={query.status ?? ""}
-            options={[any, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))]}
-          />
-          <Select
-            name="route"
-            label={t("sales.filter.route")}
-            errors={errors}
-            defaultValue={query.route ?? ""}
-            options={[any, ...PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))]}
-          />
-        </fieldset>
-        <SubmitWithLink submit={t("sales.filter.submit")} kind="secondary" to="/finance/sales" link={t("sales.filter.clear")} />
-      </Form>
+      <ReportFilter className="app-sales-filter" text={filterText} query={query} errors={errors} clearTo="/finance/sales">
+        <DateInput name="from" legend={t("sales.filter.from")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
+        <DateInput name="to" legend={t("sales.filter.to")} hint={t("sales.filter.dateHint")} errors={errors} values={query} />
+        <FilterSelect name="consortium" label={t("sales.filter.consortium")} options={choices.consortia.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="provider" label={t("sales.filter.provider")} options={choices.providers.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect name="status" label={t("sales.filter.status")} options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))} />
+        <FilterSelect name="route" label={t("sales.filter.route")} options={PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))} />
+      </ReportFilter>
 
       <h2 className="govuk-heading-m">{t("sales.totals")}</h2>
       <dl className="govuk-summary-list app-sales-totals">

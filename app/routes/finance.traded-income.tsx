@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { SubmitWithLink } from "~/components/submit-with-link";
+import { useLoaderData } from "@remix-run/react";
+import { FilterSelect, ReportFilter } from "~/components/report-filter";
 import { BarChart } from "~/components/bar-chart";
 import { ErrorSummary, Select } from "~/components/forms";
 import { hrefWithQuery } from "~/components/pagination";
@@ -13,7 +13,7 @@ import { financialYearLabel } from "~/domain/reporting/rules";
 import { TRADED_INCOME_TABLES, tradedIncomeTable } from "~/domain/reporting/traded-income-tables";
 import { tradedIncomeReport } from "~/domain/reporting/traded-income.server";
 import { formatPence } from "~/format";
-import { t, type MessageKey } from "~/i18n";
+import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import reportsCss from "~/styles/reports.css?url";
 import { currentFinancialYear, loadTradedIncomeQuery } from "./traded-income.server";
@@ -34,10 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function TradedIncome() {
   const { report, query, errors, years } = useLoaderData<typeof loader>();
-  const any = { value: "", label: t("reports.filter.any") };
   const csvHref = (table: string) => hrefWithQuery("/finance/traded-income.csv", errors ? { table } : { ...query, table });
   const tables = Object.fromEntries(TRADED_INCOME_TABLES.map((key) => [key, tradedIncomeTable(report, key)]));
-  const { funding } = report;
+  const { funding, choices } = report;
+  const filterText = { legend: t("reports.filter.legend"), any: t("reports.filter.any"), submit: t("reports.filter.submit"), clear: t("reports.filter.clear") };
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -45,54 +45,20 @@ export default function TradedIncome() {
       <p className="govuk-body-l">{t("reports.tradedIncome.lead", { year: report.financialYear })}</p>
       <p className="govuk-body">{t("reports.tradedIncome.basis")}</p>
 
-      <Form method="get" className="app-report-filter">
-        <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("reports.filter.legend")}</legend>
-          <Select
-            name="year"
-            label={t("reports.filter.year")}
-            errors={errors}
-            defaultValue={query.year ?? report.financialYear}
-            options={years.map((y) => ({ value: y, label: y }))}
-          />
-          <Select
-            name="consortium"
-            label={t("reports.filter.consortium")}
-            errors={errors}
-            defaultValue={query.consortium ?? ""}
-            options={[any, ...report.choices.consortia.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-          <Select
-            name="provider"
-            label={t("reports.filter.provider")}
-            errors={errors}
-            defaultValue={query.provider ?? ""}
-            options={[any, ...report.choices.providers.map((p) => ({ value: p.id, label: p.name }))]}
-          />
-          <Select
-            name="subject"
-            label={t("reports.filter.subject")}
-            errors={errors}
-            defaultValue={query.subject ?? ""}
-            options={[any, ...SUBJECT_AREAS.map((s) => ({ value: s, label: t(`subjectArea.${s}` as MessageKey) }))]}
-          />
-          <Select
-            name="buyer"
-            label={t("reports.filter.buyer")}
-            errors={errors}
-            defaultValue={query.buyer ?? ""}
-            options={[any, ...BUYER_TYPES.map((b) => ({ value: b, label: t(`buyerType.${b}` as MessageKey) }))]}
-          />
-          <Select
-            name="route"
-            label={t("reports.filter.route")}
-            errors={errors}
-            defaultValue={query.route ?? ""}
-            options={[any, ...PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}` as MessageKey) }))]}
-          />
-        </fieldset>
-        <SubmitWithLink submit={t("reports.filter.submit")} kind="secondary" to="/finance/traded-income" link={t("reports.filter.clear")} />
-      </Form>
+      <ReportFilter className="app-report-filter" text={filterText} query={query} errors={errors} clearTo="/finance/traded-income">
+        <Select
+          name="year"
+          label={t("reports.filter.year")}
+          errors={errors}
+          defaultValue={query.year ?? report.financialYear}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
+        <FilterSelect name="consortium" label={t("reports.filter.consortium")} options={choices.consortia.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="provider" label={t("reports.filter.provider")} options={choices.providers.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect name="subject" label={t("reports.filter.subject")} options={SUBJECT_AREAS.map((s) => ({ value: s, label: t(`subjectArea.${s}`) }))} />
+        <FilterSelect name="buyer" label={t("reports.filter.buyer")} options={BUYER_TYPES.map((b) => ({ value: b, label: t(`buyerType.${b}`) }))} />
+        <FilterSelect name="route" label={t("reports.filter.route")} options={PAYMENT_ROUTES.map((r) => ({ value: r, label: t(`paymentRoute.${r}`) }))} />
+      </ReportFilter>
 
       <h2 className="govuk-heading-m">{t("reports.tradedIncome.summary")}</h2>
       <dl className="govuk-summary-list">
