@@ -9,7 +9,7 @@ export function ButtonLink({
   children,
 }: {
   to: string;
-  kind?: "secondary" | "warning";
+  kind?: "secondary" | "warning" | "start";
   /** More classes, such as a margin. */
   className?: string;
   children: ReactNode;

@@ -1,4 +1,5 @@
 import { ItemTable } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/user.server";
@@ -39,9 +40,9 @@ export default function Home() {
       <>
         <h1 className="govuk-heading-xl">{t("service.name")}</h1>
         <p className="govuk-body-l">{t("home.signedOut.lead")}</p>
-        <Link to="/sign-in" className="govuk-button govuk-button--start" role="button" draggable="false">
+        <ButtonLink to="/sign-in" kind="start">
           {t("nav.signIn")}
-        </Link>
+        </ButtonLink>
       </>
     );
   }

@@ -1,6 +1,7 @@
 import { ItemTable } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { approvedOffers, authorityNeeds } from "~/domain/commissioning/commissioning.server";
 import { formatDate, formatPence } from "~/format";
@@ -25,9 +26,7 @@ export default function Commissioning() {
     <>
       <h1 className="govuk-heading-l">{t("commissioning.title")}</h1>
       <h2 className="govuk-heading-m">{t("commissioning.needs")}</h2>
-      <Link to="/commissioning/needs/new" className="govuk-button" role="button" draggable="false">
-        {t("commissioning.publish")}
-      </Link>
+      <ButtonLink to="/commissioning/needs/new">{t("commissioning.publish")}</ButtonLink>
       <ItemTable
         rowHeader={false}
         columns={[

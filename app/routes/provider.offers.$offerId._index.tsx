@@ -1,7 +1,8 @@
 import { ItemTable } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
 import { donePath } from "~/done";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/user.server";
 import { OfferSummaryList, RevisionStatusTag } from "~/components/offer-content";
@@ -115,9 +116,9 @@ export default function ProviderOffer() {
       ) : null}
       <div className="govuk-button-group">
         {canEdit ? (
-          <Link to={`/provider/offers/${offer.id}/edit`} className="govuk-button govuk-button--secondary" role="button" draggable="false">
+          <ButtonLink to={`/provider/offers/${offer.id}/edit`} kind="secondary">
             {t("providerOffer.editLink")}
-          </Link>
+          </ButtonLink>
         ) : (
           <p className="govuk-body">{t("providerOffer.locked")}</p>
         )}

@@ -1,4 +1,5 @@
 import { ItemTable } from "~/components/table";
+import { ButtonLink } from "~/components/button-link";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/user.server";
@@ -40,9 +41,7 @@ export default function ProviderOffers() {
       <h1 className="govuk-heading-l">{t("providerOffers.title")}</h1>
       {verified ? null : <WarningText>{t("providerOffers.unverified")}</WarningText>}
       <div className="govuk-button-group">
-        <Link to="/provider/offers/new" className="govuk-button" role="button" draggable="false">
-          {t("providerOffers.create")}
-        </Link>
+        <ButtonLink to="/provider/offers/new">{t("providerOffers.create")}</ButtonLink>
         <Link to="/provider/needs" className="govuk-link">
           {t("providerOffers.needs")}
         </Link>

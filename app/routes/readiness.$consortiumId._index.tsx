@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ButtonLink } from "~/components/button-link";
 import { Details } from "~/components/details";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { ParagraphLink } from "~/components/paragraph-link";
@@ -127,9 +128,9 @@ export default function ConsortiumReadiness() {
         <h1 className="govuk-heading-l">{consortium.name}</h1>
         {canRecord ? (
           <p className="govuk-body">
-            <Link className="govuk-button govuk-button--secondary" to={`/readiness/${consortium.id}/new`} role="button" draggable="false">
+            <ButtonLink to={`/readiness/${consortium.id}/new`} kind="secondary">
               {t("readiness.record")}
-            </Link>
+            </ButtonLink>
           </p>
         ) : null}
         {!latest ? (
