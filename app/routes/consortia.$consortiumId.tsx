@@ -11,10 +11,9 @@ import { attemptForm, orErrorPage } from "~/refusals.server";
 import { consortiumPage } from "~/domain/consortia/pages.server";
 import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
-import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { formatPence } from "~/format";
 import { t } from "~/i18n";
-import { requireActing } from "./purchasing.server";
+import { consortiumPageRequest, requireActing } from "./purchasing.server";
 import { joinedAndWhen } from "~/components/purchase-dates";
 import { pageTitle } from "~/page-title";
 
@@ -24,15 +23,7 @@ export const meta: MetaFunction = ({ data }) => pageTitle(t("consortium.title"),
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
-  const page = await orErrorPage(() =>
-    consortiumPage(context.db, {
-      actor: user,
-      authorityId,
-      consortiumId: params.consortiumId ?? "",
-      actingOrganisationId: user.acting?.organisationId ?? null,
-      today: londonToday(new Date()),
-    }),
-  );
+  const page = await orErrorPage(() => consortiumPage(context.db, consortiumPageRequest(user, authorityId, params.consortiumId)));
   const asked = new URL(request.url).searchParams.get("confirm");
   return { ...page, confirming: page.requests.find((r) => r.id === asked) ?? null };
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireActing } from "./purchasing.server";
+import { consortiumPageRequest, requireActing } from "./purchasing.server";
 import { Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { langOf, WrittenLanguageNote } from "~/components/offer-language";
 import { ItemTable } from "~/components/table";
@@ -41,16 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const year = new URL(request.url).searchParams.get("year");
-  const page = await orErrorPage(() =>
-    mouPage(context.db, {
-      actor: user,
-      authorityId,
-      consortiumId: params.consortiumId ?? "",
-      actingOrganisationId: user.acting?.organisationId ?? null,
-      year,
-      today: londonToday(new Date()),
-    }),
-  );
+  const page = await orErrorPage(() => mouPage(context.db, { ...consortiumPageRequest(user, authorityId, params.consortiumId), year }));
   return { ...page, userName: user.name };
 }
 

@@ -3,6 +3,7 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { can, type Permission } from "~/auth/permissions";
 import { requireAuthorityId, requireUser, type CurrentUser } from "~/auth/user.server";
 import type { AccountKind } from "~/db.server";
+import { londonToday } from "~/domain/commissioning/commissioning.server";
 import { consortiaOfAuthority } from "~/domain/consortia/load.server";
 import { accountIdsOf } from "~/domain/ledger/accounts.server";
 import type { Actor } from "~/domain/actor";
@@ -25,6 +26,17 @@ export const actingPageLoader =
     const { actor, authorityId } = await requireActing(request, context);
     return orErrorPage(() => page(context.db, { actor, authorityId }));
   };
+
+/** What a consortium's pages ask the domain with: who is acting and for which organisation, the consortium, and today. */
+export function consortiumPageRequest(user: CurrentUser, authorityId: string, consortiumId: string | undefined) {
+  return {
+    actor: user,
+    authorityId,
+    consortiumId: consortiumId ?? "",
+    actingOrganisationId: user.acting?.organisationId ?? null,
+    today: londonToday(new Date()),
+  };
+}
 
 /** The organisations of a kind where the user holds this permission, the acting one first. */
 export function organisationsWhere(user: CurrentUser, kind: "school" | "consortium", permission: Permission) {
