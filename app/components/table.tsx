@@ -44,6 +44,8 @@ function BodyRow({ row, columns, rowHeader }: { row: Row; columns: readonly Colu
 }
 
 export type TableProps = {
+  /** A heading over the table (an h2), which the table keeps as its caption for screen readers only. */
+  heading?: ReactNode;
   /** What the table shows; `captionSize` "hidden" keeps it for screen readers only. */
   caption?: ReactNode;
   captionSize?: "s" | "m" | "l" | "hidden";
@@ -61,8 +63,21 @@ export type TableProps = {
   empty?: ReactNode;
 };
 
-/** A GOV.UK table: a caption, column headers (numeric ones aligned right), rows each headed by its first cell unless told otherwise, and a foot of totals. */
-export function Table({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, empty }: TableProps) {
+/**
+ * A GOV.UK table: a caption, column headers (numeric ones aligned right), rows each headed by its first cell unless told otherwise, and a foot of totals.
+ * With a heading, an h2 stands over it and the caption repeats it for screen readers.
+ */
+export function Table({ heading, ...table }: TableProps) {
+  if (heading === undefined) return <CaptionedTable {...table} />;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{heading}</h2>
+      <CaptionedTable {...table} caption={heading} captionSize="hidden" />
+    </>
+  );
+}
+
+function CaptionedTable({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, empty }: TableProps) {
   if (empty !== undefined && rows.length === 0) return <p className="govuk-body">{empty}</p>;
   const headerRow = (cols: readonly Column[]) => (
     <tr className="govuk-table__row">

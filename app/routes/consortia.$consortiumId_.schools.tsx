@@ -100,11 +100,9 @@ export default function ConsortiumSchools() {
           </ul>
         </>
       ) : null}
-      <h2 className="govuk-heading-m">{t("consortiumSchools.past")}</h2>
       <ItemTable
+        heading={t("consortiumSchools.past")}
         compact
-        caption={t("consortiumSchools.past")}
-        captionSize="hidden"
         columns={[
           { label: t("consortiumSchools.school"), cell: (s) => s.name },
           { label: t("consortiumSchools.urn"), cell: (s) => s.urn },

@@ -84,10 +84,8 @@ export default function DirectoryOrganisation() {
           <SchoolCategorySection schoolId={organisation.id} category={school.category} canMoveSchools={canMoveSchools} />
         </>
       ) : null}
-      <h2 className="govuk-heading-m">{t("directory.people")}</h2>
       <ItemTable
-        caption={t("directory.people")}
-        captionSize="hidden"
+        heading={t("directory.people")}
         rowHeader={false}
         columns={[
           { label: t("members.name"), cell: (m) => m.name },

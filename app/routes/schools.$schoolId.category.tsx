@@ -100,11 +100,9 @@ export default function SchoolCategory() {
           <SubmitButton>{t("schoolCategory.submit")}</SubmitButton>
         </Form>
       ) : null}
-      <h2 className="govuk-heading-m">{t("schoolCategory.history")}</h2>
       <ItemTable
+        heading={t("schoolCategory.history")}
         compact
-        caption={t("schoolCategory.history")}
-        captionSize="hidden"
         rowHeader={false}
         columns={[
           { label: t("schoolCategory.year"), cell: (h) => h.academicYear },

@@ -80,10 +80,8 @@ export default function SchoolConsortium() {
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">URN {school.urn}</span>
       <h1 className="govuk-heading-l">{t("schoolConsortium.title", { name: school.name })}</h1>
-      <h2 className="govuk-heading-m">{t("schoolConsortium.history")}</h2>
       <ItemTable
-        caption={t("schoolConsortium.history")}
-        captionSize="hidden"
+        heading={t("schoolConsortium.history")}
         columns={[
           { label: t("schoolConsortium.consortium"), link: (h) => `/consortia/${h.consortiumId}/schools`, cell: (h) => h.name },
           { label: t("consortiumSchools.joined"), cell: (h) => formatDate(h.joinedOn) },
