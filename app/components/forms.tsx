@@ -8,7 +8,17 @@ export type FieldErrors = Partial<Record<string, string[] | undefined>>;
 /** What the action answered a form that did not go through: its errors by field, and what was typed, to fill the form in again. */
 export function useFormAnswer() {
   const answer = useActionData<{ errors?: FieldErrors; values?: Record<string, unknown> }>();
-  return { errors: answer?.errors, values: (answer?.values ?? {}) as Record<string, string> };
+  const errors = answer?.errors;
+  const values = (answer?.values ?? {}) as Record<string, string>;
+  return { errors, values, field: answeredField(errors, values) };
+}
+
+/**
+ * A field's name with the form's errors and what was typed in it before (or `initial`), to spread into
+ * the field: `<TextInput {...field("title")} label={…} />`.
+ */
+export function answeredField(errors: FieldErrors | null | undefined, values: Record<string, string | undefined>) {
+  return (name: string, initial?: string) => ({ name, errors, defaultValue: values[name] ?? initial });
 }
 
 /**

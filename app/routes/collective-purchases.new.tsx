@@ -100,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OpenCollectivePurchase() {
   const { consortia, offer } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, values, field } = useFormAnswer();
   return (
     <TwoThirdsPage>
       <PurchaseHeading offer={offer} title={t("collective.new.title")} errors={errors} />
@@ -121,62 +121,33 @@ export default function OpenCollectivePurchase() {
           errors={errors}
           values={values}
         />
-        <WholeNumberInput
-          name="minSchools"
-          label={t("collective.minSchools.label")}
-          hint={t("collective.minSchools.hint")}
-          errors={errors}
-          defaultValue={values.minSchools ?? "5"}
-        />
-        <WholeNumberInput
-          name="maxSchools"
-          label={t("collective.maxSchools.label")}
-          hint={t("collective.maxSchools.hint")}
-          errors={errors}
-          defaultValue={values.maxSchools}
-        />
-        <WholeNumberInput
-          name="delegatesPerSchool"
-          label={t("collective.delegates.label")}
-          hint={t("collective.delegates.hint")}
-          errors={errors}
-          defaultValue={values.delegatesPerSchool ?? "1"}
-        />
+        <WholeNumberInput {...field("minSchools", "5")} label={t("collective.minSchools.label")} hint={t("collective.minSchools.hint")} />
+        <WholeNumberInput {...field("maxSchools")} label={t("collective.maxSchools.label")} hint={t("collective.maxSchools.hint")} />
+        <WholeNumberInput {...field("delegatesPerSchool", "1")} label={t("collective.delegates.label")} hint={t("collective.delegates.hint")} />
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("collective.funding.legend")}</legend>
           <div className="govuk-hint">{t("collective.funding.hint")}</div>
-          <TextInput
-            name="potPercent"
-            label={t("collective.potPercent.label")}
-            inputMode="decimal"
-            width="3"
-            errors={errors}
-            defaultValue={values.potPercent}
-          />
-          <PoundsInput name="potPerSchool" label={t("collective.potPerSchool.label")} errors={errors} defaultValue={values.potPerSchool} />
-          <PoundsInput name="potCap" label={t("collective.potCap.label")} errors={errors} defaultValue={values.potCap} />
+          <TextInput {...field("potPercent")} label={t("collective.potPercent.label")} inputMode="decimal" width="3" />
+          <PoundsInput {...field("potPerSchool")} label={t("collective.potPerSchool.label")} />
+          <PoundsInput {...field("potCap")} label={t("collective.potCap.label")} />
         </fieldset>
         <Choices
-          name="shareMethod"
+          {...field("shareMethod", "equal")}
           legend={t("collective.shareMethod.label")}
-          errors={errors}
           options={[
             { value: "equal", label: t("shareMethod.equal") },
             { value: "per_pupil", label: t("shareMethod.per_pupil") },
             { value: "per_delegate", label: t("shareMethod.per_delegate") },
           ]}
-          defaultValue={values.shareMethod ?? "equal"}
         />
         <Choices
-          name="capAtSolo"
+          {...field("capAtSolo")}
           type="checkbox"
           legend={t("shareCap.legend")}
           hint={t("shareCap.hint")}
-          errors={errors}
           options={[{ value: "yes", label: t("shareCap.label") }]}
-          defaultValue={values.capAtSolo}
         />
-        <TextArea name="message" label={t("collective.message.label")} hint={t("collective.message.hint")} errors={errors} defaultValue={values.message} />
+        <TextArea {...field("message")} label={t("collective.message.label")} hint={t("collective.message.hint")} />
         <SubmitButton>{t("collective.new.submit")}</SubmitButton>
       </Form>
     </TwoThirdsPage>

@@ -46,27 +46,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewConsortium() {
   const { heads } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
   return (
     <FormPage title={t("consortia.new.title")} submit={t("consortia.new.submit")} errors={errors}>
-      <TextInput name="name" label={t("consortia.name")} hint={t("consortia.new.nameHint")} errors={errors} defaultValue={values.name} />
-      <Choices
-        name="phase"
-        legend={t("consortia.phase")}
-        errors={errors}
-        defaultValue={values.phase}
-        options={PHASES.map((p) => ({ value: p, label: t(`consortia.phase.${p}`) }))}
-      />
-      <Select name="lead" label={t("consortia.leadPerson")} hint={t("consortia.new.leadHint")} errors={errors} defaultValue={values.lead} options={people} />
-      <Select
-        name="chair"
-        label={t("consortia.chairPerson")}
-        hint={t("consortia.new.chairHint")}
-        errors={errors}
-        defaultValue={values.chair}
-        options={people}
-      />
+      <TextInput {...field("name")} label={t("consortia.name")} hint={t("consortia.new.nameHint")} />
+      <Choices {...field("phase")} legend={t("consortia.phase")} options={PHASES.map((p) => ({ value: p, label: t(`consortia.phase.${p}`) }))} />
+      <Select {...field("lead")} label={t("consortia.leadPerson")} hint={t("consortia.new.leadHint")} options={people} />
+      <Select {...field("chair")} label={t("consortia.chairPerson")} hint={t("consortia.new.chairHint")} options={people} />
     </FormPage>
   );
 }

@@ -177,7 +177,7 @@ function MilestoneStep({
 
 export default function DeliveryPage() {
   const data = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, values, field } = useFormAnswer();
   const { order, powers, sessions, milestones, confirmation, confirming } = data;
   const back = `/purchases/${order.id}/delivery`;
   if (confirming === "deliver")
@@ -238,14 +238,7 @@ export default function DeliveryPage() {
           <ButtonLink to={`${back}?confirm=confirm`}>{t("delivery.confirm.open")}</ButtonLink>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="dispute" />
-            <TextArea
-              name="reason"
-              label={t("delivery.dispute.reason")}
-              hint={t("delivery.dispute.reasonHint")}
-              errors={errors}
-              defaultValue={values.reason}
-              rows={3}
-            />
+            <TextArea {...field("reason")} label={t("delivery.dispute.reason")} hint={t("delivery.dispute.reasonHint")} rows={3} />
             <SubmitButton kind="secondary">{t("delivery.dispute.submit")}</SubmitButton>
           </Form>
         </>
@@ -274,22 +267,12 @@ export default function DeliveryPage() {
             <input type="hidden" name="sessionId" value={sessions[0].id} />
           ) : (
             <Select
-              name="sessionId"
+              {...field("sessionId")}
               label={t("delivery.name.session")}
-              errors={errors}
-              defaultValue={values.sessionId}
               options={sessions.map((s) => ({ value: s.id, label: formatDateTime(s.startsAt) }))}
             />
           )}
-          <TextInput
-            name="delegateName"
-            label={t("delivery.name.label")}
-            hint={t("delivery.name.hint")}
-            errors={errors}
-            defaultValue={values.delegateName}
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <TextInput {...field("delegateName")} label={t("delivery.name.label")} hint={t("delivery.name.hint")} autoComplete="off" spellCheck={false} />
           <SubmitButton>{t("delivery.name.submit")}</SubmitButton>
         </Form>
       ) : null}
@@ -321,7 +304,7 @@ export default function DeliveryPage() {
       {powers.provider && open ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="addMilestone" />
-          <TextInput name="title" label={t("delivery.milestone.addLabel")} hint={t("delivery.milestone.addHint")} errors={errors} defaultValue={values.title} />
+          <TextInput {...field("title")} label={t("delivery.milestone.addLabel")} hint={t("delivery.milestone.addHint")} />
           <SubmitButton kind="secondary">{t("delivery.milestone.addSubmit")}</SubmitButton>
         </Form>
       ) : null}
@@ -338,27 +321,18 @@ export default function DeliveryPage() {
             errors={errors}
             values={values}
           />
-          <TextInput
-            name="time"
-            label={t("delivery.schedule.time")}
-            hint={t("delivery.schedule.timeHint")}
-            errors={errors}
-            defaultValue={values.time}
-            width="5"
-          />
-          <WholeNumberInput name="duration" label={t("delivery.schedule.duration")} errors={errors} defaultValue={values.duration ?? "180"} width="4" />
+          <TextInput {...field("time")} label={t("delivery.schedule.time")} hint={t("delivery.schedule.timeHint")} width="5" />
+          <WholeNumberInput {...field("duration", "180")} label={t("delivery.schedule.duration")} width="4" />
           <Choices
-            name="mode"
+            {...field("mode", "venue")}
             legend={t("delivery.schedule.mode")}
-            errors={errors}
-            defaultValue={values.mode ?? "venue"}
             options={[
               { value: "venue", label: t("delivery.schedule.mode.venue") },
               { value: "online", label: t("delivery.schedule.mode.online") },
             ]}
           />
-          <TextInput name="venue" label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} errors={errors} defaultValue={values.venue} />
-          <WholeNumberInput name="capacity" label={t("delivery.schedule.capacity")} errors={errors} defaultValue={values.capacity ?? "20"} width="4" />
+          <TextInput {...field("venue")} label={t("delivery.schedule.venue")} hint={t("delivery.schedule.venueHint")} />
+          <WholeNumberInput {...field("capacity", "20")} label={t("delivery.schedule.capacity")} width="4" />
           <SubmitButton>{t("delivery.schedule.submit")}</SubmitButton>
         </Form>
       ) : null}

@@ -92,7 +92,7 @@ const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, lab
 
 export default function EvaluationPage() {
   const { order, powers, evaluation, refusal, namedEvaluator, adviserName, impact, colleagues } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, values, field } = useFormAnswer();
   const isHead = powers.evaluator;
   return (
     <TwoThirdsPage caption={order.title} title={t("evaluation.title")} errors={errors}>
@@ -132,7 +132,7 @@ export default function EvaluationPage() {
               </Form>
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="question" />
-                <TextArea name="question" label={t("evaluation.ask.label")} errors={errors} defaultValue={values.question} rows={3} />
+                <TextArea {...field("question")} label={t("evaluation.ask.label")} rows={3} />
                 <SubmitButton kind="secondary">{t("evaluation.ask.submit")}</SubmitButton>
               </Form>
             </>
@@ -146,36 +146,20 @@ export default function EvaluationPage() {
           {namedEvaluator ? <p className="govuk-inset-text">{t("evaluation.named", { name: namedEvaluator.name })}</p> : null}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="evaluate" />
-            <TextArea
-              name="priorities"
-              label={t("evaluation.priorities")}
-              hint={t("evaluation.prioritiesHint")}
-              errors={errors}
-              defaultValue={values.priorities}
-              rows={3}
-            />
-            <Choices name="quality" legend={t("evaluation.quality")} errors={errors} defaultValue={values.quality} options={scoreOptions} small />
-            <Choices name="impact" legend={t("evaluation.impact")} errors={errors} defaultValue={values.impact} options={scoreOptions} small />
+            <TextArea {...field("priorities")} label={t("evaluation.priorities")} hint={t("evaluation.prioritiesHint")} rows={3} />
+            <Choices {...field("quality")} legend={t("evaluation.quality")} options={scoreOptions} small />
+            <Choices {...field("impact")} legend={t("evaluation.impact")} options={scoreOptions} small />
+            <Choices {...field("valueForMoney")} legend={t("evaluation.valueForMoney")} options={scoreOptions} small />
             <Choices
-              name="valueForMoney"
-              legend={t("evaluation.valueForMoney")}
-              errors={errors}
-              defaultValue={values.valueForMoney}
-              options={scoreOptions}
-              small
-            />
-            <Choices
-              name="wouldRecommend"
+              {...field("wouldRecommend")}
               legend={t("evaluation.wouldRecommend")}
-              errors={errors}
-              defaultValue={values.wouldRecommend}
               small
               options={[
                 { value: "yes", label: t("evaluation.yes") },
                 { value: "no", label: t("evaluation.no") },
               ]}
             />
-            <TextArea name="comments" label={t("evaluation.comments")} errors={errors} defaultValue={values.comments} rows={4} />
+            <TextArea {...field("comments")} label={t("evaluation.comments")} rows={4} />
             <SubmitButton>{t("evaluation.submit")}</SubmitButton>
           </Form>
           {isHead && colleagues.length > 0 ? (
@@ -211,10 +195,10 @@ export default function EvaluationPage() {
           {powers.buyer || powers.evaluator ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="impact" />
-              <TextInput name="outcome" label={t("impact.outcome")} errors={errors} defaultValue={values.outcome} />
-              <TextInput name="measure" label={t("impact.measure")} hint={t("impact.measureHint")} errors={errors} defaultValue={values.measure} />
-              <TextInput name="baseline" label={t("impact.baseline")} hint={t("impact.valueHint")} errors={errors} defaultValue={values.baseline} width="10" />
-              <TextInput name="followUp" label={t("impact.followUp")} hint={t("impact.valueHint")} errors={errors} defaultValue={values.followUp} width="10" />
+              <TextInput {...field("outcome")} label={t("impact.outcome")} />
+              <TextInput {...field("measure")} label={t("impact.measure")} hint={t("impact.measureHint")} />
+              <TextInput {...field("baseline")} label={t("impact.baseline")} hint={t("impact.valueHint")} width="10" />
+              <TextInput {...field("followUp")} label={t("impact.followUp")} hint={t("impact.valueHint")} width="10" />
               <SubmitButton kind="secondary">{t("impact.submit")}</SubmitButton>
             </Form>
           ) : null}

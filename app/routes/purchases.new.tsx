@@ -3,7 +3,7 @@ import { donePath } from "~/done";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Choices, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
+import { answeredField, Choices, TextInput, WholeNumberInput, SubmitButton } from "~/components/forms";
 import { SubmitPair } from "~/components/submit-pair";
 import { SummaryRow } from "~/components/summary-row";
 import { unevaluatedOrdersOf } from "~/domain/delivery/queries.server";
@@ -107,6 +107,7 @@ export default function NewPurchase() {
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : null;
   const values = (result?.values ?? {}) as Record<string, string>;
+  const field = answeredField(errors, values);
   const hidden = (name: string, value: string | number) => <input type="hidden" name={name} value={value} />;
 
   if (result?.ok && result.step === "check") {
@@ -169,25 +170,12 @@ export default function NewPurchase() {
           hidden("schoolId", school.id)
         )}
         {offer.pricingModel === "per_delegate" ? (
-          <WholeNumberInput
-            name="delegates"
-            label={t("purchase.delegates.label")}
-            hint={t("purchase.delegates.hint")}
-            errors={errors}
-            defaultValue={values.delegates ?? "1"}
-          />
+          <WholeNumberInput {...field("delegates", "1")} label={t("purchase.delegates.label")} hint={t("purchase.delegates.hint")} />
         ) : (
           hidden("delegates", 1)
         )}
         {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
-        <TextInput
-          name="poNumber"
-          label={t("purchase.poNumber.label")}
-          hint={t("purchase.poNumber.hint")}
-          width="10"
-          errors={errors}
-          defaultValue={values.poNumber}
-        />
+        <TextInput {...field("poNumber")} label={t("purchase.poNumber.label")} hint={t("purchase.poNumber.hint")} width="10" />
         <Choices
           name="paymentRoute"
           legend={t("purchase.paymentRoute.label")}

@@ -117,7 +117,7 @@ function Judgements({ snapshot }: { snapshot: Snapshot }) {
 
 export default function ConsortiumReadiness() {
   const { consortium, snapshots, canRecord, canRespond } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   const [latest, ...earlier] = snapshots;
   return (
     <div className="govuk-grid-row">
@@ -145,16 +145,14 @@ export default function ConsortiumReadiness() {
                 <h3 className="govuk-heading-m">{t("readiness.respond")}</h3>
                 <input type="hidden" name="snapshotId" value={latest.id} />
                 <Choices
-                  name="agrees"
+                  {...field("agrees")}
                   legend={t("readiness.agreesLegend")}
-                  errors={errors}
-                  defaultValue={values.agrees}
                   options={[
                     { value: "yes", label: t("readiness.agreesYes") },
                     { value: "no", label: t("readiness.agreesNo") },
                   ]}
                 />
-                <TextArea name="comment" label={t("readiness.comment")} hint={t("readiness.commentHint")} errors={errors} defaultValue={values.comment} />
+                <TextArea {...field("comment")} label={t("readiness.comment")} hint={t("readiness.commentHint")} />
                 <SubmitButton preventDoubleClick>{t("readiness.send")}</SubmitButton>
               </Form>
             ) : null}

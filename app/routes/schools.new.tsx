@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityId, requireAuthorityPermission, requirePermission, requireUser } from "~/auth/user.server";
 import { FormPage } from "~/components/form-page";
-import { Choices, TextInput, WholeNumberInput } from "~/components/forms";
+import { answeredField, Choices, TextInput, WholeNumberInput } from "~/components/forms";
 import { addSetting } from "~/domain/schools/add-setting.server";
 import { SETTING_KINDS } from "~/domain/schools/setting-kinds";
 import { optionalText, text } from "~/forms/fields";
@@ -54,29 +54,15 @@ export default function AddSetting() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = (result?.values ?? {}) as Record<string, string | undefined>;
+  const field = answeredField(errors, values);
   return (
     <FormPage title={t("setting.title")} lead={t("setting.lead")} submit={t("setting.add")} errors={errors}>
-      <Choices
-        name="kind"
-        legend={t("setting.kind")}
-        errors={errors}
-        defaultValue={values.kind}
-        options={SETTING_KINDS.map((kind) => ({ value: kind, label: t(`setting.kind.${kind}`) }))}
-      />
-      <TextInput name="name" label={t("setting.name")} errors={errors} defaultValue={values.name} autoComplete="off" />
-      <TextInput
-        name="reference"
-        label={t("setting.reference")}
-        hint={t("setting.referenceHint")}
-        errors={errors}
-        defaultValue={values.reference}
-        width="10"
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <WholeNumberInput name="numberOnRoll" label={t("setting.numberOnRoll")} errors={errors} defaultValue={values.numberOnRoll} width="5" />
-      <TextInput name="postcode" label={t("setting.postcode")} errors={errors} defaultValue={values.postcode} width="10" autoComplete="postal-code" />
-      <TextInput name="town" label={t("setting.town")} errors={errors} defaultValue={values.town} width="20" />
+      <Choices {...field("kind")} legend={t("setting.kind")} options={SETTING_KINDS.map((kind) => ({ value: kind, label: t(`setting.kind.${kind}`) }))} />
+      <TextInput {...field("name")} label={t("setting.name")} autoComplete="off" />
+      <TextInput {...field("reference")} label={t("setting.reference")} hint={t("setting.referenceHint")} width="10" spellCheck={false} autoComplete="off" />
+      <WholeNumberInput {...field("numberOnRoll")} label={t("setting.numberOnRoll")} width="5" />
+      <TextInput {...field("postcode")} label={t("setting.postcode")} width="10" autoComplete="postal-code" />
+      <TextInput {...field("town")} label={t("setting.town")} width="20" />
     </FormPage>
   );
 }
