@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActing } from "./purchasing.server";
-import { DateInput, ErrorSummary, Select } from "~/components/forms";
+import { answeredField, DateInput, ErrorSummary, Select } from "~/components/forms";
 import { auditFilterOf, AuditQuerySchema, filterValuesOf, filterParams, pageStartOf } from "~/domain/audit-log/audit-query";
 import { auditActionLabel, auditChanges } from "~/domain/audit-log/rules";
 import { auditLogPage, filterBelongsTo } from "~/domain/audit-log/search-audit-log.server";
@@ -53,6 +53,7 @@ export default function AuditLog() {
   const pageHref = (key: "before" | "after", cursor: string) =>
     `/audit?${new URLSearchParams([...new URLSearchParams(filterQuery), [key, cursor]]).toString()}`;
   const any = { value: "", label: t("audit.filter.any") };
+  const field = answeredField(errors, values);
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -63,26 +64,16 @@ export default function AuditLog() {
           <Form method="get" role="search" aria-label={t("audit.filter.heading")}>
             <h2 className="govuk-heading-m">{t("audit.filter.heading")}</h2>
             <Select
-              name="person"
+              {...field("person")}
               label={t("audit.filter.person")}
-              errors={errors}
-              defaultValue={values.person}
               options={[any, ...people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))]}
             />
             <Select
-              name="organisation"
+              {...field("organisation")}
               label={t("audit.filter.organisation")}
-              errors={errors}
-              defaultValue={values.organisation}
               options={[any, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
             />
-            <Select
-              name="action"
-              label={t("audit.filter.action")}
-              errors={errors}
-              defaultValue={values.action}
-              options={[any, ...actions.map((a) => ({ value: a, label: auditActionLabel(a) }))]}
-            />
+            <Select {...field("action")} label={t("audit.filter.action")} options={[any, ...actions.map((a) => ({ value: a, label: auditActionLabel(a) }))]} />
             <DateInput name="from" legend={t("audit.filter.from")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
             <DateInput name="to" legend={t("audit.filter.to")} hint={t("audit.filter.dateHint")} errors={errors} values={values} />
             <SubmitWithLink submit={t("audit.filter.apply")} to="/audit" link={t("audit.filter.clear")} />

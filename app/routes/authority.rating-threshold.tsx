@@ -47,25 +47,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RatingThreshold() {
   const settings = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   return (
     <FormPage title={t("ratingLine.title")} lead={t("ratingLine.lead")} submit={t("ratingLine.submit")} errors={errors}>
       <TextInput
-        name="threshold"
+        {...field("threshold", (settings.thresholdHundredths / 100).toFixed(2))}
         label={t("ratingLine.threshold")}
         hint={t("ratingLine.thresholdHint")}
-        errors={errors}
-        defaultValue={values.threshold ?? (settings.thresholdHundredths / 100).toFixed(2)}
         width="4"
         inputMode="decimal"
       />
-      <WholeNumberInput
-        name="minEvaluations"
-        label={t("ratingLine.minEvaluations")}
-        errors={errors}
-        defaultValue={values.minEvaluations ?? String(settings.minEvaluations)}
-        width="4"
-      />
+      <WholeNumberInput {...field("minEvaluations", String(settings.minEvaluations))} label={t("ratingLine.minEvaluations")} width="4" />
     </FormPage>
   );
 }

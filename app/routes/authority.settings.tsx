@@ -37,22 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AuthoritySettingsPage() {
   const settings = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   return (
     <FormPage caption={settings.name} title={t("settings.title")} lead={t("settings.lead")} submit={t("settings.submit")} errors={errors}>
-      <WholeNumberInput
-        name="laCode"
-        label={t("settings.laCode")}
-        hint={t("settings.laCodeHint")}
-        errors={errors}
-        defaultValue={values.laCode ?? settings.laCode ?? ""}
-      />
+      <WholeNumberInput {...field("laCode", settings.laCode ?? "")} label={t("settings.laCode")} hint={t("settings.laCodeHint")} />
       <Choices
-        name="defaultLanguage"
+        {...field("defaultLanguage", settings.defaultLanguage)}
         legend={t("settings.language")}
         hint={t("settings.languageHint")}
-        errors={errors}
-        defaultValue={values.defaultLanguage ?? settings.defaultLanguage}
         options={LANGUAGES.map((language) => ({ value: language, label: <span lang={language}>{t(`settings.language.${language}`)}</span> }))}
       />
     </FormPage>

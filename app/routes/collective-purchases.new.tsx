@@ -108,11 +108,9 @@ export default function OpenCollectivePurchase() {
       <Form method="post" noValidate>
         <input type="hidden" name="offerId" value={offer.id} />
         <Choices
-          name="consortiumId"
+          {...field("consortiumId", consortia[0]?.id)}
           legend={t("collective.consortium.label")}
-          errors={errors}
           options={consortia.map((c) => ({ value: c.id, label: c.name }))}
-          defaultValue={values.consortiumId ?? consortia[0]?.id}
         />
         <DateInput
           name="closesOn"

@@ -67,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ConsortiumMou() {
   const { consortium, financialYear, years, latest, earlier, schools, signedCount, memberCount, canPublish, signing, userName } =
     useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   const here = `/consortia/${consortium.id}/mou`;
   const locale = currentLocale();
   return (
@@ -126,14 +126,7 @@ export default function ConsortiumMou() {
             {signing.signature ? <p className="govuk-body">{t("mou.signAgain", { version: signing.signature.version })}</p> : null}
             <p className="govuk-body">{t("mou.signHint", { version: latest.version })}</p>
             <input type="hidden" name="mouId" value={latest.id} />
-            <TextInput
-              name="signerName"
-              label={t("mou.signerName")}
-              errors={errors}
-              defaultValue={values.signerName ?? userName}
-              width="20"
-              autoComplete="name"
-            />
+            <TextInput {...field("signerName", userName)} label={t("mou.signerName")} width="20" autoComplete="name" />
             <SubmitButton intent="sign">{t("mou.sign", { version: latest.version })}</SubmitButton>
           </Form>
         )
@@ -164,22 +157,16 @@ export default function ConsortiumMou() {
       {canPublish ? (
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{latest ? t("mou.publishNew") : t("mou.publish")}</h2>
-          <Select
-            name="financialYear"
-            label={t("funding.year")}
-            errors={errors}
-            defaultValue={values.financialYear ?? financialYear}
-            options={years.map((y) => ({ value: y, label: y }))}
-          />
-          <TextInput name="title" label={t("mou.titleField")} errors={errors} defaultValue={values.title ?? latest?.title} width="30" />
-          <TextArea name="body" label={t("mou.body")} hint={t("mou.bodyHint")} errors={errors} defaultValue={values.body ?? latest?.body} rows={12} />
+          <Select {...field("financialYear", financialYear)} label={t("funding.year")} options={years.map((y) => ({ value: y, label: y }))} />
+          <TextInput {...field("title", latest?.title)} label={t("mou.titleField")} width="30" />
+          <TextArea {...field("body", latest?.body)} label={t("mou.body")} hint={t("mou.bodyHint")} rows={12} />
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="mou-welsh-hint">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("mou.welshHeading")}</legend>
             <div id="mou-welsh-hint" className="govuk-hint">
               {t("mou.welshHint")}
             </div>
-            <TextInput name="titleCy" label={t("mou.titleCy")} errors={errors} defaultValue={values.titleCy ?? latest?.titleCy} width="30" lang="cy" />
-            <TextArea name="bodyCy" label={t("mou.bodyCy")} errors={errors} defaultValue={values.bodyCy ?? latest?.bodyCy} rows={12} lang="cy" />
+            <TextInput {...field("titleCy", latest?.titleCy)} label={t("mou.titleCy")} width="30" lang="cy" />
+            <TextArea {...field("bodyCy", latest?.bodyCy)} label={t("mou.bodyCy")} rows={12} lang="cy" />
           </fieldset>
           <SubmitButton intent="publish">{t("mou.publishButton")}</SubmitButton>
         </Form>

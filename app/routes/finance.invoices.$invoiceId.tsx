@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
-import { DateInput, ErrorSummary, PoundsInput, TextInput, SubmitButton } from "~/components/forms";
+import { answeredField, DateInput, ErrorSummary, PoundsInput, TextInput, SubmitButton } from "~/components/forms";
 import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";
 import { TwoThirdsPage } from "~/components/form-page";
@@ -71,6 +71,7 @@ export default function RecordPayment() {
   const { invoice: view, idempotencyKey, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
+  const field = answeredField(result?.errors, values);
   const { invoice } = view;
   return (
     <TwoThirdsPage>
@@ -96,14 +97,12 @@ export default function RecordPayment() {
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
           <PoundsInput
-            name="amount"
+            {...field("amount", (view.balance.duePence / 100).toFixed(2))}
             label={t("payment.amount.label")}
             hint={t("payment.amount.hint")}
             width="10"
-            errors={result?.errors}
-            defaultValue={values.amount ?? (view.balance.duePence / 100).toFixed(2)}
           />
-          <TextInput name="bankReference" label={t("payment.reference.label")} width="20" errors={result?.errors} defaultValue={values.bankReference} />
+          <TextInput {...field("bankReference")} label={t("payment.reference.label")} width="20" />
           <DateInput
             name="receivedOn"
             legend={t("payment.receivedOn.label")}

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, PoundsInput, TextInput } from "~/components/forms";
+import { answeredField, ErrorSummary, PoundsInput, TextInput } from "~/components/forms";
 import { refundPreview, requestRefund } from "~/domain/payments/refund.server";
 import { donePath } from "~/done";
 import { formatPence } from "~/format";
@@ -61,6 +61,7 @@ export default function RefundPayment() {
   const { preview, idempotencyKey, stripeEnabled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
+  const field = answeredField(result?.errors, values);
   if (!stripeEnabled || preview.leftPence <= 0) {
     return (
       <>
@@ -81,14 +82,12 @@ export default function RefundPayment() {
         hidden={{ idempotencyKey: values.idempotencyKey ?? idempotencyKey }}
       >
         <PoundsInput
-          name="amount"
+          {...field("amount", (preview.leftPence / 100).toFixed(2))}
           label={t("refunds.amount.label")}
           hint={t("refunds.amount.hint", { left: formatPence(preview.leftPence) })}
           width="10"
-          errors={result?.errors}
-          defaultValue={values.amount ?? (preview.leftPence / 100).toFixed(2)}
         />
-        <TextInput name="reason" label={t("refunds.reason.label")} width="30" errors={result?.errors} defaultValue={values.reason} />
+        <TextInput {...field("reason")} label={t("refunds.reason.label")} width="30" />
       </ConfirmStep>
     </>
   );

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { ErrorSummary, PoundsInput, SubmitButton } from "~/components/forms";
+import { answeredField, ErrorSummary, PoundsInput, SubmitButton } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
 import { TwoThirdsPage } from "~/components/form-page";
 import { onlinePaymentOf, startCheckout } from "~/domain/payments/start-checkout.server";
@@ -61,6 +61,7 @@ export default function PayInvoice() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
+  const field = answeredField(result?.errors, values);
   return (
     <TwoThirdsPage>
       <Link to={`/invoices/${data.invoice.id}`} className="govuk-back-link">
@@ -82,12 +83,10 @@ export default function PayInvoice() {
         <Form method="post" noValidate>
           <input type="hidden" name="checkoutId" value={values.checkoutId ?? data.checkoutId} />
           <PoundsInput
-            name="amount"
+            {...field("amount", (data.payablePence / 100).toFixed(2))}
             label={t("payments.pay.amount.label")}
             hint={t("payments.pay.amount.hint")}
             width="10"
-            errors={result?.errors}
-            defaultValue={values.amount ?? (data.payablePence / 100).toFixed(2)}
           />
           <p className="govuk-body">{t("payments.pay.methods")}</p>
           <SubmitButton>{t("payments.pay.submit")}</SubmitButton>

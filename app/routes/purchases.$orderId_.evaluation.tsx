@@ -92,7 +92,7 @@ const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, lab
 
 export default function EvaluationPage() {
   const { order, powers, evaluation, refusal, namedEvaluator, adviserName, impact, colleagues } = useLoaderData<typeof loader>();
-  const { errors, values, field } = useFormAnswer();
+  const { errors, field } = useFormAnswer();
   const isHead = powers.evaluator;
   return (
     <TwoThirdsPage caption={order.title} title={t("evaluation.title")} errors={errors}>
@@ -167,10 +167,8 @@ export default function EvaluationPage() {
               <h2 className="govuk-heading-m">{t("evaluation.nameOther.heading")}</h2>
               <input type="hidden" name="intent" value="nameEvaluator" />
               <Select
-                name="evaluatorId"
+                {...field("evaluatorId", namedEvaluator?.id)}
                 label={t("evaluation.nameOther.label")}
-                errors={errors}
-                defaultValue={values.evaluatorId ?? namedEvaluator?.id}
                 options={colleagues.map((c) => ({ value: c.id, label: c.name }))}
               />
               <SubmitButton kind="secondary">{t("evaluation.nameOther.submit")}</SubmitButton>

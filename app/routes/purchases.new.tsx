@@ -159,13 +159,7 @@ export default function NewPurchase() {
       <Form method="post" noValidate>
         {hidden("offerId", offer.id)}
         {schools.length > 1 ? (
-          <Choices
-            name="schoolId"
-            legend={t("purchase.school.label")}
-            errors={errors}
-            options={schools.map((s) => ({ value: s.id, label: s.name }))}
-            defaultValue={values.schoolId ?? school.id}
-          />
+          <Choices {...field("schoolId", school.id)} legend={t("purchase.school.label")} options={schools.map((s) => ({ value: s.id, label: s.name }))} />
         ) : (
           hidden("schoolId", school.id)
         )}
@@ -177,12 +171,10 @@ export default function NewPurchase() {
         {offer.pricingModel === "per_pupil" ? <p className="govuk-body">{t("purchase.pupils", { pupils: school.pupils })}</p> : null}
         <TextInput {...field("poNumber")} label={t("purchase.poNumber.label")} hint={t("purchase.poNumber.hint")} width="10" />
         <Choices
-          name="paymentRoute"
+          {...field("paymentRoute")}
           legend={t("purchase.paymentRoute.label")}
           hint={stripeEnabled ? undefined : t("payments.unavailable")}
-          errors={errors}
           options={routes.map((r) => ({ value: r, label: t(`paymentRoute.${r}`), hint: t(`paymentRoute.${r}.hint`) }))}
-          defaultValue={values.paymentRoute ?? null}
         />
         <SubmitButton intent="check">{t("purchase.continue")}</SubmitButton>
       </Form>

@@ -51,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SchoolCategory() {
   const { school, year, current, history, adviser, categories, canSet, canImport, saved } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormAnswer();
+  const { errors, values, field } = useFormAnswer();
   const latest = history[0];
   return (
     <TwoThirdsPage>
@@ -90,10 +90,8 @@ export default function SchoolCategory() {
           <h2 className="govuk-heading-m">{t("schoolCategory.setHeading")}</h2>
           <p className="govuk-body">{t("schoolCategory.setHint")}</p>
           <Choices
-            name="category"
+            {...field("category", current?.category)}
             legend={t("schoolCategory.category")}
-            errors={errors}
-            defaultValue={values.category ?? current?.category}
             options={categories.map((c) => ({ value: c.value, label: t(categoryNameKey(c.value)), hint: t(entitlementKey(c.value)) }))}
           />
           <DateInput name="decidedOn" legend={t("schoolCategory.decidedOn")} hint={t("schoolCategory.decidedOnHint")} errors={errors} values={values} />

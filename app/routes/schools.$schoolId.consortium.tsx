@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { requireActing } from "./purchasing.server";
-import { DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
+import { answeredField, DateInput, ErrorSummary, Select, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";
 import { WarningText } from "~/components/warning-text";
 import { TwoThirdsPage } from "~/components/form-page";
@@ -66,6 +66,7 @@ export default function SchoolConsortium() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? null;
   const values = (result?.values ?? {}) as Record<string, string>;
+  const field = answeredField(errors, values);
   const confirm = result && "confirm" in result ? result.confirm : null;
   const latest = history[0];
   return (
@@ -103,10 +104,8 @@ export default function SchoolConsortium() {
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{t("schoolConsortium.moveHeading")}</h2>
           <Select
-            name="to"
+            {...field("to")}
             label={t("schoolConsortium.to")}
-            errors={errors}
-            defaultValue={values.to}
             options={[
               { value: "", label: t("consortia.new.choose") },
               ...consortia.map((c) => ({ value: c.id, label: c.name })),
