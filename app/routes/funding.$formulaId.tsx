@@ -7,7 +7,7 @@ import { SubmitWithLink } from "~/components/submit-with-link";
 import { ButtonLink } from "~/components/button-link";
 import { SummaryRow } from "~/components/summary-row";
 import { ConfirmStep } from "~/components/confirm";
-import { ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton, useFormAnswer } from "~/components/forms";
+import { answeredField, ErrorSummary, Select, TextInput, type FieldErrors, SubmitButton, useFormAnswer } from "~/components/forms";
 import { ItemTable } from "~/components/table";
 import { donePath } from "~/done";
 import { applyFormula } from "~/domain/funding/apply-formula.server";
@@ -143,51 +143,46 @@ function PartFields({
   errors?: FieldErrors;
   values: Record<string, string>;
 }) {
-  const field = (name: string, labelText: string, extra: { prefix?: string; width?: "2" | "3" | "4" | "5" | "10" | "20"; hint?: string } = {}) => (
-    <TextInput name={name} label={labelText} errors={errors} defaultValue={values[name]} width={extra.width ?? "10"} prefix={extra.prefix} hint={extra.hint} />
+  const field = answeredField(errors, values);
+  const textInput = (name: string, labelText: string, extra: { prefix?: string; width?: "2" | "3" | "4" | "5" | "10" | "20"; hint?: string } = {}) => (
+    <TextInput {...field(name)} label={labelText} width={extra.width ?? "10"} prefix={extra.prefix} hint={extra.hint} />
   );
   return (
     <>
-      {field("label", t("funding.part.label"), { width: "20", hint: t(`funding.part.labelHint.${kind}` as MessageKey) })}
+      {textInput("label", t("funding.part.label"), { width: "20", hint: t(`funding.part.labelHint.${kind}`) })}
       {kind === "size_band" ? (
         <>
-          {field("fromSchools", t("funding.part.fromSchools"), { width: "3" })}
-          {field("belowAmount", t("funding.part.belowAmount"), { prefix: "£" })}
-          {field("fromAmount", t("funding.part.fromAmount"), { prefix: "£" })}
+          {textInput("fromSchools", t("funding.part.fromSchools"), { width: "3" })}
+          {textInput("belowAmount", t("funding.part.belowAmount"), { prefix: "£" })}
+          {textInput("fromAmount", t("funding.part.fromAmount"), { prefix: "£" })}
         </>
       ) : null}
       {kind === "per_pupil" ? (
         <>
           <Select
-            name="phase"
+            {...field("phase")}
             label={t("funding.part.phase")}
-            errors={errors}
-            defaultValue={values.phase}
-            options={[{ value: "all", label: t("funding.phase.allSchools") }, ...PHASES.map((p) => ({ value: p, label: t(`phase.${p}` as MessageKey) }))]}
+            options={[{ value: "all", label: t("funding.phase.allSchools") }, ...PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) }))]}
           />
           <Select
-            name="basis"
+            {...field("basis")}
             label={t("funding.part.basis")}
-            errors={errors}
-            defaultValue={values.basis}
-            options={PER_PUPIL_BASES.map((b) => ({ value: b, label: t(`funding.part.basis.${b}` as MessageKey) }))}
+            options={PER_PUPIL_BASES.map((b) => ({ value: b, label: t(`funding.part.basis.${b}`) }))}
           />
-          {field("amount", t("funding.part.amount"), { prefix: "£" })}
+          {textInput("amount", t("funding.part.amount"), { prefix: "£" })}
         </>
       ) : null}
       {kind === "category" ? (
         <>
           <Select
-            name="category"
+            {...field("category")}
             label={t("funding.part.category")}
-            errors={errors}
-            defaultValue={values.category}
             options={categories.map((c) => ({ value: c, label: t(`category.name.${c}` as MessageKey) }))}
           />
-          {field("rate", t("funding.part.rate"), { prefix: "£" })}
+          {textInput("rate", t("funding.part.rate"), { prefix: "£" })}
         </>
       ) : null}
-      {kind === "match" ? field("rate", t("funding.part.rate"), { prefix: "£", hint: t("funding.part.matchHint") }) : null}
+      {kind === "match" ? textInput("rate", t("funding.part.rate"), { prefix: "£", hint: t("funding.part.matchHint") }) : null}
     </>
   );
 }
