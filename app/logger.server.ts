@@ -46,7 +46,7 @@ export function routeOf(path: string): string {
 
 /**
  * What the app learns about a request while handling it: the acting user, once the session is read,
- * and how many SQL statements it sent.
+ * and how many SQL statements it sent (its queries, not counting a transaction's BEGIN and COMMIT).
  */
 export type RequestLogFields = { userId?: string; queries?: number };
 
