@@ -234,7 +234,7 @@ describe("searching the catalogue", () => {
     expect(odd.results).toHaveLength(1);
   });
 
-  it("runs in at most five statements whatever the page size", async () => {
+  it("runs in two statements whatever the page size, and three past the last page", async () => {
     const { cookie, offer } = await county();
     for (let i = 0; i < 105; i++) await offer({ revision: { title: `Budget offer ${i}` } });
     for (const perPage of [1, 20, 100]) {
@@ -248,9 +248,8 @@ describe("searching the catalogue", () => {
         const counted = statements;
         statements = null;
         expect(data.total).toBe(105);
-        // The session, the memberships, the page of results (and its count only past the last page).
-        expect(counted.length).toBeGreaterThanOrEqual(3);
-        expect(counted.length, `${search}:\n${counted.join("\n")}`).toBeLessThanOrEqual(5);
+        // The session with the memberships, the page of results (and its count only past the last page).
+        expect(counted.length, `${search}:\n${counted.join("\n")}`).toBe(search.includes("page=500") ? 3 : 2);
       }
       statements = null;
     }
