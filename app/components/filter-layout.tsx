@@ -72,6 +72,11 @@ export function FilterLayout({
   );
 }
 
+/** Options for a filter: each value with its label. */
+export function labelled<T extends string>(values: readonly T[], label: (v: T) => string) {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
 /** A fieldset of small checkboxes, one filter of the panel. */
 export function CheckboxFilter({
   name,

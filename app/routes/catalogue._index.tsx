@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
-import { CheckboxFilter } from "~/components/filter-layout";
+import { CheckboxFilter, labelled } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -88,7 +88,13 @@ export default function Catalogue() {
     const search = params.toString();
     return search ? `/catalogue?${search}` : "/catalogue";
   };
-  const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((value) => ({ value, label: label(value) }));
+  const filterOptions = {
+    subject: labelled(choices.subject, (v) => t(`subjectArea.${v}`)),
+    phase: labelled(choices.phase, (v) => t(`offerPhase.${v}`)),
+    format: labelled(choices.format, (v) => t(`deliveryFormat.${v}`)),
+    provider: labelled(choices.provider, (v) => t(`providerKind.${v}`)),
+    term: labelled(choices.term, (v) => t(`term.${v}`)),
+  };
   const allErrors = { ...errors, ...(actionData && !actionData.ok ? actionData.errors : {}) };
 
   return (
@@ -102,38 +108,18 @@ export default function Catalogue() {
             <TextInput name="q" label={t("catalogue.search.label")} hint={t("catalogue.search.hint")} defaultValue={query.q} type="search" spellCheck={false} />
             <SubmitButton>{t("catalogue.search.button")}</SubmitButton>
             <h2 className="govuk-heading-m">{t("catalogue.filters.title")}</h2>
-            <Select name="sort" label={t("catalogue.sort.label")} options={options(choices.sort, (s) => t(`catalogue.sort.${s}`))} defaultValue={query.sort} />
+            <Select name="sort" label={t("catalogue.sort.label")} options={labelled(choices.sort, (s) => t(`catalogue.sort.${s}`))} defaultValue={query.sort} />
             <Select
               name="minRating"
               label={t("rating.filter")}
-              options={[{ value: "", label: t("rating.filter.any") }, ...options(choices.minRating, (v) => t("rating.filter.min", { min: v }))]}
+              options={[{ value: "", label: t("rating.filter.any") }, ...labelled(choices.minRating, (v) => t("rating.filter.min", { min: v }))]}
               defaultValue={query.minRatingHundredths === null ? "" : String(query.minRatingHundredths / 100)}
             />
-            <CheckboxFilter
-              name="subject"
-              legend={t("catalogue.filters.subject")}
-              options={options(choices.subject, (v) => t(`subjectArea.${v}`))}
-              checked={query.subjects}
-            />
-            <CheckboxFilter
-              name="phase"
-              legend={t("catalogue.filters.phase")}
-              options={options(choices.phase, (v) => t(`offerPhase.${v}`))}
-              checked={query.phases}
-            />
-            <CheckboxFilter
-              name="format"
-              legend={t("catalogue.filters.format")}
-              options={options(choices.format, (v) => t(`deliveryFormat.${v}`))}
-              checked={query.formats}
-            />
-            <CheckboxFilter
-              name="provider"
-              legend={t("catalogue.filters.provider")}
-              options={options(choices.provider, (v) => t(`providerKind.${v}`))}
-              checked={query.providerKinds}
-            />
-            <CheckboxFilter name="term" legend={t("catalogue.filters.term")} options={options(choices.term, (v) => t(`term.${v}`))} checked={query.terms} />
+            <CheckboxFilter name="subject" legend={t("catalogue.filters.subject")} options={filterOptions.subject} checked={query.subjects} />
+            <CheckboxFilter name="phase" legend={t("catalogue.filters.phase")} options={filterOptions.phase} checked={query.phases} />
+            <CheckboxFilter name="format" legend={t("catalogue.filters.format")} options={filterOptions.format} checked={query.formats} />
+            <CheckboxFilter name="provider" legend={t("catalogue.filters.provider")} options={filterOptions.provider} checked={query.providerKinds} />
+            <CheckboxFilter name="term" legend={t("catalogue.filters.term")} options={filterOptions.term} checked={query.terms} />
             <PoundsInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}

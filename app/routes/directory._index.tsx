@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAuthorityPermission } from "~/auth/user.server";
-import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
+import { CheckboxFilter, FilterLayout, labelled, SearchFilter } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { SortableHeader, ItemTable } from "~/components/table";
 import { ESTABLISHMENT_TYPES, ORGANISATION_KINDS, PHASES, SCHOOL_STATUSES } from "~/db.server";
@@ -29,6 +29,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Directory() {
   const { query, rows, total, page, totalPages, authorityName, options } = useLoaderData<typeof loader>();
+  const filterOptions = {
+    kinds: labelled(options.kinds, (k) => t(`orgKind.${k}`)),
+    phases: labelled(options.phases, (p) => t(`phase.${p}`)),
+    types: labelled(options.types, (ty) => t(`establishmentType.${ty}`)),
+    statuses: labelled(options.statuses, (s) => t(`schoolStatus.${s}`)),
+  };
   const header = (column: DirectorySort, label: string, numeric = false) => (
     <SortableHeader
       label={label}
@@ -113,30 +119,10 @@ export default function Directory() {
         }
       >
         <SearchFilter label={t("directory.search")} defaultValue={query.q} />
-        <CheckboxFilter
-          name="kind"
-          legend={t("directory.filter.kind")}
-          checked={query.kinds}
-          options={options.kinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
-        />
-        <CheckboxFilter
-          name="phase"
-          legend={t("directory.filter.phase")}
-          checked={query.phases}
-          options={options.phases.map((p) => ({ value: p, label: t(`phase.${p}`) }))}
-        />
-        <CheckboxFilter
-          name="type"
-          legend={t("directory.filter.type")}
-          checked={query.types}
-          options={options.types.map((ty) => ({ value: ty, label: t(`establishmentType.${ty}`) }))}
-        />
-        <CheckboxFilter
-          name="status"
-          legend={t("directory.filter.status")}
-          checked={query.statuses}
-          options={options.statuses.map((s) => ({ value: s, label: t(`schoolStatus.${s}`) }))}
-        />
+        <CheckboxFilter name="kind" legend={t("directory.filter.kind")} checked={query.kinds} options={filterOptions.kinds} />
+        <CheckboxFilter name="phase" legend={t("directory.filter.phase")} checked={query.phases} options={filterOptions.phases} />
+        <CheckboxFilter name="type" legend={t("directory.filter.type")} checked={query.types} options={filterOptions.types} />
+        <CheckboxFilter name="status" legend={t("directory.filter.status")} checked={query.statuses} options={filterOptions.statuses} />
       </FilterLayout>
     </>
   );
