@@ -83,6 +83,12 @@ type FieldProps = {
 const describedBy = (name: string, hint: unknown, error: unknown) =>
   [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
+/** What a labelled textarea or select carries: its class (marked when in error), id, name and what describes it. */
+function controlProps(className: string, name: string, hint: unknown, errors?: FieldErrors | null) {
+  const error = errors?.[name]?.[0];
+  return { className: `${className}${error ? ` ${className}--error` : ""}`, id: name, name, "aria-describedby": describedBy(name, hint, error) };
+}
+
 export function FieldError({ name, errors }: { name: string; errors?: FieldErrors | null }) {
   const message = errors?.[name]?.[0];
   if (!message) return null;
@@ -245,18 +251,9 @@ export function PoundsInput({ width = "5", ...field }: Omit<FieldProps, "inputMo
 }
 
 export function TextArea({ name, label, hint, errors, defaultValue, rows = 5, lang }: FieldProps & { rows?: number }) {
-  const error = errors?.[name]?.[0];
   return (
     <LabelledField name={name} label={label} hint={hint} errors={errors}>
-      <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={name}
-        name={name}
-        rows={rows}
-        lang={lang}
-        defaultValue={defaultValue ?? undefined}
-        aria-describedby={describedBy(name, hint, error)}
-      />
+      <textarea {...controlProps("govuk-textarea", name, hint, errors)} rows={rows} lang={lang} defaultValue={defaultValue ?? undefined} />
     </LabelledField>
   );
 }
@@ -332,16 +329,9 @@ export function Select({
   options: Option[];
   defaultValue?: string | null;
 }) {
-  const error = errors?.[name]?.[0];
   return (
     <LabelledField name={name} label={label} hint={hint} errors={errors}>
-      <select
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        id={name}
-        name={name}
-        defaultValue={defaultValue ?? undefined}
-        aria-describedby={describedBy(name, hint, error)}
-      >
+      <select {...controlProps("govuk-select", name, hint, errors)} defaultValue={defaultValue ?? undefined}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
