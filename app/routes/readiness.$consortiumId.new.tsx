@@ -102,22 +102,12 @@ function WelshJudgement({
   const open = Boolean(evidenceCy || rationaleCy || errors?.[`evidenceCy_${judgement}`] || errors?.[`rationaleCy_${judgement}`]);
   return (
     <Details summary={t("readiness.welshSummary")} open={open}>
-      <TextArea
-        name={`evidenceCy_${judgement}`}
-        label={t("readiness.evidenceCyOf", { judgement: name })}
-        errors={errors}
-        rows={3}
-        defaultValue={evidenceCy}
-        lang="cy"
-      />
-      <TextArea
-        name={`rationaleCy_${judgement}`}
-        label={t("readiness.rationaleCyOf", { judgement: name })}
-        errors={errors}
-        rows={2}
-        defaultValue={rationaleCy}
-        lang="cy"
-      />
+      {[
+        { name: `evidenceCy_${judgement}`, label: t("readiness.evidenceCyOf", { judgement: name }), rows: 3, defaultValue: evidenceCy },
+        { name: `rationaleCy_${judgement}`, label: t("readiness.rationaleCyOf", { judgement: name }), rows: 2, defaultValue: rationaleCy },
+      ].map((welsh) => (
+        <TextArea key={welsh.name} {...welsh} errors={errors} lang="cy" />
+      ))}
     </Details>
   );
 }
