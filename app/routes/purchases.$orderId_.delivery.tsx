@@ -26,7 +26,7 @@ import { manyOf } from "~/forms.server";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attemptForm, orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { actingOnOrder } from "./purchasing.server";
 
 const uuid = z.string().uuid();
 
@@ -80,9 +80,10 @@ const DeliverySchema = withDateInputs(
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${t("delivery.title")}: ${data.order.title}` : t("delivery.title"), data);
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  const page = await orErrorPage(() => deliveryPage(context.db, { actor, authorityId, orderId: params.orderId ?? "" }));
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, context } = args;
+  const who = await actingOnOrder(args);
+  const page = await orErrorPage(() => deliveryPage(context.db, who));
   const confirm = new URL(request.url).searchParams.get("confirm");
   const confirming =
     confirm === "deliver" && page.powers.provider && page.order.status !== "delivered"
@@ -94,11 +95,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...page, confirming, attendanceFor, now: new Date().toISOString(), example: formatDateInputExample(new Date(Date.now() + 14 * 86_400_000)) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  const orderId = params.orderId ?? "";
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const base = await actingOnOrder(args);
+  const { orderId } = base;
   const appUrl = context.env.APP_URL;
-  const base = { actor, authorityId, orderId };
   const run = async (input: z.output<typeof DeliverySchema>): Promise<Outcome> => {
     switch (input.intent) {
       case "schedule":

@@ -18,7 +18,7 @@ import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { pageTitle } from "~/page-title";
 import { attemptForm, orErrorPage } from "~/refusals.server";
-import { requireActing } from "./purchasing.server";
+import { actingOnOrder } from "./purchasing.server";
 
 const score = z.enum(["1", "2", "3", "4"], { message: t("evaluation.error.score") }).transform(Number);
 
@@ -49,17 +49,17 @@ const EvaluationSchema = z.discriminatedUnion("intent", [
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${t("evaluation.title")}: ${data.order.title}` : t("evaluation.title"), data);
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  const page = await orErrorPage(() => deliveryPage(context.db, { actor, authorityId, orderId: params.orderId ?? "" }));
+export async function loader(args: LoaderFunctionArgs) {
+  const who = await actingOnOrder(args);
+  const page = await orErrorPage(() => deliveryPage(args.context.db, who));
   return { ...page, refusal: evaluationRefusal(page.order, page.confirmation?.outcome ?? null, page.evaluation !== null) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, authorityId } = await requireActing(request, context);
-  const orderId = params.orderId ?? "";
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const base = await actingOnOrder(args);
+  const { orderId } = base;
   const appUrl = context.env.APP_URL;
-  const base = { actor, authorityId, orderId };
   const run = async (input: z.output<typeof EvaluationSchema>): Promise<Outcome> => {
     switch (input.intent) {
       case "evaluate": {

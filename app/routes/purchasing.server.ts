@@ -1,5 +1,5 @@
 // What the purchasing pages share: who is acting, for which schools and consortia, and how a refusal reads.
-import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { can, type Permission } from "~/auth/permissions";
 import { requireAuthorityId, requireUser, type CurrentUser } from "~/auth/user.server";
 import type { AccountKind } from "~/db.server";
@@ -17,6 +17,12 @@ export async function requireActing(request: Request, context: AppLoadContext) {
   const user = await requireUser(request, context);
   const authorityId = requireAuthorityId(user);
   return { user, authorityId, actor: { id: user.id, name: user.name, grants: user.grants } satisfies Actor & { name: string } };
+}
+
+/** Who is acting, in which authority, on the order the address names. */
+export async function actingOnOrder({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const { actor, authorityId } = await requireActing(request, context);
+  return { actor, authorityId, orderId: params.orderId ?? "" };
 }
 
 /** The loader of a page the domain builds from who is acting in which authority; a refusal shows as an error page. */
