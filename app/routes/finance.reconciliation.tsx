@@ -64,15 +64,10 @@ function Differences({ caption, result }: { caption: string; result: Reconciliat
     ...result.onlyInLedger.map((l) => ({ kind: "onlyInLedger" as const, line: l, ledger: l.amountPence, external: null })),
     ...result.onlyExternal.map((x) => ({ kind: "onlyExternal" as const, line: x, ledger: null, external: x.amountPence })),
   ];
-  if (rows.length === 0)
-    return (
-      <p className="govuk-body">
-        {caption}: {t("reconciliation.noDifferences")}
-      </p>
-    );
   return (
     <ItemTable
       caption={caption}
+      empty={`${caption}: ${t("reconciliation.noDifferences")}`}
       columns={[
         { label: t("reconciliation.reference"), cell: (r) => r.line.reference },
         { label: t("reconciliation.kind"), cell: (r) => t(`reconciliation.kind.${r.kind}`) },
@@ -88,15 +83,10 @@ function Differences({ caption, result }: { caption: string; result: Reconciliat
 }
 
 function Matched({ caption, lines }: { caption: string; lines: { ledger: ReconcileLine }[] }) {
-  if (lines.length === 0)
-    return (
-      <p className="govuk-body">
-        {caption}: {t("reconciliation.matched.none")}
-      </p>
-    );
   return (
     <ItemTable
       caption={caption}
+      empty={`${caption}: ${t("reconciliation.matched.none")}`}
       columns={[
         { label: t("reconciliation.reference"), cell: (m) => m.ledger.reference },
         { label: t("reconciliation.description"), cell: (m) => m.ledger.label },
