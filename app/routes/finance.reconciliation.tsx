@@ -86,7 +86,6 @@ function Matched({ caption, lines }: { caption: string; lines: { ledger: Reconci
   return (
     <ItemTable
       caption={caption}
-      empty={`${caption}: ${t("reconciliation.matched.none")}`}
       columns={[
         { label: t("reconciliation.reference"), cell: (m) => m.ledger.reference },
         { label: t("reconciliation.description"), cell: (m) => m.ledger.label },
@@ -94,6 +93,7 @@ function Matched({ caption, lines }: { caption: string; lines: { ledger: Reconci
       ]}
       items={lines}
       rowKey={(m) => m.ledger.reference}
+      empty={`${caption}: ${t("reconciliation.matched.none")}`}
     />
   );
 }

@@ -55,10 +55,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...page, refusal: evaluationRefusal(page.order, page.confirmation?.outcome ?? null, page.evaluation !== null) };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { request, context } = args;
-  const base = await actingOnOrder(args);
-  const { orderId } = base;
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const base = await actingOnOrder({ request, params, context });
   const appUrl = context.env.APP_URL;
   const run = async (input: z.output<typeof EvaluationSchema>): Promise<Outcome> => {
     switch (input.intent) {
@@ -85,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
   };
   const done = await attemptForm(request, EvaluationSchema, run);
   if (!done.ok) return done.response;
-  return redirect(donePath(`/purchases/${orderId}/evaluation`, done.value), { status: 303 });
+  return redirect(donePath(`/purchases/${base.orderId}/evaluation`, done.value), { status: 303 });
 }
 
 const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, label: t(`evaluation.score.${v}`) }));
