@@ -84,6 +84,31 @@ export async function action(args: ActionFunctionArgs) {
 
 type Before = { evidenceCy: string; rationaleCy: string } | undefined;
 
+/** A judgement's evidence and rationale text areas, in English or, with welsh, in Welsh. */
+function JudgementTexts({
+  judgement,
+  welsh = false,
+  errors,
+  evidence,
+  rationale,
+}: {
+  judgement: ReadinessJudgement;
+  welsh?: boolean;
+  errors: FieldErrors | null | undefined;
+  evidence: string | undefined;
+  rationale: string | undefined;
+}) {
+  const name = t(`readiness.judgement.${judgement}`);
+  const labels = welsh
+    ? { evidence: t("readiness.evidenceCyOf", { judgement: name }), rationale: t("readiness.rationaleCyOf", { judgement: name }) }
+    : { evidence: t("readiness.evidenceOf", { judgement: name }), rationale: t("readiness.rationaleOf", { judgement: name }) };
+  const suffix = `${welsh ? "Cy" : ""}_${judgement}`;
+  return [
+    { name: `evidence${suffix}`, label: labels.evidence, rows: 3, defaultValue: evidence },
+    { name: `rationale${suffix}`, label: labels.rationale, rows: 2, defaultValue: rationale },
+  ].map((field) => <TextArea key={field.name} {...field} errors={errors} lang={welsh ? "cy" : undefined} />);
+}
+
 /** A judgement's evidence and rationale in Welsh, folded away unless given (or wrong). */
 function WelshJudgement({
   judgement,
@@ -96,18 +121,12 @@ function WelshJudgement({
   values: Record<string, string> | null;
   before: Before;
 }) {
-  const name = t(`readiness.judgement.${judgement}`);
   const evidenceCy = values ? values[`evidenceCy_${judgement}`] : before?.evidenceCy;
   const rationaleCy = values ? values[`rationaleCy_${judgement}`] : before?.rationaleCy;
   const open = Boolean(evidenceCy || rationaleCy || errors?.[`evidenceCy_${judgement}`] || errors?.[`rationaleCy_${judgement}`]);
   return (
     <Details summary={t("readiness.welshSummary")} open={open}>
-      {[
-        { name: `evidenceCy_${judgement}`, label: t("readiness.evidenceCyOf", { judgement: name }), rows: 3, defaultValue: evidenceCy },
-        { name: `rationaleCy_${judgement}`, label: t("readiness.rationaleCyOf", { judgement: name }), rows: 2, defaultValue: rationaleCy },
-      ].map((welsh) => (
-        <TextArea key={welsh.name} {...welsh} errors={errors} lang="cy" />
-      ))}
+      <JudgementTexts judgement={judgement} welsh errors={errors} evidence={evidenceCy} rationale={rationaleCy} />
     </Details>
   );
 }
@@ -137,19 +156,11 @@ export default function NewReadiness() {
                   defaultValue={values ? values[`rating_${j}`] : before(j)?.rating}
                   options={[...READINESS_RATINGS].reverse().map((r) => ({ value: r, label: t(`readiness.rating.${r}`) }))}
                 />
-                <TextArea
-                  name={`evidence_${j}`}
-                  label={t("readiness.evidenceOf", { judgement: t(`readiness.judgement.${j}`) })}
+                <JudgementTexts
+                  judgement={j}
                   errors={errors}
-                  rows={3}
-                  defaultValue={values ? values[`evidence_${j}`] : before(j)?.evidence}
-                />
-                <TextArea
-                  name={`rationale_${j}`}
-                  label={t("readiness.rationaleOf", { judgement: t(`readiness.judgement.${j}`) })}
-                  errors={errors}
-                  rows={2}
-                  defaultValue={values ? values[`rationale_${j}`] : before(j)?.rationale}
+                  evidence={values ? values[`evidence_${j}`] : before(j)?.evidence}
+                  rationale={values ? values[`rationale_${j}`] : before(j)?.rationale}
                 />
                 <WelshJudgement judgement={j} errors={errors} values={values} before={before(j)} />
               </div>
