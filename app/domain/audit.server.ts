@@ -16,12 +16,7 @@ export type AuditEntry = {
 
 /** Write an audit row. Call it with the transaction that makes the change. */
 export async function audit(tx: Queryable, entry: AuditEntry) {
-  await tx.insert(schema.auditLog).values({
-    ...entry,
-    organisationId: entry.organisationId === undefined ? organisationOf(entry) : entry.organisationId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await auditAll(tx, [entry]);
 }
 
 /** Write many audit rows at once (a document for each of hundreds of schools), in the transaction that makes the changes. */

@@ -3,7 +3,7 @@
 // Numbered with the purchases' invoices, credit notes and recharges; always inside the caller's transaction.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type Queryable } from "~/db.server";
-import { audit, auditAll } from "~/domain/audit.server";
+import { audit, auditAll, type AuditEntry } from "~/domain/audit.server";
 import { reserveDocumentNumbers } from "~/domain/purchasing/charge.server";
 import { dueOn } from "~/domain/purchasing/rules";
 import { t } from "~/i18n";
@@ -59,6 +59,16 @@ export type RaiseOptions = {
 /** Issue the invoices, credit notes and recharge lines of a version's match lines, each with its audit row. */
 export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula, actorUserId, now }: RaiseOptions, documents: readonly MatchDocument[]) {
   const words = { year: formula.financialYear, version: formula.version };
+  const ofVersion = { financialYear: formula.financialYear, version: formula.version };
+  const issued = (action: string, entityType: string, row: { id: string }, organisationId: string): AuditEntry => ({
+    authorityId,
+    actorUserId,
+    action,
+    entityType,
+    entityId: row.id,
+    organisationId,
+    after: { ...row, ...ofVersion },
+  });
   const year = now.getUTCFullYear();
   const toInvoice = documents.filter((d) => d.how === "invoice");
   if (toInvoice.length > 0) {
@@ -96,15 +106,7 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
     );
     await auditAll(
       tx,
-      rows.map((invoice) => ({
-        authorityId,
-        actorUserId,
-        action: "match_funding.invoice.issue",
-        entityType: "invoice",
-        entityId: invoice.id,
-        organisationId: invoice.schoolId,
-        after: { ...invoice, financialYear: formula.financialYear, version: formula.version },
-      })),
+      rows.map((invoice) => issued("match_funding.invoice.issue", "invoice", invoice, invoice.schoolId)),
     );
   }
 
@@ -145,15 +147,7 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
         await tx.update(invoices).set({ status: "credited", creditedAt: now }).where(eq(invoices.id, invoice.id));
       else if (invoice.status === "issued" && balance.duePence === 0)
         await tx.update(invoices).set({ status: "paid", paidAt: now }).where(eq(invoices.id, invoice.id));
-      await audit(tx, {
-        authorityId,
-        actorUserId,
-        action: "match_funding.credit_note.issue",
-        entityType: "credit_note",
-        entityId: note.id,
-        organisationId: invoice.schoolId,
-        after: { ...note, financialYear: formula.financialYear, version: formula.version },
-      });
+      await audit(tx, issued("match_funding.credit_note.issue", "credit_note", note, invoice.schoolId));
     }
   }
 
@@ -187,15 +181,7 @@ export async function raiseMatchDocuments(tx: Queryable, { authorityId, formula,
       .returning();
     await auditAll(
       tx,
-      rows.map((recharge) => ({
-        authorityId,
-        actorUserId,
-        action: "match_funding.recharge.post",
-        entityType: "recharge",
-        entityId: recharge.id,
-        organisationId: recharge.schoolId,
-        after: { ...recharge, financialYear: formula.financialYear, version: formula.version },
-      })),
+      rows.map((recharge) => issued("match_funding.recharge.post", "recharge", recharge, recharge.schoolId)),
     );
   }
 }
