@@ -243,6 +243,19 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
       detailFor,
       appUrl,
     });
+  // The purchase's closing row, with the audit row of how it closed.
+  const close = async (action: string, values: Partial<typeof collectivePurchases.$inferInsert>, alsoAfter: object = {}) => {
+    const [after] = await tx.update(collectivePurchases).set(values).where(eq(collectivePurchases.id, purchase.id)).returning();
+    await audit(tx, {
+      authorityId,
+      actorUserId,
+      action,
+      entityType: "collective_purchase",
+      entityId: purchase.id,
+      before: purchase,
+      after: { ...after, ...alsoAfter },
+    });
+  };
 
   // Every account the close may post to, locked together in one order before the pot's balance is read.
   const pot = await potAccount(tx, authorityId, purchase.consortiumId);
@@ -258,19 +271,12 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
 
   if (!quote) {
     const reason = cancelReason(refusal, joined.length, purchase.minSchools);
-    const [after] = await tx
-      .update(collectivePurchases)
-      .set({ status: "cancelled", closedAt: now, closedBy: actorUserId, cancelledReason: say(reason, "en"), cancelledReasonMessage: reason })
-      .where(eq(collectivePurchases.id, purchase.id))
-      .returning();
-    await audit(tx, {
-      authorityId,
-      actorUserId,
-      action: "collective_purchase.cancel",
-      entityType: "collective_purchase",
-      entityId: purchase.id,
-      before: purchase,
-      after,
+    await close("collective_purchase.cancel", {
+      status: "cancelled",
+      closedAt: now,
+      closedBy: actorUserId,
+      cancelledReason: say(reason, "en"),
+      cancelledReasonMessage: reason,
     });
     await tell("cancelled", () => ({
       cancelled: { reason: refusal, joined: joined.length, minSchools: purchase.minSchools, leadReason: null, refunded: false },
@@ -299,27 +305,18 @@ async function settle(tx: Tx, purchase: Purchase, appUrl: string, actorUserId: s
     },
     newOrders,
   );
-  const [after] = await tx
-    .update(collectivePurchases)
-    .set({
+  await close(
+    "collective_purchase.confirm",
+    {
       status: "confirmed",
       closedAt: now,
       closedBy: actorUserId,
       finalUnitPricePence: quote.unitPricePence,
       totalPence: quote.totalPence,
       potContributionPence: quote.potPence,
-    })
-    .where(eq(collectivePurchases.id, purchase.id))
-    .returning();
-  await audit(tx, {
-    authorityId,
-    actorUserId,
-    action: "collective_purchase.confirm",
-    entityType: "collective_purchase",
-    entityId: purchase.id,
-    before: purchase,
-    after: { ...after, orderIds: created.map((o) => o.id) },
-  });
+    },
+    { orderIds: created.map((o) => o.id) },
+  );
   const orderBySchool = new Map(created.map((o) => [o.schoolId, o]));
   await tell("confirmed", (schoolId) => {
     const order = orderBySchool.get(schoolId)!;
