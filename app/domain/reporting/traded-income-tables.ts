@@ -19,32 +19,36 @@ const figureColumns = () => [
 ];
 const figureCells = (f: Figures): Cell[] => [f.orders, { pence: f.salesPence }, { pence: f.authorityPence }, { pence: f.potPence }, { pence: f.providerPence }];
 
+/** A table of the report's figures with a name before each row's, and a total row where one is given. */
+function figuresTable<R extends Figures>(
+  key: TradedIncomeTable,
+  caption: string,
+  first: MessageKey,
+  rows: readonly R[],
+  name: (row: R) => string,
+  total?: Figures,
+): ReportTable {
+  return {
+    key,
+    caption,
+    columns: [{ label: t(first) }, ...figureColumns()],
+    rows: [...rows.map((row) => [name(row), ...figureCells(row)]), ...(total ? [[t("reports.total"), ...figureCells(total)]] : [])],
+  };
+}
+
 const share = (bps: number | null) => (bps === null ? t("reports.none") : formatBps(bps));
 
 export function tradedIncomeTable(report: TradedIncomeReport, key: TradedIncomeTable): ReportTable {
   const year = report.financialYear;
   switch (key) {
     case "months":
-      return {
-        key,
-        caption: t("reports.table.months", { year }),
-        columns: [{ label: t("reports.col.month") }, ...figureColumns()],
-        rows: [...report.months.map((m) => [monthName(m.key), ...figureCells(m)]), [t("reports.total"), ...figureCells(report.total)]],
-      };
+      return figuresTable(key, t("reports.table.months", { year }), "reports.col.month", report.months, (m) => monthName(m.key), report.total);
     case "terms":
-      return {
-        key,
-        caption: t("reports.table.terms", { year }),
-        columns: [{ label: t("reports.col.term") }, ...figureColumns()],
-        rows: report.terms.map((row) => [termName(row.academicYear, row.term), ...figureCells(row)]),
-      };
+      return figuresTable(key, t("reports.table.terms", { year }), "reports.col.term", report.terms, (row) => termName(row.academicYear, row.term));
     case "subjects":
-      return {
-        key,
-        caption: t("reports.table.subjects", { year }),
-        columns: [{ label: t("reports.col.subject") }, ...figureColumns()],
-        rows: report.subjects.map((row) => [row.key === "none" ? t("reports.none") : t(`subjectArea.${row.key}` as MessageKey), ...figureCells(row)]),
-      };
+      return figuresTable(key, t("reports.table.subjects", { year }), "reports.col.subject", report.subjects, (row) =>
+        row.key === "none" ? t("reports.none") : t(`subjectArea.${row.key}` as MessageKey),
+      );
     case "providers":
       return {
         key,
@@ -87,19 +91,9 @@ export function tradedIncomeTable(report: TradedIncomeReport, key: TradedIncomeT
         ],
       };
     case "buyers":
-      return {
-        key,
-        caption: t("reports.table.buyers", { year }),
-        columns: [{ label: t("reports.col.buyer") }, ...figureColumns()],
-        rows: report.buyers.map((b) => [t(`buyerType.${b.key}` as MessageKey), ...figureCells(b)]),
-      };
+      return figuresTable(key, t("reports.table.buyers", { year }), "reports.col.buyer", report.buyers, (b) => t(`buyerType.${b.key}` as MessageKey));
     case "routes":
-      return {
-        key,
-        caption: t("reports.table.routes", { year }),
-        columns: [{ label: t("reports.col.route") }, ...figureColumns()],
-        rows: report.routes.map((r) => [t(`paymentRoute.${r.key}` as MessageKey), ...figureCells(r)]),
-      };
+      return figuresTable(key, t("reports.table.routes", { year }), "reports.col.route", report.routes, (r) => t(`paymentRoute.${r.key}` as MessageKey));
     case "funding":
       return {
         key,
