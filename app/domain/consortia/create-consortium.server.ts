@@ -30,17 +30,14 @@ async function grantLead(tx: Tx, authorityId: string, consortiumId: string, user
   return membership;
 }
 
-/** Record the lead's new consortium_lead role, when grantLead gave it. */
-async function auditLeadGranted(
+/** Write the consortium's audit row for its named leaders, give the lead the lead's role, and record that role when it is new. */
+async function leadersNamed(
   tx: Tx,
-  {
-    actor,
-    authorityId,
-    consortiumId,
-    leadUserId,
-    granted,
-  }: { actor: Actor; authorityId: string; consortiumId: string; leadUserId: string; granted: { id: string } | undefined },
+  { actor, authorityId, consortiumId, leadUserId }: { actor: Actor; authorityId: string; consortiumId: string; leadUserId: string },
+  change: { action: string; before?: unknown; after: unknown },
 ) {
+  const granted = await grantLead(tx, authorityId, consortiumId, leadUserId);
+  await audit(tx, { authorityId, actorUserId: actor.id, entityType: "consortium", entityId: consortiumId, ...change });
   if (!granted) return;
   await audit(tx, {
     authorityId,
@@ -65,16 +62,11 @@ export async function createConsortium(db: Database, { actor, authorityId, name,
     if (clash) throw new AppError("CONFLICT", t("refusal.consortia.nameTaken", { name }));
     const [organisation] = await tx.insert(schema.organisations).values({ authorityId, kind: "consortium", name }).returning();
     const [consortium] = await tx.insert(schema.consortia).values({ organisationId: organisation.id, authorityId, phase, leadUserId, chairUserId }).returning();
-    const granted = await grantLead(tx, authorityId, organisation.id, leadUserId);
-    await audit(tx, {
-      authorityId,
-      actorUserId: actor.id,
-      action: "consortium.created",
-      entityType: "consortium",
-      entityId: organisation.id,
-      after: { name, phase, leadUserId, chairUserId },
-    });
-    await auditLeadGranted(tx, { actor, authorityId, consortiumId: organisation.id, leadUserId, granted });
+    await leadersNamed(
+      tx,
+      { actor, authorityId, consortiumId: organisation.id, leadUserId },
+      { action: "consortium.created", after: { name, phase, leadUserId, chairUserId } },
+    );
     return { id: organisation.id, name, phase: consortium.phase };
   });
 }
@@ -127,16 +119,10 @@ export async function nameConsortiumLeaders(
         after: { replacedBy: leadUserId },
       })),
     );
-    const granted = await grantLead(tx, authorityId, consortium.id, leadUserId);
-    await audit(tx, {
-      authorityId,
-      actorUserId: actor.id,
-      action: "consortium.leaders_named",
-      entityType: "consortium",
-      entityId: consortium.id,
-      before,
-      after: { leadUserId, chairUserId },
-    });
-    await auditLeadGranted(tx, { actor, authorityId, consortiumId: consortium.id, leadUserId, granted });
+    await leadersNamed(
+      tx,
+      { actor, authorityId, consortiumId: consortium.id, leadUserId },
+      { action: "consortium.leaders_named", before, after: { leadUserId, chairUserId } },
+    );
   });
 }
