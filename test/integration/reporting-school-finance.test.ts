@@ -9,6 +9,7 @@ import { useTestDatabase } from "../factories/database";
 import { createMember } from "../factories/tenancy";
 import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
+import { SCHOOL_FINANCE_HEADER_CY } from "../setup/school-finance-csv";
 
 describe("a school's purchases for its accounts, with CFR codes", () => {
   const db = useTestDatabase();
@@ -82,22 +83,7 @@ describe("a school's purchases for its accounts, with CFR codes", () => {
       runInLocale("cy", () => csvLoader({ request: request("/school/finance.csv", { cookie }), params: {}, context: ctx })),
     )) as Response;
     const [header, row] = parse(await csv.text()) as string[][];
-    expect(header).toEqual([
-      "Dyddiad",
-      "Archeb",
-      "Cynnig",
-      "Darparwr",
-      "Cod CFR",
-      "Disgrifiad CFR",
-      "Net GBP",
-      "Talwyd o’r gronfa GBP",
-      "TAW GBP",
-      "I’w dalu GBP",
-      "Dull talu",
-      "Statws",
-      "Llinell",
-      "Cyfeirnod",
-    ]);
+    expect(header).toEqual(SCHOOL_FINANCE_HEADER_CY);
     expect(row[1]).toBe(orderId);
     expect(row[4]).toBe("E27");
     expect(row[5]).toBe("E27 Gwasanaethau proffesiynol a brynwyd i mewn: cwricwlwm");
