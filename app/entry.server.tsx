@@ -30,8 +30,10 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        onAllReady() {
+        onShellReady() {
           shellRendered = true;
+        },
+        onAllReady() {
           const rendered = withoutNulBytes();
           const body = recorded ? rendered.pipe(withPageMessages(recorded, nonce)) : rendered;
           const chunks: Buffer[] = [];
