@@ -86,12 +86,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(donePath(`/purchases/${base.orderId}/evaluation`, done.value), { status: 303 });
 }
 
-const scoreOptions = (["4", "3", "2", "1"] as const).map((v) => ({ value: v, label: t(`evaluation.score.${v}`) }));
+/** The four scores, said in the reader's language as the page renders. */
+const scoreOptions = () => (["4", "3", "2", "1"] as const).map((v) => ({ value: v, label: t(`evaluation.score.${v}`) }));
 
 export default function EvaluationPage() {
   const { order, powers, evaluation, refusal, namedEvaluator, adviserName, impact, colleagues } = useLoaderData<typeof loader>();
   const { errors, field } = useFormAnswer();
   const isHead = powers.evaluator;
+  const scores = scoreOptions();
   return (
     <TwoThirdsPage caption={order.title} title={t("evaluation.title")} errors={errors}>
       <p className="govuk-body">
@@ -145,9 +147,9 @@ export default function EvaluationPage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="evaluate" />
             <TextArea {...field("priorities")} label={t("evaluation.priorities")} hint={t("evaluation.prioritiesHint")} rows={3} />
-            <Choices {...field("quality")} legend={t("evaluation.quality")} options={scoreOptions} small />
-            <Choices {...field("impact")} legend={t("evaluation.impact")} options={scoreOptions} small />
-            <Choices {...field("valueForMoney")} legend={t("evaluation.valueForMoney")} options={scoreOptions} small />
+            <Choices {...field("quality")} legend={t("evaluation.quality")} options={scores} small />
+            <Choices {...field("impact")} legend={t("evaluation.impact")} options={scores} small />
+            <Choices {...field("valueForMoney")} legend={t("evaluation.valueForMoney")} options={scores} small />
             <Choices
               {...field("wouldRecommend")}
               legend={t("evaluation.wouldRecommend")}

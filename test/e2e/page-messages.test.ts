@@ -93,6 +93,26 @@ describe("a page brings its own messages", () => {
     });
   }
 
+  it("an evaluation form's score choices come to life in the words they were rendered with", async () => {
+    const page = await signedInPage(browser, "head@arden.demo");
+    const problems = problemsOf(page);
+    await page.goto("/school/orders");
+    const orders = await page.locator("main a[href^='/purchases/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    let found = false;
+    for (const order of new Set(orders)) {
+      await page.goto(`${order}/evaluation`);
+      await whenHydrated(page);
+      if ((await page.getByRole("group", { name: "Quality of the support" }).count()) === 0) continue;
+      found = true;
+      await expectLocator(page.getByRole("group", { name: "Quality of the support" }).locator("label").first()).toHaveText("4 – Excellent");
+      expect(await keysShown(page)).toEqual([]);
+      break;
+    }
+    expect(found).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("comes to life with its messages even when its scripts run before the end of the page has arrived", async () => {
     // A slow connection, made certain: a proxy sends each page at once but for its last part (the
     // messages), which it holds back for a second. Remix's module scripts are async and may run first.
