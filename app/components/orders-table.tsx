@@ -20,6 +20,9 @@ type Row = {
   status: "placed" | "confirmed" | "cancelled" | "delivered";
   invoiceId: string | null;
   invoiceNumber: string | null;
+  /** May the viewer open the order's page and the invoice's (withViewerAccess)? What they may not open shows without a link. */
+  orderOpen: boolean;
+  invoiceOpen: boolean;
 };
 
 /** Orders as a table; `show` picks the party column (the school for providers and finance, the provider for schools). */
@@ -34,11 +37,8 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
         { label: t("order.date"), cell: (o) => formatDate(o.createdAt) },
         {
           label: t("purchase.offer"),
-          cell: (o) => (
-            <Link className="govuk-link" to={`/purchases/${o.id}`}>
-              <OfferTitle title={o.title} titleCy={o.titleCy} />
-            </Link>
-          ),
+          link: (o) => (o.orderOpen ? `/purchases/${o.id}` : null),
+          cell: (o) => <OfferTitle title={o.title} titleCy={o.titleCy} />,
         },
         { label: show === "school" ? t("purchase.school") : t("purchase.provider"), cell: (o) => (show === "school" ? o.schoolName : o.providerName) },
         { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
@@ -47,7 +47,7 @@ export function OrdersTable({ orders, show, caption }: { orders: Row[]; show: "s
         { label: t("order.status"), cell: (o) => t(`orderStatus.${o.status}`) },
         {
           label: t("order.invoice"),
-          cell: (o) => <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} />,
+          cell: (o) => <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} open={o.invoiceOpen} />,
         },
       ]}
       items={orders}
@@ -85,16 +85,19 @@ export function OrganisationOrders({
   );
 }
 
-/** An order's invoice by its number, linked to its page; `otherwise` where the order has no invoice. */
+/** An order's invoice by its number, linked to its page where the viewer may open it; `otherwise` where the order has no invoice. */
 export function InvoiceLink({
   invoiceId,
   invoiceNumber,
+  open,
   otherwise = null,
 }: {
   invoiceId: string | null;
   invoiceNumber: string | null;
+  open: boolean;
   otherwise?: React.ReactNode;
 }) {
+  if (invoiceId && !open) return invoiceNumber;
   return invoiceId ? (
     <Link className="govuk-link" to={`/invoices/${invoiceId}`}>
       {invoiceNumber}

@@ -130,8 +130,11 @@ function CaptionedTable({ caption, captionSize = "s", columns, groups, rows, foo
 
 type Key = string | number;
 
-/** A column of an ItemTable: its header, what each item shows in it, and, with `link`, the page that shows as a link to (the cell then gives the link's text). */
-export type ItemColumn<T> = Column & { cell: (item: T, index: number) => Cell; link?: (item: T) => string };
+/**
+ * A column of an ItemTable: its header, what each item shows in it, and, with `link`, the page that shows as a link to (the cell then
+ * gives the link's text); where `link` gives null (a page the viewer may not open), the cell shows without one.
+ */
+export type ItemColumn<T> = Column & { cell: (item: T, index: number) => Cell; link?: (item: T) => string | null };
 
 export type ItemTableProps<T> = Omit<TableProps, "columns" | "rows"> & {
   items: readonly T[];
@@ -144,14 +147,16 @@ export type ItemTableProps<T> = Omit<TableProps, "columns" | "rows"> & {
  */
 export function ItemTable<T>({ items, columns, rowKey, ...table }: ItemTableProps<T>) {
   const keyOf = rowKey ?? ((item: T) => (item as { id: Key }).id);
-  const cellOf = (column: ItemColumn<T>, item: T, index: number): Cell =>
-    column.link ? (
-      <Link className="govuk-link" to={column.link(item)}>
+  const cellOf = (column: ItemColumn<T>, item: T, index: number): Cell => {
+    const to = column.link?.(item);
+    return to ? (
+      <Link className="govuk-link" to={to}>
         {column.cell(item, index) as ReactNode}
       </Link>
     ) : (
       column.cell(item, index)
     );
+  };
   const rows = items.map((item, index) => ({ key: keyOf(item, index), cells: columns.map((column) => cellOf(column, item, index)) }));
   return <Table {...table} columns={columns} rows={rows} />;
 }

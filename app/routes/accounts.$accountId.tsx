@@ -16,8 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const loaded = await loadStatement(request, context, params.accountId, { forwardFormatCsv: true });
-  const causes = await describeCauses(context.db, loaded.statement.account.authorityId, loaded.statement.lines);
-  return data({ ...loaded, causes, csvHref: statementCsvHref(loaded.statement.account.id, loaded) }, { status: loaded.errors ? 400 : 200 });
+  const { reader, ...statement } = loaded;
+  const causes = await describeCauses(context.db, loaded.statement.account.authorityId, loaded.statement.lines, reader);
+  return data({ ...statement, causes, csvHref: statementCsvHref(loaded.statement.account.id, loaded) }, { status: loaded.errors ? 400 : 200 });
 }
 
 export default function AccountStatement() {

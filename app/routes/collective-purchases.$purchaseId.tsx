@@ -22,6 +22,7 @@ import { potAvailable } from "~/domain/ledger/accounts.server";
 import { described } from "~/domain/ledger/described";
 import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase, providerOfOffer, schoolsForShares } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
+import { withViewerAccess } from "~/domain/purchasing/access";
 import { invalid, parseForm } from "~/forms.server";
 import { refusalOnForm, notFoundPage, forbidden } from "~/refusals.server";
 import { text } from "~/forms/fields";
@@ -84,7 +85,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!provider) throw notFoundPage();
   const pot = await potAvailable(context.db, authorityId, purchase.consortiumId);
   const potAvailableForEstimate = pot?.availablePence ?? 0;
-  const orders = purchase.status === "confirmed" ? await ordersOfCollectivePurchase(context.db, authorityId, purchase.id) : [];
+  const orders =
+    purchase.status === "confirmed" ? withViewerAccess(user.grants, authorityId, await ordersOfCollectivePurchase(context.db, authorityId, purchase.id)) : [];
   const tier = tierFor(found.priceTiers, found.joined);
   const canManagePot = can(user.grants, "manage:pot", { organisationId: purchase.consortiumId, authorityId });
   // The confirmation steps: a page state of their own, with the domain's figures of what will happen.
@@ -387,14 +389,16 @@ export default function CollectivePurchasePage() {
           captionSize="m"
           rowHeader={false}
           columns={[
-            { label: t("purchase.school"), link: (o) => `/purchases/${o.id}`, cell: (o) => o.schoolName },
+            { label: t("purchase.school"), link: (o) => (o.orderOpen ? `/purchases/${o.id}` : null), cell: (o) => o.schoolName },
             { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
             { label: t("order.pot"), numeric: true, cell: (o) => formatPence(o.potContributionPence) },
             { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },
             { label: t("order.payable"), numeric: true, cell: (o) => formatPence(o.payablePence) },
             {
               label: t("order.invoice"),
-              cell: (o) => <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} otherwise={t(`paymentRoute.${o.paymentRoute}`)} />,
+              cell: (o) => (
+                <InvoiceLink invoiceId={o.invoiceId} invoiceNumber={o.invoiceNumber} open={o.invoiceOpen} otherwise={t(`paymentRoute.${o.paymentRoute}`)} />
+              ),
             },
           ]}
           items={orders}

@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ConsortiumDashboard() {
-  const { consortium, members, pot, purchases, requests, confirming, mou } = useLoaderData<typeof loader>();
+  const { consortium, members, pot, purchases, requests, confirming, mou, can } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (confirming) {
     const line = t("confirm.potRequest.outcome", {
@@ -83,9 +83,11 @@ export default function ConsortiumDashboard() {
       {pot ? (
         <p className="govuk-body">
           {t("consortium.potAvailable", { amount: formatPence(pot.availablePence) })}{" "}
-          <Link className="govuk-link" to={`/accounts/${pot.accountId}`}>
-            {t("collective.potStatement")}
-          </Link>
+          {can.viewPotStatement ? (
+            <Link className="govuk-link" to={`/accounts/${pot.accountId}`}>
+              {t("collective.potStatement")}
+            </Link>
+          ) : null}
         </p>
       ) : (
         <p className="govuk-body">{t("consortium.noPot")}</p>

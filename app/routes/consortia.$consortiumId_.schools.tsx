@@ -44,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ConsortiumSchools() {
-  const { consortium, current, past, joining, taking, academicYearFrom, canMove, heads, saved } = useLoaderData<typeof loader>();
+  const { consortium, current, past, joining, taking, academicYearFrom, canMove, canOpenDashboard, heads, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const people = [{ value: "", label: t("consortia.new.choose") }, ...heads.map((h) => ({ value: h.id, label: `${h.name} (${h.email})` }))];
@@ -57,7 +57,7 @@ export default function ConsortiumSchools() {
       <p className="govuk-body">
         {t("consortiumSchools.leaders", { lead: consortium.leadName ?? t("consortia.none"), chair: consortium.chairName ?? t("consortia.none") })}
       </p>
-      <ParagraphLink to={`/consortia/${consortium.id}`}>{t("consortiumSchools.dashboard")}</ParagraphLink>
+      {canOpenDashboard ? <ParagraphLink to={`/consortia/${consortium.id}`}>{t("consortiumSchools.dashboard")}</ParagraphLink> : null}
       <h2 className="govuk-heading-m">{t("consortiumSchools.current", { count: current.length })}</h2>
       <p className="govuk-body">{t("consortiumSchools.taking", { taking, count: current.length, from: formatDate(academicYearFrom) })}</p>
       <ItemTable
@@ -65,7 +65,7 @@ export default function ConsortiumSchools() {
         caption={t("consortiumSchools.current", { count: current.length })}
         captionSize="hidden"
         columns={[
-          { label: t("consortiumSchools.school"), link: (s) => `/schools/${s.schoolId}/category`, cell: (s) => s.name },
+          { label: t("consortiumSchools.school"), link: (s) => (s.recordOpen ? `/schools/${s.schoolId}/category` : null), cell: (s) => s.name },
           { label: t("consortiumSchools.urn"), cell: (s) => s.urn },
           { label: t("consortiumSchools.category"), cell: (s) => s.category ?? "–" },
           { label: t("consortiumSchools.joined"), cell: (s) => formatDate(s.joinedOn) },

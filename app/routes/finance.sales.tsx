@@ -13,18 +13,29 @@ import { ORDER_STATUSES, PAYMENT_ROUTES } from "#db/schema/purchasing-vocabulary
 import { forwardMovedCsv } from "./moved-csv.server";
 import { loadSalesQuery } from "./sales.server";
 import { pageTitle } from "~/page-title";
+import { withViewerAccess } from "~/domain/purchasing/access";
 
 const SALES_CSV_PATH = "/finance/sales.csv";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("sales.title"), data);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { authorityId, query, filter, errors, page } = await loadSalesQuery(request, context);
+  const { user, authorityId, query, filter, errors, page } = await loadSalesQuery(request, context);
   // The CSV once answered here with ?format=csv; it has its own address now.
   forwardMovedCsv(request, SALES_CSV_PATH);
   const sales = await salesPage(context.db, { authorityId, filter, page });
   const first = (sales.page - 1) * SALES_PAGE_SIZE + 1;
-  return data({ ...sales, first, query, errors, csvHref: hrefWithQuery(SALES_CSV_PATH, errors ? {} : query) }, { status: errors ? 400 : 200 });
+  return data(
+    {
+      ...sales,
+      orders: withViewerAccess(user.grants, authorityId, sales.orders),
+      first,
+      query,
+      errors,
+      csvHref: hrefWithQuery(SALES_CSV_PATH, errors ? {} : query),
+    },
+    { status: errors ? 400 : 200 },
+  );
 }
 
 export default function Sales() {

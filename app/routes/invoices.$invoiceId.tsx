@@ -10,6 +10,7 @@ import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { notFoundPage, forbidden } from "~/refusals.server";
 import { requireActing } from "./purchasing.server";
+import { mayViewInvoice } from "~/domain/purchasing/access";
 import { pageTitle } from "~/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("invoice.title", { number: data?.invoice.invoice.number ?? "" }), data);
@@ -19,10 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const invoice = await findInvoice(context.db, authorityId, params.invoiceId ?? "");
   if (!invoice) throw notFoundPage();
   const schoolId = invoice.invoice.schoolId;
-  const isSchool =
-    can(user.grants, "buy:offer", { organisationId: schoolId, authorityId }) || can(user.grants, "view:statement", { organisationId: schoolId, authorityId });
+  if (!mayViewInvoice(user.grants, authorityId, schoolId)) throw forbidden(t("invoice.error.notYours"));
   const isFinance = can(user.grants, "record:payment", { authorityId });
-  if (!isSchool && !isFinance) throw forbidden(t("invoice.error.notYours"));
   const mayPay = can(user.grants, "buy:offer", { organisationId: schoolId, authorityId });
   const online = mayPay ? await onlinePaymentOf(context.db, { authorityId, invoiceId: invoice.invoice.id, stripeEnabled: context.env.STRIPE }) : null;
   return {

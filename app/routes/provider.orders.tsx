@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { accountIdOf, requireActing } from "./purchasing.server";
 import { can } from "~/auth/permissions";
 import { pageTitle } from "~/page-title";
+import { withViewerAccess } from "~/domain/purchasing/access";
 import { forbidden } from "~/refusals.server";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("providerOrders.title"), data);
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const accountId = mayViewStatement
     ? ((await accountIdOf(context, authorityId, "provider_payable", [provider.organisationId])).get(provider.organisationId) ?? null)
     : null;
-  return { provider: { id: provider.organisationId, name: provider.organisationName }, orders, accountId };
+  return { provider: { id: provider.organisationId, name: provider.organisationName }, orders: withViewerAccess(user.grants, authorityId, orders), accountId };
 }
 
 export default function ProviderOrders() {

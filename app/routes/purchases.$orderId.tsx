@@ -4,7 +4,6 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import type { CurrentUser } from "~/auth/user.server";
 import { ButtonLink } from "~/components/button-link";
 import { ErrorSummary } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";
@@ -13,6 +12,7 @@ import { donePath } from "~/done";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { cancellationEffect } from "~/domain/purchasing/rules";
 import { findOrder } from "~/domain/purchasing/queries.server";
+import { mayViewInvoice, mayViewOrder, offerPageFor } from "~/domain/purchasing/access";
 import { formatDate, formatPence } from "~/format";
 import { attemptForm, notFoundPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
@@ -25,28 +25,25 @@ const CancelSchema = z.object({ intent: z.literal("cancel") });
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("order.title"), data);
 
-/** The school that bought it, the provider delivering it and the authority's finance officers may see an order. */
-function mayView(user: CurrentUser, authorityId: string, order: { schoolId: string; providerId: string }) {
-  return (
-    can(user.grants, "view:statement", { organisationId: order.schoolId, authorityId }) ||
-    can(user.grants, "buy:offer", { organisationId: order.schoolId, authorityId }) ||
-    can(user.grants, "deliver:order", { organisationId: order.providerId, authorityId }) ||
-    can(user.grants, "view:sales", { authorityId })
-  );
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
   const order = await findOrder(context.db, authorityId, params.orderId ?? "");
   if (!order) throw notFoundPage();
-  if (!mayView(user, authorityId, order)) throw forbidden(t("order.error.notYours"));
+  if (!mayViewOrder(user.grants, authorityId, order)) throw forbidden(t("order.error.notYours"));
   const canCancel =
     !order.collectivePurchaseId &&
     order.status !== "cancelled" &&
     order.status !== "delivered" &&
     can(user.grants, "buy:offer", { organisationId: order.schoolId, authorityId });
   const confirming = canCancel && new URL(request.url).searchParams.get("confirm") === "cancel";
-  return { order, canCancel, effect: confirming ? cancellationEffect([order]) : null };
+  // The pages this order links to, where the viewer may open them: the provider, say, is not shown the school's invoice.
+  const school = { organisationId: order.schoolId, authorityId };
+  const links = {
+    offer: offerPageFor(user, { id: order.offerId, providerId: order.providerId }),
+    invoice: order.invoiceId !== null && mayViewInvoice(user.grants, authorityId, order.schoolId),
+    collectivePurchase: can(user.grants, "view:sales", { authorityId }) || can(user.grants, "buy:offer", school) || can(user.grants, "view:statement", school),
+  };
+  return { order, canCancel, links, effect: confirming ? cancellationEffect([order]) : null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, canCancel, effect } = useLoaderData<typeof loader>();
+  const { order, canCancel, links, effect } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const justPlaced = params.get("placed") === "1" && order.status !== "cancelled";
@@ -98,9 +95,13 @@ export default function OrderPage() {
       )}
       <dl className="govuk-summary-list">
         <SummaryRow label={t("purchase.offer")}>
-          <Link className="govuk-link" to={`/catalogue/${order.offerId}`}>
+          {links.offer ? (
+            <Link className="govuk-link" to={links.offer}>
+              <OfferTitle title={order.title} titleCy={order.titleCy} />
+            </Link>
+          ) : (
             <OfferTitle title={order.title} titleCy={order.titleCy} />
-          </Link>
+          )}
         </SummaryRow>
         <SummaryRow label={t("purchase.provider")}>{order.providerName}</SummaryRow>
         <SummaryRow label={t("purchase.school")}>{order.schoolName}</SummaryRow>
@@ -120,7 +121,7 @@ export default function OrderPage() {
         <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
         {order.invoiceId ? (
           <SummaryRow label={t("order.invoice")}>
-            <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})
+            <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} open={links.invoice} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})
           </SummaryRow>
         ) : null}
         {order.potRequest ? <SummaryRow label={t("order.potRequest")}>{t(`potRequest.${order.potRequest}`)}</SummaryRow> : null}
@@ -129,7 +130,7 @@ export default function OrderPage() {
             {t("order.rechargeDetail", { reference: order.recharge.journalReference, costCentre: order.recharge.costCentre })}
           </SummaryRow>
         ) : null}
-        {order.collectivePurchaseId ? (
+        {order.collectivePurchaseId && links.collectivePurchase ? (
           <SummaryRow label={t("order.collective")}>
             <Link className="govuk-link" to={`/collective-purchases/${order.collectivePurchaseId}`}>
               {t("order.collectiveLink")}

@@ -223,10 +223,14 @@ export default function DeliveryPage() {
         </SummaryRow>
       </dl>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/purchases/${order.id}`}>
-          {t("order.title")}
-        </Link>
-        {" · "}
+        {powers.viewOrder ? (
+          <>
+            <Link className="govuk-link" to={`/purchases/${order.id}`}>
+              {t("order.title")}
+            </Link>
+            {" · "}
+          </>
+        ) : null}
         <Link className="govuk-link" to={`/purchases/${order.id}/evaluation`}>
           {t("delivery.evaluationLink")}
         </Link>

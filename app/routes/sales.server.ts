@@ -54,5 +54,5 @@ export async function loadSalesQuery(request: Request, context: AppLoadContext) 
       }
     : {};
   const errors: FieldErrors | null = parsed.ok ? null : parsed.errors;
-  return { authorityId, query, filter, errors, page };
+  return { user, authorityId, query, filter, errors, page };
 }

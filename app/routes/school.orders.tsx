@@ -5,6 +5,7 @@ import { ordersOfSchool } from "~/domain/purchasing/queries.server";
 import { t } from "~/i18n";
 import { accountIdOf, organisationsWhere, requireActing } from "./purchasing.server";
 import { pageTitle } from "~/page-title";
+import { withViewerAccess } from "~/domain/purchasing/access";
 import { forbidden } from "~/refusals.server";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("schoolOrders.title"), data);
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!school) throw forbidden(t("schoolOrders.error"));
   const orders = await ordersOfSchool(context.db, authorityId, school.id);
   const accountId = (await accountIdOf(context, authorityId, "school_receivable", [school.id])).get(school.id) ?? null;
-  return { school, orders, accountId };
+  return { school, orders: withViewerAccess(user.grants, authorityId, orders), accountId };
 }
 
 export default function SchoolOrders() {

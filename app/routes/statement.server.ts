@@ -1,6 +1,7 @@
 // What the statement page and its CSV share: who may read the account, and the period asked for.
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import type { MembershipGrant } from "~/auth/permissions";
 import { requireAuthorityId, requireUser } from "~/auth/user.server";
 import { forbidden, notFoundPage } from "~/refusals.server";
 import type { FieldErrors } from "~/components/forms";
@@ -22,7 +23,8 @@ const StatementQuerySchema = z
   .object({ from: optionalDay, to: optionalDay })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: t("statement.filter.order"), path: ["to"] });
 
-export type LoadedStatement = { statement: Statement; filter: { from: string; to: string }; errors: FieldErrors | null };
+/** The statement, the period asked for, and the reader's grants (its causes link only the pages they may open). */
+export type LoadedStatement = { statement: Statement; filter: { from: string; to: string }; errors: FieldErrors | null; reader: readonly MembershipGrant[] };
 
 /**
  * The account's statement for the period in the address; on a bad period, the whole statement and the errors.
@@ -47,10 +49,10 @@ export async function loadStatement(
   const filter = { from: params.get("from") ?? "", to: params.get("to") ?? "" };
   if (!query.ok) {
     const statement = await accountStatement(context.db, { authorityId, accountId: account.id });
-    return { statement, filter, errors: query.errors };
+    return { statement, filter, errors: query.errors, reader: user.grants };
   }
   const statement = await accountStatement(context.db, { authorityId, accountId: account.id, ...periodBounds(query.data) });
-  return { statement, filter, errors: null };
+  return { statement, filter, errors: null, reader: user.grants };
 }
 
 /** Where an account's statement CSV is. */

@@ -1,13 +1,58 @@
+import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
+
+/** The addresses of a page's links within the service (its own paths), as written in its HTML. */
+const linksIn = (html: string) => [...html.matchAll(/<a\s[^>]*?href="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+
+// Links that change something when followed (the language) or that lead out of the pages a person reads.
+const NOT_FOLLOWED = /^\/(language|sign-out|dev\/)/;
+/** Pages of one shape (`/purchases/:id`) are visited a few times each, not once for every order. */
+const shapeOf = (href: string) => href.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id").replace(/\?.*$/, "?");
+const PER_SHAPE = 2;
+const DEPTH = 3;
+
+/**
+ * From the links of the home page and the navigation, every link of the pages they lead to, `DEPTH`
+ * pages deep: each must open (200), never refuse (403), miss (404) or fail. A redirect is not followed,
+ * as it sends the person somewhere they did not ask to go. Returns each failure with the page that linked it.
+ */
+async function walk(request: APIRequestContext, start: string[]) {
+  const failures: string[] = [];
+  const seen = new Set(start);
+  const shapes = new Map<string, number>();
+  let level = start.map((href) => ({ href, from: "/" }));
+  for (let depth = 1; depth <= DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { href, from } of level) {
+      const response = await request.get(href, { maxRedirects: 0 });
+      if (response.status() !== 200) {
+        failures.push(`${href}: ${response.status()} (linked from ${from})`);
+        continue;
+      }
+      if (!response.headers()["content-type"]?.startsWith("text/html")) continue;
+      for (const link of linksIn(await response.text())) {
+        if (seen.has(link) || NOT_FOLLOWED.test(link)) continue;
+        const shape = shapeOf(link);
+        const count = shapes.get(shape) ?? 0;
+        if (count >= PER_SHAPE) continue;
+        shapes.set(shape, count + 1);
+        seen.add(link);
+        next.push({ href: link, from: href });
+      }
+    }
+    level = next;
+  }
+  return { failures, visited: seen.size };
+}
 
 describe("no link refuses the person it is shown to", () => {
   const browser = testBrowser();
 
   for (const email of DEMO_PEOPLE) {
-    it(`${email} opens every link of the service navigation and of their home page`, async () => {
-      const page = await newPage(browser);
+    it(`${email} opens every link of the service navigation and of their home page, and the links of the pages they lead to`, async () => {
+      const page = await newPage(browser, { javaScript: false });
       await signIn(page, email);
       await page.goto("/");
       const hrefs = async (selector: string) =>
@@ -15,13 +60,12 @@ describe("no link refuses the person it is shown to", () => {
       const navigation = await hrefs(".govuk-service-navigation a[href]");
       const home = await hrefs("main a[href]");
       expect(navigation.length, "the navigation offers something").toBeGreaterThan(1);
-      const failures: string[] = [];
-      for (const href of new Set([...navigation, ...home])) {
-        // Not followed: a redirect to the sign-in page or elsewhere is a refusal too.
-        const response = await page.request.get(href, { maxRedirects: 0 });
-        if (response.status() !== 200) failures.push(`${href}: ${response.status()}`);
-      }
+      const { failures, visited } = await walk(
+        page.request,
+        [...new Set([...navigation, ...home])].filter((href) => !NOT_FOLLOWED.test(href)),
+      );
       expect(failures).toEqual([]);
+      expect(visited, "the walk went past the first links").toBeGreaterThan(navigation.length);
       await page.context().close();
     });
   }

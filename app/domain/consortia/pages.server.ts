@@ -9,6 +9,7 @@ import { memberOn } from "./rules";
 import { memberOnDay } from "./schools-of-consortium-on.server";
 import { t } from "~/i18n";
 import { potAvailable } from "~/domain/ledger/accounts.server";
+import { canViewStatement } from "~/domain/ledger/statement-access";
 import { mouPage } from "~/domain/mou/mou-page.server";
 import { collectivePurchasesOf, potRequestsOf } from "~/domain/purchasing/queries.server";
 import { idsOf } from "~/domain/ids";
@@ -109,11 +110,17 @@ export async function consortiumSchoolsPage(
     consortium: { ...consortium, ...leaders },
     day,
     academicYearFrom: academicYearStart(day),
-    current: current.map((c) => ({ ...c, purchasesJoined: joinedBy.get(c.schoolId) ?? 0 })),
+    current: current.map((c) => ({
+      ...c,
+      purchasesJoined: joinedBy.get(c.schoolId) ?? 0,
+      // The school's record (its category) is for those who may see the school, not everyone who sees the consortium.
+      recordOpen: can(actor.grants, "view:organisation", { organisationId: c.schoolId, authorityId }),
+    })),
     taking: current.filter((c) => (joinedBy.get(c.schoolId) ?? 0) > 0).length,
     past,
     joining,
     canMove: can(actor.grants, "manage:consortia", { authorityId }),
+    canOpenDashboard: mayOpenDashboard(actor, { organisationId: consortium.id, authorityId }),
     heads: can(actor.grants, "manage:consortia", { authorityId }) ? await peopleWithRole(db, authorityId, ["headteacher", "consortium_lead"]) : [],
   };
 }
@@ -145,6 +152,18 @@ export async function schoolConsortiumPage(db: Queryable, { actor, authorityId, 
   return { school, history, current, canMove, consortia: options.filter((o) => o.id !== current?.consortiumId) };
 }
 
+/** What the viewer may do on a consortium's dashboard; any of them opens it. */
+function dashboardPowers(actor: Actor, consortium: { organisationId: string; authorityId: string }) {
+  return {
+    managePot: can(actor.grants, "manage:pot", consortium),
+    openCollectivePurchase: can(actor.grants, "open:collective-purchase", consortium),
+    viewStatement: can(actor.grants, "view:statement", consortium),
+  };
+}
+
+const mayOpenDashboard = (actor: Actor, consortium: { organisationId: string; authorityId: string }) =>
+  Object.values(dashboardPowers(actor, consortium)).some(Boolean);
+
 /**
  * A consortium's dashboard: its schools today with their heads, its pot, its collective purchases,
  * the schools' requests to spend from the pot, this year's memorandum, and what the viewer may do.
@@ -160,13 +179,11 @@ export async function consortiumPage(
   }: { actor: Actor; authorityId: string; consortiumId: string; actingOrganisationId: string | null; today: string },
 ) {
   const { id, name, phase } = await loadConsortium(db, authorityId, consortiumId);
-  const target = { organisationId: id, authorityId };
   const may = {
-    managePot: can(actor.grants, "manage:pot", target),
-    openCollectivePurchase: can(actor.grants, "open:collective-purchase", target),
-    viewStatement: can(actor.grants, "view:statement", target),
+    ...dashboardPowers(actor, { organisationId: id, authorityId }),
+    viewPotStatement: canViewStatement(actor.grants, { authorityId, kind: "consortium_pot", ownerId: id }),
   };
-  if (!may.managePot && !may.openCollectivePurchase && !may.viewStatement) throw new AppError("FORBIDDEN", t("consortium.error"));
+  if (!mayOpenDashboard(actor, { organisationId: id, authorityId })) throw new AppError("FORBIDDEN", t("consortium.error"));
   const members = await db
     .select({
       id: schools.organisationId,

@@ -7,6 +7,7 @@ import { deliveryPowers, loadOrderForDelivery } from "./access.server";
 import { impactOfOrder } from "./queries.server";
 import { sessionsOfOrder } from "./sessions.server";
 import { mayEvaluate } from "./submit-evaluation.server";
+import { mayViewOrder } from "~/domain/purchasing/access";
 import { t } from "~/i18n";
 
 const { orderMilestones, deliveryConfirmations, evaluations, evaluationRequests, users, memberships } = schema;
@@ -42,7 +43,7 @@ export async function deliveryPage(db: Database, { actor, authorityId, orderId }
     : [];
   return {
     order,
-    powers: { ...powers, evaluator },
+    powers: { ...powers, evaluator, viewOrder: mayViewOrder(actor.grants, authorityId, order) },
     sessions,
     milestones,
     confirmation: confirmation ?? null,
