@@ -38,28 +38,30 @@ describe("the offer form", () => {
     const parsed = parseValues({ intent: "submit", title: "Phonics catch-up" }, offerFormSchema());
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    for (const field of [
-      "summary",
-      "description",
-      "subjectAreas",
-      "phases",
+    // Every field a submission needs, in alphabetical order, and nothing else: one message each.
+    const required = [
+      "cancellationTerms",
       "deliveryFormat",
+      "deliveryTerms",
+      "description",
       "duration",
-      "minCapacity",
-      "maxCapacity",
-      "pricingModel",
-      "priceTiers",
-      "vatLaMaintained",
-      "vatAcademy",
-      "vatOther",
-      "outcomes",
       "evidence",
       "evidenceStrength",
+      "maxCapacity",
+      "minCapacity",
+      "outcomes",
+      "phases",
+      "priceTiers",
+      "pricingModel",
+      "subjectAreas",
+      "summary",
       "terms",
-      "deliveryTerms",
-      "cancellationTerms",
-    ])
-      expect(parsed.errors[field], field).toHaveLength(1);
+      "vatAcademy",
+      "vatLaMaintained",
+      "vatOther",
+    ];
+    expect(Object.keys(parsed.errors).sort()).toEqual(required);
+    for (const field of required) expect(parsed.errors[field], field).toHaveLength(1);
   });
 
   it("refuses unknown choices, overlong text and a maximum below the minimum", () => {

@@ -7,24 +7,18 @@ import { en } from "~/i18n/messages-en";
 
 describe("the refusal codes", () => {
   it("are one closed map from code to status", () => {
-    expect(ERROR_STATUS).toEqual({
-      NOT_FOUND: 404,
-      FORBIDDEN: 403,
-      INVALID_INPUT: 400,
-      INVALID_STATE: 409,
-      CONFLICT: 409,
-      RATE_LIMITED: 429,
-      INVALID_CREDENTIALS: 401,
-      UNBALANCED: 400,
-      INSUFFICIENT_FUNDS: 409,
-      FULL: 409,
-      POT_NOT_APPROVED: 409,
-      ROLE_NOT_ALLOWED: 400,
-      CLOSES_IN_PAST: 400,
-      MIN_SCHOOLS_TOO_HIGH: 400,
-      TOKEN_UNKNOWN: 404,
-      TOKEN_USED: 410,
-      TOKEN_EXPIRED: 410,
+    // By status, so that a code moved to another status, added or dropped shows here.
+    const byStatus: Record<number, string[]> = {};
+    for (const [code, status] of Object.entries(ERROR_STATUS)) (byStatus[status] ??= []).push(code);
+    for (const codes of Object.values(byStatus)) codes.sort();
+    expect(byStatus).toEqual({
+      400: ["CLOSES_IN_PAST", "INVALID_INPUT", "MIN_SCHOOLS_TOO_HIGH", "ROLE_NOT_ALLOWED", "UNBALANCED"],
+      401: ["INVALID_CREDENTIALS"],
+      403: ["FORBIDDEN"],
+      404: ["NOT_FOUND", "TOKEN_UNKNOWN"],
+      409: ["CONFLICT", "FULL", "INSUFFICIENT_FUNDS", "INVALID_STATE", "POT_NOT_APPROVED"],
+      410: ["TOKEN_EXPIRED", "TOKEN_USED"],
+      429: ["RATE_LIMITED"],
     });
   });
 

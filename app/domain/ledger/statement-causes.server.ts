@@ -22,6 +22,7 @@ export async function describeCauses(
   const idsOf = (type: string) => [...new Set(lines.filter((l) => l.causeType === type && isUuid(l.causeId)).map((l) => l.causeId))];
   const { collectivePurchases, orders, offerRevisions, organisations, payments, invoices } = schema;
   const labels: Record<string, CauseLabel> = {};
+  const name = (type: string, id: string, label: string, href: string | null) => (labels[causeKey(type, id)] = { label, href });
   const collective = idsOf("collective_purchase");
   if (collective.length) {
     const rows = await db
@@ -31,10 +32,7 @@ export async function describeCauses(
       .innerJoin(organisations, eq(organisations.id, collectivePurchases.consortiumId))
       .where(and(eq(collectivePurchases.authorityId, authorityId), inArray(collectivePurchases.id, collective)));
     for (const r of rows)
-      labels[causeKey("collective_purchase", r.id)] = {
-        label: t("cause.collective", { title: r.title, consortium: r.consortium }),
-        href: `/collective-purchases/${r.id}`,
-      };
+      name("collective_purchase", r.id, t("cause.collective", { title: r.title, consortium: r.consortium }), `/collective-purchases/${r.id}`);
   }
   const orderIds = idsOf("order");
   if (orderIds.length) {
@@ -46,10 +44,7 @@ export async function describeCauses(
       .innerJoin(school, eq(school.id, orders.schoolId))
       .where(and(eq(orders.authorityId, authorityId), inArray(orders.id, orderIds)));
     for (const r of rows)
-      labels[causeKey("order", r.id)] = {
-        label: t("cause.order", { title: r.title, school: r.school }),
-        href: mayViewOrder(reader, authorityId, r) ? `/purchases/${r.id}` : null,
-      };
+      name("order", r.id, t("cause.order", { title: r.title, school: r.school }), mayViewOrder(reader, authorityId, r) ? `/purchases/${r.id}` : null);
   }
   const paymentIds = idsOf("payment");
   if (paymentIds.length) {
@@ -59,10 +54,7 @@ export async function describeCauses(
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .where(and(eq(payments.authorityId, authorityId), inArray(payments.id, paymentIds)));
     for (const r of rows)
-      labels[causeKey("payment", r.id)] = {
-        label: t("cause.payment", { number: r.number }),
-        href: mayViewInvoice(reader, authorityId, r.schoolId) ? `/invoices/${r.invoiceId}` : null,
-      };
+      name("payment", r.id, t("cause.payment", { number: r.number }), mayViewInvoice(reader, authorityId, r.schoolId) ? `/invoices/${r.invoiceId}` : null);
   }
   for (const line of lines) {
     const key = causeKey(line.causeType, line.causeId);
