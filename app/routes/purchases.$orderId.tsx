@@ -23,7 +23,7 @@ import { TwoThirdsPage } from "~/components/form-page";
 
 const CancelSchema = z.object({ intent: z.literal("cancel") });
 
-export const meta: MetaFunction = ({ data }) => pageTitle(t("order.title"), data);
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.forSchool === false ? t("order.titleOther") : t("order.title"), data);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, authorityId } = await requireActing(request, context);
@@ -38,12 +38,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const confirming = canCancel && new URL(request.url).searchParams.get("confirm") === "cancel";
   // The pages this order links to, where the viewer may open them: the provider, say, is not shown the school's invoice.
   const school = { organisationId: order.schoolId, authorityId };
+  // The school's own people read it as their purchase; its provider and the authority's officers as an order.
+  const forSchool = can(user.grants, "buy:offer", school) || can(user.grants, "view:statement", school);
   const links = {
     offer: offerPageFor(user, { id: order.offerId, providerId: order.providerId }),
     invoice: order.invoiceId !== null && mayViewInvoice(user.grants, authorityId, order.schoolId),
-    collectivePurchase: can(user.grants, "view:sales", { authorityId }) || can(user.grants, "buy:offer", school) || can(user.grants, "view:statement", school),
+    collectivePurchase: forSchool || can(user.grants, "view:sales", { authorityId }),
   };
-  return { order, canCancel, links, effect: confirming ? cancellationEffect([order]) : null };
+  return { order, canCancel, forSchool, links, effect: confirming ? cancellationEffect([order]) : null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -56,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, canCancel, links, effect } = useLoaderData<typeof loader>();
+  const { order, canCancel, forSchool, links, effect } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const justPlaced = params.get("placed") === "1" && order.status !== "cancelled";
@@ -91,7 +93,7 @@ export default function OrderPage() {
           </div>
         </div>
       ) : (
-        <h1 className="govuk-heading-l">{t("order.title")}</h1>
+        <h1 className="govuk-heading-l">{forSchool ? t("order.title") : t("order.titleOther")}</h1>
       )}
       <dl className="govuk-summary-list">
         <SummaryRow label={t("purchase.offer")}>
@@ -112,13 +114,13 @@ export default function OrderPage() {
         <SummaryRow label={t("purchase.price")}>{formatPence(order.netPence)}</SummaryRow>
         {order.potContributionPence > 0 ? <SummaryRow label={t("order.pot")}>{formatPence(order.potContributionPence)}</SummaryRow> : null}
         <SummaryRow label={t("purchase.vat")}>{formatPence(order.vatPence)}</SummaryRow>
-        <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : t("order.payable")}>{formatPence(order.payablePence)}</SummaryRow>
+        <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : forSchool ? t("order.payable") : t("order.schoolPays")}>{formatPence(order.payablePence)}</SummaryRow>
         <SummaryRow label={t("order.dueNow")}>
           <strong>{formatPence(order.balance.duePence)}</strong>
         </SummaryRow>
         {order.balance.owedBackPence > 0 ? <SummaryRow label={t("order.owedBack")}>{formatPence(order.balance.owedBackPence)}</SummaryRow> : null}
-        <SummaryRow label={t("purchase.paymentRoute.label")}>{t(`paymentRoute.${order.paymentRoute}`)}</SummaryRow>
-        <SummaryRow label={t("purchase.poNumber.label")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
+        <SummaryRow label={t("orders.route")}>{t(`paymentRoute.${order.paymentRoute}`)}</SummaryRow>
+        <SummaryRow label={t("order.poNumber")}>{order.poNumber ?? t("purchase.none")}</SummaryRow>
         {order.invoiceId ? (
           <SummaryRow label={t("order.invoice")}>
             <InvoiceLink invoiceId={order.invoiceId} invoiceNumber={order.invoiceNumber} open={links.invoice} /> ({t(`invoiceStatus.${order.invoiceStatus!}`)})

@@ -226,7 +226,7 @@ export default function DeliveryPage() {
         {powers.viewOrder ? (
           <>
             <Link className="govuk-link" to={`/purchases/${order.id}`}>
-              {t("order.title")}
+              {powers.buyer ? t("order.title") : t("order.titleOther")}
             </Link>
             {" · "}
           </>
