@@ -83,13 +83,19 @@ describe("buying together and alone", () => {
     await expectLocator(lead.locator("dl").first()).toContainText("£750.00");
     await expectLocator(lead.locator("dl").first()).toContainText("£3,750.00");
     await expectLocator(lead.locator("dl").first()).toContainText("£375.00");
-    const invoiceLinks = lead.getByRole("link", { name: /^ARD-\d{4}-\d{6}$/ });
-    await expectLocator(invoiceLinks).toHaveCount(5);
-    const invoicePath = await invoiceLinks.first().getAttribute("href");
+    // Five invoices; the lead is linked only to those of schools they act for, the others being the schools' and the authority's.
+    const invoiceNumber = /^ARD-\d{4}-\d{6}$/;
+    await expectLocator(lead.locator("main table td").filter({ hasText: invoiceNumber })).toHaveCount(5);
+    expect(await lead.getByRole("link", { name: invoiceNumber }).count()).toBeLessThan(5);
     await expectAccessible(lead);
 
-    // Finance records the first school's bank transfer; the sale is split and the pot gets its share.
+    // Finance, who keeps every invoice, opens the first school's from the same page and records its bank transfer;
+    // the sale is split and the pot gets its share.
     const finance = await as("finance@arden.demo");
+    await finance.goto(new URL(lead.url()).pathname);
+    const invoiceLinks = finance.getByRole("link", { name: invoiceNumber });
+    await expectLocator(invoiceLinks).toHaveCount(5);
+    const invoicePath = await invoiceLinks.first().getAttribute("href");
     await finance.goto(invoicePath!);
     await expectAccessible(finance);
     await finance.getByRole("link", { name: "Record a payment" }).click();
@@ -218,6 +224,21 @@ describe("buying together and alone", () => {
     const provider = await as("teaching.school@arden.demo");
     await provider.goto("/provider/orders");
     await provider.getByRole("heading", { name: "Orders for your services" }).waitFor();
+    await expectAccessible(provider);
+    // The schools' invoices are theirs and the authority's: their numbers show, not links the provider would be refused.
+    const invoiceCells = provider.locator("main table tbody td:last-child");
+    expect(await invoiceCells.filter({ hasText: /\d{6}/ }).count()).toBeGreaterThan(0);
+    await expectLocator(provider.locator("main table a[href^='/invoices/']")).toHaveCount(0);
+    // An order reads as an order to its provider, and its offer leads to the provider's own page of it.
+    await provider.locator("main table a[href^='/purchases/']").first().click();
+    await provider.getByRole("heading", { level: 1, name: "Order" }).waitFor();
+    const rows = provider.locator(".govuk-summary-list__key");
+    await expectLocator(rows.filter({ hasText: /^(The school pays \(with VAT\)|Charged, then credited)$/ })).toHaveCount(1);
+    await expectLocator(rows.filter({ hasText: /^Paid by$/ })).toHaveCount(1);
+    await expectLocator(rows.filter({ hasText: /your school/i })).toHaveCount(0);
+    const offer = provider.locator(".govuk-summary-list a[href^='/provider/offers/']");
+    await expectLocator(offer).toHaveCount(1);
+    await expectLocator(provider.locator("main a[href^='/catalogue/'], main a[href^='/invoices/']")).toHaveCount(0);
     await expectAccessible(provider);
   });
 });
