@@ -114,7 +114,9 @@ export default function OrderPage() {
         <SummaryRow label={t("purchase.price")}>{formatPence(order.netPence)}</SummaryRow>
         {order.potContributionPence > 0 ? <SummaryRow label={t("order.pot")}>{formatPence(order.potContributionPence)}</SummaryRow> : null}
         <SummaryRow label={t("purchase.vat")}>{formatPence(order.vatPence)}</SummaryRow>
-        <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : forSchool ? t("order.payable") : t("order.schoolPays")}>{formatPence(order.payablePence)}</SummaryRow>
+        <SummaryRow label={order.status === "cancelled" ? t("order.wasCharged") : forSchool ? t("order.payable") : t("order.schoolPays")}>
+          {formatPence(order.payablePence)}
+        </SummaryRow>
         <SummaryRow label={t("order.dueNow")}>
           <strong>{formatPence(order.balance.duePence)}</strong>
         </SummaryRow>
