@@ -52,7 +52,7 @@ export const purchasing: Record<keyof typeof english, Message> = {
   "invoiceStatus.credited": "Wedi’i chredydu",
   "order.title": "Eich pryniant",
   "order.titleOther": "Archeb",
-  "order.schoolPays": "Mae'r ysgol yn talu (gyda TAW)",
+  "order.schoolPays": "Mae’r ysgol yn talu (gyda TAW)",
   "order.poNumber": "Rhif archeb brynu",
   "order.error.notYours": "Dim ond yr ysgol a’i prynodd, ei darparwr a swyddogion cyllid yr awdurdod all weld yr archeb hon.",
   "order.banner.success": "Llwyddiant",
