@@ -12,9 +12,12 @@ import postgres from "postgres";
 import * as schema from "./schema";
 
 export { schema };
-type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// Queries are written with the query builder against `schema`'s tables; drizzle is not given the schema for
+// its relational API (`db.query.*`), which the service does not use and which drizzle would build again, a
+// builder for every table, for every transaction.
+type NoRelations = Record<string, never>;
+export type Database = PgDatabase<PgQueryResultHKT, NoRelations>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
 /** Anything that runs queries: the database or a transaction inside it. */
 export type Queryable = Database | Tx;
 
@@ -128,7 +131,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (config.kind === "postgres") {
     const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
-    const db = retryAborted(drizzlePostgres(client, { schema, logger }) as unknown as Database, config.onRetry);
+    const db = retryAborted(drizzlePostgres(client, { logger }) as unknown as Database, config.onRetry);
     const exclusive = <T>(work: () => Promise<T>) => withAdvisoryLock(config.url, MIGRATION_LOCK_KEY, work);
     return {
       db,
@@ -142,7 +145,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (config.dataDir && !config.dataDir.includes("://")) mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
   const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir, ...config.compiled });
   await pglite.waitReady;
-  const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
+  const db = drizzlePglite(pglite, { logger }) as unknown as Database;
   return {
     db,
     kind: "pglite",

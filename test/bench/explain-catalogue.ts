@@ -2,7 +2,6 @@
 // npx tsx test/bench/explain-catalogue.ts postgres://…/bench_catalogue_<pid> ["q=reading&phase=primary"]; TIME=100 also times it.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { schema } from "~/db.server";
 import type { Database } from "#db/client";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
@@ -11,7 +10,7 @@ const url = process.argv[2];
 const search = process.argv[3] ?? "q=reading&phase=primary";
 const client = postgres(url, { max: 1, onnotice: () => {} });
 const captured: { query: string; params: unknown[] }[] = [];
-const db = drizzle(client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Database;
+const db = drizzle(client, { logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Database;
 const [{ authority_id: authorityId }] = await client`select authority_id from offers limit 1`;
 const [{ id: userId }] = await client`select id from users limit 1`;
 const { query } = parseCatalogueQuery(new URLSearchParams(search));

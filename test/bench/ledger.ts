@@ -121,7 +121,7 @@ async function onPostgres() {
   const fresh = await freshPostgres(benchPostgresUrl(), "ledger_bench");
   const client = postgres(fresh.url, { max: WRITERS + 1, onnotice: () => {} });
   try {
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(client) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });
     const world = await buildWorld(db);
     console.log(

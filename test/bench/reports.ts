@@ -5,7 +5,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { migrationsFolder, schema, type Database } from "#db/client";
+import { migrationsFolder, type Database } from "#db/client";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { financialYearStart, termOf } from "~/domain/reporting/rules";
 import { schoolPurchases } from "~/domain/reporting/school-purchases.server";
@@ -91,7 +91,7 @@ export async function run() {
   const pageCost = process.env.BENCH_RANDOM_PAGE_COST;
   const client = postgres(fresh.url, { max: 4, onnotice: () => {}, ...(pageCost ? { connection: { random_page_cost: pageCost } } : {}) });
   try {
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = drizzle(client) as unknown as Database;
     await migrate(db as never, { migrationsFolder });
     const { authorityId, schoolId, consortiumId, providerId } = await seed(client);
     const year = financialYearStart(new Date().toISOString().slice(0, 10));

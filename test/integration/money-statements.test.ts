@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { schema } from "~/db.server";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { statementTerms } from "~/domain/ledger/statement-terms";
 import * as statementPage from "~/routes/accounts.$accountId";
@@ -34,7 +36,7 @@ describe("statements read in their holder's terms", () => {
     expect(line.amountPence).toBe(108_000);
     expect(page.statement.closingPence).toBe(108_000);
     expect(page.causes[`collective_purchase:${purchase.id}`]).toEqual({
-      label: `Collective purchase: Talk for Writing: whole-school training, ${(await db().query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, world.consortium.id) }))!.name}`,
+      label: `Collective purchase: Talk for Writing: whole-school training, ${(await db().select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, world.consortium.id)))[0].name}`,
       href: `/collective-purchases/${purchase.id}`,
     });
     expect(statementTerms("school_receivable")).toMatchObject({ closing: "terms.school.owe" });
