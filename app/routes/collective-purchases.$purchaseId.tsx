@@ -23,6 +23,7 @@ import { described } from "~/domain/ledger/described";
 import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase, providerOfOffer, schoolsForShares } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
 import { withViewerAccess } from "~/domain/purchasing/access";
+import { canViewStatement } from "~/domain/ledger/statement-access";
 import { invalid, parseForm } from "~/forms.server";
 import { refusalOnForm, notFoundPage, forbidden } from "~/refusals.server";
 import { text } from "~/forms/fields";
@@ -151,6 +152,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ),
     isLead,
     pot: isLead ? pot : null,
+    // A commissioner opens collective purchases for any consortium but does not read its pot's statement.
+    potStatementOpen: canViewStatement(user.grants, { authorityId, kind: "consortium_pot", ownerId: purchase.consortiumId }),
   };
 }
 
@@ -200,8 +203,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_TAG = { open: "govuk-tag--blue", confirmed: "govuk-tag--green", cancelled: "govuk-tag--red" } as const;
 
 export default function CollectivePurchasePage() {
-  const { purchase, providerName, joined, tier, next, answers, notAnswered, mySchools, orders, isLead, pot, confirm, canManagePot, stripeEnabled, payOnline } =
-    useLoaderData<typeof loader>();
+  const {
+    purchase,
+    providerName,
+    joined,
+    tier,
+    next,
+    answers,
+    notAnswered,
+    mySchools,
+    orders,
+    isLead,
+    pot,
+    potStatementOpen,
+    confirm,
+    canManagePot,
+    stripeEnabled,
+    payOnline,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const open = purchase.status === "open";
@@ -301,9 +320,11 @@ export default function CollectivePurchasePage() {
             {pot ? (
               <SummaryRow label={t("collective.potAvailable")}>
                 {formatPence(pot.availablePence)}{" "}
-                <Link className="govuk-link" to={`/accounts/${pot.accountId}`}>
-                  {t("collective.potStatement")}
-                </Link>
+                {potStatementOpen ? (
+                  <Link className="govuk-link" to={`/accounts/${pot.accountId}`}>
+                    {t("collective.potStatement")}
+                  </Link>
+                ) : null}
               </SummaryRow>
             ) : null}
           </dl>

@@ -103,6 +103,18 @@ export async function signIn(page: Page, email: string, password = demoPassword(
   await page.locator("form[action='/sign-in'], form:has(input[name=password])").first().waitFor({ state: "detached" });
 }
 
+/** Every link of the page's main content to a page of the service answers 200 to the page's person: nothing shown to them refuses them. */
+export async function expectLinksOpen(page: Page) {
+  const hrefs = await page.locator("main a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const failures: string[] = [];
+  for (const href of new Set(hrefs)) {
+    if (/^\/(language|sign-out)\b/.test(href)) continue;
+    const response = await page.request.get(href, { maxRedirects: 0 });
+    if (response.status() !== 200) failures.push(`${href}: ${response.status()} (on ${new URL(page.url()).pathname})`);
+  }
+  expect(failures).toEqual([]);
+}
+
 /** Waits until the page has come to life (hydrated): before that a link is a plain link and loads a whole page. */
 export async function whenHydrated(page: Page) {
   await page.waitForFunction(() => document.body.classList.contains("js-enabled"));

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
+import { expectAccessible, expectLinksOpen, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -106,6 +106,14 @@ describe("buying together and alone", () => {
     await finance.getByText(/^Paid on .* \(bank reference BACS 20391\)$/).waitFor();
     await finance.goto("/finance/sales");
     await expectAccessible(finance);
+
+    // Each who may open the confirmed purchase is shown only links they may follow: the lead, finance, and the
+    // commissioner, who opens collective purchases for any consortium but does not read its pot.
+    const commissioner = await as("commissioner@arden.demo");
+    for (const reader of [lead, finance, commissioner]) {
+      await reader.goto(purchaseUrl);
+      await expectLinksOpen(reader);
+    }
 
     // Confirmed, the purchase is listed with the day it closed, never as still "closing" on its closing date.
     const closingDate = new Date(`${inDays(21)}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
