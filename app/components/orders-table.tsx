@@ -97,12 +97,12 @@ export function InvoiceLink({
   open: boolean;
   otherwise?: React.ReactNode;
 }) {
-  if (invoiceId && !open) return invoiceNumber;
-  return invoiceId ? (
+  if (!invoiceId) return otherwise;
+  return open ? (
     <Link className="govuk-link" to={`/invoices/${invoiceId}`}>
       {invoiceNumber}
     </Link>
   ) : (
-    otherwise
+    invoiceNumber
   );
 }

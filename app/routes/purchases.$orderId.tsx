@@ -12,7 +12,7 @@ import { donePath } from "~/done";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { cancellationEffect } from "~/domain/purchasing/rules";
 import { findOrder } from "~/domain/purchasing/queries.server";
-import { mayViewInvoice, mayViewOrder, offerPageFor } from "~/domain/purchasing/access";
+import { actsForSchool, mayViewInvoice, mayViewOrder, offerPageFor } from "~/domain/purchasing/access";
 import { formatDate, formatPence } from "~/format";
 import { attemptForm, notFoundPage, forbidden } from "~/refusals.server";
 import { t } from "~/i18n";
@@ -37,9 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     can(user.grants, "buy:offer", { organisationId: order.schoolId, authorityId });
   const confirming = canCancel && new URL(request.url).searchParams.get("confirm") === "cancel";
   // The pages this order links to, where the viewer may open them: the provider, say, is not shown the school's invoice.
-  const school = { organisationId: order.schoolId, authorityId };
   // The school's own people read it as their purchase; its provider and the authority's officers as an order.
-  const forSchool = can(user.grants, "buy:offer", school) || can(user.grants, "view:statement", school);
+  const forSchool = actsForSchool(user.grants, authorityId, order.schoolId);
   const links = {
     offer: offerPageFor(user, { id: order.offerId, providerId: order.providerId }),
     invoice: order.invoiceId !== null && mayViewInvoice(user.grants, authorityId, order.schoolId),

@@ -179,11 +179,9 @@ export async function consortiumPage(
   }: { actor: Actor; authorityId: string; consortiumId: string; actingOrganisationId: string | null; today: string },
 ) {
   const { id, name, phase } = await loadConsortium(db, authorityId, consortiumId);
-  const may = {
-    ...dashboardPowers(actor, { organisationId: id, authorityId }),
-    viewPotStatement: canViewStatement(actor.grants, { authorityId, kind: "consortium_pot", ownerId: id }),
-  };
-  if (!mayOpenDashboard(actor, { organisationId: id, authorityId })) throw new AppError("FORBIDDEN", t("consortium.error"));
+  const powers = dashboardPowers(actor, { organisationId: id, authorityId });
+  if (!Object.values(powers).some(Boolean)) throw new AppError("FORBIDDEN", t("consortium.error"));
+  const may = { ...powers, viewPotStatement: canViewStatement(actor.grants, { authorityId, kind: "consortium_pot", ownerId: id }) };
   const members = await db
     .select({
       id: schools.organisationId,

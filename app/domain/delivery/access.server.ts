@@ -5,6 +5,7 @@ import { schema, type Queryable } from "~/db.server";
 import type { Actor } from "~/domain/actor";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
+import { actsForSchool } from "~/domain/purchasing/access";
 import { t } from "~/i18n";
 
 const { orders, offerRevisions, organisations, schoolAdvisers } = schema;
@@ -48,7 +49,7 @@ export type DeliveryOrder = Awaited<ReturnType<typeof loadOrderForDelivery>>;
 export function deliveryPowers(actor: Actor, authorityId: string, order: Pick<DeliveryOrder, "schoolId" | "providerId" | "adviserUserId">) {
   const school = { organisationId: order.schoolId, authorityId };
   const provider = can(actor.grants, "deliver:order", { organisationId: order.providerId, authorityId });
-  const buyer = can(actor.grants, "buy:offer", school) || can(actor.grants, "view:statement", school);
+  const buyer = actsForSchool(actor.grants, authorityId, order.schoolId);
   const evaluator = can(actor.grants, "evaluate:delivery", school) && actor.grants.some((g) => g.organisationId === order.schoolId);
   const adviser = order.adviserUserId === actor.id && can(actor.grants, "sign-off:evaluation", { authorityId });
   const oversight = can(actor.grants, "view:sales", { authorityId }) || can(actor.grants, "publish:need", { authorityId });

@@ -4,12 +4,16 @@ import { can, type MembershipGrant } from "~/auth/permissions";
 
 type Grants = readonly MembershipGrant[];
 
+/** One of the school's own people who deal with what it buys: they buy for it or read its account. */
+export function actsForSchool(grants: Grants, authorityId: string, schoolId: string): boolean {
+  const school = { organisationId: schoolId, authorityId };
+  return can(grants, "buy:offer", school) || can(grants, "view:statement", school);
+}
+
 /** The school that bought it, the provider delivering it and the authority's finance officers may open an order. */
 export function mayViewOrder(grants: Grants, authorityId: string, order: { schoolId: string; providerId: string }): boolean {
-  const school = { organisationId: order.schoolId, authorityId };
   return (
-    can(grants, "view:statement", school) ||
-    can(grants, "buy:offer", school) ||
+    actsForSchool(grants, authorityId, order.schoolId) ||
     can(grants, "deliver:order", { organisationId: order.providerId, authorityId }) ||
     can(grants, "view:sales", { authorityId })
   );
@@ -17,8 +21,7 @@ export function mayViewOrder(grants: Grants, authorityId: string, order: { schoo
 
 /** The school it bills and the authority's finance officers may open an invoice. */
 export function mayViewInvoice(grants: Grants, authorityId: string, schoolId: string): boolean {
-  const school = { organisationId: schoolId, authorityId };
-  return can(grants, "buy:offer", school) || can(grants, "view:statement", school) || can(grants, "record:payment", { authorityId });
+  return actsForSchool(grants, authorityId, schoolId) || can(grants, "record:payment", { authorityId });
 }
 
 type Viewer = { grants: Grants; acting: { organisationId: string; organisationKind: string; authorityId: string } | null };
