@@ -339,7 +339,7 @@ export default function CollectivePurchasePage() {
           <h2 className="govuk-heading-m" id={`school-${s.id}`}>
             {s.name}
           </h2>
-          <p className="govuk-body">{s.answer ? t(`pledgeStatus.${s.answer.status}`) : t("pledgeStatus.none")}</p>
+          <p className="govuk-body">{s.answer ? t(`pledgeStatus.${s.answer.status}`) : t(open ? "pledgeStatus.none" : "pledgeStatus.noneClosed")}</p>
           {s.estimate?.now ? (
             <div className="govuk-inset-text">
               <p className="govuk-body">
@@ -414,7 +414,7 @@ export default function CollectivePurchasePage() {
             { label: t("invoice.net"), numeric: true, cell: (o) => formatPence(o.netPence) },
             { label: t("order.pot"), numeric: true, cell: (o) => formatPence(o.potContributionPence) },
             { label: t("purchase.vat"), numeric: true, cell: (o) => formatPence(o.vatPence) },
-            { label: t("order.payable"), numeric: true, cell: (o) => formatPence(o.payablePence) },
+            { label: t("order.schoolPays"), numeric: true, cell: (o) => formatPence(o.payablePence) },
             {
               label: t("order.invoice"),
               cell: (o) => (
@@ -444,7 +444,10 @@ export default function CollectivePurchasePage() {
                 key: a.schoolId,
                 cells: [a.schoolName, t(`pledgeShort.${a.status}`), a.status === "joined" ? a.delegates : "", a.poNumber ?? ""],
               })),
-              ...notAnswered.map((s) => ({ key: s.schoolId, cells: [s.schoolName, t("collective.answers.notAnswered"), "", ""] })),
+              ...notAnswered.map((s) => ({
+                key: s.schoolId,
+                cells: [s.schoolName, t(open ? "collective.answers.notAnswered" : "collective.answers.didNotAnswer"), "", ""],
+              })),
             ]}
           />
           {open && canManagePot && purchase.potApproval === "requested" ? (

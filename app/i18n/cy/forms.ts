@@ -33,4 +33,5 @@ export const forms: Record<keyof typeof english, Message> = {
   "collective.answers.delegates": "Cynrychiolwyr",
   "collective.answers.poNumber": "Archeb brynu",
   "collective.answers.notAnswered": "Gwahoddwyd, heb ateb eto",
+  "collective.answers.didNotAnswer": "Gwahoddwyd, heb ateb",
 };

@@ -163,6 +163,7 @@ export const purchasing: Record<keyof typeof english, Message> = {
   "pledgeShort.declined": "Wedi gwrthod",
   "pledgeShort.withdrawn": "Wedi tynnu’n ôl",
   "pledgeStatus.none": "Nid yw eich ysgol wedi ateb eto.",
+  "pledgeStatus.noneClosed": "Nid atebodd eich ysgol cyn i’r prynu gau.",
   "collective.live.joined": {
     zero: "Mae {count} ysgol wedi ymuno (mae angen o leiaf {min})",
     one: "Mae {count} ysgol wedi ymuno (mae angen o leiaf {min})",

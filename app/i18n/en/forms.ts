@@ -31,4 +31,5 @@ export const forms = {
   "collective.answers.delegates": "Delegates",
   "collective.answers.poNumber": "Purchase order",
   "collective.answers.notAnswered": "Invited, not answered yet",
+  "collective.answers.didNotAnswer": "Invited, did not answer",
 } as const;

@@ -161,6 +161,7 @@ export const purchasing = {
   "pledgeShort.declined": "Declined",
   "pledgeShort.withdrawn": "Withdrawn",
   "pledgeStatus.none": "Your school has not answered yet.",
+  "pledgeStatus.noneClosed": "Your school did not answer before the purchase closed.",
   "collective.live.joined": { one: "{count} school has joined (at least {min} needed)", other: "{count} schools have joined (at least {min} needed)" },
   "collective.live.tier": "The price now: {price} {unit}.",
   "collective.live.noTier": "No price tier covers this number of schools yet.",
