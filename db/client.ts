@@ -24,14 +24,19 @@ export type Queryable = Database | Tx;
 const dialect = new PgDialect();
 
 /**
- * Runs one statement as a prepared statement: on PostgreSQL it is parsed and planned once per
- * connection and then costs one round trip (an unprepared statement with parameters costs two:
- * the driver asks for their types first). For a hot statement whose text never changes; `name`
- * only marks it as prepared (the driver keys its statements by their text). Returns its rows.
+ * One statement, compiled once, run as a prepared statement: on PostgreSQL it is parsed and
+ * planned once per connection and then costs one round trip (an unprepared statement with
+ * parameters costs two: the driver asks for their types first). For a hot statement whose text
+ * never changes: its varying values are `sql.placeholder(name)`s, filled at each call from
+ * `values`; `name` only marks it as prepared (the driver keys its statements by their text).
+ * Each call returns the statement's rows.
  */
-export async function executePrepared<Row>(db: Queryable, name: string, query: SQL): Promise<Row[]> {
-  const result: unknown = await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
-  return Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
+export function preparedStatement<Row, Values extends Record<string, unknown> = Record<string, never>>(name: string, statement: SQL) {
+  const query = dialect.sqlToQuery(statement);
+  return async (db: Queryable, values?: Values): Promise<Row[]> => {
+    const result: unknown = await db._.session.prepareQuery(query, undefined, name, false).execute(values);
+    return Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
+  };
 }
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));

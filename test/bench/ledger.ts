@@ -1,7 +1,8 @@
 // Journal entries per second through postEntry (idempotency key, ordered account locks, guarded
 // check, balance update, audit row, the database's balance triggers at commit) against the limit:
-// the same number of bare balanced inserts (entry and posting rows in one transaction, nothing else)
-// through the same driver. On PostgreSQL with N concurrent writers, then on PGlite with one.
+// bare balanced inserts (entry and posting rows in one transaction, nothing else) through the same
+// driver, the two taking turns a second at a time. On PostgreSQL with N concurrent writers, then on
+// PGlite with one.
 import { randomUUID } from "node:crypto";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
@@ -59,63 +60,67 @@ function entryFor(world: World, n: number): Posting[] {
   ];
 }
 
-async function timed(writers: number, work: (writer: number, stop: () => boolean) => Promise<number>, seconds: number) {
+type Rate = { entries: number; elapsed: number; perSecond: number };
+
+/** `writers` concurrent loops calling `write(n)` with a fresh n each time, for `ms` milliseconds. */
+async function slice(writers: number, write: (n: number) => Promise<unknown>, ms: number, next: { n: number }) {
   const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const counts = await Promise.all(Array.from({ length: writers }, (_, w) => work(w, () => performance.now() >= deadline)));
-  const elapsed = (performance.now() - started) / 1000;
-  const entries = counts.reduce((a, b) => a + b, 0);
-  return { entries, elapsed, perSecond: entries / elapsed };
-}
-
-/** postEntry for a fixed time with `writers` concurrent loops. */
-async function throughPostEntry(db: Database, world: World, writers: number, seconds: number) {
-  let next = 0;
-  return timed(
-    writers,
-    async (w, stop) => {
+  const deadline = started + ms;
+  const counts = await Promise.all(
+    Array.from({ length: writers }, async () => {
       let done = 0;
-      while (!stop()) {
-        const n = next++;
-        await db.transaction((tx) =>
-          postEntry(tx, {
-            authorityId: world.authorityId,
-            idempotencyKey: `bench:${w}:${n}:${randomUUID()}`,
-            description: "Bench sale",
-            cause: { type: "bench", id: String(n) },
-            actorUserId: null,
-            postings: entryFor(world, n),
-          }),
-        );
+      while (performance.now() < deadline) {
+        await write(next.n++);
         done++;
       }
       return done;
-    },
-    seconds,
+    }),
   );
+  return { entries: counts.reduce((a, b) => a + b, 0), elapsed: (performance.now() - started) / 1000 };
 }
 
-/** The same number of entries written bare: one transaction inserting the entry row and its posting rows. */
-async function bare(insert: (n: number) => Promise<void>, writers: number, total: number) {
-  let next = 0;
-  return timed(
-    writers,
-    async () => {
-      let done = 0;
-      for (let n = next++; n < total; n = next++) {
-        await insert(n);
-        done++;
-      }
-      return done;
-    },
-    Number.POSITIVE_INFINITY,
-  );
+/**
+ * postEntry and the bare inserts in turns of a second each (the order swapping every round), so both
+ * meet the same moments of a shared machine's load; each one's rate over all its turns, and the
+ * ratio of the two.
+ */
+async function inTurns(writers: number, seconds: number, post: (n: number) => Promise<unknown>, bare: (n: number) => Promise<unknown>) {
+  const totals = { post: { entries: 0, elapsed: 0 }, bare: { entries: 0, elapsed: 0 } };
+  const next = { n: 0 };
+  for (let round = 0; round < seconds; round++) {
+    for (const which of round % 2 ? (["bare", "post"] as const) : (["post", "bare"] as const)) {
+      const turn = await slice(writers, which === "post" ? post : bare, 1000, next);
+      totals[which].entries += turn.entries;
+      totals[which].elapsed += turn.elapsed;
+    }
+  }
+  const rate = (t: { entries: number; elapsed: number }): Rate => ({ ...t, perSecond: t.entries / t.elapsed });
+  return { posted: rate(totals.post), limit: rate(totals.bare) };
 }
 
-const line = (label: string, r: { entries: number; elapsed: number; perSecond: number }) =>
+/** One entry through postEntry, in its own transaction. */
+const throughPostEntry = (db: Database, world: World) => (n: number) =>
+  db.transaction((tx) =>
+    postEntry(tx, {
+      authorityId: world.authorityId,
+      idempotencyKey: `bench:${n}:${randomUUID()}`,
+      description: "Bench sale",
+      cause: { type: "bench", id: String(n) },
+      actorUserId: null,
+      postings: entryFor(world, n),
+    }),
+  );
+
+const line = (label: string, r: Rate) =>
   console.log(
     `  ${label.padEnd(44)} ${String(r.entries).padStart(7)} entries in ${r.elapsed.toFixed(1).padStart(5)} s = ${r.perSecond.toFixed(0).padStart(6)} entries/s`,
   );
+
+function report({ posted, limit }: { posted: Rate; limit: Rate }) {
+  line("postEntry", posted);
+  line("bare inserts (database checks on)", limit);
+  console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
+}
 
 async function onPostgres() {
   const fresh = await freshPostgres(benchPostgresUrl(), "ledger_bench");
@@ -127,8 +132,6 @@ async function onPostgres() {
     console.log(
       `PostgreSQL (${fresh.host}), ${WRITERS} concurrent writers, 2-3 line entries over ${world.schools.length + world.providers.length + world.pots.length} accounts:`,
     );
-    const posted = await throughPostEntry(db, world, WRITERS, SECONDS);
-    line("postEntry", posted);
     const insertBare = (n: number) =>
       client.begin(async (sql) => {
         const [entry] =
@@ -140,10 +143,8 @@ async function onPostgres() {
           amount_pence: p.amountPence,
         }));
         await sql`insert into ledger_postings ${sql(rows)}`;
-      }) as Promise<unknown> as Promise<void>;
-    const limit = await bare(insertBare, WRITERS, posted.entries);
-    line("bare inserts (database checks on)", limit);
-    console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
+      });
+    report(await inTurns(WRITERS, SECONDS, throughPostEntry(db, world), insertBare));
   } finally {
     await client.end({ timeout: 5 });
     await fresh.drop();
@@ -158,8 +159,6 @@ async function onPglite() {
     const db = handle.db;
     const world = await buildWorld(db);
     console.log(`PGlite (embedded), 1 writer:`);
-    const posted = await throughPostEntry(db, world, 1, PGLITE_SECONDS);
-    line("postEntry", posted);
     const insertBare = (n: number) =>
       pglite.transaction(async (tx) => {
         const { rows } = await tx.query<{ id: string }>(
@@ -174,9 +173,7 @@ async function onPglite() {
           ...postings.flatMap((p) => [p.accountId, p.amountPence]),
         ]);
       });
-    const limit = await bare(insertBare, 1, posted.entries);
-    line("bare inserts (database checks on)", limit);
-    console.log(`  ratio postEntry / bare: ${(posted.perSecond / limit.perSecond).toFixed(2)}`);
+    report(await inTurns(1, PGLITE_SECONDS, throughPostEntry(db, world), insertBare));
   } finally {
     await handle.close();
   }

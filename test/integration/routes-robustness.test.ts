@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { executePrepared } from "#db/client";
+import { preparedStatement } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { ROLES, schema, type Role } from "~/db.server";
 import { TIER_ROWS, tierField, VAT_FIELDS } from "~/domain/catalogue/offer-fields";
@@ -335,12 +335,12 @@ describe("every route, against odd input and the wrong people", () => {
   }, 300_000);
 
   // The newest audit row (its ids only grow, and none is ever deleted) and the number of emails, in one statement: it runs around thousands of calls.
+  const writtenNow = preparedStatement<{ audit: string; emails: number }>(
+    "robustness_written",
+    sql`select (select coalesce(max(${schema.auditLog.id}), 0) from ${schema.auditLog})::text as audit, (select count(*) from ${schema.outbox})::int as emails`,
+  );
   const written = async () => {
-    const [row] = await executePrepared<{ audit: string; emails: number }>(
-      db(),
-      "robustness_written",
-      sql`select (select coalesce(max(${schema.auditLog.id}), 0) from ${schema.auditLog})::text as audit, (select count(*) from ${schema.outbox})::int as emails`,
-    );
+    const [row] = await writtenNow(db());
     return `${row.audit}/${row.emails}`;
   };
   const fill = (route: Route, value: string) => Object.fromEntries(route.params.map((p) => [p, value]));

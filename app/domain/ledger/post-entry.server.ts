@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { creditKindsSql, executePrepared, schema, sqlState, type Queryable } from "~/db.server";
+import { creditKindsSql, preparedStatement, schema, sqlState, type Queryable } from "~/db.server";
 import { AppError } from "~/domain/errors";
 import { isUuid } from "~/domain/ids";
 import { formatPence } from "~/format";
@@ -44,13 +44,27 @@ export function assertBalanced(postings: Posting[]) {
     throw new AppError("UNBALANCED", t("refusal.ledger.doesNotBalance", { unbalanced: t("ledger.error.unbalanced"), total }));
 }
 
+const p = (name: keyof PostValues) => sql.placeholder(name);
+
+type PostValues = {
+  authorityId: string;
+  idempotencyKey: string;
+  description: string;
+  descriptionMessage: string | null;
+  causeType: string;
+  causeId: string;
+  reversesEntryId: string | null;
+  actorUserId: string | null;
+  createdAt: string | null;
+  /** The postings as two PostgreSQL array literals: the accounts' ids and their amounts, in the same order. */
+  accountIds: string;
+  amounts: string;
+  action: string;
+  after: string;
+};
+
 /**
- * Post one balanced journal entry inside the caller's transaction, moving the accounts'
- * stored balances with it. Idempotent by key: a replay posts nothing and returns the entry
- * already there. When this throws, the caller's transaction must roll back (the entry row
- * alone could not commit anyway: the database refuses an entry without balanced postings).
- *
- * One statement does the work (docs/decisions/0005-ledger.md), prepared once per connection:
+ * One statement does the work (docs/decisions/0005-ledger.md), compiled once and prepared once per connection:
  * 1. claim the idempotency key: a concurrent duplicate waits here for the first to commit, then
  *    finds it, and a replay takes no account locks;
  * 2. lock the touched accounts in id order, so entries sharing accounts queue instead of
@@ -63,34 +77,24 @@ export function assertBalanced(postings: Posting[]) {
  *    account or one of another authority) and the audit row. If one was, nothing is posted and
  *    the entry alone could not commit.
  */
-export async function postEntry(tx: Queryable, options: PostEntryOptions): Promise<{ entryId: string; created: boolean }> {
-  const { authorityId, idempotencyKey, cause, actorUserId, postings, reversesEntryId, at } = options;
-  const { description, descriptionMessage } = toStore(options.description);
-  assertBalanced(postings);
-  if (!postings.every((p) => isUuid(p.accountId))) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
-
-  const action = reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post";
-  // An entry concerns several organisations: its audit row names none (the log's organisation filter leaves it out).
-  const after = { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings };
-  const createdAt = at ? at.toISOString() : null;
-  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-  const statement = sql`
+const postStatement = preparedStatement<{ entryId: string | null; overdrawnId: string | null }, PostValues>(
+  "ledger_post_entry",
+  sql`
     with entry as (
       insert into journal_entries
         (authority_id, idempotency_key, description, description_message, cause_type, cause_id, reverses_entry_id, created_by, created_at)
-      values (${authorityId}::uuid, ${idempotencyKey}, ${description}, ${json(descriptionMessage)}::jsonb, ${cause.type}, ${cause.id},
-        ${reversesEntryId ?? null}::uuid, ${actorUserId}::uuid, coalesce(${createdAt}::timestamptz, now()))
+      values (${p("authorityId")}::uuid, ${p("idempotencyKey")}, ${p("description")}, ${p("descriptionMessage")}::jsonb, ${p("causeType")}, ${p("causeId")},
+        ${p("reversesEntryId")}::uuid, ${p("actorUserId")}::uuid, coalesce(${p("createdAt")}::timestamptz, now()))
       on conflict (idempotency_key) do nothing
       returning id
     ),
     lines as (
-      select "accountId" as account_id, "amountPence" as amount_pence
-      from jsonb_to_recordset(${json(postings)}::jsonb) as l("accountId" uuid, "amountPence" bigint)
+      select account_id, amount_pence from unnest(${p("accountIds")}::uuid[], ${p("amounts")}::bigint[]) as l(account_id, amount_pence)
     ),
     moves as (select account_id, sum(amount_pence) as delta from lines group by account_id),
     locked as materialized (
       select id from ledger_accounts
-      where id in (select account_id from moves) and authority_id = ${authorityId}::uuid and exists (select from entry)
+      where id in (select account_id from moves) and authority_id = ${p("authorityId")}::uuid and exists (select from entry)
       order by id
       for no key update
     ),
@@ -104,21 +108,55 @@ export async function postEntry(tx: Queryable, options: PostEntryOptions): Promi
     overdrawn as (select id from locked except select id from moved),
     posted as (
       insert into ledger_postings (entry_id, account_id, authority_id, amount_pence, created_at)
-      select entry.id, lines.account_id, ${authorityId}::uuid, lines.amount_pence, coalesce(${createdAt}::timestamptz, now())
+      select entry.id, lines.account_id, ${p("authorityId")}::uuid, lines.amount_pence, coalesce(${p("createdAt")}::timestamptz, now())
       from entry, lines
       where not exists (select from overdrawn)
     ),
     audited as (
       insert into audit_log (authority_id, actor_user_id, action, entity_type, entity_id, after)
-      select ${authorityId}::uuid, ${actorUserId}::uuid, ${action}, 'journal_entry', entry.id, ${json(after)}::jsonb
+      select ${p("authorityId")}::uuid, ${p("actorUserId")}::uuid, ${p("action")}, 'journal_entry', entry.id, ${p("after")}::jsonb
       from entry
       where not exists (select from overdrawn)
     )
-    select (select id from entry) as "entryId", (select min(id::text) from overdrawn) as "overdrawnId"`;
+    select (select id from entry) as "entryId", (select min(id::text) from overdrawn) as "overdrawnId"`,
+);
+
+/** A PostgreSQL array literal of values that need no quoting (uuids checked as such, whole numbers). */
+const arrayLiteral = (values: (string | number)[]) => `{${values.join(",")}}`;
+
+/**
+ * Post one balanced journal entry inside the caller's transaction, moving the accounts'
+ * stored balances with it. Idempotent by key: a replay posts nothing and returns the entry
+ * already there. When this throws, the caller's transaction must roll back (the entry row
+ * alone could not commit anyway: the database refuses an entry without balanced postings).
+ */
+export async function postEntry(tx: Queryable, options: PostEntryOptions): Promise<{ entryId: string; created: boolean }> {
+  const { authorityId, idempotencyKey, cause, actorUserId, postings, reversesEntryId, at } = options;
+  const { description, descriptionMessage } = toStore(options.description);
+  assertBalanced(postings);
+  if (!postings.every((p) => isUuid(p.accountId))) throw new AppError("NOT_FOUND", t("ledger.error.accountNotFound"));
+
+  // An entry concerns several organisations: its audit row names none (the log's organisation filter leaves it out).
+  const after = { idempotencyKey, description, cause, reversesEntryId: reversesEntryId ?? null, postings };
+  const values: PostValues = {
+    authorityId,
+    idempotencyKey,
+    description,
+    descriptionMessage: descriptionMessage == null ? null : JSON.stringify(descriptionMessage),
+    causeType: cause.type,
+    causeId: cause.id,
+    reversesEntryId: reversesEntryId ?? null,
+    actorUserId,
+    createdAt: at ? at.toISOString() : null,
+    accountIds: arrayLiteral(postings.map((p) => p.accountId)),
+    amounts: arrayLiteral(postings.map((p) => p.amountPence)),
+    action: reversesEntryId ? "ledger.entry.reverse" : "ledger.entry.post",
+    after: JSON.stringify(after),
+  };
 
   let row: { entryId: string | null; overdrawnId: string | null };
   try {
-    [row] = await executePrepared<typeof row>(tx, "ledger_post_entry", statement);
+    [row] = await postStatement(tx, values);
   } catch (error) {
     if (sqlState(error) === "23503")
       throw new AppError(
