@@ -39,6 +39,20 @@ export function preparedStatement<Row, Values extends Record<string, unknown> = 
   };
 }
 
+/**
+ * A query-builder query asked for on every request (the reader's session, the shortlist's count):
+ * built once for each database, with `sql.placeholder`s for what changes, and prepared, so that on
+ * PostgreSQL it costs one round trip and no SQL building. Call `.execute(values)` on what it returns.
+ */
+export function preparedQuery<Query>(build: (db: Queryable) => Query): (db: Queryable) => Query {
+  const built = new WeakMap<Queryable, Query>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) built.set(db, (query = build(db)));
+    return query;
+  };
+}
+
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** Called with the text of every statement the app sends (for statement budgets in tests and benches). */

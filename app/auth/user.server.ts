@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { and, asc, eq } from "drizzle-orm";
-import { schema, type Queryable } from "~/db.server";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { preparedQuery, schema, type Queryable } from "~/db.server";
 import { isUuid } from "~/domain/ids";
 import { can, type Permission, type Target } from "./permissions";
 import { hashToken, liveSession, readSessionToken, sessionColumns, type Session } from "./session.server";
@@ -91,18 +91,23 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Curr
   });
 }
 
-/** The person whose session `token` is, with their memberships, or null when it is not a live session. */
-export async function loadUser(db: Queryable, token: string): Promise<CurrentUser | null> {
-  // One statement: a row for each membership (one, with none, for a person who has none).
-  const rows = await db
+/** The session's person and their memberships, a row for each membership (one, with none, for a person who has none). */
+const sessionWithMemberships = preparedQuery((db) =>
+  db
     .select({ ...sessionColumns, membership: membershipColumns })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
     .leftJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
     .leftJoin(schema.authorities, eq(schema.authorities.id, schema.memberships.authorityId))
-    .where(eq(schema.sessions.id, hashToken(token)))
-    .orderBy(...membershipOrder);
+    .where(eq(schema.sessions.id, sql.placeholder("sessionId")))
+    .orderBy(...membershipOrder)
+    .prepare("load_user"),
+);
+
+/** The person whose session `token` is, with their memberships, or null when it is not a live session. */
+export async function loadUser(db: Queryable, token: string): Promise<CurrentUser | null> {
+  const rows = await sessionWithMemberships(db).execute({ sessionId: hashToken(token) });
   const result = await liveSession(db, rows[0]);
   if (!result) return null;
   // A person with no membership has one row, its membership's columns all null.

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { offerRatings, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { offerRatings, preparedQuery, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
 import { onSaleCondition } from "./on-sale.server";
 import { providerAndRatingColumns } from "./offer-provider-columns.server";
 
@@ -41,12 +41,17 @@ export async function loadShortlist(db: Queryable, { authorityId, userId, now = 
 
 export type ShortlistEntry = Awaited<ReturnType<typeof loadShortlist>>[number];
 
-/** How many offers are on the buyer's shortlist in their authority (for the navigation). */
-export async function countShortlist(db: Queryable, { authorityId, userId }: { authorityId: string; userId: string }) {
-  const [{ count }] = await db
+const shortlistCount = preparedQuery((db) =>
+  db
     .select({ count: sql<number>`count(*)::int` })
     .from(shortlistItems)
     .innerJoin(offers, eq(offers.id, shortlistItems.offerId))
-    .where(and(eq(shortlistItems.userId, userId), eq(offers.authorityId, authorityId)));
+    .where(and(eq(shortlistItems.userId, sql.placeholder("userId")), eq(offers.authorityId, sql.placeholder("authorityId"))))
+    .prepare("count_shortlist"),
+);
+
+/** How many offers are on the buyer's shortlist in their authority (for the navigation). */
+export async function countShortlist(db: Queryable, { authorityId, userId }: { authorityId: string; userId: string }) {
+  const [{ count }] = await shortlistCount(db).execute({ authorityId, userId });
   return count;
 }
