@@ -22,7 +22,7 @@ import { potAvailable } from "~/domain/ledger/accounts.server";
 import { described } from "~/domain/ledger/described";
 import { currentConsortiaOf, findCollectivePurchase, ordersOfCollectivePurchase, providerOfOffer, schoolsForShares } from "~/domain/purchasing/queries.server";
 import { formatDate, formatPence } from "~/format";
-import { withViewerAccess } from "~/domain/purchasing/access";
+import { mayViewCollectivePurchase, withViewerAccess } from "~/domain/purchasing/access";
 import { canViewStatement } from "~/domain/ledger/statement-access";
 import { invalid, parseForm } from "~/forms.server";
 import { refusalOnForm, notFoundPage, forbidden } from "~/refusals.server";
@@ -75,7 +75,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mySchoolIds = new Set(memberships.filter((m) => m.consortiumId === purchase.consortiumId).map((m) => m.schoolId));
   const mySchools = answerable.filter((s) => mySchoolIds.has(s.id));
   const isFinance = can(user.grants, "view:sales", { authorityId });
-  if (!isLead && mySchools.length === 0 && !isFinance) throw forbidden(t("collective.error.notMember"));
+  if (
+    !mayViewCollectivePurchase(
+      user.grants,
+      authorityId,
+      purchase.consortiumId,
+      mySchools.map((s) => s.id),
+    )
+  )
+    throw forbidden(t("collective.error.notMember"));
 
   const schoolRows = await schoolsForShares(
     context.db,

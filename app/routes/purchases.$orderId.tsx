@@ -11,7 +11,7 @@ import { ConfirmStep } from "~/components/confirm";
 import { donePath } from "~/done";
 import { cancelOrder } from "~/domain/purchasing/cancel-order.server";
 import { cancellationEffect } from "~/domain/purchasing/rules";
-import { findOrder } from "~/domain/purchasing/queries.server";
+import { findOrder, mayOpenCollectivePurchaseOf } from "~/domain/purchasing/queries.server";
 import { actsForSchool, mayViewInvoice, mayViewOrder, offerPageFor } from "~/domain/purchasing/access";
 import { formatDate, formatPence } from "~/format";
 import { attemptForm, notFoundPage, forbidden } from "~/refusals.server";
@@ -42,7 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const links = {
     offer: offerPageFor(user, { id: order.offerId, providerId: order.providerId }),
     invoice: order.invoiceId !== null && mayViewInvoice(user.grants, authorityId, order.schoolId),
-    collectivePurchase: forSchool || can(user.grants, "view:sales", { authorityId }),
+    collectivePurchase:
+      order.collectivePurchaseId !== null &&
+      (await mayOpenCollectivePurchaseOf(context.db, user.grants, { authorityId, collectivePurchaseId: order.collectivePurchaseId, schoolId: order.schoolId })),
   };
   return { order, canCancel, forSchool, links, effect: confirming ? cancellationEffect([order]) : null };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MembershipGrant } from "~/auth/permissions";
 import type { Role } from "~/db.server";
-import { mayViewInvoice, mayViewOrder, offerPageFor, withViewerAccess } from "~/domain/purchasing/access";
+import { mayViewCollectivePurchase, mayViewInvoice, mayViewOrder, offerPageFor, withViewerAccess } from "~/domain/purchasing/access";
 
 const A = "authority-a";
 const B = "authority-b";
@@ -23,6 +23,18 @@ describe("who may open an order, its invoice and its offer", () => {
     expect(mayViewOrder([grant("consortium_lead", "consortium-1")], A, order)).toBe(false);
     expect(mayViewOrder([grant("challenge_adviser", "office")], A, order)).toBe(false);
     expect(mayViewOrder([grant("la_finance", "office", B)], A, order)).toBe(false);
+  });
+
+  it("opens a collective purchase to its consortium's lead, the commissioner, finance and a school answering in the consortium today", () => {
+    expect(mayViewCollectivePurchase([grant("consortium_lead", "consortium-1")], A, "consortium-1", [])).toBe(true);
+    expect(mayViewCollectivePurchase([grant("commissioner", "office")], A, "consortium-1", [])).toBe(true);
+    expect(mayViewCollectivePurchase([grant("la_finance", "office")], A, "consortium-1", [])).toBe(true);
+    expect(mayViewCollectivePurchase([grant("headteacher", "school-1")], A, "consortium-1", ["school-1"])).toBe(true);
+    // A school that has left the consortium answers in it no more.
+    expect(mayViewCollectivePurchase([grant("headteacher", "school-1")], A, "consortium-1", [])).toBe(false);
+    expect(mayViewCollectivePurchase([grant("consortium_lead", "consortium-2")], A, "consortium-1", [])).toBe(false);
+    expect(mayViewCollectivePurchase([grant("provider_admin", "provider-1")], A, "consortium-1", [])).toBe(false);
+    expect(mayViewCollectivePurchase([grant("la_finance", "office", B)], A, "consortium-1", [])).toBe(false);
   });
 
   it("opens an invoice to the school it bills and the authority's finance, not to the provider that delivered", () => {

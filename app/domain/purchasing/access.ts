@@ -42,3 +42,16 @@ export function offerPageFor(viewer: Viewer, offer: { id: string; providerId: st
 /** Orders with whether the viewer may open each one's page and its invoice's, for a table that links only those. */
 export const withViewerAccess = <T extends { schoolId: string; providerId: string }>(grants: Grants, authorityId: string, orders: T[]) =>
   orders.map((order) => ({ ...order, orderOpen: mayViewOrder(grants, authorityId, order), invoiceOpen: mayViewInvoice(grants, authorityId, order.schoolId) }));
+
+/**
+ * A collective purchase opens to the lead of its consortium (and the authority's commissioners), the
+ * authority's finance officers, and the people who answer for a school in its consortium today
+ * (`answeringSchoolIds`: the schools the reader may join it for that are in the consortium now).
+ */
+export function mayViewCollectivePurchase(grants: Grants, authorityId: string, consortiumId: string, answeringSchoolIds: readonly string[]): boolean {
+  return (
+    answeringSchoolIds.length > 0 ||
+    can(grants, "open:collective-purchase", { organisationId: consortiumId, authorityId }) ||
+    can(grants, "view:sales", { authorityId })
+  );
+}

@@ -4,6 +4,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { schema, type Queryable } from "~/db.server";
 import { memberToday } from "~/domain/consortia/schools-of-consortium-on.server";
 import { isUuid } from "~/domain/ids";
+import { can, type MembershipGrant } from "~/auth/permissions";
+import { mayViewCollectivePurchase } from "./access";
 import { invoiceBalance } from "./invoice-balance";
 import { described } from "~/domain/ledger/described";
 
@@ -265,6 +267,27 @@ export async function currentConsortiaOf(db: Queryable, schoolIds: string[], now
     .select({ schoolId: consortiumMemberships.schoolId, consortiumId: consortiumMemberships.consortiumId })
     .from(consortiumMemberships)
     .where(and(inArray(consortiumMemberships.schoolId, schoolIds), memberToday(now)));
+}
+
+/**
+ * May the reader open the collective purchase that an order of `schoolId` belongs to? The purchase's
+ * own page's rule (`mayViewCollectivePurchase`), for a page that links to it: a school that has left
+ * the consortium since no longer answers in it.
+ */
+export async function mayOpenCollectivePurchaseOf(
+  db: Queryable,
+  grants: readonly MembershipGrant[],
+  { authorityId, collectivePurchaseId, schoolId, now = new Date() }: { authorityId: string; collectivePurchaseId: string; schoolId: string; now?: Date },
+) {
+  const [purchase] = await db
+    .select({ consortiumId: collectivePurchases.consortiumId })
+    .from(collectivePurchases)
+    .where(and(eq(collectivePurchases.id, collectivePurchaseId), eq(collectivePurchases.authorityId, authorityId)));
+  if (!purchase) return false;
+  const answers =
+    can(grants, "join:collective-purchase", { organisationId: schoolId, authorityId }) &&
+    (await currentConsortiaOf(db, [schoolId], now)).some((m) => m.consortiumId === purchase.consortiumId);
+  return mayViewCollectivePurchase(grants, authorityId, purchase.consortiumId, answers ? [schoolId] : []);
 }
 
 /** What a school's share is worked out from: maintained or not, its cost centre, pupils and type. */
