@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { offerRatings, preparedQuery, offerRevisions, offers, organisations, providers, shortlistItems, type Queryable } from "~/db.server";
+import { offerRatings, offerRevisions, offers, organisations, preparedQuery, providers, shortlistItems, type Queryable } from "~/db.server";
 import { onSaleCondition } from "./on-sale.server";
 import { providerAndRatingColumns } from "./offer-provider-columns.server";
 

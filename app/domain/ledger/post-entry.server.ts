@@ -44,7 +44,8 @@ export function assertBalanced(postings: Posting[]) {
     throw new AppError("UNBALANCED", t("refusal.ledger.doesNotBalance", { unbalanced: t("ledger.error.unbalanced"), total }));
 }
 
-const p = (name: keyof PostValues) => sql.placeholder(name);
+/** Where the statement takes one of the values it is given at each call. */
+const slot = (name: keyof PostValues) => sql.placeholder(name);
 
 type PostValues = {
   authorityId: string;
@@ -83,18 +84,18 @@ const postStatement = preparedStatement<{ entryId: string | null; overdrawnId: s
     with entry as (
       insert into journal_entries
         (authority_id, idempotency_key, description, description_message, cause_type, cause_id, reverses_entry_id, created_by, created_at)
-      values (${p("authorityId")}::uuid, ${p("idempotencyKey")}, ${p("description")}, ${p("descriptionMessage")}::jsonb, ${p("causeType")}, ${p("causeId")},
-        ${p("reversesEntryId")}::uuid, ${p("actorUserId")}::uuid, coalesce(${p("createdAt")}::timestamptz, now()))
+      values (${slot("authorityId")}::uuid, ${slot("idempotencyKey")}, ${slot("description")}, ${slot("descriptionMessage")}::jsonb, ${slot("causeType")}, ${slot("causeId")},
+        ${slot("reversesEntryId")}::uuid, ${slot("actorUserId")}::uuid, coalesce(${slot("createdAt")}::timestamptz, now()))
       on conflict (idempotency_key) do nothing
       returning id
     ),
     lines as (
-      select account_id, amount_pence from unnest(${p("accountIds")}::uuid[], ${p("amounts")}::bigint[]) as l(account_id, amount_pence)
+      select account_id, amount_pence from unnest(${slot("accountIds")}::uuid[], ${slot("amounts")}::bigint[]) as l(account_id, amount_pence)
     ),
     moves as (select account_id, sum(amount_pence) as delta from lines group by account_id),
     locked as materialized (
       select id from ledger_accounts
-      where id in (select account_id from moves) and authority_id = ${p("authorityId")}::uuid and exists (select from entry)
+      where id in (select account_id from moves) and authority_id = ${slot("authorityId")}::uuid and exists (select from entry)
       order by id
       for no key update
     ),
@@ -108,13 +109,13 @@ const postStatement = preparedStatement<{ entryId: string | null; overdrawnId: s
     overdrawn as (select id from locked except select id from moved),
     posted as (
       insert into ledger_postings (entry_id, account_id, authority_id, amount_pence, created_at)
-      select entry.id, lines.account_id, ${p("authorityId")}::uuid, lines.amount_pence, coalesce(${p("createdAt")}::timestamptz, now())
+      select entry.id, lines.account_id, ${slot("authorityId")}::uuid, lines.amount_pence, coalesce(${slot("createdAt")}::timestamptz, now())
       from entry, lines
       where not exists (select from overdrawn)
     ),
     audited as (
       insert into audit_log (authority_id, actor_user_id, action, entity_type, entity_id, after)
-      select ${p("authorityId")}::uuid, ${p("actorUserId")}::uuid, ${p("action")}, 'journal_entry', entry.id, ${p("after")}::jsonb
+      select ${slot("authorityId")}::uuid, ${slot("actorUserId")}::uuid, ${slot("action")}, 'journal_entry', entry.id, ${slot("after")}::jsonb
       from entry
       where not exists (select from overdrawn)
     )
