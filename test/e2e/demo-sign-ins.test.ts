@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/db.server";
 import { t, type Locale } from "~/i18n";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
 
 // The named demo sign-ins, one per role, and an organisation each one must see on their home page.
 const DEMO_ROLES: { email: string; role: Role; organisation: string; locale?: Locale }[] = [
@@ -27,7 +27,7 @@ describe("every demo role signs in", () => {
     it(`the ${t(`role.${person.role}`)} (${person.email}) signs in and sees their organisations and roles`, async () => {
       const words = (key: "home.title" | "home.organisations" | `role.${Role}`) => t(key, undefined, person.locale ?? "en");
       const page = await newPage(browser);
-      await signIn(page, person.email);
+      await signInThroughForm(page, person.email);
       await page.getByRole("heading", { level: 1, name: words("home.title") }).waitFor();
       const organisations = page.locator(`h2:has-text("${words("home.organisations")}") + form`);
       await expectLocator(organisations).toContainText(words(`role.${person.role}`));

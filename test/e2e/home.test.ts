@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { accessibilityViolations, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 describe("a visitor arrives at the marketplace", () => {
   const browser = testBrowser();
@@ -25,5 +25,20 @@ describe("a visitor arrives at the marketplace", () => {
       await expectLocator(navigation.getByText(/Acting for/)).toBeVisible();
       await expectLocator(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
     }
+  });
+
+  it("the accessibility check finds what it is for, on the page and in a frame of the page", async () => {
+    const page = await newPage(browser);
+    await page.setContent(`<!doctype html><html lang="en"><title>Checked</title><main><h1>Checked</h1><input type="text" id="unlabelled"></main></html>`);
+    expect(await accessibilityViolations(page)).toEqual([expect.stringMatching(/^label: .*#unlabelled/)]);
+    // A field with no label, and an image with no text inside a frame.
+    await page.setContent(
+      `<!doctype html><html lang="en"><title>Checked</title><main><h1>Checked</h1><input type="text" id="unlabelled">` +
+        `<iframe title="A frame" srcdoc='<!doctype html><html lang="en"><title>Frame</title><main><img src="/none.png"></main></html>'></iframe></main></html>`,
+    );
+    await page.frameLocator("iframe[title='A frame']").locator("img").waitFor({ state: "attached" });
+    const violations = await accessibilityViolations(page);
+    expect(violations.find((v) => v.startsWith("label:"))).toContain("#unlabelled");
+    expect(violations.find((v) => v.startsWith("image-alt:"))).toContain("iframe");
   });
 });

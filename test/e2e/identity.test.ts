@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { demoPassword, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { demoPassword, expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 const OFFICE = "Arden County Council School Improvement";
@@ -124,7 +124,7 @@ describe("identity journeys", () => {
     await before.goto("/account");
     await before.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
     const again = await open(browser, { javaScript: false });
-    await signIn(again, email, "harbour maple quartz drum");
+    await signInThroughForm(again, email, "harbour maple quartz drum");
     expect(new URL(again.url()).pathname).toBe("/");
 
     // The forgotten-password pages themselves are accessible.
@@ -159,7 +159,7 @@ describe("identity journeys", () => {
     }
     await expectAccessibleAt(browser, "/sign-in");
     const page = await open(browser);
-    await signIn(page, ADMIN, demoPassword());
+    await signInThroughForm(page, ADMIN, demoPassword());
     expect(new URL(page.url()).pathname).toBe("/");
   });
 
