@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { ScrollTable } from "./scroll-table";
-import { Fragment, type ReactNode } from "react";
+import { Fragment, useId, type ReactNode } from "react";
 
 /** A column: its header text (or a whole header cell, such as a SortableHeader), and whether it holds numbers. */
 export type Column = { label?: ReactNode; numeric?: boolean; header?: ReactNode; colSpan?: number; scope?: "col" | "colgroup"; className?: string };
@@ -78,6 +78,7 @@ export function Table({ heading, ...table }: TableProps) {
 }
 
 function CaptionedTable({ caption, captionSize = "s", columns, groups, rows, foot, rowHeader = true, compact = false, className, empty }: TableProps) {
+  const captionId = useId();
   if (empty !== undefined && rows.length === 0) return <p className="govuk-body">{empty}</p>;
   const headerRow = (cols: readonly Column[]) => (
     <tr className="govuk-table__row">
@@ -100,7 +101,10 @@ function CaptionedTable({ caption, captionSize = "s", columns, groups, rows, foo
   const table = (
     <table className={`govuk-table${compact ? " app-table--compact" : ""}${className ? ` ${className}` : ""}`}>
       {caption !== undefined ? (
-        <caption className={`govuk-table__caption ${captionSize === "hidden" ? "govuk-visually-hidden" : `govuk-table__caption--${captionSize}`}`}>
+        <caption
+          id={captionId}
+          className={`govuk-table__caption ${captionSize === "hidden" ? "govuk-visually-hidden" : `govuk-table__caption--${captionSize}`}`}
+        >
           {caption}
         </caption>
       ) : null}
@@ -125,7 +129,7 @@ function CaptionedTable({ caption, captionSize = "s", columns, groups, rows, foo
     </table>
   );
   // Every table wider than the screen scrolls inside its own box, never the page.
-  return <ScrollTable>{table}</ScrollTable>;
+  return <ScrollTable labelledBy={caption !== undefined ? captionId : undefined}>{table}</ScrollTable>;
 }
 
 type Key = string | number;

@@ -294,7 +294,7 @@ export default function DeliveryPage() {
             { label: t("delivery.milestone.delivered"), cell: (m) => (m.deliveredAt ? formatDate(m.deliveredAt) : t("delivery.milestone.notYet")) },
             { label: t("delivery.milestone.confirmed"), cell: (m) => (m.confirmedAt ? formatDate(m.confirmedAt) : t("delivery.milestone.notYet")) },
             {
-              label: "",
+              label: <span className="govuk-visually-hidden">{t("table.actions")}</span>,
               cell: (m) =>
                 powers.provider && !m.deliveredAt && order.status !== "cancelled" ? (
                   <MilestoneStep milestone={m} intent="deliverMilestone" label={t("delivery.milestone.deliver")} />
@@ -401,7 +401,7 @@ function SessionBlock({
               cell: (p) => (p.attended === null ? t("delivery.attended.unknown") : p.attended ? t("delivery.attended.yes") : t("delivery.attended.no")),
             },
             {
-              label: "",
+              label: <span className="govuk-visually-hidden">{t("table.actions")}</span>,
               cell: (p) =>
                 p.attended ? (
                   <Link className="govuk-link" to={`/certificates/${p.id}`}>

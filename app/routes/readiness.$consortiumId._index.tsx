@@ -59,7 +59,7 @@ function Judgements({ snapshot }: { snapshot: Snapshot }) {
     <>
       {READINESS_GROUP_KEYS.map((g) => (
         <div key={g}>
-          <h4 className="govuk-heading-s">{t(`readiness.group.${g}`)}</h4>
+          <h3 className="govuk-heading-s">{t(`readiness.group.${g}`)}</h3>
           <dl className="govuk-summary-list">
             {READINESS_GROUPS[g].map((j) => {
               const row = snapshot.judgements.find((x) => x.judgement === j);
@@ -98,7 +98,7 @@ function Judgements({ snapshot }: { snapshot: Snapshot }) {
           </dl>
         </div>
       ))}
-      <h4 className="govuk-heading-s">{t("readiness.responses")}</h4>
+      <h3 className="govuk-heading-s">{t("readiness.responses")}</h3>
       {snapshot.responses.length === 0 ? (
         <p className="govuk-body">{t("readiness.noResponses")}</p>
       ) : (

@@ -57,10 +57,8 @@ export default function SchoolStory() {
         </SummaryRow>
       </dl>
 
-      <section aria-labelledby="consortia-heading">
-        <h2 className="govuk-heading-m" id="consortia-heading">
-          {t("schoolStory.consortia")}
-        </h2>
+      <section>
+        <h2 className="govuk-heading-m">{t("schoolStory.consortia")}</h2>
         <ItemTable
           compact
           caption={t("schoolStory.consortia")}
@@ -79,10 +77,8 @@ export default function SchoolStory() {
       <SchoolCategorySection schoolId={school.id} category={category} canMoveSchools={canMoveSchools} />
       <InspectionHistory inspections={inspections} />
 
-      <section aria-labelledby="purchases-heading">
-        <h2 className="govuk-heading-m" id="purchases-heading">
-          {t("schoolStory.purchases", { year: year.label })}
-        </h2>
+      <section>
+        <h2 className="govuk-heading-m">{t("schoolStory.purchases", { year: year.label })}</h2>
         <ItemTable
           compact
           caption={t("schoolStory.purchases", { year: year.label })}

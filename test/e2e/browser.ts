@@ -87,7 +87,8 @@ export function expectLocator(locator: Locator, { timeout = 10_000 } = {}) {
 }
 
 /**
- * What axe finds against WCAG 2.2 A and AA on the page as it is now, one line a rule, in its frames too.
+ * What axe finds against WCAG 2.2 A and AA, and axe's best practices (headings in order, landmarks with
+ * names of their own, no empty table headers), on the page as it is now, one line a rule, in its frames too.
  * Only a page with frames needs the blank page that axe opens to gather the frames' results, which costs
  * about as much as the check itself: a page without frames is checked where it is. Only violations are
  * reported in detail, which is all that is read here.
@@ -96,13 +97,13 @@ export async function accessibilityViolations(page: Page) {
   // The options first: they replace whatever was set before them, the tags included.
   const results = await new AxeBuilder({ page })
     .options({ resultTypes: ["violations"] })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .setLegacyMode(page.frames().length === 1)
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-/** Axe finds no WCAG 2.2 A/AA violations on the page as it is now. */
+/** Axe finds nothing on the page as it is now (`accessibilityViolations`). */
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
 }

@@ -21,6 +21,7 @@ export const forms: Record<keyof typeof english, Message> = {
   "review.heading.recommendation": "Argymhelliad",
   "review.scoreOutOf": "{score} allan o 4",
   "offer.tiers.priceRange": "{first} ar gyfer {firstSchools}, i lawr i {low} ar gyfer {lowSchools} sy’n prynu gyda’i gilydd",
+  "table.actions": "Camau gweithredu",
   "table.region": "Tabl: sgroliwch i’r ochr i weld y cyfan",
   "error.gone.title": "Nid yw’r cynnig hwn ar werth",
   "offer.notOnSale.suspended":

@@ -19,6 +19,7 @@ export const forms = {
   "review.heading.recommendation": "Recommendation",
   "review.scoreOutOf": "{score} out of 4",
   "offer.tiers.priceRange": "{first} for {firstSchools}, down to {low} for {lowSchools} buying together",
+  "table.actions": "Actions",
   "table.region": "Table: scroll sideways to see all of it",
   "error.gone.title": "This offer is not on sale",
   "offer.notOnSale.suspended":
