@@ -7,15 +7,9 @@ import { t } from "~/i18n";
  * screen reader says what it is: by the table's caption (`labelledBy`, its id) where it has one, so that
  * two tables on a page are two regions with names of their own.
  */
-export function ScrollTable({ label, labelledBy, children }: { label?: string; labelledBy?: string; children: ReactNode }) {
+export function ScrollTable({ labelledBy, children }: { labelledBy?: string; children: ReactNode }) {
   return (
-    <div
-      className="app-table-scroll"
-      role="region"
-      aria-labelledby={labelledBy}
-      aria-label={labelledBy ? undefined : (label ?? t("table.region"))}
-      tabIndex={0}
-    >
+    <div className="app-table-scroll" role="region" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : t("table.region")} tabIndex={0}>
       {children}
     </div>
   );
