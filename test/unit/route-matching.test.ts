@@ -1,0 +1,88 @@
+// The router's matching, with its patch (patches/@remix-run+router+*.patch): a routes array's branches are
+// flattened and ranked once, and a path's pattern compiled once. The answers must be those of matching afresh.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createMemoryRouter, matchPath, matchRoutes, type RouteObject } from "react-router-dom";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+
+/** A tree shaped like the app's: a root layout, index routes, params, an optional segment and a splat. */
+const tree = (): RouteObject[] => [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "home", index: true },
+      { id: "catalogue", path: "catalogue", children: [{ id: "catalogue-index", index: true }] },
+      { id: "offer", path: "catalogue/:offerId" },
+      { id: "compare", path: "catalogue/compare" },
+      { id: "consortium", path: "consortia/:consortiumId", children: [{ id: "consortium-readiness", path: "readiness/:reviewId?" }] },
+      { id: "case", path: "Reports/Termly", caseSensitive: true },
+      { id: "files", path: "files/*" },
+    ],
+  },
+];
+
+const PATHS = [
+  "/",
+  "/catalogue",
+  "/catalogue/",
+  "/catalogue/compare",
+  "/catalogue/0b9e6c1e-7d23-554a-a40c-1186e9a44c19",
+  "/consortia/c-1",
+  "/consortia/c-1/readiness",
+  "/consortia/c-1/readiness/r-2",
+  "/Reports/Termly",
+  "/reports/termly",
+  "/files/a/b.csv",
+  "/nowhere/at/all",
+];
+
+const summary = (routes: RouteObject[], path: string) =>
+  matchRoutes(routes, path)?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase })) ?? null;
+
+describe("route matching", () => {
+  it("runs the patched router, on the server and in the browser's build", () => {
+    for (const file of [require.resolve("@remix-run/router"), require.resolve("@remix-run/router/dist/router.js")]) {
+      const source = readFileSync(file, "utf8");
+      expect(source).toContain("rankedBranchesCache");
+      expect(source).toContain("compiledPaths");
+    }
+  });
+
+  it("answers every path the same, matched again on the same routes or afresh on a copy of them", () => {
+    const routes = tree();
+    const afresh = PATHS.map((path) => summary(tree(), path));
+    for (let round = 0; round < 3; round++) expect(PATHS.map((path) => summary(routes, path))).toEqual(afresh);
+    expect(summary(routes, "/catalogue/compare")?.at(-1)?.id).toBe("compare");
+    expect(summary(routes, "/consortia/c-1/readiness")?.at(-1)).toMatchObject({ id: "consortium-readiness", params: { consortiumId: "c-1" } });
+    expect(summary(routes, "/reports/termly")).toBeNull();
+    expect(summary(routes, "/files/a/b.csv")?.at(-1)?.params).toMatchObject({ "*": "a/b.csv" });
+  });
+
+  it("keeps patterns that differ only in case sensitivity or in matching to the end apart", () => {
+    expect(matchPath({ path: "/Reports", caseSensitive: true, end: true }, "/reports")).toBeNull();
+    expect(matchPath({ path: "/Reports", caseSensitive: false, end: true }, "/reports")).not.toBeNull();
+    expect(matchPath({ path: "/reports", caseSensitive: false, end: true }, "/reports/2026")).toBeNull();
+    expect(matchPath({ path: "/reports", caseSensitive: false, end: false }, "/reports/2026")?.pathnameBase).toBe("/reports");
+    // A match's params are its own, not the compiled pattern's.
+    const first = matchPath("/catalogue/:offerId", "/catalogue/a");
+    const second = matchPath("/catalogue/:offerId", "/catalogue/b");
+    expect([first?.params.offerId, second?.params.offerId]).toEqual(["a", "b"]);
+  });
+
+  it("finds a route discovered during a navigation, on the routes it matched before the discovery", async () => {
+    const router = createMemoryRouter([{ id: "root", path: "/", children: [{ id: "home", index: true }] }], {
+      initialEntries: ["/"],
+      // As Remix's lazy route discovery does: the routes are patched in place while the navigation runs.
+      patchRoutesOnNavigation: ({ path, patch }) => {
+        if (path === "/late") patch("root", [{ id: "late", path: "late" }]);
+      },
+    });
+    await router.navigate("/late");
+    expect(router.state.matches.at(-1)?.route.id).toBe("late");
+    expect(router.state.errors).toBeNull();
+    router.dispose();
+  });
+});
