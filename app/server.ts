@@ -2,6 +2,7 @@
 import "./context";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { availableParallelism } from "node:os";
 import { createRequestHandler } from "@remix-run/express";
@@ -108,6 +109,20 @@ function originCheck(env: Env) {
 
 export type RunningServer = { server: Server; url: string; database: DatabaseHandle; stop: () => Promise<void> };
 
+/**
+ * The build's files outside /assets (the favicon), served by name: the names are read once, so a
+ * request for a page costs no look-up on the disk.
+ */
+function buildRootFiles(dir: string, options: { maxAge: string }) {
+  const names = new Set(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
+  );
+  const serve = express.static(dir, { ...options, index: false, redirect: false });
+  return (req: Request, res: Response, next: NextFunction) => (names.has(req.path) ? serve(req, res, next) : next());
+}
+
 export async function startServer(
   env: Env,
   { dev = false, onReady, tasks = PERIODIC_TASKS }: { dev?: boolean; onReady?: (db: DatabaseHandle) => Promise<void>; tasks?: PeriodicTask[] } = {},
@@ -150,7 +165,7 @@ export async function startServer(
   } else {
     app.use("/assets", precompressedFiles("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use(buildRootFiles("build/client", { maxAge: "1h" }));
     // The build exists only after `npm run build`. This file runs from app/ under tsx (benches) and
     // from build/start.js in production: both one level below the project root.
     const serverBuild = new URL("../build/server/index.js", import.meta.url).href;

@@ -26,6 +26,12 @@ describe("what a signed-in person sees is never cached", () => {
     const stylesheet = await page.locator("link[rel=stylesheet]").first().getAttribute("href");
     const asset = await page.request.get(stylesheet!);
     expect(asset.headers()["cache-control"]).toMatch(/max-age=\d+/);
+    // The build's own files outside /assets: the favicon, for an hour, to anyone.
+    const favicon = await page.request.get("/favicon.svg");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(favicon.headers()["cache-control"]).toBe("public, max-age=3600");
+    expect((await page.request.get("/index.html", { maxRedirects: 0 })).status()).toBe(404);
     await page.context().close();
   });
 });
