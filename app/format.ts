@@ -34,6 +34,14 @@ function londonDay(d: Date): [string, string, string] {
 const formattedKey = (kind: DateKind, d: Date) => `${kind}|${kind === "dateTime" ? d.toISOString().slice(0, 16) : londonDay(d).join("-")}`;
 
 /**
+ * Dates written with date-fns, by kind, language and instant, each with its key for the page once a page
+ * needed it: a page writes the same few dates many times over (every result's), and working out London's
+ * offset costs more than the words. Bounded: emptied when full.
+ */
+const written = new Map<string, { text: string; key?: string }>();
+const MAX_WRITTEN = 10_000;
+
+/**
  * A date in words. The server formats it with date-fns and, while a page renders, remembers it for the
  * page (app/i18n/page-messages.server.ts); the browser says what the page said, or, for a date the page
  * did not show, formats it with date-fns once loaded, and until then as Intl writes it.
@@ -41,10 +49,16 @@ const formattedKey = (kind: DateKind, d: Date) => `${kind}|${kind === "dateTime"
 function formatted(kind: DateKind, value: Date | string, locale: Locale): string {
   const d = asDate(value);
   if (dates) {
-    const text = dates[kind](d, locale);
+    const id = `${kind}|${locale}|${d.getTime()}`;
+    let entry = written.get(id);
+    if (entry === undefined) {
+      entry = { text: dates[kind](d, locale) };
+      if (written.size >= MAX_WRITTEN) written.clear();
+      written.set(id, entry);
+    }
     // Keyed only while a page renders: a CSV's or an email's dates are not the browser's business.
-    formattedInRender()?.set(formattedKey(kind, d), text);
-    return text;
+    formattedInRender()?.set((entry.key ??= formattedKey(kind, d)), entry.text);
+    return entry.text;
   }
   const known = formattedOnPage(formattedKey(kind, d), locale);
   if (known !== undefined) return known;
