@@ -13,7 +13,8 @@ const ENCODINGS = [
   { name: "gzip", suffix: ".gz" },
 ] as const;
 
-function filesUnder(dir: string): string[] {
+/** The files under `dir`, as paths relative to it with `/` between folders; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())

@@ -2,7 +2,6 @@
 import "./context";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { availableParallelism } from "node:os";
 import { createRequestHandler } from "@remix-run/express";
@@ -19,7 +18,7 @@ import { startDispatcher, type PeriodicTask } from "./integrations/outbox-dispat
 import { stripeJobs } from "./domain/payments/jobs.server";
 import { stripeFor } from "./integrations/stripe.server";
 import { PERIODIC_TASKS } from "./integrations/periodic-tasks.server";
-import { compressResponses, precompressedFiles } from "./compression.server";
+import { compressResponses, filesUnder, precompressedFiles } from "./compression.server";
 import { countQuery, createLogger, requestLogging, type RequestLogFields } from "./logger.server";
 import { applyServerTimeouts, bodyLimit } from "./request-limits.server";
 import { prepareDatabase, startupMessage, type Startup } from "./startup.server";
@@ -115,9 +114,9 @@ export type RunningServer = { server: Server; url: string; database: DatabaseHan
  */
 function buildRootFiles(dir: string, options: { maxAge: string }) {
   const names = new Set(
-    readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => `/${entry.name}`),
+    filesUnder(dir)
+      .filter((path) => !path.includes("/"))
+      .map((name) => `/${name}`),
   );
   const serve = express.static(dir, { ...options, index: false, redirect: false });
   return (req: Request, res: Response, next: NextFunction) => (names.has(req.path) ? serve(req, res, next) : next());
