@@ -20,7 +20,10 @@ mkdirSync(resultsDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 let problems = 0;
-/** The names of the tests that failed, printed again at the end so the last lines of the output name them. */
+/**
+ * The tests that failed and the start of why, printed again at the end: a log that keeps only its last lines
+ * (a CI summary) still says what failed and how.
+ */
 const failures = [];
 const timings = [];
 const started = Date.now();
@@ -92,7 +95,11 @@ async function vitest(label, project, { env = {}, live = false, workers } = {}) 
     failed += report.numFailedTests;
     for (const file of report.testResults ?? [])
       for (const test of file.assertionResults ?? [])
-        if (test.status === "failed") failures.push(`${label}: ${file.name.replace(`${process.cwd()}/`, "")} > ${test.fullName}`);
+        if (test.status === "failed")
+          failures.push({
+            name: `${label}: ${file.name.replace(`${process.cwd()}/`, "")} > ${test.fullName}`,
+            why: (test.failureMessages ?? []).join("\n").split("\n").slice(0, 12).join("\n").slice(0, 1200),
+          });
     if (report.numTotalTests === 0 || (code !== 0 && report.numFailedTests === 0)) problems++;
   } else {
     console.error(`${label} did not run`);
@@ -161,7 +168,10 @@ for (const t of timings) console.log(`  ${t.label.padEnd(22)} ${seconds(t.ms).pa
 console.log(`  ${"all".padEnd(22)} ${seconds(Date.now() - started).padStart(6)}`);
 if (failures.length > 0) {
   console.log("\nFailed:");
-  for (const name of failures) console.log(`  ${name}`);
+  for (const { name, why } of failures) {
+    console.log(`  ${name}`);
+    if (why) console.log(why.replace(/^/gm, "      "));
+  }
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || problems > 0 ? 1 : 0);

@@ -774,6 +774,17 @@ describe("every route, against odd input and the wrong people", () => {
         ),
       )
       .limit(1);
+    // An order and an invoice of a school that is not the neighbour's (the demo may have billed the neighbour first).
+    const [othersOrder] = await db()
+      .select({ id: schema.orders.id })
+      .from(schema.orders)
+      .where(and(eq(schema.orders.authorityId, authorities.arden), sql`${schema.orders.schoolId} <> ${neighbour.schoolId}`))
+      .limit(1);
+    const [othersInvoice] = await db()
+      .select({ id: schema.invoices.id })
+      .from(schema.invoices)
+      .where(and(eq(schema.invoices.authorityId, authorities.arden), sql`${schema.invoices.schoolId} <> ${neighbour.schoolId}`))
+      .limit(1);
     const buy = {
       offerId: ardenIds.offerId[0],
       schoolId: neighbour.schoolId,
@@ -828,20 +839,20 @@ describe("every route, against odd input and the wrong people", () => {
         what: "a neighbouring head opens another school's order",
         file: "purchases.$orderId.tsx",
         cookie: neighbourCookie,
-        params: { orderId: ardenIds.orderId[0] },
+        params: { orderId: othersOrder.id },
       },
       {
         what: "a neighbouring head cancels another school's order",
         file: "purchases.$orderId.tsx",
         cookie: neighbourCookie,
-        params: { orderId: ardenIds.orderId[0] },
+        params: { orderId: othersOrder.id },
         form: { intent: "cancel" },
       },
       {
         what: "a neighbouring head opens another school's invoice",
         file: "invoices.$invoiceId.tsx",
         cookie: neighbourCookie,
-        params: { invoiceId: ardenIds.invoiceId[0] },
+        params: { invoiceId: othersInvoice.id },
       },
       {
         what: "a head invites someone to a neighbouring school",
