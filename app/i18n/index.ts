@@ -100,13 +100,16 @@ const madeOutsideRequests = new Map<string, { key: MessageKey; params?: MessageP
 const MAX_REMEMBERED = 20_000;
 
 /**
- * Messages without placeholders, by language, as i18next gave them: a page says the same labels
- * many times (every result's "Provider", every filter's options), and asking i18next each time costs more than the page's markup.
+ * Messages as i18next gave them, by language, key and placeholder values: a page says the same labels many
+ * times (every result's "Provider", every filter's options) and the same counts and names on every
+ * request, and asking i18next each time costs more than the page's markup. The catalogue does not change
+ * while the server runs, so the same key and values always give the same words. Emptied when full: the
+ * values may come from outside input (an offer's title in a button's label).
  */
-const plainMessages: Record<Locale, Map<string, string>> = { en: new Map(), cy: new Map() };
-const MAX_PLAIN_MESSAGES = 10_000;
+const formattedMessages: Record<Locale, Map<string, string>> = { en: new Map(), cy: new Map() };
+const MAX_FORMATTED_MESSAGES = 10_000;
 
-function translate(key: MessageKey, params: MessageParams | undefined, locale: Locale): string {
+function translate(key: MessageKey, params: MessageParams | undefined, locale: Locale, store: RequestStore | undefined): string {
   if (!serverFormat) {
     const message = messageOf(key, locale);
     if (message !== undefined) return formatMessage(message, params, locale);
@@ -115,13 +118,15 @@ function translate(key: MessageKey, params: MessageParams | undefined, locale: L
     if (!pageStillLoading()) void loadMessages(locale);
     return key;
   }
-  requestStore()?.rendered?.add(key);
-  if (params !== undefined) return serverFormat(key, params, locale);
-  const known = plainMessages[locale].get(key);
+  store?.rendered?.add(key);
+  const formatted = formattedMessages[locale];
+  // JSON escapes every control character in the values, so no two sets of values share a key.
+  const memoKey = params === undefined ? key : `${key}\u0000${JSON.stringify(params)}`;
+  const known = formatted.get(memoKey);
   if (known !== undefined) return known;
-  const text = serverFormat(key, undefined, locale);
-  // Bounded by the catalogue's size, should a key ever be made from outside input.
-  if (plainMessages[locale].size < MAX_PLAIN_MESSAGES) plainMessages[locale].set(key, text);
+  const text = serverFormat(key, params, locale);
+  if (formatted.size >= MAX_FORMATTED_MESSAGES) formatted.clear();
+  formatted.set(memoKey, text);
   return text;
 }
 
@@ -131,9 +136,15 @@ function translate(key: MessageKey, params: MessageParams | undefined, locale: L
  * The language is the reader's unless given (emails give the recipient's).
  */
 export function t(key: MessageKey, params?: MessageParams, locale?: Locale): string {
-  const inRequest = locale !== undefined || requestStore() !== undefined;
-  const text = translate(key, params, locale ?? currentLocale());
-  if (!inRequest && typeof document === "undefined" && !madeOutsideRequests.has(text) && madeOutsideRequests.size < MAX_REMEMBERED) {
+  const store = requestStore();
+  const text = translate(key, params, locale ?? store?.locale ?? currentLocale(), store);
+  if (
+    locale === undefined &&
+    store === undefined &&
+    typeof document === "undefined" &&
+    !madeOutsideRequests.has(text) &&
+    madeOutsideRequests.size < MAX_REMEMBERED
+  ) {
     madeOutsideRequests.set(text, { key, params });
   }
   return text;
@@ -146,5 +157,5 @@ export function localized(text: string, locale: Locale = currentLocale()): strin
   if (!made) return text;
   const params =
     made.params && Object.fromEntries(Object.entries(made.params).map(([name, value]) => [name, typeof value === "string" ? localized(value, locale) : value]));
-  return translate(made.key, params, locale);
+  return translate(made.key, params, locale, requestStore());
 }
