@@ -3,7 +3,8 @@
 // through the same database handle and the same SQL. Both at a fixed rate, then flat out.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { createServer, type Server } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -206,6 +207,27 @@ function bareServer(db: Database, authorityId: string, userId: string) {
   );
 }
 
+/**
+ * BENCH_PROFILE=<file> writes a CPU profile of this process (the app's server, not the load, which runs in
+ * worker threads) while `work` runs, for Chrome's DevTools or any `.cpuprofile` reader.
+ */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`CPU profile of the app under full load: ${file}`);
+  }
+}
+
 export async function run() {
   process.env.NODE_ENV = "production";
   if (!existsSync("build/server/index.js")) {
@@ -270,7 +292,7 @@ export async function run() {
       return result;
     };
     console.log(`\nFull load: ${CONNECTIONS} connections for ${SECONDS} s`);
-    const fullApp = await measure("catalogue page (app)", { url: appUrl, headers, seconds: SECONDS, connections: CONNECTIONS });
+    const fullApp = await profiled(() => measure("catalogue page (app)", { url: appUrl, headers, seconds: SECONDS, connections: CONNECTIONS }));
     const fullBare = await measure("same query as JSON (bare)", { url: bareUrl, seconds: SECONDS, connections: CONNECTIONS });
     const fullHome = await measure("home page (app)", { url: homeUrl, headers, seconds: SECONDS, connections: CONNECTIONS });
     // Latency at a fixed rate only means something below capacity, where no queue builds up: the
