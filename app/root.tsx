@@ -23,7 +23,6 @@ import { useNonce } from "~/components/nonce";
 import { PageMeta } from "~/components/page-meta";
 import { doneMessage } from "~/done";
 import { pageTitle } from "~/page-title";
-import { countShortlist } from "~/domain/catalogue/load-shortlist.server";
 import { navigationFor, showsItem } from "~/navigation";
 import { currentLocale, loadMessages, t } from "~/i18n";
 import appCss from "~/styles/app.css?url";
@@ -40,8 +39,7 @@ export const meta: MetaFunction = ({ error }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const shortlist =
-    user?.acting && showsItem(user, "/catalogue/compare") ? await countShortlist(context.db, { authorityId: user.acting.authorityId, userId: user.id }) : 0;
+  const shortlist = user?.acting && showsItem(user, "/catalogue/compare") ? user.shortlisted : 0;
   return {
     locale: currentLocale(),
     demo: context.env.DEMO,

@@ -7,6 +7,7 @@ import { can, type Permission, type Target } from "./permissions";
 import { hashToken, liveSession, readSessionToken, sessionColumns, type Session } from "./session.server";
 import { isLocale, t, type Locale } from "~/i18n";
 import { languageOf } from "~/domain/identity/rules";
+import { shortlistCountOf } from "~/domain/catalogue/load-shortlist.server";
 import { forbidden, notFoundPage } from "~/refusals.server";
 
 export type CurrentMembership = {
@@ -42,6 +43,8 @@ export type CurrentUser = {
   } | null;
   /** Memberships in the acting organisation's authority: nothing crosses authorities. */
   grants: CurrentMembership[];
+  /** How many offers are on the person's shortlist in the acting authority (0 when acting for none), for the navigation. */
+  shortlisted: number;
 };
 
 const membershipColumns = {
@@ -91,10 +94,14 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Curr
   });
 }
 
-/** The session's person and their memberships, a row for each membership (one, with none, for a person who has none). */
+/**
+ * The session's person and their memberships, a row for each membership (one, with none, for a person who
+ * has none), each with the count of the person's shortlist in its authority: the navigation's count comes
+ * with the session, not in a statement of its own.
+ */
 const sessionWithMemberships = preparedQuery((db) =>
   db
-    .select({ ...sessionColumns, membership: membershipColumns })
+    .select({ ...sessionColumns, membership: membershipColumns, shortlisted: shortlistCountOf(schema.users.id, schema.memberships.authorityId) })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
@@ -123,7 +130,8 @@ export async function loadUser(db: Queryable, token: string): Promise<CurrentUse
       }
     : null;
   const grants = acting ? memberships.filter((m) => m.authorityId === acting.authorityId) : [];
-  return { ...result.user, session: result.session, memberships, acting, grants };
+  const shortlisted = acting ? (rows.find(({ membership }) => membership.authorityId === acting.authorityId)?.shortlisted ?? 0) : 0;
+  return { ...result.user, session: result.session, memberships, acting, grants, shortlisted };
 }
 
 /**

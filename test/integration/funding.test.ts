@@ -308,6 +308,7 @@ describe("funding formulas and the memorandum of understanding", () => {
         authorityName: m.authorityName,
       },
       grants: memberships,
+      shortlisted: 0,
     };
   }
 });

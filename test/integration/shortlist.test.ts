@@ -7,7 +7,7 @@ import { action as offerAction } from "~/routes/catalogue.$offerId";
 import { action as compareAction, loader as compareLoader } from "~/routes/catalogue.compare";
 import { loader as rootLoader } from "~/root";
 import { createOffer } from "../factories/catalogue";
-import { createProvider, createAuthority, createMember, createSchool } from "../factories/tenancy";
+import { addMembership, createProvider, createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, request, respond, sessionCookieFor } from "../setup/context";
 import { createTestDatabase } from "../setup/database";
 
@@ -84,6 +84,28 @@ describe("the shortlist", () => {
 
     const audits = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorUserId, head.id));
     expect(audits.map((a) => a.action).sort()).toEqual([...Array(5).fill("shortlist.add"), "shortlist.remove"].sort());
+  });
+
+  it("counts in the navigation the offers of the authority the buyer acts in, as the list stands", async () => {
+    const here = await county();
+    const there = await county();
+    // The same person is also head of a school in another authority, with one offer shortlisted there.
+    const { organisation: otherSchool } = await createSchool(handle.db, there.authority.id);
+    await addMembership(handle.db, { userId: here.head.id, organisationId: otherSchool.id, authorityId: there.authority.id, role: "headteacher" });
+    const hereOffers = await Promise.all(["Near one", "Near two"].map(here.offer));
+    const thereOffer = await there.offer("Far one");
+    await handle.db.insert(schema.shortlistItems).values([...hereOffers, thereOffer].map((o) => ({ userId: here.head.id, offerId: o.id })));
+
+    const counted = async (cookie: string) => {
+      const root = await respond(() => rootLoader({ request: request("/catalogue", { cookie }), params: {}, context: appContext(handle.db) }));
+      const navigation = !(root instanceof Response) && (root.data as Awaited<ReturnType<typeof rootLoader>>).user?.navigation;
+      return (navigation || []).find((item) => item.href === "/catalogue/compare")?.params?.count;
+    };
+    expect(await counted(here.cookie)).toBe(2);
+    expect(await counted(await sessionCookieFor(handle.db, here.head.id, otherSchool.id))).toBe(1);
+    // Taken off the list, it leaves the count on the next page.
+    await post(compareAction, "/catalogue/compare", here.cookie, { "shortlist-remove": hereOffers[0].id });
+    expect(await counted(here.cookie)).toBe(1);
   });
 
   it("never holds more than four, even when several adds arrive at once", async () => {

@@ -87,8 +87,8 @@ describe("two app processes and their dispatchers on one PostgreSQL", () => {
     expect(stranger.status).toBe(302);
 
     // The page's language and its two loaders (the layout's and the account's) share one look-up of
-    // the session with the person's memberships; the layout then counts the shortlist and the
-    // account page the live sessions. The visitor's redirect sends none. (A line is written as its response ends.)
+    // the session with the person's memberships and their shortlist's count; the account page then
+    // reads the live sessions. The visitor's redirect sends none. (A line is written as its response ends.)
     const logged = () =>
       two
         .output()
@@ -98,7 +98,7 @@ describe("two app processes and their dispatchers on one PostgreSQL", () => {
     await expect.poll(() => logged().length).toBe(2);
     const lines = logged();
     expect(lines.map(({ status, queries }) => ({ status, queries }))).toEqual([
-      { status: 200, queries: 3 },
+      { status: 200, queries: 2 },
       { status: 302, queries: 0 },
     ]);
     expect(lines[0].userId).toMatch(/^[0-9a-f-]{36}$/);

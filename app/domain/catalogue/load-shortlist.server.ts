@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { offerRatings, offerRevisions, offers, organisations, preparedQuery, providers, shortlistItems, type Queryable } from "~/db.server";
+import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import { offerRatings, offerRevisions, offers, organisations, preparedQuery, providers, shortlistItems, users, type Queryable } from "~/db.server";
 import { onSaleCondition } from "./on-sale.server";
 import { providerAndRatingColumns } from "./offer-provider-columns.server";
 
@@ -41,17 +42,28 @@ export async function loadShortlist(db: Queryable, { authorityId, userId, now = 
 
 export type ShortlistEntry = Awaited<ReturnType<typeof loadShortlist>>[number];
 
-const shortlistCount = preparedQuery((db) =>
-  db
+/**
+ * How many offers the person `userId` has on their shortlist in the authority `authorityId`, as an SQL
+ * expression: the session's own statement reads it for the navigation (app/auth/user.server.ts), and
+ * adding to the shortlist reads it to keep the list to its limit.
+ */
+export const shortlistCountOf = (userId: SQLWrapper, authorityId: SQLWrapper) =>
+  sql<number>`(${new QueryBuilder()
     .select({ count: sql<number>`count(*)::int` })
     .from(shortlistItems)
     .innerJoin(offers, eq(offers.id, shortlistItems.offerId))
-    .where(and(eq(shortlistItems.userId, sql.placeholder("userId")), eq(offers.authorityId, sql.placeholder("authorityId"))))
+    .where(and(eq(shortlistItems.userId, userId), eq(offers.authorityId, authorityId)))})`;
+
+const shortlistCount = preparedQuery((db) =>
+  db
+    .select({ count: shortlistCountOf(users.id, sql.placeholder("authorityId")) })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
     .prepare("count_shortlist"),
 );
 
-/** How many offers are on the buyer's shortlist in their authority (for the navigation). */
+/** How many offers are on the buyer's shortlist in their authority (none for a person who does not exist). */
 export async function countShortlist(db: Queryable, { authorityId, userId }: { authorityId: string; userId: string }) {
-  const [{ count }] = await shortlistCount(db).execute({ authorityId, userId });
-  return count;
+  const [row] = await shortlistCount(db).execute({ authorityId, userId });
+  return row?.count ?? 0;
 }
