@@ -103,11 +103,14 @@ const MAX_REMEMBERED = 20_000;
  * Messages as i18next gave them, by language, key and placeholder values: a page says the same labels many
  * times (every result's "Provider", every filter's options) and the same counts and names on every
  * request, and asking i18next each time costs more than the page's markup. The catalogue does not change
- * while the server runs, so the same key and values always give the same words. Emptied when full: the
- * values may come from outside input (an offer's title in a button's label).
+ * while the server runs, so the same key and values always give the same words. The values may come from
+ * outside input (an offer's title in a button's label, a search's words), so the map is emptied when
+ * full and keeps no message whose values are long: a few megabytes at most, whatever is asked.
  */
 const formattedMessages: Record<Locale, Map<string, string>> = { en: new Map(), cy: new Map() };
 const MAX_FORMATTED_MESSAGES = 10_000;
+/** Longer than an offer's longest title (150 characters) with the message's key and the values' names. */
+const MAX_MEMO_KEY_LENGTH = 300;
 
 function translate(key: MessageKey, params: MessageParams | undefined, locale: Locale, store: RequestStore | undefined): string {
   if (!serverFormat) {
@@ -125,8 +128,10 @@ function translate(key: MessageKey, params: MessageParams | undefined, locale: L
   const known = formatted.get(memoKey);
   if (known !== undefined) return known;
   const text = serverFormat(key, params, locale);
-  if (formatted.size >= MAX_FORMATTED_MESSAGES) formatted.clear();
-  formatted.set(memoKey, text);
+  if (memoKey.length <= MAX_MEMO_KEY_LENGTH) {
+    if (formatted.size >= MAX_FORMATTED_MESSAGES) formatted.clear();
+    formatted.set(memoKey, text);
+  }
   return text;
 }
 

@@ -15,6 +15,10 @@ describe("messages said again", () => {
       expect(t("catalogue.results.count", { count: 1 }, "en")).toBe("1 offer");
       expect(t("catalogue.results.count", { count: 1 }, "cy")).not.toBe("1 offer");
       expect(t("catalogue.title", undefined, "cy")).not.toBe(t("catalogue.title", undefined, "en"));
+      // Long values (a search's words) are said as often as they are asked for.
+      const long = "phonics ".repeat(500).trim();
+      expect(t("catalogue.results.matching", { q: long }, "en")).toContain(long);
+      expect(t("catalogue.results.matching", { q: `${long}!` }, "en")).toContain(`${long}!`);
     }
   });
 
