@@ -2,6 +2,7 @@
 import type { DateKind, dateFormats } from "~/date-format";
 import { currentLocale, formattedInRender, formattedOnPage, LANGUAGE_TAGS, type Locale } from "~/i18n";
 import { serverDates } from "~/server-dates";
+import { remember } from "~/remember";
 
 // In the reader's language (the request's on the server, the page's in the browser) unless given.
 const gbp: Record<Locale, Intl.NumberFormat> = {
@@ -50,12 +51,7 @@ function formatted(kind: DateKind, value: Date | string, locale: Locale): string
   const d = asDate(value);
   if (dates) {
     const id = `${kind}|${locale}|${d.getTime()}`;
-    let entry = written.get(id);
-    if (entry === undefined) {
-      entry = { text: dates[kind](d, locale) };
-      if (written.size >= MAX_WRITTEN) written.clear();
-      written.set(id, entry);
-    }
+    const entry = written.get(id) ?? remember(written, MAX_WRITTEN, id, { text: dates[kind](d, locale) });
     // Keyed only while a page renders: a CSV's or an email's dates are not the browser's business.
     formattedInRender()?.set((entry.key ??= formattedKey(kind, d)), entry.text);
     return entry.text;

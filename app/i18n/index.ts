@@ -3,6 +3,7 @@
 import { formatMessage } from "./format";
 import type { en } from "./messages-en";
 import { serverCatalogues, serverFormat } from "./server-catalogues";
+import { remember } from "~/remember";
 
 export type MessageKey = keyof typeof en;
 
@@ -128,10 +129,7 @@ function translate(key: MessageKey, params: MessageParams | undefined, locale: L
   const known = formatted.get(memoKey);
   if (known !== undefined) return known;
   const text = serverFormat(key, params, locale);
-  if (memoKey.length <= MAX_MEMO_KEY_LENGTH) {
-    if (formatted.size >= MAX_FORMATTED_MESSAGES) formatted.clear();
-    formatted.set(memoKey, text);
-  }
+  if (memoKey.length <= MAX_MEMO_KEY_LENGTH) remember(formatted, MAX_FORMATTED_MESSAGES, memoKey, text);
   return text;
 }
 
