@@ -52,15 +52,60 @@ export function testBrowser(): Browser {
   });
 }
 
-/** A new page in its own browser context (its own cookies), at the app's address. */
-export async function newPage(browser: Browser, { javaScript = true } = {}): Promise<Page> {
+type PageOptions = {
+  javaScript?: boolean;
+  /**
+   * A page in a browser context never used before, its cache empty: for a test of what the browser
+   * fetches. Otherwise the page may be one that an earlier test of the file closed (`closePage`).
+   */
+  fresh?: boolean;
+};
+
+/** Pages closed by `closePage`, by browser, ready for the next test that asks for one. */
+const idlePages = new WeakMap<Browser, Page[]>();
+/** The browser and the setting of each page that `newPage` gave, to put it back among the idle. */
+const pageOrigins = new WeakMap<Page, { browser: Browser; javaScript: boolean }>();
+
+/**
+ * A page in a browser context of its own (its own cookies), at the app's address, with no one signed in.
+ * A new page costs Chromium about half a second of work (a renderer, and the styles and scripts read
+ * and compiled again), so one that a test has finished with (`closePage`) serves the next test: its
+ * cookies are cleared and its window and listeners put back as new, and each page still has a context
+ * to itself, so two pages open at once are two people.
+ */
+export async function newPage(browser: Browser, { javaScript = true, fresh = false }: PageOptions = {}): Promise<Page> {
+  const idle = idlePages.get(browser) ?? [];
+  idlePages.set(browser, idle);
+  const reused = fresh ? -1 : idle.findIndex((page) => pageOrigins.get(page)?.javaScript === javaScript && !page.isClosed());
+  if (reused >= 0) return idle.splice(reused, 1)[0];
   const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled: javaScript });
-  return context.newPage();
+  const page = await context.newPage();
+  pageOrigins.set(page, { browser, javaScript });
+  return page;
 }
 
-/** A new page (its own cookies) signed in as `email`. */
-export async function signedInPage(browser: Browser, email: string, { javaScript = true } = {}): Promise<Page> {
-  const page = await newPage(browser, { javaScript });
+const NEW_WINDOW = { width: 1280, height: 720 };
+
+/**
+ * Done with a page from `newPage`: it is left as a new one would be (no cookies, so no one signed in;
+ * no listeners; the default window, media and timeout) and waits for the next test. A page from
+ * elsewhere has its context closed.
+ */
+export async function closePage(page: Page) {
+  const origin = pageOrigins.get(page);
+  if (!origin || page.isClosed()) return page.context().close();
+  page.removeAllListeners();
+  await page.context().clearCookies();
+  await page.setViewportSize(NEW_WINDOW);
+  await page.emulateMedia({ media: null });
+  page.setDefaultTimeout(30_000);
+  page.setDefaultNavigationTimeout(30_000);
+  idlePages.get(origin.browser)?.push(page);
+}
+
+/** A page (its own cookies) signed in as `email` (`newPage`). */
+export async function signedInPage(browser: Browser, email: string, options: PageOptions = {}): Promise<Page> {
+  const page = await newPage(browser, options);
   await signIn(page, email);
   return page;
 }

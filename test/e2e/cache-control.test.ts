@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newPage, signIn, testBrowser, whenHydrated } from "./browser";
+import { closePage, newPage, signIn, testBrowser, whenHydrated } from "./browser";
 
 describe("what a signed-in person sees is never cached", () => {
   const browser = testBrowser();
@@ -32,6 +32,6 @@ describe("what a signed-in person sees is never cached", () => {
     expect(favicon.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
     expect(favicon.headers()["cache-control"]).toBe("public, max-age=3600");
     expect((await page.request.get("/index.html", { maxRedirects: 0 })).status()).toBe(404);
-    await page.context().close();
+    await closePage(page);
   });
 });

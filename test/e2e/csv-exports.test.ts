@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/i18n";
-import { launchBrowser, newPage, signIn } from "./browser";
+import { closePage, launchBrowser, newPage, signIn } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 import { SCHOOL_FINANCE_HEADER_CY } from "../setup/school-finance-csv";
 
@@ -33,7 +33,7 @@ async function buy(email: string, title: string, route: "Invoice" | "Internal re
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Confirm and buy" }).click();
   await page.getByRole("heading", { name: "Purchase complete" }).waitFor();
-  await page.context().close();
+  await closePage(page);
 }
 
 /** The totals the sales page shows for a filter. */
@@ -200,7 +200,7 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
         }
       }
       seen.set(email, found);
-      await page.context().close();
+      await closePage(page);
     });
   }
 
@@ -229,7 +229,7 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
       const file = await download(page, href);
       // Leave the person reading English, their authority's language, for the tests after this one.
       await page.goto(`/language?${new URLSearchParams({ lang: "en", returnTo: "/" })}`);
-      await page.context().close();
+      await closePage(page);
       return file;
     }
 
@@ -264,6 +264,6 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
       expect(sorted(new URL(href!, "http://x").search)).toEqual(sorted(query));
       await checkSales(page, await download(page, href!));
     }
-    await page.context().close();
+    await closePage(page);
   });
 });

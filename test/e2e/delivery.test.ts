@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -43,7 +43,7 @@ describe("after the sale: delivery and evaluation", () => {
     await doneBanner(provider, "The order has been marked delivered and the school asked to evaluate it.");
     await expect.poll(() => provider.locator("dl").first().innerText(), { timeout: 10_000 }).toMatch(/Delivered on \d{1,2} \w+ \d{4}/);
     await expectAccessible(provider);
-    await provider.context().close();
+    await closePage(provider);
   }, 240_000);
 
   it("a head evaluates delivered support without JavaScript", async () => {
@@ -65,7 +65,7 @@ describe("after the sale: delivery and evaluation", () => {
     await head.getByRole("button", { name: "Send the evaluation" }).click();
     await doneBanner(head, "Thank you: your evaluation has been sent to your challenge adviser.");
     await expectLocator(head.getByText("Waiting for the adviser")).toBeVisible();
-    await head.context().close();
+    await closePage(head);
   }, 240_000);
 
   it("an adviser reads an evaluation from one of their schools and signs it off", async () => {
@@ -79,7 +79,7 @@ describe("after the sale: delivery and evaluation", () => {
     await doneBanner(adviser, "The evaluation has been signed off.");
     await expectLocator(adviser.locator("dl").getByText("Signed off", { exact: true })).toBeVisible();
     await expectAccessible(adviser);
-    await adviser.context().close();
+    await closePage(adviser);
   }, 240_000);
 
   it("a school sees an offer's rating in search, on its page and in compare", async () => {
@@ -108,6 +108,6 @@ describe("after the sale: delivery and evaluation", () => {
     const ratingRow = table.getByRole("row").filter({ hasText: "Schools’ rating" });
     await expectLocator(ratingRow.locator("th, td").nth(column)).toHaveText(rating!);
     await expectAccessible(head);
-    await head.context().close();
+    await closePage(head);
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/db.server";
 import { t, type Locale } from "~/i18n";
-import { expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
 
 // The named demo sign-ins, one per role, and an organisation each one must see on their home page.
 const DEMO_ROLES: { email: string; role: Role; organisation: string; locale?: Locale }[] = [
@@ -33,7 +33,7 @@ describe("every demo role signs in", () => {
       await expectLocator(organisations).toContainText(words(`role.${person.role}`));
       if (person.organisation) await expectLocator(organisations).toContainText(person.organisation);
       await expectAccessible(page);
-      await page.context().close();
+      await closePage(page);
     });
   }
 

@@ -1,7 +1,7 @@
 // GOV.UK's error summary after a failed submission: focus, view, links to the fields and the title's "Error: " prefix.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fillPriceTier, newPage, signIn, testBrowser, whenHydrated } from "./browser";
+import { closePage, fillPriceTier, newPage, signIn, testBrowser, whenHydrated } from "./browser";
 
 const browser = testBrowser();
 
@@ -36,7 +36,7 @@ describe("a form that comes back with errors", () => {
     await expect.poll(() => focused(page)).toMatchObject({ className: expect.stringContaining("govuk-error-summary") });
     await expect.poll(() => page.getByRole("alert").getByRole("link", { name: "Enter what is wanted, in a line" }).count()).toBe(0);
     await expect.poll(() => page.title()).toBe("Error: Publish a need – School Improvement Marketplace");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("without JavaScript, the page that comes back says Error in its title and lists the errors", async () => {
@@ -56,7 +56,7 @@ describe("a form that comes back with errors", () => {
     expect(await page.locator(".govuk-error-summary").getByRole("link").allTextContents()).toContain(
       "The title must not contain hidden control characters. Type it again or paste it as plain text",
     );
-    await page.context().close();
+    await closePage(page);
   });
 
   it("without JavaScript, bad price tiers come back with the summary, each message by its tier's field and what was typed kept", async () => {
@@ -78,7 +78,7 @@ describe("a form that comes back with errors", () => {
     expect(await page.getByLabel("Tier 2: To (schools)").getAttribute("aria-describedby")).toBe("tiers[1].max-error");
     expect(await page.getByLabel("Tier 2: To (schools)").inputValue()).toBe("ten");
     expect(await page.getByLabel("Tier 1: Price each (£)").inputValue()).toBe("900");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("with JavaScript, the offer form checks a tier as it is left and stops a bad form in the browser, with the summary focused", async () => {
@@ -110,6 +110,6 @@ describe("a form that comes back with errors", () => {
     await page.getByLabel("Tier 1: To (schools)").fill("4");
     await page.getByLabel("Tier 1: Price each (£)").focus();
     await expect.poll(() => page.locator('[id="tiers[0].max-error"]').count()).toBe(0);
-    await page.context().close();
+    await closePage(page);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 /** The amount, in pence, that applying the formula would post from the authority's funding account, as its confirmation step says. */
 async function authorityAmountToApply(page: Page, formulaPage: string) {
@@ -137,6 +137,6 @@ describe("funding formulas and the memorandum of understanding", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Back to the school's finance" }).click();
     await page.getByRole("heading", { name: "Match funding for 2025-26" }).waitFor();
-    await page.context().close();
+    await closePage(page);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { demoPassword, expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
+import { closePage, demoPassword, expectAccessible, expectLocator, newPage, signIn, signInThroughForm, testBrowser } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 const OFFICE = "Arden County Council School Improvement";
@@ -20,7 +20,7 @@ async function expectAccessibleAt(browser: Browser, path: string) {
   const page = await open(browser);
   await page.goto(path);
   await expectAccessible(page);
-  await page.context().close();
+  await closePage(page);
 }
 
 /** The administrator invites someone to the authority's office as a challenge adviser, from the home page. */
@@ -37,7 +37,7 @@ async function invite(browser: Browser, name: string, email: string) {
   await page.getByText(`Invitation sent to ${email}`).waitFor();
   await expectLocator(page.getByRole("row", { name: new RegExp(name) }).getByText("Invited")).toBeVisible();
   await expectAccessible(page);
-  await page.context().close();
+  await closePage(page);
 }
 
 /** Open the newest email with this subject to an address, in the local mailbox. */
@@ -155,7 +155,7 @@ describe("identity journeys", () => {
         // Rendered afresh by the server: the password is never sent back.
         expect(await page.getByLabel("Password").inputValue()).toBe("");
       }
-      await page.context().close();
+      await closePage(page);
     }
     await expectAccessibleAt(browser, "/sign-in");
     const page = await open(browser);

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newPage, signIn, testBrowser } from "./browser";
+import { closePage, newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 
 /** The addresses of a page's links within the service (its own paths), as written in its HTML. */
@@ -66,7 +66,7 @@ describe("no link refuses the person it is shown to", () => {
       );
       expect(failures).toEqual([]);
       expect(visited, "the walk went past the first links").toBeGreaterThan(navigation.length);
-      await page.context().close();
+      await closePage(page);
     });
   }
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, fillDate, inDays, signedInPage, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -54,7 +54,7 @@ describe("irreversible actions ask first, and every action says what it did", ()
     await head.getByText(/^This invoice has been credited in full by credit note ARD-CN-\d{4}-\d{6}\. Nothing is due\.$/).waitFor();
     await head.waitForLoadState();
     await expect(head.locator("main").textContent()).resolves.not.toContain("Pay by bank transfer");
-    await head.context().close();
+    await closePage(head);
   }, 240_000);
 
   it("a lead is told that closing a purchase short of its minimum cancels it, and then that it did", async () => {
@@ -81,6 +81,6 @@ describe("irreversible actions ask first, and every action says what it did", ()
       .waitFor();
     await lead.getByText("Cancelled", { exact: true }).waitFor();
     await expectAccessible(lead);
-    await lead.context().close();
+    await closePage(lead);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newPage, signIn, testBrowser } from "./browser";
+import { closePage, newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 
 /** The body exactly as the server sent it. */
@@ -21,7 +21,7 @@ describe("no page of the app carries a NUL byte (react#31134)", () => {
     expect(body.length).toBeGreaterThan(100_000);
     expect(body.toString("utf8")).toContain("£");
     expect(body.indexOf(0)).toBe(-1);
-    await page.context().close();
+    await closePage(page);
   });
 
   for (const email of DEMO_PEOPLE) {
@@ -49,7 +49,7 @@ describe("no page of the app carries a NUL byte (react#31134)", () => {
       }
       expect(seen.size).toBeGreaterThan(2);
       expect(failures).toEqual([]);
-      await page.context().close();
+      await closePage(page);
     });
   }
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages-en";
-import { baseUrl, expectLocator, signIn, signedInPage, testBrowser, whenHydrated } from "./browser";
+import { baseUrl, closePage, expectLocator, signedInPage, signIn, testBrowser, whenHydrated } from "./browser";
 
 const KEYS = Object.keys(en);
 const CATALOGUE_SCRIPT = /\/assets\/(en|cy)-[^/]+\.js$/;
@@ -44,7 +44,7 @@ describe("a page brings its own messages", () => {
     ["head@glanteifi.demo", "cy", "Eich cyfrif"],
   ] as const) {
     it(`in ${lang}: hydrates without the catalogue, says the same words, and says the next page's once it has come`, async () => {
-      const page = await signedInPage(browser, email);
+      const page = await signedInPage(browser, email, { fresh: true });
       const problems = problemsOf(page);
       const scripts: string[] = [];
       page.on("request", (request) => {
@@ -71,7 +71,7 @@ describe("a page brings its own messages", () => {
       expect(await keysShown(page)).toEqual([]);
       expect(scripts.filter((src) => CATALOGUE_SCRIPT.test(src)).map((src) => src.match(CATALOGUE_SCRIPT)![1])).toEqual([lang]);
       expect(problems).toEqual([]);
-      await page.context().close();
+      await closePage(page);
     });
   }
 
@@ -89,7 +89,7 @@ describe("a page brings its own messages", () => {
         expect(await keysShown(page), href).toEqual([]);
       }
       expect(problems).toEqual([]);
-      await page.context().close();
+      await closePage(page);
     });
   }
 
@@ -110,7 +110,7 @@ describe("a page brings its own messages", () => {
     }
     expect(found).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
+    await closePage(page);
   });
 
   it("comes to life with its messages even when its scripts run before the end of the page has arrived", async () => {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLinksOpen, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLinksOpen, expectLocator, expectNoPastDateHint, fillDate, inDays, signedInPage, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -68,7 +68,7 @@ describe("buying together and alone", () => {
       await head.goto(purchaseUrl);
       await join(head, `PO-${i + 1}`);
       if (i === 0) await expectAccessible(head);
-      await head.context().close();
+      await closePage(head);
     }
 
     await lead.reload();
@@ -124,7 +124,7 @@ describe("buying together and alone", () => {
     await silent.goto(purchaseUrl);
     await expectLocator(silent.getByText("Your school did not answer before the purchase closed.")).toBeVisible();
     await expectLocator(silent.getByRole("button", { name: /^Join for / })).toHaveCount(0);
-    await silent.context().close();
+    await closePage(silent);
 
     // Confirmed, the purchase is listed with the day it closed, never as still "closing" on its closing date.
     const closingDate = new Date(`${inDays(21)}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });

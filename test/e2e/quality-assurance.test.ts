@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillPriceTier, signedInPage, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillPriceTier, signedInPage, testBrowser } from "./browser";
 
 const TITLE = "Number sense in Reception";
 const browser = testBrowser();
@@ -69,7 +69,7 @@ async function review(email: string, { expectChange }: { expectChange?: string }
   await page.getByRole("button", { name: "Submit your review" }).click();
   await page.getByText("You submitted your review.").waitFor();
   await page.getByRole("alert").filter({ hasText: "Your review is submitted." }).waitFor();
-  await page.context().close();
+  await closePage(page);
 }
 
 async function decide(decision: "Approve" | "Request changes", comments?: string) {
@@ -96,7 +96,7 @@ async function decide(decision: "Approve" | "Request changes", comments?: string
       hasText: decision === "Approve" ? "The offer is approved and the provider has been told." : "Changes are requested and the provider has been told.",
     })
     .waitFor();
-  await page.context().close();
+  await closePage(page);
 }
 
 describe("quality assurance of a new offer", () => {
@@ -114,7 +114,7 @@ describe("quality assurance of a new offer", () => {
     await page.getByText("Submitted", { exact: true }).first().waitFor();
     await page.getByRole("alert").filter({ hasText: "The offer is submitted for review." }).waitFor();
     await expectAccessible(page);
-    await page.context().close();
+    await closePage(page);
   });
 
   it("two heads review it and the chair asks for changes", async () => {
@@ -137,7 +137,7 @@ describe("quality assurance of a new offer", () => {
     await page.getByLabel("Evidence behind the outcomes").fill("In six Arden schools, 84% of children met the early learning goal for number, up from 71%.");
     await page.getByRole("button", { name: "Submit for review" }).click();
     await page.getByText("Revision 2", { exact: true }).first().waitFor();
-    await page.context().close();
+    await closePage(page);
 
     await review("panel.one@arden.demo", { expectChange: "84% of children" });
     await review("panel.two@arden.demo", { expectChange: "84% of children" });
@@ -147,7 +147,7 @@ describe("quality assurance of a new offer", () => {
     await provider.getByRole("link", { name: "Your offers", exact: true }).click();
     const row = provider.getByRole("row", { name: new RegExp(TITLE) });
     await expectLocator(row).toContainText("On sale until");
-    await provider.context().close();
+    await closePage(provider);
   });
 
   it("an LA administrator sees the providers to verify, on an accessible page", async () => {
@@ -155,7 +155,7 @@ describe("quality assurance of a new offer", () => {
     await admin.goto("/authority/providers");
     await admin.getByRole("heading", { level: 1, name: "Providers" }).waitFor();
     await expectAccessible(admin);
-    await admin.context().close();
+    await closePage(admin);
   });
 
   it("a commissioner publishes a need, refused first for a closing date in the past", async () => {
@@ -188,7 +188,7 @@ describe("quality assurance of a new offer", () => {
     const headings = (await needs.locator("th").allTextContents()).map((h) => h.trim());
     expect(headings).toContain("Budget");
     for (const heading of headings) expect(heading).not.toMatch(/optional|\(£/);
-    await commissioner.context().close();
+    await closePage(commissioner);
   });
 
   it("a provider answers the need without JavaScript", async () => {
@@ -199,11 +199,11 @@ describe("quality assurance of a new offer", () => {
     await provider.getByRole("button", { name: "Send your answer" }).click();
     await provider.getByText(`You answered with: ${TITLE}`).waitFor();
     await provider.getByRole("alert").filter({ hasText: "Your answer is sent to the authority." }).waitFor();
-    await provider.context().close();
+    await closePage(provider);
     // axe runs its script in the page, so the accessibility check runs with JavaScript on.
     const checked = await as("teaching.school@arden.demo");
     await checked.goto("/provider/needs");
     await expectAccessible(checked);
-    await checked.context().close();
+    await closePage(checked);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, expectNoPastDateHint, expectNoSidewaysScroll, fillDate, newPage, signIn, testBrowser } from "./browser";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
@@ -117,7 +117,7 @@ describe("the authority's records", () => {
       expect(await page.locator("main .app-table-scroll > table").count(), path).toBeGreaterThan(0);
       await expectNoSidewaysScroll(page);
     }
-    await page.context().close();
+    await closePage(page);
   });
 
   it("an la_admin changes the authority's default language, and its people then read the service in it", async () => {

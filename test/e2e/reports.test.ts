@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, expectNoSidewaysScroll, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, expectNoSidewaysScroll, newPage, signIn, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -22,7 +22,7 @@ describe("reports", () => {
     await signIn(checked, "finance@arden.demo");
     await checked.goto(new URL(page.url()).pathname + new URL(page.url()).search);
     await expectAccessible(checked);
-    await checked.context().close();
+    await closePage(checked);
 
     const href = await page.getByRole("link", { name: `Download “Income by month, ${lastYear}” as CSV` }).getAttribute("href");
     const response = await page.request.get(href!);
@@ -34,7 +34,7 @@ describe("reports", () => {
     expect(total[0]).toBe("Total");
     expect(Number(total[1])).toBeGreaterThan(0);
     expect(`£${Number(total[3]).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`).toBe(shownAuthority.trim());
-    await page.context().close();
+    await closePage(page);
   });
 
   it("a finance officer prints the termly report for the meeting papers", async () => {
@@ -50,7 +50,7 @@ describe("reports", () => {
     await expectLocator(page.locator(".app-print-header")).toHaveText("Arden County Council");
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("on a 390 px phone, the finance pages' tables scroll inside their own box and the page never scrolls sideways", async () => {
@@ -71,7 +71,7 @@ describe("reports", () => {
     }
     // Some of these tables are wider than a phone: they are the ones that scroll in their box.
     expect(scrolledInTheirBox).toBeGreaterThan(0);
-    await page.context().close();
+    await closePage(page);
   });
 
   it("the reconciliation page says when nothing is matched, and keeps a negative amount on one line", async () => {
@@ -94,7 +94,7 @@ describe("reports", () => {
       return style;
     });
     expect(noWrap).toBe("nowrap");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("a consortium lead reads the pot's budget briefing, and a head has no traded income to see", async () => {
@@ -104,14 +104,14 @@ describe("reports", () => {
     await expectLocator(page.getByRole("heading", { level: 1, name: /Budget briefing for/ })).toBeVisible();
     await expectLocator(page.getByText("Closing balance")).toBeVisible();
     await expectAccessible(page);
-    await page.context().close();
+    await closePage(page);
 
     const head = await newPage(browser);
     await signIn(head, "head@arden.demo");
     await expectLocator(head.getByRole("link", { name: "Traded income" })).toHaveCount(0);
     const refused = await head.goto("/finance/traded-income");
     expect(refused?.status()).toBe(403);
-    await head.context().close();
+    await closePage(head);
   });
 
   it("a school business manager downloads the school's purchases with their CFR codes", async () => {
@@ -131,6 +131,6 @@ describe("reports", () => {
     expect(purchases.length).toBeGreaterThan(0);
     for (const row of purchases) expect(["E09", "E27", "E28"]).toContain(row[4]);
     for (const row of rows.slice(1)) expect(["Purchase", "Match funding invoice", "Match funding recharge"]).toContain(row[line]);
-    await page.context().close();
+    await closePage(page);
   });
 });

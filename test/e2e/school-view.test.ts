@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const day = new Date();
 
@@ -13,7 +13,7 @@ async function expectAccessibleAs(browser: Browser, email: string, paths: string
     await page.goto(path);
     await expectAccessible(page);
   }
-  await page.context().close();
+  await closePage(page);
 }
 
 describe("the school-by-school view and consortium readiness", () => {
@@ -77,7 +77,7 @@ describe("the school-by-school view and consortium readiness", () => {
     for (const heading of ["Summary", "Consortium history", "Category", "Inspections"]) await page.getByRole("heading", { level: 2, name: heading }).waitFor();
     await page.getByRole("heading", { level: 2, name: /^Purchases in \d{4}-\d{2}$/ }).waitFor();
     visited.push(new URL(page.url()).pathname);
-    await page.context().close();
+    await closePage(page);
     await expectAccessibleAs(browser, "adviser@arden.demo", ["/", ...visited]);
   }, 180_000);
 
@@ -116,7 +116,7 @@ describe("the school-by-school view and consortium readiness", () => {
     await expectLocator(updated.locator("td").nth(11)).toContainText("Green");
     await expectLocator(updated.locator("td").nth(0)).toContainText("Red");
     await expectAccessible(page);
-    await page.context().close();
+    await closePage(page);
   }, 180_000);
 
   it("a consortium lead reads their consortium's readiness and answers it without JavaScript", async () => {
@@ -134,7 +134,7 @@ describe("the school-by-school view and consortium readiness", () => {
     await page.waitForURL(/done=readinessResponded/);
     await page.getByText("Our planning is further on than this says.").waitFor();
     const path = new URL(page.url()).pathname;
-    await page.context().close();
+    await closePage(page);
     await expectAccessibleAs(browser, "lead@arden.demo", ["/readiness", path]);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { giasCsv, giasSchool, windows1252 } from "../factories/gias";
-import { expectAccessible, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, newPage, signIn, testBrowser } from "./browser";
 
 const ADMIN = "la.admin@arden.demo";
 
@@ -82,7 +82,7 @@ describe("the authority's school records", () => {
     await upload(page, file);
     await page.getByRole("heading", { level: 2, name: "New schools (0)" }).waitFor();
     await page.getByText("Nothing to change: every school already matches this file.").waitFor();
-    await page.context().close();
+    await closePage(page);
 
     const checked = await open(browser);
     await signIn(checked, ADMIN);
@@ -90,7 +90,7 @@ describe("the authority's school records", () => {
     await expectAccessible(checked);
     await checked.goto("/schools/import");
     await expectAccessible(checked);
-    await checked.context().close();
+    await closePage(checked);
   });
 
   it("an officer finds a school in the directory and reads its inspections; an la_admin reaches the confirmation before removing a member", async () => {
@@ -122,6 +122,6 @@ describe("the authority's school records", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Cancel" }).click();
     await page.getByRole("heading", { level: 1, name }).waitFor();
-    await page.context().close();
+    await closePage(page);
   });
 });

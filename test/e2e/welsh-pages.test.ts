@@ -8,7 +8,7 @@ import * as names from "../../db/seed/names";
 import { MOU_TEXT } from "../../db/seed/funding";
 import { wales, WELSH_NAMES } from "../../db/seed/nations";
 import { OFFER_TEMPLATES } from "../../db/seed/offers";
-import { expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { closePage, expectLocator, launchBrowser, newPage, signIn } from "./browser";
 
 /** Every string in the demo's own data: what the seed writes, said the same in any language. */
 function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
@@ -147,7 +147,7 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
     // The address changes before a page reached by a link in the living page has rendered: wait for its people.
     await lead.first().waitFor();
     const emails = (await lead.locator("td").allInnerTexts()).map((e) => e.trim()).filter((e) => /@glanteifi\.demo$/.test(e));
-    await page.context().close();
+    await closePage(page);
     expect(emails.length).toBeGreaterThan(0);
     return emails[0];
   }
@@ -172,7 +172,7 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
       const english = await readAll(page, paths, "en");
       // Leave the person reading Welsh, their authority's language, for the files after this one.
       await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
-      await page.context().close();
+      await closePage(page);
       expect(englishLeftOnWelshPages(welsh, english)).toEqual([]);
     });
   }
@@ -206,7 +206,7 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
     await expectLocator(main.getByRole("heading", { level: 2, name: "Evaluations and impact", exact: true })).toBeVisible();
     // Leave the officer reading Welsh, their authority's language, for the files after this one.
     await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
-    await page.context().close();
+    await closePage(page);
     expect(englishLeftOnWelshPages([welsh], [english])).toEqual([]);
   });
 });
@@ -238,6 +238,6 @@ describe("the memorandum a Glan Teifi head signs", () => {
     expect(await main.textContent()).not.toContain("Mae'r memorandwm hwn rhwng y cyngor");
     // Leave the head reading Welsh, their authority's language, for the files after this one.
     await page.goto(`/language?${new URLSearchParams({ lang: "cy", returnTo: "/" })}`);
-    await page.context().close();
+    await closePage(page);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const WELSH_MONTH = /\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/;
 const ENGLISH_MONTH = /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/;
@@ -27,7 +27,7 @@ describe("a Glan Teifi administrator reads the service in Welsh", () => {
     const page = await newPage(browser);
     await signIn(page, "head@glanteifi.demo");
     expect(await pageLanguage(page)).toBe("cy");
-    await page.context().close();
+    await closePage(page);
   });
 
   for (const javaScript of [true, false]) {
@@ -56,11 +56,11 @@ describe("a Glan Teifi administrator reads the service in Welsh", () => {
       const elsewhere = await newPage(browser, { javaScript });
       await signIn(elsewhere, "la.admin@glanteifi.demo");
       expect(await pageLanguage(elsewhere)).toBe("en");
-      await elsewhere.context().close();
+      await closePage(elsewhere);
 
       await switchTo(page, "Cymraeg");
       await expectLocator(page.locator("main")).toHaveText(WELSH_MONTH);
-      await page.context().close();
+      await closePage(page);
     });
   }
 
@@ -71,12 +71,12 @@ describe("a Glan Teifi administrator reads the service in Welsh", () => {
     await switchTo(page, "Cymraeg");
     await page.reload();
     expect(await pageLanguage(page)).toBe("cy");
-    await page.context().close();
+    await closePage(page);
 
     const withScripts = await newPage(browser);
     await withScripts.goto("/sign-in");
     await switchTo(withScripts, "Cymraeg");
     await expectAccessible(withScripts);
-    await withScripts.context().close();
+    await closePage(withScripts);
   });
 });
