@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { closePage, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 const browser = testBrowser();
 
@@ -97,11 +97,13 @@ describe("a headteacher finds support", () => {
     const page = await newPage(browser);
     await signIn(page, "head@arden.demo");
     await journey(page, { axe: true });
+    await closePage(page);
   });
 
   it("does the same with JavaScript turned off", async () => {
     const page = await newPage(browser, { javaScript: false });
     await signIn(page, "sbm@arden.demo");
     await journey(page, { axe: false });
+    await closePage(page);
   });
 });

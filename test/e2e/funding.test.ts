@@ -60,6 +60,7 @@ describe("funding formulas and the memorandum of understanding", () => {
     const csv = await page.request.get(page.url().replace(/\?.*$/, "") + "/allocation.csv");
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toContain("Council investment");
+    await closePage(page);
   });
 
   it("a head signs their consortium's memorandum of understanding from their home page", async () => {
@@ -79,6 +80,7 @@ describe("funding formulas and the memorandum of understanding", () => {
     await expectAccessible(page);
     await page.goto("/");
     await expect(page.getByRole("link", { name: /^Sign the memorandum of understanding/ }).count()).resolves.toBe(0);
+    await closePage(page);
   });
 
   it("the officer's funding pages pass axe: the list, a formula with one consortium's schools, adding a part and the confirmation", async () => {
@@ -118,6 +120,7 @@ describe("funding formulas and the memorandum of understanding", () => {
     await page.goto(page.url().replace(/\/schools$/, "/mou"));
     await page.getByRole("table", { name: /^Signed by \d+ of \d+ schools$/ }).waitFor();
     await expectAccessible(page);
+    await closePage(page);
   });
 
   it("a school business manager of a school that signed last year's memorandum finds its match-funding invoice on the school's finance page", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessibilityViolations, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
+import { accessibilityViolations, closePage, expectAccessible, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 describe("a visitor arrives at the marketplace", () => {
   const browser = testBrowser();
@@ -10,6 +10,7 @@ describe("a visitor arrives at the marketplace", () => {
     await expectLocator(page.getByRole("heading", { level: 1 })).toContainText("School Improvement Marketplace");
     await expectLocator(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
     await expectAccessible(page);
+    await closePage(page);
   });
 
   it("keeps a signed-in user's navigation on a page that does not exist", async () => {
@@ -25,6 +26,7 @@ describe("a visitor arrives at the marketplace", () => {
       await expectLocator(navigation.getByText(/Acting for/)).toBeVisible();
       await expectLocator(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
     }
+    await closePage(page);
   });
 
   it("the accessibility check finds what it is for, on the page and in a frame of the page", async () => {
@@ -40,5 +42,6 @@ describe("a visitor arrives at the marketplace", () => {
     const violations = await accessibilityViolations(page);
     expect(violations.find((v) => v.startsWith("label:"))).toContain("#unlabelled");
     expect(violations.find((v) => v.startsWith("image-alt:"))).toContain("iframe");
+    await closePage(page);
   });
 });

@@ -28,6 +28,7 @@ describe("the authority's records", () => {
     await page.waitForURL("**/consortium?moved=1");
     await expectLocator(page.locator(".govuk-notification-banner")).toContainText(`${school} moves to`);
     expect(await page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(2);
+    await closePage(page);
   });
 
   it("a challenge adviser sets the category of one of their schools", async () => {
@@ -48,6 +49,7 @@ describe("the authority's records", () => {
     await page.waitForURL("**/category?saved=1");
     await expectLocator(page.locator(".govuk-notification-banner")).toContainText(`${school} is now in category 3B`);
     await expectLocator(page.locator("table tbody tr").first()).toContainText("David Okafor");
+    await closePage(page);
   });
 
   it("an la_admin filters the audit log and downloads what it shows", async () => {
@@ -74,6 +76,7 @@ describe("the authority's records", () => {
     await fillDate(page, "To", "2099-01-01");
     await page.getByRole("button", { name: "Apply filter" }).click();
     await expectLocator(page.locator(".govuk-error-summary")).toContainText("The end date must be the same as or after the start date");
+    await closePage(page);
   });
 
   it("the records pages pass axe as the la_admin sees them", async () => {
@@ -87,6 +90,7 @@ describe("the authority's records", () => {
     await page.locator("table tbody tr th a").first().click();
     await page.waitForURL("**/schools");
     await expectAccessible(page);
+    await closePage(page);
   });
 
   it("each select of the assign forms starts with an empty choice that names what to choose", async () => {
@@ -106,6 +110,7 @@ describe("the authority's records", () => {
       ["", "Choose a subject area"],
       ["", "Choose a person"],
     ]);
+    await closePage(page);
   });
 
   it("on a 390 px phone, the la_admin's lists and grids scroll inside their own box, never the page", async () => {
@@ -137,5 +142,6 @@ describe("the authority's records", () => {
     await page.getByLabel("English").check();
     await page.getByRole("button", { name: "Cadw’r gosodiadau" }).click();
     await page.locator(".govuk-notification-banner", { hasText: "The authority’s settings have been saved." }).waitFor();
+    await closePage(page);
   });
 });
