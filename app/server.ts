@@ -138,6 +138,11 @@ export async function startServer(
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(requestLogging(logger));
+  // What a form or a webhook queued goes out as soon as it is answered (its transaction has committed by then).
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") res.once("finish", dispatcher.wake);
+    next();
+  });
   app.use(compressResponses());
   app.use(securityHeaders(env, dev));
   app.use(bodyLimit());

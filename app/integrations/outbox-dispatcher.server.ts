@@ -92,11 +92,18 @@ export function everyInterval(intervalMs: number, task: PeriodicTask): PeriodicT
   };
 }
 
-export type Dispatcher = { stop: () => Promise<void> };
+export type Dispatcher = {
+  /** Sends what is due now rather than at the next tick: after a request that may have queued something. */
+  wake: () => void;
+  stop: () => Promise<void>;
+};
 
 /**
  * Every OUTBOX_INTERVAL_MS: send what is due, then run the periodic tasks. A failing task is
- * reported and does not stop the others. stop() waits for the tick in flight.
+ * reported and does not stop the others. wake() ticks at once (or, during a tick, once more as soon
+ * as it ends: however many wakes come meanwhile, one tick follows them), so what a request queued
+ * goes out when it commits; the interval is for the rows no wake announced (another process's, or a
+ * retry's). stop() waits for the tick in flight.
  */
 export function startDispatcher(
   db: Database,
@@ -128,18 +135,26 @@ export function startDispatcher(
       }
     }
   };
+  let again = false;
   const run = () => {
+    again = false;
+    clearTimeout(timer);
     inFlight = tick().finally(() => {
       inFlight = null;
-      if (!stopped) {
-        timer = setTimeout(run, env.OUTBOX_INTERVAL_MS);
-        timer.unref();
-      }
+      if (stopped) return;
+      if (again) return run();
+      timer = setTimeout(run, env.OUTBOX_INTERVAL_MS);
+      timer.unref();
     });
   };
   run();
 
   return {
+    wake: () => {
+      if (stopped) return;
+      if (inFlight) again = true;
+      else run();
+    },
     stop: async () => {
       stopped = true;
       clearTimeout(timer);

@@ -29,7 +29,6 @@ describe("paying by card through Stripe", () => {
       STRIPE_SECRET_KEY: fake.secretKey,
       STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
       STRIPE_API_URL: fake.url,
-      OUTBOX_INTERVAL_MS: "100",
     });
     fake.webhookUrl = `${server.url}/webhooks/stripe`;
     browser = await launchBrowser();

@@ -171,6 +171,44 @@ describe("the outbox dispatcher", () => {
     expect(String(errors[0])).toContain("this task is broken");
   });
 
+  it("sends at once when woken, not at the next tick, and wakes during a tick make one more tick after it", async () => {
+    let ticks = 0;
+    let release!: () => void;
+    let gate: Promise<void> | null = null;
+    const counting: PeriodicTask = async () => {
+      ticks++;
+      await gate;
+    };
+    // The first tick runs as it starts; the next would be a minute later.
+    const dispatcher = startDispatcher(db(), { ...testEnv(), OUTBOX_INTERVAL_MS: 60_000 }, { tasks: [counting] });
+    try {
+      await expect.poll(() => ticks).toBe(1);
+      const id = await queue("woken@example.org");
+      dispatcher.wake();
+      await expect.poll(async () => (await row(id)).status, { timeout: 5_000 }).toBe("sent");
+      expect(ticks).toBe(2);
+
+      // Three wakes while a tick is held: it ends, and exactly one tick follows.
+      gate = new Promise<void>((resolve) => (release = resolve));
+      dispatcher.wake();
+      await expect.poll(() => ticks).toBe(3);
+      const during = await queue("during@example.org");
+      dispatcher.wake();
+      dispatcher.wake();
+      dispatcher.wake();
+      gate = null;
+      release();
+      await expect.poll(async () => (await row(during)).status, { timeout: 5_000 }).toBe("sent");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(ticks).toBe(4);
+    } finally {
+      await dispatcher.stop();
+    }
+    dispatcher.wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ticks, "a stopped dispatcher does not wake").toBe(4);
+  });
+
   it("runs a task given everyInterval at most once per interval", async () => {
     let runs = 0;
     const task = everyInterval(60_000, async () => void runs++);

@@ -62,7 +62,6 @@ async function startApp(port: number) {
       DATABASE_URL: undefined,
       DEMO: "true",
       DEMO_PASSWORD,
-      OUTBOX_INTERVAL_MS: "100",
       RESEND_API_KEY: undefined,
     },
     stdio: ["ignore", "pipe", "pipe"],
