@@ -63,7 +63,15 @@ export type RetryListener = (sqlState: string) => void;
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; max?: number; onQuery?: QueryListener; onRetry?: RetryListener }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: QueryListener; compiled?: PGliteCompiled };
+  | {
+      kind: "pglite";
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      onQuery?: QueryListener;
+      compiled?: PGliteCompiled;
+      /** An embedded database already open, used as it is (the tests hand one file's database, emptied, to the next). */
+      open?: PGlite;
+    };
 
 /** PGlite's WebAssembly compiled and its file bundle read once, for a process that opens many embedded databases (the tests). */
 export type PGliteCompiled = Pick<PGliteOptions, "pgliteWasmModule" | "initdbWasmModule" | "fsBundle">;
@@ -162,7 +170,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   }
   // PGlite creates only the last folder of its path; a fresh checkout has no ./data yet.
   if (config.dataDir && !config.dataDir.includes("://")) mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir, ...config.compiled });
+  const pglite = config.open ?? new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir, ...config.compiled });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { logger }) as unknown as Database;
   return {

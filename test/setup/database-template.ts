@@ -2,7 +2,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import postgres from "postgres";
 import { openDatabase } from "#db/client";
-import { TEMPLATE_DUMP, templateDatabaseName } from "./database";
+import { SCHEMA, TEMPLATE_DUMP, TEMPLATE_SCHEMA, templateDatabaseName } from "./database";
 
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
@@ -26,10 +26,16 @@ export default async function setup() {
   const handle = await openDatabase({ kind: "pglite" });
   await handle.migrate();
   const dump = await handle.pglite!.dumpDataDir("none");
+  const { rows } = await handle.pglite!.query<{ schema: string }>(SCHEMA);
   mkdirSync(new URL(".", TEMPLATE_DUMP), { recursive: true });
   // Written aside and moved into place, so a run starting beside this one never reads half a file.
-  const aside = new URL(`${TEMPLATE_DUMP.href}.${process.pid}`);
-  writeFileSync(aside, Buffer.from(await dump.arrayBuffer()));
-  renameSync(aside, TEMPLATE_DUMP);
+  for (const [file, content] of [
+    [TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer())],
+    [TEMPLATE_SCHEMA, rows[0].schema],
+  ] as const) {
+    const aside = new URL(`${file.href}.${process.pid}`);
+    writeFileSync(aside, content);
+    renameSync(aside, file);
+  }
   await handle.close();
 }
