@@ -47,6 +47,8 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/setup/app-server.ts"],
           // Each worker drives its own app (test/setup/app-server.ts), so files share no data with the file beside them.
+          // The files of a worker share its modules, and so its Chromium (testBrowser in test/e2e/browser.ts).
+          isolate: false,
           maxWorkers: e2eWorkers(),
           fileParallelism: e2eWorkers() > 1,
           testTimeout: 60_000,

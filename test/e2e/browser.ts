@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -30,22 +30,31 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What a browser from `testBrowser` answers with the browser it stands for. */
+const LAUNCHED = Symbol("launched");
+/** The browser itself, for one from `testBrowser` (each file's stands for the same). */
+const launched = (browser: Browser) => (browser as Browser & { [LAUNCHED]?: Browser })[LAUNCHED] ?? browser;
+
+/** The Chromium of this worker process, which the files it runs share (the e2e files share its modules: `isolate: false`). */
+let shared: Promise<Browser> | null = null;
+
 /**
- * Chromium for the tests of the file or describe block that calls this: launched before them and
- * closed after. What it returns stands for that browser once it is launched (use it inside tests
- * and hooks, not at import time).
+ * Chromium for the tests of the file or describe block that calls this: the worker's, launched for the
+ * first file that asks and again if it has gone, so a file starts with the pages, caches and compiled
+ * scripts the files before it left (each page still a context of its own, its cookies cleared:
+ * `closePage`). Playwright closes it when the worker ends. What it returns stands for that browser
+ * once it is launched (use it inside tests and hooks, not at import time).
  */
 export function testBrowser(): Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    if (shared && !(await shared.then((b) => b.isConnected()).catch(() => false))) shared = null;
+    browser = await (shared ??= launchBrowser());
   });
   return new Proxy({} as Browser, {
     get(_target, key) {
       if (!browser) throw new Error("The browser is not launched yet: use it inside a test or a hook");
+      if (key === LAUNCHED) return browser;
       const value: unknown = Reflect.get(browser, key);
       return typeof value === "function" ? value.bind(browser) : value;
     },
@@ -73,7 +82,8 @@ const pageOrigins = new WeakMap<Page, { browser: Browser; javaScript: boolean }>
  * cookies are cleared and its window and listeners put back as new, and each page still has a context
  * to itself, so two pages open at once are two people.
  */
-export async function newPage(browser: Browser, { javaScript = true, fresh = false }: PageOptions = {}): Promise<Page> {
+export async function newPage(given: Browser, { javaScript = true, fresh = false }: PageOptions = {}): Promise<Page> {
+  const browser = launched(given);
   const idle = idlePages.get(browser) ?? [];
   idlePages.set(browser, idle);
   const reused = fresh ? -1 : idle.findIndex((page) => pageOrigins.get(page)?.javaScript === javaScript && !page.isClosed());
