@@ -1,12 +1,12 @@
 import { parse } from "csv-parse/sync";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/i18n";
-import { closePage, launchBrowser, newPage, signIn } from "./browser";
+import { closePage, newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 import { SCHOOL_FINANCE_HEADER_CY } from "../setup/school-finance-csv";
 
-let browser: Browser;
+const browser = testBrowser();
 
 /** "£1,234.56" or "-£12.00" as pence. */
 const pence = (text: string) => {
@@ -161,13 +161,9 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
   const seen = new Map<string, string[]>();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // Sales to export: one paid by recharge to the authority's traded services, one invoiced.
     await buy("head@arden.demo", "Talk for Writing: whole-school training", "Internal recharge");
     await buy("head.academy@arden.demo", "Bespoke school data pack", "Invoice");
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   for (const email of DEMO_PEOPLE) {

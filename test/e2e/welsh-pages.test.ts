@@ -1,14 +1,14 @@
 // Every page a Glan Teifi person reaches from their home page, read in Welsh and in English: a text
 // of four or more words that reads the same in both is English left on the Welsh page, unless it is
 // the data's own words (names of people, schools, consortia and offers, numbers and dates).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { glanTeifi } from "../../db/seed/glan-teifi";
 import * as names from "../../db/seed/names";
 import { MOU_TEXT } from "../../db/seed/funding";
 import { wales, WELSH_NAMES } from "../../db/seed/nations";
 import { OFFER_TEMPLATES } from "../../db/seed/offers";
-import { closePage, expectLocator, launchBrowser, newPage, signIn } from "./browser";
+import { closePage, expectLocator, newPage, signIn, testBrowser } from "./browser";
 
 /** Every string in the demo's own data: what the seed writes, said the same in any language. */
 function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
@@ -121,13 +121,7 @@ export function englishLeftOnWelshPages(welsh: readonly PageTexts[], english: re
 }
 
 describe("every page of a Glan Teifi person, in Welsh and in English", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("tells English left on a Welsh page from the data's names", () => {
     const page = (texts: string[]): PageTexts[] => [{ path: "/", texts, people: [] }];
@@ -212,13 +206,7 @@ describe("every page of a Glan Teifi person, in Welsh and in English", () => {
 });
 
 describe("the memorandum a Glan Teifi head signs", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = testBrowser();
 
   it("is in Welsh for a head reading Welsh, and in English for one reading English", { timeout: 120_000 }, async () => {
     const page = await newPage(browser);
