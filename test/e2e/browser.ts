@@ -65,7 +65,7 @@ type PageOptions = {
   javaScript?: boolean;
   /**
    * A page in a browser context never used before, its cache empty: for a test of what the browser
-   * fetches. Otherwise the page may be one that an earlier test of the file closed (`closePage`).
+   * fetches. Otherwise the page may be one that an earlier test closed (`closePage`), in this file or one before it.
    */
   fresh?: boolean;
 };

@@ -3,19 +3,17 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "#db/client";
+import { rowsOf } from "~/domain/reporting/rows";
 import { createTestDatabase } from "../setup/database";
 
-const rowsOf = async <T>(db: Database, query: ReturnType<typeof sql>) => (await db.execute(query)) as unknown as { rows: T[] } | T[];
-const list = <T>(result: { rows: T[] } | T[]) => (Array.isArray(result) ? result : result.rows);
+const rows = async <T>(db: Database, query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query));
 
 /** The number of rows in each table of the public schema that has any. */
 async function tablesWithRows(db: Database) {
-  const tables = list(
-    await rowsOf<{ name: string }>(db, sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`),
-  );
+  const tables = await rows<{ name: string }>(db, sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`);
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = list(await rowsOf<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${name}`)));
+    const [row] = await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${name}`));
     if (row.n > 0) counts[name] = row.n;
   }
   return counts;
@@ -24,7 +22,7 @@ async function tablesWithRows(db: Database) {
 const audit = (db: Database) =>
   db
     .execute(sql`insert into audit_log (action, entity_type, entity_id) values ('test.written', 'test', 'x') returning id`)
-    .then((r) => list(r as unknown as { rows: { id: string }[] })[0].id);
+    .then((r) => rowsOf<{ id: string }>(r)[0].id);
 
 describe("a test file's database", () => {
   it("is empty, its identities restarted and its session plain, whatever the file before it left", async () => {
@@ -45,9 +43,9 @@ describe("a test file's database", () => {
       // Handed on where it can be (PGlite); a new database on PostgreSQL: either way, nothing of the first.
       expect(await tablesWithRows(second.db)).toEqual({});
       expect(String(await audit(second.db))).toBe("1");
-      expect(list(await rowsOf<{ t: string }>(second.db, sql`select current_setting('statement_timeout') as t`))[0].t).toBe("0");
-      expect(list(await rowsOf<{ n: number }>(second.db, sql`select count(*)::int as n from pg_prepared_statements where name = 'leftover'`))[0].n).toBe(0);
-      expect(list(await rowsOf<{ n: number }>(second.db, sql`select count(*)::int as n from pg_tables where tablename = 'scratch'`))[0].n).toBe(0);
+      expect((await rows<{ t: string }>(second.db, sql`select current_setting('statement_timeout') as t`))[0].t).toBe("0");
+      expect((await rows<{ n: number }>(second.db, sql`select count(*)::int as n from pg_prepared_statements where name = 'leftover'`))[0].n).toBe(0);
+      expect((await rows<{ n: number }>(second.db, sql`select count(*)::int as n from pg_tables where tablename = 'scratch'`))[0].n).toBe(0);
       // The append-only tables still refuse to be emptied by anyone else.
       await expect(second.db.execute(sql`truncate audit_log`)).rejects.toThrow();
     } finally {
@@ -63,11 +61,9 @@ describe("a test file's database", () => {
     const next = await createTestDatabase();
     try {
       if (altered.kind === "pglite") expect(next.pglite).not.toBe(altered.pglite);
-      const columns = list(
-        await rowsOf<{ n: number }>(
-          next.db,
-          sql`select count(*)::int as n from information_schema.columns where table_name = 'authorities' and column_name = 'scribbled'`,
-        ),
+      const columns = await rows<{ n: number }>(
+        next.db,
+        sql`select count(*)::int as n from information_schema.columns where table_name = 'authorities' and column_name = 'scribbled'`,
       );
       expect(columns[0].n).toBe(0);
     } finally {

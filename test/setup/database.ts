@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle, type PGliteCompiled, type QueryListener, type RetryListener } from "#db/client";
 
@@ -96,9 +96,9 @@ export async function createTestDatabase({
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const { compiled, template } = await pgliteOnce();
-    const open = emptied.pop() ?? new PGlite({ loadDataDir: template, ...compiled });
-    const handle = await openDatabase({ kind: "pglite", open, onQuery });
-    return { ...handle, close: () => giveBack(open) };
+    const open = emptied.pop();
+    const handle = await openDatabase(open ? { kind: "pglite", open, onQuery } : { kind: "pglite", loadDataDir: template, compiled, onQuery });
+    return { ...handle, close: () => giveBack(handle.pglite!) };
   }
   const name = `${templateDatabaseName()}_w${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${counter++}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
