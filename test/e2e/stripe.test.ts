@@ -3,38 +3,40 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startFakeStripe, type FakeStripe } from "../mocks/stripe";
+import { copyDemoCounty } from "../setup/app-server";
 import { startBuiltServer, type BuiltServer } from "../setup/built-server";
 import { parse } from "csv-parse/sync";
-import { expectAccessible, expectLocator, launchBrowser, whenHydrated } from "./browser";
+import { demoPassword, expectAccessible, expectLocator, testBrowser, whenHydrated } from "./browser";
 
-const PASSWORD = "demo-county-2026";
 const TITLE = "Bespoke school data pack";
 
 describe("paying by card through Stripe", () => {
   let fake: FakeStripe;
   let server: BuiltServer;
-  let browser: Browser;
   let dataDir: string;
+  // The worker's Chromium; the contexts opened here are closed at the end.
+  const browser = testBrowser();
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     fake = await startFakeStripe();
     dataDir = mkdtempSync(join(tmpdir(), "marketplace-stripe-"));
     server = await startBuiltServer({
       DEMO: "true",
-      DEMO_PASSWORD: PASSWORD,
-      DATA_DIR: join(dataDir, "pglite"),
+      DEMO_PASSWORD: demoPassword(),
+      // The demo county as the run's other apps start with it (test/setup/app-server.ts).
+      DATA_DIR: copyDemoCounty(inject("demoCounty"), dataDir),
       STRIPE_SECRET_KEY: fake.secretKey,
       STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
       STRIPE_API_URL: fake.url,
     });
     fake.webhookUrl = `${server.url}/webhooks/stripe`;
-    browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(contexts.map((context) => context.close()));
     await server?.stop();
     await fake?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -42,10 +44,11 @@ describe("paying by card through Stripe", () => {
 
   async function as(email: string, { javaScript = true } = {}): Promise<Page> {
     const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript });
+    contexts.push(context);
     const page = await context.newPage();
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(demoPassword());
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
     return page;
@@ -59,14 +62,12 @@ describe("paying by card through Stripe", () => {
     await sbm.getByRole("heading", { name: "Buy for your school" }).waitFor();
     await expectLocator(sbm.getByRole("radio", { name: "Card or bank debit" })).toBeVisible();
     await sbm.getByRole("radio", { name: "Card or bank debit" }).check();
-    await sbm.screenshot({ path: "/tmp/stripe-buy.png", fullPage: true });
     await expectAccessible(sbm);
     await sbm.getByRole("button", { name: "Continue" }).click();
     await sbm.getByRole("button", { name: "Confirm and buy" }).click();
 
     await sbm.getByRole("heading", { name: /^Pay invoice ARD-/ }).waitFor();
     await expectAccessible(sbm);
-    await sbm.screenshot({ path: "/tmp/stripe-pay.png", fullPage: true });
     const due = await sbm.getByLabel("Amount to pay").inputValue();
     await sbm.getByRole("button", { name: "Continue to payment" }).click();
 
@@ -79,7 +80,6 @@ describe("paying by card through Stripe", () => {
     await sbm.waitForURL(/\/payments\/[0-9a-f-]{36}\/success/);
     await expectLocator(sbm.getByTestId("payment-outcome"), { timeout: 20_000 }).toContainText("We have received");
     await expectAccessible(sbm);
-    await sbm.screenshot({ path: "/tmp/stripe-paid.png", fullPage: true });
     await sbm.getByRole("link", { name: "Go to the invoice" }).click();
     await expectLocator(sbm.locator("main")).toContainText("Paid through Stripe");
     await expectLocator(sbm.locator("main")).toContainText("Paid");
@@ -126,7 +126,6 @@ describe("paying by card through Stripe", () => {
     const { sbm, due, invoiceUrl } = await buyAndOpenStripe();
     await sbm.getByRole("button", { name: `Pay £${due} by Bacs Direct Debit` }).click();
     await expectLocator(sbm.getByTestId("payment-outcome"), { timeout: 20_000 }).toContainText("is on its way");
-    await sbm.screenshot({ path: "/tmp/stripe-bacs-processing.png", fullPage: true });
     for (const e of fake.settle(latestSession(), "succeeded")) expect((await fake.deliver(fake.webhookUrl!, e)).status).toBe(200);
     await sbm.goto(invoiceUrl);
     await expectLocator(sbm.locator("main")).toContainText("Paid through Stripe");
@@ -141,7 +140,6 @@ describe("paying by card through Stripe", () => {
     await sbm.goto(outcome);
     await expectLocator(sbm.getByTestId("payment-outcome"), { timeout: 20_000 }).toContainText("did not go through");
     await expectAccessible(sbm);
-    await sbm.screenshot({ path: "/tmp/stripe-bacs-failed.png", fullPage: true });
     await sbm.goto(invoiceUrl);
     expect(await sbm.locator("main").textContent()).not.toContain("Paid through Stripe");
     await expectLocator(sbm.getByRole("link", { name: "Pay by card or bank" })).toBeVisible();
@@ -154,7 +152,6 @@ describe("paying by card through Stripe", () => {
     await expectLocator(finance.getByRole("table", { name: "Payments through Stripe" })).toContainText("ARD-");
     await expectLocator(finance.getByRole("table", { name: "Stripe" }).last()).toContainText("ch_test_");
     await expectAccessible(finance);
-    await finance.screenshot({ path: "/tmp/stripe-reconciliation.png", fullPage: true });
     const csv = await finance.request.get("/finance/reconciliation.csv");
     expect(csv.status()).toBe(200);
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
@@ -175,7 +172,6 @@ describe("paying by card through Stripe", () => {
     await expectLocator(finance.getByRole("alert")).toContainText("Read 1 line from statement.csv");
     await expectLocator(finance.getByRole("table", { name: "Statement lines not ours or not matched" })).toContainText("CARD FEES MERCHANT");
     await expectAccessible(finance);
-    await finance.screenshot({ path: "/tmp/stripe-reconciliation-statement.png", fullPage: true });
   }, 60_000);
   it("finance refunds part of a card payment: a confirmation says what will happen, a banner what did, and the invoice is due again for it", async () => {
     const { number, invoiceUrl, charge } = await buyAndPayByCard();
@@ -186,12 +182,10 @@ describe("paying by card through Stripe", () => {
     await finance.getByRole("heading", { name: "Refund a payment" }).waitFor();
     await expectLocator(finance.locator("main")).toContainText(`against invoice ${number}. The money goes back to the card or account it came from`);
     await expectAccessible(finance);
-    await finance.screenshot({ path: "/tmp/stories/refund-confirm.png", fullPage: true });
     await finance.getByLabel("Amount to refund").fill("100.00");
     await finance.getByLabel("Reason").fill("One session was cancelled");
     await finance.getByRole("button", { name: "Refund the payment" }).click();
     await expectLocator(finance.getByRole("alert")).toContainText("The refund is on its way.");
-    await finance.screenshot({ path: "/tmp/stories/refund-requested.png", fullPage: true });
 
     // The outbox asks Stripe for the refund; Stripe's charge.refunded is what the ledger follows.
     await deliverWhenMade("charge.refunded", charge.id);
@@ -203,7 +197,6 @@ describe("paying by card through Stripe", () => {
     const recordedBy = finance.locator(".govuk-summary-list__row", { hasText: "Recorded by" }).locator("dd");
     await expectLocator(recordedBy).toHaveText("Stripe");
     await expectAccessible(finance);
-    await finance.screenshot({ path: "/tmp/stories/refund-invoice.png", fullPage: true });
   }, 120_000);
 
   it("a disputed card payment shows on the reconciliation page as open, then as won when the dispute closes", async () => {
@@ -218,13 +211,11 @@ describe("paying by card through Stripe", () => {
     // Stripe's reason, in the reader's words.
     await expectLocator(row).toContainText("Not made by the card holder (fraud)");
     await expectAccessible(finance);
-    await finance.screenshot({ path: "/tmp/stories/dispute-open.png", fullPage: true });
 
     const [closed] = fake.closeDispute(created.data.object.id, "won");
     expect((await fake.deliver(fake.webhookUrl!, closed)).status).toBe(200);
     await finance.reload();
     await expectLocator(row).toContainText("Won");
-    await finance.screenshot({ path: "/tmp/stories/dispute-won.png", fullPage: true });
   }, 120_000);
 
   it("a provider admin sets up payouts on Stripe's onboarding, and is paid by transfer once the school confirms a card-paid order delivered", async () => {
@@ -240,13 +231,11 @@ describe("paying by card through Stripe", () => {
     const next = provider.getByRole("button", { name: "Continue on Stripe" });
     await expect.poll(async () => (await provider.reload(), next.isVisible()), { timeout: 20_000 }).toBe(true);
     await expectAccessible(provider);
-    await provider.screenshot({ path: "/tmp/stories/payouts-details-needed.png", fullPage: true });
     await next.click();
     await provider.getByRole("heading", { name: "Stripe test onboarding" }).waitFor();
     await provider.getByRole("button", { name: "Submit details" }).click();
     await provider.waitForURL(/\/provider\/payouts$/);
     await expectLocator(provider.locator("main")).toContainText("Ready for payouts");
-    await provider.screenshot({ path: "/tmp/stories/payouts-enabled.png", fullPage: true });
 
     // A school buys one of this provider's offers and pays by card; the provider delivers and the school confirms.
     const { sbm, invoiceUrl } = await buyAndPayByCard(title);
@@ -270,6 +259,5 @@ describe("paying by card through Stripe", () => {
       .toContain("Sent");
     expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/transfers")).toHaveLength(1);
     await expectAccessible(provider);
-    await provider.screenshot({ path: "/tmp/stories/payouts-sent.png", fullPage: true });
   }, 180_000);
 });
