@@ -21,6 +21,15 @@ describe("url-encoding a test form", () => {
     fc.assert(fc.property(forms, (form) => urlEncodedForm(form) === asSearchParams(form)));
   });
 
+  it("gives the same bytes for long values, which it encodes once and keeps", () => {
+    const long = "é ~&🏫\ud800a".repeat(300);
+    const other = `${long.slice(0, -1)}b`;
+    const form = { a: long, b: other, again: long };
+    expect(urlEncodedForm(form)).toBe(asSearchParams(form));
+    expect(urlEncodedForm({ a: long })).toBe(asSearchParams({ a: long }));
+    expect(urlEncodedForm({ b: other })).toBe(asSearchParams({ b: other }));
+  });
+
   it("repeats a key given several values, in order, and reads back as the values given", () => {
     const body = urlEncodedForm({ phases: ["primary", "secondary"], note: "A & B = 100%" });
     expect(body).toBe("phases=primary&phases=secondary&note=A+%26+B+%3D+100%25");
