@@ -191,6 +191,19 @@ export async function signInThroughForm(page: Page, email: string, password = de
   await page.locator("form[action='/sign-in'], form:has(input[name=password])").first().waitFor({ state: "detached" });
 }
 
+/** The addresses of the links within the service (its own paths) in some HTML, as written there. */
+export const linksIn = (html: string) => [...html.matchAll(/<a\s[^>]*?href="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+
+/**
+ * The service's own links in the main content of the page at `path`, read from its HTML over HTTP as
+ * the page's context (its person): for pages searched only for their links, which need no rendering.
+ */
+export async function mainLinksOf(page: Page, path: string) {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return linksIn(/<main[\s>][\s\S]*<\/main>/.exec(await response.text())?.[0] ?? "");
+}
+
 /** Every link of the page's main content to a page of the service answers 200 to the page's person: nothing shown to them refuses them. */
 export async function expectLinksOpen(page: Page) {
   const hrefs = await page.locator("main a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { t } from "~/i18n";
-import { closePage, newPage, signIn, testBrowser } from "./browser";
+import { closePage, mainLinksOf, newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
 import { SCHOOL_FINANCE_HEADER_CY } from "../setup/school-finance-csv";
 
@@ -170,20 +170,17 @@ describe("every CSV the app offers downloads, parses and adds up to its page", (
     it(`as ${email}`, async () => {
       // The links and files are the same without script, and each page is read the sooner.
       const page = await newPage(browser, { javaScript: false });
+      // Signed in, on their home page.
       await signIn(page, email);
-      await page.goto("/");
-      const linksOn = async (selector: string) =>
-        (await page.locator(selector).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))).filter((href) => href.startsWith("/"));
-      const pages = new Set(await linksOn(".govuk-service-navigation a[href]"));
+      const navigation = await page.locator(".govuk-service-navigation a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+      const pages = new Set(navigation.filter((href) => href.startsWith("/")));
       // Statements are reached from the accounts list: a few of each person's, however many accounts there are.
-      if (pages.has("/accounts")) {
-        await page.goto("/accounts");
-        for (const href of (await linksOn("main a[href^='/accounts/']")).slice(0, 4)) pages.add(href);
-      }
+      // The pages are only searched for links here (mainLinksOf); each CSV is then checked against its page, in the browser.
+      if (pages.has("/accounts"))
+        for (const href of (await mainLinksOf(page, "/accounts")).filter((h) => h.startsWith("/accounts/")).slice(0, 4)) pages.add(href);
       const found: string[] = [];
       for (const path of pages) {
-        await page.goto(path);
-        for (const href of await linksOn("main a[href*='.csv']")) {
+        for (const href of (await mainLinksOf(page, path)).filter((h) => h.includes(".csv"))) {
           found.push(href);
           const file = await download(page, href);
           const { pathname } = new URL(href, "http://x");

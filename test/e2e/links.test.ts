@@ -1,10 +1,7 @@
 import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { closePage, newPage, signIn, testBrowser } from "./browser";
+import { closePage, linksIn, newPage, signIn, testBrowser } from "./browser";
 import { DEMO_PEOPLE } from "./demo-people";
-
-/** The addresses of a page's links within the service (its own paths), as written in its HTML. */
-const linksIn = (html: string) => [...html.matchAll(/<a\s[^>]*?href="(\/[^"#]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
 
 // Links that change something when followed (the language) or that lead out of the pages a person reads.
 const NOT_FOLLOWED = /^\/(language|sign-out|dev\/)/;
