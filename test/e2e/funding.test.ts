@@ -104,6 +104,8 @@ describe("funding formulas and the memorandum of understanding", () => {
     await page.getByRole("heading", { name: "A fixed amount by consortium size" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: "Cancel" }).click();
+    // "Apply this formula" is on the page with the part's form too: once the form has gone, the page is the formula's alone.
+    await page.getByRole("heading", { name: "A fixed amount by consortium size" }).waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Apply this formula" }).click();
     await page.getByRole("heading", { name: /^Apply the funding formula for .+, version \d+\?$/ }).waitFor();
     // Only what changed since the last version would be posted (a head may have signed since).
