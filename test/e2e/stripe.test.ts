@@ -9,7 +9,7 @@ import { startFakeStripe, type FakeStripe } from "../mocks/stripe";
 import { copyDemoCounty } from "../setup/app-server";
 import { startBuiltServer, type BuiltServer } from "../setup/built-server";
 import { parse } from "csv-parse/sync";
-import { demoPassword, expectAccessible, expectLocator, testBrowser, whenHydrated } from "./browser";
+import { demoPassword, expectAccessible, expectLocator, signInThroughForm, testBrowser, whenHydrated } from "./browser";
 
 const TITLE = "Bespoke school data pack";
 
@@ -42,15 +42,12 @@ describe("paying by card through Stripe", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function as(email: string, { javaScript = true } = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript });
+  /** A page of its own on Stripe's app, signed in through the form as `email`. */
+  async function as(email: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(demoPassword());
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    await signInThroughForm(page, email);
     return page;
   }
 
