@@ -9,8 +9,9 @@
 // files at a time, each worker against its own app (test/setup/app-server.ts).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chromiumPath } from "./setup/chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumPath();
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const resultsDir = ".cache/test/results";
@@ -150,11 +151,11 @@ const laneTwo = async () => {
 // Then the browser tests, once both lanes are done.
 const laneThree = async ({ live = false } = {}) => {
   if (existsSync(CHROMIUM)) {
-    if (await build()) await vitest("e2e", "e2e", { live, env: { E2E_WORKERS: process.env.E2E_WORKERS ?? "2" } });
+    if (await build()) await vitest("e2e", "e2e", { live, env: { E2E_WORKERS: process.env.E2E_WORKERS ?? "2", CHROMIUM_PATH: CHROMIUM } });
   } else {
     const banner = "!".repeat(78);
     console.error(
-      `\n${banner}\n!! No Chromium at ${CHROMIUM}: the browser tests did NOT run.\n!! Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).\n${banner}\n`,
+      `\n${banner}\n!! No Chromium at ${CHROMIUM}: the browser tests did NOT run.\n!! Install it with: apt-get install -y chromium-headless-shell chromium (or set CHROMIUM_PATH).\n${banner}\n`,
     );
     if (CI) problems++;
   }

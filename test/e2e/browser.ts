@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { beforeAll, expect, inject } from "vitest";
+import { chromiumPath } from "../setup/chromium.mjs";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = chromiumPath();
 
 /** This worker's own app: files running at the same time each have one (test/setup/app-server.ts). */
 export const baseUrl = () => {
