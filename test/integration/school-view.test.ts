@@ -11,7 +11,8 @@ import { loader as storyLoader } from "~/routes/schools.$schoolId._index";
 import { loader as viewLoader } from "~/routes/schools._index";
 import { loader as csvLoader } from "~/routes/schools[.]csv";
 import { pageCalls } from "../factories/pages";
-import { createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
+import { publishMou } from "~/domain/mou/publish-mou.server";
+import { actorFor, createPurchasingWorld, type PurchasingWorld, schoolBuys } from "../factories/purchasing";
 import { createAuthority, createMember, createSchool } from "../factories/tenancy";
 import { appContext, respond, sessionCookieFor } from "../setup/context";
 import { useTestDatabase } from "../factories/database";
@@ -158,6 +159,42 @@ describe("the school-by-school view and consortium readiness", () => {
     expect((await get(storyLoader, `/schools/${world.members[0].school.id}`, cookies.head, { schoolId: world.members[0].school.id })).status).toBe(403);
     expect((await get(viewLoader, "/schools", cookies.head)).status).toBe(403);
     expect((await get(csvLoader, "/schools.csv", cookies.finance)).status).toBe(403);
+  });
+
+  it("says on a school's story whether its head signed the latest memorandum of its consortium, and says so for that school alone", async () => {
+    const story = async (member: (typeof world.members)[number]) =>
+      body<{ mouSigned: boolean | null; year: { label: string } }>(
+        await get(storyLoader, `/schools/${member.school.id}`, cookies.adviser, { schoolId: member.school.id }),
+      );
+    const [signer, neighbour] = world.members;
+    const before = await story(signer);
+    expect(before.mouSigned).toBeNull();
+    const admin = await actorFor(db(), (await createMember(db(), world.office, "la_admin")) as { id: string; name: string }, world.authority.id);
+    const publish = () =>
+      publishMou(db(), {
+        actor: admin,
+        authorityId: world.authority.id,
+        consortiumId: world.consortium.id,
+        financialYear: before.year.label,
+        title: "MOU",
+        body: "We work together.",
+      });
+    const first = await publish();
+    await db()
+      .insert(schema.mouSignatures)
+      .values({
+        authorityId: world.authority.id,
+        mouId: first.id,
+        schoolId: signer.school.id,
+        signedBy: signer.head.id,
+        signerName: signer.head.name,
+        signedOn: `${before.year.label.slice(0, 4)}-04-01`,
+      });
+    expect((await story(signer)).mouSigned).toBe(true);
+    expect((await story(neighbour)).mouSigned).toBe(false);
+    // A new version wants signing again.
+    await publish();
+    expect((await story(signer)).mouSigned).toBe(false);
   });
 
   it("lists the adviser's schools on their home, the one needing attention first", async () => {

@@ -75,7 +75,8 @@ export async function schoolStory(
     .from(schema.impactFollowUps)
     .where(and(eq(schema.impactFollowUps.authorityId, authorityId), eq(schema.impactFollowUps.schoolId, record.id)));
   const mouPublished = current ? (await latestMous(db, { year: year.label, authorityId, consortiumIds: [current.id] })).length > 0 : false;
-  const mouSigned = mouPublished && current ? (await signedSchools(db, authorityId, year.label)).has(`${current.id}:${record.id}`) : null;
+  const mouSigned =
+    mouPublished && current ? (await signedSchools(db, authorityId, year.label, { consortiumId: current.id, schoolId: record.id })).size > 0 : null;
   return {
     school: { ...record, ...details },
     nation,
