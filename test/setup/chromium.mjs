@@ -3,7 +3,7 @@
 // about a third less CPU a page), otherwise Debian's full Chromium.
 import { existsSync } from "node:fs";
 
-export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
 /** @returns {string} the path of the Chromium to launch (it may not exist: the caller says so). */
 export function chromiumPath(env = process.env) {

@@ -4,8 +4,7 @@ import type { Actor } from "~/domain/actor";
 import { loadSchoolRecord } from "~/domain/consortia/load.server";
 import { evaluationsOfSchool } from "~/domain/delivery/queries.server";
 import { AppError } from "~/domain/errors";
-import { latestMous } from "~/domain/mou/latest-mous.server";
-import { signedSchools } from "~/domain/mou/signed-schools.server";
+import { schoolSignedLatest } from "~/domain/mou/signed-schools.server";
 import { schoolInspections } from "~/domain/schools/inspections.server";
 import { loadSchoolCategory } from "~/domain/schools/school-category.server";
 import { t } from "~/i18n";
@@ -74,9 +73,7 @@ export async function schoolStory(
     .select({ n: count() })
     .from(schema.impactFollowUps)
     .where(and(eq(schema.impactFollowUps.authorityId, authorityId), eq(schema.impactFollowUps.schoolId, record.id)));
-  const mouPublished = current ? (await latestMous(db, { year: year.label, authorityId, consortiumIds: [current.id] })).length > 0 : false;
-  const mouSigned =
-    mouPublished && current ? (await signedSchools(db, authorityId, year.label, { consortiumId: current.id, schoolId: record.id })).size > 0 : null;
+  const mouSigned = current ? await schoolSignedLatest(db, { authorityId, year: year.label, consortiumId: current.id, schoolId: record.id }) : null;
   return {
     school: { ...record, ...details },
     nation,
