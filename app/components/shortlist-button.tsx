@@ -12,7 +12,18 @@ export function ShortlistForm() {
 }
 
 /** Add an offer to, or take it off, the buyer's shortlist, through the page's `ShortlistForm`. */
-export function ShortlistButton({ offerId, title, shortlisted }: { offerId: string; title: string; shortlisted: boolean }) {
+export function ShortlistButton({
+  offerId,
+  title,
+  titleLang,
+  shortlisted,
+}: {
+  offerId: string;
+  title: string;
+  /** The title's language, where it is not the page's. */
+  titleLang?: string;
+  shortlisted: boolean;
+}) {
   return (
     <button
       type="submit"
@@ -20,9 +31,13 @@ export function ShortlistButton({ offerId, title, shortlisted }: { offerId: stri
       name={shortlisted ? "shortlist-remove" : "shortlist-add"}
       value={offerId}
       className="govuk-button govuk-button--secondary app-shortlist-button"
-      aria-label={shortlisted ? t("catalogue.shortlist.removeNamed", { title }) : t("catalogue.shortlist.addNamed", { title })}
     >
       {shortlisted ? t("catalogue.shortlist.remove") : t("catalogue.shortlist.add")}
+      {/* The offer's name follows the visible words, so the button's name starts with what it shows (WCAG 2.5.3). */}
+      <span className="govuk-visually-hidden" lang={titleLang}>
+        {" "}
+        {t("catalogue.shortlist.which", { title })}
+      </span>
     </button>
   );
 }

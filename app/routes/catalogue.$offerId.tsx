@@ -119,7 +119,7 @@ export default function OfferPage() {
                 {t("offer.collective")}
               </ButtonLink>
             ) : null}
-            <ShortlistButton offerId={offer.id} title={words.title} shortlisted={offer.shortlisted} />
+            <ShortlistButton offerId={offer.id} title={words.title} titleLang={langOf(words, "title", locale)} shortlisted={offer.shortlisted} />
           </div>
           <ShortlistForm />
 

@@ -183,7 +183,7 @@ export default function Catalogue() {
                     </>
                   ) : null}
                 </dl>
-                <ShortlistButton offerId={offer.id} title={offer.title} shortlisted={offer.shortlisted} />
+                <ShortlistButton offerId={offer.id} title={offer.title} titleLang={offer.titleLang} shortlisted={offer.shortlisted} />
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ import { formatDate } from "~/format";
 import { t } from "~/i18n";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
 import { pageTitle } from "~/page-title";
-import { OfferTitle } from "~/components/offer-title";
+import { OfferTitle, offerTitleIn } from "~/components/offer-title";
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("compare.title"), data);
 
@@ -108,7 +108,10 @@ export default function Compare() {
                   key: "actions",
                   cells: [
                     t("compare.actions"),
-                    ...offers.map((o) => <ShortlistButton offerId={o.id} title={o.title ?? t("compare.unavailable")} shortlisted key={o.id} />),
+                    ...offers.map((o) => {
+                      const words = o.title ? offerTitleIn(o.title, o.titleCy) : { title: t("compare.unavailable"), lang: undefined };
+                      return <ShortlistButton offerId={o.id} title={words.title} titleLang={words.lang} shortlisted key={o.id} />;
+                    }),
                   ],
                 },
               ]}

@@ -19,7 +19,7 @@ async function search(page: Page, words: string) {
 async function emptyShortlist(page: Page) {
   await page.goto("/catalogue/compare");
   await page.getByRole("heading", { level: 1, name: "Compare offers" }).waitFor();
-  const remove = page.getByRole("button", { name: /^Remove .+ from shortlist$/ });
+  const remove = page.getByRole("button", { name: /^Remove from shortlist – .+$/ });
   while ((await remove.count()) > 0) {
     const before = await remove.count();
     await remove.first().click();
@@ -51,8 +51,8 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   await expectLocator(resultLink(page, "Phonics catch-up")).toHaveCount(0);
 
   // Shortlist one straight from the results, then open the other and shortlist it there.
-  await page.getByRole("button", { name: "Add Governor training: financial oversight to shortlist" }).click();
-  await page.getByRole("button", { name: "Remove Governor training: financial oversight from shortlist" }).waitFor();
+  await page.getByRole("button", { name: "Add to shortlist – Governor training: financial oversight" }).click();
+  await page.getByRole("button", { name: "Remove from shortlist – Governor training: financial oversight" }).waitFor();
   await page.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();
   await resultLink(page, "Governing board self-review").click();
   await page.getByRole("heading", { level: 1, name: "Governing board self-review" }).waitFor();
@@ -62,8 +62,8 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
   await expectLocator(page.getByRole("button", { name: "Buy for your school" })).toBeVisible();
   await expectLocator(page.getByRole("button", { name: "Start a collective purchase" })).toHaveCount(0);
   await checkAccessible();
-  await page.getByRole("button", { name: "Add Governing board self-review to shortlist" }).click();
-  await page.getByRole("button", { name: "Remove Governing board self-review from shortlist" }).waitFor();
+  await page.getByRole("button", { name: "Add to shortlist – Governing board self-review" }).click();
+  await page.getByRole("button", { name: "Remove from shortlist – Governing board self-review" }).waitFor();
   // The server has kept it (the banner comes with its answer), and the header counts both.
   await page.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();
   await expectLocator(page.getByRole("link", { name: "Shortlist (2)" })).toBeVisible();
@@ -85,7 +85,7 @@ async function journey(page: Page, { axe }: { axe: boolean }) {
     ]),
   );
   await checkAccessible();
-  await page.getByRole("button", { name: "Remove Governor training: financial oversight from shortlist" }).click();
+  await page.getByRole("button", { name: "Remove from shortlist – Governor training: financial oversight" }).click();
   await page.getByRole("link", { name: "Shortlist (1)" }).waitFor();
   await page.getByRole("alert").filter({ hasText: "The offer is removed from your shortlist." }).waitFor();
   await table.getByRole("columnheader", { name: "Governor training: financial oversight" }).waitFor({ state: "detached" });

@@ -94,7 +94,7 @@ describe("after the sale: delivery and evaluation", () => {
     await expectAccessible(head);
     // Shortlisted, the offer is compared with its rating beside the others'.
     const title = (await head.getByRole("heading", { level: 1 }).innerText()).trim();
-    const add = head.getByRole("button", { name: `Add ${title} to shortlist`, exact: true });
+    const add = head.getByRole("button", { name: `Add to shortlist – ${title}`, exact: true });
     if (await add.isVisible()) {
       await add.click();
       await head.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." }).waitFor();

@@ -10,8 +10,8 @@ describe("messages said again", () => {
       expect(t("collective.live.joined", { count: 1, min: 3 }, "en")).toBe("1 school has joined (at least 3 needed)");
       expect(t("collective.live.joined", { count: 2, min: 3 }, "en")).toBe("2 schools have joined (at least 3 needed)");
       expect(t("collective.live.joined", { count: 2, min: 4 }, "en")).toBe("2 schools have joined (at least 4 needed)");
-      expect(t("catalogue.shortlist.addNamed", { title: "Phonics" }, "en")).toBe("Add Phonics to shortlist");
-      expect(t("catalogue.shortlist.addNamed", { title: "Fractions" }, "en")).toBe("Add Fractions to shortlist");
+      expect(t("catalogue.shortlist.which", { title: "Phonics" }, "en")).toBe("– Phonics");
+      expect(t("catalogue.shortlist.which", { title: "Fractions" }, "en")).toBe("– Fractions");
       expect(t("catalogue.results.count", { count: 1 }, "en")).toBe("1 offer");
       expect(t("catalogue.results.count", { count: 1 }, "cy")).not.toBe("1 offer");
       expect(t("catalogue.title", undefined, "cy")).not.toBe(t("catalogue.title", undefined, "en"));

@@ -96,9 +96,8 @@ export const catalogue: Record<keyof typeof english, Message> = {
   "offer.back": "Yn ôl i’r canlyniadau chwilio",
 
   "catalogue.shortlist.add": "Ychwanegu at y rhestr fer",
-  "catalogue.shortlist.addNamed": "Ychwanegu {title} at y rhestr fer",
+  "catalogue.shortlist.which": "– {title}",
   "catalogue.shortlist.remove": "Tynnu oddi ar y rhestr fer",
-  "catalogue.shortlist.removeNamed": "Tynnu {title} oddi ar y rhestr fer",
   "catalogue.shortlist.full": "Gallwch gymharu hyd at {limit} cynnig. Tynnwch un oddi ar eich rhestr fer cyn ychwanegu un arall.",
   "catalogue.shortlist.notFound": "Nid yw’r cynnig hwnnw ar werth.",
 

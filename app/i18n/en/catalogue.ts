@@ -87,9 +87,8 @@ export const catalogue = {
   "offer.back": "Back to search results",
 
   "catalogue.shortlist.add": "Add to shortlist",
-  "catalogue.shortlist.addNamed": "Add {title} to shortlist",
+  "catalogue.shortlist.which": "– {title}",
   "catalogue.shortlist.remove": "Remove from shortlist",
-  "catalogue.shortlist.removeNamed": "Remove {title} from shortlist",
   "catalogue.shortlist.full": "You can compare up to {limit} offers. Remove one from your shortlist before adding another.",
   "catalogue.shortlist.notFound": "That offer is not on sale.",
 
