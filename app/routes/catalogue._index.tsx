@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
@@ -33,16 +33,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     provider: PROVIDER_KINDS,
     term: TERMS,
   };
-  return {
-    authorityName: user.acting!.authorityName,
-    query,
-    errors,
-    choices,
-    customPageSize: query.perPage !== DEFAULT_PAGE_SIZE,
-    total: page.total,
-    totalPages: page.totalPages,
-    results: page.results.map((offer) => resultCard(offer, currentLocale())),
-  };
+  // A filter it cannot read is explained by its field, with the offers of the filters it can: 400, as on every filtered page.
+  return data(
+    {
+      authorityName: user.acting!.authorityName,
+      query,
+      errors,
+      choices,
+      customPageSize: query.perPage !== DEFAULT_PAGE_SIZE,
+      total: page.total,
+      totalPages: page.totalPages,
+      results: page.results.map((offer) => resultCard(offer, currentLocale())),
+    },
+    { status: Object.keys(errors).length > 0 ? 400 : 200 },
+  );
 }
 
 /**

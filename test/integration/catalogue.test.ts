@@ -22,7 +22,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-type CatalogueData = Awaited<ReturnType<typeof catalogueLoader>>;
+type CatalogueData = Awaited<ReturnType<typeof catalogueLoader>>["data"];
 
 /** A fresh authority with a provider and a headteacher signed in, so each test sees only its own offers. */
 async function county({ role = "headteacher" as Role } = {}) {
@@ -39,7 +39,7 @@ async function county({ role = "headteacher" as Role } = {}) {
 async function browse(cookie: string, search = "") {
   const result = await respond(() => catalogueLoader({ request: request(`/catalogue${search}`, { cookie }), params: {}, context: appContext(handle.db) }));
   if (result instanceof Response) throw new Error(`expected data, got ${result.status}`);
-  return result.data as CatalogueData;
+  return { ...(result.data as CatalogueData), status: result.status };
 }
 
 const titles = (data: CatalogueData) => data.results.map((r) => r.title);
@@ -231,7 +231,12 @@ describe("searching the catalogue", () => {
     const odd = await browse(cookie, "?page=%00&perPage=-1&sort=%27&subject=%F0%9F%93%9A&maxPrice=%00&phase=primary&phase=primary");
     // Only the price is explained; the other odd values are ignored.
     expect(odd.errors).toEqual({ maxPrice: [expect.stringMatching(/price/i)] });
+    expect(odd.status).toBe(400);
     expect(odd.results).toHaveLength(1);
+    // The same odd values with a price it can read are all ignored: the page answers 200.
+    const ignored = await browse(cookie, "?page=%00&perPage=-1&sort=%27&subject=%F0%9F%93%9A&maxPrice=5000&phase=primary&phase=primary");
+    expect(ignored.errors).toEqual({});
+    expect(ignored.status).toBe(200);
   });
 
   it("runs in two statements whatever the page size, and three past the last page", async () => {

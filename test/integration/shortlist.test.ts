@@ -121,7 +121,7 @@ describe("the shortlist", () => {
     const [a] = await Promise.all([offer("Shortlisted one"), offer("Another one")]);
     await post(catalogueAction, "/catalogue?index", cookie, { "shortlist-add": a.id });
     const result = await respond(() => catalogueLoader({ request: request("/catalogue?sort=newest", { cookie }), params: {}, context: appContext(handle.db) }));
-    const data = !(result instanceof Response) && (result.data as Awaited<ReturnType<typeof catalogueLoader>>);
+    const data = !(result instanceof Response) && (result.data as Awaited<ReturnType<typeof catalogueLoader>>["data"]);
     expect(data && data.results.map((r) => [r.title, r.shortlisted]).sort()).toEqual([
       ["Another one", false],
       ["Shortlisted one", true],

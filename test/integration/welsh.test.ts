@@ -191,7 +191,7 @@ describe("searching offers written in Welsh", () => {
         ),
       );
       if (result instanceof Response) throw new Error(`expected data, got ${result.status}`);
-      return (result.data as Awaited<ReturnType<typeof catalogueLoader>>).results.map((r) => r.title).sort();
+      return (result.data as Awaited<ReturnType<typeof catalogueLoader>>["data"]).results.map((r) => r.title).sort();
     };
     return { search };
   }
