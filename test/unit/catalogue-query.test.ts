@@ -4,6 +4,8 @@ import { tierRangeText } from "~/components/price-tiers";
 import { paginationItems } from "~/components/pagination";
 import { cleanSearchText, parseCatalogueQuery, QUERY_MAX_LENGTH } from "~/domain/catalogue/catalogue-query";
 import { SHORTLIST_LIMIT, shortlistHasRoom } from "~/domain/catalogue/shortlist";
+import { t } from "~/i18n";
+import { runInLocale } from "~/i18n/request-locale.server";
 
 const parse = (search: string) => parseCatalogueQuery(new URLSearchParams(search));
 
@@ -53,6 +55,14 @@ describe("the catalogue query string", () => {
     }
     expect(parse("maxPrice=£750").query.maxPricePence).toBe(75_000);
     expect(parse("maxPrice=").query.maxPricePence).toBeNull();
+  });
+
+  it("explains it in the reader's language, whichever language read first", () => {
+    for (const locale of ["en", "cy", "en", "cy"] as const) {
+      const { errors } = runInLocale(locale, () => parse("maxPrice=lots"));
+      expect(errors.maxPrice).toEqual([t("refusal.catalogue.maxPrice", undefined, locale)]);
+    }
+    expect(t("refusal.catalogue.maxPrice", undefined, "cy")).not.toBe(t("refusal.catalogue.maxPrice", undefined, "en"));
   });
 
   it("cleans search text: no control characters, collapsed spaces, at most 200 characters, emoji kept whole", () => {

@@ -18,7 +18,6 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_PAGE = 10_000;
 /** £1,000,000: far above any offer, and well inside PostgreSQL's integer. */
 export const MAX_PRICE_PENCE = 100_000_000;
-const MAX_PRICE_MESSAGE = t("refusal.catalogue.maxPrice");
 
 /**
  * Search text as PostgreSQL may safely receive it: no control characters (a NUL byte
@@ -44,22 +43,26 @@ const positiveInt = (fallback: number, max: number) =>
 
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-const CatalogueQuerySchema = z.object({
-  q: z.preprocess(single, z.string()).catch("").transform(cleanSearchText),
-  subject: listOf(SUBJECT_AREAS),
-  phase: listOf(OFFER_PHASES),
-  format: listOf(DELIVERY_FORMATS),
-  provider: listOf(PROVIDER_KINDS),
-  term: listOf(TERMS),
-  minRating: z.preprocess(single, z.enum(MIN_RATINGS).optional()).catch(undefined),
-  maxPrice: z.preprocess(
-    single,
-    optionalMoney({ label: t("refusal.label.maxPrice"), invalid: MAX_PRICE_MESSAGE, required: MAX_PRICE_MESSAGE, minPence: 0, maxPence: MAX_PRICE_PENCE }),
-  ),
-  sort: z.preprocess(single, z.enum(SORTS).optional()).catch(undefined),
-  page: positiveInt(1, MAX_PAGE),
-  perPage: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-});
+/** Made for each search, so that its message is in the reader's language. */
+function catalogueQuerySchema() {
+  const priceMessage = t("refusal.catalogue.maxPrice");
+  return z.object({
+    q: z.preprocess(single, z.string()).catch("").transform(cleanSearchText),
+    subject: listOf(SUBJECT_AREAS),
+    phase: listOf(OFFER_PHASES),
+    format: listOf(DELIVERY_FORMATS),
+    provider: listOf(PROVIDER_KINDS),
+    term: listOf(TERMS),
+    minRating: z.preprocess(single, z.enum(MIN_RATINGS).optional()).catch(undefined),
+    maxPrice: z.preprocess(
+      single,
+      optionalMoney({ label: t("refusal.label.maxPrice"), invalid: priceMessage, required: priceMessage, minPence: 0, maxPence: MAX_PRICE_PENCE }),
+    ),
+    sort: z.preprocess(single, z.enum(SORTS).optional()).catch(undefined),
+    page: positiveInt(1, MAX_PAGE),
+    perPage: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  });
+}
 
 export type CatalogueQuery = {
   q: string;
@@ -88,14 +91,15 @@ export function searchParamsToValues(params: URLSearchParams): FormValues {
 /** The query the catalogue runs, and any message to show next to a field. Never throws. */
 export function parseCatalogueQuery(params: URLSearchParams): { query: CatalogueQuery; errors: FieldErrors } {
   const values = searchParamsToValues(params);
-  let result = CatalogueQuerySchema.safeParse(values);
+  const schema = catalogueQuerySchema();
+  let result = schema.safeParse(values);
   let errors: FieldErrors = {};
   if (!result.success) {
     errors = result.error.flatten().fieldErrors;
     // Only the maximum price can fail; without it the rest always parses.
-    result = CatalogueQuerySchema.safeParse({ ...values, maxPrice: undefined });
+    result = schema.safeParse({ ...values, maxPrice: undefined });
   }
-  const data = result.success ? result.data : CatalogueQuerySchema.parse({});
+  const data = result.success ? result.data : schema.parse({});
   const sort: Sort = data.sort === "relevance" || data.sort === undefined ? (data.q ? "relevance" : "newest") : data.sort;
   return {
     query: {
