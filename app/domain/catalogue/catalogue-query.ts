@@ -5,7 +5,8 @@ import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, SUBJECT_AREAS, TERMS } 
 import type { FieldErrors } from "~/components/forms";
 import { optionalMoney, whole } from "~/forms/fields";
 import type { FormValues } from "~/forms.server";
-import { t } from "~/i18n";
+import { currentLocale, LOCALES, t, type Locale } from "~/i18n";
+import { remember } from "~/remember";
 
 export const SORTS = ["relevance", "price-asc", "price-desc", "newest", "rating"] as const;
 /** The lowest average rating a search can ask for, as people choose it ("3" means 3 or more out of 4). */
@@ -43,8 +44,10 @@ const positiveInt = (fallback: number, max: number) =>
 
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-/** Made for each search, so that its message is in the reader's language. */
-function catalogueQuerySchema() {
+/** The schema in the reader's language: made once for each language, as making it costs more than reading a search. */
+const catalogueQuerySchema = () => schemas.get(currentLocale()) ?? remember(schemas, LOCALES.length, currentLocale(), makeCatalogueQuerySchema());
+
+function makeCatalogueQuerySchema() {
   const priceMessage = t("refusal.catalogue.maxPrice");
   return z.object({
     q: z.preprocess(single, z.string()).catch("").transform(cleanSearchText),
@@ -63,6 +66,8 @@ function catalogueQuerySchema() {
     perPage: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   });
 }
+
+const schemas = new Map<Locale, ReturnType<typeof makeCatalogueQuerySchema>>();
 
 export type CatalogueQuery = {
   q: string;
