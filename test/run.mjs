@@ -4,12 +4,15 @@
 // Ends with one line: "N passed, N failed".
 //
 // The machine has two cores and each vitest run here uses one worker (the integration tests on PGlite use
-// two when no PostgreSQL lane runs beside them), so the phases run in two lanes side by side: what one lane waits on (PostgreSQL, the disk) the other fills. A phase that runs beside
-// another prints its output when it ends, so they never interleave. The browser tests come last, two
-// files at a time, each worker against its own app (test/setup/app-server.ts).
+// two when no PostgreSQL lane runs beside them), so the phases run in two lanes side by side: what one lane
+// waits on (PostgreSQL, the disk) the other fills. A phase that runs beside another prints its output when it
+// ends, so they never interleave. The browser tests come last, two files at a time, each worker against its
+// own app on a copy of the demo county, which the second lane seeds once the build and unit tests are done
+// (test/setup/demo-county.mjs, test/setup/app-server.ts).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { chromiumPath } from "./setup/chromium.mjs";
+import { seededDataDir } from "./setup/demo-county.mjs";
 
 const CHROMIUM = chromiumPath();
 const CI = process.env.CI === "true" || process.env.CI === "1";
@@ -108,6 +111,11 @@ async function vitest(label, project, { env = {}, live = false, workers } = {}) 
   }
 }
 
+// The demo county the browser tests' apps start on, seeded in lane two while the integration tests run.
+const DEMO_COUNTY_DIR = ".cache/test/demo-county";
+rmSync(DEMO_COUNTY_DIR, { recursive: true, force: true });
+let demoCountySeeded = false;
+
 const wantBuild = existsSync(CHROMIUM) || POSTGRES;
 let building = null;
 /** The build, started by whichever lane asks first; both wait for the one build. */
@@ -142,6 +150,7 @@ const laneOne = async () => {
 const laneTwo = async () => {
   const built = await build();
   await vitest("unit", "unit");
+  if (built && existsSync(CHROMIUM)) demoCountySeeded = await run("demo-county", "node", ["test/setup/demo-county.mjs", DEMO_COUNTY_DIR]);
   if (POSTGRES) {
     await vitest("integration-postgres", "integration", { env: { TEST_RUN_ID: `r${process.pid}` } });
     if (built) await vitest("postgres-processes", "postgres");
@@ -151,7 +160,15 @@ const laneTwo = async () => {
 // Then the browser tests, once both lanes are done.
 const laneThree = async ({ live = false } = {}) => {
   if (existsSync(CHROMIUM)) {
-    if (await build()) await vitest("e2e", "e2e", { live, env: { E2E_WORKERS: process.env.E2E_WORKERS ?? "2", CHROMIUM_PATH: CHROMIUM } });
+    if (await build())
+      await vitest("e2e", "e2e", {
+        live,
+        env: {
+          E2E_WORKERS: process.env.E2E_WORKERS ?? "2",
+          CHROMIUM_PATH: CHROMIUM,
+          ...(demoCountySeeded ? { E2E_DEMO_COUNTY: seededDataDir(DEMO_COUNTY_DIR) } : {}),
+        },
+      });
   } else {
     const banner = "!".repeat(78);
     console.error(
