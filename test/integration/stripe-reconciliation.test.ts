@@ -189,6 +189,32 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     ]);
   });
 
+  it("when Stripe cannot be reached, the page says so, and it and its CSV still match the bank statement", async () => {
+    const unmatched = await invoicedOrder(db(), world(), 0);
+    await payByBank(unmatched);
+    // Every attempt of the client's first request fails (it tries three times): Stripe is down.
+    bed().fake.failNext(3);
+    const answer = await respond(() =>
+      page.loader({
+        request: request(`/finance/reconciliation?from=${range.from}&to=${range.to}`, { cookie: financeCookie }),
+        params: {},
+        context: bed().context(),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    const { view } = (answer as { data: Awaited<ReturnType<typeof page.loader>> }).data as { view: Awaited<ReturnType<typeof loadReconciliation>> };
+    expect(view.stripe).toEqual({ state: "unreachable" });
+    expect(view.bank.onlyInLedger.map((l) => l.reference)).toContain(unmatched.invoice.number);
+
+    bed().fake.failNext(3);
+    const csvResponse = (await reconciliationCsv()) as Response;
+    expect(csvResponse.status).toBe(200);
+    const rows = parse(await csvResponse.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.Reference === unmatched.invoice.number)?.What).toBe("Only in the ledger");
+    // Stripe answers again afterwards: the page reads its side once more.
+    expect((await reconciliation()).stripe.state).toBe("ok");
+  });
+
   it("a bad file is refused by its field with the line at fault, and nothing is written", async () => {
     const before = await statementCount();
     const bad = await upload(["Date,Reference,Amount", `${today},ARD-2026-000001,12.00`, "31/02/2026,x,1.00", `${today},y,twelve`].join("\n"));
