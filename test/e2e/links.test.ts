@@ -12,8 +12,9 @@ const DEPTH = 3;
 
 /**
  * From the links of the home page and the navigation, every link of the pages they lead to, `DEPTH`
- * pages deep: each must open (200), never refuse (403), miss (404) or fail. A redirect is not followed,
- * as it sends the person somewhere they did not ask to go. Returns each failure with the page that linked it.
+ * pages deep: each must open (200), never refuse (403), miss (404) or fail, and what it sends (a page, a
+ * CSV file) must carry no NUL byte (react#31134). A redirect is not followed, as it sends the person
+ * somewhere they did not ask to go. Returns each failure with the page that linked it.
  */
 async function walk(request: APIRequestContext, start: string[]) {
   const failures: string[] = [];
@@ -28,8 +29,10 @@ async function walk(request: APIRequestContext, start: string[]) {
         failures.push(`${href}: ${response.status()} (linked from ${from})`);
         continue;
       }
+      const body = await response.body();
+      if (body.indexOf(0) !== -1) failures.push(`${href}: NUL at byte ${body.indexOf(0)} of ${body.length} (linked from ${from})`);
       if (!response.headers()["content-type"]?.startsWith("text/html")) continue;
-      for (const link of linksIn(await response.text())) {
+      for (const link of linksIn(body.toString("utf8"))) {
         if (seen.has(link) || NOT_FOLLOWED.test(link)) continue;
         const shape = shapeOf(link);
         const count = shapes.get(shape) ?? 0;
@@ -44,11 +47,11 @@ async function walk(request: APIRequestContext, start: string[]) {
   return { failures, visited: seen.size };
 }
 
-describe("no link refuses the person it is shown to", () => {
+describe("no link refuses the person it is shown to, or sends a NUL byte", () => {
   const browser = testBrowser();
 
   for (const email of DEMO_PEOPLE) {
-    it(`${email} opens every link of the service navigation and of their home page, and the links of the pages they lead to`, async () => {
+    it(`${email} opens every link of the service navigation and of their home page, and the links of the pages they lead to, none with a NUL byte`, async () => {
       const page = await newPage(browser, { javaScript: false });
       await signIn(page, email);
       await page.goto("/");
