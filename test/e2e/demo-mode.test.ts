@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, START_COMMAND } from "../setup/app-server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { copyDemoCounty, freePort, START_COMMAND } from "../setup/app-server";
 import { baseUrl } from "./browser";
 
 const BANNER = "This is a demonstration.";
@@ -35,7 +35,9 @@ describe("demo mode as npm start sets it (DEMO=local)", () => {
         PORT: String(port),
         HOST: "0.0.0.0",
         APP_URL: `http://127.0.0.1:${port}`,
-        DATA_DIR: join(dataDir, "pglite"),
+        // The demo county as the run's other apps start with it (test/setup/app-server.ts): seeding it again would
+        // cost this file ten seconds and test nothing more.
+        DATA_DIR: copyDemoCounty(inject("demoCounty"), dataDir),
         DATABASE_URL: undefined,
         DEMO: "local",
         TRUST_PROXY: "false",
