@@ -15,7 +15,7 @@ import { DELIVERY_FORMATS, OFFER_PHASES, PROVIDER_KINDS, schema, SUBJECT_AREAS, 
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { parseEnv } from "~/env.server";
-import { startBuiltServer } from "../setup/built-server";
+import { startBuiltServer } from "../setup/built-server.mjs";
 import { freshPostgres } from "./databases";
 import { formatResult, load } from "./load";
 import { describeWeight, HTML_LIMIT_BYTES } from "./weight";

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startFakeStripe, type FakeStripe } from "../mocks/stripe";
 import { copyDemoCounty } from "../setup/app-server";
-import { startBuiltServer, type BuiltServer } from "../setup/built-server";
+import { startBuiltServer, type BuiltServer } from "../setup/built-server.mjs";
 import { parse } from "csv-parse/sync";
 import { demoPassword, expectAccessible, expectLocator, signInThroughForm, testBrowser, whenHydrated } from "./browser";
 

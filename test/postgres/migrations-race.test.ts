@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBuiltServer, type BuiltServer } from "../setup/built-server";
+import { startBuiltServer, type BuiltServer } from "../setup/built-server.mjs";
 import { freshPostgres } from "../setup/postgres";
 
 const journal = JSON.parse(readFileSync(new URL("../../db/migrations/meta/_journal.json", import.meta.url), "utf8")) as { entries: { tag: string }[] };

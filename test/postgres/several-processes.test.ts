@@ -10,7 +10,7 @@ import { queueEmail } from "~/domain/outbox.server";
 import { startFakeResend, type FakeResend } from "../mocks/resend";
 import { createAccount, PASSWORD } from "../factories/identity";
 import { createAuthority, createOrganisation } from "../factories/tenancy";
-import { startBuiltServer, type BuiltServer } from "../setup/built-server";
+import { startBuiltServer, type BuiltServer } from "../setup/built-server.mjs";
 import { freshPostgres } from "../setup/postgres";
 
 const EMAILS = 300;

@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { DEMO_PASSWORD, freePorts, seedDemoCounty, seededDataDir, startDemoApp } from "./demo-county.mjs";
+import { freePorts } from "./built-server.mjs";
+import { DEMO_PASSWORD, seedDemoCounty, seededDataDir, startDemoApp } from "./demo-county.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,7 +25,7 @@ export const e2eWorkers = (value = process.env.E2E_WORKERS) => {
   return n;
 };
 
-export { freePorts, START_COMMAND } from "./demo-county.mjs";
+export { freePorts, START_COMMAND } from "./built-server.mjs";
 
 export const freePort = async () => (await freePorts(1))[0];
 
@@ -39,7 +40,7 @@ export function copyDemoCounty(template: string, dir: string) {
 async function startApp(port: number, template: string) {
   const dataDir = mkdtempSync(join(tmpdir(), "marketplace-e2e-"));
   try {
-    const app = await startDemoApp(port, copyDemoCounty(template, dataDir));
+    const app = await startDemoApp(copyDemoCounty(template, dataDir), port);
     return { url: app.url, stop: async () => (await app.stop(), rmSync(dataDir, { recursive: true, force: true })) };
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
