@@ -15,7 +15,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const { range } = asked;
-  const rows = reconciliationRows(await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range }));
+  const view = await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range });
+  // A file without Stripe's side would look complete while leaving out every payment made through Stripe.
+  if (view.stripe.state === "unreachable")
+    return new Response(`${t("reconciliation.csv.stripeUnreachable")}\n`, {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
+    });
+  const rows = reconciliationRows(view);
   return csvResponse(`reconciliation-${range.from}-to-${range.to}.csv`, [
     csvHeadings([
       "csv.reconciliation.source",

@@ -189,7 +189,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     ]);
   });
 
-  it("when Stripe cannot be reached, the page says so, and it and its CSV still match the bank statement", async () => {
+  it("when Stripe cannot be reached, the page says so and matches the bank statement alone, and its CSV is refused with 503 until Stripe answers", async () => {
     const unmatched = await invoicedOrder(db(), world(), 0);
     await payByBank(unmatched);
     // Every attempt of the client's first request fails (it tries three times): Stripe is down.
@@ -206,13 +206,22 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
     expect(view.stripe).toEqual({ state: "unreachable" });
     expect(view.bank.onlyInLedger.map((l) => l.reference)).toContain(unmatched.invoice.number);
 
+    // The file is not given without Stripe's side, which it would leave out without a word.
     bed().fake.failNext(3);
+    const refused = (await reconciliationCsv()) as Response;
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("Content-Type")).toMatch(/^text\/plain/);
+    expect(refused.headers.get("Retry-After")).toBe("60");
+    expect(await refused.text()).toBe(
+      "Stripe could not be reached just now, so the file would leave out the payments made through Stripe. Try again in a minute.\n",
+    );
+
+    // Stripe answers again: the page and the file have its side once more.
+    expect((await reconciliation()).stripe.state).toBe("ok");
     const csvResponse = (await reconciliationCsv()) as Response;
     expect(csvResponse.status).toBe(200);
     const rows = parse(await csvResponse.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.Reference === unmatched.invoice.number)?.What).toBe("Only in the ledger");
-    // Stripe answers again afterwards: the page reads its side once more.
-    expect((await reconciliation()).stripe.state).toBe("ok");
   });
 
   it("a bad file is refused by its field with the line at fault, and nothing is written", async () => {

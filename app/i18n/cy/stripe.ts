@@ -98,6 +98,8 @@ export const stripe: Record<keyof typeof english, Message> = {
   "reconciliation.stripeOff": "Nid yw Stripe wedi'i sefydlu yma: dim ond trosglwyddiadau banc sy'n cael eu paru.",
   "reconciliation.stripeUnreachable":
     "Ni ellid cyrraedd Stripe ar hyn o bryd: dim ond trosglwyddiadau banc sy'n cael eu paru. Rhowch gynnig arall arni yn nes ymlaen.",
+  "reconciliation.csv.stripeUnreachable":
+    "Ni ellid cyrraedd Stripe ar hyn o bryd, felly byddai'r ffeil yn gadael allan y taliadau a wnaed drwy Stripe. Rhowch gynnig arall arni ymhen munud.",
   "reconciliation.csv": "Lawrlwytho'r cysoni (CSV)",
   "reconciliation.differences": "Gwahaniaethau",
   "reconciliation.noDifferences": "Dim gwahaniaethau: mae popeth yn cyfateb.",

@@ -94,6 +94,8 @@ export const stripe = {
   "reconciliation.intro": "The ledger's clearing accounts matched with Stripe's balance and with bank transfers, by reference. Differences are listed first.",
   "reconciliation.stripeOff": "Stripe is not set up here: only bank transfers are matched.",
   "reconciliation.stripeUnreachable": "Stripe could not be reached just now: only bank transfers are matched. Try again later.",
+  "reconciliation.csv.stripeUnreachable":
+    "Stripe could not be reached just now, so the file would leave out the payments made through Stripe. Try again in a minute.",
   "reconciliation.csv": "Download the reconciliation (CSV)",
   "reconciliation.differences": "Differences",
   "reconciliation.noDifferences": "No differences: everything matches.",
