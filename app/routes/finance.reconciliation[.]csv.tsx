@@ -5,23 +5,17 @@ import { t, type MessageKey } from "~/i18n";
 import { stripeFor } from "~/integrations/stripe.server";
 import { reconciliationRequest } from "./reconciliation.server";
 
+/** A file refused, with why in a line of text in its place. */
+const refusal = (message: string, status: number, headers: Record<string, string> = {}) =>
+  new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...headers } });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const asked = await reconciliationRequest(request, context);
-  if (!asked.range) {
-    const message = Object.values(asked.errors).flat().join(". ");
-    return new Response(`${message || t("reconciliation.range.error.from.invalid")}\n`, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if (!asked.range) return refusal(Object.values(asked.errors).flat().join(". ") || t("reconciliation.range.error.from.invalid"), 400);
   const { range } = asked;
   const view = await loadReconciliation(context.db, stripeFor(context.env), { actor: asked.actor, authorityId: asked.authorityId, range });
   // A file without Stripe's side would look complete while leaving out every payment made through Stripe.
-  if (view.stripe.state === "unreachable")
-    return new Response(`${t("reconciliation.csv.stripeUnreachable")}\n`, {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
-    });
+  if (view.stripe.state === "unreachable") return refusal(t("reconciliation.csv.stripeUnreachable"), 503, { "Retry-After": "60" });
   const rows = reconciliationRows(view);
   return csvResponse(`reconciliation-${range.from}-to-${range.to}.csv`, [
     csvHeadings([

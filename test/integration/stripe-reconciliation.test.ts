@@ -202,7 +202,7 @@ describe("reconciliation: the ledger against Stripe's balance and the authority'
       }),
     );
     expect(answer.status).toBe(200);
-    const { view } = (answer as { data: Awaited<ReturnType<typeof page.loader>> }).data as { view: Awaited<ReturnType<typeof loadReconciliation>> };
+    const { view } = (answer as { data: { view: Awaited<ReturnType<typeof loadReconciliation>> } }).data;
     expect(view.stripe).toEqual({ state: "unreachable" });
     expect(view.bank.onlyInLedger.map((l) => l.reference)).toContain(unmatched.invoice.number);
 
