@@ -5,7 +5,13 @@ import type { Env } from "./env.server";
 
 export type Startup =
   /** Demo mode: the demo county is there (just seeded, or from an earlier start). */
-  | { kind: "demo"; seeded: boolean; signIns: SignIn[]; /** DEMO=true: open to every visitor, not only this machine. */ open?: boolean }
+  | {
+      kind: "demo";
+      seeded: boolean;
+      signIns: SignIn[];
+      /** DEMO=true: open to every visitor, not only this machine. */
+      open?: boolean;
+    }
   /** Production on an empty database: schema only, waiting for the first authority. */
   | { kind: "empty"; demoRefused?: true }
   | { kind: "ready"; demoRefused?: true };

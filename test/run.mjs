@@ -123,7 +123,7 @@ const build = () => (building ??= wantBuild ? run("build", "npx", ["remix", "vit
 
 // Lane one: the checks that need nothing built, then the integration tests on PGlite.
 const laneOne = async () => {
-  // ESLint and Prettier beside the type check; each keeps a cache under .cache/, so a second run reads only what changed.
+  // ESLint and the format check beside the type check; ESLint keeps a cache under .cache/, so a second run reads only what changed.
   const linting = (async () => {
     await check("lint", "npm", ["run", "--silent", "lint"]);
     await check("format", "npm", ["run", "--silent", "format:check"]);

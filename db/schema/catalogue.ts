@@ -79,16 +79,8 @@ export const offerRevisions = pgTable(
     titleCy: text("title_cy").notNull().default(""),
     summaryCy: text("summary_cy").notNull().default(""),
     descriptionCy: text("description_cy").notNull().default(""),
-    subjectAreas: text("subject_areas")
-      .array()
-      .$type<SubjectArea[]>()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    phases: text("phases")
-      .array()
-      .$type<OfferPhase[]>()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull().default(sql`'{}'::text[]`),
+    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
     deliveryFormat: text("delivery_format", { enum: DELIVERY_FORMATS }),
     duration: text("duration").notNull().default(""),
     capacityUnit: text("capacity_unit", { enum: ["schools", "delegates"] })
@@ -97,21 +89,14 @@ export const offerRevisions = pgTable(
     minCapacity: integer("min_capacity"),
     maxCapacity: integer("max_capacity"),
     pricingModel: text("pricing_model", { enum: PRICING_MODELS }),
-    priceTiers: jsonb("price_tiers")
-      .$type<PriceTier[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    priceTiers: jsonb("price_tiers").$type<PriceTier[]>().notNull().default(sql`'[]'::jsonb`),
     /** The single-school price (the first tier), kept for filtering and sorting. */
     fromPricePence: pence("from_price_pence"),
     vatTreatment: jsonb("vat_treatment").$type<Record<BuyerType, VatTreatment>>(),
     outcomes: text("outcomes").notNull().default(""),
     evidence: text("evidence").notNull().default(""),
     evidenceStrength: text("evidence_strength", { enum: EVIDENCE_STRENGTHS }),
-    terms: text("terms")
-      .array()
-      .$type<(typeof TERMS)[number][]>()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    terms: text("terms").array().$type<(typeof TERMS)[number][]>().notNull().default(sql`'{}'::text[]`),
     deliveryTerms: text("delivery_terms").notNull().default(""),
     cancellationTerms: text("cancellation_terms").notNull().default(""),
     /** Days before delivery up to which a purchase may be cancelled with a full refund. */
@@ -206,14 +191,8 @@ export const qaReviews = pgTable(
       .default("in_progress"),
     conflictOfInterest: boolean("conflict_of_interest").notNull().default(false),
     conflictNote: text("conflict_note"),
-    scores: jsonb("scores")
-      .$type<Partial<Record<RubricCriterion, number>>>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
-    comments: jsonb("comments")
-      .$type<Partial<Record<RubricCriterion, string>>>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
+    scores: jsonb("scores").$type<Partial<Record<RubricCriterion, number>>>().notNull().default(sql`'{}'::jsonb`),
+    comments: jsonb("comments").$type<Partial<Record<RubricCriterion, string>>>().notNull().default(sql`'{}'::jsonb`),
     overallComment: text("overall_comment"),
     recommendation: text("recommendation", { enum: ["approve", "approve_with_conditions", "request_changes", "reject"] }),
     createdAt: createdAt(),
@@ -230,11 +209,7 @@ export const needs = pgTable(
     authorityId: authorityIdColumn(),
     commissionerId: userIdColumn("commissioner_id"),
     subjectArea: text("subject_area").$type<SubjectArea>().notNull(),
-    phases: text("phases")
-      .array()
-      .$type<OfferPhase[]>()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    phases: text("phases").array().$type<OfferPhase[]>().notNull().default(sql`'{}'::text[]`),
     title: text("title").notNull(),
     description: text("description").notNull(),
     /** The same in Welsh, where the commissioner gives it. */

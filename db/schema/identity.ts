@@ -35,11 +35,7 @@ export const memberships = pgTable(
     authorityId: authorityIdColumn(),
     role: text("role", { enum: ROLES }).notNull(),
     /** For commissioners: the subject areas they lead. */
-    subjectAreas: text("subject_areas")
-      .array()
-      .$type<SubjectArea[]>()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    subjectAreas: text("subject_areas").array().$type<SubjectArea[]>().notNull().default(sql`'{}'::text[]`),
     /** For QA panel members: the chair of the improvement board's panel. */
     chair: boolean("chair").notNull().default(false),
     createdAt: createdAt(),

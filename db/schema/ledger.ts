@@ -105,9 +105,7 @@ export const journalEntries = pgTable(
     uniqueIndex("journal_entries_idempotency_key_idx").on(t.idempotencyKey),
     unique("journal_entries_id_authority_key").on(t.id, t.authorityId),
     // An entry is reversed at most once.
-    uniqueIndex("journal_entries_reverses_idx")
-      .on(t.reversesEntryId)
-      .where(sql`reverses_entry_id is not null`),
+    uniqueIndex("journal_entries_reverses_idx").on(t.reversesEntryId).where(sql`reverses_entry_id is not null`),
     index("journal_entries_cause_idx").on(t.authorityId, t.causeType, t.causeId),
     foreignKey({ name: "journal_entries_reverses_fk", columns: [t.reversesEntryId, t.authorityId], foreignColumns: [t.id, t.authorityId] }),
   ],

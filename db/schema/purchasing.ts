@@ -163,19 +163,13 @@ export const orders = pgTable(
       )
       .where(sql`paid_at is not null`),
     // Recognised income reads the sales paid outside its two academic years whose delivery starts within them.
-    index("orders_delivery_starts_idx")
-      .on(t.authorityId, t.deliveryStartsOn)
-      .where(sql`paid_at is not null and delivery_starts_on is not null`),
+    index("orders_delivery_starts_idx").on(t.authorityId, t.deliveryStartsOn).where(sql`paid_at is not null and delivery_starts_on is not null`),
     // The termly report reads what the pots spent in a term: by when the lead approved, else when ordered.
-    index("orders_pot_spent_idx")
-      .on(t.authorityId, sql`coalesce(${t.potDecidedAt}, ${t.createdAt})`)
-      .where(sql`pot_contribution_pence > 0`),
+    index("orders_pot_spent_idx").on(t.authorityId, sql`coalesce(${t.potDecidedAt}, ${t.createdAt})`).where(sql`pot_contribution_pence > 0`),
     index("orders_collective_idx").on(t.collectivePurchaseId),
     // Finance filters sales by consortium within a period; by provider, orders_provider_idx serves.
     index("orders_consortium_idx").on(t.consortiumId, t.createdAt),
-    index("orders_pot_requests_idx")
-      .on(t.consortiumId)
-      .where(sql`pot_request = 'requested'`),
+    index("orders_pot_requests_idx").on(t.consortiumId).where(sql`pot_request = 'requested'`),
     check(
       "orders_amounts_check",
       sql`${t.netPence} >= 0 and ${t.vatPence} >= 0 and ${t.potContributionPence} >= 0 and ${t.potContributionPence} <= ${t.netPence} and ${t.grossPence} = ${t.netPence} + ${t.vatPence} and ${t.payablePence} = ${t.grossPence} - ${t.potContributionPence}`,
@@ -222,9 +216,7 @@ export const invoices = pgTable(
     uniqueIndex("invoices_number_idx").on(t.authorityId, t.number),
     uniqueIndex("invoices_order_idx").on(t.orderId),
     // One match-funding invoice per school for each formula version that raises one.
-    uniqueIndex("invoices_funding_idx")
-      .on(t.fundingFormulaId, t.schoolId)
-      .where(sql`funding_formula_id is not null`),
+    uniqueIndex("invoices_funding_idx").on(t.fundingFormulaId, t.schoolId).where(sql`funding_formula_id is not null`),
     index("invoices_school_idx").on(t.schoolId),
     check("invoices_source_check", sql`(${t.orderId} is null) <> (${t.fundingFormulaId} is null)`),
   ],
@@ -273,12 +265,8 @@ export const creditNotes = pgTable(
   (t) => [
     uniqueIndex("credit_notes_number_idx").on(t.authorityId, t.number),
     // An order's invoice is credited once; a match-funding invoice once by each later version that lowers it.
-    uniqueIndex("credit_notes_invoice_idx")
-      .on(t.invoiceId)
-      .where(sql`funding_formula_id is null`),
-    uniqueIndex("credit_notes_funding_idx")
-      .on(t.invoiceId, t.fundingFormulaId)
-      .where(sql`funding_formula_id is not null`),
+    uniqueIndex("credit_notes_invoice_idx").on(t.invoiceId).where(sql`funding_formula_id is null`),
+    uniqueIndex("credit_notes_funding_idx").on(t.invoiceId, t.fundingFormulaId).where(sql`funding_formula_id is not null`),
   ],
 );
 
@@ -306,9 +294,7 @@ export const recharges = pgTable(
   },
   (t) => [
     uniqueIndex("recharges_order_idx").on(t.orderId),
-    uniqueIndex("recharges_funding_idx")
-      .on(t.fundingFormulaId, t.schoolId)
-      .where(sql`funding_formula_id is not null`),
+    uniqueIndex("recharges_funding_idx").on(t.fundingFormulaId, t.schoolId).where(sql`funding_formula_id is not null`),
     uniqueIndex("recharges_reference_idx").on(t.authorityId, t.journalReference),
     check("recharges_source_check", sql`(${t.orderId} is null) <> (${t.fundingFormulaId} is null)`),
   ],

@@ -112,9 +112,7 @@ export const consortiumMemberships = pgTable(
     index("consortium_memberships_consortium_idx").on(t.consortiumId),
     index("consortium_memberships_school_idx").on(t.schoolId, t.joinedOn),
     // A school is in at most one consortium at a time.
-    uniqueIndex("consortium_memberships_current_idx")
-      .on(t.schoolId)
-      .where(sql`left_on is null`),
+    uniqueIndex("consortium_memberships_current_idx").on(t.schoolId).where(sql`left_on is null`),
   ],
 );
 

@@ -20,12 +20,14 @@ import { idsOf } from "~/domain/ids";
 const ARDEN: FormulaPart[] = [
   { kind: "size_band", label: "Consortium chair", fromSchools: 15, belowPence: 600_000, fromPence: 1_200_000 },
   { kind: "size_band", label: "Consortium funding", fromSchools: 15, belowPence: 2_420_000, fromPence: 2_820_000 },
-  ...(["3A", "3B", "3C", "3D"] as const).map((category): FormulaPart => ({
-    kind: "category",
-    label: `Category ${category} support`,
-    category,
-    ratePence: 1_500,
-  })),
+  ...(["3A", "3B", "3C", "3D"] as const).map(
+    (category): FormulaPart => ({
+      kind: "category",
+      label: `Category ${category} support`,
+      category,
+      ratePence: 1_500,
+    }),
+  ),
   { kind: "category", label: "Category 4 support", category: "4", ratePence: 3_000 },
   { kind: "match", label: "School match funding", ratePence: 500 },
 ];

@@ -38,7 +38,13 @@ describe("purchasing", () => {
   const balanceOf = async (
     authorityId: string,
     kind:
-      "consortium_pot" | "school_receivable" | "provider_payable" | "authority_traded_income" | "payment_clearing_bank" | "recharge_clearing" | "vat_output",
+      | "consortium_pot"
+      | "school_receivable"
+      | "provider_payable"
+      | "authority_traded_income"
+      | "payment_clearing_bank"
+      | "recharge_clearing"
+      | "vat_output",
     ownerId: string,
   ) => {
     const { id } = await ensureAccount(db(), { authorityId, kind, ownerId });
@@ -50,10 +56,7 @@ describe("purchasing", () => {
     expect(await checkLedger(db(), authorityId)).toEqual([]);
   };
   const entryCount = async (authorityId: string) => {
-    const [row] = await db()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(schema.journalEntries)
-      .where(eq(schema.journalEntries.authorityId, authorityId));
+    const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(schema.journalEntries).where(eq(schema.journalEntries.authorityId, authorityId));
     return row.n;
   };
 

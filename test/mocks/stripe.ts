@@ -77,7 +77,12 @@ export async function startFakeStripe({
   webhookSecret = "whsec_fakestripe",
   port: wantedPort = 0,
   host: wantedHost = "127.0.0.1",
-}: { secretKey?: string; webhookSecret?: string; port?: number; host?: string } = {}): Promise<FakeStripe> {
+}: {
+  secretKey?: string;
+  webhookSecret?: string;
+  port?: number;
+  host?: string;
+} = {}): Promise<FakeStripe> {
   const requests: StripeRequest[] = [];
   const objects = new Map<string, Obj>();
   const idempotent = new Map<string, { status: number; body: unknown }>();

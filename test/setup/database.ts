@@ -92,7 +92,11 @@ export async function createTestDatabase({
   max = 5,
   onQuery,
   onRetry,
-}: { max?: number; onQuery?: QueryListener; onRetry?: RetryListener } = {}): Promise<DatabaseHandle> {
+}: {
+  max?: number;
+  onQuery?: QueryListener;
+  onRetry?: RetryListener;
+} = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const { compiled, template } = await pgliteOnce();

@@ -108,14 +108,16 @@ export function statementCsvRows(statement: Statement, causes: Record<string, Ca
   return [
     [t("statement.date"), t("statement.description"), t("statement.cause"), t("statement.reference"), t("statement.amountGbp"), t("statement.runningGbp")],
     [statement.from ? formatShortDate(statement.from) : "", t("statement.opening"), "", "", "", { pence: statement.openingPence }],
-    ...statement.lines.map((line): CsvRow => [
-      formatShortDate(line.date),
-      line.description,
-      causes[causeKey(line.causeType, line.causeId)]?.label ?? line.causeType,
-      line.causeId,
-      { pence: line.amountPence },
-      { pence: line.runningPence },
-    ]),
+    ...statement.lines.map(
+      (line): CsvRow => [
+        formatShortDate(line.date),
+        line.description,
+        causes[causeKey(line.causeType, line.causeId)]?.label ?? line.causeType,
+        line.causeId,
+        { pence: line.amountPence },
+        { pence: line.runningPence },
+      ],
+    ),
     [statement.to ? formatShortDate(new Date(statement.to.getTime() - 1)) : "", t("statement.closing"), "", "", "", { pence: statement.closingPence }],
   ];
 }

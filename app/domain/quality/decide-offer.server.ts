@@ -12,7 +12,8 @@ import { t } from "~/i18n";
 const { offers, offerRevisions } = schema;
 
 export type Decision =
-  { decision: "approve"; conditions: string | null; comments: string | null } | { decision: "request_changes" | "reject"; comments: string };
+  | { decision: "approve"; conditions: string | null; comments: string | null }
+  | { decision: "request_changes" | "reject"; comments: string };
 
 type DecideOfferOptions = { actor: Actor; authorityId: string; revisionId: string; decision: Decision; appUrl: string; now?: Date };
 

@@ -5,7 +5,11 @@ import iconv from "iconv-lite";
 import type { EstablishmentType, GiasEstablishment } from "~/db.server";
 
 export type GiasProblem =
-  { code: "EMPTY" } | { code: "NOT_TEXT" } | { code: "NOT_CSV"; line: number } | { code: "MISSING_COLUMNS"; columns: string[] } | { code: "NO_ROWS" };
+  | { code: "EMPTY" }
+  | { code: "NOT_TEXT" }
+  | { code: "NOT_CSV"; line: number }
+  | { code: "MISSING_COLUMNS"; columns: string[] }
+  | { code: "NO_ROWS" };
 
 export type DecodedFile = { text: string; encoding: "utf-8" | "windows-1252" };
 
