@@ -1,5 +1,6 @@
 // The router's matching, with its patch (patches/@remix-run+router+*.patch): a routes array's branches are
-// flattened and ranked once, and a path's pattern compiled once. The answers must be those of matching afresh.
+// flattened and ranked once, a path's pattern compiled once, and a branch that starts with a word other than the
+// pathname's first segment is not tried. The answers must be those of matching afresh.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createMemoryRouter, matchPath, matchRoutes, type RouteObject } from "react-router-dom";
@@ -48,6 +49,7 @@ describe("route matching", () => {
       const source = readFileSync(file, "utf8");
       expect(source).toContain("rankedBranchesCache");
       expect(source).toContain("compiledPaths");
+      expect(source).toContain("leadingWord");
     }
   });
 
@@ -59,6 +61,31 @@ describe("route matching", () => {
     expect(summary(routes, "/consortia/c-1/readiness")?.at(-1)).toMatchObject({ id: "consortium-readiness", params: { consortiumId: "c-1" } });
     expect(summary(routes, "/reports/termly")).toBeNull();
     expect(summary(routes, "/files/a/b.csv")?.at(-1)?.params).toMatchObject({ "*": "a/b.csv" });
+  });
+
+  it("tries only the branches that start with the pathname's first word, in any case, encoded or after doubled slashes", () => {
+    const routes = tree();
+    const last = (path: string) => summary(routes, path)?.at(-1) ?? null;
+    expect(last("/CATALOGUE/Compare")?.id).toBe("compare");
+    expect(last("/Catalogue/abc")).toMatchObject({ id: "offer", params: { offerId: "abc" } });
+    expect(last("/catalogu%65/compare")?.id).toBe("compare");
+    expect(last("/catalogue%2Fcompare")).toBeNull();
+    expect(last("/catalogues")).toBeNull();
+    expect(last("/")?.id).toBe("home");
+    expect(last("/REPORTS/TERMLY")).toBeNull();
+    expect(last("/Reports/Termly")?.id).toBe("case");
+    expect(last("/FILES/x")).toMatchObject({ id: "files", params: { "*": "x" } });
+    // A letter outside ASCII that upper-cases to an ASCII one (the long s, the Kelvin sign) is not that letter to the
+    // pattern either: the branch is skipped where its pattern would not have matched.
+    for (const path of ["/con\u017fortia/c-1", "/\u212aatalogue"]) {
+      expect(matchPath({ path: path.startsWith("/con") ? "/consortia/:consortiumId" : "/katalogue" }, path)).toBeNull();
+      expect(last(path)).toBeNull();
+    }
+    // A route discovered later, under a word no branch started with before.
+    const router = createMemoryRouter(tree(), { initialEntries: ["/catalogue"] });
+    router.patchRoutes("root", [{ id: "late", path: "later/:id" }]);
+    expect(matchRoutes(router.routes, "/later/1")?.at(-1)?.route.id).toBe("late");
+    router.dispose();
   });
 
   it("keeps patterns that differ only in case sensitivity or in matching to the end apart", () => {
