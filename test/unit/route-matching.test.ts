@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createMemoryRouter, matchPath, matchRoutes, type RouteObject } from "react-router-dom";
+import { createStaticHandler, createStaticRouter } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -86,6 +87,26 @@ describe("route matching", () => {
     router.patchRoutes("root", [{ id: "late", path: "later/:id" }]);
     expect(matchRoutes(router.routes, "/later/1")?.at(-1)?.route.id).toBe("late");
     router.dispose();
+  });
+
+  it("builds a server's routes and their data routes once, for every request after the first", async () => {
+    for (const file of [require.resolve("@remix-run/react/dist/server.js"), require.resolve("@remix-run/react/dist/esm/server.js")])
+      expect(readFileSync(file, "utf8")).toContain("serverRoutesCache");
+    const routes = tree();
+    const handler = createStaticHandler(routes);
+    const render = async (path: string) => {
+      const context = await handler.query(new Request(`http://localhost${path}`));
+      if (context instanceof Response) throw new Error(`${path} answered ${context.status}`);
+      return createStaticRouter(routes, context);
+    };
+    const [first, second] = [await render("/catalogue/compare"), await render("/consortia/c-1/readiness/r-2")];
+    expect(second.routes).toBe(first.routes);
+    const other = await handler.query(new Request("http://localhost/"));
+    if (other instanceof Response) throw new Error("/ answered a Response");
+    // Each request still has its own state, matched on the shared routes.
+    expect(first.state.matches.at(-1)?.route.id).toBe("compare");
+    expect(second.state.matches.at(-1)).toMatchObject({ route: { id: "consortium-readiness" }, params: { reviewId: "r-2" } });
+    expect(createStaticRouter(tree(), other).routes).not.toBe(first.routes);
   });
 
   it("keeps patterns that differ only in case sensitivity or in matching to the end apart", () => {
