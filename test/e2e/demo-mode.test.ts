@@ -1,11 +1,11 @@
 // The built app started as `npm start` starts it (DEMO=local), reached from this machine and from
 // another address of the same host, which the app cannot tell from another machine.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { copyDemoCounty, freePort, START_COMMAND } from "../setup/app-server";
+import { copyDemoCounty, freePort } from "../setup/app-server";
+import { startBuiltServer, type BuiltServer } from "../setup/built-server.mjs";
 import { baseUrl } from "./browser";
 
 const BANNER = "This is a demonstration.";
@@ -20,7 +20,7 @@ function outsideAddress() {
 }
 
 describe("demo mode as npm start sets it (DEMO=local)", () => {
-  let child: ChildProcess;
+  let app: BuiltServer;
   let output = "";
   let dataDir: string;
   let port: number;
@@ -28,43 +28,23 @@ describe("demo mode as npm start sets it (DEMO=local)", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "marketplace-demo-local-"));
     port = await freePort();
-    child = spawn(process.execPath, [...START_COMMAND.args], {
-      env: {
-        ...process.env,
-        ...START_COMMAND.env,
-        PORT: String(port),
+    app = await startBuiltServer(
+      {
         HOST: "0.0.0.0",
         APP_URL: `http://127.0.0.1:${port}`,
         // The demo county as the run's other apps start with it (test/setup/app-server.ts): seeding it again would
         // cost this file ten seconds and test nothing more.
         DATA_DIR: copyDemoCounty(inject("demoCounty"), dataDir),
-        DATABASE_URL: undefined,
         DEMO: "local",
         TRUST_PROXY: "false",
-        RESEND_API_KEY: undefined,
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), 150_000);
-      const check = setInterval(() => {
-        // The start-up message follows the address; wait for its last line.
-        if (output.includes("is running at") && output.includes("/dev/mailbox")) {
-          clearTimeout(timer);
-          clearInterval(check);
-          resolve();
-        }
-      }, 100);
-      child.once("exit", (code) => reject(new Error(`The app exited with ${code}:\n${output}`)));
-    });
+      // The start-up message follows the address; wait for its last line.
+      { port, timeout: 150_000, until: "/dev/mailbox" },
+    );
+    output = app.output();
   }, 160_000);
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
+    await app?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -43,12 +43,13 @@ export async function freePorts(count) {
 
 /**
  * The built app on `port` (a free one unless given) with `env` over the test's own environment. Resolves once
- * it prints its address; rejects with its output if it exits or takes too long.
+ * it prints its address, and `until` when given (a later line of its start-up message); rejects with its output
+ * if it exits or takes too long.
  * @param {Record<string, string | undefined>} env
- * @param {{ timeout?: number, port?: number }} [options]
+ * @param {{ timeout?: number, port?: number, until?: string }} [options]
  * @returns {Promise<BuiltServer>}
  */
-export async function startBuiltServer(env, { timeout = 110_000, port } = {}) {
+export async function startBuiltServer(env, { timeout = 110_000, port, until = "is running at" } = {}) {
   const listenOn = port ?? (await freePorts(1))[0];
   const child = spawn(process.execPath, [...START_COMMAND.args], {
     env: {
@@ -76,7 +77,7 @@ export async function startBuiltServer(env, { timeout = 110_000, port } = {}) {
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), timeout);
       const poll = setInterval(() => {
-        if (output.includes("is running at")) {
+        if (output.includes("is running at") && output.includes(until)) {
           clearTimeout(timer);
           clearInterval(poll);
           resolve(undefined);
