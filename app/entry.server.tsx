@@ -3,6 +3,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
 import { NonceContext } from "~/components/nonce";
+import { hydrates } from "~/hydration";
 import { recordRenderedMessages, withPageMessages } from "~/i18n/page-messages.server";
 import { withoutNulBytes } from "~/without-nul-bytes.server";
 
@@ -16,8 +17,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
-  // Loaders and actions have run: what the render says from here is what the browser needs to say it again.
-  const recorded = recordRenderedMessages();
+  // Loaders and actions have run: what the render says from here is what the browser needs to say it
+  // again, on a page that comes to life in the browser (app/hydration.ts).
+  const matches = remixContext.staticHandlerContext.matches.map((match) => remixContext.routeModules[match.route.id] ?? {});
+  const recorded = hydrates(matches) ? recordRenderedMessages() : null;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // The loaders have run and no page suspends: the whole page is ready as soon as its shell is, so

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -25,6 +26,8 @@ import { doneMessage } from "~/done";
 import { pageTitle } from "~/page-title";
 import { navigationFor, showsItem } from "~/navigation";
 import { currentLocale, loadMessages, t } from "~/i18n";
+import { enhancementScript, loadGovukFrontend } from "~/govuk-frontend";
+import { hydrates } from "~/hydration";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -71,9 +74,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = data?.user;
   const demo = useDemo();
   const locale = data?.locale ?? currentLocale();
+  const hydrated = hydrates(useMatches());
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
-    import("govuk-frontend").then(({ initAll }) => initAll());
+    loadGovukFrontend().then(({ initAll }) => initAll());
   }, []);
   return (
     <html lang={locale} className="govuk-template" data-demo={demo ? "true" : undefined}>
@@ -113,7 +117,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   {user?.acting ? (
                     <li className="govuk-service-navigation__item">
                       <span className="govuk-service-navigation__text app-acting">
-                        {t("nav.actingFor", { organisation: user.acting.organisationName })} ({user.acting.authorityName})
+                        {`${t("nav.actingFor", { organisation: user.acting.organisationName })} (${user.acting.authorityName})`}
                       </span>
                     </li>
                   ) : null}
@@ -158,8 +162,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrated ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: enhancementScript() }} />
+        )}
       </body>
     </html>
   );

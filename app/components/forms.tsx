@@ -1,5 +1,6 @@
 import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { loadGovukFrontend } from "~/govuk-frontend";
 import { t } from "~/i18n";
 
 /** Field errors as zod's flatten() gives them: field name -> messages. */
@@ -41,7 +42,7 @@ export function ErrorSummary({ errors, focusOn }: { errors?: FieldErrors | null;
       element.focus();
       return;
     }
-    void import("govuk-frontend").then(({ ErrorSummary: GovukErrorSummary }) => {
+    void loadGovukFrontend().then(({ ErrorSummary: GovukErrorSummary }) => {
       if (!element.isConnected || element.hasAttribute("data-govuk-error-summary-init")) return;
       new GovukErrorSummary(element);
     });

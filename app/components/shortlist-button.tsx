@@ -30,14 +30,11 @@ export function ShortlistButton({
       form={SHORTLIST_FORM}
       name={shortlisted ? "shortlist-remove" : "shortlist-add"}
       value={offerId}
-      className="govuk-button govuk-button--secondary app-shortlist-button"
+      className="govuk-button govuk-button--secondary"
     >
       {shortlisted ? t("catalogue.shortlist.remove") : t("catalogue.shortlist.add")}
       {/* The offer's name follows the visible words, so the button's name starts with what it shows (WCAG 2.5.3). */}
-      <span className="govuk-visually-hidden" lang={titleLang}>
-        {" "}
-        {t("catalogue.shortlist.which", { title })}
-      </span>
+      <span className="govuk-visually-hidden" lang={titleLang}>{` ${t("catalogue.shortlist.which", { title })}`}</span>
     </button>
   );
 }

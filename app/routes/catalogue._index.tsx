@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
-import { CheckboxFilter, labelled } from "~/components/filter-layout";
+import { labelled } from "~/components/filter-layout";
 import { Pagination, paginationItems } from "~/components/pagination";
 import { ProviderBadges } from "~/components/provider-badges";
 import { priceRangeText } from "~/components/price-tiers";
@@ -16,6 +16,10 @@ import { currentLocale, t, type Locale } from "~/i18n";
 import { textsInLanguage } from "~/domain/catalogue/rules";
 import { requireBuyer, shortlistAction } from "./catalogue.shortlist.server";
 import { pageTitle } from "~/page-title";
+import { noHydration } from "~/hydration";
+
+// The catalogue is read, filtered and paged through GET forms and links: it goes out as HTML alone.
+export const handle = noHydration;
 
 export const meta: MetaFunction = ({ data }) => pageTitle(t("catalogue.title"), data);
 
@@ -58,7 +62,7 @@ function resultCard(offer: CatalogueResult, locale: Locale) {
   const rating =
     offer.ratingEvaluations > 0
       ? `${t("rating.average", { average: ratingLabel({ evaluations: offer.ratingEvaluations, scoreSum: offer.ratingScoreSum })! })} ${t("rating.count", { count: offer.ratingEvaluations })}`
-      : t("rating.none");
+      : t("catalogue.results.notRated");
   return {
     id: offer.id,
     title: words.title,
@@ -92,13 +96,15 @@ export default function Catalogue() {
     const search = params.toString();
     return search ? `/catalogue?${search}` : "/catalogue";
   };
-  const filterOptions = {
-    subject: labelled(choices.subject, (v) => t(`subjectArea.${v}`)),
-    phase: labelled(choices.phase, (v) => t(`offerPhase.${v}`)),
-    format: labelled(choices.format, (v) => t(`deliveryFormat.${v}`)),
-    provider: labelled(choices.provider, (v) => t(`providerKind.${v}`)),
-    term: labelled(choices.term, (v) => t(`term.${v}`)),
-  };
+  // One choice of each: a select keeps the panel short above the results on a phone. The search
+  // itself takes several values of a filter (an address with them still works); the select shows the first.
+  const facets = [
+    { name: "subject", options: labelled(choices.subject, (v) => t(`subjectArea.${v}`)), chosen: query.subjects },
+    { name: "phase", options: labelled(choices.phase, (v) => t(`offerPhase.${v}`)), chosen: query.phases },
+    { name: "format", options: labelled(choices.format, (v) => t(`deliveryFormat.${v}`)), chosen: query.formats },
+    { name: "provider", options: labelled(choices.provider, (v) => t(`providerKind.${v}`)), chosen: query.providerKinds },
+    { name: "term", options: labelled(choices.term, (v) => t(`term.${v}`)), chosen: query.terms },
+  ] as const;
   const allErrors = { ...errors, ...(actionData && !actionData.ok ? actionData.errors : {}) };
 
   return (
@@ -119,11 +125,15 @@ export default function Catalogue() {
               options={[{ value: "", label: t("rating.filter.any") }, ...labelled(choices.minRating, (v) => t("rating.filter.min", { min: v }))]}
               defaultValue={query.minRatingHundredths === null ? "" : String(query.minRatingHundredths / 100)}
             />
-            <CheckboxFilter name="subject" legend={t("catalogue.filters.subject")} options={filterOptions.subject} checked={query.subjects} />
-            <CheckboxFilter name="phase" legend={t("catalogue.filters.phase")} options={filterOptions.phase} checked={query.phases} />
-            <CheckboxFilter name="format" legend={t("catalogue.filters.format")} options={filterOptions.format} checked={query.formats} />
-            <CheckboxFilter name="provider" legend={t("catalogue.filters.provider")} options={filterOptions.provider} checked={query.providerKinds} />
-            <CheckboxFilter name="term" legend={t("catalogue.filters.term")} options={filterOptions.term} checked={query.terms} />
+            {facets.map((facet) => (
+              <Select
+                key={facet.name}
+                name={facet.name}
+                label={t(`catalogue.filters.${facet.name}`)}
+                options={[{ value: "", label: t(`catalogue.filters.${facet.name}.any`) }, ...facet.options]}
+                defaultValue={facet.chosen[0] ?? ""}
+              />
+            ))}
             <PoundsInput
               name="maxPrice"
               label={t("catalogue.filters.maxPrice")}
@@ -154,7 +164,7 @@ export default function Catalogue() {
           ) : null}
           <ul className="govuk-list app-results" aria-labelledby="results-count">
             {results.map((offer) => (
-              <li key={offer.id} className="app-result">
+              <li key={offer.id}>
                 <h2 className="govuk-heading-s">
                   <Link className="govuk-link" to={`/catalogue/${offer.id}`} lang={offer.titleLang}>
                     {offer.title}
@@ -164,7 +174,7 @@ export default function Catalogue() {
                   {offer.summary}
                 </p>
                 {offer.notInLanguage ? <p className="govuk-body-s">{t("language.offer.notInWelsh")}</p> : null}
-                <dl className="app-facts">
+                <dl>
                   <dt>{t("catalogue.results.provider")}</dt>
                   <dd>
                     {`${offer.provider} `}

@@ -139,6 +139,8 @@ export function expectLocator(locator: Locator, { timeout = 10_000 } = {}) {
     toContainText: (expected: string) => poll(text).toContain(expected),
     toHaveText: (expected: string | RegExp) => (typeof expected === "string" ? poll(text).toBe(expected) : poll(text).toMatch(expected)),
     notToHaveText: (unexpected: string) => poll(text).not.toBe(unexpected),
+    toHaveValue: (expected: string) => poll(() => locator.inputValue({ timeout: 1_000 })).toBe(expected),
+    toBeFocused: () => poll(() => locator.evaluate((element) => element === document.activeElement, undefined, { timeout: 1_000 })).toBe(true),
   };
 }
 

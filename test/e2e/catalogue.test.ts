@@ -43,7 +43,7 @@ async function journey(page: Page, { javaScript }: { javaScript: boolean }) {
   await expectLocator(resultLink(page, "Reading for pleasure: whole-school approach")).toHaveCount(0);
 
   await page.getByLabel("Search offers").fill("");
-  await page.getByRole("checkbox", { name: "Governance", exact: true }).check();
+  await page.getByLabel("Subject area", { exact: true }).selectOption("governance");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await page.waitForURL((url) => url.searchParams.getAll("subject").includes("governance"));
   await resultLink(page, "Governing board self-review").waitFor();
@@ -115,6 +115,50 @@ describe("a headteacher finds support", () => {
     const page = await newPage(browser);
     await signIn(page, "head@arden.demo");
     await journey(page, { javaScript: true });
+    await closePage(page);
+  });
+
+  it("loaded whole, the catalogue is HTML and CSS that GOV.UK's script alone enhances", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "head@arden.demo");
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    const response = await page.goto("/catalogue?maxPrice=a%20lot");
+    expect(response!.status()).toBe(400);
+    const html = await response!.text();
+    // No React, no data for it and no messages for it: the page is what the server wrote.
+    expect(html).not.toContain("__remixContext");
+    expect(html).not.toContain('id="page-messages"');
+    expect(html).not.toContain('rel="modulepreload"');
+    // GOV.UK Frontend starts its components, and its error summary takes focus, as on any GOV.UK page.
+    await expectLocator(page.locator("body.js-enabled.govuk-frontend-supported")).toHaveCount(1);
+    await expectLocator(page.locator(".govuk-error-summary")).toBeFocused();
+    expect([...new Set(scripts)]).toEqual([expect.stringMatching(/^\/assets\/govuk-frontend\.min-[\w-]+\.js$/)]);
+    await expectAccessible(page);
+
+    // Its forms and links are plain HTML: each answer is a whole page, again without React.
+    await page.getByLabel("Maximum price per school").fill("");
+    await page.getByLabel("Subject area", { exact: true }).selectOption("governance");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL((url) => url.searchParams.get("subject") === "governance");
+    await resultLink(page, "Governing board self-review").waitFor();
+    await expectLocator(page.getByLabel("Subject area", { exact: true })).toHaveValue("governance");
+    const add = page.getByRole("button", { name: "Add to shortlist – Governing board self-review" });
+    const remove = page.getByRole("button", { name: "Remove from shortlist – Governing board self-review" });
+    if ((await remove.count()) > 0) {
+      await remove.click();
+      await page.getByRole("alert").filter({ hasText: "The offer is removed from your shortlist." }).waitFor();
+    }
+    await add.click();
+    // The banner's answer is a new page: GOV.UK's script focuses it, and the button has turned.
+    await expectLocator(page.getByRole("alert").filter({ hasText: "The offer is added to your shortlist." })).toBeFocused();
+    await expectLocator(remove).toBeVisible();
+    expect(new URL(page.url()).searchParams.get("subject")).toBe("governance");
+    expect(scripts.every((src) => /govuk-frontend\.min-/.test(src))).toBe(true);
+    await remove.click();
+    await page.getByRole("alert").filter({ hasText: "The offer is removed from your shortlist." }).waitFor();
     await closePage(page);
   });
 

@@ -85,7 +85,7 @@ describe("after the sale: delivery and evaluation", () => {
   it("a school sees an offer's rating in search, on its page and in compare", async () => {
     const head = await as("head@arden.demo");
     await head.goto("/catalogue?minRating=3&sort=rating");
-    const first = head.locator(".app-result").first();
+    const first = head.locator(".app-results > li").first();
     const rating = /\d(?:\.\d+)? out of 4 from \d+ evaluations?/.exec(await first.innerText())?.[0];
     expect(rating).toBeTruthy();
     await first.getByRole("link").first().click();

@@ -51,7 +51,7 @@ describe("a page brings its own messages", () => {
         if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
       });
 
-      const response = await page.goto("/catalogue");
+      const response = await page.goto("/catalogue/compare");
       const html = (await response!.text()) ?? "";
       expect(html).toMatch(/<script type="application\/json" id="page-messages" nonce="[^"]+">/);
       await whenHydrated(page);
@@ -147,7 +147,7 @@ describe("a page brings its own messages", () => {
       const page = await context.newPage();
       await signIn(page, "head@arden.demo");
       const problems = problemsOf(page);
-      for (const path of ["/catalogue", "/account", "/"]) {
+      for (const path of ["/catalogue/compare", "/account", "/"]) {
         await page.goto(path);
         await whenHydrated(page);
         expect(await keysShown(page), path).toEqual([]);

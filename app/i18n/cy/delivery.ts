@@ -245,7 +245,7 @@ export const delivery: Record<keyof typeof english, Message> = {
   "rating.filter.any": "Unrhyw sgôr",
   "rating.filter.min": "{min} neu fwy",
   "catalogue.sort.rating": "Y sgôr uchaf gan ysgolion",
-  "catalogue.results.rating": "Sgôr ysgolion",
+  "catalogue.results.rating": "Sgôr",
 
   "ratingLine.title": "Trothwy sgôr",
   "ratingLine.lead":

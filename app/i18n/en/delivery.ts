@@ -229,7 +229,7 @@ export const delivery = {
   "rating.filter.any": "Any rating",
   "rating.filter.min": "{min} or more",
   "catalogue.sort.rating": "Highest rated by schools",
-  "catalogue.results.rating": "Schools’ rating",
+  "catalogue.results.rating": "Rating",
 
   "ratingLine.title": "Rating threshold",
   "ratingLine.lead":
