@@ -24,6 +24,26 @@ export type Queryable = Database | Tx;
 const dialect = new PgDialect();
 
 /**
+ * Where a connection URL leads. Besides a host and port, the URL may name a directory holding
+ * PostgreSQL's unix socket, as libpq reads it (`postgres://user@localhost/db?host=/var/run/postgresql`):
+ * on the database's own machine a socket spares every query the TCP stack. Every other parameter is
+ * the server's (application_name, options, …) and is passed on as given.
+ */
+export function postgresTarget(url: string): { url: string; path?: string } {
+  const target = new URL(url);
+  const socketDirectory = target.searchParams.get("host");
+  if (!socketDirectory?.startsWith("/")) return { url };
+  target.searchParams.delete("host");
+  return { url: target.toString(), path: `${socketDirectory.replace(/\/+$/, "")}/.s.PGSQL.${target.port || 5432}` };
+}
+
+/** A postgres.js client for a connection URL (`postgresTarget`), which keeps the server's notices to itself. */
+export function connectPostgres(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}) {
+  const target = postgresTarget(url);
+  return postgres(target.url, { onnotice: () => {}, ...(target.path && { path: target.path }), ...options });
+}
+
+/**
  * One statement, compiled once, run as a prepared statement: on PostgreSQL it is parsed and
  * planned once per connection and then costs one round trip (an unprepared statement with
  * parameters costs two: the driver asks for their types first). For a hot statement whose text
@@ -140,7 +160,7 @@ export const MIGRATION_LOCK_KEY = 4_417_203_981_776_203n;
  * connection, so a process that dies mid-way releases it.
  */
 async function withAdvisoryLock<T>(url: string, key: bigint, work: () => Promise<T>): Promise<T> {
-  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  const lockClient = connectPostgres(url, { max: 1 });
   try {
     await lockClient`select pg_advisory_lock(${key.toString()}::bigint)`;
     try {
@@ -157,7 +177,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const onQuery = config.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (config.kind === "postgres") {
-    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    const client = connectPostgres(config.url, { max: config.max ?? 10 });
     const db = retryAborted(drizzlePostgres(client, { logger }) as unknown as Database, config.onRetry);
     const exclusive = <T>(work: () => Promise<T>) => withAdvisoryLock(config.url, MIGRATION_LOCK_KEY, work);
     return {

@@ -1,10 +1,9 @@
 // Starts the demo afresh: `npm run db:reset`. The embedded database is deleted; a PostgreSQL
 // database is wiped only when DEMO=true says it holds nothing but demo data.
 import { rmSync } from "node:fs";
-import postgres from "postgres";
 import { loadEnv, type Env } from "~/env.server";
 import { startupMessage } from "~/startup.server";
-import { databaseConfig, openDatabase } from "./client";
+import { connectPostgres, databaseConfig, openDatabase } from "./client";
 import { seedDemo } from "./seed/index";
 
 async function wipe(env: Env) {
@@ -12,7 +11,7 @@ async function wipe(env: Env) {
     rmSync(env.DATA_DIR, { recursive: true, force: true });
     return;
   }
-  const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const client = connectPostgres(env.DATABASE_URL, { max: 1 });
   try {
     await client.unsafe("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   } finally {

@@ -1,14 +1,13 @@
 // The plan of the catalogue search on a kept bench database (BENCH_CATALOGUE_KEEP=1):
 // npx tsx test/bench/explain-catalogue.ts postgres://…/bench_catalogue_<pid> ["q=reading&phase=primary"]; TIME=100 also times it.
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import type { Database } from "#db/client";
+import { connectPostgres, type Database } from "#db/client";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 
 const url = process.argv[2];
 const search = process.argv[3] ?? "q=reading&phase=primary";
-const client = postgres(url, { max: 1, onnotice: () => {} });
+const client = connectPostgres(url, { max: 1 });
 const captured: { query: string; params: unknown[] }[] = [];
 const db = drizzle(client, { logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Database;
 const [{ authority_id: authorityId }] = await client`select authority_id from offers limit 1`;

@@ -6,8 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
-import { migrationsFolder, openDatabase, schema, type Database } from "#db/client";
+import { connectPostgres, migrationsFolder, openDatabase, schema, type Database } from "#db/client";
 import { ensureAccount } from "~/domain/ledger/accounts.server";
 import { postEntry, type Posting } from "~/domain/ledger/post-entry.server";
 import { benchPostgresUrl, freshPostgres } from "./databases";
@@ -124,7 +123,7 @@ function report({ posted, limit }: { posted: Rate; limit: Rate }) {
 
 async function onPostgres() {
   const fresh = await freshPostgres(benchPostgresUrl(), "ledger_bench");
-  const client = postgres(fresh.url, { max: WRITERS + 1, onnotice: () => {} });
+  const client = connectPostgres(fresh.url, { max: WRITERS + 1 });
   try {
     const db = drizzlePostgres(client) as unknown as Database;
     await migratePostgres(db as never, { migrationsFolder });

@@ -5,7 +5,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { migrationsFolder, type Database } from "#db/client";
+import { connectPostgres, migrationsFolder, type Database } from "#db/client";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { financialYearStart, termOf } from "~/domain/reporting/rules";
 import { schoolPurchases } from "~/domain/reporting/school-purchases.server";
@@ -89,7 +89,7 @@ export async function run() {
   const fresh = await freshPostgres(benchPostgresUrl(), keep ? "bench_reportspeed" : "reports_bench");
   // BENCH_RANDOM_PAGE_COST=1.1 measures with the usual setting for SSDs (a deployment setting, see docs/bench.md).
   const pageCost = process.env.BENCH_RANDOM_PAGE_COST;
-  const client = postgres(fresh.url, { max: 4, onnotice: () => {}, ...(pageCost ? { connection: { random_page_cost: pageCost } } : {}) });
+  const client = connectPostgres(fresh.url, { max: 4, ...(pageCost ? { connection: { random_page_cost: pageCost } } : {}) });
   try {
     const db = drizzle(client) as unknown as Database;
     await migrate(db as never, { migrationsFolder });

@@ -1,7 +1,7 @@
 // Two instances started together against one fresh PostgreSQL database: they take turns at the
 // migration lock, so both come up and each migration is applied once.
 import { readFileSync } from "node:fs";
-import postgres from "postgres";
+import { connectPostgres } from "#db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBuiltServer, type BuiltServer } from "../setup/built-server.mjs";
 import { freshPostgres } from "../setup/postgres";
@@ -28,7 +28,7 @@ describe("two app processes starting at once on one new database", () => {
       expect([ready.status, await ready.text()]).toEqual([200, "ready"]);
       expect(server.output()).not.toMatch(/error/i);
     }
-    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+    const sql = connectPostgres(database.url, { max: 1 });
     try {
       const rows = await sql<{ hash: string; n: number }[]>`select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash`;
       expect(rows).toHaveLength(journal.entries.length);

@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import { connectPostgres } from "#db/client";
 
 /** The PostgreSQL server the multi-process tests run against (they need one: PGlite is one process). */
 export const testPostgresUrl = () => {
@@ -15,7 +15,7 @@ export function freshPostgres(prefix: string) {
 /** A new, empty database `name` (made safe as a name) on the server of `base`, and a way to drop it afterwards. */
 export async function createDatabaseOn(base: string, name: string) {
   const safe = name.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(base, { max: 1 });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${safe} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${safe}`);
   await admin.end();
@@ -25,7 +25,7 @@ export async function createDatabaseOn(base: string, name: string) {
     url: target.toString(),
     host: target.host,
     drop: async () => {
-      const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+      const cleanup = connectPostgres(base, { max: 1 });
       await cleanup.unsafe(`DROP DATABASE IF EXISTS ${safe} WITH (FORCE)`);
       await cleanup.end();
     },
