@@ -17,7 +17,7 @@ import { searchCatalogue } from "~/domain/catalogue/search-catalogue.server";
 import { parseEnv } from "~/env.server";
 import { startBuiltServer } from "../setup/built-server.mjs";
 import { freshPostgres } from "./databases";
-import { formatResult, load } from "./load";
+import { formatResult, load, loadGenerator } from "./load";
 import { describeWeight, HTML_LIMIT_BYTES } from "./weight";
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 20_000);
@@ -291,6 +291,7 @@ export async function run() {
       console.log(formatResult(label, result));
       return result;
     };
+    console.log(`\nLoad: ${loadGenerator}`);
     console.log(`\nFull load: ${CONNECTIONS} connections for ${SECONDS} s`);
     const fullApp = await profiled(() => measure("catalogue page (app)", { url: appUrl, headers, seconds: SECONDS, connections: CONNECTIONS }));
     const fullBare = await measure("same query as JSON (bare)", { url: bareUrl, seconds: SECONDS, connections: CONNECTIONS });
