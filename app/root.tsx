@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
@@ -79,6 +80,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     loadGovukFrontend().then(({ initAll }) => initAll());
   }, []);
+  // On a phone the navigation is behind its menu button (GOV.UK Frontend's ServiceNavigation): a page
+  // reached without a reload closes it, as a page loaded whole would come with it closed.
+  const { key: locationKey } = useLocation();
+  useEffect(() => {
+    document.querySelector<HTMLButtonElement>('.govuk-js-service-navigation-toggle[aria-expanded="true"]')?.click();
+  }, [locationKey]);
   return (
     <html lang={locale} className="govuk-template" data-demo={demo ? "true" : undefined}>
       <head>
@@ -106,6 +113,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
+                {user ? (
+                  <button
+                    type="button"
+                    className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                    aria-controls="navigation"
+                    hidden
+                    aria-hidden="true"
+                  >
+                    {t("nav.menu")}
+                  </button>
+                ) : null}
                 <ul className="govuk-service-navigation__list" id="navigation">
                   {(user?.navigation ?? []).map((item) => (
                     <li className="govuk-service-navigation__item" key={item.href}>
