@@ -157,10 +157,13 @@ export const catalogueSearch = pgTable(
     searchVector: tsvector("search_vector").notNull(),
     searchVectorCy: tsvector("search_vector_cy").notNull(),
   },
+  // Searched on every catalogue page, written only when an offer changes: each GIN index takes a new
+  // row's entries at once (fastupdate off) rather than into a pending list that every search would
+  // read through until a vacuum, which a table this quiet may wait long for (docs/bench.md).
   (t) => [
-    index("catalogue_search_words_idx").using("gin", t.searchVector),
-    index("catalogue_search_words_cy_idx").using("gin", t.searchVectorCy),
-    index("catalogue_search_filters_idx").using("gin", t.phases, t.subjectAreas, t.terms),
+    index("catalogue_search_words_idx").using("gin", t.searchVector).with({ fastupdate: false }),
+    index("catalogue_search_words_cy_idx").using("gin", t.searchVectorCy).with({ fastupdate: false }),
+    index("catalogue_search_filters_idx").using("gin", t.phases, t.subjectAreas, t.terms).with({ fastupdate: false }),
     // A search without words: the newest first.
     index("catalogue_search_newest_idx").on(t.authorityId, t.approvedAt.desc()),
   ],

@@ -1,7 +1,7 @@
 // The catalogue's search table (`catalogue_search`) is written only by triggers. Through every change the use
 // cases make to an offer's sale state or its live revision, it must hold exactly what it is defined as: each offer
 // with a live revision, its sale state and that revision's search columns.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
@@ -189,5 +189,20 @@ describe("the catalogue's search table", () => {
     const { query } = parseCatalogueQuery(new URLSearchParams({ q: "tapir" }));
     const theirs = await searchCatalogue(db(), { authorityId: other.authority.id, userId: other.users.laAdmin.id, query });
     expect(theirs.results.map((r) => r.title)).toEqual(["Tapir leadership"]);
+  });
+
+  it("keeps no pending list in its GIN indexes, which every search would otherwise read through", async () => {
+    type Index = { name: string; options: string[] | null };
+    // postgres.js answers with the rows, PGlite with an object holding them.
+    const result = (await db().execute(
+      sql`select c.relname as name, c.reloptions as options from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+          where i.indrelid = 'catalogue_search'::regclass and a.amname = 'gin' order by c.relname`,
+    )) as unknown as Index[] | { rows: Index[] };
+    const indexes = Array.isArray(result) ? result : result.rows;
+    expect(indexes.map((r) => [r.name, r.options])).toEqual([
+      ["catalogue_search_filters_idx", ["fastupdate=false"]],
+      ["catalogue_search_words_cy_idx", ["fastupdate=false"]],
+      ["catalogue_search_words_idx", ["fastupdate=false"]],
+    ]);
   });
 });
