@@ -1,6 +1,6 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
 import { NonceContext } from "~/components/nonce";
 import { hydrates } from "~/hydration";
@@ -17,45 +17,50 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
-  // Loaders and actions have run: what the render says from here is what the browser needs to say it
-  // again, on a page that comes to life in the browser (app/hydration.ts).
   const matches = remixContext.staticHandlerContext.matches.map((match) => remixContext.routeModules[match.route.id] ?? {});
-  const recorded = hydrates(matches) ? recordRenderedMessages() : null;
+  const page = (
+    <NonceContext.Provider value={nonce}>
+      <DemoContext.Provider value={loadContext.env.DEMO}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </DemoContext.Provider>
+    </NonceContext.Provider>
+  );
+  // A page without React in the browser has nothing to stream after its HTML (no loader data, no
+  // messages): it is rendered to one string, which spares the streaming renderer's machinery.
+  if (!hydrates(matches)) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(`<!DOCTYPE html>${renderToString(page)}`, { headers: responseHeaders, status: responseStatusCode });
+  }
+  // Loaders and actions have run: what the render says from here is what the browser needs to say it again.
+  const recorded = recordRenderedMessages();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // The loaders have run and no page suspends: the whole page is ready as soon as its shell is, so
     // it goes out whole, compressed and written once, rather than in many small flushed chunks.
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <DemoContext.Provider value={loadContext.env.DEMO}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-        </DemoContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          const rendered = withoutNulBytes();
-          const body = recorded ? rendered.pipe(withPageMessages(recorded, nonce)) : rendered;
-          const chunks: Buffer[] = [];
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("error", reject);
-          body.on("end", () => {
-            clearTimeout(timeout);
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-          });
-          pipe(rendered);
-        },
-        onShellError: reject,
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
+      onShellReady() {
+        shellRendered = true;
       },
-    );
+      onAllReady() {
+        const rendered = withoutNulBytes();
+        const body = recorded ? rendered.pipe(withPageMessages(recorded, nonce)) : rendered;
+        const chunks: Buffer[] = [];
+        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        body.on("error", reject);
+        body.on("end", () => {
+          clearTimeout(timeout);
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        });
+        pipe(rendered);
+      },
+      onShellError: reject,
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
     const timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }
