@@ -4,7 +4,7 @@
 // ratios are printed; nothing is asserted. `BENCH_REPORT_KEEP=1` keeps the database for EXPLAIN.
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { connectPostgres, migrationsFolder, type Database } from "#db/client";
 import { potBriefing } from "~/domain/reporting/pot-briefing.server";
 import { financialYearStart, termOf } from "~/domain/reporting/rules";

@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import postgres from "postgres";
-import { openDatabase, type DatabaseHandle, type PGliteCompiled, type QueryListener, type RetryListener } from "#db/client";
+import { connectPostgres, openDatabase, type DatabaseHandle, type PGliteCompiled, type QueryListener, type RetryListener } from "#db/client";
 
 // Uncompressed: every test file loads it, and unpacking a tarball costs less than gunzipping one too.
 export const TEMPLATE_DUMP = new URL("../../.cache/test/template.tar", import.meta.url);
@@ -105,7 +104,7 @@ export async function createTestDatabase({
     return { ...handle, close: () => giveBack(handle.pglite!) };
   }
   const name = `${templateDatabaseName()}_w${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${counter++}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(url, { max: 1 });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
   // A commit need not wait for the disk: a database that lives for one test file is never recovered after a crash.
@@ -118,7 +117,7 @@ export async function createTestDatabase({
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      const cleanup = connectPostgres(url, { max: 1 });
       await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
