@@ -3,8 +3,6 @@
 // browser fetches it once.
 import govukFrontendUrl from "govuk-frontend/dist/govuk/govuk-frontend.min.js?url";
 
-export { govukFrontendUrl };
-
 export function loadGovukFrontend(): Promise<typeof import("govuk-frontend")> {
   return import(/* @vite-ignore */ govukFrontendUrl);
 }

@@ -4,7 +4,7 @@
  * page messages; GOV.UK Frontend's own script still enhances it as on any GOV.UK page. Its links and
  * forms are plain HTML, so the next page arrives whole, and hydrates if it is one that does.
  */
-export type PageHandle = { hydrate?: boolean };
+type PageHandle = { hydrate?: boolean };
 
 export const noHydration = { hydrate: false } as const satisfies PageHandle;
 

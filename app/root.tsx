@@ -75,7 +75,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = data?.user;
   const demo = useDemo();
   const locale = data?.locale ?? currentLocale();
-  const hydrated = hydrates(useMatches());
+  // A page rendered in the browser is one the app reached without a reload: React is running there
+  // already, whatever the page, so Remix's scripts stay.
+  const hydrated = hydrates(useMatches()) || typeof document !== "undefined";
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     loadGovukFrontend().then(({ initAll }) => initAll());
