@@ -50,6 +50,17 @@ export default defineConfig(
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"], allowExpressionValues: true }],
     },
   },
+  // One link for the whole app: app/components/link.tsx, which is a plain anchor on a page that does not hydrate.
+  {
+    files: ["app/**/*.tsx"],
+    ignores: ["app/components/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@remix-run/react", importNames: ["Link", "NavLink"], message: "Use Link from ~/components/link." }] },
+      ],
+    },
+  },
   // The rules of hooks. The React Compiler's checks are left out: the app does not use the Compiler.
   { plugins: { "react-hooks": reactHooks }, rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" } },
   {

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 
 /** A link drawn as a GOV.UK button, such as the one that opens an action's confirmation step. */

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary, TextInput, type FieldErrors, SubmitButton } from "~/components/forms";
 import type { loadLinkPage, submitLinkPage } from "~/domain/identity/link-page.server";
 import { t } from "~/i18n";

@@ -1,5 +1,5 @@
 import { ItemTable } from "~/components/table";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatDate, formatPence } from "~/format";
 import { t } from "~/i18n";
 import { OfferTitle } from "~/components/offer-title";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { t } from "~/i18n";
 
 export type PaginationItem = { kind: "page"; number: number; current: boolean } | { kind: "ellipsis" };

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { OfferTitle } from "~/components/offer-title";
 import { t } from "~/i18n";

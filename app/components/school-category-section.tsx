@@ -1,5 +1,5 @@
 import { ItemTable } from "~/components/table";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { SchoolCategory } from "~/domain/schools/school-category.server";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ScrollTable } from "./scroll-table";
 import { Fragment, useId, type ReactNode } from "react";
 

@@ -1,7 +1,8 @@
 import { ItemTable } from "~/components/table";
 import { ButtonLink } from "~/components/button-link";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { getUser } from "~/auth/user.server";
 import { tasksFor } from "~/domain/home/tasks.server";
 import { adviserSchools } from "~/domain/school-view/school-view.server";

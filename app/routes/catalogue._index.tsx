@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SubmitWithLink } from "~/components/submit-with-link";
 import { ErrorSummary, PoundsInput, Select, TextInput, SubmitButton } from "~/components/forms";
 import { labelled } from "~/components/filter-layout";

@@ -1,7 +1,8 @@
 import { ParagraphLink } from "~/components/paragraph-link";
 import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/forms";
 import { PriceTierList } from "~/components/price-tiers";

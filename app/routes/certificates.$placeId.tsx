@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { certificate } from "~/domain/delivery/delivery-page.server";
 import { formatDate } from "~/format";
 import { t } from "~/i18n";

@@ -1,6 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { collectivePurchasesOf, currentConsortiaOf } from "~/domain/purchasing/queries.server";
 import { showsItem } from "~/navigation";
 import { t } from "~/i18n";

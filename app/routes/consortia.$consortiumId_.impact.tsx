@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ImpactTable } from "~/components/impact-table";
 import { consortiumImpactPage } from "~/domain/delivery/pages.server";
 import { t } from "~/i18n";

@@ -1,6 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireActing } from "./purchasing.server";
 import { SuccessBanner } from "~/components/success-banner";
 import { londonToday } from "~/domain/commissioning/commissioning.server";

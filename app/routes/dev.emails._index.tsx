@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ParagraphLink } from "~/components/paragraph-link";
 import { ItemTable } from "~/components/table";
 import { listEmailPreviews } from "~/integrations/email-previews.server";

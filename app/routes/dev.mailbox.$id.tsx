@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SummaryRow } from "~/components/summary-row";
 import { EmailText, formatDateTime } from "~/components/mailbox";
 import { readMailboxEmail, mailboxOpenTo } from "~/integrations/mailbox.server";

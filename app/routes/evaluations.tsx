@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ItemTable } from "~/components/table";
 import { evaluationsPage } from "~/domain/delivery/pages.server";
 import { formatDate } from "~/format";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { donePath } from "~/done";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requirePermission } from "~/auth/user.server";
 import { answeredField, DateInput, ErrorSummary, PoundsInput, TextInput, SubmitButton } from "~/components/forms";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requirePermission } from "~/auth/user.server";
 import { CsvFileUpload, DateInput, ErrorSummary, SubmitButton } from "~/components/forms";
 import { SuccessBanner } from "~/components/success-banner";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { FilterSelect, ReportFilter } from "~/components/report-filter";
 import { DateInput, ErrorSummary } from "~/components/forms";
 import { OrdersTable } from "~/components/orders-table";

@@ -1,6 +1,7 @@
 import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { can } from "~/auth/permissions";
 import { InvoiceLines } from "~/components/invoice-lines";
 import { SummaryRow } from "~/components/summary-row";

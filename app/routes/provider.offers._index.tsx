@@ -1,7 +1,8 @@
 import { ItemTable } from "~/components/table";
 import { ButtonLink } from "~/components/button-link";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/user.server";
 import { RevisionStatusTag } from "~/components/offer-content";
 import { WarningText } from "~/components/warning-text";

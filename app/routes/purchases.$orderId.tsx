@@ -1,7 +1,8 @@
 import { InvoiceLink } from "~/components/orders-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { ButtonLink } from "~/components/button-link";

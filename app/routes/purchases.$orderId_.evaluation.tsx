@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { OrderImpactTable } from "~/components/impact-table";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { Choices, Select, TextArea, TextInput, SubmitButton, useFormAnswer } from "~/components/forms";
 import { SummaryRow } from "~/components/summary-row";

@@ -1,6 +1,7 @@
 import { ItemTable } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireActing } from "./purchasing.server";
 import { RevisionStatusTag } from "~/components/offer-content";
 import { QUORUM } from "~/domain/quality/offer-workflow";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Details } from "~/components/details";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requireAuthorityId, requirePermission, requireUser } from "~/auth/user.server";
 import { Choices, DateInput, TextArea, type FieldErrors, SubmitButton } from "~/components/forms";

@@ -1,7 +1,8 @@
 import { Table } from "~/components/table";
 import { Details } from "~/components/details";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireActing } from "./purchasing.server";
 import { MovementText, RatingTag } from "~/components/readiness-rating";
 import { readinessGrid } from "~/domain/readiness/readiness-grid.server";

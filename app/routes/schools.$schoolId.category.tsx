@@ -1,7 +1,8 @@
 import { ItemTable } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requireActing } from "./purchasing.server";
 import { Choices, DateInput, ErrorSummary, SubmitButton, useFormAnswer } from "~/components/forms";

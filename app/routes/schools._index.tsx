@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { CATEGORY_SCHEMES, ESTABLISHMENT_TYPES, PHASES } from "#db/schema/tenancy-vocabulary";
 import { requireAuthorityPermission } from "~/auth/user.server";
 import { CheckboxFilter, FilterLayout, SearchFilter } from "~/components/filter-layout";
