@@ -26,10 +26,12 @@ export default function handleRequest(
     </NonceContext.Provider>
   );
   // A page without React in the browser has nothing to stream after its HTML (no loader data, no
-  // messages): it is rendered to one string, which spares the streaming renderer's machinery.
+  // messages): it is rendered to one string, which spares the streaming renderer's machinery. It goes
+  // out as its UTF-8 bytes: a string body would be scanned again for lone surrogates (WebIDL's
+  // USVString), which encoding already replaces.
   if (!hydrates(matches)) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(`<!DOCTYPE html>${renderToString(page)}`, { headers: responseHeaders, status: responseStatusCode });
+    return new Response(Buffer.from(`<!DOCTYPE html>${renderToString(page)}`), { headers: responseHeaders, status: responseStatusCode });
   }
   // Loaders and actions have run: what the render says from here is what the browser needs to say it again.
   const recorded = recordRenderedMessages();
