@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 
 export type LoadOptions = { url: string; headers?: Record<string, string>; seconds: number } & (
-  | { rate: number; connections?: number }
-  | { rate?: undefined; connections: number }
+  { rate: number; connections?: number } | { rate?: undefined; connections: number }
 );
 
 export type LoadResult = { requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
@@ -65,6 +64,25 @@ function loadWithWrk(options: LoadOptions & { connections: number }): Promise<Lo
       resolve({ requests: ok, errors: r.errors, rps: ok / (r.micros / 1e6), p50: r.p50 / 1000, p95: r.p95 / 1000, p99: r.p99 / 1000 });
     });
   });
+}
+
+/**
+ * Several runs against one URL as one: their requests over their time. Their latencies are each run's
+ * percentiles averaged by its requests (near enough for a summary; the goals' latencies are taken at a
+ * fixed rate in one run).
+ */
+export function combined(results: LoadResult[]): LoadResult {
+  const requests = results.reduce((sum, r) => sum + r.requests, 0);
+  const seconds = results.reduce((sum, r) => sum + (r.rps > 0 ? r.requests / r.rps : 0), 0);
+  const weighted = (pick: (r: LoadResult) => number) => (requests ? results.reduce((sum, r) => sum + pick(r) * r.requests, 0) / requests : NaN);
+  return {
+    requests,
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    rps: seconds > 0 ? requests / seconds : 0,
+    p50: weighted((r) => r.p50),
+    p95: weighted((r) => r.p95),
+    p99: weighted((r) => r.p99),
+  };
 }
 
 export function formatResult(label: string, r: LoadResult) {
