@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 
 export type LoadOptions = { url: string; headers?: Record<string, string>; seconds: number } & (
-  { rate: number; connections?: number } | { rate?: undefined; connections: number }
+  | { rate: number; connections?: number }
+  | { rate?: undefined; connections: number }
 );
 
 export type LoadResult = { requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
