@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
+import { PageHydrates } from "~/components/link";
 import { NonceContext } from "~/components/nonce";
 import { hydrates } from "~/hydration";
 import { recordRenderedMessages, withPageMessages } from "~/i18n/page-messages.server";
@@ -18,10 +19,15 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.nonce;
   const matches = remixContext.staticHandlerContext.matches.map((match) => remixContext.routeModules[match.route.id] ?? {});
+  const hydrated = hydrates(matches);
+  // Its links are plain anchors on a page that will not hydrate (app/components/link.tsx); in the
+  // browser, where React is running whatever the page, they are Remix's.
   const page = (
     <NonceContext.Provider value={nonce}>
       <DemoContext.Provider value={loadContext.env.DEMO}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <PageHydrates.Provider value={hydrated}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </PageHydrates.Provider>
       </DemoContext.Provider>
     </NonceContext.Provider>
   );
@@ -29,7 +35,7 @@ export default function handleRequest(
   // messages): it is rendered to one string, which spares the streaming renderer's machinery. It goes
   // out as its UTF-8 bytes: a string body would be scanned again for lone surrogates (WebIDL's
   // USVString), which encoding already replaces.
-  if (!hydrates(matches)) {
+  if (!hydrated) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(Buffer.from(`<!DOCTYPE html>${renderToString(page)}`), { headers: responseHeaders, status: responseStatusCode });
   }

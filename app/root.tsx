@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { Link, PageHydrates } from "~/components/link";
+import { Link } from "~/components/link";
 import { LanguageSwitch } from "~/components/language-switch";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
 import { useEffect } from "react";
@@ -98,92 +98,90 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <PageHydrates.Provider value={hydrated}>
-          <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-            {t("skipLink")}
-          </a>
-          <header className="govuk-generic-header">
-            <div className="govuk-generic-header__container govuk-width-container">
-              <div className="govuk-generic-header__logo">
-                <Link to="/" className="govuk-generic-header__homepage-link">
-                  {t("service.name")}
-                </Link>
-              </div>
-              <LanguageSwitch locale={locale} />
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          {t("skipLink")}
+        </a>
+        <header className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/" className="govuk-generic-header__homepage-link">
+                {t("service.name")}
+              </Link>
             </div>
-          </header>
-          <section aria-label={t("nav.label")} className="govuk-service-navigation" data-module="govuk-service-navigation">
-            <div className="govuk-width-container">
-              <div className="govuk-service-navigation__container">
-                <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
-                  {user ? (
-                    <button
-                      type="button"
-                      className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
-                      aria-controls="navigation"
-                      hidden
-                      aria-hidden="true"
-                    >
-                      {t("nav.menu")}
-                    </button>
-                  ) : null}
-                  <ul className="govuk-service-navigation__list" id="navigation">
-                    {(user?.navigation ?? []).map((item) => (
-                      <li className="govuk-service-navigation__item" key={item.href}>
-                        <Link className="govuk-service-navigation__link" to={item.href}>
-                          {t(item.label, item.params)}
-                        </Link>
-                      </li>
-                    ))}
-                    {user?.acting ? (
-                      <li className="govuk-service-navigation__item">
-                        <span className="govuk-service-navigation__text app-acting">
-                          {`${t("nav.actingFor", { organisation: user.acting.organisationName })} (${user.acting.authorityName})`}
-                        </span>
-                      </li>
-                    ) : null}
-                    {user && user.organisationCount > 1 ? (
-                      <li className="govuk-service-navigation__item">
-                        <Link className="govuk-service-navigation__link" to="/organisations">
-                          {t("nav.switchOrganisation")}
-                        </Link>
-                      </li>
-                    ) : null}
-                    <li className="govuk-service-navigation__item">
-                      {user ? (
-                        <Form method="post" action="/sign-out" className="app-inline-form">
-                          <button type="submit" className="govuk-service-navigation__link app-link-button">
-                            {t("nav.signOut")}
-                          </button>
-                        </Form>
-                      ) : (
-                        <Link className="govuk-service-navigation__link" to="/sign-in">
-                          {t("nav.signIn")}
-                        </Link>
-                      )}
-                    </li>
-                  </ul>
-                </nav>
-              </div>
-            </div>
-          </section>
-          <div className="govuk-width-container">
-            {demo ? <DemoBanner /> : null}
-            <main className="govuk-main-wrapper" id="main-content">
-              {data?.done ? <SuccessBanner id="app-done" heading={data.done} /> : null}
-              {children}
-            </main>
+            <LanguageSwitch locale={locale} />
           </div>
-          <footer className="govuk-footer">
-            <div className="govuk-width-container">
-              <div className="govuk-footer__meta">
-                <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                  <p className="govuk-body-s">{t("footer.licence")}</p>
-                </div>
+        </header>
+        <section aria-label={t("nav.label")} className="govuk-service-navigation" data-module="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
+                {user ? (
+                  <button
+                    type="button"
+                    className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                    aria-controls="navigation"
+                    hidden
+                    aria-hidden="true"
+                  >
+                    {t("nav.menu")}
+                  </button>
+                ) : null}
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {(user?.navigation ?? []).map((item) => (
+                    <li className="govuk-service-navigation__item" key={item.href}>
+                      <Link className="govuk-service-navigation__link" to={item.href}>
+                        {t(item.label, item.params)}
+                      </Link>
+                    </li>
+                  ))}
+                  {user?.acting ? (
+                    <li className="govuk-service-navigation__item">
+                      <span className="govuk-service-navigation__text app-acting">
+                        {`${t("nav.actingFor", { organisation: user.acting.organisationName })} (${user.acting.authorityName})`}
+                      </span>
+                    </li>
+                  ) : null}
+                  {user && user.organisationCount > 1 ? (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/organisations">
+                        {t("nav.switchOrganisation")}
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li className="govuk-service-navigation__item">
+                    {user ? (
+                      <Form method="post" action="/sign-out" className="app-inline-form">
+                        <button type="submit" className="govuk-service-navigation__link app-link-button">
+                          {t("nav.signOut")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <Link className="govuk-service-navigation__link" to="/sign-in">
+                        {t("nav.signIn")}
+                      </Link>
+                    )}
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+        <div className="govuk-width-container">
+          {demo ? <DemoBanner /> : null}
+          <main className="govuk-main-wrapper" id="main-content">
+            {data?.done ? <SuccessBanner id="app-done" heading={data.done} /> : null}
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <div className="govuk-footer__meta">
+              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <p className="govuk-body-s">{t("footer.licence")}</p>
               </div>
             </div>
-          </footer>
-        </PageHydrates.Provider>
+          </div>
+        </footer>
         {hydrated ? (
           <>
             <ScrollRestoration nonce={nonce} />

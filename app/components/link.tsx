@@ -1,7 +1,7 @@
 import { Link as RemixLink } from "@remix-run/react";
 import { createContext, useContext, type AnchorHTMLAttributes } from "react";
 
-/** Whether the page being rendered comes to life in the browser (app/hydration.ts): the root provides it. */
+/** Whether the page being rendered comes to life in the browser (app/hydration.ts): the server's entry says so; in the browser it always does. */
 export const PageHydrates = createContext(true);
 
 /**
