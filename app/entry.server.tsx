@@ -2,9 +2,8 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { DemoContext } from "~/components/demo-banner";
-import { PageHydrates } from "~/components/link";
 import { NonceContext } from "~/components/nonce";
-import { hydrates } from "~/hydration";
+import { hydrates, PageHydrates } from "~/hydration";
 import { recordRenderedMessages, withPageMessages } from "~/i18n/page-messages.server";
 import { withoutNulBytes } from "~/without-nul-bytes.server";
 

@@ -10,14 +10,14 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
-  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Link } from "~/components/link";
+import { PageHydrates } from "~/hydration";
 import { LanguageSwitch } from "~/components/language-switch";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
-import { useEffect } from "react";
+import { useContext, useEffect } from "react";
 import { getUser } from "~/auth/user.server";
 import { DemoBanner, useDemo } from "~/components/demo-banner";
 import { SuccessBanner } from "~/components/success-banner";
@@ -28,7 +28,6 @@ import { pageTitle } from "~/page-title";
 import { navigationFor, showsItem } from "~/navigation";
 import { currentLocale, loadMessages, t } from "~/i18n";
 import { enhancementScript, loadGovukFrontend } from "~/govuk-frontend";
-import { hydrates } from "~/hydration";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -75,9 +74,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = data?.user;
   const demo = useDemo();
   const locale = data?.locale ?? currentLocale();
-  // A page rendered in the browser is one the app reached without a reload: React is running there
-  // already, whatever the page, so Remix's scripts stay.
-  const hydrated = hydrates(useMatches()) || typeof document !== "undefined";
+  // As the server's entry decided for the page; in the browser React is running already, whatever the
+  // page (one the app reached without a reload), so Remix's scripts stay.
+  const hydrated = useContext(PageHydrates);
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
     loadGovukFrontend().then(({ initAll }) => initAll());

@@ -1,8 +1,6 @@
 import { Link as RemixLink } from "@remix-run/react";
-import { createContext, useContext, type AnchorHTMLAttributes } from "react";
-
-/** Whether the page being rendered comes to life in the browser (app/hydration.ts): the server's entry says so; in the browser it always does. */
-export const PageHydrates = createContext(true);
+import { useContext, type AnchorHTMLAttributes } from "react";
+import { PageHydrates } from "~/hydration";
 
 /**
  * A link to a page of the app. On a page that hydrates it is Remix's, which moves to the next page

@@ -1,6 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Link, PageHydrates } from "~/components/link";
+import { Link } from "~/components/link";
+import { PageHydrates } from "~/hydration";
 
 const rendered = (hydrates: boolean, link: React.ReactElement) => renderToString(<PageHydrates.Provider value={hydrates}>{link}</PageHydrates.Provider>);
 
